@@ -1,0 +1,74 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import {
+  DatabaseStatusStore,
+  SCHEMA_CREATED_AT_KEY,
+} from './DatabaseStatusStore';
+import { createTestDatabases } from './testDatabases';
+
+jest.setTimeout(60_000);
+
+const migrationsDir = resolvePackagePath(
+  '@internal/plugin-status-backend',
+  'migrations',
+);
+
+describe('DatabaseStatusStore', () => {
+  const databases = createTestDatabases();
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    async function createStore() {
+      const knex = await databases.init(databaseId);
+      const database = mockServices.database({
+        knex,
+        migrations: { skip: false },
+      });
+      return { knex, store: await DatabaseStatusStore.create({ database }) };
+    }
+
+    it('migrates, answers pings and records when the schema was created', async () => {
+      const { store } = await createStore();
+      await expect(store.ping()).resolves.toBeUndefined();
+      const created = await store.getMeta(SCHEMA_CREATED_AT_KEY);
+      expect(created).toBeDefined();
+      expect(Number.isNaN(Date.parse(created!.value))).toBe(false);
+      expect(created!.updatedAt).toBeInstanceOf(Date);
+    });
+
+    it('writes, overwrites and reads facts', async () => {
+      const { store } = await createStore();
+      expect(await store.getMeta('last_sync')).toBeUndefined();
+      await store.setMeta('last_sync', 'first');
+      await store.setMeta('last_sync', 'second');
+      expect(await store.getMeta('last_sync')).toEqual({
+        value: 'second',
+        updatedAt: expect.any(Date),
+      });
+    });
+
+    it('keeps its data when created again on the same database', async () => {
+      const { knex, store } = await createStore();
+      await store.setMeta('kept', 'yes');
+      const created = await store.getMeta(SCHEMA_CREATED_AT_KEY);
+      const again = await DatabaseStatusStore.create({
+        database: mockServices.database({ knex, migrations: { skip: false } }),
+      });
+      expect(await again.getMeta('kept')).toMatchObject({ value: 'yes' });
+      expect(await again.getMeta(SCHEMA_CREATED_AT_KEY)).toMatchObject({
+        value: created!.value,
+      });
+    });
+
+    it('steps the status_meta migration down and up again', async () => {
+      const knex = await databases.init(databaseId);
+      await knex.migrate.up({ directory: migrationsDir });
+      await knex('status_meta').insert({ key: 'seeded', value: 'row' });
+      expect(await knex.schema.hasTable('status_meta')).toBe(true);
+      await knex.migrate.down({ directory: migrationsDir });
+      expect(await knex.schema.hasTable('status_meta')).toBe(false);
+      await knex.migrate.up({ directory: migrationsDir });
+      const [{ n }] = await knex('status_meta').count({ n: '*' });
+      expect(Number(n)).toBe(0);
+    });
+  });
+});

@@ -1,0 +1,2 @@
+export type { StatusStore } from './StatusStore';
+export { DatabaseStatusStore } from './DatabaseStatusStore';

@@ -1,0 +1,8 @@
+/**
+ * The status backend plugin.
+ *
+ * @packageDocumentation
+ */
+
+export { statusPlugin as default } from './plugin';
+export type { StatusStore } from './database';

@@ -1,0 +1,49 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { DatabaseStatusStore } from './database';
+import { createRouter } from './service/router';
+
+/**
+ * The status backend plugin: entity health from PagerDuty and monitoring tools,
+ * served at `/api/status`.
+ *
+ * @public
+ */
+export const statusPlugin = createBackendPlugin({
+  pluginId: 'status',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        catalog: catalogServiceRef,
+      },
+      async init({ config, logger, database, httpAuth, httpRouter, catalog }) {
+        const store = await DatabaseStatusStore.create({ database });
+        const pagerDutyConfigured = Boolean(
+          config.getOptionalString('status.pagerDuty.apiToken'),
+        );
+        if (!pagerDutyConfigured) {
+          logger.info(
+            'No status.pagerDuty.apiToken configured; PagerDuty data will not be synchronised',
+          );
+        }
+        httpRouter.use(
+          await createRouter({
+            httpAuth,
+            logger,
+            catalog,
+            store,
+            pagerDutyConfigured,
+          }),
+        );
+      },
+    });
+  },
+});

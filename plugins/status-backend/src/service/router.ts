@@ -1,0 +1,92 @@
+import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  readEntityStatusConfiguration,
+  StatusBackendHealth,
+} from '@internal/plugin-status-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { StatusStore } from '../database';
+
+/**
+ * What the status router needs.
+ *
+ * @internal
+ */
+export type RouterOptions = {
+  httpAuth: HttpAuthService;
+  logger: LoggerService;
+  catalog: CatalogService;
+  store: StatusStore;
+  pagerDutyConfigured: boolean;
+};
+
+const entityQuerySchema = z.object({
+  entityRef: z.string().min(1, 'entityRef is required'),
+});
+
+function toFullEntityRef(raw: string): string {
+  try {
+    return stringifyEntityRef(parseEntityRef(raw));
+  } catch (error) {
+    throw new InputError(
+      `Invalid entityRef "${raw}": expected kind:namespace/name`,
+      error,
+    );
+  }
+}
+
+/**
+ * Creates the HTTP API of the status plugin, mounted at `/api/status`.
+ *
+ * @internal
+ */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { httpAuth, logger, catalog, store, pagerDutyConfigured } = options;
+  const router = Router();
+  router.use(express.json());
+
+  // Readiness of this plugin: its database and whether PagerDuty is set up.
+  router.get('/health', async (req, res) => {
+    await httpAuth.credentials(req);
+    let database: StatusBackendHealth['database'] = 'ok';
+    try {
+      await store.ping();
+    } catch (error) {
+      logger.warn('Status database did not answer the health check', {
+        error: String(error),
+      });
+      database = 'unavailable';
+    }
+    const body: StatusBackendHealth = {
+      status: database === 'ok' ? 'ok' : 'degraded',
+      database,
+      pagerDutyConfigured,
+      checkedAt: new Date().toISOString(),
+    };
+    res.status(database === 'ok' ? 200 : 503).json(body);
+  });
+
+  // How an entity is set up for status tracking; read with the caller's own
+  // credentials so nobody learns about an entity they may not see.
+  router.get('/entity-configuration', async (req, res) => {
+    const parsed = entityQuerySchema.safeParse(req.query);
+    if (!parsed.success) {
+      throw new InputError(parsed.error.issues.map(i => i.message).join('; '));
+    }
+    const entityRef = toFullEntityRef(parsed.data.entityRef);
+    const credentials = await httpAuth.credentials(req);
+    const entity = await catalog.getEntityByRef(entityRef, { credentials });
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+    res.json(readEntityStatusConfiguration(entity));
+  });
+
+  return router;
+}

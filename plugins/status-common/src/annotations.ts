@@ -1,0 +1,43 @@
+/**
+ * The PagerDuty service that pages for this entity, by its PagerDuty ID (for
+ * example `PABC123`).
+ *
+ * @remarks
+ * The same annotation as PagerDuty's own Backstage plugin, so an entity that is
+ * already set up for that plugin needs no change.
+ * See https://pagerduty.github.io/backstage-plugin-docs/
+ *
+ * @public
+ */
+export const PAGERDUTY_SERVICE_ID_ANNOTATION = 'pagerduty.com/service-id';
+
+/**
+ * A PagerDuty Events API v2 integration key of the entity's service; read for
+ * compatibility with PagerDuty's own plugin, which accepts either annotation.
+ *
+ * @public
+ */
+export const PAGERDUTY_INTEGRATION_KEY_ANNOTATION =
+  'pagerduty.com/integration-key';
+
+/**
+ * Dependencies whose level passes to this entity unchanged, as a comma-separated
+ * list of entity refs (for example `component:auth-service, api:payments-v1`).
+ *
+ * @remarks
+ * By default an upstream outage only marks its dependents as degraded. A
+ * dependency listed here is one this entity cannot work without, so its outage
+ * is this entity's outage too.
+ *
+ * @public
+ */
+export const CRITICAL_DEPENDENCIES_ANNOTATION =
+  'status.backstage.io/critical-dependencies';
+
+/**
+ * The Slack channel where a Group (or an entity) can be reached, for example
+ * `#payments-oncall`. Shown next to the owner of a failing service.
+ *
+ * @public
+ */
+export const SLACK_CHANNEL_ANNOTATION = 'slack.com/channel';

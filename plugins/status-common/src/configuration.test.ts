@@ -1,0 +1,79 @@
+import { Entity } from '@backstage/catalog-model';
+import { isPagerDutyId, readEntityStatusConfiguration } from './configuration';
+
+const entity = (annotations: Record<string, string> = {}): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'cart-api', namespace: 'shop', annotations },
+  spec: {},
+});
+
+describe('isPagerDutyId', () => {
+  it.each(['PABC123', 'P1A2B3C', 'PQRSTUVWXYZ12'])('accepts %s', id =>
+    expect(isPagerDutyId(id)).toBe(true),
+  );
+  it.each(['', 'pabc123', 'ABC1234', 'P12', 'PABC-123', ' PABC123'])(
+    'rejects %j',
+    id => expect(isPagerDutyId(id)).toBe(false),
+  );
+});
+
+describe('readEntityStatusConfiguration', () => {
+  it('reads a PagerDuty service ID and critical dependencies', () => {
+    expect(
+      readEntityStatusConfiguration(
+        entity({
+          'pagerduty.com/service-id': ' PABC123 ',
+          'status.backstage.io/critical-dependencies':
+            'auth-service, api:default/payments-v1,,',
+        }),
+      ),
+    ).toEqual({
+      entityRef: 'component:shop/cart-api',
+      pagerDutyServiceId: 'PABC123',
+      criticalDependencies: [
+        'component:shop/auth-service',
+        'api:default/payments-v1',
+      ],
+      monitored: true,
+      problems: [],
+    });
+  });
+
+  it('reports an entity without sources as not monitored, without problems', () => {
+    const result = readEntityStatusConfiguration(entity());
+    expect(result.monitored).toBe(false);
+    expect(result.problems).toEqual([]);
+  });
+
+  it('counts an integration key alone as a signal source', () => {
+    const result = readEntityStatusConfiguration(
+      entity({ 'pagerduty.com/integration-key': 'abc' }),
+    );
+    expect(result.monitored).toBe(true);
+    expect(result.pagerDutyServiceId).toBeUndefined();
+  });
+
+  it('turns malformed annotations into problems that name the annotation', () => {
+    const result = readEntityStatusConfiguration(
+      entity({
+        'pagerduty.com/service-id':
+          'https://acme.pagerduty.com/services/PABC123',
+        'status.backstage.io/critical-dependencies': 'component:a:b:c',
+      }),
+    );
+    expect(result.monitored).toBe(false);
+    expect(result.problems).toEqual([
+      {
+        annotation: 'pagerduty.com/service-id',
+        message: expect.stringContaining('is not a PagerDuty service ID'),
+      },
+      {
+        annotation: 'status.backstage.io/critical-dependencies',
+        message: expect.stringContaining(
+          '"component:a:b:c" is not an entity reference',
+        ),
+      },
+    ]);
+  });
+});

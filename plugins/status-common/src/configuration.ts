@@ -1,0 +1,105 @@
+import {
+  CompoundEntityRef,
+  Entity,
+  KubernetesValidatorFunctions,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import {
+  CRITICAL_DEPENDENCIES_ANNOTATION,
+  PAGERDUTY_INTEGRATION_KEY_ANNOTATION,
+  PAGERDUTY_SERVICE_ID_ANNOTATION,
+} from './annotations';
+import { EntityStatusConfiguration, StatusConfigurationProblem } from './types';
+
+// PagerDuty object IDs are upper-case alphanumerics starting with P,
+// for example PABC123 (https://developer.pagerduty.com/api-reference/).
+const PAGERDUTY_ID_PATTERN = /^P[A-Z0-9]{5,13}$/;
+
+function parseStrictEntityRef(
+  value: string,
+  defaults: { defaultKind: string; defaultNamespace: string },
+): CompoundEntityRef | undefined {
+  try {
+    const ref = parseEntityRef(value, defaults);
+    // parseEntityRef is lenient ("a:b:c" parses); the catalog's own name
+    // rules tell a real reference from a typo.
+    const valid =
+      KubernetesValidatorFunctions.isValidKind(ref.kind) &&
+      KubernetesValidatorFunctions.isValidNamespace(ref.namespace) &&
+      KubernetesValidatorFunctions.isValidObjectName(ref.name);
+    return valid ? ref : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether a string has the shape of a PagerDuty object ID.
+ *
+ * @public
+ */
+export function isPagerDutyId(value: string): boolean {
+  return PAGERDUTY_ID_PATTERN.test(value);
+}
+
+/**
+ * Reads the status annotations of an entity, reporting every malformed one as
+ * a problem instead of throwing, so one bad `catalog-info.yaml` never breaks a
+ * page.
+ *
+ * @public
+ */
+export function readEntityStatusConfiguration(
+  entity: Entity,
+): EntityStatusConfiguration {
+  const annotations = entity.metadata.annotations ?? {};
+  const problems: StatusConfigurationProblem[] = [];
+  const entityRef = stringifyEntityRef(entity);
+
+  let pagerDutyServiceId: string | undefined;
+  const rawServiceId = annotations[PAGERDUTY_SERVICE_ID_ANNOTATION];
+  if (rawServiceId !== undefined) {
+    const trimmed = rawServiceId.trim();
+    if (isPagerDutyId(trimmed)) {
+      pagerDutyServiceId = trimmed;
+    } else {
+      problems.push({
+        annotation: PAGERDUTY_SERVICE_ID_ANNOTATION,
+        message: `"${rawServiceId}" is not a PagerDuty service ID. Use the ID from the service's URL in PagerDuty, e.g. https://yours.pagerduty.com/service-directory/PABC123 → PABC123.`,
+      });
+    }
+  }
+
+  const criticalDependencies: string[] = [];
+  const rawCritical = annotations[CRITICAL_DEPENDENCIES_ANNOTATION];
+  if (rawCritical !== undefined) {
+    for (const item of rawCritical.split(',').map(s => s.trim())) {
+      if (!item) continue;
+      const ref = parseStrictEntityRef(item, {
+        defaultKind: 'component',
+        defaultNamespace: entity.metadata.namespace ?? 'default',
+      });
+      if (ref) {
+        criticalDependencies.push(stringifyEntityRef(ref));
+      } else {
+        problems.push({
+          annotation: CRITICAL_DEPENDENCIES_ANNOTATION,
+          message: `"${item}" is not an entity reference. Write it as kind:name or kind:namespace/name, e.g. component:auth-service.`,
+        });
+      }
+    }
+  }
+
+  const hasIntegrationKey = Boolean(
+    annotations[PAGERDUTY_INTEGRATION_KEY_ANNOTATION]?.trim(),
+  );
+
+  return {
+    entityRef,
+    pagerDutyServiceId,
+    criticalDependencies,
+    monitored: pagerDutyServiceId !== undefined || hasIntegrationKey,
+    problems,
+  };
+}

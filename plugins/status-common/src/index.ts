@@ -1,0 +1,10 @@
+/**
+ * Annotations, API types and the health model shared by the status frontend and
+ * backend plugins.
+ *
+ * @packageDocumentation
+ */
+
+export * from './annotations';
+export * from './configuration';
+export * from './types';

@@ -1,0 +1,45 @@
+/**
+ * A problem with how an entity is set up for status tracking, worded for the
+ * person who has to fix the entity's `catalog-info.yaml`.
+ *
+ * @public
+ */
+export type StatusConfigurationProblem = {
+  /** The annotation to fix. */
+  annotation: string;
+  /** What is wrong, in words. */
+  message: string;
+};
+
+/**
+ * What an entity's annotations say about where its status comes from.
+ *
+ * @public
+ */
+export type EntityStatusConfiguration = {
+  /** The entity, as a full entity ref (`kind:namespace/name`). */
+  entityRef: string;
+  /** The PagerDuty service of the entity, when annotated and well-formed. */
+  pagerDutyServiceId?: string;
+  /** Dependencies marked critical, as full entity refs. */
+  criticalDependencies: string[];
+  /** Whether the entity has at least one signal source of its own. */
+  monitored: boolean;
+  /** Annotations that could not be read. */
+  problems: StatusConfigurationProblem[];
+};
+
+/**
+ * Readiness of the status backend, as served by `GET /api/status/health`.
+ *
+ * @public
+ */
+export type StatusBackendHealth = {
+  status: 'ok' | 'degraded';
+  /** Whether the plugin's database answered. */
+  database: 'ok' | 'unavailable';
+  /** Whether a PagerDuty API token is configured on the server. */
+  pagerDutyConfigured: boolean;
+  /** Server time of the answer, ISO 8601. */
+  checkedAt: string;
+};

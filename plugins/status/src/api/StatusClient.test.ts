@@ -1,0 +1,81 @@
+import { mockApis, registerMswTestHooks } from '@backstage/frontend-test-utils';
+import { ResponseError } from '@backstage/errors';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { StatusClient } from './StatusClient';
+
+describe('StatusClient', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  const client = new StatusClient({
+    discoveryApi: mockApis.discovery({ baseUrl: 'http://backstage:7007' }),
+    fetchApi: { fetch: (input, init) => fetch(input, init) },
+  });
+
+  it('asks for an entity by its full ref, encoded', async () => {
+    let requested: string | undefined;
+    server.use(
+      http.get(
+        'http://backstage:7007/api/status/entity-configuration',
+        ({ request }) => {
+          requested =
+            new URL(request.url).searchParams.get('entityRef') ?? undefined;
+          return HttpResponse.json({
+            entityRef: 'component:default/cart-api',
+            criticalDependencies: [],
+            monitored: false,
+            problems: [],
+          });
+        },
+      ),
+    );
+    const result = await client.getEntityConfiguration(
+      'component:default/cart-api',
+    );
+    expect(requested).toBe('component:default/cart-api');
+    expect(result.entityRef).toBe('component:default/cart-api');
+  });
+
+  it('returns a degraded health report served with 503', async () => {
+    const degraded = {
+      status: 'degraded',
+      database: 'unavailable',
+      pagerDutyConfigured: false,
+      checkedAt: '2026-11-21T00:00:00.000Z',
+    };
+    server.use(
+      http.get('http://backstage:7007/api/status/health', () =>
+        HttpResponse.json(degraded, { status: 503 }),
+      ),
+    );
+    await expect(client.getHealth()).resolves.toEqual(degraded);
+  });
+
+  it('turns an error response into a ResponseError carrying the backend error', async () => {
+    server.use(
+      http.get('http://backstage:7007/api/status/entity-configuration', () =>
+        HttpResponse.json(
+          {
+            error: {
+              name: 'NotFoundError',
+              message: 'No entity component:default/x in the catalog',
+            },
+            request: { method: 'GET', url: '/api/status/entity-configuration' },
+            response: { statusCode: 404 },
+          },
+          { status: 404 },
+        ),
+      ),
+    );
+    const error = await client
+      .getEntityConfiguration('component:default/x')
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(404);
+    expect(error.cause.name).toBe('NotFoundError');
+    expect(error.cause.message).toBe(
+      'No entity component:default/x in the catalog',
+    );
+  });
+});

@@ -1,0 +1,58 @@
+import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import {
+  EntityStatusConfiguration,
+  StatusBackendHealth,
+} from '@internal/plugin-status-common';
+import { StatusApi } from './StatusApi';
+
+/**
+ * {@link StatusApi} over HTTP, with the signed-in user's credentials.
+ *
+ * @public
+ */
+export class StatusClient implements StatusApi {
+  private readonly discoveryApi: DiscoveryApi;
+  private readonly fetchApi: FetchApi;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  async getHealth(): Promise<StatusBackendHealth> {
+    const response = await this.fetch('/health');
+    // A backend that is up but not ready answers 503 with its health report
+    if (response.ok || response.status === 503) {
+      const body = await response
+        .clone()
+        .json()
+        .catch(() => undefined);
+      if (body && typeof body.status === 'string' && 'database' in body) {
+        return body as StatusBackendHealth;
+      }
+    }
+    throw await ResponseError.fromResponse(response);
+  }
+
+  async getEntityConfiguration(
+    entityRef: string,
+  ): Promise<EntityStatusConfiguration> {
+    return this.get<EntityStatusConfiguration>(
+      `/entity-configuration?entityRef=${encodeURIComponent(entityRef)}`,
+    );
+  }
+
+  private async fetch(path: string): Promise<Response> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('status');
+    return this.fetchApi.fetch(`${baseUrl}${path}`);
+  }
+
+  private async get<T>(path: string): Promise<T> {
+    const response = await this.fetch(path);
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+}

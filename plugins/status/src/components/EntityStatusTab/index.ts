@@ -1,0 +1,1 @@
+export { EntityStatusTab } from './EntityStatusTab';

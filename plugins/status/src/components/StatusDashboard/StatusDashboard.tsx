@@ -1,0 +1,66 @@
+import {
+  Content,
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+  StatusError,
+  StatusOK,
+  StructuredMetadataTable,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import Grid from '@material-ui/core/Grid';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { statusApiRef } from '../../api';
+
+/**
+ * The company-wide status page at `/status`.
+ *
+ * @internal
+ */
+export function StatusDashboard() {
+  const statusApi = useApi(statusApiRef);
+  const { value, loading, error } = useAsyncRetry(
+    () => statusApi.getHealth(),
+    [statusApi],
+  );
+
+  return (
+    <Content>
+      {loading && <Progress />}
+      {error && (
+        <ResponseErrorPanel
+          error={error}
+          title="The status backend is not reachable"
+        />
+      )}
+      {value && (
+        <Grid container spacing={3}>
+          <Grid item xs={12} md={6}>
+            <InfoCard title="Status backend">
+              <StructuredMetadataTable
+                metadata={{
+                  Backend:
+                    value.status === 'ok' ? (
+                      <StatusOK>ready</StatusOK>
+                    ) : (
+                      <StatusError>degraded</StatusError>
+                    ),
+                  Database:
+                    value.database === 'ok' ? (
+                      <StatusOK>ok</StatusOK>
+                    ) : (
+                      <StatusError>unavailable</StatusError>
+                    ),
+                  PagerDuty: value.pagerDutyConfigured
+                    ? 'API token configured'
+                    : 'no API token configured',
+                  'Checked at': new Date(value.checkedAt).toLocaleString(),
+                }}
+              />
+            </InfoCard>
+          </Grid>
+        </Grid>
+      )}
+    </Content>
+  );
+}

@@ -1,0 +1,1 @@
+export { StatusDashboard } from './StatusDashboard';

@@ -1,0 +1,30 @@
+import { WarningPanel } from '@backstage/core-components';
+import { StatusConfigurationProblem } from '@internal/plugin-status-common';
+import Typography from '@material-ui/core/Typography';
+
+/** Lists what is wrong with an entity's status annotations, one line each. */
+export function ConfigurationProblems(props: {
+  problems: StatusConfigurationProblem[];
+}) {
+  const { problems } = props;
+  if (problems.length === 0) {
+    return null;
+  }
+  return (
+    <WarningPanel
+      severity="warning"
+      title={`Status annotations need fixing (${problems.length})`}
+      defaultExpanded
+    >
+      {problems.map(problem => (
+        <Typography
+          key={`${problem.annotation}:${problem.message}`}
+          variant="body2"
+          paragraph
+        >
+          <code>{problem.annotation}</code>: {problem.message}
+        </Typography>
+      ))}
+    </WarningPanel>
+  );
+}

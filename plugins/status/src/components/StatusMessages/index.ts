@@ -1,0 +1,2 @@
+export { AnnotationSnippet, annotationSnippet } from './AnnotationSnippet';
+export { ConfigurationProblems } from './ConfigurationProblems';

@@ -1,0 +1,17 @@
+/**
+ * The status frontend plugin: whether each service is healthy, why, and who to
+ * contact.
+ *
+ * @packageDocumentation
+ */
+
+export { statusPlugin as default } from './plugin';
+export { statusApiRef, StatusClient } from './api';
+export type { StatusApi } from './api';
+export { isStatusAvailable } from './entityFilter';
+export { rootRouteRef } from './routes';
+export {
+  EntityStatusContent,
+  legacyStatusPlugin,
+  StatusDashboardPage,
+} from './legacy';

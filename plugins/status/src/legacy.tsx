@@ -1,0 +1,60 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  createRouteRef,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { statusApiRef, StatusClient } from './api';
+
+const legacyRootRouteRef = createRouteRef({ id: 'status' });
+
+/**
+ * The status plugin for apps on the legacy frontend system.
+ *
+ * @public
+ */
+export const legacyStatusPlugin = createPlugin({
+  id: 'status',
+  apis: [
+    createApiFactory({
+      api: statusApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new StatusClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: { root: legacyRootRouteRef },
+});
+
+/**
+ * The company-wide status dashboard, for apps on the legacy frontend system.
+ *
+ * @public
+ */
+export const StatusDashboardPage = legacyStatusPlugin.provide(
+  createRoutableExtension({
+    name: 'StatusDashboardPage',
+    component: () =>
+      import('./components/StatusDashboard').then(m => m.StatusDashboard),
+    mountPoint: legacyRootRouteRef,
+  }),
+);
+
+/**
+ * The Status tab content of an entity page, for apps on the legacy frontend
+ * system; show it for entities where `isStatusAvailable` is true.
+ *
+ * @public
+ */
+export const EntityStatusContent = legacyStatusPlugin.provide(
+  createComponentExtension({
+    name: 'EntityStatusContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityStatusTab').then(m => m.EntityStatusTab),
+    },
+  }),
+);
