@@ -25,6 +25,9 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 
+// events bus, so that signals and catalog events reach every backend replica
+backend.add(import('@backstage/plugin-events-backend'));
+
 // notifications and signals (live updates to open browsers)
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));

@@ -53,6 +53,7 @@ export function EntityStatusTab() {
         <Grid item xs={12} md={6}>
           <InfoCard title="Signal sources">
             <StructuredMetadataTable
+              options={{ titleFormat: key => key }}
               metadata={{
                 Entity: value.entityRef,
                 'PagerDuty service':

@@ -38,6 +38,7 @@ export function StatusDashboard() {
           <Grid item xs={12} md={6}>
             <InfoCard title="Status backend">
               <StructuredMetadataTable
+                options={{ titleFormat: key => key }}
                 metadata={{
                   Backend:
                     value.status === 'ok' ? (

@@ -1,0 +1,25 @@
+import { APIRequestContext, expect, Page } from '@playwright/test';
+
+export const BACKEND_URL = process.env.STATUS_BACKEND_URL ?? 'http://localhost:7007';
+
+/** The sidebar of the portal. */
+export const sidebar = (page: Page) => page.getByTestId('sidebar-root');
+
+/** Signs in through the guest sign-in page and waits for the sidebar. */
+export async function signInAsGuest(page: Page): Promise<void> {
+  await page.goto('/');
+  const enter = page.getByRole('button', { name: 'Enter' });
+  await expect(enter).toBeVisible();
+  await enter.click();
+  await expect(sidebar(page).getByRole('link', { name: 'Catalog', exact: true })).toBeVisible();
+}
+
+/** A Backstage token of the guest user, for calling backend APIs directly. */
+export async function guestToken(request: APIRequestContext): Promise<string> {
+  const response = await request.post(`${BACKEND_URL}/api/auth/guest/refresh`, {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  expect(response.ok()).toBe(true);
+  const body = await response.json();
+  return body.backstageIdentity.token;
+}
