@@ -4,14 +4,20 @@ import { BACKEND_URL, guestToken } from './signIn';
 type Relation = { type: string; targetRef: string };
 type CatalogEntity = {
   kind: string;
-  metadata: { name: string; namespace?: string; annotations?: Record<string, string> };
+  metadata: {
+    name: string;
+    namespace?: string;
+    annotations?: Record<string, string>;
+  };
   spec?: Record<string, unknown>;
   relations?: Relation[];
   status?: { items?: { level: string; type: string; message: string }[] };
 };
 
 const refOf = (e: CatalogEntity) =>
-  `${e.kind.toLocaleLowerCase('en-US')}:${e.metadata.namespace ?? 'default'}/${e.metadata.name}`;
+  `${e.kind.toLocaleLowerCase('en-US')}:${e.metadata.namespace ?? 'default'}/${
+    e.metadata.name
+  }`;
 
 // The demo catalog as the running backend ingested it, checked for what the
 // product needs to demonstrate: size, contacts, dependency depth and a cycle.
@@ -47,12 +53,16 @@ test.describe('the demo catalog', () => {
 
   test('has no processing errors and no dangling relations', () => {
     const errors = entities.flatMap(e =>
-      (e.status?.items ?? []).filter(i => i.level === 'error').map(i => `${refOf(e)}: ${i.message}`),
+      (e.status?.items ?? [])
+        .filter(i => i.level === 'error')
+        .map(i => `${refOf(e)}: ${i.message}`),
     );
     expect(errors).toEqual([]);
     const known = new Set(entities.map(refOf));
     const dangling = entities.flatMap(e =>
-      (e.relations ?? []).filter(r => !known.has(r.targetRef)).map(r => `${refOf(e)} ${r.type} ${r.targetRef}`),
+      (e.relations ?? [])
+        .filter(r => !known.has(r.targetRef))
+        .map(r => `${refOf(e)} ${r.type} ${r.targetRef}`),
     );
     expect(dangling).toEqual([]);
   });
@@ -62,14 +72,18 @@ test.describe('the demo catalog', () => {
     expect(units.length).toBeGreaterThanOrEqual(12);
     for (const unit of units) {
       const profile = unit.spec?.profile as { email?: string } | undefined;
-      expect(unit.metadata.annotations?.['slack.com/channel'] ?? profile?.email).toBeTruthy();
+      expect(
+        unit.metadata.annotations?.['slack.com/channel'] ?? profile?.email,
+      ).toBeTruthy();
       expect((unit.spec?.members as string[]).length).toBeGreaterThan(0);
     }
   });
 
   test('annotates on-call services, leaves some unmonitored, one misconfigured', () => {
     const components = ofKind('Component');
-    const ids = components.map(c => c.metadata.annotations?.['pagerduty.com/service-id']);
+    const ids = components.map(
+      c => c.metadata.annotations?.['pagerduty.com/service-id'],
+    );
     expect(ids.filter(Boolean).length).toBeGreaterThanOrEqual(60);
     expect(ids.filter(id => !id).length).toBeGreaterThanOrEqual(2);
     expect(ids).toContain('PNOSUCH');
@@ -80,10 +94,16 @@ test.describe('the demo catalog', () => {
     // upstreams: dependsOn, and consumed APIs through to their providers
     const upstreams = (ref: string): string[] => {
       const entity = byRef.get(ref);
-      const direct = (entity?.relations ?? []).filter(r => r.type === 'dependsOn').map(r => r.targetRef);
+      const direct = (entity?.relations ?? [])
+        .filter(r => r.type === 'dependsOn')
+        .map(r => r.targetRef);
       const viaApis = (entity?.relations ?? [])
         .filter(r => r.type === 'consumesApi')
-        .flatMap(r => (byRef.get(r.targetRef)?.relations ?? []).filter(x => x.type === 'apiProvidedBy').map(x => x.targetRef));
+        .flatMap(r =>
+          (byRef.get(r.targetRef)?.relations ?? [])
+            .filter(x => x.type === 'apiProvidedBy')
+            .map(x => x.targetRef),
+        );
       return [...direct, ...viaApis];
     };
     let deepest = 0;
@@ -98,7 +118,8 @@ test.describe('the demo catalog', () => {
         walk(next, [...path, next]);
       }
     };
-    for (const component of ofKind('Component')) walk(refOf(component), [refOf(component)]);
+    for (const component of ofKind('Component'))
+      walk(refOf(component), [refOf(component)]);
     expect(deepest).toBeGreaterThanOrEqual(4);
     expect(cycle).toBeDefined();
   });

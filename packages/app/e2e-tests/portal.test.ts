@@ -10,38 +10,60 @@ test.describe('the portal', () => {
     await page.goto('/');
     // the guest owns the e-commerce components; show everything
     await page.getByRole('menuitem', { name: /All/ }).click();
-    const heading = page.getByRole('heading', { name: /All Components \(\d+\)/ }).last();
+    const heading = page
+      .getByRole('heading', { name: /All Components \(\d+\)/ })
+      .last();
     await expect(heading).toBeVisible();
     const total = (await heading.innerText()).match(/\((\d+)\)/)?.[1];
     expect(Number(total)).toBeGreaterThanOrEqual(60);
     await page.getByPlaceholder('Search').fill('auth-service');
-    await expect(page.getByRole('link', { name: 'auth-service' })).toBeVisible();
+    await expect(
+      page.getByRole('link', { name: 'auth-service' }),
+    ).toBeVisible();
   });
 
-  test('a Component page has a Status tab that reads the backend', async ({ page }) => {
+  test('a Component page has a Status tab that reads the backend', async ({
+    page,
+  }) => {
     await page.goto('/catalog/default/component/cart-api');
     await page
       .getByRole('navigation', { name: 'Content navigation' })
       .getByRole('link', { name: 'Status', exact: true })
       .click();
-    await expect(page).toHaveURL(/\/catalog\/default\/component\/cart-api\/status/);
+    await expect(page).toHaveURL(
+      /\/catalog\/default\/component\/cart-api\/status/,
+    );
     await expect(page.getByText('Signal sources')).toBeVisible();
     await expect(page.getByText('PagerDuty service')).toBeVisible();
-    await expect(page.getByRole('link', { name: 'membership-api' })).toBeVisible();
-    await page.screenshot({ path: 'e2e-test-report/screenshots/status-tab.png', fullPage: true });
+    await expect(
+      page.getByRole('link', { name: 'membership-api' }),
+    ).toBeVisible();
+    await page.screenshot({
+      path: 'e2e-test-report/screenshots/status-tab.png',
+      fullPage: true,
+    });
   });
 
-  test('an entity without a PagerDuty service shows how to annotate it', async ({ page }) => {
+  test('an entity without a PagerDuty service shows how to annotate it', async ({
+    page,
+  }) => {
     await page.goto('/catalog/default/component/tutor-matching/status');
     await expect(page.getByText('Not monitored')).toBeVisible();
-    await expect(page.getByText(/pagerduty\.com\/service-id/).first()).toBeVisible();
+    await expect(
+      page.getByText(/pagerduty\.com\/service-id/).first(),
+    ).toBeVisible();
   });
 
   test('the Status page is in the sidebar and loads', async ({ page }) => {
-    await sidebar(page).getByRole('link', { name: 'Status', exact: true }).click();
+    await sidebar(page)
+      .getByRole('link', { name: 'Status', exact: true })
+      .click();
     await expect(page).toHaveURL(/\/status$/);
     await expect(page.getByText('Status backend')).toBeVisible();
     await expect(page.getByText('ready')).toBeVisible();
-    await page.screenshot({ path: 'e2e-test-report/screenshots/status-page.png', fullPage: true });
+    await page.screenshot({
+      path: 'e2e-test-report/screenshots/status-page.png',
+      fullPage: true,
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { APIRequestContext, expect, Page } from '@playwright/test';
 
-export const BACKEND_URL = process.env.STATUS_BACKEND_URL ?? 'http://localhost:7007';
+export const BACKEND_URL =
+  process.env.STATUS_BACKEND_URL ?? 'http://localhost:7007';
 
 /** The sidebar of the portal. */
 export const sidebar = (page: Page) => page.getByTestId('sidebar-root');
@@ -11,7 +12,9 @@ export async function signInAsGuest(page: Page): Promise<void> {
   const enter = page.getByRole('button', { name: 'Enter' });
   await expect(enter).toBeVisible();
   await enter.click();
-  await expect(sidebar(page).getByRole('link', { name: 'Catalog', exact: true })).toBeVisible();
+  await expect(
+    sidebar(page).getByRole('link', { name: 'Catalog', exact: true }),
+  ).toBeVisible();
 }
 
 /** A Backstage token of the guest user, for calling backend APIs directly. */

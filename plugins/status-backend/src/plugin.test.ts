@@ -67,10 +67,10 @@ describe('status backend plugin', () => {
 
   it('refuses callers without credentials', async () => {
     const server = await startBackend();
-    await request(server)
+    const res = await request(server)
       .get('/api/status/health')
-      .set('Authorization', mockCredentials.none.header())
-      .expect(401);
+      .set('Authorization', mockCredentials.none.header());
+    expect(res.status).toBe(401);
   });
 
   it('serves the status configuration of an entity', async () => {

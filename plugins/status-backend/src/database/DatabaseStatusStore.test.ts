@@ -4,7 +4,7 @@ import {
   DatabaseStatusStore,
   SCHEMA_CREATED_AT_KEY,
 } from './DatabaseStatusStore';
-import { createTestDatabases } from './testDatabases';
+import { createTestDatabases } from '../__testUtils__/databases';
 
 jest.setTimeout(60_000);
 

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Installs what is needed and runs the whole test suite: type check, lint,
+# prettier, every package's unit tests (database tests on SQLite and on a
+# throwaway PostgreSQL) and the end-to-end tests in Debian's Chromium.
+# Every step runs even when an earlier one fails; the exit code is non-zero
+# if any failed, and the last line sums the tests: "N passed, N failed".
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+
+install_dependencies
+ensure_chromium
+start_test_postgres
+trap stop_test_postgres EXIT
+# the database tests fail rather than quietly skip PostgreSQL
+export STATUS_TEST_REQUIRE_POSTGRES=1
+
+cd "$STATUS_REPO_ROOT"
+REPORTS=$STATUS_REPO_ROOT/e2e-test-report
+mkdir -p "$REPORTS"
+rm -f "$REPORTS/unit.json" "$REPORTS/results.json"
+
+failed_steps=()
+step() {
+  local name=$1
+  shift
+  local start=$SECONDS
+  log "── $name: $*"
+  if "$@"; then
+    log "── $name passed in $((SECONDS - start)) s"
+  else
+    log "── $name FAILED after $((SECONDS - start)) s"
+    failed_steps+=("$name")
+  fi
+}
+
+step "type check" yarn tsc
+step "lint" yarn lint:all
+step "prettier" yarn prettier:check
+# CI=true: one run of Jest, no watch mode
+step "unit tests" env CI=true yarn test --json --outputFile="$REPORTS/unit.json"
+step "end-to-end tests" yarn test:e2e
+
+stop_test_postgres
+if [ ${#failed_steps[@]} -gt 0 ]; then
+  log "failed steps: ${failed_steps[*]}"
+fi
+node scripts/summarise-tests.mjs "$REPORTS/unit.json" "$REPORTS/results.json" | tee "$REPORTS/summary.txt"
+summary_status=${PIPESTATUS[0]}
+[ ${#failed_steps[@]} -eq 0 ] && [ "$summary_status" -eq 0 ]
