@@ -36,8 +36,9 @@ step() {
 step "type check" yarn tsc
 step "lint" yarn lint:all
 step "prettier" yarn prettier:check
-# CI=true: one run of Jest, no watch mode
-step "unit tests" env CI=true yarn test --json --outputFile="$REPORTS/unit.json"
+# CI=true: one run of Jest, no watch mode; --verbose names each test, so the
+# log shows the database tests running on PostgreSQL and on SQLite
+step "unit tests" env CI=true yarn test --verbose --json --outputFile="$REPORTS/unit.json"
 step "end-to-end tests" yarn test:e2e
 
 stop_test_postgres
