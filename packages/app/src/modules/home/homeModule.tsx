@@ -3,35 +3,21 @@ import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { MarkdownContent } from '@backstage/core-components';
 
 const content = `
-## Welcome to Backstage! 👋
+## Meridian Status
 
-Backstage is your developer portal — a single place to manage all your
-software, services, and documentation.
+The developer portal of the Meridian Group, with the health of every service.
 
-### Quick Start
+- **[Status](/status)** — the company-wide status page: what is broken now,
+  why, and who is on it.
+- **[Catalog](/)** — every service, API and data store; open one and choose its
+  **Status** tab to see its incidents, the upstream services that affect it,
+  its owners and who is on call.
+- **Is it us or an upstream?** Impact follows the catalog's \`dependsOn\` and
+  \`consumesApis\` relations, so an outage of a shared service shows up on
+  every service that depends on it, with the root cause.
 
-- **Explore the catalog** — Browse all your organization's software in
-  the [Software Catalog](/catalog)
-- **Create something new** — Use a [Software Template](/create) to
-  scaffold a new project in minutes
-- **Read the docs** — Find technical documentation for any service
-  right from its catalog page
-
-### Helpful Links
-
-- [Backstage Documentation](https://backstage.io/docs)
-- [Customizing Your Homepage](https://backstage.io/docs/getting-started/homepage)
-- [Adding Plugins](https://backstage.io/docs/plugins)
-- [Contributing](https://github.com/backstage/backstage/blob/master/CONTRIBUTING.md)
-
-### How to Edit This Card
-
-This widget is defined in \`packages/app/src/modules/home/homeModule.tsx\`.
-You can update the markdown content there to welcome your team with
-your own links and getting started tips.
-
-To remove this card entirely, delete the getting started widget and
-remove it from the home module's extensions array in this file.
+Connect a service to PagerDuty with the \`pagerduty.com/service-id\`
+annotation in its \`catalog-info.yaml\`.
 `;
 
 const gettingStartedWidget = HomePageWidgetBlueprint.make({
@@ -39,7 +25,7 @@ const gettingStartedWidget = HomePageWidgetBlueprint.make({
   params: {
     name: 'GettingStarted',
     title: 'Getting Started',
-    description: 'Tips and links to help you get started with Backstage',
+    description: 'What this portal shows and where to start',
     components: async () => ({
       Content: () => <MarkdownContent content={content} />,
     }),
