@@ -1,0 +1,192 @@
+import { OpenApiContract } from './__testUtils__/openApi';
+import {
+  PagerDutySimulator,
+  startPagerDutySimulator,
+} from './startPagerDutySimulator';
+
+jest.setTimeout(60_000);
+
+const TOKEN = 'contract-token';
+const headers = {
+  Authorization: `Token token=${TOKEN}`,
+  Accept: 'application/vnd.pagerduty+json;version=2',
+};
+
+describe('the simulator keeps the PagerDuty REST API contract', () => {
+  let sim: PagerDutySimulator;
+  let contract: OpenApiContract;
+
+  beforeAll(async () => {
+    contract = new OpenApiContract();
+    sim = await startPagerDutySimulator({
+      seed: 7,
+      apiTokens: [TOKEN],
+      scenario: { name: 'auth-outage', hold: true, startedSecondsAgo: 120 },
+    });
+    sim.state.startMaintenance({ services: ['search-service'], minutes: 30 });
+    const open = sim.state.openIncidents()[0];
+    sim.state.escalate(open.id);
+  });
+
+  afterAll(() => sim.close());
+
+  async function get(path: string) {
+    const response = await fetch(`${sim.url}${path}`, { headers });
+    return { status: response.status, body: await response.json() };
+  }
+
+  const anIncident = () => sim.state.openIncidents()[0];
+
+  const cases: [string, () => string, string][] = [
+    [
+      '/services',
+      () =>
+        '/services?include[]=escalation_policies&include[]=teams&total=true',
+      'services',
+    ],
+    ['/services', () => '/services?limit=5&offset=10', 'services'],
+    [
+      '/services/{id}',
+      () => `/services/${anIncident().serviceId}?include[]=escalation_policies`,
+      'service',
+    ],
+    [
+      '/incidents',
+      () =>
+        '/incidents?statuses[]=triggered&statuses[]=acknowledged&include[]=services&include[]=assignees&include[]=priorities',
+      'incidents',
+    ],
+    [
+      '/incidents',
+      () =>
+        '/incidents?date_range=all&sort_by=created_at:desc&limit=100&total=true',
+      'incidents',
+    ],
+    [
+      '/incidents',
+      () =>
+        '/incidents?urgencies[]=high&include[]=first_trigger_log_entries&include[]=escalation_policies&include[]=teams&include[]=acknowledgers',
+      'incidents',
+    ],
+    ['/incidents/{id}', () => `/incidents/${anIncident().id}`, 'incident'],
+    [
+      '/incidents/{id}/alerts',
+      () => `/incidents/${anIncident().id}/alerts`,
+      'alerts',
+    ],
+    [
+      '/incidents/{id}/log_entries',
+      () => `/incidents/${anIncident().id}/log_entries?date_range=all`,
+      'log_entries',
+    ],
+    ['/log_entries', () => '/log_entries?limit=100', 'log_entries'],
+    [
+      '/oncalls',
+      () => '/oncalls?earliest=true&include[]=users&limit=100',
+      'oncalls',
+    ],
+    [
+      '/oncalls',
+      () =>
+        `/oncalls?escalation_policy_ids[]=${
+          [...sim.state.escalationPolicies.keys()][0]
+        }`,
+      'oncalls',
+    ],
+    [
+      '/escalation_policies',
+      () => '/escalation_policies?include[]=teams',
+      'escalation_policies',
+    ],
+    [
+      '/maintenance_windows',
+      () => '/maintenance_windows?filter=ongoing',
+      'maintenance_windows',
+    ],
+    ['/priorities', () => '/priorities', 'priorities'],
+    ['/users/{id}', () => `/users/${anIncident().assigneeIds[0]}`, 'user'],
+  ];
+
+  it.each(cases)('GET %s (%#) conforms', async (template, makePath, key) => {
+    const { status, body } = await get(makePath());
+    expect(status).toBe(200);
+    const items = body[key];
+    expect(Array.isArray(items) ? items.length : 1).toBeGreaterThan(0);
+    expect(contract.responseErrors(template, 'get', 200, body)).toEqual([]);
+  });
+
+  it('answers errors in the documented error shape', async () => {
+    const notFound = await get('/incidents/PNOTHERE');
+    expect(notFound.status).toBe(404);
+    expect(
+      contract.responseErrors('/incidents/{id}', 'get', 404, notFound.body),
+    ).toEqual([]);
+    const badInput = await get('/incidents?statuses[]=sleeping');
+    expect(badInput.status).toBe(400);
+    expect(
+      contract.responseErrors('/incidents', 'get', 400, badInput.body),
+    ).toEqual([]);
+    const unauthorized = await fetch(`${sim.url}/services`, {
+      headers: { Authorization: 'Token token=wrong' },
+    });
+    expect(unauthorized.status).toBe(401);
+    expect(
+      contract.responseErrors(
+        '/services',
+        'get',
+        401,
+        await unauthorized.json(),
+      ),
+    ).toEqual([]);
+  });
+
+  it('accepts a webhook subscription body the specification accepts, and answers in its shape', async () => {
+    const request = {
+      webhook_subscription: {
+        type: 'webhook_subscription',
+        delivery_method: {
+          type: 'http_delivery_method',
+          url: 'http://127.0.0.1:1/webhooks/pagerduty',
+          custom_headers: [{ name: 'X-Portal', value: 'status' }],
+        },
+        description: 'Status portal',
+        events: ['incident.triggered', 'incident.resolved'],
+        filter: { type: 'account_reference' },
+      },
+    };
+    expect(
+      contract.requestErrors('/webhook_subscriptions', 'post', request),
+    ).toEqual([]);
+    const response = await fetch(`${sim.url}/webhook_subscriptions`, {
+      method: 'POST',
+      headers: { ...headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+    const body = await response.json();
+    expect(response.status).toBe(201);
+    expect(body.webhook_subscription.delivery_method.secret).toEqual(
+      expect.any(String),
+    );
+    expect(
+      contract.responseErrors('/webhook_subscriptions', 'post', 200, body),
+    ).toEqual([]);
+  });
+
+  it('refuses a webhook subscription body the specification refuses', async () => {
+    const request = {
+      webhook_subscription: {
+        type: 'webhook_subscription',
+        events: ['incident.triggered'],
+      },
+    };
+    expect(
+      contract.requestErrors('/webhook_subscriptions', 'post', request),
+    ).not.toEqual([]);
+    const response = await fetch(`${sim.url}/webhook_subscriptions`, {
+      method: 'POST',
+      headers: { ...headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+    expect(response.status).toBe(400);
+  });
+});

@@ -1,0 +1,191 @@
+import {
+  PagerDutySimulator,
+  startPagerDutySimulator,
+} from '../startPagerDutySimulator';
+
+jest.setTimeout(60_000);
+
+const auth = { Authorization: 'Token token=simulator-token' };
+
+describe('the control API', () => {
+  let sim: PagerDutySimulator;
+  beforeEach(async () => {
+    sim = await startPagerDutySimulator({
+      seed: 11,
+      historyDays: 7,
+      timeScale: 0.001,
+    });
+  });
+  afterEach(() => sim.close());
+
+  const control = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${sim.url}/_control${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return {
+      status: response.status,
+      body: await response.json().catch(() => undefined),
+    };
+  };
+  const openIncidents = async () => {
+    const response = await fetch(
+      `${sim.url}/incidents?statuses[]=triggered&statuses[]=acknowledged&include[]=services`,
+      { headers: auth },
+    );
+    return (await response.json()).incidents as any[];
+  };
+
+  it('starts auth-outage and the REST API shows it within a second', async () => {
+    expect(await openIncidents()).toEqual([]);
+    const started = Date.now();
+    expect((await control('POST', '/scenarios/auth-outage')).status).toBe(200);
+    const incidents = await openIncidents();
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeLessThan(1000);
+    expect(
+      incidents.map(i => [i.service.name, i.urgency, i.priority?.summary]),
+    ).toEqual([['auth-service', 'high', 'P1']]);
+  });
+
+  it('runs auth-outage through: two dependents, acknowledged, then resolved', async () => {
+    await control('POST', '/scenarios/auth-outage');
+    // 20 s and 40 s at timeScale 0.001: the dependents follow within milliseconds
+    await new Promise(r => setTimeout(r, 100));
+    const auth2 = sim.state.service('auth-service').id;
+    const all = [...sim.state.incidents.values()].filter(
+      i => i.createdAt.getTime() > Date.now() - 60_000,
+    );
+    expect(
+      all.map(i => sim.state.services.get(i.serviceId)!.name).sort(),
+    ).toEqual(['auth-service', 'cart-api', 'video-bff']);
+    expect(
+      all.find(i => i.serviceId === auth2)?.conferenceBridge,
+    ).toBeDefined();
+    await new Promise(r => setTimeout(r, 400));
+    expect(all.every(i => i.status === 'resolved')).toBe(true);
+    expect(
+      all.every(i => i.acknowledgedAt && i.acknowledgedAt <= i.resolvedAt!),
+    ).toBe(true);
+  });
+
+  it('holds a backdated scenario in its worst state', async () => {
+    await control('POST', '/scenarios/auth-outage', {
+      hold: true,
+      startedSecondsAgo: 120,
+    });
+    await new Promise(r => setTimeout(r, 500));
+    const incidents = await openIncidents();
+    expect(incidents).toHaveLength(3);
+    expect(incidents.every(i => i.status === 'acknowledged')).toBe(true);
+    const auth3 = incidents.find(i => i.service.name === 'auth-service');
+    expect(
+      Date.now() - new Date(auth3.created_at).getTime(),
+    ).toBeGreaterThanOrEqual(119_000);
+  });
+
+  it('calm resolves everything and ends maintenance', async () => {
+    await control('POST', '/scenarios/payment-degraded');
+    await control('POST', '/maintenance', {
+      services: ['search-service'],
+      minutes: 30,
+    });
+    await control('POST', '/scenarios/calm');
+    expect(await openIncidents()).toEqual([]);
+    const windows = await fetch(
+      `${sim.url}/maintenance_windows?filter=ongoing`,
+      { headers: auth },
+    );
+    expect((await windows.json()).maintenance_windows).toEqual([]);
+  });
+
+  it('triggers, acknowledges, escalates and resolves by entity name or incident number', async () => {
+    const triggered = await control('POST', '/incidents', {
+      service: 'points-api',
+      urgency: 'low',
+      priority: 'P4',
+    });
+    expect(triggered.status).toBe(201);
+    const { number } = triggered.body;
+    expect(
+      (await control('POST', `/incidents/${number}/acknowledge`)).body.status,
+    ).toBe('acknowledged');
+    const escalated = await control('POST', `/incidents/${number}/escalate`);
+    expect(escalated.body.status).toBe('triggered');
+    expect(sim.state.incident(String(number)).escalationLevel).toBe(2);
+    const resolved = await control('POST', '/services/points-api/resolve');
+    expect(resolved.body.map((i: any) => i.status)).toEqual(['resolved']);
+    expect(
+      (await control('POST', `/incidents/${number}/acknowledge`)).status,
+    ).toBe(409);
+  });
+
+  it('answers clear errors for unknown services and bad bodies', async () => {
+    const unknown = await control('POST', '/incidents', {
+      service: 'no-such-service',
+    });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error).toContain('no-such-service');
+    const bad = await control('POST', '/incidents', { urgency: 'medium' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatch(/service/);
+    expect((await control('POST', '/scenarios/nope')).status).toBe(404);
+  });
+});
+
+describe('fault injection', () => {
+  let sim: PagerDutySimulator;
+  beforeAll(async () => {
+    sim = await startPagerDutySimulator({ seed: 12, historyDays: 1 });
+  });
+  afterAll(() => sim.close());
+  afterEach(() => fetch(`${sim.url}/_control/faults`, { method: 'DELETE' }));
+
+  const setFaults = (faults: object) =>
+    fetch(`${sim.url}/_control/faults`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(faults),
+    });
+  const timedGet = async (timeoutMs = 5000) => {
+    const started = Date.now();
+    const response = await fetch(`${sim.url}/priorities`, {
+      headers: auth,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    await response.arrayBuffer();
+    return { status: response.status, ms: Date.now() - started };
+  };
+
+  it('adds latency', async () => {
+    await setFaults({ latencyMs: 300 });
+    expect((await timedGet()).ms).toBeGreaterThanOrEqual(290);
+  });
+
+  it('answers errors at the configured rate with the configured statuses', async () => {
+    await setFaults({ errorRate: 1, errorStatuses: [502] });
+    expect((await timedGet()).status).toBe(502);
+    await setFaults({ errorRate: 0 });
+    expect((await timedGet()).status).toBe(200);
+  });
+
+  it('hangs requests, which clients see as timeouts', async () => {
+    await setFaults({ hangRate: 1 });
+    await expect(timedGet(300)).rejects.toThrow();
+  });
+
+  it('answers 503 during an outage window', async () => {
+    await setFaults({ outageSeconds: 60 });
+    expect((await timedGet()).status).toBe(503);
+    await setFaults({ outageSeconds: 0 });
+    expect((await timedGet()).status).toBe(200);
+  });
+
+  it('tightens the rate limit', async () => {
+    await setFaults({ rateLimitPerMinute: 2 });
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await timedGet()).status);
+    expect(statuses[2]).toBe(429);
+  });
+});

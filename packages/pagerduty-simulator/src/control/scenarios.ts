@@ -1,0 +1,216 @@
+import { AccountState, UnknownObjectError } from '../state';
+
+type Step = {
+  /** Seconds after the scenario starts. */
+  at: number;
+  /** Skipped when the scenario is held (it then stays in its worst state). */
+  resolution?: boolean;
+  run: (state: AccountState, at: Date, context: Map<string, string>) => void;
+};
+
+type Scenario = { description: string; steps: Step[] };
+
+const trigger =
+  (
+    key: string,
+    service: string,
+    title: string,
+    urgency: 'high' | 'low',
+    priority?: string,
+    withConferenceBridge = false,
+  ) =>
+  (state: AccountState, at: Date, context: Map<string, string>) => {
+    context.set(
+      key,
+      state.trigger({
+        service,
+        title,
+        urgency,
+        priority,
+        at,
+        withConferenceBridge,
+      }).id,
+    );
+  };
+
+const each =
+  (action: 'acknowledge' | 'resolve') =>
+  (state: AccountState, at: Date, context: Map<string, string>) => {
+    for (const id of context.values()) {
+      const incident = state.incidents.get(id);
+      if (!incident || incident.status === 'resolved') continue;
+      if (action === 'acknowledge' && incident.status === 'acknowledged')
+        continue;
+      state[action](id, { at });
+    }
+  };
+
+/**
+ * The named scenarios of `yarn demo <scenario>`. Service names are the demo
+ * catalog's entity names.
+ */
+export const SCENARIOS: Record<string, Scenario> = {
+  'auth-outage': {
+    description:
+      'P1 on auth-service; low-urgency incidents follow on cart-api and video-bff; acknowledged after 1 minute, resolved after 5',
+    steps: [
+      {
+        at: 0,
+        run: trigger(
+          'auth',
+          'auth-service',
+          'Login failing: auth-service answers 503 on /oauth/token',
+          'high',
+          'P1',
+          true,
+        ),
+      },
+      {
+        at: 20,
+        run: trigger(
+          'cart',
+          'cart-api',
+          'Cart requests failing: membership lookups time out',
+          'low',
+        ),
+      },
+      {
+        at: 40,
+        run: trigger(
+          'video',
+          'video-bff',
+          'Video app sign-ins failing for 30% of sessions',
+          'low',
+        ),
+      },
+      { at: 60, run: each('acknowledge') },
+      { at: 300, resolution: true, run: each('resolve') },
+    ],
+  },
+  'payment-degraded': {
+    description:
+      'High-urgency P3 latency incident on payments-api, a low-urgency one on card-processor-adapter; acknowledged after 1 minute, resolved after 10',
+    steps: [
+      {
+        at: 0,
+        run: trigger(
+          'payments',
+          'payments-api',
+          'Payment latency p99 above 4 s',
+          'high',
+          'P3',
+        ),
+      },
+      {
+        at: 15,
+        run: trigger(
+          'acquirer',
+          'card-processor-adapter',
+          'Card acquirer timeouts above 2%',
+          'low',
+          'P4',
+        ),
+      },
+      { at: 60, run: each('acknowledge') },
+      { at: 600, resolution: true, run: each('resolve') },
+    ],
+  },
+  maintenance: {
+    description:
+      '30 minutes of maintenance on search-service and search-index, with a low-urgency incident raised during it',
+    steps: [
+      {
+        at: 0,
+        run: state => {
+          state.startMaintenance({
+            services: ['search-service', 'search-index'],
+            minutes: 30,
+            description: 'Search cluster upgrade',
+          });
+        },
+      },
+      {
+        at: 30,
+        run: trigger(
+          'search',
+          'search-service',
+          'Search index reindexing: partial results',
+          'low',
+        ),
+      },
+      { at: 1800, resolution: true, run: each('resolve') },
+    ],
+  },
+  calm: {
+    description:
+      'Resolves every open incident and ends every ongoing maintenance window',
+    steps: [
+      {
+        at: 0,
+        run: state => {
+          state.resolveAll();
+          for (const window of state.ongoingMaintenance())
+            state.endMaintenance(window.id);
+        },
+      },
+    ],
+  },
+};
+
+/** Runs one scenario at a time on an account; starting another cancels the rest of the previous one. */
+export class ScenarioRunner {
+  private timers: NodeJS.Timeout[] = [];
+  current?: { name: string; startedAt: Date; held: boolean };
+
+  constructor(
+    private readonly state: AccountState,
+    private readonly options: {
+      timeScale: number;
+      log: (message: string) => void;
+    },
+  ) {}
+
+  /**
+   * Starts a scenario. `startedSecondsAgo` backdates it: steps that fall in
+   * the past happen now, with their original times.
+   */
+  start(
+    name: string,
+    options: { hold?: boolean; startedSecondsAgo?: number } = {},
+  ): void {
+    const scenario = SCENARIOS[name];
+    if (!scenario) throw new UnknownObjectError('scenario', name);
+    this.cancel();
+    const now = this.state.now();
+    const startedAt = new Date(
+      now.getTime() - (options.startedSecondsAgo ?? 0) * 1000,
+    );
+    this.current = { name, startedAt, held: Boolean(options.hold) };
+    const context = new Map<string, string>();
+    const run = (step: Step, at: Date) => {
+      try {
+        step.run(this.state, at, context);
+      } catch (error) {
+        // A catalog without this service: the rest of the scenario still runs.
+        if (error instanceof UnknownObjectError)
+          this.options.log(`scenario ${name}: ${error.message}, step skipped`);
+        else throw error;
+      }
+    };
+    for (const step of scenario.steps) {
+      if (options.hold && step.resolution) continue;
+      const due = startedAt.getTime() + step.at * 1000;
+      if (due <= now.getTime()) {
+        run(step, new Date(due));
+      } else {
+        const delay = (due - now.getTime()) * this.options.timeScale;
+        this.timers.push(setTimeout(() => run(step, this.state.now()), delay));
+      }
+    }
+  }
+
+  cancel(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers = [];
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * A PagerDuty simulator for the demo, tests and benchmarks.
+ *
+ * @packageDocumentation
+ */
+
+export { startPagerDutySimulator } from './startPagerDutySimulator';
+export type {
+  PagerDutySimulator,
+  PagerDutySimulatorOptions,
+} from './startPagerDutySimulator';
+export { readCatalogSeed } from './seed/readCatalog';
+export type { CatalogSeed } from './seed/readCatalog';
+export { signatureHeader } from './webhooks/signature';
+export { SCENARIOS } from './control/scenarios';
+export type { Faults } from './rest/guards';

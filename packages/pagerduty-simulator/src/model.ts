@@ -1,0 +1,139 @@
+/** Internal state of the simulated PagerDuty account. */
+
+export type Urgency = 'high' | 'low';
+export type IncidentStatus = 'triggered' | 'acknowledged' | 'resolved';
+
+export type Team = { id: string; name: string; description: string };
+
+export type User = {
+  id: string;
+  name: string;
+  email: string;
+  teamIds: string[];
+  role: 'admin' | 'user' | 'limited_user';
+  timeZone: string;
+};
+
+/** A weekly rotation over the members of a team. */
+export type Schedule = {
+  id: string;
+  name: string;
+  teamId: string;
+  userIds: string[];
+  rotationStart: Date;
+  shiftHours: number;
+};
+
+export type EscalationRule = {
+  id: string;
+  delayMinutes: number;
+  targets: { type: 'schedule' | 'user'; id: string }[];
+};
+
+export type EscalationPolicy = {
+  id: string;
+  name: string;
+  teamId: string;
+  rules: EscalationRule[];
+};
+
+export type Service = {
+  id: string;
+  name: string;
+  description: string;
+  teamId: string;
+  escalationPolicyId: string;
+  createdAt: Date;
+  updatedAt: Date;
+  /** The catalog entity this service was seeded from, when any. */
+  entityName?: string;
+};
+
+export type Priority = {
+  id: string;
+  name: string;
+  description: string;
+  order: number;
+  color: string;
+};
+
+export type Agent = { type: 'user' | 'service'; id: string };
+
+export type LogEntryType =
+  | 'trigger_log_entry'
+  | 'acknowledge_log_entry'
+  | 'unacknowledge_log_entry'
+  | 'escalate_log_entry'
+  | 'assign_log_entry'
+  | 'resolve_log_entry';
+
+export type LogEntry = {
+  id: string;
+  type: LogEntryType;
+  createdAt: Date;
+  incidentId: string;
+  serviceId: string;
+  agent: Agent;
+  summary: string;
+  assigneeIds?: string[];
+};
+
+export type Alert = {
+  id: string;
+  incidentId: string;
+  serviceId: string;
+  summary: string;
+  severity: 'critical' | 'error' | 'warning' | 'info';
+  status: 'triggered' | 'resolved';
+  alertKey: string;
+  createdAt: Date;
+  source: string;
+};
+
+export type Incident = {
+  id: string;
+  number: number;
+  title: string;
+  serviceId: string;
+  status: IncidentStatus;
+  urgency: Urgency;
+  priorityId?: string;
+  incidentKey: string;
+  createdAt: Date;
+  updatedAt: Date;
+  lastStatusChangeAt: Date;
+  lastStatusChangeBy: Agent;
+  acknowledgedAt?: Date;
+  acknowledgerIds: string[];
+  resolvedAt?: Date;
+  escalationLevel: number;
+  assigneeIds: string[];
+  conferenceBridge?: { conferenceNumber: string; conferenceUrl: string };
+  alerts: Alert[];
+  logEntries: LogEntry[];
+};
+
+export type MaintenanceWindow = {
+  id: string;
+  sequenceNumber: number;
+  startTime: Date;
+  endTime: Date;
+  description: string;
+  serviceIds: string[];
+  createdById: string;
+};
+
+export type WebhookSubscription = {
+  id: string;
+  url: string;
+  description: string;
+  events: string[];
+  filter: {
+    type: 'account_reference' | 'service_reference' | 'team_reference';
+    id?: string;
+  };
+  customHeaders: { name: string; value: string }[];
+  /** Signing secrets, newest first; two while a secret rotates. */
+  secrets: string[];
+  active: boolean;
+};

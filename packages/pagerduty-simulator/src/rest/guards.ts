@@ -1,0 +1,158 @@
+import { NextFunction, Request, Response } from 'express';
+import { Random } from '../random';
+import { ErrorCodes, PagerDutyApiError, sendError } from './errors';
+
+/** Faults injected into the REST API and webhook delivery, changeable at run time. */
+export type Faults = {
+  /** Added to every REST answer. */
+  latencyMs: number;
+  /** Up to this much more, drawn per request. */
+  jitterMs: number;
+  /** Share of REST requests (0–1) answered with one of `errorStatuses`. */
+  errorRate: number;
+  errorStatuses: number[];
+  /** Share of REST requests (0–1) that never get an answer. */
+  hangRate: number;
+  /** Until then, every REST request is answered 503. */
+  outageUntil?: Date;
+  /** A tighter per-token budget than the configured one. */
+  rateLimitPerMinute?: number;
+  /** Added before every webhook delivery attempt. */
+  webhookDelayMs: number;
+};
+
+export const noFaults = (): Faults => ({
+  latencyMs: 0,
+  jitterMs: 0,
+  errorRate: 0,
+  errorStatuses: [500, 502, 503],
+  hangRate: 0,
+  outageUntil: undefined,
+  rateLimitPerMinute: undefined,
+  webhookDelayMs: 0,
+});
+
+/**
+ * `Authorization: Token token=<key>` with one of the accepted keys, as PagerDuty
+ * requires; 401 with PagerDuty's error body otherwise.
+ */
+export function requireToken(acceptedTokens: Set<string>) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const header = req.header('authorization') ?? '';
+    const match = /^Token token=(.+)$/.exec(header.trim());
+    if (!match || !acceptedTokens.has(match[1])) {
+      sendError(
+        res,
+        new PagerDutyApiError(401, ErrorCodes.unauthorized, 'Unauthorized'),
+      );
+      return;
+    }
+    res.locals.token = match[1];
+    next();
+  };
+}
+
+/** PagerDuty answers v2 only; an Accept header asking for another version is refused. */
+export function acceptVersion2(
+  req: Request,
+  res: Response,
+  next: NextFunction,
+) {
+  const accept = req.header('accept');
+  const version =
+    accept &&
+    /application\/vnd\.pagerduty\+json;\s*version=(\d+)/.exec(accept)?.[1];
+  if (version && version !== '2') {
+    sendError(
+      res,
+      PagerDutyApiError.invalidInput(
+        `API version ${version} is not supported; use version=2`,
+      ),
+    );
+    return;
+  }
+  next();
+}
+
+/**
+ * A per-token budget of requests in any sliding minute, answered with 429 and
+ * PagerDuty's `ratelimit-*` headers once spent.
+ */
+export function rateLimit(options: {
+  perMinute: () => number;
+  now: () => number;
+}) {
+  const windows = new Map<string, number[]>();
+  return (_req: Request, res: Response, next: NextFunction) => {
+    const token: string = res.locals.token;
+    const limit = options.perMinute();
+    const now = options.now();
+    const recent = (windows.get(token) ?? []).filter(t => t > now - 60_000);
+    const resetSeconds = recent.length
+      ? Math.max(1, Math.ceil((recent[0] + 60_000 - now) / 1000))
+      : 60;
+    res.setHeader('ratelimit-limit', String(limit));
+    if (recent.length >= limit) {
+      windows.set(token, recent);
+      res.setHeader('ratelimit-remaining', '0');
+      res.setHeader('ratelimit-reset', String(resetSeconds));
+      sendError(
+        res,
+        new PagerDutyApiError(
+          429,
+          ErrorCodes.rateLimited,
+          'Rate Limit Exceeded',
+        ),
+      );
+      return;
+    }
+    recent.push(now);
+    windows.set(token, recent);
+    res.setHeader('ratelimit-remaining', String(limit - recent.length));
+    res.setHeader('ratelimit-reset', String(resetSeconds));
+    next();
+  };
+}
+
+/** Applies the current faults to a REST request. */
+export function injectFaults(options: {
+  faults: () => Faults;
+  random: Random;
+  now: () => Date;
+  onHang: (res: Response) => void;
+}) {
+  return (_req: Request, res: Response, next: NextFunction) => {
+    const faults = options.faults();
+    if (faults.outageUntil && faults.outageUntil > options.now()) {
+      sendError(
+        res,
+        new PagerDutyApiError(503, ErrorCodes.internal, 'Service Unavailable'),
+      );
+      return;
+    }
+    if (faults.hangRate > 0 && options.random.next() < faults.hangRate) {
+      options.onHang(res);
+      return;
+    }
+    const delay =
+      faults.latencyMs +
+      (faults.jitterMs > 0 ? options.random.next() * faults.jitterMs : 0);
+    const proceed = () => {
+      if (faults.errorRate > 0 && options.random.next() < faults.errorRate) {
+        const status = options.random.pick(faults.errorStatuses);
+        sendError(
+          res,
+          new PagerDutyApiError(
+            status,
+            ErrorCodes.internal,
+            'Internal Server Error',
+          ),
+        );
+        return;
+      }
+      next();
+    };
+    if (delay > 0) setTimeout(proceed, delay);
+    else proceed();
+  };
+}

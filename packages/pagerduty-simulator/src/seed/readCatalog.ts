@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseAllDocuments } from 'yaml';
+
+/** What the simulator needs to know of a Backstage catalog. */
+export type CatalogSeed = {
+  /** Entities annotated with `pagerduty.com/service-id`. */
+  services: {
+    serviceId: string;
+    entityName: string;
+    description: string;
+    ownerGroup: string;
+  }[];
+  groups: {
+    name: string;
+    title: string;
+    members: { name: string; displayName: string; email: string }[];
+  }[];
+};
+
+type RawEntity = {
+  kind?: string;
+  metadata?: {
+    name?: string;
+    title?: string;
+    description?: string;
+    annotations?: Record<string, string>;
+  };
+  spec?: {
+    owner?: string;
+    members?: string[];
+    memberOf?: string[];
+    targets?: string[];
+    profile?: { displayName?: string; email?: string };
+  };
+};
+
+const SERVICE_ID_ANNOTATION = 'pagerduty.com/service-id';
+
+function readEntities(file: string, seen: Set<string>): RawEntity[] {
+  const resolved = path.resolve(file);
+  if (seen.has(resolved)) {
+    return [];
+  }
+  seen.add(resolved);
+  const documents = parseAllDocuments(fs.readFileSync(resolved, 'utf8'));
+  const entities: RawEntity[] = [];
+  for (const document of documents) {
+    const entity = document.toJS() as RawEntity | null;
+    if (!entity) continue;
+    if (entity.kind === 'Location') {
+      for (const target of entity.spec?.targets ?? []) {
+        entities.push(
+          ...readEntities(path.resolve(path.dirname(resolved), target), seen),
+        );
+      }
+    } else {
+      entities.push(entity);
+    }
+  }
+  return entities;
+}
+
+function entityName(ref: string): string {
+  // "group:default/platform" → "platform"
+  return ref.replace(/^[^:]+:/, '').replace(/^[^/]+\//, '');
+}
+
+/**
+ * Reads the catalog files reachable from a Location file (or a single
+ * entity file): every PagerDuty service named by an annotation, and the groups
+ * that own them with their members.
+ */
+export function readCatalogSeed(entryFile: string): CatalogSeed {
+  const entities = readEntities(entryFile, new Set());
+  const users = new Map<
+    string,
+    { name: string; displayName: string; email: string; memberOf: string[] }
+  >();
+  for (const e of entities.filter(x => x.kind === 'User' && x.metadata?.name)) {
+    const name = e.metadata!.name!;
+    users.set(name, {
+      name,
+      displayName: e.spec?.profile?.displayName ?? name,
+      email: e.spec?.profile?.email ?? `${name}@example.com`,
+      memberOf: (e.spec?.memberOf ?? []).map(entityName),
+    });
+  }
+
+  const services: CatalogSeed['services'] = [];
+  for (const e of entities) {
+    const serviceId = e.metadata?.annotations?.[SERVICE_ID_ANNOTATION]?.trim();
+    if (!serviceId || !e.metadata?.name) continue;
+    services.push({
+      serviceId,
+      entityName: e.metadata.name,
+      description: e.metadata.description ?? '',
+      ownerGroup: entityName(e.spec?.owner ?? 'unowned'),
+    });
+  }
+
+  const groups: CatalogSeed['groups'] = [];
+  for (const e of entities.filter(
+    x => x.kind === 'Group' && x.metadata?.name,
+  )) {
+    const name = e.metadata!.name!;
+    const memberNames = new Set((e.spec?.members ?? []).map(entityName));
+    for (const user of users.values()) {
+      if (user.memberOf.includes(name)) memberNames.add(user.name);
+    }
+    groups.push({
+      name,
+      title: e.metadata!.title ?? e.spec?.profile?.displayName ?? name,
+      members: [...memberNames]
+        .map(n => users.get(n))
+        .filter((u): u is NonNullable<typeof u> => Boolean(u))
+        .map(({ name: n, displayName, email }) => ({
+          name: n,
+          displayName,
+          email,
+        })),
+    });
+  }
+  return { services, groups };
+}

@@ -1,0 +1,111 @@
+import path from 'node:path';
+import { startPagerDutySimulator } from '../startPagerDutySimulator';
+import { readCatalogSeed } from './readCatalog';
+
+const NOW = new Date('2026-11-21T12:00:00.000Z');
+const catalogFile = path.resolve(
+  __dirname,
+  '../../../../examples/catalog.yaml',
+);
+
+describe('seeding from the demo catalog', () => {
+  it('reads every PagerDuty service and the owning groups with their members', () => {
+    const seed = readCatalogSeed(catalogFile);
+    expect(seed.services.length).toBeGreaterThanOrEqual(70);
+    expect(
+      seed.services.find(s => s.entityName === 'auth-service'),
+    ).toMatchObject({ ownerGroup: 'platform' });
+    const platform = seed.groups.find(g => g.name === 'platform')!;
+    expect(platform.members.length).toBe(3);
+    expect(platform.members[0].email).toMatch(/@meridian\.example$/);
+  });
+
+  it('builds the same account for the same seed, and another for another seed', async () => {
+    const summary = async (seed: number) => {
+      const sim = await startPagerDutySimulator({
+        seed,
+        now: () => NOW,
+        catalogFile,
+        missingServiceIds: ['PNOSUCH'],
+      });
+      try {
+        return {
+          incidents: [...sim.state.incidents.values()].map(
+            i =>
+              `${i.id}:${
+                i.number
+              }:${i.createdAt.toISOString()}:${i.resolvedAt?.toISOString()}`,
+          ),
+          policies: [...sim.state.escalationPolicies.keys()],
+          services: [...sim.state.services.keys()],
+        };
+      } finally {
+        await sim.close();
+      }
+    };
+    const a = await summary(42);
+    const b = await summary(42);
+    const c = await summary(43);
+    expect(a).toEqual(b);
+    expect(c.incidents).not.toEqual(a.incidents);
+    expect(a.services).not.toContain('PNOSUCH');
+  });
+
+  it('gives every team a two-level policy, a rotating schedule, and a realistic history', async () => {
+    const sim = await startPagerDutySimulator({
+      seed: 42,
+      now: () => NOW,
+      catalogFile,
+    });
+    try {
+      const { state } = sim;
+      expect(state.priorities.map(p => p.name)).toEqual([
+        'P1',
+        'P2',
+        'P3',
+        'P4',
+        'P5',
+      ]);
+      for (const policy of state.escalationPolicies.values()) {
+        expect(policy.rules).toHaveLength(2);
+      }
+      const policy = [...state.escalationPolicies.values()][0];
+      const thisWeek = state.onCallNow(policy, NOW)[0].userId;
+      const nextWeek = state.onCallNow(
+        policy,
+        new Date(NOW.getTime() + 7 * 86_400_000),
+      )[0].userId;
+      expect(nextWeek).not.toBe(thisWeek);
+
+      const incidents = [...state.incidents.values()];
+      const perService = incidents.length / state.services.size;
+      expect(perService).toBeGreaterThanOrEqual(3);
+      expect(perService).toBeLessThanOrEqual(10);
+      expect(incidents.every(i => i.status === 'resolved')).toBe(true);
+      expect(
+        incidents.every(
+          i => i.createdAt >= new Date(NOW.getTime() - 90 * 86_400_000),
+        ),
+      ).toBe(true);
+      const minutes = (ms: number) => ms / 60_000;
+      const tta = incidents
+        .map(i => minutes(i.acknowledgedAt!.getTime() - i.createdAt.getTime()))
+        .sort((x, y) => x - y);
+      const ttr = incidents
+        .map(i => minutes(i.resolvedAt!.getTime() - i.createdAt.getTime()))
+        .sort((x, y) => x - y);
+      const median = (xs: number[]) => xs[Math.floor(xs.length / 2)];
+      expect(median(tta)).toBeGreaterThan(1);
+      expect(median(tta)).toBeLessThan(15);
+      expect(median(ttr)).toBeGreaterThan(20);
+      expect(median(ttr)).toBeLessThan(240);
+      // incident numbers grow with creation time
+      const byNumber = [...incidents].sort((x, y) => x.number - y.number);
+      expect(byNumber.map(i => i.createdAt.getTime())).toEqual(
+        byNumber.map(i => i.createdAt.getTime()).sort((x, y) => x - y),
+      );
+    } finally {
+      await sim.close();
+    }
+  });
+});

@@ -1,0 +1,218 @@
+import express, { Response } from 'express';
+import fs from 'node:fs';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { createControlRouter } from './control/controlRouter';
+import { ScenarioRunner } from './control/scenarios';
+import { Random } from './random';
+import {
+  Faults,
+  acceptVersion2,
+  injectFaults,
+  noFaults,
+  rateLimit,
+  requireToken,
+} from './rest/guards';
+import { createRestRouter } from './rest/restRouter';
+import { Shapes } from './rest/shapes';
+import { CatalogSeed, readCatalogSeed } from './seed/readCatalog';
+import { seedAccount } from './seed/seedAccount';
+import { AccountState } from './state';
+import { createWebPages } from './webPages';
+import {
+  WebhookDeliveryOptions,
+  WebhookDispatcher,
+  defaultDeliveryOptions,
+} from './webhooks/WebhookDispatcher';
+
+/**
+ * Options of {@link startPagerDutySimulator}.
+ *
+ * @public
+ */
+export type PagerDutySimulatorOptions = {
+  /** Port to listen on; 0 (the default) picks a free one. */
+  port?: number;
+  /** Interface to listen on; loopback by default. */
+  host?: string;
+  /** Seed of everything generated: IDs, teams' rotations, incident history. */
+  seed?: number;
+  /** A catalog Location or entity file to seed from (default: examples/catalog.yaml above the working directory). */
+  catalogFile?: string;
+  /** Or the catalog content itself. */
+  catalog?: CatalogSeed;
+  /** Service IDs the catalog names that the account must not have (to demo a misconfigured entity). */
+  missingServiceIds?: string[];
+  /** Accepted REST API tokens (`Authorization: Token token=<key>`). */
+  apiTokens?: string[];
+  /** Requests per token per minute before 429 (PagerDuty's default is 960). */
+  rateLimitPerMinute?: number;
+  /** Days of resolved incident history (90 by default). */
+  historyDays?: number;
+  /** A scenario to start with, optionally held in its worst state and backdated. */
+  scenario?: { name: string; hold?: boolean; startedSecondsAgo?: number };
+  /** Speeds up scenario timelines in tests (0.01 runs them 100 times faster). */
+  timeScale?: number;
+  /** How webhook deliveries are retried. */
+  webhookDelivery?: Partial<WebhookDeliveryOptions>;
+  /** The simulator's own URL as clients see it, for `self` links (default: where it listens). */
+  publicUrl?: string;
+  /** The clock (tests pin it). */
+  now?: () => Date;
+  /** Where the simulator's own messages go. */
+  log?: (message: string) => void;
+};
+
+/**
+ * A running simulator.
+ *
+ * @public
+ */
+export type PagerDutySimulator = {
+  /** Base URL of the REST API, e.g. `http://127.0.0.1:7008`. */
+  url: string;
+  port: number;
+  state: AccountState;
+  webhooks: WebhookDispatcher;
+  scenarios: ScenarioRunner;
+  faults: Faults;
+  close(): Promise<void>;
+};
+
+/** The demo catalog: examples/catalog.yaml in the nearest folder above the working directory that has one. */
+function findDemoCatalog(): string {
+  let dir = process.cwd();
+  for (;;) {
+    const candidate = path.join(dir, 'examples', 'catalog.yaml');
+    if (fs.existsSync(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) {
+      throw new Error(
+        `No examples/catalog.yaml above ${process.cwd()}; pass catalogFile or catalog`,
+      );
+    }
+    dir = parent;
+  }
+}
+
+/**
+ * Starts a PagerDuty simulator: PagerDuty's REST API v2 for the endpoints the
+ * status backend uses, v3 webhooks, fault injection, and a control API under
+ * `/_control` for scenarios.
+ *
+ * @public
+ */
+export async function startPagerDutySimulator(
+  options: PagerDutySimulatorOptions = {},
+): Promise<PagerDutySimulator> {
+  const seed = options.seed ?? 42;
+  const now = options.now ?? (() => new Date());
+  const log = options.log ?? (() => {});
+  const state = new AccountState(new Random(seed ^ 0x5bd1e995), now);
+  const catalog =
+    options.catalog ??
+    readCatalogSeed(options.catalogFile ?? findDemoCatalog());
+  seedAccount(state, catalog, {
+    seed,
+    historyDays: options.historyDays,
+    missingServiceIds: options.missingServiceIds,
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  const server = http.createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () =>
+      resolve(),
+    );
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url =
+    options.publicUrl ?? `http://${options.host ?? '127.0.0.1'}:${port}`;
+  const shapes = new Shapes(state, { api: url, web: `${url}/web` });
+
+  let faults = noFaults();
+  const hanging = new Set<Response>();
+  const webhooks = new WebhookDispatcher(state, shapes, {
+    delivery: { ...defaultDeliveryOptions, ...options.webhookDelivery },
+    delayMs: () => faults.webhookDelayMs,
+    log,
+  });
+  const scenarios = new ScenarioRunner(state, {
+    timeScale: options.timeScale ?? 1,
+    log,
+  });
+  const faultRandom = new Random(seed + 1);
+
+  app.use(
+    '/_control',
+    createControlRouter({
+      state,
+      shapes,
+      faults: { get: () => faults, set: next => (faults = next) },
+      scenarios,
+      webhooks,
+    }),
+  );
+  app.use('/web', createWebPages(state));
+  app.use(
+    acceptVersion2,
+    requireToken(new Set(options.apiTokens ?? ['simulator-token'])),
+    rateLimit({
+      perMinute: () =>
+        faults.rateLimitPerMinute ?? options.rateLimitPerMinute ?? 960,
+      now: () => now().getTime(),
+    }),
+    injectFaults({
+      faults: () => faults,
+      random: faultRandom,
+      now,
+      onHang: res => {
+        hanging.add(res);
+        res.on('close', () => hanging.delete(res));
+      },
+    }),
+    createRestRouter({
+      state,
+      shapes,
+      createWebhookSubscription: input => {
+        const subscription = webhooks.subscribe({
+          url: input.delivery_method.url,
+          events: input.events,
+          filter: input.filter,
+          description: input.description,
+          customHeaders: input.delivery_method.custom_headers,
+          active: input.active,
+        });
+        return shapes.webhookSubscription(subscription, true);
+      },
+    }),
+  );
+
+  if (options.scenario) {
+    scenarios.start(options.scenario.name, options.scenario);
+  }
+  log(
+    `PagerDuty simulator on ${url}: ${state.services.size} services, ${state.incidents.size} incidents`,
+  );
+
+  return {
+    url,
+    port,
+    state,
+    webhooks,
+    scenarios,
+    get faults() {
+      return faults;
+    },
+    async close() {
+      scenarios.cancel();
+      webhooks.close();
+      for (const res of hanging) res.destroy();
+      server.closeAllConnections();
+      await new Promise<void>(resolve => server.close(() => resolve()));
+    },
+  };
+}
