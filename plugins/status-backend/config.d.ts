@@ -18,5 +18,30 @@ export interface Config {
        */
       apiBaseUrl?: string;
     };
+    /** The zero-configuration demo. */
+    demo?: {
+      /**
+       * A PagerDuty simulator started beside the backend when no
+       * `status.pagerDuty.apiToken` is set, so the portal shows data without a
+       * PagerDuty account. The UI then says that its data is simulated.
+       */
+      simulator?: {
+        /** Start the simulator when no PagerDuty token is configured. */
+        enabled?: boolean;
+        /** Port of the simulator on 127.0.0.1; 7008 by default. */
+        port?: number;
+        /** Seed of the simulated account (teams, rotations, history); 42 by default. */
+        seed?: number;
+        /** A scenario shown from the start, held in its worst state, e.g. `auth-outage`. */
+        scenario?: string;
+        /** PagerDuty IDs named in the catalog that the simulated account lacks. */
+        missingServiceIds?: string[];
+        /**
+         * The token the simulator accepts; `simulator-token` by default.
+         * @visibility secret
+         */
+        apiToken?: string;
+      };
+    };
   };
 }

@@ -61,6 +61,11 @@ test.describe('the portal', () => {
     await expect(page).toHaveURL(/\/status$/);
     await expect(page.getByText('Status backend')).toBeVisible();
     await expect(page.getByText('ready')).toBeVisible();
+    // demo mode: no PagerDuty token, so the page must say its data is simulated
+    await expect(page.getByText('Simulated data')).toBeVisible();
+    await expect(
+      page.getByText('built-in simulator (demo data)'),
+    ).toBeVisible();
     await page.screenshot({
       path: 'e2e-test-report/screenshots/status-page.png',
       fullPage: true,

@@ -1,4 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { statusModulePagerDutySimulator } from './modules/pagerDutySimulatorModule';
 
 const backend = createBackend();
 
@@ -34,5 +35,7 @@ backend.add(import('@backstage/plugin-signals-backend'));
 
 // status: entity health from PagerDuty and monitoring tools
 backend.add(import('@internal/plugin-status-backend'));
+// the demo's PagerDuty simulator, started only without a PagerDuty token
+backend.add(statusModulePagerDutySimulator);
 
 backend.start();

@@ -6,3 +6,5 @@
 
 export { statusPlugin as default } from './plugin';
 export type { StatusStore } from './database';
+export { readPagerDutyConnection } from './pagerDutyConnection';
+export type { PagerDutyConnection } from './pagerDutyConnection';

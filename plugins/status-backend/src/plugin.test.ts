@@ -53,16 +53,24 @@ describe('status backend plugin', () => {
     expect(res.body).toEqual({
       status: 'ok',
       database: 'ok',
-      pagerDutyConfigured: true,
+      pagerDutyMode: 'live',
       checkedAt: expect.any(String),
     });
     expect(JSON.stringify(res.body)).not.toContain('secret-token');
   });
 
+  it('says when the data is simulated', async () => {
+    const server = await startBackend({
+      status: { demo: { simulator: { enabled: true } } },
+    });
+    const res = await request(server).get('/api/status/health');
+    expect(res.body.pagerDutyMode).toBe('simulated');
+  });
+
   it('says when PagerDuty is not configured', async () => {
     const server = await startBackend();
     const res = await request(server).get('/api/status/health');
-    expect(res.body.pagerDutyConfigured).toBe(false);
+    expect(res.body.pagerDutyMode).toBe('unconfigured');
   });
 
   it('refuses callers without credentials', async () => {

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { DatabaseStatusStore } from './database';
+import { readPagerDutyConnection } from './pagerDutyConnection';
 import { createRouter } from './service/router';
 
 /**
@@ -26,12 +27,14 @@ export const statusPlugin = createBackendPlugin({
       },
       async init({ config, logger, database, httpAuth, httpRouter, catalog }) {
         const store = await DatabaseStatusStore.create({ database });
-        const pagerDutyConfigured = Boolean(
-          config.getOptionalString('status.pagerDuty.apiToken'),
-        );
-        if (!pagerDutyConfigured) {
+        const pagerDuty = readPagerDutyConnection(config);
+        if (pagerDuty.mode === 'unconfigured') {
           logger.info(
-            'No status.pagerDuty.apiToken configured; PagerDuty data will not be synchronised',
+            'No status.pagerDuty.apiToken configured and the demo simulator is off; PagerDuty data will not be synchronised',
+          );
+        } else if (pagerDuty.mode === 'simulated') {
+          logger.info(
+            `No status.pagerDuty.apiToken configured: reading the demo's PagerDuty simulator at ${pagerDuty.apiBaseUrl}`,
           );
         }
         httpRouter.use(
@@ -40,7 +43,7 @@ export const statusPlugin = createBackendPlugin({
             logger,
             catalog,
             store,
-            pagerDutyConfigured,
+            pagerDutyMode: pagerDuty.mode,
           }),
         );
       },

@@ -30,6 +30,14 @@ export type EntityStatusConfiguration = {
 };
 
 /**
+ * Where PagerDuty data comes from: the real PagerDuty, the demo's simulator
+ * (the UI must then say that its data is simulated), or nowhere.
+ *
+ * @public
+ */
+export type PagerDutyMode = 'live' | 'simulated' | 'unconfigured';
+
+/**
  * Readiness of the status backend, as served by `GET /api/status/health`.
  *
  * @public
@@ -38,8 +46,8 @@ export type StatusBackendHealth = {
   status: 'ok' | 'degraded';
   /** Whether the plugin's database answered. */
   database: 'ok' | 'unavailable';
-  /** Whether a PagerDuty API token is configured on the server. */
-  pagerDutyConfigured: boolean;
+  /** Where PagerDuty data comes from. */
+  pagerDutyMode: PagerDutyMode;
   /** Server time of the answer, ISO 8601. */
   checkedAt: string;
 };

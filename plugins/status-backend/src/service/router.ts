@@ -3,6 +3,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
+  PagerDutyMode,
   readEntityStatusConfiguration,
   StatusBackendHealth,
 } from '@internal/plugin-status-common';
@@ -21,7 +22,7 @@ export type RouterOptions = {
   logger: LoggerService;
   catalog: CatalogService;
   store: StatusStore;
-  pagerDutyConfigured: boolean;
+  pagerDutyMode: PagerDutyMode;
 };
 
 const entityQuerySchema = z.object({
@@ -47,7 +48,7 @@ function toFullEntityRef(raw: string): string {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, logger, catalog, store, pagerDutyConfigured } = options;
+  const { httpAuth, logger, catalog, store, pagerDutyMode } = options;
   const router = Router();
   router.use(express.json());
 
@@ -66,7 +67,7 @@ export async function createRouter(
     const body: StatusBackendHealth = {
       status: database === 'ok' ? 'ok' : 'degraded',
       database,
-      pagerDutyConfigured,
+      pagerDutyMode,
       checkedAt: new Date().toISOString(),
     };
     res.status(database === 'ok' ? 200 : 503).json(body);

@@ -41,7 +41,7 @@ describe('StatusClient', () => {
     const degraded = {
       status: 'degraded',
       database: 'unavailable',
-      pagerDutyConfigured: false,
+      pagerDutyMode: 'unconfigured',
       checkedAt: '2026-11-21T00:00:00.000Z',
     };
     server.use(

@@ -16,7 +16,15 @@ const entity: Entity = {
   spec: { type: 'service', owner: 'ecommerce', lifecycle: 'production' },
 };
 
-function renderTab(api: Partial<StatusApi>) {
+const liveHealth: StatusApi['getHealth'] = async () => ({
+  status: 'ok',
+  database: 'ok',
+  pagerDutyMode: 'live',
+  checkedAt: '2026-11-21T10:00:00.000Z',
+});
+
+function renderTab(overrides: Partial<StatusApi>) {
+  const api: Partial<StatusApi> = { getHealth: liveHealth, ...overrides };
   return renderInTestApp(
     <EntityProvider entity={entity}>
       <EntityStatusTab />
@@ -54,6 +62,18 @@ describe('EntityStatusTab', () => {
     expect(
       screen.getByRole('link', { name: 'membership-api' }),
     ).toBeInTheDocument();
+  });
+
+  it('says when the data is simulated', async () => {
+    await renderTab({
+      getEntityConfiguration: async () =>
+        configuration({ pagerDutyServiceId: 'PCART01' }),
+      getHealth: async () => ({
+        ...(await liveHealth()),
+        pagerDutyMode: 'simulated',
+      }),
+    });
+    expect(await screen.findByText(/Simulated data/)).toBeInTheDocument();
   });
 
   it('explains how to annotate an entity that is not monitored', async () => {

@@ -11,7 +11,11 @@ import { EntityRefLinks, useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { statusApiRef } from '../../api';
-import { AnnotationSnippet, ConfigurationProblems } from '../StatusMessages';
+import {
+  AnnotationSnippet,
+  ConfigurationProblems,
+  SimulatedDataNotice,
+} from '../StatusMessages';
 
 /**
  * The Status tab of an entity page.
@@ -44,6 +48,9 @@ export function EntityStatusTab() {
 
   return (
     <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <SimulatedDataNotice />
+      </Grid>
       {value.problems.length > 0 && (
         <Grid item xs={12}>
           <ConfigurationProblems problems={value.problems} />

@@ -15,13 +15,31 @@ describe('StatusDashboard', () => {
       getHealth: async () => ({
         status: 'degraded',
         database: 'unavailable',
-        pagerDutyConfigured: true,
+        pagerDutyMode: 'live',
         checkedAt: '2026-11-21T10:00:00.000Z',
       }),
     });
     expect(await screen.findByText('degraded')).toBeInTheDocument();
     expect(screen.getByText('unavailable')).toBeInTheDocument();
-    expect(screen.getByText('API token configured')).toBeInTheDocument();
+    expect(
+      screen.getByText('connected (API token configured)'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Simulated data')).not.toBeInTheDocument();
+  });
+
+  it('says plainly when the data is simulated', async () => {
+    await renderDashboard({
+      getHealth: async () => ({
+        status: 'ok',
+        database: 'ok',
+        pagerDutyMode: 'simulated',
+        checkedAt: '2026-11-21T10:00:00.000Z',
+      }),
+    });
+    expect(await screen.findByText(/Simulated data/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/built-in PagerDuty simulator/),
+    ).toBeInTheDocument();
   });
 
   it('says when the backend cannot be reached', async () => {

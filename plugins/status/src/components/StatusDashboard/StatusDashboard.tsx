@@ -9,8 +9,16 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import Grid from '@material-ui/core/Grid';
+import { PagerDutyMode } from '@internal/plugin-status-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { statusApiRef } from '../../api';
+import { SimulatedDataBanner } from '../StatusMessages';
+
+const PAGERDUTY_MODE_LABELS: Record<PagerDutyMode, string> = {
+  live: 'connected (API token configured)',
+  simulated: 'built-in simulator (demo data)',
+  unconfigured: 'not connected (no API token configured)',
+};
 
 /**
  * The company-wide status page at `/status`.
@@ -35,6 +43,11 @@ export function StatusDashboard() {
       )}
       {value && (
         <Grid container spacing={3}>
+          {value.pagerDutyMode === 'simulated' && (
+            <Grid item xs={12}>
+              <SimulatedDataBanner mode={value.pagerDutyMode} />
+            </Grid>
+          )}
           <Grid item xs={12} md={6}>
             <InfoCard title="Status backend">
               <StructuredMetadataTable
@@ -52,9 +65,7 @@ export function StatusDashboard() {
                     ) : (
                       <StatusError>unavailable</StatusError>
                     ),
-                  PagerDuty: value.pagerDutyConfigured
-                    ? 'API token configured'
-                    : 'no API token configured',
+                  PagerDuty: PAGERDUTY_MODE_LABELS[value.pagerDutyMode],
                   'Checked at': new Date(value.checkedAt).toLocaleString(),
                 }}
               />

@@ -1,2 +1,6 @@
 export { AnnotationSnippet, annotationSnippet } from './AnnotationSnippet';
 export { ConfigurationProblems } from './ConfigurationProblems';
+export {
+  SimulatedDataBanner,
+  SimulatedDataNotice,
+} from './SimulatedDataBanner';

@@ -1,0 +1,33 @@
+import { WarningPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import { PagerDutyMode } from '@internal/plugin-status-common';
+import Typography from '@material-ui/core/Typography';
+import useAsync from 'react-use/esm/useAsync';
+import { statusApiRef } from '../../api';
+
+/** Says plainly that the page shows a simulator's demo data, when it does. */
+export function SimulatedDataBanner(props: { mode?: PagerDutyMode }) {
+  if (props.mode !== 'simulated') {
+    return null;
+  }
+  return (
+    <WarningPanel severity="info" title="Simulated data" defaultExpanded>
+      <Typography variant="body2">
+        No PagerDuty account is connected: incidents, on-call and history come
+        from the built-in PagerDuty simulator and are demo data. Set{' '}
+        <code>status.pagerDuty.apiToken</code> to read your PagerDuty.
+      </Typography>
+    </WarningPanel>
+  );
+}
+
+/** The banner for pages that do not otherwise read the backend's health. */
+export function SimulatedDataNotice() {
+  const statusApi = useApi(statusApiRef);
+  // The notice is secondary: a failing health call must not break the page.
+  const { value } = useAsync(
+    () => statusApi.getHealth().catch(() => undefined),
+    [statusApi],
+  );
+  return <SimulatedDataBanner mode={value?.pagerDutyMode} />;
+}
