@@ -8,3 +8,4 @@
 export * from './annotations';
 export * from './configuration';
 export * from './types';
+export * from './health';

@@ -1,0 +1,249 @@
+import { DependencyEdge, HealthGraph } from './HealthGraph';
+import { HealthLevel } from './levels';
+import { OwnHealth } from './rules';
+
+const own = (level: HealthLevel | undefined): OwnHealth => ({
+  level,
+  reasons: [],
+});
+const edge = (
+  dependent: string,
+  upstream: string,
+  critical = false,
+): DependencyEdge => ({ dependent, upstream, critical });
+
+function graphOf(
+  edges: DependencyEdge[],
+  levels: Record<string, HealthLevel | undefined>,
+) {
+  const graph = new HealthGraph();
+  graph.setDependencies(edges);
+  graph.setAllOwn(
+    Object.entries(levels).map(([ref, level]) => [ref, own(level)]),
+  );
+  return graph;
+}
+
+describe('HealthGraph', () => {
+  it('degrades direct dependents of an outage over ordinary edges, one hop only', () => {
+    // web → cart → membership → auth (all ordinary)
+    const graph = graphOf(
+      [
+        edge('web', 'cart'),
+        edge('cart', 'membership'),
+        edge('membership', 'auth'),
+      ],
+      {
+        web: 'operational',
+        cart: 'operational',
+        membership: 'operational',
+        auth: 'major_outage',
+      },
+    );
+    expect(graph.get('auth')).toEqual({
+      own: 'major_outage',
+      inherited: 'operational',
+      effective: 'major_outage',
+    });
+    expect(graph.get('membership')).toEqual({
+      own: 'operational',
+      inherited: 'degraded',
+      effective: 'degraded',
+    });
+    // a degraded upstream does not degrade its dependents by default
+    expect(graph.get('cart').effective).toBe('operational');
+    expect(graph.impacted('auth')).toEqual(['membership']);
+  });
+
+  it('passes the level unchanged along critical edges, with the path to the root cause', () => {
+    // shop-web → cart-api →(critical) membership-api →(critical) auth-service
+    const graph = graphOf(
+      [
+        edge('shop-web', 'cart-api'),
+        edge('cart-api', 'membership-api', true),
+        edge('membership-api', 'auth-service', true),
+      ],
+      {
+        'shop-web': 'operational',
+        'cart-api': 'operational',
+        'membership-api': 'operational',
+        'auth-service': 'major_outage',
+      },
+    );
+    expect(graph.get('membership-api').effective).toBe('major_outage');
+    expect(graph.get('cart-api').effective).toBe('major_outage');
+    expect(graph.get('shop-web')).toEqual({
+      own: 'operational',
+      inherited: 'degraded',
+      effective: 'degraded',
+    });
+    expect(graph.rootCauses('shop-web')).toEqual([
+      {
+        root: 'auth-service',
+        level: 'degraded',
+        path: ['shop-web', 'cart-api', 'membership-api', 'auth-service'],
+      },
+    ]);
+    expect(graph.impacted('auth-service')).toEqual([
+      'cart-api',
+      'membership-api',
+      'shop-web',
+    ]);
+    // the blast radius of an impacted entity: what is impacted through it
+    expect(graph.impacted('membership-api')).toEqual(['cart-api', 'shop-web']);
+    expect(graph.impacted('shop-web')).toEqual([]);
+  });
+
+  it('takes the worst path in a diamond, and lists every root cause', () => {
+    // app → a → db (critical), app → b → db (ordinary); cache is another root
+    const graph = graphOf(
+      [
+        edge('app', 'a'),
+        edge('app', 'b', true),
+        edge('a', 'db', true),
+        edge('b', 'db'),
+        edge('app', 'cache', true),
+      ],
+      {
+        app: 'operational',
+        a: 'operational',
+        b: 'operational',
+        db: 'partial_outage',
+        cache: 'degraded',
+      },
+    );
+    expect(graph.get('a').effective).toBe('partial_outage');
+    expect(graph.get('b').effective).toBe('degraded');
+    // via a (ordinary edge from app): degraded; via b (critical from app): b is only degraded
+    expect(graph.get('app').inherited).toBe('degraded');
+    const causes = graph.rootCauses('app');
+    expect(causes.map(c => c.root).sort()).toEqual(['cache', 'db']);
+    expect(causes.find(c => c.root === 'cache')).toEqual({
+      root: 'cache',
+      level: 'degraded',
+      path: ['app', 'cache'],
+    });
+  });
+
+  it('is safe on cycles and lets both members of a cycle inherit', () => {
+    // membership ⇄ points (critical both ways), membership → auth (critical)
+    const graph = graphOf(
+      [
+        edge('membership', 'points', true),
+        edge('points', 'membership', true),
+        edge('membership', 'auth', true),
+        edge('shop', 'points'),
+      ],
+      {
+        membership: 'operational',
+        points: 'operational',
+        auth: 'partial_outage',
+        shop: 'operational',
+      },
+    );
+    expect(graph.get('membership').effective).toBe('partial_outage');
+    expect(graph.get('points').effective).toBe('partial_outage');
+    expect(graph.get('shop').effective).toBe('degraded');
+    expect(graph.rootCauses('points')[0].path).toEqual([
+      'points',
+      'membership',
+      'auth',
+    ]);
+    // a cycle with its own outage does not loop
+    graph.setOwn('points', own('major_outage'));
+    expect(graph.get('membership').effective).toBe('major_outage');
+    expect(graph.get('points').effective).toBe('major_outage');
+  });
+
+  it('does not propagate maintenance or unknown, and lets unmonitored entities inherit', () => {
+    const graph = graphOf(
+      [edge('a', 'maint', true), edge('b', 'stale', true), edge('c', 'auth')],
+      {
+        maint: 'under_maintenance',
+        stale: 'unknown',
+        auth: 'major_outage',
+        a: 'operational',
+        b: 'operational',
+        c: undefined,
+      },
+    );
+    expect(graph.get('a').effective).toBe('operational');
+    expect(graph.get('b').effective).toBe('operational');
+    expect(graph.get('c')).toEqual({
+      own: undefined,
+      inherited: 'degraded',
+      effective: 'degraded',
+    });
+    expect(graph.get('nobody')).toEqual({
+      own: undefined,
+      inherited: 'operational',
+      effective: 'operational',
+    });
+  });
+
+  it('updates incrementally to the same result as a full recomputation, and reports the changes', () => {
+    const edges = [
+      edge('web', 'cart'),
+      edge('cart', 'membership', true),
+      edge('membership', 'auth', true),
+      edge('video', 'auth'),
+      edge('membership', 'points', true),
+      edge('points', 'membership', true),
+    ];
+    const start = {
+      web: 'operational',
+      cart: 'operational',
+      membership: 'operational',
+      auth: 'operational',
+      video: 'operational',
+      points: 'operational',
+    } as const;
+    const graph = graphOf(edges, start);
+
+    const changes = graph.setOwn('auth', own('major_outage'));
+    expect(
+      changes.map(c => `${c.ref}:${c.from.effective}→${c.to.effective}`).sort(),
+    ).toEqual([
+      'auth:operational→major_outage',
+      'cart:operational→major_outage',
+      'membership:operational→major_outage',
+      'points:operational→major_outage',
+      'video:operational→degraded',
+      'web:operational→degraded',
+    ]);
+    const full = graphOf(edges, { ...start, auth: 'major_outage' });
+    for (const ref of Object.keys(start))
+      expect(graph.get(ref)).toEqual(full.get(ref));
+
+    const recovered = graph.setOwn('auth', own('operational'));
+    expect(recovered).toHaveLength(6);
+    for (const ref of Object.keys(start))
+      expect(graph.get(ref).effective).toBe('operational');
+  });
+
+  it('builds a depth-limited upstream tree, marking cycles and cut-offs', () => {
+    const graph = graphOf(
+      [
+        edge('web', 'cart'),
+        edge('cart', 'membership', true),
+        edge('membership', 'points', true),
+        edge('points', 'membership', true),
+        edge('points', 'db'),
+      ],
+      { membership: 'major_outage' },
+    );
+    const tree = graph.upstreamTree('web', 3);
+    expect(tree).toHaveLength(1);
+    const membership = tree[0].upstreams[0];
+    expect(membership).toMatchObject({
+      ref: 'membership',
+      critical: true,
+      levels: { effective: 'major_outage' },
+    });
+    const points = membership.upstreams[0];
+    expect(points.upstreams.map(u => u.ref)).toEqual([]);
+    expect(points.truncated).toBe(true);
+    const shallowCycle = graph.upstreamTree('membership', 5)[0].upstreams;
+    expect(shallowCycle.find(n => n.ref === 'membership')?.cycle).toBe(true);
+  });
+});

@@ -1,0 +1,355 @@
+import {
+  compareLevels,
+  HealthLevel,
+  isOutage,
+  OutageLevel,
+  worstLevel,
+} from './levels';
+import {
+  DEFAULT_HEALTH_RULES,
+  HealthRules,
+  inheritedOverEdge,
+  OwnHealth,
+} from './rules';
+
+/**
+ * `dependent` needs `upstream`: from `spec.dependsOn`, or from `consumesApis`
+ * through to the API's providers.
+ *
+ * @public
+ */
+export type DependencyEdge = {
+  dependent: string;
+  upstream: string;
+  /** Marked critical by the dependent: the upstream's outage passes unchanged. */
+  critical: boolean;
+};
+
+/**
+ * An upstream entity whose own signals explain (part of) an entity's
+ * inherited level, with the dependency path from the entity to it.
+ *
+ * @public
+ */
+export type RootCause = {
+  root: string;
+  /** The level this root cause passes to the entity. */
+  level: OutageLevel;
+  /** Entity refs from the impacted entity to the root cause, both included. */
+  path: string[];
+};
+
+/**
+ * The levels of one entity.
+ *
+ * @public
+ */
+export type EntityLevels = {
+  /** From its own signals; undefined when it is not monitored. */
+  own: HealthLevel | undefined;
+  /** From its upstreams. */
+  inherited: OutageLevel;
+  /** The worst of own and inherited. */
+  effective: HealthLevel;
+};
+
+/**
+ * A change of an entity's levels, as recorded in its status history.
+ *
+ * @public
+ */
+export type LevelChange = { ref: string; from: EntityLevels; to: EntityLevels };
+
+/**
+ * A node of an entity's upstream tree.
+ *
+ * @public
+ */
+export type UpstreamNode = {
+  ref: string;
+  critical: boolean;
+  levels: EntityLevels;
+  upstreams: UpstreamNode[];
+  /** The depth limit cut the tree here: this node has upstreams not listed. */
+  truncated?: boolean;
+  /** This node is already on the path from the root: a dependency cycle. */
+  cycle?: boolean;
+};
+
+type Impact = Map<string, { level: OutageLevel; next: string }>;
+
+const OPERATIONAL: EntityLevels = {
+  own: undefined,
+  inherited: 'operational',
+  effective: 'operational',
+};
+
+/**
+ * The dependency graph of the catalog with every entity's own, inherited and
+ * effective level, root causes and blast radius.
+ *
+ * @remarks
+ * Inherited levels are computed per root cause: from each entity whose own
+ * level is an outage, a breadth-first walk over its dependents, highest level
+ * first, records the level each dependent inherits and its next hop towards
+ * the root. Each entity is settled at most once per root, so cycles end, and
+ * the walk stops where an ordinary dependency no longer passes impact (by
+ * default a degraded upstream does not degrade its dependents), which keeps
+ * the walks short. A change of one entity's own level redoes only that root's
+ * walk and the entities it touches.
+ *
+ * @public
+ */
+export class HealthGraph {
+  private readonly upstreams = new Map<
+    string,
+    { ref: string; critical: boolean }[]
+  >();
+  private readonly dependents = new Map<
+    string,
+    { ref: string; critical: boolean }[]
+  >();
+  private readonly own = new Map<string, OwnHealth>();
+  private readonly impacts = new Map<string, Impact>();
+  private readonly rootsOf = new Map<string, Set<string>>();
+  private readonly levels = new Map<string, EntityLevels>();
+
+  constructor(private readonly rules: HealthRules = DEFAULT_HEALTH_RULES) {}
+
+  /** Replaces the dependency edges and recomputes everything. */
+  setDependencies(edges: Iterable<DependencyEdge>): void {
+    this.upstreams.clear();
+    this.dependents.clear();
+    for (const edge of edges) {
+      if (edge.dependent === edge.upstream) continue;
+      const ups = this.upstreams.get(edge.dependent) ?? [];
+      const existing = ups.find(u => u.ref === edge.upstream);
+      if (existing) {
+        // the same upstream twice (dependsOn and an API): critical wins
+        existing.critical ||= edge.critical;
+        this.dependents
+          .get(edge.upstream)!
+          .find(d => d.ref === edge.dependent)!.critical ||= edge.critical;
+        continue;
+      }
+      ups.push({ ref: edge.upstream, critical: edge.critical });
+      this.upstreams.set(edge.dependent, ups);
+      const downs = this.dependents.get(edge.upstream) ?? [];
+      downs.push({ ref: edge.dependent, critical: edge.critical });
+      this.dependents.set(edge.upstream, downs);
+    }
+    this.recomputeAll();
+  }
+
+  /** Replaces every entity's own health and recomputes everything. */
+  setAllOwn(entries: Iterable<[string, OwnHealth]>): void {
+    this.own.clear();
+    for (const [ref, health] of entries) this.own.set(ref, health);
+    this.recomputeAll();
+  }
+
+  /** Changes one entity's own health; returns the entities whose levels changed. */
+  setOwn(ref: string, health: OwnHealth): LevelChange[] {
+    this.own.set(ref, health);
+    const touched = new Set<string>([
+      ref,
+      ...(this.impacts.get(ref)?.keys() ?? []),
+    ]);
+    this.removeImpact(ref);
+    this.addImpact(ref);
+    for (const key of this.impacts.get(ref)?.keys() ?? []) touched.add(key);
+    return this.refresh(touched);
+  }
+
+  /** The levels of an entity (operational and not monitored when unknown to the graph). */
+  get(ref: string): EntityLevels {
+    return this.levels.get(ref) ?? this.computeLevels(ref);
+  }
+
+  /** Every entity the graph knows, with its levels. */
+  *entries(): IterableIterator<[string, EntityLevels]> {
+    const refs = new Set<string>([
+      ...this.own.keys(),
+      ...this.upstreams.keys(),
+      ...this.dependents.keys(),
+    ]);
+    for (const ref of refs) yield [ref, this.get(ref)];
+  }
+
+  /** The entity's own health (signals and level). */
+  ownHealth(ref: string): OwnHealth {
+    return this.own.get(ref) ?? { level: undefined, reasons: [] };
+  }
+
+  /** The upstream entities whose own signals explain the inherited level, worst first. */
+  rootCauses(ref: string): RootCause[] {
+    const causes: RootCause[] = [];
+    for (const root of this.rootsOf.get(ref) ?? []) {
+      const impact = this.impacts.get(root)!;
+      const path = [ref];
+      let current = ref;
+      while (current !== root) {
+        current = impact.get(current)!.next;
+        path.push(current);
+      }
+      causes.push({ root, level: impact.get(ref)!.level, path });
+    }
+    return causes.sort(
+      (a, b) =>
+        compareLevels(b.level, a.level) ||
+        a.path.length - b.path.length ||
+        a.root.localeCompare(b.root),
+    );
+  }
+
+  /**
+   * The blast radius: the transitive dependents currently impacted by this
+   * entity, by its own signals or by an impact that passes through it.
+   */
+  impacted(ref: string): string[] {
+    const result = new Set<string>(this.impacts.get(ref)?.keys() ?? []);
+    for (const root of this.rootsOf.get(ref) ?? []) {
+      const impact = this.impacts.get(root)!;
+      for (const candidate of impact.keys()) {
+        let current = candidate;
+        while (current !== root && current !== ref)
+          current = impact.get(current)!.next;
+        if (current === ref && candidate !== ref) result.add(candidate);
+      }
+    }
+    return [...result].sort();
+  }
+
+  /** Direct upstreams of an entity. */
+  upstreamsOf(ref: string): { ref: string; critical: boolean }[] {
+    return this.upstreams.get(ref) ?? [];
+  }
+
+  /** Direct dependents of an entity. */
+  dependentsOf(ref: string): { ref: string; critical: boolean }[] {
+    return this.dependents.get(ref) ?? [];
+  }
+
+  /** The upstream tree of an entity, cut at `maxDepth` levels. */
+  upstreamTree(ref: string, maxDepth: number): UpstreamNode[] {
+    const build = (
+      from: string,
+      depth: number,
+      onPath: Set<string>,
+    ): UpstreamNode[] =>
+      this.upstreamsOf(from).map(({ ref: up, critical }) => {
+        const node: UpstreamNode = {
+          ref: up,
+          critical,
+          levels: this.get(up),
+          upstreams: [],
+        };
+        if (onPath.has(up)) {
+          node.cycle = true;
+        } else if (depth >= maxDepth) {
+          node.truncated = this.upstreamsOf(up).length > 0 || undefined;
+        } else {
+          node.upstreams = build(up, depth + 1, new Set([...onPath, up]));
+        }
+        return node;
+      });
+    return build(ref, 1, new Set([ref]));
+  }
+
+  private ownLevel(ref: string): HealthLevel | undefined {
+    return this.own.get(ref)?.level;
+  }
+
+  private recomputeAll() {
+    this.impacts.clear();
+    this.rootsOf.clear();
+    this.levels.clear();
+    for (const ref of this.own.keys()) this.addImpact(ref);
+    for (const [ref] of this.entries())
+      this.levels.set(ref, this.computeLevels(ref));
+  }
+
+  private computeLevels(ref: string): EntityLevels {
+    const own = this.ownLevel(ref);
+    let inherited: OutageLevel = 'operational';
+    for (const root of this.rootsOf.get(ref) ?? []) {
+      const level = this.impacts.get(root)!.get(ref)!.level;
+      if (compareLevels(level, inherited) > 0) inherited = level;
+    }
+    if (own === undefined && inherited === 'operational')
+      return { ...OPERATIONAL };
+    return {
+      own,
+      inherited,
+      effective: worstLevel([own ?? 'operational', inherited]),
+    };
+  }
+
+  private refresh(refs: Iterable<string>): LevelChange[] {
+    const changes: LevelChange[] = [];
+    for (const ref of refs) {
+      const from = this.levels.get(ref) ?? { ...OPERATIONAL };
+      const to = this.computeLevels(ref);
+      this.levels.set(ref, to);
+      if (
+        from.own !== to.own ||
+        from.inherited !== to.inherited ||
+        from.effective !== to.effective
+      ) {
+        changes.push({ ref, from, to });
+      }
+    }
+    return changes;
+  }
+
+  private removeImpact(root: string) {
+    for (const ref of this.impacts.get(root)?.keys() ?? []) {
+      const roots = this.rootsOf.get(ref)!;
+      roots.delete(root);
+      if (roots.size === 0) this.rootsOf.delete(ref);
+    }
+    this.impacts.delete(root);
+  }
+
+  /** The walk from one root over its dependents, highest inherited level first. */
+  private addImpact(root: string) {
+    const level = this.ownLevel(root);
+    if (!isOutage(level)) return;
+    const impact: Impact = new Map();
+    // one FIFO queue per outage level: degraded, partial, major
+    const queues: { ref: string; next: string }[][] = [[], [], []];
+    const index = { degraded: 0, partial_outage: 1, major_outage: 2 } as const;
+    const push = (from: string, fromLevel: OutageLevel) => {
+      for (const dependent of this.dependents.get(from) ?? []) {
+        if (dependent.ref === root || impact.has(dependent.ref)) continue;
+        const inherited = inheritedOverEdge(
+          fromLevel,
+          dependent.critical,
+          this.rules,
+        );
+        if (inherited === 'operational') continue;
+        queues[index[inherited]].push({ ref: dependent.ref, next: from });
+      }
+    };
+    push(root, level);
+    for (let q = 2; q >= 0; q--) {
+      const queueLevel = (
+        ['degraded', 'partial_outage', 'major_outage'] as const
+      )[q];
+      const queue = queues[q];
+      for (let i = 0; i < queue.length; i++) {
+        const { ref, next } = queue[i];
+        if (impact.has(ref)) continue;
+        impact.set(ref, { level: queueLevel, next });
+        push(ref, queueLevel);
+      }
+    }
+    if (impact.size === 0) return;
+    this.impacts.set(root, impact);
+    for (const ref of impact.keys()) {
+      let roots = this.rootsOf.get(ref);
+      if (!roots) this.rootsOf.set(ref, (roots = new Set()));
+      roots.add(root);
+    }
+  }
+}

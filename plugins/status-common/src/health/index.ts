@@ -1,0 +1,4 @@
+export * from './levels';
+export * from './rules';
+export * from './HealthGraph';
+export * from './rollup';
