@@ -61,7 +61,10 @@ describe('DatabaseStatusStore', () => {
 
     it('steps the status_meta migration down and up again', async () => {
       const knex = await databases.init(databaseId);
-      await knex.migrate.up({ directory: migrationsDir });
+      await knex.migrate.up({
+        directory: migrationsDir,
+        name: '20261121000000_status_meta.js',
+      });
       await knex('status_meta').insert({ key: 'seeded', value: 'row' });
       expect(await knex.schema.hasTable('status_meta')).toBe(true);
       await knex.migrate.down({ directory: migrationsDir });
@@ -69,6 +72,30 @@ describe('DatabaseStatusStore', () => {
       await knex.migrate.up({ directory: migrationsDir });
       const [{ n }] = await knex('status_meta').count({ n: '*' });
       expect(Number(n)).toBe(0);
+    });
+
+    it('steps the PagerDuty and history migration down and up around seeded rows', async () => {
+      const knex = await databases.init(databaseId);
+      await knex.migrate.latest({ directory: migrationsDir });
+      await knex('status_transitions').insert({
+        entity_ref: 'component:default/a',
+        effective_from: 'operational',
+        effective_to: 'degraded',
+        at: new Date(),
+      });
+      await knex.migrate.down({ directory: migrationsDir });
+      expect(await knex.schema.hasTable('status_transitions')).toBe(false);
+      expect(await knex.schema.hasTable('status_meta')).toBe(true);
+      await knex.migrate.up({ directory: migrationsDir });
+      for (const table of [
+        'status_pd_services',
+        'status_pd_incidents',
+        'status_pd_oncalls',
+        'status_sources',
+        'status_transitions',
+      ]) {
+        expect(await knex.schema.hasTable(table)).toBe(true);
+      }
     });
   });
 });

@@ -4,6 +4,13 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { StatusStore } from './StatusStore';
+import {
+  SourceFreshness,
+  StatusTransition,
+  StoredIncident,
+  StoredOnCall,
+  StoredService,
+} from './types';
 
 const migrationsDir = resolvePackagePath(
   '@internal/plugin-status-backend',
@@ -16,6 +23,17 @@ const migrationsDir = resolvePackagePath(
  * @internal
  */
 export const SCHEMA_CREATED_AT_KEY = 'schema_created_at';
+
+// Rows per insert: SQLite allows 999 bound variables per statement.
+const CHUNK = 50;
+
+// PostgreSQL returns Date, SQLite the epoch milliseconds knex wrote.
+const toDate = (value: unknown): Date | undefined =>
+  value === null || value === undefined
+    ? undefined
+    : new Date(value as string | number | Date);
+const orNull = <T>(value: T | undefined): T | null =>
+  value === undefined ? null : value;
 
 /**
  * {@link StatusStore} on the plugin's knex database (PostgreSQL or SQLite).
@@ -50,17 +68,260 @@ export class DatabaseStatusStore implements StatusStore {
     const row = await this.db('status_meta')
       .where({ key })
       .first(['value', 'updated_at']);
-    if (!row) {
-      return undefined;
-    }
-    // SQLite returns timestamps as strings or epoch numbers, PostgreSQL as Date
-    return { value: row.value, updatedAt: new Date(row.updated_at) };
+    return row
+      ? { value: row.value, updatedAt: toDate(row.updated_at)! }
+      : undefined;
   }
 
   async setMeta(key: string, value: string): Promise<void> {
     await this.db('status_meta')
-      .insert({ key, value, updated_at: this.db.fn.now() })
+      .insert({ key, value, updated_at: new Date() })
       .onConflict('key')
       .merge(['value', 'updated_at']);
+  }
+
+  async replaceServices(
+    account: string,
+    services: StoredService[],
+  ): Promise<void> {
+    await this.db.transaction(async tx => {
+      await tx('status_pd_services').where({ account }).delete();
+      for (let i = 0; i < services.length; i += CHUNK) {
+        await tx('status_pd_services').insert(
+          services.slice(i, i + CHUNK).map(s => ({
+            account,
+            id: s.id,
+            name: s.name,
+            html_url: orNull(s.htmlUrl),
+            status: orNull(s.status),
+            escalation_policy_id: orNull(s.escalationPolicyId),
+            escalation_policy_name: orNull(s.escalationPolicyName),
+            teams: JSON.stringify(s.teams),
+            synced_at: s.syncedAt,
+          })),
+        );
+      }
+    });
+  }
+
+  async listServices(account?: string): Promise<StoredService[]> {
+    const rows = await this.db('status_pd_services')
+      .modify(q => {
+        if (account) q.where({ account });
+      })
+      .orderBy(['account', 'id']);
+    return rows.map((r: any) => ({
+      account: r.account,
+      id: r.id,
+      name: r.name,
+      htmlUrl: r.html_url ?? undefined,
+      status: r.status ?? undefined,
+      escalationPolicyId: r.escalation_policy_id ?? undefined,
+      escalationPolicyName: r.escalation_policy_name ?? undefined,
+      teams: JSON.parse(r.teams),
+      syncedAt: toDate(r.synced_at)!,
+    }));
+  }
+
+  async upsertIncidents(incidents: StoredIncident[]): Promise<void> {
+    for (let i = 0; i < incidents.length; i += CHUNK) {
+      await this.db('status_pd_incidents')
+        .insert(
+          incidents.slice(i, i + CHUNK).map(x => ({
+            account: x.account,
+            id: x.id,
+            number: x.number,
+            title: x.title,
+            service_id: x.serviceId,
+            status: x.status,
+            urgency: x.urgency,
+            priority: orNull(x.priority),
+            html_url: orNull(x.htmlUrl),
+            created_at: x.createdAt,
+            acknowledged_at: orNull(x.acknowledgedAt),
+            resolved_at: orNull(x.resolvedAt),
+            changed_at: x.changedAt,
+            assignees: JSON.stringify(x.assignees),
+            conference_url: orNull(x.conferenceUrl),
+            conference_number: orNull(x.conferenceNumber),
+          })),
+        )
+        .onConflict(['account', 'id'])
+        .merge()
+        // an update older than what is stored never overwrites it
+        .where(
+          'status_pd_incidents.changed_at',
+          '<=',
+          this.db.raw('excluded.changed_at'),
+        );
+    }
+  }
+
+  private toIncident(r: any): StoredIncident {
+    return {
+      account: r.account,
+      id: r.id,
+      number: Number(r.number),
+      title: r.title,
+      serviceId: r.service_id,
+      status: r.status,
+      urgency: r.urgency,
+      priority: r.priority ?? undefined,
+      htmlUrl: r.html_url ?? undefined,
+      createdAt: toDate(r.created_at)!,
+      acknowledgedAt: toDate(r.acknowledged_at),
+      resolvedAt: toDate(r.resolved_at),
+      changedAt: toDate(r.changed_at)!,
+      assignees: JSON.parse(r.assignees),
+      conferenceUrl: r.conference_url ?? undefined,
+      conferenceNumber: r.conference_number ?? undefined,
+    };
+  }
+
+  async listOpenIncidents(): Promise<StoredIncident[]> {
+    const rows = await this.db('status_pd_incidents')
+      .whereIn('status', ['triggered', 'acknowledged'])
+      .orderBy('created_at', 'desc');
+    return rows.map(r => this.toIncident(r));
+  }
+
+  async getIncident(
+    account: string,
+    id: string,
+  ): Promise<StoredIncident | undefined> {
+    const row = await this.db('status_pd_incidents')
+      .where({ account, id })
+      .first();
+    return row ? this.toIncident(row) : undefined;
+  }
+
+  async replaceOnCalls(
+    account: string,
+    escalationPolicyIds: string[],
+    onCalls: StoredOnCall[],
+  ): Promise<void> {
+    await this.db.transaction(async tx => {
+      for (let i = 0; i < escalationPolicyIds.length; i += CHUNK) {
+        await tx('status_pd_oncalls')
+          .where({ account })
+          .whereIn(
+            'escalation_policy_id',
+            escalationPolicyIds.slice(i, i + CHUNK),
+          )
+          .delete();
+      }
+      for (let i = 0; i < onCalls.length; i += CHUNK) {
+        await tx('status_pd_oncalls').insert(
+          onCalls.slice(i, i + CHUNK).map(o => ({
+            account,
+            escalation_policy_id: o.escalationPolicyId,
+            level: o.level,
+            user_id: o.user.id,
+            user_name: o.user.name,
+            user_email: orNull(o.user.email),
+            start: orNull(o.start),
+            end: orNull(o.end),
+          })),
+        );
+      }
+    });
+  }
+
+  async listOnCalls(
+    account: string,
+    escalationPolicyIds?: string[],
+  ): Promise<StoredOnCall[]> {
+    const rows = await this.db('status_pd_oncalls')
+      .where({ account })
+      .modify(q => {
+        if (escalationPolicyIds)
+          q.whereIn('escalation_policy_id', escalationPolicyIds);
+      })
+      .orderBy(['escalation_policy_id', 'level', 'user_id']);
+    return rows.map((r: any) => ({
+      account: r.account,
+      escalationPolicyId: r.escalation_policy_id,
+      level: Number(r.level),
+      user: {
+        id: r.user_id,
+        name: r.user_name,
+        email: r.user_email ?? undefined,
+      },
+      start: toDate(r.start),
+      end: toDate(r.end),
+    }));
+  }
+
+  async recordSourceAttempt(
+    source: string,
+    attempt:
+      | { at: Date; ok: true; via: 'poll' | 'webhook' }
+      | { at: Date; ok: false; error: string },
+  ): Promise<void> {
+    const row = attempt.ok
+      ? {
+          source,
+          last_attempt_at: attempt.at,
+          last_success_at: attempt.at,
+          last_success_via: attempt.via,
+          last_error: null,
+        }
+      : { source, last_attempt_at: attempt.at, last_error: attempt.error };
+    await this.db('status_sources')
+      .insert(row)
+      .onConflict('source')
+      .merge(Object.keys(row).filter(k => k !== 'source'));
+  }
+
+  async listSources(): Promise<SourceFreshness[]> {
+    const rows = await this.db('status_sources').orderBy('source');
+    return rows.map((r: any) => ({
+      source: r.source,
+      lastAttemptAt: toDate(r.last_attempt_at),
+      lastSuccessAt: toDate(r.last_success_at),
+      lastSuccessVia: r.last_success_via ?? undefined,
+      lastError: r.last_error ?? undefined,
+    }));
+  }
+
+  async recordTransitions(transitions: StatusTransition[]): Promise<void> {
+    for (let i = 0; i < transitions.length; i += CHUNK) {
+      await this.db('status_transitions').insert(
+        transitions.slice(i, i + CHUNK).map(t => ({
+          entity_ref: t.entityRef,
+          own_from: orNull(t.ownFrom),
+          own_to: orNull(t.ownTo),
+          effective_from: t.effectiveFrom,
+          effective_to: t.effectiveTo,
+          at: t.at,
+          reason: t.reason === undefined ? null : JSON.stringify(t.reason),
+        })),
+      );
+    }
+  }
+
+  async listTransitions(
+    entityRef: string,
+    options: { since?: Date; limit?: number } = {},
+  ): Promise<StatusTransition[]> {
+    const rows = await this.db('status_transitions')
+      .where({ entity_ref: entityRef })
+      .modify(q => {
+        if (options.since) q.where('at', '>=', options.since);
+      })
+      .orderBy([
+        { column: 'at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(options.limit ?? 100);
+    return rows.map((r: any) => ({
+      entityRef: r.entity_ref,
+      ownFrom: r.own_from ?? undefined,
+      ownTo: r.own_to ?? undefined,
+      effectiveFrom: r.effective_from,
+      effectiveTo: r.effective_to,
+      at: toDate(r.at)!,
+      reason: r.reason ? JSON.parse(r.reason) : undefined,
+    }));
   }
 }

@@ -1,5 +1,15 @@
+import {
+  SourceFreshness,
+  StatusTransition,
+  StoredIncident,
+  StoredOnCall,
+  StoredService,
+} from './types';
+
 /**
- * Persistence of the status plugin.
+ * Persistence of the status plugin: PagerDuty data as last synchronised, the
+ * freshness of every source, and the history of level changes, so that the
+ * last known state can be served at once after a restart.
  *
  * @public
  */
@@ -10,4 +20,45 @@ export interface StatusStore {
   getMeta(key: string): Promise<{ value: string; updatedAt: Date } | undefined>;
   /** Writes a fact about the store, replacing any earlier value. */
   setMeta(key: string, value: string): Promise<void>;
+
+  /** Replaces the services of an account with a full sync's result. */
+  replaceServices(account: string, services: StoredService[]): Promise<void>;
+  listServices(account?: string): Promise<StoredService[]>;
+
+  /**
+   * Stores incidents; an incident already stored with a later status change
+   * is kept, so late or repeated updates never roll it back.
+   */
+  upsertIncidents(incidents: StoredIncident[]): Promise<void>;
+  /** Incidents that are triggered or acknowledged. */
+  listOpenIncidents(): Promise<StoredIncident[]>;
+  getIncident(account: string, id: string): Promise<StoredIncident | undefined>;
+
+  /** Replaces who is on call for the given escalation policies. */
+  replaceOnCalls(
+    account: string,
+    escalationPolicyIds: string[],
+    onCalls: StoredOnCall[],
+  ): Promise<void>;
+  listOnCalls(
+    account: string,
+    escalationPolicyIds?: string[],
+  ): Promise<StoredOnCall[]>;
+
+  /** Records an attempt to read a source, successful or not. */
+  recordSourceAttempt(
+    source: string,
+    attempt:
+      | { at: Date; ok: true; via: 'poll' | 'webhook' }
+      | { at: Date; ok: false; error: string },
+  ): Promise<void>;
+  listSources(): Promise<SourceFreshness[]>;
+
+  /** Appends level changes to the history. */
+  recordTransitions(transitions: StatusTransition[]): Promise<void>;
+  /** An entity's level changes, newest first. */
+  listTransitions(
+    entityRef: string,
+    options?: { since?: Date; limit?: number },
+  ): Promise<StatusTransition[]>;
 }

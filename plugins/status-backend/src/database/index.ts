@@ -1,2 +1,3 @@
 export type { StatusStore } from './StatusStore';
 export { DatabaseStatusStore } from './DatabaseStatusStore';
+export type * from './types';

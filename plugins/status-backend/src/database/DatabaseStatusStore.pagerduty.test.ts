@@ -1,0 +1,255 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { createTestDatabases } from '../__testUtils__/databases';
+import { DatabaseStatusStore } from './DatabaseStatusStore';
+import { StoredIncident } from './types';
+
+jest.setTimeout(60_000);
+
+const t = (iso: string) => new Date(iso);
+
+const incident = (overrides: Partial<StoredIncident> = {}): StoredIncident => ({
+  account: 'default',
+  id: 'PINC001',
+  number: 42,
+  title: 'Login failing',
+  serviceId: 'PAUTH01',
+  status: 'triggered',
+  urgency: 'high',
+  priority: 'P1',
+  htmlUrl: 'https://acme.pagerduty.com/incidents/PINC001',
+  createdAt: t('2026-11-21T10:00:00.000Z'),
+  changedAt: t('2026-11-21T10:00:00.000Z'),
+  assignees: [
+    {
+      id: 'PUSER01',
+      name: 'Platform SRE',
+      email: 'platform-sre@meridian.example',
+    },
+  ],
+  conferenceUrl: 'https://meet.example.com/x',
+  ...overrides,
+});
+
+describe('DatabaseStatusStore: PagerDuty data, freshness and history', () => {
+  const databases = createTestDatabases();
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    async function createStore() {
+      const knex = await databases.init(databaseId);
+      return DatabaseStatusStore.create({
+        database: mockServices.database({ knex, migrations: { skip: false } }),
+      });
+    }
+
+    it("replaces an account's services with a full sync, leaving other accounts alone", async () => {
+      const store = await createStore();
+      const syncedAt = t('2026-11-21T10:00:00.000Z');
+      await store.replaceServices('default', [
+        {
+          account: 'default',
+          id: 'PA',
+          name: 'auth-service',
+          teams: [{ id: 'PT', name: 'Platform' }],
+          escalationPolicyId: 'PE',
+          syncedAt,
+        },
+        {
+          account: 'default',
+          id: 'PB',
+          name: 'old-service',
+          teams: [],
+          syncedAt,
+        },
+      ]);
+      await store.replaceServices('eu', [
+        { account: 'eu', id: 'PC', name: 'eu-service', teams: [], syncedAt },
+      ]);
+      await store.replaceServices('default', [
+        {
+          account: 'default',
+          id: 'PA',
+          name: 'auth-service v2',
+          teams: [],
+          syncedAt,
+        },
+      ]);
+      expect(
+        (await store.listServices()).map(s => `${s.account}/${s.id}/${s.name}`),
+      ).toEqual(['default/PA/auth-service v2', 'eu/PC/eu-service']);
+      expect((await store.listServices('eu'))[0].syncedAt).toEqual(syncedAt);
+    });
+
+    it('stores incidents, keeps the later change when updates arrive out of order, and lists the open ones', async () => {
+      const store = await createStore();
+      await store.upsertIncidents([incident()]);
+      const acknowledged = incident({
+        status: 'acknowledged',
+        acknowledgedAt: t('2026-11-21T10:05:00.000Z'),
+        changedAt: t('2026-11-21T10:05:00.000Z'),
+      });
+      const resolved = incident({
+        status: 'resolved',
+        acknowledgedAt: t('2026-11-21T10:05:00.000Z'),
+        resolvedAt: t('2026-11-21T10:30:00.000Z'),
+        changedAt: t('2026-11-21T10:30:00.000Z'),
+      });
+      await store.upsertIncidents([resolved]);
+      await store.upsertIncidents([acknowledged]); // late: must not reopen it
+      expect(await store.getIncident('default', 'PINC001')).toEqual(resolved);
+      expect(await store.listOpenIncidents()).toEqual([]);
+
+      const open = incident({
+        id: 'PINC002',
+        number: 43,
+        priority: undefined,
+        conferenceUrl: undefined,
+      });
+      await store.upsertIncidents([open]);
+      expect(await store.listOpenIncidents()).toEqual([open]);
+    });
+
+    it('stores many incidents at once', async () => {
+      const store = await createStore();
+      const many = Array.from({ length: 260 }, (_, i) =>
+        incident({ id: `P${String(i).padStart(6, '0')}`, number: i }),
+      );
+      await store.upsertIncidents(many);
+      expect((await store.listOpenIncidents()).length).toBe(260);
+    });
+
+    it('replaces on-calls per escalation policy', async () => {
+      const store = await createStore();
+      const user = (id: string) => ({
+        id,
+        name: id,
+        email: `${id}@example.com`,
+      });
+      const start = t('2026-11-16T09:00:00.000Z');
+      const end = t('2026-11-23T09:00:00.000Z');
+      await store.replaceOnCalls(
+        'default',
+        ['PE1', 'PE2'],
+        [
+          {
+            account: 'default',
+            escalationPolicyId: 'PE1',
+            level: 1,
+            user: user('u1'),
+            start,
+            end,
+          },
+          {
+            account: 'default',
+            escalationPolicyId: 'PE1',
+            level: 2,
+            user: user('lead'),
+          },
+          {
+            account: 'default',
+            escalationPolicyId: 'PE2',
+            level: 1,
+            user: user('u2'),
+            start,
+            end,
+          },
+        ],
+      );
+      await store.replaceOnCalls(
+        'default',
+        ['PE1'],
+        [
+          {
+            account: 'default',
+            escalationPolicyId: 'PE1',
+            level: 1,
+            user: user('u3'),
+            start,
+            end,
+          },
+        ],
+      );
+      const onCalls = await store.listOnCalls('default');
+      expect(
+        onCalls.map(o => `${o.escalationPolicyId}:${o.level}:${o.user.id}`),
+      ).toEqual(['PE1:1:u3', 'PE2:1:u2']);
+      expect(onCalls[0]).toMatchObject({
+        start,
+        end,
+        user: { email: 'u3@example.com' },
+      });
+      expect(await store.listOnCalls('default', ['PE2'])).toHaveLength(1);
+    });
+
+    it('keeps the last success of a source when a later attempt fails', async () => {
+      const store = await createStore();
+      await store.recordSourceAttempt('pagerduty:default', {
+        at: t('2026-11-21T10:00:00.000Z'),
+        ok: true,
+        via: 'poll',
+      });
+      await store.recordSourceAttempt('pagerduty:default', {
+        at: t('2026-11-21T10:01:00.000Z'),
+        ok: false,
+        error: 'HTTP 503',
+      });
+      expect(await store.listSources()).toEqual([
+        {
+          source: 'pagerduty:default',
+          lastAttemptAt: t('2026-11-21T10:01:00.000Z'),
+          lastSuccessAt: t('2026-11-21T10:00:00.000Z'),
+          lastSuccessVia: 'poll',
+          lastError: 'HTTP 503',
+        },
+      ]);
+      await store.recordSourceAttempt('pagerduty:default', {
+        at: t('2026-11-21T10:02:00.000Z'),
+        ok: true,
+        via: 'webhook',
+      });
+      expect((await store.listSources())[0]).toMatchObject({
+        lastSuccessVia: 'webhook',
+        lastError: undefined,
+      });
+    });
+
+    it("records level transitions and lists an entity's history newest first", async () => {
+      const store = await createStore();
+      await store.recordTransitions([
+        {
+          entityRef: 'component:default/cart-api',
+          effectiveFrom: 'operational',
+          effectiveTo: 'major_outage',
+          ownFrom: 'operational',
+          ownTo: 'operational',
+          at: t('2026-11-21T10:00:00.000Z'),
+          reason: { rootCauses: ['component:default/auth-service'] },
+        },
+        {
+          entityRef: 'component:default/cart-api',
+          effectiveFrom: 'major_outage',
+          effectiveTo: 'operational',
+          at: t('2026-11-21T10:30:00.000Z'),
+        },
+        {
+          entityRef: 'component:default/other',
+          effectiveFrom: 'operational',
+          effectiveTo: 'degraded',
+          at: t('2026-11-21T10:10:00.000Z'),
+        },
+      ]);
+      const history = await store.listTransitions('component:default/cart-api');
+      expect(history.map(h => h.effectiveTo)).toEqual([
+        'operational',
+        'major_outage',
+      ]);
+      expect(history[1].reason).toEqual({
+        rootCauses: ['component:default/auth-service'],
+      });
+      expect(
+        await store.listTransitions('component:default/cart-api', {
+          since: t('2026-11-21T10:15:00.000Z'),
+        }),
+      ).toHaveLength(1);
+    });
+  });
+});

@@ -1,0 +1,67 @@
+/** A PagerDuty service as last synchronised. */
+export type StoredService = {
+  account: string;
+  id: string;
+  name: string;
+  htmlUrl?: string;
+  status?: string;
+  escalationPolicyId?: string;
+  escalationPolicyName?: string;
+  teams: { id: string; name: string }[];
+  syncedAt: Date;
+};
+
+/** Someone an incident is assigned to, or who is on call. */
+export type StoredPerson = { id: string; name: string; email?: string };
+
+/** A PagerDuty incident as last synchronised. */
+export type StoredIncident = {
+  account: string;
+  id: string;
+  number: number;
+  title: string;
+  serviceId: string;
+  status: 'triggered' | 'acknowledged' | 'resolved';
+  urgency: 'high' | 'low';
+  priority?: string;
+  htmlUrl?: string;
+  createdAt: Date;
+  acknowledgedAt?: Date;
+  resolvedAt?: Date;
+  /** The incident's last status change in PagerDuty; later changes win. */
+  changedAt: Date;
+  assignees: StoredPerson[];
+  conferenceUrl?: string;
+  conferenceNumber?: string;
+};
+
+/** Who is on call now at one level of an escalation policy. */
+export type StoredOnCall = {
+  account: string;
+  escalationPolicyId: string;
+  level: number;
+  user: StoredPerson;
+  start?: Date;
+  end?: Date;
+};
+
+/** How fresh a signal source is. */
+export type SourceFreshness = {
+  source: string;
+  lastAttemptAt?: Date;
+  lastSuccessAt?: Date;
+  lastSuccessVia?: 'poll' | 'webhook';
+  lastError?: string;
+};
+
+/** One change of an entity's level. */
+export type StatusTransition = {
+  entityRef: string;
+  ownFrom?: string;
+  ownTo?: string;
+  effectiveFrom: string;
+  effectiveTo: string;
+  at: Date;
+  /** What explains the new level (signals, root causes), as JSON-able data. */
+  reason?: unknown;
+};
