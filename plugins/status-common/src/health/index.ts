@@ -2,3 +2,4 @@ export * from './levels';
 export * from './rules';
 export * from './HealthGraph';
 export * from './rollup';
+export * from './dependencyEdges';
