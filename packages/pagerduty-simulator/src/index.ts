@@ -14,3 +14,4 @@ export type { CatalogSeed } from './seed/readCatalog';
 export { signatureHeader } from './webhooks/signature';
 export { SCENARIOS } from './control/scenarios';
 export type { Faults } from './rest/guards';
+export { WEBHOOK_EVENT_TYPES } from './rest/restRouter';

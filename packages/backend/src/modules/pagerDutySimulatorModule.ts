@@ -2,20 +2,11 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { startPagerDutySimulator } from '@internal/pagerduty-simulator';
+import {
+  startPagerDutySimulator,
+  WEBHOOK_EVENT_TYPES,
+} from '@internal/pagerduty-simulator';
 import { readPagerDutyConnection } from '@internal/plugin-status-backend';
-
-const WEBHOOK_EVENTS = [
-  'incident.triggered',
-  'incident.acknowledged',
-  'incident.unacknowledged',
-  'incident.escalated',
-  'incident.reassigned',
-  'incident.priority_updated',
-  'incident.resolved',
-  'incident.reopened',
-  'service.updated',
-];
 
 /**
  * The zero-configuration demo: when no PagerDuty token is configured and
@@ -66,7 +57,7 @@ export const statusModulePagerDutySimulator = createBackendModule({
               type: 'webhook_subscription',
               description: 'Status portal (demo)',
               delivery_method: { type: 'http_delivery_method', url: receiver },
-              events: WEBHOOK_EVENTS,
+              events: WEBHOOK_EVENT_TYPES,
               filter: { type: 'account_reference' },
             },
           }),

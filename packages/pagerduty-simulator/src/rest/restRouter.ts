@@ -62,6 +62,19 @@ const webhookSubscriptionBody = z.object({
   }),
 });
 
+/** Filters by `team_ids[]` and the `query` name prefix, sorted by name, as PagerDuty lists services and policies. */
+function byTeamAndName<T extends { teamId: string; name: string }>(
+  req: Request,
+  items: Iterable<T>,
+): T[] {
+  const teamIds = arrayParam(req.query, 'team_ids');
+  const query = stringParam(req.query, 'query')?.toLowerCase();
+  return [...items]
+    .filter(item => !teamIds.length || teamIds.includes(item.teamId))
+    .filter(item => !query || item.name.toLowerCase().includes(query))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
 function oneMonthBefore(date: Date): Date {
   const d = new Date(date);
   d.setUTCMonth(d.getUTCMonth() - 1);
@@ -149,12 +162,7 @@ export function createRestRouter(options: {
   };
 
   router.get('/services', (req, res) => {
-    const teamIds = arrayParam(req.query, 'team_ids');
-    const query = stringParam(req.query, 'query')?.toLowerCase();
-    const services = [...state.services.values()]
-      .filter(s => !teamIds.length || teamIds.includes(s.teamId))
-      .filter(s => !query || s.name.toLowerCase().includes(query))
-      .sort((a, b) => a.name.localeCompare(b.name));
+    const services = byTeamAndName(req, state.services.values());
     const inc = include(req);
     list(
       req,
@@ -309,13 +317,8 @@ export function createRestRouter(options: {
   });
 
   router.get('/escalation_policies', (req, res) => {
-    const teamIds = arrayParam(req.query, 'team_ids');
-    const query = stringParam(req.query, 'query')?.toLowerCase();
     const inc = include(req);
-    const policies = [...state.escalationPolicies.values()]
-      .filter(p => !teamIds.length || teamIds.includes(p.teamId))
-      .filter(p => !query || p.name.toLowerCase().includes(query))
-      .sort((a, b) => a.name.localeCompare(b.name));
+    const policies = byTeamAndName(req, state.escalationPolicies.values());
     list(
       req,
       res,
