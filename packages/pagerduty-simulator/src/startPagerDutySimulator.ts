@@ -77,6 +77,8 @@ export type PagerDutySimulator = {
   webhooks: WebhookDispatcher;
   scenarios: ScenarioRunner;
   faults: Faults;
+  /** REST API requests received (all answers, 429 and faults included), for tests and benchmarks. */
+  readonly requestCount: number;
   close(): Promise<void>;
 };
 
@@ -157,7 +159,12 @@ export async function startPagerDutySimulator(
     }),
   );
   app.use('/web', createWebPages(state));
+  let requestCount = 0;
   app.use(
+    (_req, _res, next) => {
+      requestCount += 1;
+      next();
+    },
     acceptVersion2,
     requireToken(new Set(options.apiTokens ?? ['simulator-token'])),
     rateLimit({
@@ -206,6 +213,9 @@ export async function startPagerDutySimulator(
     scenarios,
     get faults() {
       return faults;
+    },
+    get requestCount() {
+      return requestCount;
     },
     async close() {
       scenarios.cancel();

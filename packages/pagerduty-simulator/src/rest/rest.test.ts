@@ -151,6 +151,13 @@ describe('the simulated REST API', () => {
     );
   });
 
+  it('counts the REST requests it receives', async () => {
+    const before = sim.requestCount;
+    await get('/priorities');
+    await get('/priorities', {});
+    expect(sim.requestCount - before).toBe(2);
+  });
+
   it('answers 404 for unknown objects', async () => {
     expect((await get('/services/PZZZZZZ')).response.status).toBe(404);
     expect((await get('/users/PZZZZZZ')).response.status).toBe(404);
