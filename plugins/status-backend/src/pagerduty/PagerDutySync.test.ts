@@ -1,0 +1,131 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  PagerDutySimulator,
+  startPagerDutySimulator,
+} from '@internal/pagerduty-simulator';
+import { DatabaseStatusStore } from '../database';
+import { PagerDutySync } from './PagerDutySync';
+import { PdjsPagerDutyClient } from './PdjsPagerDutyClient';
+
+jest.setTimeout(60_000);
+
+describe('PagerDutySync against the simulator', () => {
+  const databases = TestDatabases.create({
+    ids: ['SQLITE_3'],
+    disableDocker: true,
+  });
+  let sim: PagerDutySimulator;
+
+  beforeEach(async () => {
+    sim = await startPagerDutySimulator({
+      seed: 31,
+      missingServiceIds: ['PNOSUCH'],
+    });
+  });
+  afterEach(() => sim.close());
+
+  async function setUp() {
+    const knex = await databases.init('SQLITE_3');
+    const store = await DatabaseStatusStore.create({
+      database: mockServices.database({ knex, migrations: { skip: false } }),
+    });
+    const logger = mockServices.logger.mock();
+    const client = new PdjsPagerDutyClient({
+      apiBaseUrl: sim.url,
+      apiToken: 'simulator-token',
+      logger,
+      maxRetries: 1,
+      backoffMs: 10,
+    });
+    return {
+      store,
+      sync: new PagerDutySync({ account: 'default', client, store, logger }),
+    };
+  }
+
+  it('reads services, open incidents, maintenance and on-calls in a few requests', async () => {
+    const { store, sync } = await setUp();
+    sim.scenarios.start('auth-outage', { hold: true, startedSecondsAgo: 120 });
+    sim.state.startMaintenance({ services: ['search-service'], minutes: 30 });
+    const before = sim.requestCount;
+
+    const result = await sync.syncOnce();
+
+    expect(result.services).toBe(sim.state.services.size);
+    expect(result.openIncidents).toBe(3);
+    expect(result.ongoingMaintenance).toHaveLength(1);
+    expect(result.ongoingMaintenance[0].serviceIds).toEqual([
+      sim.state.service('search-service').id,
+    ]);
+    // services (1 page), incidents (1), maintenance (1), on-calls (15 policies, one batch)
+    expect(result.requests).toBe(4);
+    expect(sim.requestCount - before).toBe(4);
+
+    const open = await store.listOpenIncidents();
+    const auth = open.find(
+      i => i.serviceId === sim.state.service('auth-service').id,
+    )!;
+    expect(auth).toMatchObject({
+      urgency: 'high',
+      priority: 'P1',
+      status: 'acknowledged',
+    });
+    expect(auth.assignees[0].email).toMatch(/@meridian\.example$/);
+    expect(auth.conferenceUrl).toMatch(/^https:/);
+    const services = await store.listServices('default');
+    expect(
+      services.find(s => s.name === 'auth-service')?.escalationPolicyName,
+    ).toBe('Shared Platform escalation');
+    const onCalls = await store.listOnCalls('default');
+    expect(onCalls.filter(o => o.level === 1)).toHaveLength(
+      sim.state.escalationPolicies.size,
+    );
+    expect((await store.listSources())[0]).toMatchObject({
+      source: 'pagerduty:default',
+      lastSuccessVia: 'poll',
+    });
+  });
+
+  it('notices incidents resolved since the last sync, keeping their acknowledgement', async () => {
+    const { store, sync } = await setUp();
+    const incident = sim.state.trigger({
+      service: 'cart-api',
+      title: 'Carts failing',
+      urgency: 'low',
+    });
+    sim.state.acknowledge(incident.id);
+    await sync.syncOnce();
+    sim.state.resolve(incident.id);
+    const result = await sync.syncOnce();
+    expect(result.resolvedSinceLastSync).toBe(1);
+    const stored = await store.getIncident('default', incident.id);
+    expect(stored).toMatchObject({
+      status: 'resolved',
+      resolvedAt: incident.resolvedAt,
+    });
+    expect(stored?.acknowledgedAt).toEqual(incident.acknowledgedAt);
+    expect(await store.listOpenIncidents()).toEqual([]);
+  });
+
+  it('keeps the last good data and records the failure when PagerDuty is down', async () => {
+    const { store, sync } = await setUp();
+    sim.scenarios.start('auth-outage', { hold: true, startedSecondsAgo: 120 });
+    await sync.syncOnce();
+    await fetch(`${sim.url}/_control/faults`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ outageSeconds: 600 }),
+    });
+    await expect(sync.syncOnce()).rejects.toThrow(/HTTP 503/);
+    expect(await store.listOpenIncidents()).toHaveLength(3);
+    const [source] = await store.listSources();
+    expect(source.lastError).toMatch(/HTTP 503/);
+    expect(source.lastSuccessAt!.getTime()).toBeLessThan(
+      source.lastAttemptAt!.getTime() + 1,
+    );
+
+    await fetch(`${sim.url}/_control/faults`, { method: 'DELETE' });
+    await sync.syncOnce(); // recovers by itself
+    expect((await store.listSources())[0].lastError).toBeUndefined();
+  });
+});

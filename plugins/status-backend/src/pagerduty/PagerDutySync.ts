@@ -1,0 +1,241 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { StatusStore, StoredIncident, StoredService } from '../database';
+import { PagerDutyClient } from './PagerDutyClient';
+
+/** An ongoing maintenance window, as the health model needs it. */
+export type MaintenanceWindowSummary = {
+  id: string;
+  serviceIds: string[];
+  startTime: string;
+  endTime: string;
+  description?: string;
+};
+
+/** What one sync read and wrote. */
+export type SyncResult = {
+  services: number;
+  openIncidents: number;
+  resolvedSinceLastSync: number;
+  ongoingMaintenance: MaintenanceWindowSummary[];
+  onCalls: number;
+  requests: number;
+};
+
+const ONCALL_BATCH = 25;
+const MAX_INDIVIDUAL_LOOKUPS = 50;
+
+const maintenanceKey = (account: string) => `pagerduty:${account}:maintenance`;
+
+/** The source name of an account in the freshness table. */
+export const pagerDutySource = (account: string) => `pagerduty:${account}`;
+
+/**
+ * Reads one PagerDuty account into the store: services with their escalation
+ * policies and teams, every open incident account-wide, the incidents that
+ * closed since the last sync, ongoing maintenance windows, and who is on call
+ * for the services' escalation policies. The number of requests grows with
+ * pages of results, not with catalog entities or page views.
+ *
+ * @internal
+ */
+export class PagerDutySync {
+  constructor(
+    private readonly options: {
+      account: string;
+      client: PagerDutyClient;
+      store: StatusStore;
+      logger: LoggerService;
+      now?: () => Date;
+    },
+  ) {}
+
+  async syncOnce(): Promise<SyncResult> {
+    const { account, client, store } = this.options;
+    const now = this.options.now?.() ?? new Date();
+    const before = client.requestsSent;
+    try {
+      const services = await client.list<any>(
+        '/services',
+        { 'include[]': ['escalation_policies', 'teams'] },
+        'services',
+      );
+      await store.replaceServices(
+        account,
+        services.map(s => this.toService(s, now)),
+      );
+
+      // date_range=all: without it PagerDuty silently drops incidents older than a month
+      const open = await client.list<any>(
+        '/incidents',
+        {
+          'statuses[]': ['triggered', 'acknowledged'],
+          date_range: 'all',
+          'include[]': ['assignees'],
+        },
+        'incidents',
+      );
+      const openIncidents = open.map(i => this.toIncident(i));
+      const openIds = new Set(openIncidents.map(i => i.id));
+      const closed = (await store.listOpenIncidents()).filter(
+        i => i.account === account && !openIds.has(i.id),
+      );
+      const resolved: StoredIncident[] = [];
+      for (const [index, incident] of closed.entries()) {
+        if (index < MAX_INDIVIDUAL_LOOKUPS) {
+          const current = await client
+            .get<any>(`/incidents/${incident.id}`, {}, 'incident')
+            .catch(() => undefined);
+          if (current) {
+            const latest = this.toIncident(current);
+            // a resolved incident no longer lists its acknowledgements
+            resolved.push({
+              ...latest,
+              acknowledgedAt: latest.acknowledgedAt ?? incident.acknowledgedAt,
+            });
+            continue;
+          }
+        }
+        // gone (merged or deleted) or too many to look up: it is no longer open
+        resolved.push({
+          ...incident,
+          status: 'resolved',
+          resolvedAt: now,
+          changedAt: now,
+        });
+      }
+      await store.upsertIncidents([...openIncidents, ...resolved]);
+
+      const windows = await client.list<any>(
+        '/maintenance_windows',
+        { filter: 'ongoing' },
+        'maintenance_windows',
+      );
+      const ongoingMaintenance = windows.map(w => ({
+        id: w.id,
+        serviceIds: (w.services ?? []).map((s: { id: string }) => s.id),
+        startTime: w.start_time,
+        endTime: w.end_time,
+        description: w.description,
+      }));
+      await store.setMeta(
+        maintenanceKey(account),
+        JSON.stringify(ongoingMaintenance),
+      );
+
+      const policyIds = [
+        ...new Set(services.map(s => s.escalation_policy?.id).filter(Boolean)),
+      ] as string[];
+      let onCalls = 0;
+      for (let i = 0; i < policyIds.length; i += ONCALL_BATCH) {
+        const batch = policyIds.slice(i, i + ONCALL_BATCH);
+        const rows = await client.list<any>(
+          '/oncalls',
+          {
+            'escalation_policy_ids[]': batch,
+            earliest: 'true',
+            'include[]': ['users'],
+          },
+          'oncalls',
+        );
+        await store.replaceOnCalls(
+          account,
+          batch,
+          rows.map(o => ({
+            account,
+            escalationPolicyId: o.escalation_policy.id,
+            level: o.escalation_level,
+            user: {
+              id: o.user.id,
+              name: o.user.name ?? o.user.summary,
+              email: o.user.email,
+            },
+            start: o.start ? new Date(o.start) : undefined,
+            end: o.end ? new Date(o.end) : undefined,
+          })),
+        );
+        onCalls += rows.length;
+      }
+
+      await store.recordSourceAttempt(pagerDutySource(account), {
+        at: now,
+        ok: true,
+        via: 'poll',
+      });
+      return {
+        services: services.length,
+        openIncidents: openIncidents.length,
+        resolvedSinceLastSync: resolved.length,
+        ongoingMaintenance,
+        onCalls,
+        requests: client.requestsSent - before,
+      };
+    } catch (error) {
+      // the last good data stays in the store and is served as stale
+      await store.recordSourceAttempt(pagerDutySource(account), {
+        at: now,
+        ok: false,
+        error: String((error as Error).message ?? error),
+      });
+      this.options.logger.error(
+        `PagerDuty sync of account ${account} failed; serving the last known data`,
+        error as Error,
+      );
+      throw error;
+    }
+  }
+
+  /** The ongoing maintenance windows of the last successful sync. */
+  async ongoingMaintenance(): Promise<MaintenanceWindowSummary[]> {
+    const stored = await this.options.store.getMeta(
+      maintenanceKey(this.options.account),
+    );
+    return stored ? JSON.parse(stored.value) : [];
+  }
+
+  private toService(s: any, now: Date): StoredService {
+    return {
+      account: this.options.account,
+      id: s.id,
+      name: s.name ?? s.summary,
+      htmlUrl: s.html_url,
+      status: s.status,
+      escalationPolicyId: s.escalation_policy?.id,
+      escalationPolicyName:
+        s.escalation_policy?.name ?? s.escalation_policy?.summary,
+      teams: (s.teams ?? []).map((t: any) => ({
+        id: t.id,
+        name: t.name ?? t.summary,
+      })),
+      syncedAt: now,
+    };
+  }
+
+  private toIncident(i: any): StoredIncident {
+    return {
+      account: this.options.account,
+      id: i.id,
+      number: i.incident_number,
+      title: i.title,
+      serviceId: i.service.id,
+      status: i.status,
+      urgency: i.urgency,
+      priority: i.priority?.summary ?? i.priority?.name,
+      htmlUrl: i.html_url,
+      createdAt: new Date(i.created_at),
+      acknowledgedAt: i.acknowledgements?.[0]?.at
+        ? new Date(i.acknowledgements[0].at)
+        : undefined,
+      resolvedAt: i.resolved_at ? new Date(i.resolved_at) : undefined,
+      changedAt: new Date(
+        i.last_status_change_at ?? i.updated_at ?? i.created_at,
+      ),
+      assignees: (i.assignments ?? []).map((a: any) => ({
+        id: a.assignee.id,
+        name: a.assignee.name ?? a.assignee.summary,
+        email: a.assignee.email,
+      })),
+      conferenceUrl: i.conference_bridge?.conference_url ?? undefined,
+      conferenceNumber: i.conference_bridge?.conference_number ?? undefined,
+    };
+  }
+}
