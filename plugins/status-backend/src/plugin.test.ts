@@ -89,7 +89,7 @@ describe('status backend plugin', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       entityRef: 'component:default/cart-api',
-      pagerDutyServiceId: 'PCART01',
+      pagerDutyServiceIds: ['PCART01'],
       criticalDependencies: ['component:default/membership-api'],
       monitored: true,
       problems: [],

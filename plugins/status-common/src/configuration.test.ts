@@ -30,7 +30,7 @@ describe('readEntityStatusConfiguration', () => {
       ),
     ).toEqual({
       entityRef: 'component:shop/cart-api',
-      pagerDutyServiceId: 'PABC123',
+      pagerDutyServiceIds: ['PABC123'],
       criticalDependencies: [
         'component:shop/auth-service',
         'api:default/payments-v1',
@@ -38,6 +38,19 @@ describe('readEntityStatusConfiguration', () => {
       monitored: true,
       problems: [],
     });
+  });
+
+  it('reads several comma-separated service IDs, reporting the malformed ones', () => {
+    const result = readEntityStatusConfiguration(
+      entity({
+        'pagerduty.com/service-id': 'PABC123, PDEF456,, nope, PABC123',
+      }),
+    );
+    expect(result.pagerDutyServiceIds).toEqual(['PABC123', 'PDEF456']);
+    expect(result.problems).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('"nope"') }),
+    ]);
+    expect(result.monitored).toBe(true);
   });
 
   it('reports an entity without sources as not monitored, without problems', () => {
@@ -51,7 +64,7 @@ describe('readEntityStatusConfiguration', () => {
       entity({ 'pagerduty.com/integration-key': 'abc' }),
     );
     expect(result.monitored).toBe(true);
-    expect(result.pagerDutyServiceId).toBeUndefined();
+    expect(result.pagerDutyServiceIds).toEqual([]);
   });
 
   it('turns malformed annotations into problems that name the annotation', () => {

@@ -57,16 +57,17 @@ export function readEntityStatusConfiguration(
   const problems: StatusConfigurationProblem[] = [];
   const entityRef = stringifyEntityRef(entity);
 
-  let pagerDutyServiceId: string | undefined;
-  const rawServiceId = annotations[PAGERDUTY_SERVICE_ID_ANNOTATION];
-  if (rawServiceId !== undefined) {
-    const trimmed = rawServiceId.trim();
-    if (isPagerDutyId(trimmed)) {
-      pagerDutyServiceId = trimmed;
+  // one or several comma-separated service IDs
+  const pagerDutyServiceIds: string[] = [];
+  const rawServiceIds = annotations[PAGERDUTY_SERVICE_ID_ANNOTATION];
+  for (const item of (rawServiceIds ?? '').split(',').map(s => s.trim())) {
+    if (!item) continue;
+    if (isPagerDutyId(item)) {
+      if (!pagerDutyServiceIds.includes(item)) pagerDutyServiceIds.push(item);
     } else {
       problems.push({
         annotation: PAGERDUTY_SERVICE_ID_ANNOTATION,
-        message: `"${rawServiceId}" is not a PagerDuty service ID. Use the ID from the service's URL in PagerDuty, e.g. https://yours.pagerduty.com/service-directory/PABC123 → PABC123.`,
+        message: `"${item}" is not a PagerDuty service ID. Use the ID from the service's URL in PagerDuty, e.g. https://yours.pagerduty.com/service-directory/PABC123 → PABC123.`,
       });
     }
   }
@@ -97,9 +98,9 @@ export function readEntityStatusConfiguration(
 
   return {
     entityRef,
-    pagerDutyServiceId,
+    pagerDutyServiceIds,
     criticalDependencies,
-    monitored: pagerDutyServiceId !== undefined || hasIntegrationKey,
+    monitored: pagerDutyServiceIds.length > 0 || hasIntegrationKey,
     problems,
   };
 }

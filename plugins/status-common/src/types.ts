@@ -19,8 +19,8 @@ export type StatusConfigurationProblem = {
 export type EntityStatusConfiguration = {
   /** The entity, as a full entity ref (`kind:namespace/name`). */
   entityRef: string;
-  /** The PagerDuty service of the entity, when annotated and well-formed. */
-  pagerDutyServiceId?: string;
+  /** The entity's PagerDuty services (well-formed IDs from the annotation). */
+  pagerDutyServiceIds: string[];
   /** Dependencies marked critical, as full entity refs. */
   criticalDependencies: string[];
   /** Whether the entity has at least one signal source of its own. */

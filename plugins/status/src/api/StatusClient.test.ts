@@ -23,6 +23,7 @@ describe('StatusClient', () => {
             new URL(request.url).searchParams.get('entityRef') ?? undefined;
           return HttpResponse.json({
             entityRef: 'component:default/cart-api',
+            pagerDutyServiceIds: [],
             criticalDependencies: [],
             monitored: false,
             problems: [],

@@ -40,6 +40,7 @@ const configuration = (
   overrides: Partial<EntityStatusConfiguration>,
 ): EntityStatusConfiguration => ({
   entityRef: 'component:default/cart-api',
+  pagerDutyServiceIds: [],
   criticalDependencies: [],
   monitored: true,
   problems: [],
@@ -50,7 +51,7 @@ describe('EntityStatusTab', () => {
   it('asks the backend for this entity and shows its signal sources', async () => {
     const getEntityConfiguration = jest.fn(async () =>
       configuration({
-        pagerDutyServiceId: 'PCART01',
+        pagerDutyServiceIds: ['PCART01'],
         criticalDependencies: ['component:default/membership-api'],
       }),
     );
@@ -67,7 +68,7 @@ describe('EntityStatusTab', () => {
   it('says when the data is simulated', async () => {
     await renderTab({
       getEntityConfiguration: async () =>
-        configuration({ pagerDutyServiceId: 'PCART01' }),
+        configuration({ pagerDutyServiceIds: ['PCART01'] }),
       getHealth: async () => ({
         ...(await liveHealth()),
         pagerDutyMode: 'simulated',

@@ -64,7 +64,8 @@ export function EntityStatusTab() {
               metadata={{
                 Entity: value.entityRef,
                 'PagerDuty service':
-                  value.pagerDutyServiceId ?? 'integration key only',
+                  value.pagerDutyServiceIds.join(', ') ||
+                  'integration key only',
                 'Critical dependencies':
                   value.criticalDependencies.length > 0 ? (
                     <EntityRefLinks entityRefs={value.criticalDependencies} />
