@@ -17,6 +17,10 @@ export interface Config {
        * bundled PagerDuty simulator.
        */
       apiBaseUrl?: string;
+      /** Requests per minute the backend never exceeds (600 by default; PagerDuty allows 960). */
+      requestsPerMinute?: number;
+      /** Seconds between two syncs (60 by default). Webhooks make changes visible sooner. */
+      syncIntervalSeconds?: number;
     };
     /** The zero-configuration demo. */
     demo?: {

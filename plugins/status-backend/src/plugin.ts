@@ -6,6 +6,9 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { DatabaseStatusStore } from './database';
 import { readPagerDutyConnection } from './pagerDutyConnection';
 import { createRouter } from './service/router';
+import { StatusEngine } from './engine/StatusEngine';
+import { PagerDutySync } from './pagerduty/PagerDutySync';
+import { PdjsPagerDutyClient } from './pagerduty/PdjsPagerDutyClient';
 
 /**
  * The status backend plugin: entity health from PagerDuty and monitoring tools,
@@ -21,11 +24,22 @@ export const statusPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        auth: coreServices.auth,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         catalog: catalogServiceRef,
       },
-      async init({ config, logger, database, httpAuth, httpRouter, catalog }) {
+      async init({
+        config,
+        logger,
+        database,
+        scheduler,
+        auth,
+        httpAuth,
+        httpRouter,
+        catalog,
+      }) {
         const store = await DatabaseStatusStore.create({ database });
         const pagerDuty = readPagerDutyConnection(config);
         if (pagerDuty.mode === 'unconfigured') {
@@ -37,8 +51,67 @@ export const statusPlugin = createBackendPlugin({
             `No status.pagerDuty.apiToken configured: reading the demo's PagerDuty simulator at ${pagerDuty.apiBaseUrl}`,
           );
         }
+        const account = 'default';
+        let engine: StatusEngine | undefined;
+        if (pagerDuty.mode !== 'unconfigured') {
+          const client = new PdjsPagerDutyClient({
+            apiBaseUrl: pagerDuty.apiBaseUrl,
+            apiToken: pagerDuty.apiToken,
+            logger,
+            requestsPerMinute: config.getOptionalNumber(
+              'status.pagerDuty.requestsPerMinute',
+            ),
+          });
+          const sync = new PagerDutySync({ account, client, store, logger });
+          const statusEngine = new StatusEngine({
+            catalog,
+            auth,
+            store,
+            logger,
+            account,
+            maintenance: () => sync.ongoingMaintenance(),
+          });
+          engine = statusEngine;
+          // One replica reads PagerDuty; every replica keeps its graph current from the store.
+          await scheduler.scheduleTask({
+            id: 'status-pagerduty-sync',
+            scope: 'global',
+            frequency: {
+              seconds:
+                config.getOptionalNumber(
+                  'status.pagerDuty.syncIntervalSeconds',
+                ) ?? 60,
+            },
+            timeout: { minutes: 5 },
+            initialDelay: { seconds: 3 },
+            fn: async () => {
+              await sync.syncOnce();
+              if (statusEngine.ready) await statusEngine.refreshSignals();
+            },
+          });
+          await scheduler.scheduleTask({
+            id: 'status-catalog',
+            scope: 'local',
+            frequency: { minutes: 5 },
+            timeout: { minutes: 5 },
+            initialDelay: { seconds: 5 },
+            fn: () => statusEngine.refreshCatalog(),
+          });
+          await scheduler.scheduleTask({
+            id: 'status-signals',
+            scope: 'local',
+            frequency: { seconds: 15 },
+            timeout: { minutes: 1 },
+            initialDelay: { seconds: 10 },
+            fn: async () => {
+              if (statusEngine.ready) await statusEngine.refreshSignals();
+            },
+          });
+        }
         httpRouter.use(
           await createRouter({
+            engine,
+            account,
             httpAuth,
             logger,
             catalog,

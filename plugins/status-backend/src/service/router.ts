@@ -1,6 +1,10 @@
 import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  InputError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   PagerDutyMode,
@@ -11,6 +15,8 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { StatusStore } from '../database';
+import { StatusEngine } from '../engine/StatusEngine';
+import { describeEntityStatus } from './entityStatus';
 
 /**
  * What the status router needs.
@@ -23,6 +29,10 @@ export type RouterOptions = {
   catalog: CatalogService;
   store: StatusStore;
   pagerDutyMode: PagerDutyMode;
+  /** The health engine; absent when no PagerDuty is configured. */
+  engine?: StatusEngine;
+  /** The PagerDuty account the engine reads. */
+  account?: string;
 };
 
 const entityQuerySchema = z.object({
@@ -87,6 +97,41 @@ export async function createRouter(
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     }
     res.json(readEntityStatusConfiguration(entity));
+  });
+
+  // The status of one entity: levels, why, who to call, what it depends on.
+  router.get('/entities/:kind/:namespace/:name', async (req, res) => {
+    const { engine } = options;
+    const entityRef = toFullEntityRef(
+      `${req.params.kind}:${req.params.namespace}/${req.params.name}`,
+    );
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const entity = await catalog.getEntityByRef(entityRef, { credentials });
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+    if (!engine) {
+      throw new ServiceUnavailableError(
+        'No PagerDuty is configured: set status.pagerDuty.apiToken, or enable status.demo.simulator',
+      );
+    }
+    if (!engine.ready) {
+      throw new ServiceUnavailableError(
+        'The status engine is still reading the catalog; try again in a few seconds',
+      );
+    }
+    res.json(
+      await describeEntityStatus({
+        ref: entityRef,
+        engine,
+        store,
+        catalog,
+        credentials,
+        account: options.account ?? 'default',
+      }),
+    );
   });
 
   return router;

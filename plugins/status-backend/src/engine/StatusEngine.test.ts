@@ -1,0 +1,270 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  mockCredentials,
+  mockServices,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  PagerDutySimulator,
+  startPagerDutySimulator,
+} from '@internal/pagerduty-simulator';
+import { DatabaseStatusStore } from '../database';
+import { PagerDutySync } from '../pagerduty/PagerDutySync';
+import { PdjsPagerDutyClient } from '../pagerduty/PdjsPagerDutyClient';
+import { describeEntityStatus } from '../service/entityStatus';
+import { StatusEngine } from './StatusEngine';
+
+jest.setTimeout(60_000);
+
+const component = (
+  name: string,
+  owner: string,
+  serviceId: string | undefined,
+  dependsOn: string[],
+  critical?: string,
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name,
+    namespace: 'default',
+    annotations: {
+      ...(serviceId ? { 'pagerduty.com/service-id': serviceId } : {}),
+      ...(critical
+        ? { 'status.backstage.io/critical-dependencies': critical }
+        : {}),
+    },
+  },
+  spec: { type: 'service', owner, lifecycle: 'production', dependsOn },
+  relations: [
+    { type: 'ownedBy', targetRef: `group:default/${owner}` },
+    ...dependsOn.map(d => ({
+      type: 'dependsOn',
+      targetRef: `component:default/${d.replace('component:', '')}`,
+    })),
+  ],
+});
+const group = (name: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: {
+    name,
+    namespace: 'default',
+    annotations: { 'slack.com/channel': `#${name}-oncall` },
+  },
+  spec: {
+    type: 'team',
+    children: [],
+    profile: { displayName: `${name} team`, email: `${name}@example.com` },
+  },
+});
+
+const entities = [
+  group('platform'),
+  group('shop'),
+  component('auth-service', 'platform', 'PAUTH00', []),
+  component(
+    'membership-api',
+    'platform',
+    'PMEMB00',
+    ['component:auth-service'],
+    'auth-service',
+  ),
+  component(
+    'cart-api',
+    'shop',
+    'PCART00',
+    ['component:membership-api'],
+    'membership-api',
+  ),
+  component('shop-web', 'shop', 'PSHOP00', ['component:cart-api']),
+  component('quote-engine', 'shop', 'PNOSUCH', []),
+];
+
+describe('StatusEngine with the simulator', () => {
+  const databases = TestDatabases.create({
+    ids: ['SQLITE_3'],
+    disableDocker: true,
+  });
+  let sim: PagerDutySimulator;
+  beforeEach(async () => {
+    sim = await startPagerDutySimulator({
+      seed: 41,
+      historyDays: 3,
+      catalog: {
+        services: [
+          'auth-service',
+          'membership-api',
+          'cart-api',
+          'shop-web',
+        ].map(name => ({
+          serviceId: entities.find(e => e.metadata.name === name)!.metadata
+            .annotations!['pagerduty.com/service-id'],
+          entityName: name,
+          description: '',
+          ownerGroup:
+            name.includes('auth') || name.includes('membership')
+              ? 'platform'
+              : 'shop',
+        })),
+        groups: [
+          {
+            name: 'platform',
+            title: 'Platform',
+            members: [
+              {
+                name: 'p1',
+                displayName: 'Platform SRE',
+                email: 'p1@example.com',
+              },
+            ],
+          },
+          {
+            name: 'shop',
+            title: 'Shop',
+            members: [
+              { name: 's1', displayName: 'Shop SRE', email: 's1@example.com' },
+            ],
+          },
+        ],
+      },
+    });
+  });
+  afterEach(() => sim.close());
+
+  async function setUp() {
+    const knex = await databases.init('SQLITE_3');
+    const store = await DatabaseStatusStore.create({
+      database: mockServices.database({ knex, migrations: { skip: false } }),
+    });
+    const logger = mockServices.logger.mock();
+    const client = new PdjsPagerDutyClient({
+      apiBaseUrl: sim.url,
+      apiToken: 'simulator-token',
+      logger,
+    });
+    const sync = new PagerDutySync({
+      account: 'default',
+      client,
+      store,
+      logger,
+    });
+    const catalog = catalogServiceMock({ entities });
+    const engine = new StatusEngine({
+      catalog,
+      auth: mockServices.auth(),
+      store,
+      logger,
+      account: 'default',
+      maintenance: () => sync.ongoingMaintenance(),
+    });
+    const describe = (ref: string) =>
+      describeEntityStatus({
+        ref,
+        engine,
+        store,
+        catalog,
+        credentials: mockCredentials.user(),
+        account: 'default',
+      });
+    return { store, sync, engine, describe };
+  }
+
+  it('shows a dependent impacted by the login outage, with the path, owner and on-call', async () => {
+    const { sync, engine, describe } = await setUp();
+    sim.state.trigger({
+      service: 'PAUTH00',
+      title: 'Login failing',
+      urgency: 'high',
+      priority: 'P1',
+      withConferenceBridge: true,
+    });
+    await sync.syncOnce();
+    await engine.refreshCatalog();
+
+    const status = await describe('component:default/shop-web');
+    expect(status.levels).toEqual({
+      own: 'operational',
+      inherited: 'degraded',
+      effective: 'degraded',
+    });
+    expect(status.explanation).toBe(
+      'Degraded — impacted by component:default/auth-service (Major outage), 3 hops upstream',
+    );
+    const [cause] = status.rootCauses;
+    expect(cause.path).toEqual([
+      'component:default/shop-web',
+      'component:default/cart-api',
+      'component:default/membership-api',
+      'component:default/auth-service',
+    ]);
+    expect(cause.incidents[0]).toMatchObject({
+      title: 'Login failing',
+      urgency: 'high',
+      priority: 'P1',
+    });
+    expect(cause.incidents[0].conferenceUrl).toMatch(/^https:/);
+    expect(cause.owner).toMatchObject({
+      entityRef: 'group:default/platform',
+      slackChannel: '#platform-oncall',
+      email: 'platform@example.com',
+    });
+    expect(cause.escalationPolicies[0].onCall.map(o => o.user.name)).toEqual([
+      'Platform SRE',
+      'Platform SRE',
+    ]);
+    expect(status.owner).toMatchObject({ entityRef: 'group:default/shop' });
+
+    const auth = await describe('component:default/auth-service');
+    expect(auth.levels.effective).toBe('major_outage');
+    expect(auth.impacted.map(i => i.entityRef)).toEqual([
+      'component:default/cart-api',
+      'component:default/membership-api',
+      'component:default/shop-web',
+    ]);
+    expect(auth.explanation).toBe(
+      'Major outage — 1 active incident of its own',
+    );
+  });
+
+  it('records transitions as levels change, and recovers when the incident resolves', async () => {
+    const { store, sync, engine } = await setUp();
+    await sync.syncOnce();
+    await engine.refreshCatalog();
+    const incident = sim.state.trigger({
+      service: 'PMEMB00',
+      title: 'Membership slow',
+      urgency: 'low',
+    });
+    await sync.syncOnce();
+    await engine.refreshSignals();
+    expect(engine.levels('component:default/cart-api').effective).toBe(
+      'degraded',
+    );
+    sim.state.resolve(incident.id);
+    await sync.syncOnce();
+    await engine.refreshSignals();
+    expect(engine.levels('component:default/cart-api').effective).toBe(
+      'operational',
+    );
+    const history = await store.listTransitions('component:default/cart-api');
+    expect(history.map(h => `${h.effectiveFrom}→${h.effectiveTo}`)).toEqual([
+      'degraded→operational',
+      'operational→degraded',
+    ]);
+  });
+
+  it('reports an unknown PagerDuty ID as a problem', async () => {
+    const { sync, engine, describe } = await setUp();
+    await sync.syncOnce();
+    await engine.refreshCatalog();
+    const quote = await describe('component:default/quote-engine');
+    expect(quote.monitored).toBe(false);
+    expect(quote.problems).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining('PagerDuty has no service PNOSUCH'),
+      }),
+    ]);
+  });
+});

@@ -1,0 +1,87 @@
+import { AuthService } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  readEntityStatusConfiguration,
+  SLACK_CHANNEL_ANNOTATION,
+  StatusConfigurationProblem,
+} from '@internal/plugin-status-common';
+
+/** What the status engine keeps of a catalog entity. */
+export type EntitySummary = {
+  ref: string;
+  kind: string;
+  name: string;
+  title?: string;
+  owner?: string;
+  system?: string;
+  domain?: string;
+  pagerDutyServiceIds: string[];
+  problems: StatusConfigurationProblem[];
+  /** Groups and users: how to reach them. */
+  contact?: { displayName?: string; email?: string; slackChannel?: string };
+};
+
+// Only the fields the engine needs, so a large catalog stays cheap to read.
+export const CATALOG_FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.title',
+  'metadata.annotations',
+  'spec.owner',
+  'spec.system',
+  'spec.domain',
+  'spec.profile',
+  'relations',
+];
+
+const refOrUndefined = (
+  value: unknown,
+  defaultKind: string,
+  namespace: string,
+) => {
+  if (typeof value !== 'string' || !value) return undefined;
+  const withKind = value.includes(':') ? value : `${defaultKind}:${value}`;
+  return withKind.includes('/')
+    ? withKind
+    : withKind.replace(':', `:${namespace}/`);
+};
+
+export function summarise(entity: Entity): EntitySummary {
+  const configuration = readEntityStatusConfiguration(entity);
+  const namespace = entity.metadata.namespace ?? 'default';
+  const spec = (entity.spec ?? {}) as Record<string, any>;
+  const summary: EntitySummary = {
+    ref: stringifyEntityRef(entity),
+    kind: entity.kind,
+    name: entity.metadata.name,
+    title: entity.metadata.title,
+    owner: refOrUndefined(spec.owner, 'group', namespace),
+    system: refOrUndefined(spec.system, 'system', namespace),
+    domain: refOrUndefined(spec.domain, 'domain', namespace),
+    pagerDutyServiceIds: configuration.pagerDutyServiceIds,
+    problems: configuration.problems,
+  };
+  if (entity.kind === 'Group' || entity.kind === 'User') {
+    summary.contact = {
+      displayName: spec.profile?.displayName,
+      email: spec.profile?.email,
+      slackChannel: entity.metadata.annotations?.[SLACK_CHANNEL_ANNOTATION],
+    };
+  }
+  return summary;
+}
+
+/** Reads the whole catalog with the plugin's own credentials, only the needed fields. */
+export async function readCatalog(
+  catalog: CatalogService,
+  auth: AuthService,
+): Promise<Entity[]> {
+  const credentials = await auth.getOwnServiceCredentials();
+  const { items } = await catalog.getEntities(
+    { fields: CATALOG_FIELDS },
+    { credentials },
+  );
+  return items;
+}

@@ -1,0 +1,157 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { LEVEL_LABELS, UpstreamNode } from '@internal/plugin-status-common';
+import { StatusStore, StoredIncident } from '../database';
+import { StatusEngine } from '../engine/StatusEngine';
+
+/** Refs the caller may not see are shown as this in dependency paths. */
+export const HIDDEN_ENTITY = 'hidden';
+
+const incidentView = (i: StoredIncident) => ({
+  id: i.id,
+  number: i.number,
+  title: i.title,
+  status: i.status,
+  urgency: i.urgency,
+  priority: i.priority ?? null,
+  createdAt: i.createdAt.toISOString(),
+  acknowledgedAt: i.acknowledgedAt?.toISOString() ?? null,
+  assignees: i.assignees,
+  htmlUrl: i.htmlUrl ?? null,
+  conferenceUrl: i.conferenceUrl ?? null,
+  conferenceNumber: i.conferenceNumber ?? null,
+});
+
+function collectRefs(nodes: UpstreamNode[], into: Set<string>) {
+  for (const node of nodes) {
+    into.add(node.ref);
+    collectRefs(node.upstreams, into);
+  }
+}
+
+function pruneTree(
+  nodes: UpstreamNode[],
+  visible: Set<string>,
+): UpstreamNode[] {
+  return nodes
+    .filter(n => visible.has(n.ref))
+    .map(n => ({ ...n, upstreams: pruneTree(n.upstreams, visible) }));
+}
+
+/**
+ * The status of one entity as `GET /entities/{kind}/{namespace}/{name}`
+ * answers it, with every related entity the caller may not read left out (or
+ * masked in dependency paths).
+ */
+export async function describeEntityStatus(options: {
+  ref: string;
+  engine: StatusEngine;
+  store: StatusStore;
+  catalog: CatalogService;
+  credentials: BackstageCredentials;
+  account: string;
+}) {
+  const { ref, engine, store, catalog, credentials, account } = options;
+  const d = engine.describe(ref, { upstreamDepth: 4 });
+
+  // Which related entities may the caller read?
+  const related = new Set<string>([
+    ...d.rootCauses.flatMap(c => c.path),
+    ...d.impacted.map(i => i.ref),
+  ]);
+  collectRefs(d.upstreams, related);
+  const owners = new Set<string>();
+  for (const r of [ref, ...d.rootCauses.map(c => c.root)]) {
+    const owner = engine.entity(r)?.owner;
+    if (owner) owners.add(owner);
+  }
+  const refs = [...new Set([...related, ...owners])];
+  const { items } = refs.length
+    ? await catalog.getEntitiesByRefs(
+        { entityRefs: refs, fields: ['kind', 'metadata.name'] },
+        { credentials },
+      )
+    : { items: [] };
+  const visible = new Set(refs.filter((_, i) => items[i]));
+  visible.add(ref);
+
+  const onCallFor = async (entityRef: string) => {
+    const services = await store.listServices(account);
+    const ids = new Set(engine.entity(entityRef)?.pagerDutyServiceIds ?? []);
+    const policies = new Map<string, string | undefined>();
+    for (const s of services)
+      if (ids.has(s.id) && s.escalationPolicyId)
+        policies.set(s.escalationPolicyId, s.escalationPolicyName);
+    const onCalls = policies.size
+      ? await store.listOnCalls(account, [...policies.keys()])
+      : [];
+    return [...policies].map(([id, name]) => ({
+      id,
+      name: name ?? id,
+      onCall: onCalls
+        .filter(o => o.escalationPolicyId === id)
+        .map(o => ({
+          level: o.level,
+          user: o.user,
+          start: o.start?.toISOString() ?? null,
+          end: o.end?.toISOString() ?? null,
+        })),
+    }));
+  };
+  const ownerOf = (entityRef: string) => {
+    const owner = engine.entity(entityRef)?.owner;
+    if (!owner || !visible.has(owner)) return null;
+    return { entityRef: owner, ...engine.entity(owner)?.contact };
+  };
+
+  const rootCauses = await Promise.all(
+    d.rootCauses
+      .filter(c => visible.has(c.root))
+      .map(async c => ({
+        entityRef: c.root,
+        level: c.level,
+        rootLevel: engine.levels(c.root).own ?? null,
+        path: c.path.map(p => (visible.has(p) ? p : HIDDEN_ENTITY)),
+        incidents: engine.incidentsOf(c.root).map(incidentView),
+        owner: ownerOf(c.root),
+        escalationPolicies: await onCallFor(c.root),
+      })),
+  );
+
+  const freshness = engine.freshness();
+  const top = rootCauses[0];
+  let explanation = `${LEVEL_LABELS[d.levels.effective]}`;
+  if (d.levels.own && d.levels.own !== 'operational' && d.reasons.length) {
+    explanation += ` — ${d.reasons.length} active incident${
+      d.reasons.length === 1 ? '' : 's'
+    } of its own`;
+  } else if (top) {
+    explanation += ` — impacted by ${top.entityRef} (${
+      LEVEL_LABELS[top.rootLevel ?? top.level]
+    }), ${top.path.length - 1} hop${top.path.length === 2 ? '' : 's'} upstream`;
+  }
+
+  return {
+    entityRef: ref,
+    monitored: d.levels.own !== undefined,
+    levels: d.levels,
+    explanation,
+    reasons: d.reasons.map(r => ({ ...r.signal, level: r.level })),
+    rootCauses,
+    incidents: engine.incidentsOf(ref).map(incidentView),
+    owner: ownerOf(ref),
+    escalationPolicies: await onCallFor(ref),
+    upstreams: pruneTree(d.upstreams, visible),
+    impacted: d.impacted
+      .filter(i => visible.has(i.ref))
+      .map(i => ({ entityRef: i.ref, level: i.levels.effective })),
+    freshness: {
+      pagerDuty: {
+        lastSuccessAt: freshness.lastSuccessAt?.toISOString() ?? null,
+        stale: freshness.stale,
+      },
+      catalogLoadedAt: freshness.catalogLoadedAt?.toISOString() ?? null,
+    },
+    problems: d.problems,
+  };
+}
