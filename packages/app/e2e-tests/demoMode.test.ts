@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { BACKEND_URL, guestToken } from './signIn';
 
 // The portal's embedded defaults start a PagerDuty simulator beside the
 // backend, with auth-outage in progress (app-config.yaml, status.demo).
@@ -54,5 +55,48 @@ test.describe('demo mode', () => {
     expect(Date.now() - started).toBeLessThan(1000);
     expect((await fetched.json()).incident.status).toBe('triggered');
     await request.post(`${SIMULATOR}/_control/incidents/${id}/resolve`);
+  });
+});
+
+test.describe('the status engine on the demo', () => {
+  test('shows a service that depends on auth impacted by the login outage, with the path, owner and on-call', async ({
+    request,
+  }) => {
+    const token = await guestToken(request);
+    let status: any;
+    // the engine reads the catalog and PagerDuty a few seconds after start-up
+    await expect
+      .poll(
+        async () => {
+          const response = await request.get(
+            `${BACKEND_URL}/api/status/entities/component/default/shop-web`,
+            { headers: { Authorization: `Bearer ${token}` } },
+          );
+          status = response.ok() ? await response.json() : undefined;
+          return status?.rootCauses?.[0]?.entityRef;
+        },
+        { timeout: 90_000, intervals: [2_000] },
+      )
+      .toBe('component:default/auth-service');
+    expect(status.levels.effective).toBe('degraded');
+    expect(status.explanation).toMatch(
+      /^Degraded — impacted by auth-service \(Major outage\)/,
+    );
+    const [cause] = status.rootCauses;
+    expect(cause.path[0]).toBe('component:default/shop-web');
+    expect(cause.path[cause.path.length - 1]).toBe(
+      'component:default/auth-service',
+    );
+    expect(cause.incidents[0]).toMatchObject({
+      priority: 'P1',
+      urgency: 'high',
+    });
+    expect(cause.owner).toMatchObject({
+      entityRef: 'group:default/platform',
+      slackChannel: '#platform-oncall',
+    });
+    expect(cause.escalationPolicies[0].onCall[0].user.email).toMatch(
+      /@meridian\.example$/,
+    );
   });
 });

@@ -92,7 +92,8 @@ export const statusPlugin = createBackendPlugin({
           await scheduler.scheduleTask({
             id: 'status-catalog',
             scope: 'local',
-            frequency: { minutes: 5 },
+            // the catalog may still be ingesting at start-up: re-read it every minute
+            frequency: { minutes: 1 },
             timeout: { minutes: 5 },
             initialDelay: { seconds: 5 },
             fn: () => statusEngine.refreshCatalog(),

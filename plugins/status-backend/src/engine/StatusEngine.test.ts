@@ -190,7 +190,7 @@ describe('StatusEngine with the simulator', () => {
       effective: 'degraded',
     });
     expect(status.explanation).toBe(
-      'Degraded — impacted by component:default/auth-service (Major outage), 3 hops upstream',
+      'Degraded — impacted by auth-service (Major outage), 3 hops upstream',
     );
     const [cause] = status.rootCauses;
     expect(cause.path).toEqual([

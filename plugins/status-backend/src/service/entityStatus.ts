@@ -1,8 +1,52 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { LEVEL_LABELS, UpstreamNode } from '@internal/plugin-status-common';
+import {
+  compareLevels,
+  EntityLevels,
+  HealthLevel,
+  LEVEL_LABELS,
+  UpstreamNode,
+} from '@internal/plugin-status-common';
 import { StatusStore, StoredIncident } from '../database';
 import { StatusEngine } from '../engine/StatusEngine';
+
+/**
+ * One line saying why an entity is at its level, e.g. "Degraded — impacted by
+ * auth-service (Major outage), 3 hops upstream".
+ */
+export function explain(input: {
+  levels: EntityLevels;
+  ownIncidents: number;
+  top?: { name: string; level: HealthLevel; hops: number };
+}): string {
+  const { levels, ownIncidents, top } = input;
+  const own = levels.own ?? 'operational';
+  const parts: string[] = [];
+  const inheritedWins = top && compareLevels(levels.inherited, own) > 0;
+  if (inheritedWins) {
+    parts.push(
+      `impacted by ${top.name} (${LEVEL_LABELS[top.level]}), ${top.hops} hop${
+        top.hops === 1 ? '' : 's'
+      } upstream`,
+    );
+  }
+  if (ownIncidents > 0) {
+    parts.push(
+      `${inheritedWins ? 'and ' : ''}${ownIncidents} active incident${
+        ownIncidents === 1 ? '' : 's'
+      } of its own`,
+    );
+  } else if (
+    !inheritedWins &&
+    levels.own === undefined &&
+    levels.effective === 'operational'
+  ) {
+    parts.push('not monitored');
+  }
+  return [LEVEL_LABELS[levels.effective], parts.join(' ')]
+    .filter(Boolean)
+    .join(' — ');
+}
 
 /** Refs the caller may not see are shown as this in dependency paths. */
 export const HIDDEN_ENTITY = 'hidden';
@@ -119,17 +163,18 @@ export async function describeEntityStatus(options: {
   );
 
   const freshness = engine.freshness();
-  const top = rootCauses[0];
-  let explanation = `${LEVEL_LABELS[d.levels.effective]}`;
-  if (d.levels.own && d.levels.own !== 'operational' && d.reasons.length) {
-    explanation += ` — ${d.reasons.length} active incident${
-      d.reasons.length === 1 ? '' : 's'
-    } of its own`;
-  } else if (top) {
-    explanation += ` — impacted by ${top.entityRef} (${
-      LEVEL_LABELS[top.rootLevel ?? top.level]
-    }), ${top.path.length - 1} hop${top.path.length === 2 ? '' : 's'} upstream`;
-  }
+  const explanation = explain({
+    levels: d.levels,
+    ownIncidents: d.reasons.length,
+    top: rootCauses[0] && {
+      name:
+        engine.entity(rootCauses[0].entityRef)?.title ??
+        engine.entity(rootCauses[0].entityRef)?.name ??
+        rootCauses[0].entityRef,
+      level: rootCauses[0].rootLevel ?? rootCauses[0].level,
+      hops: rootCauses[0].path.length - 1,
+    },
+  });
 
   return {
     entityRef: ref,
