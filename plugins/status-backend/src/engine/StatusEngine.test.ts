@@ -13,6 +13,7 @@ import { DatabaseStatusStore } from '../database';
 import { PagerDutySync } from '../pagerduty/PagerDutySync';
 import { PdjsPagerDutyClient } from '../pagerduty/PdjsPagerDutyClient';
 import { describeEntityStatus } from '../service/entityStatus';
+import { summarise } from '../service/summary';
 import { StatusEngine } from './StatusEngine';
 
 jest.setTimeout(60_000);
@@ -226,6 +227,46 @@ describe('StatusEngine with the simulator', () => {
     expect(auth.explanation).toBe(
       'Major outage — 1 active incident of its own',
     );
+  });
+
+  it('summarises the company: counts, roll-ups, and one problem with its blast radius', async () => {
+    const { sync, engine } = await setUp();
+    sim.state.trigger({
+      service: 'PAUTH00',
+      title: 'Login failing',
+      urgency: 'high',
+      priority: 'P1',
+    });
+    await sync.syncOnce();
+    await engine.refreshCatalog();
+    const all = new Set([...engine.allEntities()].map(e => e.ref));
+
+    const summary = summarise(engine, all, {});
+    expect(summary.counts.major_outage).toBe(3); // auth, membership and cart (critical chain)
+    expect(summary.counts.degraded).toBe(1); // shop-web
+    expect(
+      summary.broken.map(b => [b.entityRef, b.level, b.impactedCount]),
+    ).toEqual([['component:default/auth-service', 'major_outage', 3]]);
+    expect(summary.byOwner['group:default/shop']).toMatchObject({
+      level: 'major_outage',
+      members: 3,
+    });
+
+    const shopOnly = summarise(engine, all, {
+      owner: ['group:default/shop'],
+      kind: ['component'],
+    });
+    expect(shopOnly.entities.map(e => e.name)).toEqual([
+      'cart-api',
+      'shop-web',
+      'quote-engine',
+    ]);
+    const hidden = summarise(
+      engine,
+      new Set(['component:default/auth-service']),
+      {},
+    );
+    expect(hidden.broken[0].impactedCount).toBe(0); // the caller sees none of the dependents
   });
 
   it('records transitions as levels change, and recovers when the incident resolves', async () => {

@@ -171,6 +171,28 @@ export class StatusEngine {
     return changes;
   }
 
+  /** Every entity the engine knows from the catalog. */
+  allEntities(): IterableIterator<EntitySummary> {
+    return this.entities.values();
+  }
+
+  /** Every open incident, with the entities its service maps to. */
+  allOpenIncidents(): { incident: StoredIncident; entityRefs: string[] }[] {
+    return this.openIncidents.map(incident => ({
+      incident,
+      entityRefs: this.entitiesByService.get(incident.serviceId) ?? [],
+    }));
+  }
+
+  /** The entities impacted by this one (its blast radius). */
+  impactedBy(ref: string): string[] {
+    return this.graph.impacted(ref);
+  }
+
+  rootCausesOf(ref: string) {
+    return this.graph.rootCauses(ref);
+  }
+
   entity(ref: string): EntitySummary | undefined {
     return this.entities.get(ref);
   }

@@ -51,7 +51,8 @@ export function explain(input: {
 /** Refs the caller may not see are shown as this in dependency paths. */
 export const HIDDEN_ENTITY = 'hidden';
 
-const incidentView = (i: StoredIncident) => ({
+/** An incident as the HTTP API shows it. */
+export const incidentView = (i: StoredIncident) => ({
   id: i.id,
   number: i.number,
   title: i.title,

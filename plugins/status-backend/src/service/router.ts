@@ -7,6 +7,8 @@ import {
 } from '@backstage/errors';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
+  HealthLevel,
+  LEVEL_PRECEDENCE,
   PagerDutyMode,
   readEntityStatusConfiguration,
   StatusBackendHealth,
@@ -16,7 +18,8 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { StatusStore } from '../database';
 import { StatusEngine } from '../engine/StatusEngine';
-import { describeEntityStatus } from './entityStatus';
+import { describeEntityStatus, incidentView } from './entityStatus';
+import { summarise, visibleRefs } from './summary';
 
 /**
  * What the status router needs.
@@ -99,19 +102,8 @@ export async function createRouter(
     res.json(readEntityStatusConfiguration(entity));
   });
 
-  // The status of one entity: levels, why, who to call, what it depends on.
-  router.get('/entities/:kind/:namespace/:name', async (req, res) => {
+  const requireEngine = () => {
     const { engine } = options;
-    const entityRef = toFullEntityRef(
-      `${req.params.kind}:${req.params.namespace}/${req.params.name}`,
-    );
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const entity = await catalog.getEntityByRef(entityRef, { credentials });
-    if (!entity) {
-      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
-    }
     if (!engine) {
       throw new ServiceUnavailableError(
         'No PagerDuty is configured: set status.pagerDuty.apiToken, or enable status.demo.simulator',
@@ -122,6 +114,83 @@ export async function createRouter(
         'The status engine is still reading the catalog; try again in a few seconds',
       );
     }
+    return engine;
+  };
+
+  const listParam = (value: unknown, name: string): string[] | undefined => {
+    if (value === undefined) return undefined;
+    if (typeof value !== 'string')
+      throw new InputError(
+        `${name} must be given once, as comma-separated values`,
+      );
+    return value
+      .split(',')
+      .map(v => v.trim())
+      .filter(Boolean);
+  };
+
+  // Every visible entity's level, counts, roll-ups, and what is broken.
+  router.get('/summary', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const levels = listParam(req.query.level, 'level');
+    const unknownLevel = levels?.find(
+      l => !(LEVEL_PRECEDENCE as readonly string[]).includes(l),
+    );
+    if (unknownLevel) {
+      throw new InputError(
+        `Unknown level "${unknownLevel}"; use ${LEVEL_PRECEDENCE.join(', ')}`,
+      );
+    }
+    const engine = requireEngine();
+    const visible = await visibleRefs(catalog, credentials);
+    res.json(
+      summarise(engine, visible, {
+        kind: listParam(req.query.kind, 'kind'),
+        owner: listParam(req.query.owner, 'owner'),
+        system: listParam(req.query.system, 'system'),
+        domain: listParam(req.query.domain, 'domain'),
+        level: levels as HealthLevel[] | undefined,
+      }),
+    );
+  });
+
+  // Active incidents company-wide, newest first, with their visible entities.
+  router.get('/incidents', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const engine = requireEngine();
+    const visible = await visibleRefs(catalog, credentials);
+    res.json({
+      incidents: engine
+        .allOpenIncidents()
+        .map(({ incident, entityRefs }) => ({
+          ...incidentView(incident),
+          serviceId: incident.serviceId,
+          entities: entityRefs
+            .filter(r => visible.has(r))
+            .map(r => ({ entityRef: r, level: engine.levels(r).effective })),
+        }))
+        .filter(i => i.entities.length > 0)
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+    });
+  });
+
+  // The status of one entity: levels, why, who to call, what it depends on.
+  router.get('/entities/:kind/:namespace/:name', async (req, res) => {
+    const entityRef = toFullEntityRef(
+      `${req.params.kind}:${req.params.namespace}/${req.params.name}`,
+    );
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const entity = await catalog.getEntityByRef(entityRef, { credentials });
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+    const engine = requireEngine();
     res.json(
       await describeEntityStatus({
         ref: entityRef,

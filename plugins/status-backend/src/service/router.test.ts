@@ -1,0 +1,66 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import request from 'supertest';
+import { statusPlugin } from '../plugin';
+
+const entities = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'cart-api', namespace: 'default' },
+    spec: { type: 'service', owner: 'shop', lifecycle: 'production' },
+  },
+];
+
+async function startBackend() {
+  const { server } = await startTestBackend({
+    features: [
+      statusPlugin,
+      catalogServiceMock.factory({ entities }),
+      mockServices.rootConfig.factory({ data: {} }),
+    ],
+  });
+  return server;
+}
+
+describe('the status API routes', () => {
+  it('require a signed-in caller', async () => {
+    const server = await startBackend();
+    for (const path of [
+      '/api/status/summary',
+      '/api/status/incidents',
+      '/api/status/entities/component/default/cart-api',
+    ]) {
+      const res = await request(server)
+        .get(path)
+        .set('Authorization', mockCredentials.none.header());
+      expect(res.status).toBe(401);
+    }
+  });
+
+  it('validate their input', async () => {
+    const server = await startBackend();
+    const badLevel = await request(server)
+      .get('/api/status/summary')
+      .query({ level: 'broken' });
+    expect(badLevel.status).toBe(400);
+    expect(badLevel.body.error.message).toContain('Unknown level "broken"');
+    const missing = await request(server).get(
+      '/api/status/entities/component/default/nope',
+    );
+    expect(missing.status).toBe(404);
+  });
+
+  it('say clearly that no PagerDuty is configured', async () => {
+    const server = await startBackend();
+    const res = await request(server).get(
+      '/api/status/entities/component/default/cart-api',
+    );
+    expect(res.status).toBe(503);
+    expect(res.body.error.message).toContain('status.pagerDuty.apiToken');
+  });
+});
