@@ -11,7 +11,12 @@ import {
   Signal,
   StatusConfigurationProblem,
 } from '@internal/plugin-status-common';
-import { SourceFreshness, StatusStore, StoredIncident } from '../database';
+import {
+  SourceFreshness,
+  StatusStore,
+  StoredIncident,
+  StoredService,
+} from '../database';
 import {
   MaintenanceWindowSummary,
   pagerDutySource,
@@ -32,7 +37,7 @@ export class StatusEngine {
   private catalogProblems = new Map<string, StatusConfigurationProblem[]>();
   private ownSignatures = new Map<string, string>();
   private openIncidents: StoredIncident[] = [];
-  private knownServiceIds = new Set<string>();
+  private services = new Map<string, StoredService>();
   private sources: SourceFreshness[] = [];
   private catalogLoadedAt?: Date;
 
@@ -93,7 +98,7 @@ export class StatusEngine {
       this.options.maintenance(),
     ]);
     this.openIncidents = incidents.filter(i => i.account === account);
-    this.knownServiceIds = new Set(services.map(s => s.id));
+    this.services = new Map(services.map(s => [s.id, s]));
     this.sources = sources;
     const stale = this.isStale();
     const inMaintenance = new Set(maintenance.flatMap(w => w.serviceIds));
@@ -108,7 +113,7 @@ export class StatusEngine {
     const changes: LevelChange[] = [];
     for (const entity of this.entities.values()) {
       const serviceIds = entity.pagerDutyServiceIds.filter(
-        id => this.knownServiceIds.has(id) || !this.hasSynced(),
+        id => this.services.has(id) || !this.hasSynced(),
       );
       const signals: Signal[] = serviceIds.flatMap(id =>
         (incidentsByService.get(id) ?? []).map(i => ({
@@ -193,6 +198,11 @@ export class StatusEngine {
     return this.graph.rootCauses(ref);
   }
 
+  /** A PagerDuty service as last synchronised. */
+  service(id: string): StoredService | undefined {
+    return this.services.get(id);
+  }
+
   entity(ref: string): EntitySummary | undefined {
     return this.entities.get(ref);
   }
@@ -247,7 +257,7 @@ export class StatusEngine {
   ): StatusConfigurationProblem[] {
     if (!entity || !this.hasSynced()) return [];
     return entity.pagerDutyServiceIds
-      .filter(id => !this.knownServiceIds.has(id))
+      .filter(id => !this.services.has(id))
       .map(id => ({
         annotation: 'pagerduty.com/service-id',
         message: `PagerDuty has no service ${id} (account ${this.options.account}). Check the ID in the service's URL in PagerDuty, or remove it from the annotation.`,

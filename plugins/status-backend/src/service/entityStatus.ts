@@ -121,12 +121,13 @@ export async function describeEntityStatus(options: {
   visible.add(ref);
 
   const onCallFor = async (entityRef: string) => {
-    const services = await store.listServices(account);
-    const ids = new Set(engine.entity(entityRef)?.pagerDutyServiceIds ?? []);
     const policies = new Map<string, string | undefined>();
-    for (const s of services)
-      if (ids.has(s.id) && s.escalationPolicyId)
-        policies.set(s.escalationPolicyId, s.escalationPolicyName);
+    for (const id of engine.entity(entityRef)?.pagerDutyServiceIds ?? []) {
+      const service = engine.service(id);
+      if (service?.escalationPolicyId) {
+        policies.set(service.escalationPolicyId, service.escalationPolicyName);
+      }
+    }
     const onCalls = policies.size
       ? await store.listOnCalls(account, [...policies.keys()])
       : [];

@@ -1,0 +1,247 @@
+/* eslint-disable no-console */
+// Benchmark of the status engine against the PagerDuty simulator on a
+// generated organisation. Run with `yarn bench`; prints figures, asserts nothing.
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { startPagerDutySimulator } from '@internal/pagerduty-simulator';
+import knexFactory from 'knex';
+import { performance } from 'node:perf_hooks';
+import { DatabaseStatusStore } from '../src/database';
+import { StatusEngine } from '../src/engine/StatusEngine';
+import { PagerDutySync } from '../src/pagerduty/PagerDutySync';
+import { PdjsPagerDutyClient } from '../src/pagerduty/PdjsPagerDutyClient';
+import { describeEntityStatus } from '../src/service/entityStatus';
+import { summarise } from '../src/service/summary';
+
+const ENTITIES = 10_000;
+const EDGES = 30_000;
+const PAGERDUTY_SERVICES = 2_000;
+const OPEN_INCIDENTS = 500;
+const GROUPS = 50;
+
+let seed = 7;
+const random = () => {
+  seed = (seed + 0x6d2b79f5) >>> 0;
+  let t = seed;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+const pick = (n: number) => Math.floor(random() * n);
+const serviceId = (i: number) => `P${String(i).padStart(6, '0')}`;
+
+const stats = (samples: number[]) => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return `p50 ${at(0.5).toFixed(2)} ms, p95 ${at(0.95).toFixed(2)} ms`;
+};
+
+async function main() {
+  // the organisation: every component in a system, a fifth of them on PagerDuty
+  const dependsOn: string[][] = Array.from({ length: ENTITIES }, () => []);
+  for (let added = 0; added < EDGES; ) {
+    const d = pick(ENTITIES);
+    const u = random() < 0.33 ? pick(20) : pick(Math.max(d, 1));
+    if (u === d || dependsOn[d].includes(`component:default/svc-${u}`))
+      continue;
+    dependsOn[d].push(`component:default/svc-${u}`);
+    added++;
+  }
+  const entities: Entity[] = [];
+  for (let g = 0; g < GROUPS; g++) {
+    entities.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name: `team-${g}`, namespace: 'default' },
+      spec: {
+        type: 'team',
+        children: [],
+        profile: { email: `team-${g}@example.com` },
+      },
+    });
+  }
+  for (let i = 0; i < ENTITIES; i++) {
+    entities.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name: `svc-${i}`,
+        namespace: 'default',
+        annotations:
+          i < PAGERDUTY_SERVICES
+            ? { 'pagerduty.com/service-id': serviceId(i) }
+            : {},
+      },
+      spec: {
+        type: 'service',
+        owner: `team-${i % GROUPS}`,
+        system: `system-${i % 200}`,
+        lifecycle: 'production',
+      },
+      relations: dependsOn[i].map(targetRef => ({
+        type: 'dependsOn',
+        targetRef,
+      })),
+    });
+  }
+
+  const sim = await startPagerDutySimulator({
+    seed: 1,
+    historyDays: 7,
+    catalog: {
+      services: Array.from({ length: PAGERDUTY_SERVICES }, (_, i) => ({
+        serviceId: serviceId(i),
+        entityName: `svc-${i}`,
+        description: '',
+        ownerGroup: `team-${i % GROUPS}`,
+      })),
+      groups: Array.from({ length: GROUPS }, (_, g) => ({
+        name: `team-${g}`,
+        title: `Team ${g}`,
+        members: [0, 1, 2].map(m => ({
+          name: `u${g}-${m}`,
+          displayName: `User ${g}-${m}`,
+          email: `u${g}-${m}@example.com`,
+        })),
+      })),
+    },
+  });
+  for (let i = 0; i < OPEN_INCIDENTS; i++) {
+    const id = serviceId(random() < 0.1 ? pick(20) : pick(PAGERDUTY_SERVICES));
+    sim.state.trigger({
+      service: id,
+      title: `Incident ${i}`,
+      urgency: random() < 0.6 ? 'high' : 'low',
+      silent: true,
+    });
+  }
+
+  const knex = knexFactory({
+    client: 'better-sqlite3',
+    connection: { filename: ':memory:' },
+    useNullAsDefault: true,
+  });
+  const store = await DatabaseStatusStore.create({
+    database: mockServices.database({ knex, migrations: { skip: false } }),
+  });
+  const logger: LoggerService = {
+    info: () => {},
+    warn: () => {},
+    error: () => {},
+    debug: () => {},
+    child: () => logger,
+  };
+  const client = new PdjsPagerDutyClient({
+    apiBaseUrl: sim.url,
+    apiToken: 'simulator-token',
+    logger,
+  });
+  const sync = new PagerDutySync({ account: 'default', client, store, logger });
+  const catalog = catalogServiceMock({ entities });
+  const engine = new StatusEngine({
+    catalog,
+    auth: mockServices.auth(),
+    store,
+    logger,
+    account: 'default',
+    maintenance: () => sync.ongoingMaintenance(),
+  });
+
+  let start = performance.now();
+  const before = sim.requestCount;
+  const result = await sync.syncOnce();
+  const syncMs = performance.now() - start;
+  console.log(
+    `Status engine on ${ENTITIES} components, ${EDGES} dependsOn edges, ${PAGERDUTY_SERVICES} PagerDuty services, ${result.openIncidents} open incidents`,
+  );
+  console.log(
+    `  full PagerDuty sync: ${
+      sim.requestCount - before
+    } requests, ${syncMs.toFixed(0)} ms`,
+  );
+
+  start = performance.now();
+  await engine.refreshCatalog();
+  console.log(
+    `  catalog read + graph + full propagation + transitions: ${(
+      performance.now() - start
+    ).toFixed(0)} ms`,
+  );
+
+  // one incident changes: sync, then the engine's incremental refresh
+  // a P1 on a shared platform service that had no open incident
+  const busy = new Set(sim.state.openIncidents().map(x => x.serviceId));
+  const quiet =
+    Array.from({ length: 20 }, (_, k) => serviceId(k)).find(
+      id => !busy.has(id),
+    ) ?? serviceId(PAGERDUTY_SERVICES - 1);
+  sim.state.trigger({
+    service: quiet,
+    title: 'One more',
+    urgency: 'high',
+    priority: 'P1',
+    silent: true,
+  });
+  await sync.syncOnce();
+  start = performance.now();
+  const changes = await engine.refreshSignals();
+  console.log(
+    `  signal refresh after one incident (store read + incremental propagation): ${(
+      performance.now() - start
+    ).toFixed(1)} ms, ${changes.length} entities changed`,
+  );
+  const pageViewsBefore = sim.requestCount;
+
+  const credentials = mockCredentials.user();
+  const entityTimes: number[] = [];
+  for (let i = 0; i < 1000; i++) {
+    const ref = `component:default/svc-${pick(ENTITIES)}`;
+    start = performance.now();
+    await describeEntityStatus({
+      ref,
+      engine,
+      store,
+      catalog,
+      credentials,
+      account: 'default',
+    });
+    entityTimes.push(performance.now() - start);
+  }
+  console.log(
+    `  entity status (in process, 1000 requests): ${stats(entityTimes)}`,
+  );
+
+  const all = new Set([...engine.allEntities()].map(e => e.ref));
+  const summaryTimes: number[] = [];
+  for (let i = 0; i < 100; i++) {
+    start = performance.now();
+    summarise(
+      engine,
+      all,
+      i % 2 ? { owner: [`group:default/team-${i % GROUPS}`] } : {},
+    );
+    summaryTimes.push(performance.now() - start);
+  }
+  console.log(
+    `  summary over every entity (in process, 100 requests): ${stats(
+      summaryTimes,
+    )}`,
+  );
+  console.log(
+    `  PagerDuty requests during those page views: ${
+      sim.requestCount - pageViewsBefore
+    }`,
+  );
+  console.log(`  RSS: ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
+
+  await sim.close();
+  await knex.destroy();
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});
