@@ -22,6 +22,35 @@ export interface Config {
       /** Seconds between two syncs (60 by default). Webhooks make changes visible sooner. */
       syncIntervalSeconds?: number;
     };
+    /**
+     * How signals map to health levels, and what an ordinary dependency passes
+     * on. Levels: operational, degraded, partial_outage, major_outage.
+     */
+    rules?: {
+      incidents?: {
+        /** Priorities that make an incident a major outage (default [P1]). */
+        majorOutagePriorities?: string[];
+        /** A high-urgency incident without priority (default major_outage). */
+        highUrgencyWithoutPriority?: string;
+        /** A high-urgency incident with another priority (default partial_outage). */
+        highUrgency?: string;
+        /** A low-urgency incident (default degraded). */
+        lowUrgency?: string;
+      };
+      /** Monitoring alert severities (defaults: major_outage, partial_outage, degraded, operational). */
+      alerts?: {
+        critical?: string;
+        error?: string;
+        warning?: string;
+        info?: string;
+      };
+      defaultDependency?: {
+        /** Upstream levels that impact dependents (default [partial_outage, major_outage]). */
+        propagates?: string[];
+        /** The level dependents then get (default degraded). */
+        as?: string;
+      };
+    };
     /** The zero-configuration demo. */
     demo?: {
       /**

@@ -7,6 +7,7 @@ import { DatabaseStatusStore } from './database';
 import { readPagerDutyConnection } from './pagerDutyConnection';
 import { createRouter } from './service/router';
 import { StatusEngine } from './engine/StatusEngine';
+import { readHealthRules } from './engine/readHealthRules';
 import { PagerDutySync } from './pagerduty/PagerDutySync';
 import { PdjsPagerDutyClient } from './pagerduty/PdjsPagerDutyClient';
 
@@ -70,6 +71,7 @@ export const statusPlugin = createBackendPlugin({
             logger,
             account,
             maintenance: () => sync.ongoingMaintenance(),
+            rules: readHealthRules(config),
           });
           engine = statusEngine;
           // One replica reads PagerDuty; every replica keeps its graph current from the store.

@@ -152,14 +152,17 @@ describe('StatusEngine with the simulator', () => {
       logger,
     });
     const catalog = catalogServiceMock({ entities });
-    const engine = new StatusEngine({
-      catalog,
-      auth: mockServices.auth(),
-      store,
-      logger,
-      account: 'default',
-      maintenance: () => sync.ongoingMaintenance(),
-    });
+    const makeEngine = (now?: () => Date) =>
+      new StatusEngine({
+        catalog,
+        auth: mockServices.auth(),
+        store,
+        logger,
+        account: 'default',
+        maintenance: () => sync.ongoingMaintenance(),
+        now,
+      });
+    const engine = makeEngine();
     const describe = (ref: string) =>
       describeEntityStatus({
         ref,
@@ -169,7 +172,7 @@ describe('StatusEngine with the simulator', () => {
         credentials: mockCredentials.user(),
         account: 'default',
       });
-    return { store, sync, engine, describe };
+    return { store, sync, engine, makeEngine, describe };
   }
 
   it('shows a dependent impacted by the login outage, with the path, owner and on-call', async () => {
@@ -294,6 +297,30 @@ describe('StatusEngine with the simulator', () => {
       'degraded→operational',
       'operational→degraded',
     ]);
+  });
+
+  it('marks entities unknown when PagerDuty data is stale, and says so', async () => {
+    const { sync, engine, describe } = await setUp();
+    sim.state.trigger({
+      service: 'PAUTH00',
+      title: 'Login failing',
+      urgency: 'high',
+    });
+    await sync.syncOnce();
+    await engine.refreshCatalog();
+    expect(engine.levels('component:default/auth-service').own).toBe(
+      'major_outage',
+    );
+    // ten minutes without a successful sync
+    const later = new StatusEngine({
+      ...(engine as any).options,
+      now: () => new Date(Date.now() + 10 * 60_000),
+    });
+    await later.refreshCatalog();
+    expect(later.levels('component:default/auth-service').own).toBe('unknown');
+    expect(later.freshness().stale).toBe(true);
+    const status = await describe('component:default/auth-service');
+    expect(status.freshness.pagerDuty.stale).toBe(false); // the first engine is still fresh
   });
 
   it('reports an unknown PagerDuty ID as a problem', async () => {
