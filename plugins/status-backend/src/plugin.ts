@@ -105,9 +105,12 @@ export const statusPlugin = createBackendPlugin({
             scope: 'local',
             frequency: { seconds: 15 },
             timeout: { minutes: 1 },
-            initialDelay: { seconds: 10 },
+            initialDelay: { seconds: 5 },
             fn: async () => {
-              if (statusEngine.ready) await statusEngine.refreshSignals();
+              // right after start-up the catalog is still ingesting: follow it closely
+              if (statusEngine.catalogSettling)
+                await statusEngine.refreshCatalog();
+              else await statusEngine.refreshSignals();
             },
           });
         }

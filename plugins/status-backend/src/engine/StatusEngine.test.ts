@@ -323,6 +323,15 @@ describe('StatusEngine with the simulator', () => {
     expect(status.freshness.pagerDuty.stale).toBe(false); // the first engine is still fresh
   });
 
+  it('follows the catalog closely until two reads agree', async () => {
+    const { engine } = await setUp();
+    expect(engine.catalogSettling).toBe(true);
+    await engine.refreshCatalog();
+    expect(engine.catalogSettling).toBe(true);
+    await engine.refreshCatalog();
+    expect(engine.catalogSettling).toBe(false);
+  });
+
   it('reports an unknown PagerDuty ID as a problem', async () => {
     const { sync, engine, describe } = await setUp();
     await sync.syncOnce();

@@ -40,6 +40,7 @@ export class StatusEngine {
   private services = new Map<string, StoredService>();
   private sources: SourceFreshness[] = [];
   private catalogLoadedAt?: Date;
+  private catalogSizes: number[] = [];
 
   constructor(
     private readonly options: {
@@ -62,12 +63,22 @@ export class StatusEngine {
     return this.catalogLoadedAt !== undefined;
   }
 
+  /**
+   * Whether the catalog may still be ingesting (as after start-up): until two
+   * reads in a row find the same number of entities.
+   */
+  get catalogSettling(): boolean {
+    const [previous, last] = this.catalogSizes.slice(-2);
+    return previous === undefined || previous !== last;
+  }
+
   /** Reloads the catalog and rebuilds the dependency graph. */
   async refreshCatalog(): Promise<void> {
     const entities = await readCatalog(this.options.catalog, this.options.auth);
     this.entities = new Map(
       entities.map(e => [summarise(e).ref, summarise(e)]),
     );
+    this.catalogSizes = [...this.catalogSizes.slice(-1), this.entities.size];
     this.entitiesByService = new Map();
     for (const entity of this.entities.values()) {
       for (const id of entity.pagerDutyServiceIds) {
