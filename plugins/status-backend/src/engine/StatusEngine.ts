@@ -41,6 +41,7 @@ export class StatusEngine {
   private sources: SourceFreshness[] = [];
   private catalogLoadedAt?: Date;
   private catalogSizes: number[] = [];
+  private firstCatalogReadAt?: Date;
 
   constructor(
     private readonly options: {
@@ -64,10 +65,14 @@ export class StatusEngine {
   }
 
   /**
-   * Whether the catalog may still be ingesting (as after start-up): until two
-   * reads in a row find the same number of entities.
+   * Whether the catalog may still be ingesting: for two minutes after the
+   * first read (an empty or half-processed catalog can look stable for a few
+   * seconds), and after that until two reads in a row find as many entities.
    */
   get catalogSettling(): boolean {
+    if (!this.firstCatalogReadAt) return true;
+    if (this.now().getTime() - this.firstCatalogReadAt.getTime() < 120_000)
+      return true;
     const [previous, last] = this.catalogSizes.slice(-2);
     return previous === undefined || previous !== last;
   }
@@ -79,6 +84,7 @@ export class StatusEngine {
       entities.map(e => [summarise(e).ref, summarise(e)]),
     );
     this.catalogSizes = [...this.catalogSizes.slice(-1), this.entities.size];
+    this.firstCatalogReadAt ??= this.now();
     this.entitiesByService = new Map();
     for (const entity of this.entities.values()) {
       for (const id of entity.pagerDutyServiceIds) {
