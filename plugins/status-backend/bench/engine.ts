@@ -2,18 +2,14 @@
 // Benchmark of the status engine against the PagerDuty simulator on a
 // generated organisation. Run with `yarn bench`; prints figures, asserts nothing.
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { startPagerDutySimulator } from '@internal/pagerduty-simulator';
 import knexFactory from 'knex';
 import { performance } from 'node:perf_hooks';
-import { DatabaseStatusStore } from '../src/database';
-import { StatusEngine } from '../src/engine/StatusEngine';
-import { PagerDutySync } from '../src/pagerduty/PagerDutySync';
-import { PdjsPagerDutyClient } from '../src/pagerduty/PdjsPagerDutyClient';
+import { createStatusStack } from '../src/__testUtils__/statusStack';
 import { describeEntityStatus } from '../src/service/entityStatus';
-import { summarise } from '../src/service/summary';
+import { summariseStatus } from '../src/service/summary';
 
 const ENTITIES = 10_000;
 const EDGES = 30_000;
@@ -124,9 +120,6 @@ async function main() {
     connection: { filename: ':memory:' },
     useNullAsDefault: true,
   });
-  const store = await DatabaseStatusStore.create({
-    database: mockServices.database({ knex, migrations: { skip: false } }),
-  });
   const logger: LoggerService = {
     info: () => {},
     warn: () => {},
@@ -134,21 +127,13 @@ async function main() {
     debug: () => {},
     child: () => logger,
   };
-  const client = new PdjsPagerDutyClient({
-    apiBaseUrl: sim.url,
-    apiToken: 'simulator-token',
+  const { store, sync, catalog, makeEngine } = await createStatusStack({
+    knex,
+    pagerDutyUrl: sim.url,
     logger,
+    entities,
   });
-  const sync = new PagerDutySync({ account: 'default', client, store, logger });
-  const catalog = catalogServiceMock({ entities });
-  const engine = new StatusEngine({
-    catalog,
-    auth: mockServices.auth(),
-    store,
-    logger,
-    account: 'default',
-    maintenance: () => sync.ongoingMaintenance(),
-  });
+  const engine = makeEngine();
 
   let start = performance.now();
   const before = sim.requestCount;
@@ -218,7 +203,7 @@ async function main() {
   const summaryTimes: number[] = [];
   for (let i = 0; i < 100; i++) {
     start = performance.now();
-    summarise(
+    summariseStatus(
       engine,
       all,
       i % 2 ? { owner: [`group:default/team-${i % GROUPS}`] } : {},

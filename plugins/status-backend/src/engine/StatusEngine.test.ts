@@ -4,17 +4,13 @@ import {
   mockServices,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   PagerDutySimulator,
   startPagerDutySimulator,
 } from '@internal/pagerduty-simulator';
-import { DatabaseStatusStore } from '../database';
-import { PagerDutySync } from '../pagerduty/PagerDutySync';
-import { PdjsPagerDutyClient } from '../pagerduty/PdjsPagerDutyClient';
+import { createStatusStack } from '../__testUtils__/statusStack';
 import { describeEntityStatus } from '../service/entityStatus';
-import { summarise } from '../service/summary';
-import { StatusEngine } from './StatusEngine';
+import { summariseStatus } from '../service/summary';
 
 jest.setTimeout(60_000);
 
@@ -135,33 +131,12 @@ describe('StatusEngine with the simulator', () => {
   afterEach(() => sim.close());
 
   async function setUp() {
-    const knex = await databases.init('SQLITE_3');
-    const store = await DatabaseStatusStore.create({
-      database: mockServices.database({ knex, migrations: { skip: false } }),
+    const { store, sync, catalog, makeEngine } = await createStatusStack({
+      knex: await databases.init('SQLITE_3'),
+      pagerDutyUrl: sim.url,
+      logger: mockServices.logger.mock(),
+      entities,
     });
-    const logger = mockServices.logger.mock();
-    const client = new PdjsPagerDutyClient({
-      apiBaseUrl: sim.url,
-      apiToken: 'simulator-token',
-      logger,
-    });
-    const sync = new PagerDutySync({
-      account: 'default',
-      client,
-      store,
-      logger,
-    });
-    const catalog = catalogServiceMock({ entities });
-    const makeEngine = (now?: () => Date) =>
-      new StatusEngine({
-        catalog,
-        auth: mockServices.auth(),
-        store,
-        logger,
-        account: 'default',
-        maintenance: () => sync.ongoingMaintenance(),
-        now,
-      });
     const engine = makeEngine();
     const describe = (ref: string) =>
       describeEntityStatus({
@@ -244,7 +219,7 @@ describe('StatusEngine with the simulator', () => {
     await engine.refreshCatalog();
     const all = new Set([...engine.allEntities()].map(e => e.ref));
 
-    const summary = summarise(engine, all, {});
+    const summary = summariseStatus(engine, all, {});
     expect(summary.counts.major_outage).toBe(3); // auth, membership and cart (critical chain)
     expect(summary.counts.degraded).toBe(1); // shop-web
     expect(
@@ -255,7 +230,7 @@ describe('StatusEngine with the simulator', () => {
       members: 3,
     });
 
-    const shopOnly = summarise(engine, all, {
+    const shopOnly = summariseStatus(engine, all, {
       owner: ['group:default/shop'],
       kind: ['component'],
     });
@@ -264,7 +239,7 @@ describe('StatusEngine with the simulator', () => {
       'shop-web',
       'quote-engine',
     ]);
-    const hidden = summarise(
+    const hidden = summariseStatus(
       engine,
       new Set(['component:default/auth-service']),
       {},
@@ -300,7 +275,7 @@ describe('StatusEngine with the simulator', () => {
   });
 
   it('marks entities unknown when PagerDuty data is stale, and says so', async () => {
-    const { sync, engine, describe } = await setUp();
+    const { sync, engine, makeEngine, describe } = await setUp();
     sim.state.trigger({
       service: 'PAUTH00',
       title: 'Login failing',
@@ -312,10 +287,7 @@ describe('StatusEngine with the simulator', () => {
       'major_outage',
     );
     // ten minutes without a successful sync
-    const later = new StatusEngine({
-      ...(engine as any).options,
-      now: () => new Date(Date.now() + 10 * 60_000),
-    });
+    const later = makeEngine(() => new Date(Date.now() + 10 * 60_000));
     await later.refreshCatalog();
     expect(later.levels('component:default/auth-service').own).toBe('unknown');
     expect(later.freshness().stale).toBe(true);

@@ -21,7 +21,7 @@ import {
   MaintenanceWindowSummary,
   pagerDutySource,
 } from '../pagerduty/PagerDutySync';
-import { EntitySummary, readCatalog, summarise } from './catalogSnapshot';
+import { EntitySummary, readCatalog, summariseEntity } from './catalogSnapshot';
 
 /**
  * Keeps the health of every catalog entity in memory: the dependency graph
@@ -81,7 +81,7 @@ export class StatusEngine {
   async refreshCatalog(): Promise<void> {
     const entities = await readCatalog(this.options.catalog, this.options.auth);
     this.entities = new Map(
-      entities.map(e => [summarise(e).ref, summarise(e)]),
+      entities.map(summariseEntity).map(summary => [summary.ref, summary]),
     );
     this.catalogSizes = [...this.catalogSizes.slice(-1), this.entities.size];
     this.firstCatalogReadAt ??= this.now();

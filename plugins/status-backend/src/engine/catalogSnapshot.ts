@@ -48,7 +48,7 @@ const refOrUndefined = (
     : withKind.replace(':', `:${namespace}/`);
 };
 
-export function summarise(entity: Entity): EntitySummary {
+export function summariseEntity(entity: Entity): EntitySummary {
   const configuration = readEntityStatusConfiguration(entity);
   const namespace = entity.metadata.namespace ?? 'default';
   const spec = (entity.spec ?? {}) as Record<string, any>;

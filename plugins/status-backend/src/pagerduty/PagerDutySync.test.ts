@@ -3,9 +3,7 @@ import {
   PagerDutySimulator,
   startPagerDutySimulator,
 } from '@internal/pagerduty-simulator';
-import { DatabaseStatusStore } from '../database';
-import { PagerDutySync } from './PagerDutySync';
-import { PdjsPagerDutyClient } from './PdjsPagerDutyClient';
+import { createStatusStack } from '../__testUtils__/statusStack';
 
 jest.setTimeout(60_000);
 
@@ -25,22 +23,12 @@ describe('PagerDutySync against the simulator', () => {
   afterEach(() => sim.close());
 
   async function setUp() {
-    const knex = await databases.init('SQLITE_3');
-    const store = await DatabaseStatusStore.create({
-      database: mockServices.database({ knex, migrations: { skip: false } }),
+    return createStatusStack({
+      knex: await databases.init('SQLITE_3'),
+      pagerDutyUrl: sim.url,
+      logger: mockServices.logger.mock(),
+      client: { maxRetries: 1, backoffMs: 10 },
     });
-    const logger = mockServices.logger.mock();
-    const client = new PdjsPagerDutyClient({
-      apiBaseUrl: sim.url,
-      apiToken: 'simulator-token',
-      logger,
-      maxRetries: 1,
-      backoffMs: 10,
-    });
-    return {
-      store,
-      sync: new PagerDutySync({ account: 'default', client, store, logger }),
-    };
   }
 
   it('reads services, open incidents, maintenance and on-calls in a few requests', async () => {

@@ -19,7 +19,7 @@ import { z } from 'zod';
 import { StatusStore } from '../database';
 import { StatusEngine } from '../engine/StatusEngine';
 import { describeEntityStatus, incidentView } from './entityStatus';
-import { summarise, visibleRefs } from './summary';
+import { summariseStatus, visibleRefs } from './summary';
 
 /**
  * What the status router needs.
@@ -146,7 +146,7 @@ export async function createRouter(
     const engine = requireEngine();
     const visible = await visibleRefs(catalog, credentials);
     res.json(
-      summarise(engine, visible, {
+      summariseStatus(engine, visible, {
         kind: listParam(req.query.kind, 'kind'),
         owner: listParam(req.query.owner, 'owner'),
         system: listParam(req.query.system, 'system'),

@@ -40,7 +40,7 @@ const lower = (values?: string[]) =>
  * per owner, system and domain, and what is broken — entities with their own
  * outage, each with the number of entities it impacts, worst first.
  */
-export function summarise(
+export function summariseStatus(
   engine: StatusEngine,
   visible: Set<string>,
   filters: SummaryFilters,

@@ -1,0 +1,48 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Knex } from 'knex';
+import { DatabaseStatusStore } from '../database';
+import { StatusEngine } from '../engine/StatusEngine';
+import { PagerDutySync } from '../pagerduty/PagerDutySync';
+import {
+  PdjsPagerDutyClient,
+  PdjsPagerDutyClientOptions,
+} from '../pagerduty/PdjsPagerDutyClient';
+
+/**
+ * The status backend's pieces wired as the plugin wires them, on a given
+ * database and PagerDuty (simulator) URL, for tests and benchmarks.
+ */
+export async function createStatusStack(options: {
+  knex: Knex;
+  pagerDutyUrl: string;
+  logger: LoggerService;
+  entities?: Entity[];
+  client?: Partial<PdjsPagerDutyClientOptions>;
+}) {
+  const { knex, logger } = options;
+  const store = await DatabaseStatusStore.create({
+    database: mockServices.database({ knex, migrations: { skip: false } }),
+  });
+  const client = new PdjsPagerDutyClient({
+    apiBaseUrl: options.pagerDutyUrl,
+    apiToken: 'simulator-token',
+    logger,
+    ...options.client,
+  });
+  const sync = new PagerDutySync({ account: 'default', client, store, logger });
+  const catalog = catalogServiceMock({ entities: options.entities ?? [] });
+  const makeEngine = (now?: () => Date) =>
+    new StatusEngine({
+      catalog,
+      auth: mockServices.auth(),
+      store,
+      logger,
+      account: 'default',
+      maintenance: () => sync.ongoingMaintenance(),
+      now,
+    });
+  return { store, client, sync, catalog, makeEngine };
+}
