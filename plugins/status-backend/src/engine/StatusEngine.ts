@@ -21,6 +21,7 @@ import {
   MaintenanceWindowSummary,
   pagerDutySource,
 } from '../pagerduty/PagerDutySync';
+import { addTo } from './addTo';
 import { EntitySummary, readCatalog, summariseEntity } from './catalogSnapshot';
 
 /**
@@ -88,10 +89,7 @@ export class StatusEngine {
     this.entitiesByService = new Map();
     for (const entity of this.entities.values()) {
       for (const id of entity.pagerDutyServiceIds) {
-        this.entitiesByService.set(id, [
-          ...(this.entitiesByService.get(id) ?? []),
-          entity.ref,
-        ]);
+        addTo(this.entitiesByService, id, entity.ref);
       }
     }
     const { edges, problems } = dependencyEdges(entities);
@@ -121,10 +119,7 @@ export class StatusEngine {
     const inMaintenance = new Set(maintenance.flatMap(w => w.serviceIds));
     const incidentsByService = new Map<string, StoredIncident[]>();
     for (const incident of this.openIncidents) {
-      incidentsByService.set(incident.serviceId, [
-        ...(incidentsByService.get(incident.serviceId) ?? []),
-        incident,
-      ]);
+      addTo(incidentsByService, incident.serviceId, incident);
     }
 
     const changes: LevelChange[] = [];

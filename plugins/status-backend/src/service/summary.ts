@@ -8,6 +8,7 @@ import {
   LEVEL_PRECEDENCE,
   rollUp,
 } from '@internal/plugin-status-common';
+import { addTo } from '../engine/addTo';
 import { StatusEngine } from '../engine/StatusEngine';
 import { incidentView } from './entityStatus';
 
@@ -90,10 +91,7 @@ export function summariseStatus(
     for (const e of entities) {
       const group = e[key];
       if (!group) continue;
-      groups.set(group, [
-        ...(groups.get(group) ?? []),
-        { ref: e.entityRef, level: e.effective },
-      ]);
+      addTo(groups, group, { ref: e.entityRef, level: e.effective });
     }
     return Object.fromEntries(
       [...groups].map(([group, members]) => [
