@@ -100,6 +100,10 @@ for (const [ref, levels] of graph.entries()) {
 
 // incremental: one incident appears on / disappears from a random entity
 const incremental: number[] = [];
+// split by how many entities changed level: the work is proportional to them
+const smallChange: number[] = [];
+const largeChange: number[] = [];
+let largestChange = 0;
 for (let i = 0; i < 1000; i++) {
   const ref = refs[i % 2 === 0 ? pick(SHARED_PLATFORM) : pick(ENTITIES)];
   const signals: Signal[] = [
@@ -112,7 +116,7 @@ for (let i = 0; i < 1000; i++) {
     },
   ];
   const start = performance.now();
-  graph.setOwn(
+  const changed = graph.setOwn(
     ref,
     ownHealth({
       monitored: true,
@@ -120,8 +124,11 @@ for (let i = 0; i < 1000; i++) {
       underMaintenance: false,
       stale: false,
     }),
-  );
-  incremental.push(performance.now() - start);
+  ).length;
+  const took = performance.now() - start;
+  incremental.push(took);
+  (changed <= 100 ? smallChange : largeChange).push(took);
+  largestChange = Math.max(largestChange, changed);
   graph.setOwn(ref, ownOf(ref));
 }
 
@@ -148,6 +155,13 @@ console.log(
   `  incremental update after one incident change, 1000 runs: ${stats(
     incremental,
   )}`,
+);
+console.log(
+  `    of which ${smallChange.length} changed ≤ 100 entities: ${stats(
+    smallChange,
+  )}; ${largeChange.length} changed more (up to ${largestChange}): ${
+    largeChange.length ? stats(largeChange) : 'none'
+  }`,
 );
 console.log(
   `  root causes + blast radius of one entity, 1000 runs: ${stats(

@@ -215,6 +215,25 @@ describe('HealthGraph', () => {
     for (const ref of Object.keys(start))
       expect(graph.get(ref)).toEqual(full.get(ref));
 
+    // a second incident at the same level: new reasons, nobody's level changes
+    const second: OwnHealth = {
+      level: 'major_outage',
+      reasons: [
+        {
+          signal: {
+            kind: 'incident',
+            id: 'Q2',
+            title: 'Tokens rejected',
+            urgency: 'high',
+          },
+          level: 'major_outage',
+        },
+      ],
+    };
+    expect(graph.setOwn('auth', second)).toEqual([]);
+    expect(graph.ownHealth('auth')).toBe(second);
+    expect(graph.rootCauses('web')[0].root).toBe('auth');
+
     const recovered = graph.setOwn('auth', own('operational'));
     expect(recovered).toHaveLength(6);
     for (const ref of Object.keys(start))

@@ -150,7 +150,12 @@ export class HealthGraph {
 
   /** Changes one entity's own health; returns the entities whose levels changed. */
   setOwn(ref: string, health: OwnHealth): LevelChange[] {
+    const previous = this.own.get(ref);
     this.own.set(ref, health);
+    // What an entity passes on depends only on its own level: another
+    // incident on an entity already at that level changes nobody's level.
+    if (previous && previous.level === health.level && this.levels.has(ref))
+      return [];
     const touched = new Set<string>([
       ref,
       ...(this.impacts.get(ref)?.keys() ?? []),
