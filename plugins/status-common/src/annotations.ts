@@ -41,3 +41,20 @@ export const CRITICAL_DEPENDENCIES_ANNOTATION =
  * @public
  */
 export const SLACK_CHANNEL_ANNOTATION = 'slack.com/channel';
+
+/**
+ * The PagerDuty account of the entity's services, by the name it has under
+ * `status.pagerDuty.accounts` in app-config (for example `eu`). Without it the
+ * default account (`status.pagerDuty.apiToken`) is meant.
+ *
+ * @public
+ */
+export const PAGERDUTY_ACCOUNT_ANNOTATION = 'pagerduty.com/account';
+
+/**
+ * The name of the PagerDuty account configured by `status.pagerDuty.apiToken`,
+ * and the one an entity without `pagerduty.com/account` belongs to.
+ *
+ * @public
+ */
+export const DEFAULT_PAGERDUTY_ACCOUNT = 'default';

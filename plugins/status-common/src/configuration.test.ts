@@ -31,6 +31,7 @@ describe('readEntityStatusConfiguration', () => {
     ).toEqual({
       entityRef: 'component:shop/cart-api',
       pagerDutyServiceIds: ['PABC123'],
+      pagerDutyAccount: 'default',
       criticalDependencies: [
         'component:shop/auth-service',
         'api:default/payments-v1',
@@ -51,6 +52,30 @@ describe('readEntityStatusConfiguration', () => {
       expect.objectContaining({ message: expect.stringContaining('"nope"') }),
     ]);
     expect(result.monitored).toBe(true);
+  });
+
+  it('reads the PagerDuty account, and reports a malformed one', () => {
+    expect(
+      readEntityStatusConfiguration(
+        entity({
+          'pagerduty.com/service-id': 'PABC123',
+          'pagerduty.com/account': ' eu-payments ',
+        }),
+      ).pagerDutyAccount,
+    ).toBe('eu-payments');
+    const malformed = readEntityStatusConfiguration(
+      entity({
+        'pagerduty.com/service-id': 'PABC123',
+        'pagerduty.com/account': 'https://eu.pagerduty.com',
+      }),
+    );
+    expect(malformed.pagerDutyAccount).toBe('default');
+    expect(malformed.problems).toEqual([
+      {
+        annotation: 'pagerduty.com/account',
+        message: expect.stringContaining('is not a PagerDuty account name'),
+      },
+    ]);
   });
 
   it('reports an entity without sources as not monitored, without problems', () => {

@@ -7,6 +7,8 @@ import {
 } from '@backstage/catalog-model';
 import {
   CRITICAL_DEPENDENCIES_ANNOTATION,
+  DEFAULT_PAGERDUTY_ACCOUNT,
+  PAGERDUTY_ACCOUNT_ANNOTATION,
   PAGERDUTY_INTEGRATION_KEY_ANNOTATION,
   PAGERDUTY_SERVICE_ID_ANNOTATION,
 } from './annotations';
@@ -15,6 +17,9 @@ import { EntityStatusConfiguration, StatusConfigurationProblem } from './types';
 // PagerDuty object IDs are upper-case alphanumerics starting with P,
 // for example PABC123 (https://developer.pagerduty.com/api-reference/).
 const PAGERDUTY_ID_PATTERN = /^P[A-Z0-9]{5,13}$/;
+
+// Account names are keys under status.pagerDuty.accounts in app-config.
+const ACCOUNT_NAME_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9_-]{0,62}$/;
 
 function parseStrictEntityRef(
   value: string,
@@ -72,6 +77,19 @@ export function readEntityStatusConfiguration(
     }
   }
 
+  let pagerDutyAccount = DEFAULT_PAGERDUTY_ACCOUNT;
+  const rawAccount = annotations[PAGERDUTY_ACCOUNT_ANNOTATION]?.trim();
+  if (rawAccount !== undefined && rawAccount !== '') {
+    if (ACCOUNT_NAME_PATTERN.test(rawAccount)) {
+      pagerDutyAccount = rawAccount;
+    } else {
+      problems.push({
+        annotation: PAGERDUTY_ACCOUNT_ANNOTATION,
+        message: `"${rawAccount}" is not a PagerDuty account name. Use the name of an account configured under status.pagerDuty.accounts in app-config (letters, digits, - and _), or remove the annotation for the default account.`,
+      });
+    }
+  }
+
   const criticalDependencies: string[] = [];
   const rawCritical = annotations[CRITICAL_DEPENDENCIES_ANNOTATION];
   if (rawCritical !== undefined) {
@@ -99,6 +117,7 @@ export function readEntityStatusConfiguration(
   return {
     entityRef,
     pagerDutyServiceIds,
+    pagerDutyAccount,
     criticalDependencies,
     monitored: pagerDutyServiceIds.length > 0 || hasIntegrationKey,
     problems,

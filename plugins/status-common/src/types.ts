@@ -21,6 +21,8 @@ export type EntityStatusConfiguration = {
   entityRef: string;
   /** The entity's PagerDuty services (well-formed IDs from the annotation). */
   pagerDutyServiceIds: string[];
+  /** The PagerDuty account of those services (`default` unless annotated). */
+  pagerDutyAccount: string;
   /** Dependencies marked critical, as full entity refs. */
   criticalDependencies: string[];
   /** Whether the entity has at least one signal source of its own. */

@@ -41,6 +41,7 @@ const configuration = (
 ): EntityStatusConfiguration => ({
   entityRef: 'component:default/cart-api',
   pagerDutyServiceIds: [],
+  pagerDutyAccount: 'default',
   criticalDependencies: [],
   monitored: true,
   problems: [],
