@@ -250,6 +250,12 @@ describe('DatabaseStatusStore: PagerDuty data, freshness and history', () => {
           since: t('2026-11-21T10:15:00.000Z'),
         }),
       ).toHaveLength(1);
+      expect(await store.lastLevels()).toEqual(
+        new Map([
+          ['component:default/cart-api', { effective: 'operational' }],
+          ['component:default/other', { effective: 'degraded' }],
+        ]),
+      );
     });
   });
 });

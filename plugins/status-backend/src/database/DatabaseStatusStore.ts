@@ -6,6 +6,7 @@ import { Knex } from 'knex';
 import { StatusStore } from './StatusStore';
 import {
   SourceFreshness,
+  RecordedLevels,
   StatusTransition,
   StoredIncident,
   StoredOnCall,
@@ -323,5 +324,21 @@ export class DatabaseStatusStore implements StatusStore {
       at: toDate(r.at)!,
       reason: r.reason ? JSON.parse(r.reason) : undefined,
     }));
+  }
+
+  async lastLevels(): Promise<Map<string, RecordedLevels>> {
+    // the newest row per entity: the highest id, as rows are only appended
+    const latest = this.db('status_transitions')
+      .max({ id: 'id' })
+      .groupBy('entity_ref');
+    const rows = await this.db('status_transitions')
+      .whereIn('id', latest)
+      .select('entity_ref', 'own_to', 'effective_to');
+    return new Map(
+      rows.map((r: any) => [
+        r.entity_ref,
+        { own: r.own_to ?? undefined, effective: r.effective_to },
+      ]),
+    );
   }
 }

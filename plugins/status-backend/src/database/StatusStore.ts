@@ -1,4 +1,5 @@
 import {
+  RecordedLevels,
   SourceFreshness,
   StatusTransition,
   StoredIncident,
@@ -61,4 +62,6 @@ export interface StatusStore {
     entityRef: string,
     options?: { since?: Date; limit?: number },
   ): Promise<StatusTransition[]>;
+  /** Each entity's levels as of its latest recorded change. */
+  lastLevels(): Promise<Map<string, RecordedLevels>>;
 }

@@ -65,3 +65,6 @@ export type StatusTransition = {
   /** What explains the new level (signals, root causes), as JSON-able data. */
   reason?: unknown;
 };
+
+/** An entity's levels as its latest transition left them. */
+export type RecordedLevels = { own?: string; effective: string };
