@@ -1,6 +1,3 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   compareLevels,
   HealthLevel,
@@ -20,18 +17,6 @@ export type SummaryFilters = {
   domain?: string[];
   level?: HealthLevel[];
 };
-
-/** The entity refs the caller may read. */
-export async function visibleRefs(
-  catalog: CatalogService,
-  credentials: BackstageCredentials,
-): Promise<Set<string>> {
-  const { items } = await catalog.getEntities(
-    { fields: ['kind', 'metadata.name', 'metadata.namespace'] },
-    { credentials },
-  );
-  return new Set(items.map(e => stringifyEntityRef(e)));
-}
 
 const lower = (values?: string[]) =>
   values?.map(v => v.toLocaleLowerCase('en-US'));
