@@ -21,6 +21,25 @@ export interface Config {
       requestsPerMinute?: number;
       /** Seconds between two syncs (60 by default). Webhooks make changes visible sooner. */
       syncIntervalSeconds?: number;
+      /**
+       * Further PagerDuty accounts, by name (for example a region or an
+       * acquired company). An entity picks one with the `pagerduty.com/account`
+       * annotation; without it, it belongs to the account of `apiToken` above,
+       * named `default`. Each account is synchronised with its own budget.
+       */
+      accounts?: {
+        [name: string]: {
+          /**
+           * The account's REST API token.
+           * @visibility secret
+           */
+          apiToken: string;
+          /** Defaults to `status.pagerDuty.apiBaseUrl`, then `https://api.pagerduty.com`. */
+          apiBaseUrl?: string;
+          /** Defaults to `status.pagerDuty.requestsPerMinute`, then 600. */
+          requestsPerMinute?: number;
+        };
+      };
     };
     /**
      * How signals map to health levels, and what an ordinary dependency passes

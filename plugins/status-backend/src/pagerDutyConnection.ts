@@ -1,4 +1,5 @@
 import { Config } from '@backstage/config';
+import { DEFAULT_PAGERDUTY_ACCOUNT } from '@internal/plugin-status-common';
 
 /** PagerDuty's REST API, unless configured otherwise. */
 export const DEFAULT_PAGERDUTY_API_BASE_URL = 'https://api.pagerduty.com';
@@ -10,16 +11,30 @@ export const DEFAULT_SIMULATOR_PORT = 7008;
 export const DEFAULT_SIMULATOR_TOKEN = 'simulator-token';
 
 /**
+ * One PagerDuty account the backend reads: `default` from
+ * `status.pagerDuty.apiToken`, others from `status.pagerDuty.accounts.<name>`.
+ *
+ * @public
+ */
+export type PagerDutyAccountConnection = {
+  /** The name entities use in their `pagerduty.com/account` annotation. */
+  name: string;
+  apiBaseUrl: string;
+  apiToken: string;
+  /** This account's own request budget; each account has its own rate limit. */
+  requestsPerMinute?: number;
+};
+
+/**
  * Where the status backend reads PagerDuty from.
  *
  * @public
  */
 export type PagerDutyConnection =
-  | { mode: 'live'; apiBaseUrl: string; apiToken: string }
+  | { mode: 'live'; accounts: PagerDutyAccountConnection[] }
   | {
       mode: 'simulated';
-      apiBaseUrl: string;
-      apiToken: string;
+      accounts: PagerDutyAccountConnection[];
       simulator: {
         port: number;
         seed: number;
@@ -27,36 +42,76 @@ export type PagerDutyConnection =
         missingServiceIds: string[];
       };
     }
-  | { mode: 'unconfigured' };
+  | { mode: 'unconfigured'; accounts: [] };
+
+function readAccount(
+  name: string,
+  config: Config | undefined,
+  fallback: Config | undefined,
+): PagerDutyAccountConnection | undefined {
+  const apiToken = config?.getOptionalString('apiToken')?.trim();
+  if (!config || !apiToken) return undefined;
+  return {
+    name,
+    apiToken,
+    apiBaseUrl:
+      config.getOptionalString('apiBaseUrl') ??
+      fallback?.getOptionalString('apiBaseUrl') ??
+      DEFAULT_PAGERDUTY_API_BASE_URL,
+    requestsPerMinute:
+      config.getOptionalNumber('requestsPerMinute') ??
+      fallback?.getOptionalNumber('requestsPerMinute'),
+  };
+}
 
 /**
  * Reads the PagerDuty connection from config: the real PagerDuty when
- * `status.pagerDuty.apiToken` is set; otherwise the demo's simulator when
- * `status.demo.simulator.enabled` is true; otherwise none.
+ * `status.pagerDuty.apiToken` or any `status.pagerDuty.accounts.<name>.apiToken`
+ * is set; otherwise the demo's simulator when `status.demo.simulator.enabled`
+ * is true; otherwise none.
  *
  * @public
  */
 export function readPagerDutyConnection(config: Config): PagerDutyConnection {
-  const apiToken = config
-    .getOptionalString('status.pagerDuty.apiToken')
-    ?.trim();
-  if (apiToken) {
-    return {
-      mode: 'live',
-      apiToken,
-      apiBaseUrl:
-        config.getOptionalString('status.pagerDuty.apiBaseUrl') ??
-        DEFAULT_PAGERDUTY_API_BASE_URL,
-    };
+  // settings beside the default token apply to every account unless overridden
+  const pagerDuty = config.getOptionalConfig('status.pagerDuty');
+  const accounts: PagerDutyAccountConnection[] = [];
+  const defaultAccount = readAccount(
+    DEFAULT_PAGERDUTY_ACCOUNT,
+    pagerDuty,
+    pagerDuty,
+  );
+  if (defaultAccount) accounts.push(defaultAccount);
+  const named = config.getOptionalConfig('status.pagerDuty.accounts');
+  for (const name of named?.keys() ?? []) {
+    if (name === DEFAULT_PAGERDUTY_ACCOUNT && defaultAccount) {
+      throw new Error(
+        `status.pagerDuty.accounts.${DEFAULT_PAGERDUTY_ACCOUNT} and status.pagerDuty.apiToken both configure the default PagerDuty account; keep one`,
+      );
+    }
+    const account = readAccount(name, named!.getConfig(name), pagerDuty);
+    if (!account) {
+      throw new Error(
+        `status.pagerDuty.accounts.${name}.apiToken is missing or empty`,
+      );
+    }
+    accounts.push(account);
   }
+  if (accounts.length) return { mode: 'live', accounts };
+
   const simulator = config.getOptionalConfig('status.demo.simulator');
   if (simulator?.getOptionalBoolean('enabled')) {
     const port = simulator.getOptionalNumber('port') ?? DEFAULT_SIMULATOR_PORT;
     return {
       mode: 'simulated',
-      apiBaseUrl: `http://127.0.0.1:${port}`,
-      apiToken:
-        simulator.getOptionalString('apiToken') ?? DEFAULT_SIMULATOR_TOKEN,
+      accounts: [
+        {
+          name: DEFAULT_PAGERDUTY_ACCOUNT,
+          apiBaseUrl: `http://127.0.0.1:${port}`,
+          apiToken:
+            simulator.getOptionalString('apiToken') ?? DEFAULT_SIMULATOR_TOKEN,
+        },
+      ],
       simulator: {
         port,
         seed: simulator.getOptionalNumber('seed') ?? 42,
@@ -66,5 +121,5 @@ export function readPagerDutyConnection(config: Config): PagerDutyConnection {
       },
     };
   }
-  return { mode: 'unconfigured' };
+  return { mode: 'unconfigured', accounts: [] };
 }

@@ -90,6 +90,7 @@ describe('status backend plugin', () => {
     expect(res.body).toEqual({
       entityRef: 'component:default/cart-api',
       pagerDutyServiceIds: ['PCART01'],
+      pagerDutyAccount: 'default',
       criticalDependencies: ['component:default/membership-api'],
       monitored: true,
       problems: [],

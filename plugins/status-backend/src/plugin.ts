@@ -49,28 +49,38 @@ export const statusPlugin = createBackendPlugin({
           );
         } else if (pagerDuty.mode === 'simulated') {
           logger.info(
-            `No status.pagerDuty.apiToken configured: reading the demo's PagerDuty simulator at ${pagerDuty.apiBaseUrl}`,
+            `No status.pagerDuty.apiToken configured: reading the demo's PagerDuty simulator at ${pagerDuty.accounts[0].apiBaseUrl}`,
+          );
+        } else {
+          logger.info(
+            `Reading PagerDuty account(s): ${pagerDuty.accounts
+              .map(a => `${a.name} (${a.apiBaseUrl})`)
+              .join(', ')}`,
           );
         }
-        const account = 'default';
         let engine: StatusEngine | undefined;
         if (pagerDuty.mode !== 'unconfigured') {
-          const client = new PdjsPagerDutyClient({
-            apiBaseUrl: pagerDuty.apiBaseUrl,
-            apiToken: pagerDuty.apiToken,
-            logger,
-            requestsPerMinute: config.getOptionalNumber(
-              'status.pagerDuty.requestsPerMinute',
-            ),
-          });
-          const sync = new PagerDutySync({ account, client, store, logger });
+          // each account has its own token, rate limit and so its own budget
+          const syncs = pagerDuty.accounts.map(
+            account =>
+              new PagerDutySync({
+                account: account.name,
+                client: new PdjsPagerDutyClient({
+                  apiBaseUrl: account.apiBaseUrl,
+                  apiToken: account.apiToken,
+                  logger: logger.child({ pagerDutyAccount: account.name }),
+                  requestsPerMinute: account.requestsPerMinute,
+                }),
+                store,
+                logger,
+              }),
+          );
           const statusEngine = new StatusEngine({
             catalog,
             auth,
             store,
             logger,
-            account,
-            maintenance: () => sync.ongoingMaintenance(),
+            accounts: pagerDuty.accounts.map(a => a.name),
             rules: readHealthRules(config),
           });
           engine = statusEngine;
@@ -87,8 +97,14 @@ export const statusPlugin = createBackendPlugin({
             timeout: { minutes: 5 },
             initialDelay: { seconds: 3 },
             fn: async () => {
-              await sync.syncOnce();
+              // one failing account (logged and marked stale by its sync) never holds up the others
+              const results = await Promise.allSettled(
+                syncs.map(sync => sync.syncOnce()),
+              );
               if (statusEngine.ready) await statusEngine.refreshSignals();
+              if (results.every(r => r.status === 'rejected')) {
+                throw new Error('No PagerDuty account could be synchronised');
+              }
             },
           });
           await scheduler.scheduleTask({
@@ -117,7 +133,6 @@ export const statusPlugin = createBackendPlugin({
         httpRouter.use(
           await createRouter({
             engine,
-            account,
             httpAuth,
             logger,
             catalog,

@@ -31,10 +31,11 @@ export const statusModulePagerDutySimulator = createBackendModule({
           return;
         }
         const { simulator } = connection;
+        const [account] = connection.accounts;
         const sim = await startPagerDutySimulator({
           port: simulator.port,
           seed: simulator.seed,
-          apiTokens: [connection.apiToken],
+          apiTokens: [account.apiToken],
           missingServiceIds: simulator.missingServiceIds,
           scenario: simulator.scenario
             ? { name: simulator.scenario, hold: true, startedSecondsAgo: 120 }
@@ -49,7 +50,7 @@ export const statusModulePagerDutySimulator = createBackendModule({
         const response = await fetch(`${sim.url}/webhook_subscriptions`, {
           method: 'POST',
           headers: {
-            Authorization: `Token token=${connection.apiToken}`,
+            Authorization: `Token token=${account.apiToken}`,
             'Content-Type': 'application/json',
           },
           body: JSON.stringify({

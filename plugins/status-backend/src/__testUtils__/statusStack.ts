@@ -21,6 +21,8 @@ export async function createStatusStack(options: {
   logger: LoggerService;
   entities?: Entity[];
   client?: Partial<PdjsPagerDutyClientOptions>;
+  /** The accounts the engine reads; the stack's own sync fills `default`. */
+  accounts?: string[];
 }) {
   const { knex, logger } = options;
   const store = await DatabaseStatusStore.create({
@@ -33,6 +35,19 @@ export async function createStatusStack(options: {
     ...options.client,
   });
   const sync = new PagerDutySync({ account: 'default', client, store, logger });
+  /** A sync of another PagerDuty account into the same store. */
+  const syncAccount = (account: string, pagerDutyUrl: string) =>
+    new PagerDutySync({
+      account,
+      client: new PdjsPagerDutyClient({
+        apiBaseUrl: pagerDutyUrl,
+        apiToken: 'simulator-token',
+        logger,
+        ...options.client,
+      }),
+      store,
+      logger,
+    });
   const catalog = catalogServiceMock({ entities: options.entities ?? [] });
   const makeEngine = (now?: () => Date) =>
     new StatusEngine({
@@ -40,9 +55,8 @@ export async function createStatusStack(options: {
       auth: mockServices.auth(),
       store,
       logger,
-      account: 'default',
-      maintenance: () => sync.ongoingMaintenance(),
+      accounts: options.accounts ?? ['default'],
       now,
     });
-  return { store, client, sync, catalog, makeEngine };
+  return { store, client, sync, syncAccount, catalog, makeEngine };
 }

@@ -1,9 +1,5 @@
-import { Entity } from '@backstage/catalog-model';
-import {
-  mockCredentials,
-  mockServices,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import {
   PagerDutySimulator,
   startPagerDutySimulator,
@@ -131,22 +127,16 @@ describe('StatusEngine with the simulator', () => {
   afterEach(() => sim.close());
 
   async function setUp() {
-    const { store, sync, catalog, makeEngine } = await createStatusStack({
+    const { store, sync, makeEngine } = await createStatusStack({
       knex: await databases.init('SQLITE_3'),
       pagerDutyUrl: sim.url,
       logger: mockServices.logger.mock(),
       entities,
     });
     const engine = makeEngine();
+    const everything = new Set(entities.map(e => stringifyEntityRef(e)));
     const describe = (ref: string) =>
-      describeEntityStatus({
-        ref,
-        engine,
-        store,
-        catalog,
-        credentials: mockCredentials.user(),
-        account: 'default',
-      });
+      describeEntityStatus({ ref, engine, store, visible: everything });
     return { store, sync, engine, makeEngine, describe };
   }
 
@@ -317,6 +307,156 @@ describe('StatusEngine with the simulator', () => {
       expect.objectContaining({
         message: expect.stringContaining('PagerDuty has no service PNOSUCH'),
       }),
+    ]);
+  });
+
+  it('records no false transitions after a restart, and the real ones after it', async () => {
+    const { store, sync, engine, makeEngine } = await setUp();
+    const incident = sim.state.trigger({
+      service: 'PAUTH00',
+      title: 'Login failing',
+      urgency: 'high',
+      priority: 'P1',
+    });
+    await sync.syncOnce();
+    await engine.refreshCatalog();
+    const before = await store.listTransitions('component:default/shop-web');
+    expect(before.map(t => t.effectiveTo)).toEqual(['degraded']);
+
+    // a new process on the same database: same levels, no new history
+    const restarted = makeEngine();
+    await restarted.refreshCatalog();
+    expect(restarted.levels('component:default/shop-web').effective).toBe(
+      'degraded',
+    );
+    expect(
+      await store.listTransitions('component:default/shop-web'),
+    ).toHaveLength(1);
+
+    sim.state.resolve(incident.id);
+    await sync.syncOnce();
+    await restarted.refreshSignals();
+    const after = await store.listTransitions('component:default/auth-service');
+    expect(after.map(t => `${t.effectiveFrom}→${t.effectiveTo}`)).toEqual([
+      'major_outage→operational',
+      'operational→major_outage',
+    ]);
+  });
+});
+
+describe('StatusEngine with several PagerDuty accounts', () => {
+  const databases = TestDatabases.create({
+    ids: ['SQLITE_3'],
+    disableDocker: true,
+  });
+  const seedOf = (services: string[]) => ({
+    services: services.map(id => ({
+      serviceId: id,
+      entityName: id.toLowerCase(),
+      description: '',
+      ownerGroup: 'platform',
+    })),
+    groups: [
+      {
+        name: 'platform',
+        title: 'Platform',
+        members: [
+          { name: 'p1', displayName: 'Platform SRE', email: 'p1@example.com' },
+        ],
+      },
+    ],
+  });
+  const inAccount = (entity: Entity, account: string): Entity => ({
+    ...entity,
+    metadata: {
+      ...entity.metadata,
+      annotations: {
+        ...entity.metadata.annotations,
+        'pagerduty.com/account': account,
+      },
+    },
+  });
+  let us: PagerDutySimulator;
+  let eu: PagerDutySimulator;
+  beforeEach(async () => {
+    us = await startPagerDutySimulator({
+      seed: 3,
+      historyDays: 1,
+      catalog: seedOf(['PAUTH00']),
+    });
+    // the same service ID exists in both accounts: IDs are unique per account only
+    eu = await startPagerDutySimulator({
+      seed: 4,
+      historyDays: 1,
+      catalog: seedOf(['PAUTH00', 'PPAY000']),
+    });
+  });
+  afterEach(async () => {
+    await us.close();
+    await eu.close();
+  });
+
+  it("reads each entity's incidents from its own account, and names unknown accounts", async () => {
+    const { store, sync, syncAccount, makeEngine } = await createStatusStack({
+      knex: await databases.init('SQLITE_3'),
+      pagerDutyUrl: us.url,
+      logger: mockServices.logger.mock(),
+      accounts: ['default', 'eu'],
+      entities: [
+        group('platform'),
+        component('auth-service', 'platform', 'PAUTH00', []),
+        inAccount(component('eu-auth', 'platform', 'PAUTH00', []), 'eu'),
+        inAccount(
+          component('eu-payments', 'platform', 'PPAY000', [
+            'component:eu-auth',
+          ]),
+          'eu',
+        ),
+        inAccount(component('apac-web', 'platform', 'PAUTH00', []), 'apac'),
+      ],
+    });
+    const syncEu = syncAccount('eu', eu.url);
+
+    eu.state.trigger({
+      service: 'PAUTH00',
+      title: 'EU login failing',
+      urgency: 'high',
+      priority: 'P1',
+    });
+    await sync.syncOnce();
+    await syncEu.syncOnce();
+    const engine = makeEngine();
+    await engine.refreshCatalog();
+
+    expect(engine.levels('component:default/auth-service').own).toBe(
+      'operational',
+    );
+    expect(engine.levels('component:default/eu-auth').own).toBe('major_outage');
+    expect(engine.levels('component:default/eu-payments').effective).toBe(
+      'degraded',
+    );
+    expect(
+      engine.incidentsOf('component:default/eu-auth').map(i => i.title),
+    ).toEqual(['EU login failing']);
+    expect(engine.freshness().accounts.map(a => a.account)).toEqual([
+      'default',
+      'eu',
+    ]);
+
+    const apac = await describeEntityStatus({
+      ref: 'component:default/apac-web',
+      engine,
+      store,
+      visible: new Set(),
+    });
+    expect(apac.monitored).toBe(false);
+    expect(apac.problems).toEqual([
+      {
+        annotation: 'pagerduty.com/account',
+        message: expect.stringContaining(
+          'No PagerDuty account "apac" is configured (configured: default, eu)',
+        ),
+      },
     ]);
   });
 });

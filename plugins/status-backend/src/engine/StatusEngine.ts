@@ -8,21 +8,35 @@ import {
   LevelChange,
   ownHealth,
   OwnHealth,
+  PAGERDUTY_ACCOUNT_ANNOTATION,
+  PAGERDUTY_SERVICE_ID_ANNOTATION,
   Signal,
   StatusConfigurationProblem,
 } from '@internal/plugin-status-common';
 import {
+  RecordedLevels,
   SourceFreshness,
   StatusStore,
   StoredIncident,
   StoredService,
 } from '../database';
 import {
-  MaintenanceWindowSummary,
   pagerDutySource,
+  readOngoingMaintenance,
 } from '../pagerduty/PagerDutySync';
 import { addTo } from './addTo';
 import { EntitySummary, readCatalog, summariseEntity } from './catalogSnapshot';
+
+/** A PagerDuty service's key: IDs are unique only within an account. */
+const serviceKey = (account: string, id: string) => `${account}/${id}`;
+
+/** How fresh one PagerDuty account's data is. */
+export type AccountFreshness = {
+  account: string;
+  lastSuccessAt?: Date;
+  lastError?: string;
+  stale: boolean;
+};
 
 /**
  * Keeps the health of every catalog entity in memory: the dependency graph
@@ -40,6 +54,8 @@ export class StatusEngine {
   private openIncidents: StoredIncident[] = [];
   private services = new Map<string, StoredService>();
   private sources: SourceFreshness[] = [];
+  /** Levels as last recorded in the store, so a restart records no false changes. */
+  private recorded?: Map<string, RecordedLevels>;
   private catalogLoadedAt?: Date;
   private catalogSizes: number[] = [];
   private firstCatalogReadAt?: Date;
@@ -50,8 +66,8 @@ export class StatusEngine {
       auth: AuthService;
       store: StatusStore;
       logger: LoggerService;
-      account: string;
-      maintenance: () => Promise<MaintenanceWindowSummary[]>;
+      /** The configured PagerDuty accounts, by name. */
+      accounts: string[];
       rules?: HealthRules;
       /** PagerDuty data older than this is not trusted (5 minutes by default). */
       staleAfterMs?: number;
@@ -89,7 +105,11 @@ export class StatusEngine {
     this.entitiesByService = new Map();
     for (const entity of this.entities.values()) {
       for (const id of entity.pagerDutyServiceIds) {
-        addTo(this.entitiesByService, id, entity.ref);
+        addTo(
+          this.entitiesByService,
+          serviceKey(entity.pagerDutyAccount, id),
+          entity.ref,
+        );
       }
     }
     const { edges, problems } = dependencyEdges(entities);
@@ -105,30 +125,51 @@ export class StatusEngine {
 
   /** Re-reads signals from the store, propagates what changed, and records the transitions. */
   async refreshSignals(): Promise<LevelChange[]> {
-    const { store, account } = this.options;
+    const { store, accounts } = this.options;
     const [incidents, services, sources, maintenance] = await Promise.all([
       store.listOpenIncidents(),
-      store.listServices(account),
+      store.listServices(),
       store.listSources(),
-      this.options.maintenance(),
+      Promise.all(accounts.map(a => readOngoingMaintenance(store, a))),
+      this.loadRecordedLevels(),
     ]);
-    this.openIncidents = incidents.filter(i => i.account === account);
-    this.services = new Map(services.map(s => [s.id, s]));
+    const configured = new Set(accounts);
+    this.openIncidents = incidents.filter(i => configured.has(i.account));
+    this.services = new Map(
+      services
+        .filter(s => configured.has(s.account))
+        .map(s => [serviceKey(s.account, s.id), s]),
+    );
     this.sources = sources;
-    const stale = this.isStale();
-    const inMaintenance = new Set(maintenance.flatMap(w => w.serviceIds));
+    const inMaintenance = new Set(
+      accounts.flatMap((account, index) =>
+        maintenance[index].flatMap(w =>
+          w.serviceIds.map(id => serviceKey(account, id)),
+        ),
+      ),
+    );
+    const stale = new Map(accounts.map(a => [a, this.isStale(a)]));
+    const synced = new Map(accounts.map(a => [a, this.hasSynced(a)]));
     const incidentsByService = new Map<string, StoredIncident[]>();
     for (const incident of this.openIncidents) {
-      addTo(incidentsByService, incident.serviceId, incident);
+      addTo(
+        incidentsByService,
+        serviceKey(incident.account, incident.serviceId),
+        incident,
+      );
     }
 
     const changes: LevelChange[] = [];
     for (const entity of this.entities.values()) {
-      const serviceIds = entity.pagerDutyServiceIds.filter(
-        id => this.services.has(id) || !this.hasSynced(),
-      );
-      const signals: Signal[] = serviceIds.flatMap(id =>
-        (incidentsByService.get(id) ?? []).map(i => ({
+      const account = entity.pagerDutyAccount;
+      // before the first sync, trust the annotation; afterwards, only services PagerDuty has
+      const keys = configured.has(account)
+        ? entity.pagerDutyServiceIds
+            .map(id => serviceKey(account, id))
+            .filter(key => this.services.has(key) || !synced.get(account))
+        : [];
+      const signals: Signal[] = keys.flatMap(key =>
+        (incidentsByService.get(key) ?? []).map(i => ({
           kind: 'incident' as const,
           id: i.id,
           title: i.title,
@@ -138,10 +179,10 @@ export class StatusEngine {
       );
       const health: OwnHealth = ownHealth(
         {
-          monitored: serviceIds.length > 0,
+          monitored: keys.length > 0,
           signals,
-          underMaintenance: serviceIds.some(id => inMaintenance.has(id)),
-          stale,
+          underMaintenance: keys.some(key => inMaintenance.has(key)),
+          stale: stale.get(account) ?? false,
         },
         this.options.rules,
       );
@@ -153,39 +194,57 @@ export class StatusEngine {
       this.ownSignatures.set(entity.ref, signature);
       changes.push(...this.graph.setOwn(entity.ref, health));
     }
-    // An entity seen for the first time with nothing wrong is no transition worth a history row.
-    const recorded = changes.filter(
-      c =>
-        !(
-          c.from.own === undefined &&
-          c.from.effective === 'operational' &&
-          c.to.effective === 'operational'
-        ),
-    );
-    if (recorded.length) {
-      const at = this.now();
-      await store.recordTransitions(
-        recorded.map(change => ({
-          entityRef: change.ref,
-          ownFrom: change.from.own,
-          ownTo: change.to.own,
-          effectiveFrom: change.from.effective,
-          effectiveTo: change.to.effective,
-          at,
-          reason: {
-            signals: this.graph.ownHealth(change.ref).reasons.map(r => ({
-              id: r.signal.id,
-              title: r.signal.title,
-              level: r.level,
-            })),
-            rootCauses: this.graph
-              .rootCauses(change.ref)
-              .map(c => ({ root: c.root, level: c.level, path: c.path })),
-          },
-        })),
-      );
-    }
+    await this.recordTransitions(changes);
     return changes;
+  }
+
+  private async loadRecordedLevels(): Promise<void> {
+    this.recorded ??= await this.options.store.lastLevels();
+  }
+
+  /**
+   * Records the changes that differ from the levels last recorded: after a
+   * restart the graph starts empty, and recomputing an outage that was
+   * already recorded is no new transition.
+   */
+  private async recordTransitions(changes: LevelChange[]): Promise<void> {
+    const recorded = this.recorded ?? new Map<string, RecordedLevels>();
+    const transitions = [];
+    const at = this.now();
+    for (const change of changes) {
+      // an entity never recorded was operational (or not monitored)
+      const last = recorded.get(change.ref) ?? {
+        own: undefined,
+        effective: 'operational',
+      };
+      const sameOwn =
+        (last.own ?? 'operational') === (change.to.own ?? 'operational');
+      if (last.effective === change.to.effective && sameOwn) continue;
+      recorded.set(change.ref, {
+        own: change.to.own,
+        effective: change.to.effective,
+      });
+      transitions.push({
+        entityRef: change.ref,
+        ownFrom: last.own,
+        ownTo: change.to.own,
+        effectiveFrom: last.effective,
+        effectiveTo: change.to.effective,
+        at,
+        reason: {
+          signals: this.graph.ownHealth(change.ref).reasons.map(r => ({
+            id: r.signal.id,
+            title: r.signal.title,
+            level: r.level,
+          })),
+          rootCauses: this.graph
+            .rootCauses(change.ref)
+            .map(c => ({ root: c.root, level: c.level, path: c.path })),
+        },
+      });
+    }
+    if (transitions.length)
+      await this.options.store.recordTransitions(transitions);
   }
 
   /** Every entity the engine knows from the catalog. */
@@ -197,7 +256,10 @@ export class StatusEngine {
   allOpenIncidents(): { incident: StoredIncident; entityRefs: string[] }[] {
     return this.openIncidents.map(incident => ({
       incident,
-      entityRefs: this.entitiesByService.get(incident.serviceId) ?? [],
+      entityRefs:
+        this.entitiesByService.get(
+          serviceKey(incident.account, incident.serviceId),
+        ) ?? [],
     }));
   }
 
@@ -211,8 +273,8 @@ export class StatusEngine {
   }
 
   /** A PagerDuty service as last synchronised. */
-  service(id: string): StoredService | undefined {
-    return this.services.get(id);
+  service(account: string, id: string): StoredService | undefined {
+    return this.services.get(serviceKey(account, id));
   }
 
   entity(ref: string): EntitySummary | undefined {
@@ -247,19 +309,41 @@ export class StatusEngine {
   }
 
   incidentsOf(ref: string): StoredIncident[] {
-    const ids = new Set(this.entities.get(ref)?.pagerDutyServiceIds ?? []);
-    return this.openIncidents.filter(i => ids.has(i.serviceId));
+    const entity = this.entities.get(ref);
+    if (!entity) return [];
+    const ids = new Set(entity.pagerDutyServiceIds);
+    return this.openIncidents.filter(
+      i => i.account === entity.pagerDutyAccount && ids.has(i.serviceId),
+    );
   }
 
-  /** How fresh each source is, and whether PagerDuty's data is stale. */
-  freshness() {
+  /** How fresh one PagerDuty account's data is. */
+  accountFreshness(account: string): AccountFreshness {
     const source = this.sources.find(
-      s => s.source === pagerDutySource(this.options.account),
+      s => s.source === pagerDutySource(account),
     );
     return {
-      sources: this.sources,
-      stale: this.isStale(),
+      account,
       lastSuccessAt: source?.lastSuccessAt,
+      lastError: source?.lastError,
+      stale: this.isStale(account),
+    };
+  }
+
+  /**
+   * How fresh each source is. `stale` and `lastSuccessAt` speak for the
+   * stalest configured account, so one failing account is never hidden.
+   */
+  freshness() {
+    const accounts = this.options.accounts.map(a => this.accountFreshness(a));
+    const oldest = accounts
+      .map(a => a.lastSuccessAt)
+      .sort((a, b) => (a?.getTime() ?? 0) - (b?.getTime() ?? 0))[0];
+    return {
+      sources: this.sources,
+      accounts,
+      stale: accounts.some(a => a.stale),
+      lastSuccessAt: oldest,
       catalogLoadedAt: this.catalogLoadedAt,
     };
   }
@@ -267,25 +351,36 @@ export class StatusEngine {
   private unknownServiceProblems(
     entity?: EntitySummary,
   ): StatusConfigurationProblem[] {
-    if (!entity || !this.hasSynced()) return [];
+    if (!entity || entity.pagerDutyServiceIds.length === 0) return [];
+    const account = entity.pagerDutyAccount;
+    if (!this.options.accounts.includes(account)) {
+      return [
+        {
+          annotation: PAGERDUTY_ACCOUNT_ANNOTATION,
+          message: `No PagerDuty account "${account}" is configured (configured: ${
+            this.options.accounts.join(', ') || 'none'
+          }). Fix the annotation, or add the account under status.pagerDuty.accounts in app-config.`,
+        },
+      ];
+    }
+    if (!this.hasSynced(account)) return [];
     return entity.pagerDutyServiceIds
-      .filter(id => !this.services.has(id))
+      .filter(id => !this.services.has(serviceKey(account, id)))
       .map(id => ({
-        annotation: 'pagerduty.com/service-id',
-        message: `PagerDuty has no service ${id} (account ${this.options.account}). Check the ID in the service's URL in PagerDuty, or remove it from the annotation.`,
+        annotation: PAGERDUTY_SERVICE_ID_ANNOTATION,
+        message: `PagerDuty has no service ${id} (account ${account}). Check the ID in the service's URL in PagerDuty, or remove it from the annotation.`,
       }));
   }
 
-  private hasSynced(): boolean {
+  private hasSynced(account: string): boolean {
     return this.sources.some(
-      s =>
-        s.source === pagerDutySource(this.options.account) && s.lastSuccessAt,
+      s => s.source === pagerDutySource(account) && s.lastSuccessAt,
     );
   }
 
-  private isStale(): boolean {
+  private isStale(account: string): boolean {
     const source = this.sources.find(
-      s => s.source === pagerDutySource(this.options.account),
+      s => s.source === pagerDutySource(account),
     );
     if (!source?.lastSuccessAt) return false;
     return (

@@ -17,6 +17,8 @@ export type EntitySummary = {
   system?: string;
   domain?: string;
   pagerDutyServiceIds: string[];
+  /** The PagerDuty account of those services. */
+  pagerDutyAccount: string;
   problems: StatusConfigurationProblem[];
   /** Groups and users: how to reach them. */
   contact?: { displayName?: string; email?: string; slackChannel?: string };
@@ -61,6 +63,7 @@ export function summariseEntity(entity: Entity): EntitySummary {
     system: refOrUndefined(spec.system, 'system', namespace),
     domain: refOrUndefined(spec.domain, 'domain', namespace),
     pagerDutyServiceIds: configuration.pagerDutyServiceIds,
+    pagerDutyAccount: configuration.pagerDutyAccount,
     problems: configuration.problems,
   };
   if (entity.kind === 'Group' || entity.kind === 'User') {

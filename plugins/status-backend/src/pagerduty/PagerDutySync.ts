@@ -26,6 +26,15 @@ const MAX_INDIVIDUAL_LOOKUPS = 50;
 
 const maintenanceKey = (account: string) => `pagerduty:${account}:maintenance`;
 
+/** The ongoing maintenance windows of an account as its last successful sync saw them. */
+export async function readOngoingMaintenance(
+  store: StatusStore,
+  account: string,
+): Promise<MaintenanceWindowSummary[]> {
+  const stored = await store.getMeta(maintenanceKey(account));
+  return stored ? JSON.parse(stored.value) : [];
+}
+
 /** The source name of an account in the freshness table. */
 export const pagerDutySource = (account: string) => `pagerduty:${account}`;
 
@@ -186,10 +195,7 @@ export class PagerDutySync {
 
   /** The ongoing maintenance windows of the last successful sync. */
   async ongoingMaintenance(): Promise<MaintenanceWindowSummary[]> {
-    const stored = await this.options.store.getMeta(
-      maintenanceKey(this.options.account),
-    );
-    return stored ? JSON.parse(stored.value) : [];
+    return readOngoingMaintenance(this.options.store, this.options.account);
   }
 
   private toService(s: any, now: Date): StoredService {

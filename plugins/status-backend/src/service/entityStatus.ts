@@ -1,7 +1,6 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   compareLevels,
+  DEFAULT_PAGERDUTY_ACCOUNT,
   EntityLevels,
   HealthLevel,
   LEVEL_LABELS,
@@ -67,16 +66,9 @@ export const incidentView = (i: StoredIncident) => ({
   conferenceNumber: i.conferenceNumber ?? null,
 });
 
-function collectRefs(nodes: UpstreamNode[], into: Set<string>) {
-  for (const node of nodes) {
-    into.add(node.ref);
-    collectRefs(node.upstreams, into);
-  }
-}
-
 function pruneTree(
   nodes: UpstreamNode[],
-  visible: Set<string>,
+  visible: { has(ref: string): boolean },
 ): UpstreamNode[] {
   return nodes
     .filter(n => visible.has(n.ref))
@@ -92,38 +84,21 @@ export async function describeEntityStatus(options: {
   ref: string;
   engine: StatusEngine;
   store: StatusStore;
-  catalog: CatalogService;
-  credentials: BackstageCredentials;
-  account: string;
+  /** The entity refs the caller may read. */
+  visible: Set<string>;
 }) {
-  const { ref, engine, store, catalog, credentials, account } = options;
+  const { ref, engine, store } = options;
   const d = engine.describe(ref, { upstreamDepth: 4 });
-
-  // Which related entities may the caller read?
-  const related = new Set<string>([
-    ...d.rootCauses.flatMap(c => c.path),
-    ...d.impacted.map(i => i.ref),
-  ]);
-  collectRefs(d.upstreams, related);
-  const owners = new Set<string>();
-  for (const r of [ref, ...d.rootCauses.map(c => c.root)]) {
-    const owner = engine.entity(r)?.owner;
-    if (owner) owners.add(owner);
-  }
-  const refs = [...new Set([...related, ...owners])];
-  const { items } = refs.length
-    ? await catalog.getEntitiesByRefs(
-        { entityRefs: refs, fields: ['kind', 'metadata.name'] },
-        { credentials },
-      )
-    : { items: [] };
-  const visible = new Set(refs.filter((_, i) => items[i]));
-  visible.add(ref);
+  const visible = {
+    has: (r: string) => r === ref || options.visible.has(r),
+  };
 
   const onCallFor = async (entityRef: string) => {
     const policies = new Map<string, string | undefined>();
-    for (const id of engine.entity(entityRef)?.pagerDutyServiceIds ?? []) {
-      const service = engine.service(id);
+    const entity = engine.entity(entityRef);
+    const account = entity?.pagerDutyAccount ?? DEFAULT_PAGERDUTY_ACCOUNT;
+    for (const id of entity?.pagerDutyServiceIds ?? []) {
+      const service = engine.service(account, id);
       if (service?.escalationPolicyId) {
         policies.set(service.escalationPolicyId, service.escalationPolicyName);
       }
@@ -165,6 +140,9 @@ export async function describeEntityStatus(options: {
   );
 
   const freshness = engine.freshness();
+  const account = engine.accountFreshness(
+    engine.entity(ref)?.pagerDutyAccount ?? DEFAULT_PAGERDUTY_ACCOUNT,
+  );
   const explanation = explain({
     levels: d.levels,
     ownIncidents: d.reasons.length,
@@ -194,8 +172,10 @@ export async function describeEntityStatus(options: {
       .map(i => ({ entityRef: i.ref, level: i.levels.effective })),
     freshness: {
       pagerDuty: {
-        lastSuccessAt: freshness.lastSuccessAt?.toISOString() ?? null,
-        stale: freshness.stale,
+        account: account.account,
+        lastSuccessAt: account.lastSuccessAt?.toISOString() ?? null,
+        stale: account.stale,
+        lastError: account.lastError ?? null,
       },
       catalogLoadedAt: freshness.catalogLoadedAt?.toISOString() ?? null,
     },

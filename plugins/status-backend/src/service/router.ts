@@ -19,7 +19,8 @@ import { z } from 'zod';
 import { StatusStore } from '../database';
 import { StatusEngine } from '../engine/StatusEngine';
 import { describeEntityStatus, incidentView } from './entityStatus';
-import { summariseStatus, visibleRefs } from './summary';
+import { summariseStatus } from './summary';
+import { VisibleEntities } from './VisibleEntities';
 
 /**
  * What the status router needs.
@@ -34,8 +35,8 @@ export type RouterOptions = {
   pagerDutyMode: PagerDutyMode;
   /** The health engine; absent when no PagerDuty is configured. */
   engine?: StatusEngine;
-  /** The PagerDuty account the engine reads. */
-  account?: string;
+  /** How long a caller's visible entities are reused; 30 s by default. */
+  visibilityTtlMs?: number;
 };
 
 const entityQuerySchema = z.object({
@@ -64,6 +65,9 @@ export async function createRouter(
   const { httpAuth, logger, catalog, store, pagerDutyMode } = options;
   const router = Router();
   router.use(express.json());
+  const visibleEntities = new VisibleEntities(catalog, {
+    ttlMs: options.visibilityTtlMs,
+  });
 
   // Readiness of this plugin: its database and whether PagerDuty is set up.
   router.get('/health', async (req, res) => {
@@ -144,7 +148,7 @@ export async function createRouter(
       );
     }
     const engine = requireEngine();
-    const visible = await visibleRefs(catalog, credentials);
+    const visible = await visibleEntities.of(credentials);
     res.json(
       summariseStatus(engine, visible, {
         kind: listParam(req.query.kind, 'kind'),
@@ -162,7 +166,7 @@ export async function createRouter(
       allow: ['user', 'service'],
     });
     const engine = requireEngine();
-    const visible = await visibleRefs(catalog, credentials);
+    const visible = await visibleEntities.of(credentials);
     res.json({
       incidents: engine
         .allOpenIncidents()
@@ -186,20 +190,13 @@ export async function createRouter(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const entity = await catalog.getEntityByRef(entityRef, { credentials });
-    if (!entity) {
+    const visible = await visibleEntities.of(credentials);
+    if (!visible.has(entityRef)) {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     }
     const engine = requireEngine();
     res.json(
-      await describeEntityStatus({
-        ref: entityRef,
-        engine,
-        store,
-        catalog,
-        credentials,
-        account: options.account ?? 'default',
-      }),
+      await describeEntityStatus({ ref: entityRef, engine, store, visible }),
     );
   });
 
