@@ -8,4 +8,5 @@
 export * from './annotations';
 export * from './configuration';
 export * from './types';
+export * from './api';
 export * from './health';

@@ -6,6 +6,7 @@ import {
 } from '@internal/pagerduty-simulator';
 import { createStatusStack } from '../__testUtils__/statusStack';
 import { describeEntityStatus } from '../service/entityStatus';
+import { describeRollup } from '../service/rollup';
 import { summariseStatus } from '../service/summary';
 
 jest.setTimeout(60_000);
@@ -192,6 +193,8 @@ describe('StatusEngine with the simulator', () => {
       'component:default/membership-api',
       'component:default/shop-web',
     ]);
+    expect(auth.dependentCount).toBe(3);
+    expect(status.dependentCount).toBe(0);
     expect(auth.explanation).toBe(
       'Major outage — 1 active incident of its own',
     );
@@ -235,6 +238,69 @@ describe('StatusEngine with the simulator', () => {
       {},
     );
     expect(hidden.broken[0].impactedCount).toBe(0); // the caller sees none of the dependents
+  });
+
+  it("rolls up a group's services, naming the broken upstreams outside it", async () => {
+    const { sync, engine } = await setUp();
+    sim.state.trigger({
+      service: 'PAUTH00',
+      title: 'Login failing',
+      urgency: 'high',
+      priority: 'P1',
+    });
+    await sync.syncOnce();
+    await engine.refreshCatalog();
+    const all = new Set([...engine.allEntities()].map(e => e.ref));
+
+    const shop = describeRollup({
+      ref: 'group:default/shop',
+      engine,
+      visible: all,
+    });
+    expect(shop.level).toBe('major_outage');
+    expect(
+      shop.members.map(m => [m.name, m.levels.effective, m.rootCauses[0]]),
+    ).toEqual([
+      [
+        'cart-api',
+        'major_outage',
+        {
+          entityRef: 'component:default/auth-service',
+          level: 'major_outage',
+          hops: 2,
+        },
+      ],
+      [
+        'shop-web',
+        'degraded',
+        {
+          entityRef: 'component:default/auth-service',
+          level: 'degraded',
+          hops: 3,
+        },
+      ],
+      ['quote-engine', 'operational', undefined],
+    ]);
+    expect(shop.upstreamProblems).toEqual([
+      {
+        entityRef: 'component:default/auth-service',
+        level: 'major_outage',
+        owner: expect.objectContaining({ entityRef: 'group:default/platform' }),
+        impacts: ['component:default/cart-api', 'component:default/shop-web'],
+      },
+    ]);
+
+    // the platform team's own outage is a member, not an upstream problem
+    const platform = describeRollup({
+      ref: 'group:default/platform',
+      engine,
+      visible: all,
+    });
+    expect(platform.members[0]).toMatchObject({
+      name: 'auth-service',
+      activeIncidents: 1,
+    });
+    expect(platform.upstreamProblems).toEqual([]);
   });
 
   it('records transitions as levels change, and recovers when the incident resolves', async () => {

@@ -268,6 +268,11 @@ export class StatusEngine {
     return this.graph.impacted(ref);
   }
 
+  /** Every transitive dependent of an entity, impacted or not. */
+  dependentsOf(ref: string): string[] {
+    return this.graph.allDependents(ref);
+  }
+
   rootCausesOf(ref: string) {
     return this.graph.rootCauses(ref);
   }

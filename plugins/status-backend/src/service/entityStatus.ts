@@ -2,6 +2,9 @@ import {
   compareLevels,
   DEFAULT_PAGERDUTY_ACCOUNT,
   EntityLevels,
+  EntityStatus,
+  StatusIncident,
+  StatusOwner,
   HealthLevel,
   LEVEL_LABELS,
   UpstreamNode,
@@ -50,8 +53,19 @@ export function explain(input: {
 /** Refs the caller may not see are shown as this in dependency paths. */
 export const HIDDEN_ENTITY = 'hidden';
 
+/** The owner of an entity with its contacts, when the caller may read it. */
+export function describeOwner(
+  engine: StatusEngine,
+  entityRef: string,
+  visible: { has(ref: string): boolean },
+): StatusOwner | null {
+  const owner = engine.entity(entityRef)?.owner;
+  if (!owner || !visible.has(owner)) return null;
+  return { entityRef: owner, ...engine.entity(owner)?.contact };
+}
+
 /** An incident as the HTTP API shows it. */
-export const incidentView = (i: StoredIncident) => ({
+export const incidentView = (i: StoredIncident): StatusIncident => ({
   id: i.id,
   number: i.number,
   title: i.title,
@@ -86,7 +100,7 @@ export async function describeEntityStatus(options: {
   store: StatusStore;
   /** The entity refs the caller may read. */
   visible: Set<string>;
-}) {
+}): Promise<EntityStatus> {
   const { ref, engine, store } = options;
   const d = engine.describe(ref, { upstreamDepth: 4 });
   const visible = {
@@ -119,11 +133,8 @@ export async function describeEntityStatus(options: {
         })),
     }));
   };
-  const ownerOf = (entityRef: string) => {
-    const owner = engine.entity(entityRef)?.owner;
-    if (!owner || !visible.has(owner)) return null;
-    return { entityRef: owner, ...engine.entity(owner)?.contact };
-  };
+  const ownerOf = (entityRef: string) =>
+    describeOwner(engine, entityRef, visible);
 
   const rootCauses = await Promise.all(
     d.rootCauses
@@ -170,6 +181,7 @@ export async function describeEntityStatus(options: {
     impacted: d.impacted
       .filter(i => visible.has(i.ref))
       .map(i => ({ entityRef: i.ref, level: i.levels.effective })),
+    dependentCount: engine.dependentsOf(ref).filter(r => visible.has(r)).length,
     freshness: {
       pagerDuty: {
         account: account.account,

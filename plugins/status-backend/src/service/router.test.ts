@@ -34,6 +34,7 @@ describe('the status API routes', () => {
       '/api/status/summary',
       '/api/status/incidents',
       '/api/status/entities/component/default/cart-api',
+      '/api/status/rollups/group/default/shop',
     ]) {
       const res = await request(server)
         .get(path)
@@ -53,6 +54,13 @@ describe('the status API routes', () => {
       '/api/status/entities/component/default/nope',
     );
     expect(missing.status).toBe(404);
+    const notARollup = await request(server).get(
+      '/api/status/rollups/component/default/cart-api',
+    );
+    expect(notARollup.status).toBe(400);
+    expect(notARollup.body.error.message).toContain(
+      'Roll-ups exist for system, domain, group',
+    );
   });
 
   it('say clearly that no PagerDuty is configured', async () => {

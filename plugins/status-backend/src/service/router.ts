@@ -19,6 +19,7 @@ import { z } from 'zod';
 import { StatusStore } from '../database';
 import { StatusEngine } from '../engine/StatusEngine';
 import { describeEntityStatus, incidentView } from './entityStatus';
+import { describeRollup, ROLLUP_KINDS } from './rollup';
 import { summariseStatus } from './summary';
 import { VisibleEntities } from './VisibleEntities';
 
@@ -198,6 +199,28 @@ export async function createRouter(
     res.json(
       await describeEntityStatus({ ref: entityRef, engine, store, visible }),
     );
+  });
+
+  // A System's parts, a Domain's Systems or a Group's entities, worst first.
+  router.get('/rollups/:kind/:namespace/:name', async (req, res) => {
+    const kind = req.params.kind.toLocaleLowerCase('en-US');
+    if (!ROLLUP_KINDS.includes(kind)) {
+      throw new InputError(
+        `Roll-ups exist for ${ROLLUP_KINDS.join(', ')}; not for ${kind}`,
+      );
+    }
+    const entityRef = toFullEntityRef(
+      `${kind}:${req.params.namespace}/${req.params.name}`,
+    );
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const visible = await visibleEntities.of(credentials);
+    if (!visible.has(entityRef)) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+    const engine = requireEngine();
+    res.json(describeRollup({ ref: entityRef, engine, visible }));
   });
 
   return router;

@@ -53,6 +53,12 @@ describe('HealthGraph', () => {
     // a degraded upstream does not degrade its dependents by default
     expect(graph.get('cart').effective).toBe('operational');
     expect(graph.impacted('auth')).toEqual(['membership']);
+    // the blast radius counts the impacted; the dependents are all of them
+    expect(graph.allDependents('auth').sort()).toEqual([
+      'cart',
+      'membership',
+      'web',
+    ]);
   });
 
   it('passes the level unchanged along critical edges, with the path to the root cause', () => {

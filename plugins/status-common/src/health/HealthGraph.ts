@@ -230,6 +230,21 @@ export class HealthGraph {
     return this.upstreams.get(ref) ?? [];
   }
 
+  /** Every transitive dependent of an entity, impacted or not. */
+  allDependents(ref: string): string[] {
+    const seen = new Set<string>([ref]);
+    const queue = [ref];
+    while (queue.length) {
+      for (const d of this.dependents.get(queue.pop()!) ?? []) {
+        if (seen.has(d.ref)) continue;
+        seen.add(d.ref);
+        queue.push(d.ref);
+      }
+    }
+    seen.delete(ref);
+    return [...seen];
+  }
+
   /** Direct dependents of an entity. */
   dependentsOf(ref: string): { ref: string; critical: boolean }[] {
     return this.dependents.get(ref) ?? [];

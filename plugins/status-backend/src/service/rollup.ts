@@ -1,0 +1,144 @@
+import {
+  compareLevels,
+  EntityLevels,
+  HealthLevel,
+  rollUp,
+  StatusRollup,
+  StatusRollupMember,
+} from '@internal/plugin-status-common';
+import { addTo } from '../engine/addTo';
+import { EntitySummary } from '../engine/catalogSnapshot';
+import { StatusEngine } from '../engine/StatusEngine';
+import { describeOwner } from './entityStatus';
+
+/** The kinds that have a roll-up. */
+export const ROLLUP_KINDS = ['system', 'domain', 'group'];
+
+const MEMBER_KINDS = new Set(['Component', 'Resource', 'API', 'System']);
+
+function membersOf(engine: StatusEngine, ref: string): EntitySummary[] {
+  const kind = ref.slice(0, ref.indexOf(':'));
+  const all = [...engine.allEntities()];
+  if (kind === 'system') return all.filter(e => e.system === ref);
+  if (kind === 'domain')
+    return all.filter(e => e.kind === 'System' && e.domain === ref);
+  return all.filter(e => e.owner === ref && MEMBER_KINDS.has(e.kind));
+}
+
+/**
+ * The status of a System (its parts), a Domain (its Systems) or a Group (what
+ * it owns): members worst first with their root causes, and the broken
+ * upstreams outside it that impact its members.
+ */
+export function describeRollup(options: {
+  ref: string;
+  engine: StatusEngine;
+  visible: Set<string>;
+}): StatusRollup {
+  const { ref, engine, visible } = options;
+  const members = membersOf(engine, ref).filter(m => visible.has(m.ref));
+  const memberRefs = new Set(members.map(m => m.ref));
+
+  // A Domain's members are Systems: their level is the roll-up of their parts.
+  const partsOf = new Map<string, string[]>();
+  if (ref.startsWith('domain:')) {
+    for (const e of engine.allEntities()) {
+      if (e.system && memberRefs.has(e.system) && visible.has(e.ref))
+        addTo(partsOf, e.system, e.ref);
+    }
+  }
+  const levelsOf = (member: string): EntityLevels => {
+    const parts = partsOf.get(member);
+    if (!parts) return engine.levels(member);
+    const level = rollUp(
+      parts.map(p => ({ ref: p, level: engine.levels(p).effective })),
+    ).level;
+    return { own: undefined, inherited: 'operational', effective: level };
+  };
+
+  const upstream = new Map<string, Set<string>>();
+  const view = members.map((member): StatusRollupMember => {
+    const causes = (partsOf.get(member.ref) ?? [member.ref]).flatMap(r =>
+      engine.rootCausesOf(r),
+    );
+    const rootCauses = causes
+      .filter(c => visible.has(c.root))
+      .map(c => ({
+        entityRef: c.root,
+        level: c.level,
+        hops: c.path.length - 1,
+      }));
+    for (const c of rootCauses) {
+      if (memberRefs.has(c.entityRef)) continue;
+      if (!upstream.has(c.entityRef)) upstream.set(c.entityRef, new Set());
+      upstream.get(c.entityRef)!.add(member.ref);
+    }
+    const incidentOwners = partsOf.get(member.ref) ?? [member.ref];
+    return {
+      entityRef: member.ref,
+      kind: member.kind,
+      name: member.name,
+      title: member.title,
+      levels: levelsOf(member.ref),
+      rootCauses: dedupeByRoot(rootCauses),
+      activeIncidents: incidentOwners.reduce(
+        (n, r) => n + engine.incidentsOf(r).length,
+        0,
+      ),
+    };
+  });
+  view.sort(
+    (a, b) =>
+      compareLevels(b.levels.effective, a.levels.effective) ||
+      a.entityRef.localeCompare(b.entityRef),
+  );
+
+  const upstreamProblems = [...upstream]
+    .map(([root, impacts]) => ({
+      entityRef: root,
+      level: engine.levels(root).effective,
+      owner: describeOwner(engine, root, visible),
+      impacts: [...impacts].sort(),
+    }))
+    .sort(
+      (a, b) =>
+        compareLevels(b.level, a.level) ||
+        b.impacts.length - a.impacts.length ||
+        a.entityRef.localeCompare(b.entityRef),
+    );
+
+  const freshness = engine.freshness();
+  return {
+    entityRef: ref,
+    level: rollUp(
+      view.map(m => ({ ref: m.entityRef, level: m.levels.effective })),
+    ).level,
+    members: view,
+    upstreamProblems,
+    freshness: {
+      stale: freshness.stale,
+      lastSuccessAt: freshness.lastSuccessAt?.toISOString() ?? null,
+    },
+  };
+}
+
+/** One entry per root cause: the worst level, then the shortest path. */
+function dedupeByRoot<
+  T extends { entityRef: string; level: string; hops: number },
+>(causes: T[]): T[] {
+  const best = new Map<string, T>();
+  for (const c of causes) {
+    const known = best.get(c.entityRef);
+    if (
+      !known ||
+      compareLevels(c.level as HealthLevel, known.level as HealthLevel) > 0 ||
+      (c.level === known.level && c.hops < known.hops)
+    )
+      best.set(c.entityRef, c);
+  }
+  return [...best.values()].sort(
+    (a, b) =>
+      compareLevels(b.level as HealthLevel, a.level as HealthLevel) ||
+      a.hops - b.hops,
+  );
+}

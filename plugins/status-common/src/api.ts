@@ -1,0 +1,164 @@
+import { EntityLevels, UpstreamNode } from './health/HealthGraph';
+import { HealthLevel, OutageLevel } from './health/levels';
+import { Signal } from './health/rules';
+import { StatusConfigurationProblem } from './types';
+
+/**
+ * Someone an incident is assigned to, or who is on call.
+ *
+ * @public
+ */
+export type StatusPerson = { id: string; name: string; email?: string };
+
+/**
+ * An active PagerDuty incident as the status API serves it.
+ *
+ * @public
+ */
+export type StatusIncident = {
+  id: string;
+  number: number;
+  title: string;
+  status: 'triggered' | 'acknowledged' | 'resolved';
+  urgency: 'high' | 'low';
+  priority: string | null;
+  /** ISO 8601. */
+  createdAt: string;
+  acknowledgedAt: string | null;
+  assignees: StatusPerson[];
+  /** The incident in PagerDuty. */
+  htmlUrl: string | null;
+  conferenceUrl: string | null;
+  conferenceNumber: string | null;
+};
+
+/**
+ * The owner of an entity with its contacts from the catalog.
+ *
+ * @public
+ */
+export type StatusOwner = {
+  entityRef: string;
+  displayName?: string;
+  email?: string;
+  slackChannel?: string;
+};
+
+/**
+ * An escalation policy and who is on call now, per escalation level.
+ *
+ * @public
+ */
+export type StatusEscalationPolicy = {
+  id: string;
+  name: string;
+  onCall: {
+    level: number;
+    user: StatusPerson;
+    start: string | null;
+    end: string | null;
+  }[];
+};
+
+/**
+ * An upstream entity whose own signals explain (part of) an inherited level.
+ *
+ * @public
+ */
+export type StatusRootCause = {
+  entityRef: string;
+  /** The level it passes to the entity. */
+  level: OutageLevel;
+  /** Its own level. */
+  rootLevel: HealthLevel | null;
+  /** From the entity to the root cause, both included; `hidden` for entities the caller may not read. */
+  path: string[];
+  incidents: StatusIncident[];
+  owner: StatusOwner | null;
+  escalationPolicies: StatusEscalationPolicy[];
+};
+
+/**
+ * How fresh the data behind an answer is.
+ *
+ * @public
+ */
+export type StatusFreshness = {
+  pagerDuty: {
+    account: string;
+    /** The last successful sync, ISO 8601; null before the first. */
+    lastSuccessAt: string | null;
+    stale: boolean;
+    lastError: string | null;
+  };
+  catalogLoadedAt: string | null;
+};
+
+/**
+ * The answer of `GET /api/status/entities/{kind}/{namespace}/{name}`.
+ *
+ * @public
+ */
+export type EntityStatus = {
+  entityRef: string;
+  /** Whether the entity has a signal source of its own. */
+  monitored: boolean;
+  levels: EntityLevels;
+  /** One line, e.g. "Degraded — impacted by auth-service (Major outage), 3 hops upstream". */
+  explanation: string;
+  /** The entity's own signals that raise its level. */
+  reasons: (Signal & { level: OutageLevel })[];
+  rootCauses: StatusRootCause[];
+  incidents: StatusIncident[];
+  owner: StatusOwner | null;
+  escalationPolicies: StatusEscalationPolicy[];
+  upstreams: UpstreamNode[];
+  /** Transitive dependents currently impacted by this entity. */
+  impacted: { entityRef: string; level: HealthLevel }[];
+  /** Every visible transitive dependent, impacted or not. */
+  dependentCount: number;
+  freshness: StatusFreshness;
+  problems: StatusConfigurationProblem[];
+};
+
+/**
+ * One member of a roll-up (a System's parts, a Domain's Systems, what a Group owns).
+ *
+ * @public
+ */
+export type StatusRollupMember = {
+  entityRef: string;
+  kind: string;
+  name: string;
+  title?: string;
+  levels: EntityLevels;
+  /** The upstream root causes of its inherited level, worst first. */
+  rootCauses: { entityRef: string; level: OutageLevel; hops: number }[];
+  activeIncidents: number;
+};
+
+/**
+ * The answer of `GET /api/status/rollups/{kind}/{namespace}/{name}` for a
+ * System, Domain or Group.
+ *
+ * @public
+ */
+export type StatusRollup = {
+  entityRef: string;
+  /** The worst effective level of the members. */
+  level: HealthLevel;
+  /** Members, worst first. */
+  members: StatusRollupMember[];
+  /**
+   * Broken upstreams outside the roll-up that impact its members ("what your
+   * services depend on that is broken"), worst first.
+   */
+  upstreamProblems: {
+    entityRef: string;
+    level: HealthLevel;
+    owner: StatusOwner | null;
+    /** Members it impacts. */
+    impacts: string[];
+  }[];
+  freshness: { stale: boolean; lastSuccessAt: string | null };
+};
