@@ -1,0 +1,97 @@
+import { Link } from '@backstage/core-components';
+import { StatusIncident } from '@internal/plugin-status-common';
+import Chip from '@material-ui/core/Chip';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { ago, useNow } from './Freshness';
+
+const useStyles = makeStyles(theme => ({
+  list: { listStyle: 'none', margin: 0, padding: 0 },
+  item: {
+    padding: theme.spacing(1, 0),
+    borderBottom: `1px solid ${theme.palette.divider}`,
+    '&:last-child': { borderBottom: 'none' },
+  },
+  meta: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+    marginTop: theme.spacing(0.5),
+  },
+}));
+
+/** Active incidents: title, status, urgency, priority, age, assignees and links. */
+export function IncidentList(props: {
+  incidents: StatusIncident[];
+  emptyText?: string;
+}) {
+  const classes = useStyles();
+  const now = useNow();
+  const { incidents, emptyText = 'No active incidents' } = props;
+  if (incidents.length === 0) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        {emptyText}
+      </Typography>
+    );
+  }
+  return (
+    <ul className={classes.list}>
+      {incidents.map(incident => (
+        <li key={incident.id} className={classes.item}>
+          <Typography variant="subtitle2">
+            {incident.htmlUrl ? (
+              <Link to={incident.htmlUrl}>
+                #{incident.number} {incident.title}
+              </Link>
+            ) : (
+              `#${incident.number} ${incident.title}`
+            )}
+          </Typography>
+          <div className={classes.meta}>
+            <Chip
+              size="small"
+              label={
+                incident.status === 'acknowledged'
+                  ? 'Acknowledged'
+                  : 'Triggered'
+              }
+              color={incident.status === 'triggered' ? 'secondary' : 'default'}
+            />
+            <Chip
+              size="small"
+              variant="outlined"
+              label={`${incident.urgency === 'high' ? 'High' : 'Low'} urgency`}
+            />
+            {incident.priority && (
+              <Chip size="small" variant="outlined" label={incident.priority} />
+            )}
+            <Typography variant="caption" color="textSecondary">
+              opened {ago(incident.createdAt, now)}
+              {incident.acknowledgedAt &&
+                `, acknowledged ${ago(incident.acknowledgedAt, now)}`}
+            </Typography>
+            <Typography variant="caption">
+              {incident.assignees.length
+                ? `Assigned to ${incident.assignees
+                    .map(a => a.name)
+                    .join(', ')}`
+                : 'Unassigned'}
+            </Typography>
+            {incident.conferenceUrl && (
+              <Link to={incident.conferenceUrl}>
+                Join the conference bridge
+              </Link>
+            )}
+            {incident.conferenceNumber && !incident.conferenceUrl && (
+              <Typography variant="caption">
+                Bridge: {incident.conferenceNumber}
+              </Typography>
+            )}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,8 @@
+export { levelColor, levelLabel, LevelIcon, LevelLabel } from './levels';
+export type { DisplayLevel } from './levels';
+export { ago, Freshness, useNow } from './Freshness';
+export { IncidentList } from './Incidents';
+export { OnCall, OwnerContacts, slackChannelUrl } from './Contacts';
+export { usePolling, POLL_INTERVAL_MS } from './usePolling';
+export type { Polled } from './usePolling';
+export { useStatusTabLink } from './statusLink';
