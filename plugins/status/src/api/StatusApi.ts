@@ -1,7 +1,9 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import {
+  EntityStatus,
   EntityStatusConfiguration,
   StatusBackendHealth,
+  StatusRollup,
 } from '@internal/plugin-status-common';
 
 /**
@@ -14,6 +16,10 @@ export interface StatusApi {
   getHealth(): Promise<StatusBackendHealth>;
   /** How an entity is set up for status tracking. */
   getEntityConfiguration(entityRef: string): Promise<EntityStatusConfiguration>;
+  /** An entity's levels, why, who to contact, and its dependencies. */
+  getEntityStatus(entityRef: string): Promise<EntityStatus>;
+  /** The members of a System, Domain or Group, worst first. */
+  getRollup(entityRef: string): Promise<StatusRollup>;
 }
 
 /**

@@ -38,6 +38,22 @@ describe('StatusClient', () => {
     expect(result.entityRef).toBe('component:default/cart-api');
   });
 
+  it('asks for entity status and roll-ups by kind, namespace and name', async () => {
+    const paths: string[] = [];
+    server.use(
+      http.get('http://backstage:7007/api/status/*', ({ request }) => {
+        paths.push(new URL(request.url).pathname);
+        return HttpResponse.json({ entityRef: 'x' });
+      }),
+    );
+    await client.getEntityStatus('Component:team a/cart-api');
+    await client.getRollup('group:default/shop');
+    expect(paths).toEqual([
+      '/api/status/entities/component/team%20a/cart-api',
+      '/api/status/rollups/group/default/shop',
+    ]);
+  });
+
   it('returns a degraded health report served with 503', async () => {
     const degraded = {
       status: 'degraded',

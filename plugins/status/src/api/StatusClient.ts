@@ -1,10 +1,21 @@
 import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { ResponseError } from '@backstage/errors';
+import { parseEntityRef } from '@backstage/catalog-model';
 import {
+  EntityStatus,
   EntityStatusConfiguration,
   StatusBackendHealth,
+  StatusRollup,
 } from '@internal/plugin-status-common';
 import { StatusApi } from './StatusApi';
+
+/** `kind/namespace/name` of an entity ref, each part URL-encoded. */
+function entityPath(entityRef: string): string {
+  const { kind, namespace, name } = parseEntityRef(entityRef);
+  return [kind.toLocaleLowerCase('en-US'), namespace, name]
+    .map(encodeURIComponent)
+    .join('/');
+}
 
 /**
  * {@link StatusApi} over HTTP, with the signed-in user's credentials.
@@ -41,6 +52,14 @@ export class StatusClient implements StatusApi {
     return this.get<EntityStatusConfiguration>(
       `/entity-configuration?entityRef=${encodeURIComponent(entityRef)}`,
     );
+  }
+
+  async getEntityStatus(entityRef: string): Promise<EntityStatus> {
+    return this.get<EntityStatus>(`/entities/${entityPath(entityRef)}`);
+  }
+
+  async getRollup(entityRef: string): Promise<StatusRollup> {
+    return this.get<StatusRollup>(`/rollups/${entityPath(entityRef)}`);
   }
 
   private async fetch(path: string): Promise<Response> {
