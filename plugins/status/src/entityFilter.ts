@@ -1,12 +1,26 @@
 import { Entity } from '@backstage/catalog-model';
 
-const KINDS_WITH_STATUS = ['component', 'resource', 'system'];
+const SERVICE_KINDS = ['component', 'resource', 'api'];
+const ROLLUP_KINDS = ['system', 'domain', 'group'];
+
+const kindOf = (entity: Entity) => entity.kind.toLocaleLowerCase('en-US');
 
 /**
- * Whether an entity page gets a Status tab: Components, Resources and Systems.
+ * Whether an entity page gets a Status tab and card: Components, Resources and
+ * APIs (their own status), Systems, Domains and Groups (a roll-up).
  *
  * @public
  */
 export function isStatusAvailable(entity: Entity): boolean {
-  return KINDS_WITH_STATUS.includes(entity.kind.toLocaleLowerCase('en-US'));
+  return SERVICE_KINDS.includes(kindOf(entity)) || isRollupKind(entity);
+}
+
+/**
+ * Whether an entity's status is the roll-up of its members: Systems (their
+ * parts), Domains (their Systems) and Groups (what they own).
+ *
+ * @public
+ */
+export function isRollupKind(entity: Entity): boolean {
+  return ROLLUP_KINDS.includes(kindOf(entity));
 }

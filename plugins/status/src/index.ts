@@ -8,9 +8,10 @@
 export { statusPlugin as default } from './plugin';
 export { statusApiRef, StatusClient } from './api';
 export type { StatusApi } from './api';
-export { isStatusAvailable } from './entityFilter';
+export { isRollupKind, isStatusAvailable } from './entityFilter';
 export { rootRouteRef } from './routes';
 export {
+  EntityStatusCard,
   EntityStatusContent,
   legacyStatusPlugin,
   StatusDashboardPage,

@@ -54,7 +54,22 @@ export const EntityStatusContent = legacyStatusPlugin.provide(
     name: 'EntityStatusContent',
     component: {
       lazy: () =>
-        import('./components/EntityStatusTab').then(m => m.EntityStatusTab),
+        import('./components/StatusContent').then(m => m.StatusContent),
+    },
+  }),
+);
+
+/**
+ * The Status card of an entity's overview, for apps on the legacy frontend
+ * system: a service's level and top root cause, or a roll-up's worst members.
+ *
+ * @public
+ */
+export const EntityStatusCard = legacyStatusPlugin.provide(
+  createComponentExtension({
+    name: 'EntityStatusCard',
+    component: {
+      lazy: () => import('./components/StatusContent').then(m => m.StatusCard),
     },
   }),
 );

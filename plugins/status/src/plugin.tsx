@@ -5,10 +5,14 @@ import {
   fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import { Entity } from '@backstage/catalog-model';
 import TrafficIcon from '@material-ui/icons/Traffic';
 import { statusApiRef, StatusClient } from './api';
-import { isStatusAvailable } from './entityFilter';
+import { isRollupKind, isStatusAvailable } from './entityFilter';
 import { rootRouteRef } from './routes';
 
 const statusApi = ApiBlueprint.make({
@@ -38,13 +42,34 @@ const entityStatusContent = EntityContentBlueprint.make({
     title: 'Status',
     filter: isStatusAvailable,
     loader: () =>
-      import('./components/EntityStatusTab').then(m => <m.EntityStatusTab />),
+      import('./components/StatusContent').then(m => <m.StatusContent />),
+  },
+});
+
+const entityStatusCard = EntityCardBlueprint.make({
+  params: {
+    filter: (entity: Entity) =>
+      isStatusAvailable(entity) && !isRollupKind(entity),
+    type: 'info',
+    loader: () =>
+      import('./components/EntityStatusCard').then(m => <m.EntityStatusCard />),
+  },
+});
+
+const rollupCard = EntityCardBlueprint.make({
+  name: 'rollup',
+  params: {
+    filter: isRollupKind,
+    type: 'info',
+    loader: () => import('./components/Rollup').then(m => <m.RollupCard />),
   },
 });
 
 /**
  * The status plugin for the new frontend system: the `/status` page
- * (`page:status`) and the Status tab of entity pages (`entity-content:status`).
+ * (`page:status`), the Status tab of entity pages (`entity-content:status`)
+ * and the Status cards of their overview (`entity-card:status` for services,
+ * `entity-card:status/rollup` for Systems, Domains and Groups).
  *
  * @public
  */
@@ -52,7 +77,13 @@ export const statusPlugin = createFrontendPlugin({
   pluginId: 'status',
   title: 'Status',
   icon: <TrafficIcon />,
-  extensions: [statusApi, statusPage, entityStatusContent],
+  extensions: [
+    statusApi,
+    statusPage,
+    entityStatusContent,
+    entityStatusCard,
+    rollupCard,
+  ],
   routes: {
     root: rootRouteRef,
   },

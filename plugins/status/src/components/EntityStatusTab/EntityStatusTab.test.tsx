@@ -1,127 +1,290 @@
 import { Entity } from '@backstage/catalog-model';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import {
+  catalogApiRef,
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import { EntityStatusConfiguration } from '@internal/plugin-status-common';
-import { screen } from '@testing-library/react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { EntityStatus } from '@internal/plugin-status-common';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  anEntityStatus,
+  anIncident,
+  aRootCause,
+} from '../../__fixtures__/entityStatus';
 import { StatusApi, statusApiRef } from '../../api';
 import { EntityStatusTab } from './EntityStatusTab';
 
-const entity: Entity = {
+const entity = (name = 'cart-web'): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
-  metadata: { name: 'cart-api', namespace: 'default' },
+  metadata: { name, namespace: 'default' },
   spec: { type: 'service', owner: 'ecommerce', lifecycle: 'production' },
-};
-
-const liveHealth: StatusApi['getHealth'] = async () => ({
-  status: 'ok',
-  database: 'ok',
-  pagerDutyMode: 'live',
-  checkedAt: '2026-11-21T10:00:00.000Z',
 });
 
-function renderTab(overrides: Partial<StatusApi>) {
-  const api: Partial<StatusApi> = { getHealth: liveHealth, ...overrides };
+function renderTab(
+  getEntityStatus: StatusApi['getEntityStatus'],
+  name = 'cart-web',
+) {
+  const api: Partial<StatusApi> = {
+    getEntityStatus,
+    getHealth: async () => ({
+      status: 'ok',
+      database: 'ok',
+      pagerDutyMode: 'live',
+      checkedAt: new Date().toISOString(),
+    }),
+  };
   return renderInTestApp(
-    <EntityProvider entity={entity}>
+    <EntityProvider entity={entity(name)}>
       <EntityStatusTab />
     </EntityProvider>,
     {
-      apis: [[statusApiRef, api as StatusApi]],
+      apis: [
+        [statusApiRef, api as StatusApi],
+        [catalogApiRef, catalogApiMock({ entities: [entity(name)] })],
+      ],
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     },
   );
 }
 
-const configuration = (
-  overrides: Partial<EntityStatusConfiguration>,
-): EntityStatusConfiguration => ({
-  entityRef: 'component:default/cart-api',
-  pagerDutyServiceIds: [],
-  pagerDutyAccount: 'default',
-  criticalDependencies: [],
-  monitored: true,
-  problems: [],
-  ...overrides,
-});
+const headerLevel = () =>
+  screen.getByRole('heading', { level: 2 }).querySelector('[data-level]');
 
 describe('EntityStatusTab', () => {
-  it('asks the backend for this entity and shows its signal sources', async () => {
-    const getEntityConfiguration = jest.fn(async () =>
-      configuration({
-        pagerDutyServiceIds: ['PCART01'],
-        criticalDependencies: ['component:default/membership-api'],
-      }),
-    );
-    await renderTab({ getEntityConfiguration });
-    expect(await screen.findByText('PCART01')).toBeInTheDocument();
-    expect(getEntityConfiguration).toHaveBeenCalledWith(
-      'component:default/cart-api',
+  it('shows a healthy service with its owner, on-call and freshness', async () => {
+    const getEntityStatus = jest.fn(async () => anEntityStatus());
+    await renderTab(getEntityStatus);
+    await screen.findByRole('heading', { level: 2 });
+    expect(getEntityStatus).toHaveBeenCalledWith('component:default/cart-web');
+    expect(headerLevel()).toHaveAttribute('data-level', 'operational');
+    expect(
+      screen.getByText(/PagerDuty data updated 1\d s ago/),
+    ).toBeInTheDocument();
+    expect(screen.getByText('No active incidents')).toBeInTheDocument();
+    expect(screen.getByText('Lin Shop')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /#ecommerce/ })).toHaveAttribute(
+      'href',
+      'https://slack.com/app_redirect?channel=ecommerce',
     );
     expect(
-      screen.getByRole('link', { name: 'membership-api' }),
+      screen.getByText('This entity depends on nothing in the catalog.'),
     ).toBeInTheDocument();
   });
 
-  it('says when the data is simulated', async () => {
-    await renderTab({
-      getEntityConfiguration: async () =>
-        configuration({ pagerDutyServiceIds: ['PCART01'] }),
-      getHealth: async () => ({
-        ...(await liveHealth()),
-        pagerDutyMode: 'simulated',
+  it('shows its own incident with status, urgency, priority, assignee and links', async () => {
+    await renderTab(async () =>
+      anEntityStatus({
+        levels: {
+          own: 'major_outage',
+          inherited: 'operational',
+          effective: 'major_outage',
+        },
+        explanation: 'Major outage — 1 active incident of its own',
+        incidents: [anIncident({ title: 'Checkout returns 500' })],
       }),
-    });
-    expect(await screen.findByText(/Simulated data/)).toBeInTheDocument();
-  });
-
-  it('explains how to annotate an entity that is not monitored', async () => {
-    await renderTab({
-      getEntityConfiguration: async () => configuration({ monitored: false }),
-    });
-    expect(await screen.findByText('Not monitored')).toBeInTheDocument();
-    // the snippet is syntax-highlighted, so its text spans several elements
-    const snippet = await screen.findByText(
-      (_, element) =>
-        element?.tagName === 'CODE' &&
-        /pagerduty\.com\/service-id: PABC123/.test(element.textContent ?? ''),
     );
-    expect(snippet).toBeInTheDocument();
+    expect(
+      await screen.findByText('Major outage — 1 active incident of its own'),
+    ).toBeInTheDocument();
+    expect(headerLevel()).toHaveAttribute('data-level', 'major_outage');
+    expect(
+      screen.getByRole('link', { name: /#1042 Checkout returns 500/ }),
+    ).toHaveAttribute('href', 'https://meridian.pagerduty.com/incidents/Q1');
+    expect(screen.getByText('Acknowledged')).toBeInTheDocument();
+    expect(screen.getByText('High urgency')).toBeInTheDocument();
+    expect(screen.getByText('P1')).toBeInTheDocument();
+    expect(screen.getByText(/opened 25 min ago/)).toBeInTheDocument();
+    expect(screen.getByText('Assigned to Ada Platform')).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: /Join the conference bridge/ }),
+    ).toBeInTheDocument();
   });
 
-  it('names the annotation to fix when one is malformed', async () => {
-    await renderTab({
-      getEntityConfiguration: async () =>
-        configuration({
-          monitored: false,
-          problems: [
-            {
-              annotation: 'pagerduty.com/service-id',
-              message: '"x" is not a PagerDuty service ID.',
+  it('explains inherited impact with the 3-hop path, the root cause, its owner and on-call', async () => {
+    await renderTab(async () =>
+      anEntityStatus({
+        levels: {
+          own: 'operational',
+          inherited: 'degraded',
+          effective: 'degraded',
+        },
+        explanation:
+          'Degraded — impacted by auth-service (Major outage), 3 hops upstream',
+        rootCauses: [aRootCause()],
+        upstreams: [
+          {
+            ref: 'component:default/cart-api',
+            critical: false,
+            levels: {
+              own: 'operational',
+              inherited: 'major_outage',
+              effective: 'major_outage',
             },
-          ],
-        }),
+            upstreams: [],
+            truncated: true,
+          },
+        ],
+      }),
+    );
+    expect(
+      await screen.findByText(
+        'Degraded — impacted by auth-service (Major outage), 3 hops upstream',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Why: upstream root cause')).toBeInTheDocument();
+    const path = screen.getByLabelText(/^Dependency path:/);
+    expect(
+      within(path)
+        .getAllByRole('link')
+        .map(link => link.textContent),
+    ).toEqual(['cart-web', 'cart-api', 'membership-api', 'auth-service']);
+    expect(
+      within(path).getByRole('link', { name: 'auth-service' }),
+    ).toHaveAttribute('href', '/catalog/default/component/auth-service');
+    expect(screen.getByText('3 hops upstream')).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: /#identity-oncall/ }),
+    ).toBeInTheDocument();
+    const onCall = screen.getByRole('list', {
+      name: 'On call for Identity on-call',
     });
+    expect(within(onCall).getByText('Ada Platform')).toBeInTheDocument();
+    expect(within(onCall).getByText('Grace Lead')).toBeInTheDocument();
+    expect(
+      screen.getByText('(further upstreams not shown)'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows maintenance as its own level', async () => {
+    await renderTab(async () =>
+      anEntityStatus({
+        levels: {
+          own: 'under_maintenance',
+          inherited: 'operational',
+          effective: 'under_maintenance',
+        },
+        explanation: 'Under maintenance',
+      }),
+    );
+    await screen.findByText('Under maintenance', { selector: 'p' });
+    expect(headerLevel()).toHaveAttribute('data-level', 'under_maintenance');
+  });
+
+  it('warns visibly when the data is stale, with the last sync and error', async () => {
+    const status = anEntityStatus();
+    status.freshness.pagerDuty = {
+      account: 'default',
+      lastSuccessAt: new Date(Date.now() - 12 * 60_000).toISOString(),
+      stale: true,
+      lastError: 'PagerDuty answered 503',
+    };
+    await renderTab(async () => status);
+    expect(
+      await screen.findByText(
+        /Stale data: PagerDuty last synchronised 12 min ago/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/Last error: PagerDuty answered 503/),
+    ).toBeInTheDocument();
+  });
+
+  it('names the annotation to fix when one is wrong', async () => {
+    await renderTab(async () =>
+      anEntityStatus({
+        monitored: false,
+        levels: {
+          own: undefined,
+          inherited: 'operational',
+          effective: 'operational',
+        },
+        problems: [
+          {
+            annotation: 'pagerduty.com/service-id',
+            message:
+              "PagerDuty has no service PNOSUCH (account default). Check the ID in the service's URL in PagerDuty, or remove it from the annotation.",
+          },
+        ],
+      }),
+    );
     expect(
       await screen.findByText(/Status annotations need fixing \(1\)/),
     ).toBeInTheDocument();
     expect(
-      screen.getByText(/is not a PagerDuty service ID/),
+      screen.getByText(/PagerDuty has no service PNOSUCH/),
     ).toBeInTheDocument();
+    // a misconfigured entity is told to fix, not to add, the annotation
+    expect(screen.queryByText(/has no signal source of its own/)).toBeNull();
   });
 
-  it('shows an error panel when the backend fails', async () => {
-    await renderTab({
-      getEntityConfiguration: async () => {
-        throw new Error('backend exploded');
-      },
+  it('shows how to annotate an entity without signal sources, and what it inherits', async () => {
+    await renderTab(
+      async () =>
+        anEntityStatus({
+          entityRef: 'component:default/docs-site',
+          monitored: false,
+          levels: {
+            own: undefined,
+            inherited: 'operational',
+            effective: 'operational',
+          },
+          explanation: 'Operational — not monitored',
+          escalationPolicies: [],
+        }),
+      'docs-site',
+    );
+    await screen.findByRole('heading', { level: 2 });
+    expect(headerLevel()).toHaveAttribute('data-level', 'not_monitored');
+    const snippet = await screen.findByText(
+      (_, element) =>
+        element?.tagName === 'CODE' &&
+        /name: docs-site[\s\S]*pagerduty\.com\/service-id: PABC123/.test(
+          element.textContent ?? '',
+        ),
+    );
+    expect(snippet).toBeInTheDocument();
+  });
+
+  it('shows the downstream blast radius, each dependent a link', async () => {
+    await renderTab(async () =>
+      anEntityStatus({
+        dependentCount: 12,
+        impacted: [
+          { entityRef: 'component:default/shop-web', level: 'degraded' },
+          { entityRef: 'component:default/cart-api', level: 'major_outage' },
+        ],
+      }),
+    );
+    expect(
+      await screen.findByText(
+        '12 entities depend on this; 2 are currently impacted.',
+      ),
+    ).toBeInTheDocument();
+    const list = screen.getByRole('list', { name: 'Impacted dependents' });
+    expect(
+      within(list)
+        .getAllByRole('link')
+        .map(l => l.textContent),
+    ).toEqual(['shop-web', 'cart-api']);
+  });
+
+  it('shows an error with a retry that asks again', async () => {
+    let calls = 0;
+    await renderTab(async (): Promise<EntityStatus> => {
+      calls++;
+      if (calls === 1) throw new Error('backend exploded');
+      return anEntityStatus();
     });
     expect(
       await screen.findByText(/Could not load the status of this entity/),
     ).toBeInTheDocument();
-    expect(screen.getAllByText(/backend exploded/).length).toBeGreaterThan(0);
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    await screen.findByRole('heading', { level: 2 });
+    expect(headerLevel()).toHaveAttribute('data-level', 'operational');
+    expect(calls).toBe(2);
   });
 });

@@ -3,22 +3,151 @@ import {
   InfoCard,
   Progress,
   ResponseErrorPanel,
-  StructuredMetadataTable,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import { EntityRefLinks, useEntity } from '@backstage/plugin-catalog-react';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { EntityStatus } from '@internal/plugin-status-common';
+import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import Typography from '@material-ui/core/Typography';
 import { statusApiRef } from '../../api';
+import { IncidentList, OnCall, OwnerContacts, usePolling } from '../common';
 import {
   AnnotationSnippet,
   ConfigurationProblems,
   SimulatedDataNotice,
 } from '../StatusMessages';
+import { Dependencies } from './Dependencies';
+import { RootCauses } from './RootCauses';
+import { StatusHeader } from './StatusHeader';
+
+/** The entity's own signals: incidents now, monitoring alerts once connected. */
+function OwnSignals(props: { status: EntityStatus }) {
+  const { status } = props;
+  const alerts = status.reasons.filter(r => r.kind === 'alert');
+  return (
+    <InfoCard title="This entity's own signals">
+      <Typography variant="overline" component="div">
+        PagerDuty incidents
+      </Typography>
+      <IncidentList
+        incidents={status.incidents}
+        emptyText={
+          status.monitored
+            ? 'No active incidents'
+            : 'Not connected to PagerDuty'
+        }
+      />
+      <Typography variant="overline" component="div" style={{ marginTop: 16 }}>
+        Monitoring alerts
+      </Typography>
+      {alerts.length === 0 ? (
+        <Typography variant="body2" color="textSecondary">
+          No firing alerts
+        </Typography>
+      ) : (
+        <ul>
+          {alerts.map(alert => (
+            <li key={alert.id}>
+              <Typography variant="body2">{alert.title}</Typography>
+            </li>
+          ))}
+        </ul>
+      )}
+    </InfoCard>
+  );
+}
+
+function OwnerAndOnCall(props: { status: EntityStatus }) {
+  return (
+    <InfoCard title="Owner and on-call">
+      <Typography variant="overline" component="div">
+        Owner
+      </Typography>
+      <OwnerContacts owner={props.status.owner} />
+      <Typography variant="overline" component="div" style={{ marginTop: 16 }}>
+        On call now
+      </Typography>
+      <OnCall policies={props.status.escalationPolicies} />
+    </InfoCard>
+  );
+}
+
+/** The view of an entity's status once it is loaded. */
+export function EntityStatusView(props: {
+  status: EntityStatus;
+  entityName: string;
+  pollError?: Error;
+  onRetry?: () => void;
+}) {
+  const { status, entityName, pollError, onRetry } = props;
+  const entityRef = parseEntityRef(status.entityRef);
+  const notAnnotated =
+    !status.monitored &&
+    !status.problems.some(p => p.annotation.startsWith('pagerduty.com/'));
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <SimulatedDataNotice />
+      </Grid>
+      {pollError && (
+        <Grid item xs={12}>
+          <ResponseErrorPanel
+            error={pollError}
+            title="Could not refresh the status; showing the last answer"
+          />
+        </Grid>
+      )}
+      <Grid item xs={12}>
+        <StatusHeader status={status} />
+      </Grid>
+      {status.problems.length > 0 && (
+        <Grid item xs={12}>
+          <ConfigurationProblems problems={status.problems} />
+        </Grid>
+      )}
+      {status.rootCauses.length > 0 && (
+        <Grid item xs={12}>
+          <Typography variant="h5" component="h2" gutterBottom>
+            Why: upstream root cause{status.rootCauses.length > 1 ? 's' : ''}
+          </Typography>
+          <RootCauses causes={status.rootCauses} />
+        </Grid>
+      )}
+      <Grid item xs={12} md={7}>
+        <OwnSignals status={status} />
+      </Grid>
+      <Grid item xs={12} md={5}>
+        <OwnerAndOnCall status={status} />
+      </Grid>
+      {notAnnotated && (
+        <Grid item xs={12}>
+          <EmptyState
+            missing="field"
+            title="Not monitored"
+            description={`${entityName} has no signal source of its own, so it only shows the impact of its dependencies. Connect it to its PagerDuty service by adding this annotation to its catalog-info.yaml:`}
+            action={<AnnotationSnippet entityName={entityName} />}
+          />
+        </Grid>
+      )}
+      <Grid item xs={12}>
+        <Dependencies status={status} entityRef={entityRef} />
+      </Grid>
+      {onRetry && pollError && (
+        <Grid item xs={12}>
+          <Button variant="outlined" onClick={onRetry}>
+            Retry now
+          </Button>
+        </Grid>
+      )}
+    </Grid>
+  );
+}
 
 /**
- * The Status tab of an entity page.
+ * The Status tab of an entity page: is it healthy, is it us or an upstream,
+ * and whom to contact. Refreshes every 15 seconds.
  *
  * @internal
  */
@@ -26,66 +155,37 @@ export function EntityStatusTab() {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
   const statusApi = useApi(statusApiRef);
-  const { value, loading, error } = useAsyncRetry(
-    () => statusApi.getEntityConfiguration(entityRef),
+  const { value, loading, error, retry } = usePolling(
+    () => statusApi.getEntityStatus(entityRef),
     [statusApi, entityRef],
   );
 
   if (loading) {
     return <Progress />;
   }
-  if (error) {
-    return (
-      <ResponseErrorPanel
-        error={error}
-        title="Could not load the status of this entity"
-      />
-    );
-  }
   if (!value) {
-    return null;
-  }
-
-  return (
-    <Grid container spacing={3}>
-      <Grid item xs={12}>
-        <SimulatedDataNotice />
-      </Grid>
-      {value.problems.length > 0 && (
+    return (
+      <Grid container spacing={3}>
         <Grid item xs={12}>
-          <ConfigurationProblems problems={value.problems} />
-        </Grid>
-      )}
-      {value.monitored ? (
-        <Grid item xs={12} md={6}>
-          <InfoCard title="Signal sources">
-            <StructuredMetadataTable
-              options={{ titleFormat: key => key }}
-              metadata={{
-                Entity: value.entityRef,
-                'PagerDuty service':
-                  value.pagerDutyServiceIds.join(', ') ||
-                  'integration key only',
-                'Critical dependencies':
-                  value.criticalDependencies.length > 0 ? (
-                    <EntityRefLinks entityRefs={value.criticalDependencies} />
-                  ) : (
-                    'none'
-                  ),
-              }}
-            />
-          </InfoCard>
-        </Grid>
-      ) : (
-        <Grid item xs={12}>
-          <EmptyState
-            missing="field"
-            title="Not monitored"
-            description={`${entity.metadata.name} has no signal source of its own, so it only shows the impact of its dependencies. Connect it to its PagerDuty service by adding this annotation to its catalog-info.yaml:`}
-            action={<AnnotationSnippet entityName={entity.metadata.name} />}
+          <ResponseErrorPanel
+            error={error ?? new Error('No answer from the status backend')}
+            title="Could not load the status of this entity"
           />
         </Grid>
-      )}
-    </Grid>
+        <Grid item xs={12}>
+          <Button variant="outlined" color="primary" onClick={retry}>
+            Retry
+          </Button>
+        </Grid>
+      </Grid>
+    );
+  }
+  return (
+    <EntityStatusView
+      status={value}
+      entityName={entity.metadata.name}
+      pollError={error}
+      onRetry={retry}
+    />
   );
 }

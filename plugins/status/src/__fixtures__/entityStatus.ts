@@ -1,0 +1,127 @@
+import {
+  EntityStatus,
+  StatusIncident,
+  StatusRootCause,
+} from '@internal/plugin-status-common';
+
+const minutesAgo = (minutes: number) =>
+  new Date(Date.now() - minutes * 60_000).toISOString();
+
+/** An incident as the status API serves it. */
+export function anIncident(
+  overrides: Partial<StatusIncident> = {},
+): StatusIncident {
+  return {
+    id: 'Q1',
+    number: 1042,
+    title: 'Login failing for 40% of users',
+    status: 'acknowledged',
+    urgency: 'high',
+    priority: 'P1',
+    createdAt: minutesAgo(25),
+    acknowledgedAt: minutesAgo(20),
+    assignees: [{ id: 'U1', name: 'Ada Platform', email: 'ada@example.com' }],
+    htmlUrl: 'https://meridian.pagerduty.com/incidents/Q1',
+    conferenceUrl: 'https://meet.example.com/auth-outage',
+    conferenceNumber: null,
+    ...overrides,
+  };
+}
+
+/** The login service as a root cause three hops upstream of cart-web. */
+export function aRootCause(
+  overrides: Partial<StatusRootCause> = {},
+): StatusRootCause {
+  return {
+    entityRef: 'component:default/auth-service',
+    level: 'degraded',
+    rootLevel: 'major_outage',
+    path: [
+      'component:default/cart-web',
+      'component:default/cart-api',
+      'component:default/membership-api',
+      'component:default/auth-service',
+    ],
+    incidents: [anIncident()],
+    owner: {
+      entityRef: 'group:default/identity',
+      displayName: 'Identity Platform',
+      email: 'identity@example.com',
+      slackChannel: '#identity-oncall',
+    },
+    escalationPolicies: [
+      {
+        id: 'PEP1',
+        name: 'Identity on-call',
+        onCall: [
+          {
+            level: 1,
+            user: { id: 'U1', name: 'Ada Platform', email: 'ada@example.com' },
+            start: null,
+            end: null,
+          },
+          {
+            level: 2,
+            user: { id: 'U2', name: 'Grace Lead' },
+            start: null,
+            end: null,
+          },
+        ],
+      },
+    ],
+    ...overrides,
+  };
+}
+
+/** A healthy, monitored entity; override what a test is about. */
+export function anEntityStatus(
+  overrides: Partial<EntityStatus> = {},
+): EntityStatus {
+  return {
+    entityRef: 'component:default/cart-web',
+    monitored: true,
+    levels: {
+      own: 'operational',
+      inherited: 'operational',
+      effective: 'operational',
+    },
+    explanation: 'Operational',
+    reasons: [],
+    rootCauses: [],
+    incidents: [],
+    owner: {
+      entityRef: 'group:default/ecommerce',
+      displayName: 'E-commerce',
+      email: 'ecommerce@example.com',
+      slackChannel: '#ecommerce',
+    },
+    escalationPolicies: [
+      {
+        id: 'PEP2',
+        name: 'E-commerce on-call',
+        onCall: [
+          {
+            level: 1,
+            user: { id: 'U3', name: 'Lin Shop' },
+            start: null,
+            end: null,
+          },
+        ],
+      },
+    ],
+    upstreams: [],
+    impacted: [],
+    dependentCount: 0,
+    freshness: {
+      pagerDuty: {
+        account: 'default',
+        lastSuccessAt: new Date(Date.now() - 12_000).toISOString(),
+        stale: false,
+        lastError: null,
+      },
+      catalogLoadedAt: new Date().toISOString(),
+    },
+    problems: [],
+    ...overrides,
+  };
+}

@@ -1,0 +1,58 @@
+import { Entity } from '@backstage/catalog-model';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { screen } from '@testing-library/react';
+import { anEntityStatus, aRootCause } from '../../__fixtures__/entityStatus';
+import { StatusApi, statusApiRef } from '../../api';
+import { EntityStatusCard } from './EntityStatusCard';
+
+const entity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'cart-web', namespace: 'default' },
+  spec: { type: 'website', owner: 'ecommerce', lifecycle: 'production' },
+};
+
+describe('EntityStatusCard', () => {
+  it('shows the level, the explanation, the top root cause and a link to the tab', async () => {
+    const api: Partial<StatusApi> = {
+      getEntityStatus: async () =>
+        anEntityStatus({
+          levels: {
+            own: 'operational',
+            inherited: 'degraded',
+            effective: 'degraded',
+          },
+          explanation:
+            'Degraded — impacted by auth-service (Major outage), 3 hops upstream',
+          rootCauses: [
+            aRootCause(),
+            aRootCause({ entityRef: 'component:default/points-api' }),
+          ],
+        }),
+    };
+    await renderInTestApp(
+      <EntityProvider entity={entity}>
+        <EntityStatusCard />
+      </EntityProvider>,
+      {
+        apis: [[statusApiRef, api as StatusApi]],
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
+    );
+    expect(
+      await screen.findByText(
+        'Degraded — impacted by auth-service (Major outage), 3 hops upstream',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/Root cause:/)).toHaveTextContent(
+      'Root cause: auth-service (Major outage) and 1 more',
+    );
+    expect(
+      screen.getByRole('link', { name: /Open the Status tab/ }),
+    ).toHaveAttribute('href', '/catalog/default/component/cart-web/status');
+  });
+});

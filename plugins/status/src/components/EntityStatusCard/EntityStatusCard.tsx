@@ -1,0 +1,81 @@
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { useApi } from '@backstage/frontend-plugin-api';
+import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
+import Typography from '@material-ui/core/Typography';
+import { statusApiRef } from '../../api';
+import {
+  Freshness,
+  LevelLabel,
+  levelLabel,
+  usePolling,
+  useStatusTabLink,
+} from '../common';
+import { displayLevel } from '../EntityStatusTab/StatusHeader';
+
+/**
+ * The overview card: level, explanation, the top root cause and a link to the
+ * Status tab.
+ *
+ * @internal
+ */
+export function EntityStatusCard() {
+  const { entity } = useEntity();
+  const entityRef = stringifyEntityRef(entity);
+  const statusApi = useApi(statusApiRef);
+  const statusTab = useStatusTabLink();
+  const { value, loading, error } = usePolling(
+    () => statusApi.getEntityStatus(entityRef),
+    [statusApi, entityRef],
+  );
+  const link = statusTab(entityRef);
+  return (
+    <InfoCard
+      title="Status"
+      deepLink={link ? { title: 'Open the Status tab', link } : undefined}
+    >
+      {loading && <Progress />}
+      {!loading && !value && error && (
+        <ResponseErrorPanel error={error} title="Could not load the status" />
+      )}
+      {value && (
+        <>
+          <LevelLabel level={displayLevel(value)} variant="h5" />
+          <Typography variant="body2" paragraph>
+            {value.explanation}
+          </Typography>
+          {value.rootCauses[0] && (
+            <Typography variant="body2" paragraph>
+              Root cause:{' '}
+              <EntityRefLink
+                entityRef={value.rootCauses[0].entityRef}
+                defaultKind="component"
+              />{' '}
+              (
+              {levelLabel(
+                value.rootCauses[0].rootLevel ?? value.rootCauses[0].level,
+              )}
+              )
+              {value.rootCauses.length > 1 &&
+                ` and ${value.rootCauses.length - 1} more`}
+            </Typography>
+          )}
+          {value.problems.length > 0 && (
+            <Typography variant="body2" color="error" paragraph>
+              {value.problems.length} annotation problem
+              {value.problems.length === 1 ? '' : 's'}: see the Status tab
+            </Typography>
+          )}
+          <Freshness
+            lastSuccessAt={value.freshness.pagerDuty.lastSuccessAt}
+            stale={value.freshness.pagerDuty.stale}
+          />
+        </>
+      )}
+    </InfoCard>
+  );
+}

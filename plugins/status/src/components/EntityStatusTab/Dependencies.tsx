@@ -1,0 +1,242 @@
+import {
+  CompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { DependencyGraphTypes, InfoCard } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/frontend-plugin-api';
+import {
+  EntityRefLink,
+  entityRouteRef,
+  humanizeEntityRef,
+} from '@backstage/plugin-catalog-react';
+import {
+  Direction,
+  EntityNode,
+  EntityRelationsGraph,
+} from '@backstage/plugin-catalog-graph';
+import {
+  EntityStatus,
+  HealthLevel,
+  UpstreamNode,
+} from '@internal/plugin-status-common';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles, useTheme } from '@material-ui/core/styles';
+import { useNavigate } from 'react-router-dom';
+import { DisplayLevel, LevelLabel, levelColor, levelLabel } from '../common';
+
+const useStyles = makeStyles(theme => ({
+  graph: { height: 420, minHeight: 300 },
+  tree: { margin: 0, paddingLeft: theme.spacing(2), listStyle: 'none' },
+  node: { padding: theme.spacing(0.25, 0) },
+  item: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+  },
+}));
+
+const RELATIONS = ['dependsOn', 'consumesApi', 'apiProvidedBy'];
+
+function collectLevels(
+  nodes: UpstreamNode[],
+  into: Map<string, HealthLevel>,
+): Map<string, HealthLevel> {
+  for (const node of nodes) {
+    into.set(node.ref, node.levels.effective);
+    collectLevels(node.upstreams, into);
+  }
+  return into;
+}
+
+/** A graph node drawn as a box outlined and dotted in its level's colour, named with its level. */
+function StatusNode(props: {
+  node: EntityNode;
+  level: DisplayLevel | undefined;
+}) {
+  const theme = useTheme();
+  const { node, level } = props;
+  const label = humanizeEntityRef(node.entity, { defaultKind: 'component' });
+  const color = level ? levelColor(theme, level) : theme.palette.text.disabled;
+  const words = level ? levelLabel(level) : 'no status';
+  const width = Math.max(120, label.length * 7.2 + 40);
+  return (
+    <g
+      onClick={node.onClick}
+      style={{ cursor: node.onClick ? 'pointer' : undefined }}
+      data-testid={`graph-node-${label}`}
+      data-level={level ?? 'none'}
+    >
+      <title>{`${label}: ${words}`}</title>
+      <rect
+        width={width}
+        height={40}
+        rx={6}
+        fill={theme.palette.background.paper}
+        stroke={color}
+        strokeWidth={node.focused ? 4 : 2}
+      />
+      <circle cx={16} cy={20} r={7} fill={color} />
+      <text x={30} y={17} fontSize={13} fill={theme.palette.text.primary}>
+        {label}
+      </text>
+      <text x={30} y={32} fontSize={11} fill={theme.palette.text.secondary}>
+        {words}
+      </text>
+    </g>
+  );
+}
+
+/** The upstream graph coloured by level, built on the catalog graph. */
+export function UpstreamGraph(props: {
+  entityRef: CompoundEntityRef;
+  levels: Map<string, DisplayLevel>;
+}) {
+  const classes = useStyles();
+  const navigate = useNavigate();
+  const entityRoute = useRouteRef(entityRouteRef);
+  const renderNode: DependencyGraphTypes.RenderNodeFunction<EntityNode> = ({
+    node,
+  }) => (
+    <StatusNode
+      node={node}
+      level={props.levels.get(stringifyEntityRef(node.entity))}
+    />
+  );
+  return (
+    <EntityRelationsGraph
+      className={classes.graph}
+      rootEntityNames={props.entityRef}
+      maxDepth={4}
+      unidirectional
+      mergeRelations
+      relations={RELATIONS}
+      direction={Direction.LEFT_RIGHT}
+      renderNode={renderNode}
+      zoom="enable-on-click"
+      onNodeClick={node => {
+        if (!entityRoute) return;
+        navigate(
+          entityRoute({
+            kind: node.entity.kind.toLocaleLowerCase('en-US'),
+            namespace: node.entity.metadata.namespace ?? 'default',
+            name: node.entity.metadata.name,
+          }),
+        );
+      }}
+    />
+  );
+}
+
+/** The upstream tree as a nested list: the accessible twin of the graph. */
+export function UpstreamList(props: { nodes: UpstreamNode[] }) {
+  const classes = useStyles();
+  if (props.nodes.length === 0) return null;
+  return (
+    <ul className={classes.tree}>
+      {props.nodes.map(node => (
+        <li key={node.ref} className={classes.node}>
+          <span className={classes.item}>
+            <EntityRefLink entityRef={node.ref} defaultKind="component" />
+            <LevelLabel level={node.levels.effective} />
+            {node.critical && (
+              <Typography variant="caption" color="textSecondary">
+                critical dependency
+              </Typography>
+            )}
+            {node.cycle && (
+              <Typography variant="caption" color="textSecondary">
+                (cycle: already listed above)
+              </Typography>
+            )}
+            {node.truncated && (
+              <Typography variant="caption" color="textSecondary">
+                (further upstreams not shown)
+              </Typography>
+            )}
+          </span>
+          <UpstreamList nodes={node.upstreams} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** How many entities depend on this one and which of them are impacted now. */
+export function BlastRadius(props: { status: EntityStatus }) {
+  const classes = useStyles();
+  const { impacted, dependentCount } = props.status;
+  const shown = impacted.slice(0, 50);
+  return (
+    <InfoCard title="Downstream impact">
+      <Typography variant="body1" paragraph>
+        {dependentCount === 0
+          ? 'Nothing in the catalog depends on this.'
+          : `${dependentCount} ${
+              dependentCount === 1 ? 'entity depends' : 'entities depend'
+            } on this; ${impacted.length} ${
+              impacted.length === 1 ? 'is' : 'are'
+            } currently impacted.`}
+      </Typography>
+      {shown.length > 0 && (
+        <ul className={classes.tree} aria-label="Impacted dependents">
+          {shown.map(i => (
+            <li key={i.entityRef} className={classes.item}>
+              <EntityRefLink entityRef={i.entityRef} defaultKind="component" />
+              <LevelLabel level={i.level} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {impacted.length > shown.length && (
+        <Typography variant="body2" color="textSecondary">
+          and {impacted.length - shown.length} more
+        </Typography>
+      )}
+    </InfoCard>
+  );
+}
+
+/** Upstream graph and list side by side, and the downstream impact. */
+export function Dependencies(props: {
+  status: EntityStatus;
+  entityRef: CompoundEntityRef;
+}) {
+  const { status } = props;
+  const levels = collectLevels(status.upstreams, new Map());
+  const all = new Map<string, DisplayLevel>(levels);
+  all.set(
+    status.entityRef,
+    !status.monitored && status.levels.effective === 'operational'
+      ? 'not_monitored'
+      : status.levels.effective,
+  );
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12} lg={8}>
+        <InfoCard title="Upstream dependencies" noPadding>
+          {status.upstreams.length === 0 ? (
+            <Typography variant="body2" style={{ padding: 16 }}>
+              This entity depends on nothing in the catalog.
+            </Typography>
+          ) : (
+            <UpstreamGraph entityRef={props.entityRef} levels={all} />
+          )}
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} lg={4}>
+        <InfoCard title="Upstreams by level">
+          {status.upstreams.length === 0 ? (
+            <Typography variant="body2">None</Typography>
+          ) : (
+            <UpstreamList nodes={status.upstreams} />
+          )}
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        <BlastRadius status={status} />
+      </Grid>
+    </Grid>
+  );
+}

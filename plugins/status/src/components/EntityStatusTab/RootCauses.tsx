@@ -1,0 +1,76 @@
+import { InfoCard } from '@backstage/core-components';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { StatusRootCause } from '@internal/plugin-status-common';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import {
+  IncidentList,
+  LevelLabel,
+  levelLabel,
+  OnCall,
+  OwnerContacts,
+} from '../common';
+import { EntityPath } from './EntityPath';
+
+const useStyles = makeStyles(theme => ({
+  section: { marginTop: theme.spacing(2) },
+}));
+
+/** One upstream root cause: its level, path, incidents, owner and who is on call. */
+export function RootCauseCard(props: { cause: StatusRootCause }) {
+  const classes = useStyles();
+  const { cause } = props;
+  const hops = cause.path.length - 1;
+  return (
+    <InfoCard
+      title={
+        <span>
+          Root cause:{' '}
+          <EntityRefLink entityRef={cause.entityRef} defaultKind="component" />
+        </span>
+      }
+      subheader={`${hops} hop${hops === 1 ? '' : 's'} upstream`}
+    >
+      <LevelLabel level={cause.rootLevel ?? cause.level} variant="h6" />
+      <Typography variant="body2" color="textSecondary">
+        Impact on this entity: {levelLabel(cause.level)}
+      </Typography>
+      <div className={classes.section}>
+        <EntityPath path={cause.path} />
+      </div>
+      <div className={classes.section}>
+        <Typography variant="overline">Active incidents</Typography>
+        <IncidentList incidents={cause.incidents} />
+      </div>
+      <Grid container spacing={2} className={classes.section}>
+        <Grid item xs={12} md={6}>
+          <Typography variant="overline" component="div">
+            Owner
+          </Typography>
+          <OwnerContacts owner={cause.owner} />
+        </Grid>
+        <Grid item xs={12} md={6}>
+          <Typography variant="overline" component="div">
+            On call now
+          </Typography>
+          <OnCall policies={cause.escalationPolicies} />
+        </Grid>
+      </Grid>
+    </InfoCard>
+  );
+}
+
+/** Every upstream root cause as a card, worst first. */
+export function RootCauses(props: { causes: StatusRootCause[] }) {
+  if (props.causes.length === 0) return null;
+  return (
+    <Grid container spacing={3}>
+      {props.causes.map(cause => (
+        <Grid item xs={12} key={cause.entityRef}>
+          <RootCauseCard cause={cause} />
+        </Grid>
+      ))}
+    </Grid>
+  );
+}

@@ -1,0 +1,60 @@
+import { InfoCard } from '@backstage/core-components';
+import { EntityStatus } from '@internal/plugin-status-common';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { DisplayLevel, Freshness, LevelLabel } from '../common';
+
+const useStyles = makeStyles(theme => ({
+  levels: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(3),
+    margin: theme.spacing(1, 0),
+  },
+}));
+
+/** The level shown for an entity: "not monitored" when it has no source and nothing inherited. */
+export function displayLevel(status: EntityStatus): DisplayLevel {
+  if (!status.monitored && status.levels.effective === 'operational')
+    return 'not_monitored';
+  return status.levels.effective;
+}
+
+/** The effective level, big, with the one-line explanation, own vs inherited, and freshness. */
+export function StatusHeader(props: { status: EntityStatus }) {
+  const classes = useStyles();
+  const { status } = props;
+  const { pagerDuty } = status.freshness;
+  return (
+    <InfoCard title="Health" noPadding={false}>
+      <div role="heading" aria-level={2}>
+        <LevelLabel level={displayLevel(status)} variant="h4" />
+      </div>
+      <Typography variant="body1" data-testid="status-explanation">
+        {status.explanation}
+      </Typography>
+      <div className={classes.levels}>
+        <span>
+          <Typography variant="caption" color="textSecondary" component="div">
+            Own signals
+          </Typography>
+          <LevelLabel
+            level={status.levels.own ?? 'not_monitored'}
+            coloured={false}
+          />
+        </span>
+        <span>
+          <Typography variant="caption" color="textSecondary" component="div">
+            Inherited from dependencies
+          </Typography>
+          <LevelLabel level={status.levels.inherited} coloured={false} />
+        </span>
+      </div>
+      <Freshness
+        lastSuccessAt={pagerDuty.lastSuccessAt}
+        stale={pagerDuty.stale}
+        lastError={pagerDuty.lastError}
+      />
+    </InfoCard>
+  );
+}

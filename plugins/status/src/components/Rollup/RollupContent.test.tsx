@@ -1,0 +1,144 @@
+import { Entity } from '@backstage/catalog-model';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { StatusRollup } from '@internal/plugin-status-common';
+import { screen, within } from '@testing-library/react';
+import { StatusApi, statusApiRef } from '../../api';
+import { RollupCard, RollupContent } from './RollupContent';
+
+const group: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'ecommerce', namespace: 'default' },
+  spec: { type: 'business-unit', children: [] },
+};
+
+const rollup: StatusRollup = {
+  entityRef: 'group:default/ecommerce',
+  level: 'major_outage',
+  members: [
+    {
+      entityRef: 'component:default/cart-api',
+      kind: 'Component',
+      name: 'cart-api',
+      levels: {
+        own: 'operational',
+        inherited: 'major_outage',
+        effective: 'major_outage',
+      },
+      rootCauses: [
+        {
+          entityRef: 'component:default/auth-service',
+          level: 'major_outage',
+          hops: 2,
+        },
+      ],
+      activeIncidents: 0,
+    },
+    {
+      entityRef: 'component:default/shop-web',
+      kind: 'Component',
+      name: 'shop-web',
+      levels: {
+        own: 'operational',
+        inherited: 'degraded',
+        effective: 'degraded',
+      },
+      rootCauses: [
+        {
+          entityRef: 'component:default/auth-service',
+          level: 'degraded',
+          hops: 3,
+        },
+      ],
+      activeIncidents: 0,
+    },
+    {
+      entityRef: 'component:default/search-api',
+      kind: 'Component',
+      name: 'search-api',
+      levels: {
+        own: 'operational',
+        inherited: 'operational',
+        effective: 'operational',
+      },
+      rootCauses: [],
+      activeIncidents: 0,
+    },
+  ],
+  upstreamProblems: [
+    {
+      entityRef: 'component:default/auth-service',
+      level: 'major_outage',
+      owner: {
+        entityRef: 'group:default/identity',
+        slackChannel: '#identity-oncall',
+      },
+      impacts: ['component:default/cart-api', 'component:default/shop-web'],
+    },
+  ],
+  freshness: { stale: false, lastSuccessAt: new Date().toISOString() },
+};
+
+function renderWith(element: JSX.Element) {
+  const api: Partial<StatusApi> = {
+    getRollup: jest.fn(async () => rollup),
+    getHealth: async () => ({
+      status: 'ok',
+      database: 'ok',
+      pagerDutyMode: 'live',
+      checkedAt: new Date().toISOString(),
+    }),
+  };
+  return renderInTestApp(
+    <EntityProvider entity={group}>{element}</EntityProvider>,
+    {
+      apis: [[statusApiRef, api as StatusApi]],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    },
+  );
+}
+
+describe('Roll-ups', () => {
+  it("lists a group's services worst first, and the broken upstream it depends on", async () => {
+    await renderWith(<RollupContent />);
+    expect(
+      await screen.findByText('2 of 3 not operational'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('What your services depend on that is broken'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/impacts 2 of yours/)).toBeInTheDocument();
+    const impacted = screen.getByRole('list', {
+      name: 'Impacted by component:default/auth-service',
+    });
+    expect(
+      within(impacted)
+        .getAllByRole('link')
+        .map(l => l.textContent),
+    ).toEqual(['cart-api', 'shop-web']);
+    const rows = screen.getAllByRole('row').slice(1);
+    expect(
+      rows.map(r => within(r).getAllByRole('cell')[0].textContent),
+    ).toEqual(['cart-api', 'shop-web', 'search-api']);
+    expect(rows[1]).toHaveTextContent(
+      'impacted by auth-service, 3 hops upstream',
+    );
+  });
+
+  it('summarises on the overview card, linking to the Status tab', async () => {
+    await renderWith(<RollupCard />);
+    const list = await screen.findByRole('list', { name: 'Not operational' });
+    expect(
+      within(list)
+        .getAllByRole('link')
+        .map(l => l.textContent),
+    ).toEqual(['cart-api', 'shop-web']);
+    expect(
+      screen.getByRole('link', { name: /Open the Status tab/ }),
+    ).toHaveAttribute('href', '/catalog/default/group/ecommerce/status');
+  });
+});

@@ -1,0 +1,2 @@
+export { RollupCard, RollupContent } from './RollupContent';
+export { RollupView } from './RollupView';
