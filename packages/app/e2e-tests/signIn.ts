@@ -26,3 +26,31 @@ export async function guestToken(request: APIRequestContext): Promise<string> {
   const body = await response.json();
   return body.backstageIdentity.token;
 }
+
+/**
+ * Waits until the status engine serves an entity with the given root cause
+ * (it reads the catalog and PagerDuty a few seconds after start-up), and
+ * returns the entity's status as the API answers it.
+ */
+export async function waitForRootCause(
+  request: APIRequestContext,
+  entityPath: string,
+  rootCause: string,
+): Promise<any> {
+  const token = await guestToken(request);
+  let status: any;
+  await expect
+    .poll(
+      async () => {
+        const response = await request.get(
+          `${BACKEND_URL}/api/status/entities/${entityPath}`,
+          { headers: { Authorization: `Bearer ${token}` } },
+        );
+        status = response.ok() ? await response.json() : undefined;
+        return status?.rootCauses?.[0]?.entityRef;
+      },
+      { timeout: 90_000, intervals: [2_000] },
+    )
+    .toBe(rootCause);
+  return status;
+}

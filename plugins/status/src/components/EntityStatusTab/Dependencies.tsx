@@ -26,7 +26,7 @@ import { useNavigate } from 'react-router-dom';
 import { DisplayLevel, LevelLabel, levelColor, levelLabel } from '../common';
 
 const useStyles = makeStyles(theme => ({
-  graph: { height: 420, minHeight: 300 },
+  graph: { height: 480, minHeight: 320 },
   tree: { margin: 0, paddingLeft: theme.spacing(2), listStyle: 'none' },
   node: { padding: theme.spacing(0.25, 0) },
   item: {
@@ -38,6 +38,20 @@ const useStyles = makeStyles(theme => ({
 }));
 
 const RELATIONS = ['dependsOn', 'consumesApi', 'apiProvidedBy'];
+// Deeper graphs become unreadable; the list beside it goes four levels deep.
+const GRAPH_DEPTH = 2;
+
+/** Whether a node and everything above it is operational. */
+function allOperational(node: UpstreamNode): boolean {
+  return (
+    node.levels.effective === 'operational' &&
+    node.upstreams.every(allOperational)
+  );
+}
+
+function countNodes(nodes: UpstreamNode[]): number {
+  return nodes.reduce((n, node) => n + 1 + countNodes(node.upstreams), 0);
+}
 
 function collectLevels(
   nodes: UpstreamNode[],
@@ -108,7 +122,7 @@ export function UpstreamGraph(props: {
     <EntityRelationsGraph
       className={classes.graph}
       rootEntityNames={props.entityRef}
-      maxDepth={4}
+      maxDepth={GRAPH_DEPTH}
       unidirectional
       mergeRelations
       relations={RELATIONS}
@@ -129,36 +143,48 @@ export function UpstreamGraph(props: {
   );
 }
 
-/** The upstream tree as a nested list: the accessible twin of the graph. */
+/**
+ * The upstream tree as a nested list: the accessible twin of the graph. A
+ * subtree that is operational throughout is folded into a count, so what is
+ * broken stands out.
+ */
 export function UpstreamList(props: { nodes: UpstreamNode[] }) {
   const classes = useStyles();
   if (props.nodes.length === 0) return null;
   return (
     <ul className={classes.tree}>
-      {props.nodes.map(node => (
-        <li key={node.ref} className={classes.node}>
-          <span className={classes.item}>
-            <EntityRefLink entityRef={node.ref} defaultKind="component" />
-            <LevelLabel level={node.levels.effective} />
-            {node.critical && (
-              <Typography variant="caption" color="textSecondary">
-                critical dependency
-              </Typography>
-            )}
-            {node.cycle && (
-              <Typography variant="caption" color="textSecondary">
-                (cycle: already listed above)
-              </Typography>
-            )}
-            {node.truncated && (
-              <Typography variant="caption" color="textSecondary">
-                (further upstreams not shown)
-              </Typography>
-            )}
-          </span>
-          <UpstreamList nodes={node.upstreams} />
-        </li>
-      ))}
+      {props.nodes.map(node => {
+        const folded = allOperational(node) ? countNodes(node.upstreams) : 0;
+        return (
+          <li key={node.ref} className={classes.node}>
+            <span className={classes.item}>
+              <EntityRefLink entityRef={node.ref} defaultKind="component" />
+              <LevelLabel level={node.levels.effective} />
+              {node.critical && (
+                <Typography variant="caption" color="textSecondary">
+                  critical dependency
+                </Typography>
+              )}
+              {node.cycle && (
+                <Typography variant="caption" color="textSecondary">
+                  (cycle: already listed above)
+                </Typography>
+              )}
+              {node.truncated && (
+                <Typography variant="caption" color="textSecondary">
+                  (further upstreams not shown)
+                </Typography>
+              )}
+              {folded > 0 && (
+                <Typography variant="caption" color="textSecondary">
+                  (+{folded} upstream{folded === 1 ? '' : 's'}, all operational)
+                </Typography>
+              )}
+            </span>
+            {folded === 0 && <UpstreamList nodes={node.upstreams} />}
+          </li>
+        );
+      })}
     </ul>
   );
 }
@@ -215,7 +241,11 @@ export function Dependencies(props: {
   return (
     <Grid container spacing={3}>
       <Grid item xs={12} lg={8}>
-        <InfoCard title="Upstream dependencies" noPadding>
+        <InfoCard
+          title="Upstream dependencies"
+          subheader={`${GRAPH_DEPTH} levels; select a node to open it`}
+          noPadding
+        >
           {status.upstreams.length === 0 ? (
             <Typography variant="body2" style={{ padding: 16 }}>
               This entity depends on nothing in the catalog.

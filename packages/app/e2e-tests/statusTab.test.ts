@@ -1,0 +1,105 @@
+import { expect, Page, test } from '@playwright/test';
+import { signInAsGuest, waitForRootCause } from './signIn';
+
+const SCREENSHOTS = 'e2e-test-report/screenshots';
+
+const headerLevel = (page: Page) =>
+  page.getByRole('heading', { level: 2 }).locator('[data-level]').first();
+
+// The demo runs the auth-outage scenario: the login service is down, and
+// shop-web reaches it through cart-api and membership-api.
+test.describe('the Status tab during the login outage', () => {
+  test('shows a dependent impacted with the path, leads to the root cause, and names who is on call', async ({
+    page,
+    request,
+  }) => {
+    const status = await waitForRootCause(
+      request,
+      'component/default/shop-web',
+      'component:default/auth-service',
+    );
+    const onCallName: string =
+      status.rootCauses[0].escalationPolicies[0].onCall[0].user.name;
+
+    await signInAsGuest(page);
+    await page.goto('/catalog/default/component/shop-web/status');
+
+    await expect(headerLevel(page)).toHaveAttribute('data-level', 'degraded');
+    await expect(page.getByTestId('status-explanation')).toHaveText(
+      /^Degraded — impacted by auth-service \(Major outage\), \d hops upstream$/,
+    );
+    const path = page.getByLabel(/^Dependency path:/).first();
+    await expect(path.getByRole('link').first()).toHaveText('shop-web');
+    await expect(path.getByRole('link').last()).toHaveText('auth-service');
+    const onCall = page.getByRole('list', { name: /^On call for / }).first();
+    await expect(onCall).toContainText(onCallName);
+    await expect(
+      page.getByRole('link', { name: /#platform-oncall/ }).first(),
+    ).toBeVisible();
+    // the dependency graph draws shop-web's upstreams, coloured by level
+    await expect(
+      page.locator('[data-testid="graph-node-auth-service"]'),
+    ).toHaveAttribute('data-level', 'major_outage');
+
+    await page.screenshot({
+      path: `${SCREENSHOTS}/status-tab-light.png`,
+      fullPage: true,
+    });
+    await page.evaluate(() => window.localStorage.setItem('theme', 'dark'));
+    await page.reload();
+    await expect(headerLevel(page)).toHaveAttribute('data-level', 'degraded');
+    await expect(
+      page.locator('[data-testid="graph-node-auth-service"]'),
+    ).toBeVisible();
+    await expect(page.locator('body')).toHaveAttribute(
+      'data-theme-mode',
+      'dark',
+    );
+    await page.screenshot({
+      path: `${SCREENSHOTS}/status-tab-dark.png`,
+      fullPage: true,
+    });
+    await page.evaluate(() => window.localStorage.removeItem('theme'));
+
+    // click through to the root cause: its own outage, its incident, its blast radius
+    await path.getByRole('link', { name: 'auth-service' }).click();
+    await expect(page).toHaveURL(/\/catalog\/default\/component\/auth-service/);
+    await page.goto('/catalog/default/component/auth-service/status');
+    await expect(headerLevel(page)).toHaveAttribute(
+      'data-level',
+      'major_outage',
+    );
+    await expect(page.getByTestId('status-explanation')).toHaveText(
+      /^Major outage — \d+ active incidents? of its own/,
+    );
+    await expect(
+      page.getByText(/entities depend on this; \d+ are currently impacted\./),
+    ).toBeVisible();
+  });
+
+  test('shows a misconfigured service as a problem to fix, not a crash', async ({
+    page,
+  }) => {
+    await signInAsGuest(page);
+    await page.goto('/catalog/default/component/quote-engine/status');
+    await expect(page.getByText(/Status annotations need fixing/)).toBeVisible({
+      timeout: 60_000,
+    });
+    await expect(
+      page.getByText(/PagerDuty has no service PNOSUCH/),
+    ).toBeVisible();
+  });
+
+  test("shows a group's roll-up with what its services depend on that is broken", async ({
+    page,
+  }) => {
+    await signInAsGuest(page);
+    await page.goto('/catalog/default/group/ecommerce/status');
+    await expect(
+      page.getByText('What your services depend on that is broken'),
+    ).toBeVisible({ timeout: 60_000 });
+    await expect(
+      page.getByText(/auth-service.*impacts \d+ of yours/).first(),
+    ).toBeVisible();
+  });
+});
