@@ -22,7 +22,15 @@ test.describe('the Status tab during the login outage', () => {
       status.rootCauses[0].escalationPolicies[0].onCall[0].user.name;
 
     await signInAsGuest(page);
-    await page.goto('/catalog/default/component/shop-web/status');
+    // the overview's Status card says it in one line and leads to the tab
+    await page.goto('/catalog/default/component/shop-web');
+    await expect(
+      page.getByText(/^Degraded — impacted by auth-service/).first(),
+    ).toBeVisible();
+    await page.getByRole('link', { name: /Open the Status tab/ }).click();
+    await expect(page).toHaveURL(
+      /\/catalog\/default\/component\/shop-web\/status$/,
+    );
 
     await expect(headerLevel(page)).toHaveAttribute('data-level', 'degraded');
     await expect(page.getByTestId('status-explanation')).toHaveText(
