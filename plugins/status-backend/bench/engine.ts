@@ -316,8 +316,9 @@ async function main() {
   const summaryTimes: number[] = [];
   for (let i = 0; i < 100; i++) {
     start = performance.now();
-    summariseStatus(
+    await summariseStatus(
       engine,
+      store,
       all,
       i % 2 ? { owner: [`group:default/team-${i % GROUPS}`] } : {},
     );

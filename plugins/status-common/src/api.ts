@@ -162,3 +162,103 @@ export type StatusRollup = {
   }[];
   freshness: { stale: boolean; lastSuccessAt: string | null };
 };
+
+/**
+ * One entity in the company-wide summary.
+ *
+ * @public
+ */
+export type StatusSummaryEntity = {
+  entityRef: string;
+  kind: string;
+  name: string;
+  title?: string;
+  owner?: string;
+  system?: string;
+  domain?: string;
+  own?: HealthLevel;
+  inherited: OutageLevel;
+  effective: HealthLevel;
+  /** The worst upstream root cause of its inherited level, if any. */
+  rootCause?: string;
+};
+
+/**
+ * An entity whose own signals put it in an outage, with what it impacts:
+ * one problem, however many entities it breaks.
+ *
+ * @public
+ */
+export type StatusProblem = {
+  entityRef: string;
+  /** Its own level. */
+  level: HealthLevel;
+  owner: StatusOwner | null;
+  incidents: StatusIncident[];
+  escalationPolicies: StatusEscalationPolicy[];
+  /** When its oldest active incident opened, ISO 8601. */
+  since: string | null;
+  /** Visible transitive dependents it impacts now. */
+  impactedCount: number;
+  /** The first of them, worst first. */
+  impacted: { entityRef: string; level: HealthLevel }[];
+};
+
+/**
+ * A roll-up of a group of entities (per owner, system or domain).
+ *
+ * @public
+ */
+export type StatusGroupRollup = {
+  level: HealthLevel;
+  members: number;
+  /** Members that are not operational, worst first. */
+  contributors: { ref: string; level: HealthLevel }[];
+};
+
+/**
+ * How fresh one source of signals is.
+ *
+ * @public
+ */
+export type StatusSourceFreshness = {
+  source: string;
+  lastSuccessAt: string | null;
+  lastAttemptAt: string | null;
+  lastError: string | null;
+  stale: boolean;
+};
+
+/**
+ * The answer of `GET /api/status/summary`.
+ *
+ * @public
+ */
+export type StatusSummary = {
+  /** Entities per effective level, after the filters. */
+  counts: Record<HealthLevel, number>;
+  total: number;
+  /** The filtered entities, worst first. */
+  entities: StatusSummaryEntity[];
+  byOwner: Record<string, StatusGroupRollup>;
+  bySystem: Record<string, StatusGroupRollup>;
+  byDomain: Record<string, StatusGroupRollup>;
+  /** Every visible entity in an outage of its own, worst first, then by blast radius. */
+  problems: StatusProblem[];
+  freshness: {
+    stale: boolean;
+    /** The stalest source's last success. */
+    lastSuccessAt: string | null;
+    sources: StatusSourceFreshness[];
+  };
+};
+
+/**
+ * One active incident in the company-wide feed of `GET /api/status/incidents`.
+ *
+ * @public
+ */
+export type StatusFeedIncident = StatusIncident & {
+  serviceId: string;
+  entities: { entityRef: string; level: HealthLevel }[];
+};

@@ -201,7 +201,7 @@ describe('StatusEngine with the simulator', () => {
   });
 
   it('summarises the company: counts, roll-ups, and one problem with its blast radius', async () => {
-    const { sync, engine } = await setUp();
+    const { sync, engine, store } = await setUp();
     sim.state.trigger({
       service: 'PAUTH00',
       title: 'Login failing',
@@ -212,18 +212,31 @@ describe('StatusEngine with the simulator', () => {
     await engine.refreshCatalog();
     const all = new Set([...engine.allEntities()].map(e => e.ref));
 
-    const summary = summariseStatus(engine, all, {});
+    const summary = await summariseStatus(engine, store, all, {});
     expect(summary.counts.major_outage).toBe(3); // auth, membership and cart (critical chain)
     expect(summary.counts.degraded).toBe(1); // shop-web
     expect(
-      summary.broken.map(b => [b.entityRef, b.level, b.impactedCount]),
+      summary.problems.map(b => [b.entityRef, b.level, b.impactedCount]),
     ).toEqual([['component:default/auth-service', 'major_outage', 3]]);
+    const [problem] = summary.problems;
+    expect(problem.owner?.entityRef).toBe('group:default/platform');
+    expect(problem.escalationPolicies[0].onCall[0].user.name).toBe(
+      'Platform SRE',
+    );
+    expect(problem.since).toBe(problem.incidents[0].createdAt);
+    expect(problem.impacted[0]).toEqual({
+      entityRef: 'component:default/cart-api',
+      level: 'major_outage',
+    });
+    expect(summary.entities.find(e => e.name === 'shop-web')?.rootCause).toBe(
+      'component:default/auth-service',
+    );
     expect(summary.byOwner['group:default/shop']).toMatchObject({
       level: 'major_outage',
       members: 3,
     });
 
-    const shopOnly = summariseStatus(engine, all, {
+    const shopOnly = await summariseStatus(engine, store, all, {
       owner: ['group:default/shop'],
       kind: ['component'],
     });
@@ -232,12 +245,29 @@ describe('StatusEngine with the simulator', () => {
       'shop-web',
       'quote-engine',
     ]);
-    const hidden = summariseStatus(
+    // my team and everything it depends on, transitively
+    const shopAndUpstreams = await summariseStatus(engine, store, all, {
+      owner: ['group:default/shop'],
+      withUpstreams: true,
+    });
+    expect(shopAndUpstreams.entities.map(e => e.name).sort()).toEqual([
+      'auth-service',
+      'cart-api',
+      'membership-api',
+      'quote-engine',
+      'shop-web',
+    ]);
+    const searched = await summariseStatus(engine, store, all, {
+      text: 'CART',
+    });
+    expect(searched.entities.map(e => e.name)).toEqual(['cart-api']);
+    const hidden = await summariseStatus(
       engine,
+      store,
       new Set(['component:default/auth-service']),
       {},
     );
-    expect(hidden.broken[0].impactedCount).toBe(0); // the caller sees none of the dependents
+    expect(hidden.problems[0].impactedCount).toBe(0); // the caller sees none of the dependents
   });
 
   it("rolls up a group's services, naming the broken upstreams outside it", async () => {

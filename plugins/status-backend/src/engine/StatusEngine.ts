@@ -268,6 +268,11 @@ export class StatusEngine {
     return this.graph.impacted(ref);
   }
 
+  /** Direct upstreams of an entity. */
+  upstreamsOf(ref: string): string[] {
+    return this.graph.upstreamsOf(ref).map(u => u.ref);
+  }
+
   /** Every transitive dependent of an entity, impacted or not. */
   dependentsOf(ref: string): string[] {
     return this.graph.allDependents(ref);

@@ -3,6 +3,7 @@ import {
   DEFAULT_PAGERDUTY_ACCOUNT,
   EntityLevels,
   EntityStatus,
+  StatusEscalationPolicy,
   StatusIncident,
   StatusOwner,
   HealthLevel,
@@ -64,6 +65,38 @@ export function describeOwner(
   return { entityRef: owner, ...engine.entity(owner)?.contact };
 }
 
+/** The escalation policies of an entity's PagerDuty services, with who is on call now. */
+export async function escalationPoliciesOf(
+  engine: StatusEngine,
+  store: StatusStore,
+  entityRef: string,
+): Promise<StatusEscalationPolicy[]> {
+  const policies = new Map<string, string | undefined>();
+  const entity = engine.entity(entityRef);
+  const account = entity?.pagerDutyAccount ?? DEFAULT_PAGERDUTY_ACCOUNT;
+  for (const id of entity?.pagerDutyServiceIds ?? []) {
+    const service = engine.service(account, id);
+    if (service?.escalationPolicyId) {
+      policies.set(service.escalationPolicyId, service.escalationPolicyName);
+    }
+  }
+  const onCalls = policies.size
+    ? await store.listOnCalls(account, [...policies.keys()])
+    : [];
+  return [...policies].map(([id, name]) => ({
+    id,
+    name: name ?? id,
+    onCall: onCalls
+      .filter(o => o.escalationPolicyId === id)
+      .map(o => ({
+        level: o.level,
+        user: o.user,
+        start: o.start?.toISOString() ?? null,
+        end: o.end?.toISOString() ?? null,
+      })),
+  }));
+}
+
 /** An incident as the HTTP API shows it. */
 export const incidentView = (i: StoredIncident): StatusIncident => ({
   id: i.id,
@@ -107,32 +140,8 @@ export async function describeEntityStatus(options: {
     has: (r: string) => r === ref || options.visible.has(r),
   };
 
-  const onCallFor = async (entityRef: string) => {
-    const policies = new Map<string, string | undefined>();
-    const entity = engine.entity(entityRef);
-    const account = entity?.pagerDutyAccount ?? DEFAULT_PAGERDUTY_ACCOUNT;
-    for (const id of entity?.pagerDutyServiceIds ?? []) {
-      const service = engine.service(account, id);
-      if (service?.escalationPolicyId) {
-        policies.set(service.escalationPolicyId, service.escalationPolicyName);
-      }
-    }
-    const onCalls = policies.size
-      ? await store.listOnCalls(account, [...policies.keys()])
-      : [];
-    return [...policies].map(([id, name]) => ({
-      id,
-      name: name ?? id,
-      onCall: onCalls
-        .filter(o => o.escalationPolicyId === id)
-        .map(o => ({
-          level: o.level,
-          user: o.user,
-          start: o.start?.toISOString() ?? null,
-          end: o.end?.toISOString() ?? null,
-        })),
-    }));
-  };
+  const onCallFor = (entityRef: string) =>
+    escalationPoliciesOf(engine, store, entityRef);
   const ownerOf = (entityRef: string) =>
     describeOwner(engine, entityRef, visible);
 

@@ -12,6 +12,7 @@ import {
   PagerDutyMode,
   readEntityStatusConfiguration,
   StatusBackendHealth,
+  StatusFeedIncident,
 } from '@internal/plugin-status-common';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -150,13 +151,26 @@ export async function createRouter(
     }
     const engine = requireEngine();
     const visible = await visibleEntities.of(credentials);
+    const text = req.query.q;
+    if (text !== undefined && typeof text !== 'string') {
+      throw new InputError('q must be given once');
+    }
+    const include = listParam(req.query.include, 'include');
+    const unknownInclude = include?.find(i => i !== 'upstreams');
+    if (unknownInclude) {
+      throw new InputError(
+        `Unknown include "${unknownInclude}"; use include=upstreams`,
+      );
+    }
     res.json(
-      summariseStatus(engine, visible, {
+      await summariseStatus(engine, store, visible, {
         kind: listParam(req.query.kind, 'kind'),
         owner: listParam(req.query.owner, 'owner'),
         system: listParam(req.query.system, 'system'),
         domain: listParam(req.query.domain, 'domain'),
         level: levels as HealthLevel[] | undefined,
+        text: text?.trim() || undefined,
+        withUpstreams: include?.includes('upstreams'),
       }),
     );
   });
@@ -168,19 +182,18 @@ export async function createRouter(
     });
     const engine = requireEngine();
     const visible = await visibleEntities.of(credentials);
-    res.json({
-      incidents: engine
-        .allOpenIncidents()
-        .map(({ incident, entityRefs }) => ({
-          ...incidentView(incident),
-          serviceId: incident.serviceId,
-          entities: entityRefs
-            .filter(r => visible.has(r))
-            .map(r => ({ entityRef: r, level: engine.levels(r).effective })),
-        }))
-        .filter(i => i.entities.length > 0)
-        .sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
-    });
+    const incidents: StatusFeedIncident[] = engine
+      .allOpenIncidents()
+      .map(({ incident, entityRefs }) => ({
+        ...incidentView(incident),
+        serviceId: incident.serviceId,
+        entities: entityRefs
+          .filter(r => visible.has(r))
+          .map(r => ({ entityRef: r, level: engine.levels(r).effective })),
+      }))
+      .filter(i => i.entities.length > 0)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    res.json({ incidents });
   });
 
   // The status of one entity: levels, why, who to call, what it depends on.

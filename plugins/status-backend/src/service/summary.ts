@@ -4,117 +4,217 @@ import {
   isOutage,
   LEVEL_PRECEDENCE,
   rollUp,
+  StatusGroupRollup,
+  StatusProblem,
+  StatusSummary,
+  StatusSummaryEntity,
 } from '@internal/plugin-status-common';
+import { StatusStore } from '../database';
 import { addTo } from '../engine/addTo';
 import { StatusEngine } from '../engine/StatusEngine';
-import { incidentView } from './entityStatus';
+import {
+  describeOwner,
+  escalationPoliciesOf,
+  incidentView,
+} from './entityStatus';
 
-/** Filters of `GET /summary`; each takes several comma-separated values. */
+/** Filters of `GET /summary`; each list takes several comma-separated values. */
 export type SummaryFilters = {
   kind?: string[];
   owner?: string[];
   system?: string[];
   domain?: string[];
   level?: HealthLevel[];
+  /** Words that must all appear in the entity's ref or title. */
+  text?: string;
+  /** Also the transitive upstreams of the matching entities ("my team and what it depends on"). */
+  withUpstreams?: boolean;
 };
 
-const lower = (values?: string[]) =>
-  values?.map(v => v.toLocaleLowerCase('en-US'));
+/** Impacted dependents listed per problem; the count covers them all. */
+const IMPACTED_LISTED = 100;
+
+const lower = (value: string) => value.toLocaleLowerCase('en-US');
+
+function matches(e: StatusSummaryEntity, filters: SummaryFilters): boolean {
+  const kinds = filters.kind?.map(lower);
+  if (kinds && !kinds.includes(lower(e.kind))) return false;
+  if (filters.owner && !(e.owner && filters.owner.includes(e.owner)))
+    return false;
+  if (filters.system && !(e.system && filters.system.includes(e.system)))
+    return false;
+  if (filters.domain && !(e.domain && filters.domain.includes(e.domain)))
+    return false;
+  if (filters.text) {
+    const haystack = lower(`${e.entityRef} ${e.title ?? ''}`);
+    if (
+      !lower(filters.text)
+        .split(/\s+/)
+        .every(w => haystack.includes(w))
+    )
+      return false;
+  }
+  return true;
+}
+
+/** Every entity the given ones depend on, transitively. */
+function upstreamClosure(engine: StatusEngine, refs: string[]): Set<string> {
+  const seen = new Set<string>(refs);
+  const queue = [...refs];
+  while (queue.length) {
+    for (const u of engine.upstreamsOf(queue.pop()!)) {
+      if (seen.has(u)) continue;
+      seen.add(u);
+      queue.push(u);
+    }
+  }
+  return seen;
+}
 
 /**
  * The company-wide summary: every visible entity's level, counts, roll-ups
- * per owner, system and domain, and what is broken — entities with their own
- * outage, each with the number of entities it impacts, worst first.
+ * per owner, system and domain, and the problems — entities in an outage of
+ * their own, each with what it impacts, who owns it and who is on call.
+ * The filters narrow the entities and counts; the problems are always the
+ * company's.
  */
-export function summariseStatus(
+export async function summariseStatus(
   engine: StatusEngine,
+  store: StatusStore,
   visible: Set<string>,
   filters: SummaryFilters,
-) {
-  const systems = new Map<string, string | undefined>();
+): Promise<StatusSummary> {
+  const domainOfSystem = new Map<string, string | undefined>();
   for (const e of engine.allEntities())
-    if (e.kind === 'System') systems.set(e.ref, e.domain);
-  const kinds = lower(filters.kind);
-  const entities = [...engine.allEntities()]
-    .filter(e => visible.has(e.ref))
-    .map(e => {
-      const levels = engine.levels(e.ref);
-      const domain =
-        e.kind === 'System' ? e.domain : systems.get(e.system ?? '');
-      return {
-        entityRef: e.ref,
-        kind: e.kind,
-        name: e.name,
-        title: e.title,
-        owner: e.owner,
-        system: e.system,
-        domain,
-        ...levels,
-      };
-    })
-    .filter(
-      e =>
-        (!kinds || kinds.includes(e.kind.toLocaleLowerCase('en-US'))) &&
-        (!filters.owner || (e.owner && filters.owner.includes(e.owner))) &&
-        (!filters.system || (e.system && filters.system.includes(e.system))) &&
-        (!filters.domain || (e.domain && filters.domain.includes(e.domain))) &&
-        (!filters.level || filters.level.includes(e.effective)),
-    )
-    .sort(
-      (a, b) =>
-        compareLevels(b.effective, a.effective) ||
-        a.entityRef.localeCompare(b.entityRef),
+    if (e.kind === 'System') domainOfSystem.set(e.ref, e.domain);
+
+  const all: StatusSummaryEntity[] = [];
+  for (const e of engine.allEntities()) {
+    if (!visible.has(e.ref)) continue;
+    const levels = engine.levels(e.ref);
+    const rootCause =
+      levels.inherited === 'operational'
+        ? undefined
+        : engine.rootCausesOf(e.ref).find(c => visible.has(c.root))?.root;
+    all.push({
+      entityRef: e.ref,
+      kind: e.kind,
+      name: e.name,
+      title: e.title,
+      owner: e.owner,
+      system: e.system,
+      domain:
+        e.kind === 'System' ? e.domain : domainOfSystem.get(e.system ?? ''),
+      own: levels.own,
+      inherited: levels.inherited,
+      effective: levels.effective,
+      rootCause,
+    });
+  }
+
+  let selected = all.filter(e => matches(e, filters));
+  if (filters.withUpstreams) {
+    const closure = upstreamClosure(
+      engine,
+      selected.map(e => e.entityRef),
     );
+    selected = all.filter(e => closure.has(e.entityRef));
+  }
+  if (filters.level)
+    selected = selected.filter(e => filters.level!.includes(e.effective));
+  selected.sort(
+    (a, b) =>
+      compareLevels(b.effective, a.effective) ||
+      a.entityRef.localeCompare(b.entityRef),
+  );
 
   const counts = Object.fromEntries(
     LEVEL_PRECEDENCE.map(level => [level, 0]),
   ) as Record<HealthLevel, number>;
-  for (const e of entities) counts[e.effective] += 1;
+  for (const e of selected) counts[e.effective] += 1;
 
   const rollUpBy = (key: 'owner' | 'system' | 'domain') => {
     const groups = new Map<string, { ref: string; level: HealthLevel }[]>();
-    for (const e of entities) {
+    for (const e of selected) {
       const group = e[key];
-      if (!group) continue;
-      addTo(groups, group, { ref: e.entityRef, level: e.effective });
+      if (group) addTo(groups, group, { ref: e.entityRef, level: e.effective });
     }
-    return Object.fromEntries(
-      [...groups].map(([group, members]) => [
-        group,
-        { ...rollUp(members), members: members.length },
-      ]),
-    );
+    const result: Record<string, StatusGroupRollup> = {};
+    for (const [group, members] of groups) {
+      const { level, contributors } = rollUp(members);
+      result[group] = {
+        level,
+        members: members.length,
+        contributors: contributors.slice(0, 20),
+      };
+    }
+    return result;
   };
 
   // Own outages are the problems; what they impact is grouped under them.
-  const broken = entities
-    .filter(e => isOutage(e.own))
-    .map(e => {
-      const impacted = engine
-        .impactedBy(e.entityRef)
-        .filter(r => visible.has(r));
-      return {
-        entityRef: e.entityRef,
-        level: e.own as HealthLevel,
-        owner: e.owner,
-        incidents: engine.incidentsOf(e.entityRef).map(incidentView),
-        impactedCount: impacted.length,
-        impacted: impacted.slice(0, 50),
-      };
-    })
-    .sort(
-      (a, b) =>
-        compareLevels(b.level, a.level) || b.impactedCount - a.impactedCount,
-    );
+  const problems: StatusProblem[] = await Promise.all(
+    all
+      .filter(e => isOutage(e.own))
+      .map(async e => {
+        const impacted = engine
+          .impactedBy(e.entityRef)
+          .filter(r => visible.has(r))
+          .map(r => ({ entityRef: r, level: engine.levels(r).effective }))
+          .sort(
+            (a, b) =>
+              compareLevels(b.level, a.level) ||
+              a.entityRef.localeCompare(b.entityRef),
+          );
+        const incidents = engine.incidentsOf(e.entityRef).map(incidentView);
+        const since = incidents
+          .map(i => i.createdAt)
+          .sort()
+          .at(0);
+        return {
+          entityRef: e.entityRef,
+          level: e.own as HealthLevel,
+          owner: describeOwner(engine, e.entityRef, visible),
+          incidents,
+          escalationPolicies: await escalationPoliciesOf(
+            engine,
+            store,
+            e.entityRef,
+          ),
+          since: since ?? null,
+          impactedCount: impacted.length,
+          impacted: impacted.slice(0, IMPACTED_LISTED),
+        };
+      }),
+  );
+  problems.sort(
+    (a, b) =>
+      compareLevels(b.level, a.level) ||
+      b.impactedCount - a.impactedCount ||
+      a.entityRef.localeCompare(b.entityRef),
+  );
 
+  const freshness = engine.freshness();
   return {
     counts,
-    total: entities.length,
-    entities,
+    total: selected.length,
+    entities: selected,
     byOwner: rollUpBy('owner'),
     bySystem: rollUpBy('system'),
     byDomain: rollUpBy('domain'),
-    broken,
-    freshness: engine.freshness(),
+    problems,
+    freshness: {
+      stale: freshness.stale,
+      lastSuccessAt: freshness.lastSuccessAt?.toISOString() ?? null,
+      sources: freshness.accounts.map(a => ({
+        source: `pagerduty:${a.account}`,
+        lastSuccessAt: a.lastSuccessAt?.toISOString() ?? null,
+        lastAttemptAt:
+          freshness.sources
+            .find(s => s.source === `pagerduty:${a.account}`)
+            ?.lastAttemptAt?.toISOString() ?? null,
+        lastError: a.lastError ?? null,
+        stale: a.stale,
+      })),
+    },
   };
 }
