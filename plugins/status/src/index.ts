@@ -7,7 +7,7 @@
 
 export { statusPlugin as default } from './plugin';
 export { statusApiRef, StatusClient } from './api';
-export type { StatusApi } from './api';
+export type { StatusApi, StatusSummaryQuery } from './api';
 export { isRollupKind, isStatusAvailable } from './entityFilter';
 export { rootRouteRef } from './routes';
 export {

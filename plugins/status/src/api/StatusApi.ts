@@ -3,8 +3,27 @@ import {
   EntityStatus,
   EntityStatusConfiguration,
   StatusBackendHealth,
+  StatusFeedIncident,
   StatusRollup,
+  StatusSummary,
 } from '@internal/plugin-status-common';
+
+/**
+ * Filters of the company-wide summary; lists match any of their values.
+ *
+ * @public
+ */
+export type StatusSummaryQuery = {
+  kind?: string[];
+  owner?: string[];
+  system?: string[];
+  domain?: string[];
+  level?: string[];
+  /** Words that must all appear in the entity's ref or title. */
+  text?: string;
+  /** Add everything the matching entities depend on, transitively. */
+  withUpstreams?: boolean;
+};
 
 /**
  * Client of the status backend.
@@ -20,6 +39,10 @@ export interface StatusApi {
   getEntityStatus(entityRef: string): Promise<EntityStatus>;
   /** The members of a System, Domain or Group, worst first. */
   getRollup(entityRef: string): Promise<StatusRollup>;
+  /** Every visible entity's level, counts, roll-ups, and the company's problems. */
+  getSummary(query?: StatusSummaryQuery): Promise<StatusSummary>;
+  /** Active incidents company-wide, newest first. */
+  getIncidents(): Promise<{ incidents: StatusFeedIncident[] }>;
 }
 
 /**

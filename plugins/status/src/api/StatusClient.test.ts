@@ -54,6 +54,28 @@ describe('StatusClient', () => {
     ]);
   });
 
+  it('puts summary filters in the query string', async () => {
+    let search: URLSearchParams | undefined;
+    server.use(
+      http.get('http://backstage:7007/api/status/summary', ({ request }) => {
+        search = new URL(request.url).searchParams;
+        return HttpResponse.json({});
+      }),
+    );
+    await client.getSummary({
+      owner: ['group:default/shop', 'group:default/ecommerce'],
+      level: ['major_outage'],
+      text: 'cart api',
+      withUpstreams: true,
+    });
+    expect(Object.fromEntries(search!)).toEqual({
+      owner: 'group:default/shop,group:default/ecommerce',
+      level: 'major_outage',
+      q: 'cart api',
+      include: 'upstreams',
+    });
+  });
+
   it('returns a degraded health report served with 503', async () => {
     const degraded = {
       status: 'degraded',

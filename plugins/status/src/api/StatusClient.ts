@@ -5,9 +5,11 @@ import {
   EntityStatus,
   EntityStatusConfiguration,
   StatusBackendHealth,
+  StatusFeedIncident,
   StatusRollup,
+  StatusSummary,
 } from '@internal/plugin-status-common';
-import { StatusApi } from './StatusApi';
+import { StatusApi, StatusSummaryQuery } from './StatusApi';
 
 /** `kind/namespace/name` of an entity ref, each part URL-encoded. */
 function entityPath(entityRef: string): string {
@@ -60,6 +62,22 @@ export class StatusClient implements StatusApi {
 
   async getRollup(entityRef: string): Promise<StatusRollup> {
     return this.get<StatusRollup>(`/rollups/${entityPath(entityRef)}`);
+  }
+
+  async getSummary(query: StatusSummaryQuery = {}): Promise<StatusSummary> {
+    const params = new URLSearchParams();
+    for (const key of ['kind', 'owner', 'system', 'domain', 'level'] as const) {
+      const values = query[key];
+      if (values?.length) params.set(key, values.join(','));
+    }
+    if (query.text) params.set('q', query.text);
+    if (query.withUpstreams) params.set('include', 'upstreams');
+    const search = params.toString();
+    return this.get<StatusSummary>(`/summary${search ? `?${search}` : ''}`);
+  }
+
+  async getIncidents(): Promise<{ incidents: StatusFeedIncident[] }> {
+    return this.get<{ incidents: StatusFeedIncident[] }>('/incidents');
   }
 
   private async fetch(path: string): Promise<Response> {

@@ -1,3 +1,3 @@
 export { statusApiRef } from './StatusApi';
-export type { StatusApi } from './StatusApi';
+export type { StatusApi, StatusSummaryQuery } from './StatusApi';
 export { StatusClient } from './StatusClient';

@@ -4,11 +4,7 @@ import {
 } from '@backstage/catalog-model';
 import { DependencyGraphTypes, InfoCard } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/frontend-plugin-api';
-import {
-  EntityRefLink,
-  entityRouteRef,
-  humanizeEntityRef,
-} from '@backstage/plugin-catalog-react';
+import { EntityRefLink, entityRouteRef } from '@backstage/plugin-catalog-react';
 import {
   Direction,
   EntityNode,
@@ -21,9 +17,9 @@ import {
 } from '@internal/plugin-status-common';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles, useTheme } from '@material-ui/core/styles';
+import { makeStyles } from '@material-ui/core/styles';
 import { useNavigate } from 'react-router-dom';
-import { DisplayLevel, LevelLabel, levelColor, levelLabel } from '../common';
+import { DisplayLevel, LevelLabel, StatusNode } from '../common';
 
 const useStyles = makeStyles(theme => ({
   graph: { height: 480, minHeight: 320 },
@@ -62,44 +58,6 @@ function collectLevels(
     collectLevels(node.upstreams, into);
   }
   return into;
-}
-
-/** A graph node drawn as a box outlined and dotted in its level's colour, named with its level. */
-function StatusNode(props: {
-  node: EntityNode;
-  level: DisplayLevel | undefined;
-}) {
-  const theme = useTheme();
-  const { node, level } = props;
-  const label = humanizeEntityRef(node.entity, { defaultKind: 'component' });
-  const color = level ? levelColor(theme, level) : theme.palette.text.disabled;
-  const words = level ? levelLabel(level) : 'no status';
-  const width = Math.max(120, label.length * 7.2 + 40);
-  return (
-    <g
-      onClick={node.onClick}
-      style={{ cursor: node.onClick ? 'pointer' : undefined }}
-      data-testid={`graph-node-${label}`}
-      data-level={level ?? 'none'}
-    >
-      <title>{`${label}: ${words}`}</title>
-      <rect
-        width={width}
-        height={40}
-        rx={6}
-        fill={theme.palette.background.paper}
-        stroke={color}
-        strokeWidth={node.focused ? 4 : 2}
-      />
-      <circle cx={16} cy={20} r={7} fill={color} />
-      <text x={30} y={17} fontSize={13} fill={theme.palette.text.primary}>
-        {label}
-      </text>
-      <text x={30} y={32} fontSize={11} fill={theme.palette.text.secondary}>
-        {words}
-      </text>
-    </g>
-  );
 }
 
 /** The upstream graph coloured by level, built on the catalog graph. */

@@ -1,55 +1,146 @@
-import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { screen } from '@testing-library/react';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { aSummary } from '../../__fixtures__/summary';
 import { StatusApi, statusApiRef } from '../../api';
 import { StatusDashboard } from './StatusDashboard';
 
-function renderDashboard(api: Partial<StatusApi>) {
-  return renderInTestApp(<StatusDashboard />, {
-    apis: [[statusApiRef, api as StatusApi]],
-  });
+function renderDashboard(
+  overrides: Partial<StatusApi> = {},
+  route = '/status',
+) {
+  const api: Partial<StatusApi> = {
+    getSummary: jest.fn(async () => aSummary()),
+    getIncidents: async () => ({ incidents: [] }),
+    getHealth: async () => ({
+      status: 'ok',
+      database: 'ok',
+      pagerDutyMode: 'live',
+      checkedAt: new Date().toISOString(),
+    }),
+    ...overrides,
+  };
+  return {
+    api,
+    ...renderInTestApp(<StatusDashboard />, {
+      apis: [
+        [statusApiRef, api as StatusApi],
+        mockApis.identity({
+          userEntityRef: 'user:default/guest',
+          ownershipEntityRefs: [
+            'user:default/guest',
+            'group:default/ecommerce',
+          ],
+        }),
+      ],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      initialRouteEntries: [route],
+    }),
+  };
 }
 
+const rows = () =>
+  within(screen.getByTestId('everything-list'))
+    .getAllByRole('listitem')
+    .map(row => row.textContent);
+
 describe('StatusDashboard', () => {
-  it('shows the readiness reported by the backend', async () => {
-    await renderDashboard({
-      getHealth: async () => ({
-        status: 'degraded',
-        database: 'unavailable',
-        pagerDutyMode: 'live',
-        checkedAt: '2026-11-21T10:00:00.000Z',
-      }),
-    });
-    expect(await screen.findByText('degraded')).toBeInTheDocument();
-    expect(screen.getByText('unavailable')).toBeInTheDocument();
+  // jsdom lays nothing out; give the virtualised list a screenful to fill
+  beforeAll(() => {
+    jest
+      .spyOn(HTMLElement.prototype, 'clientHeight', 'get')
+      .mockReturnValue(2000);
+    jest
+      .spyOn(HTMLElement.prototype, 'clientWidth', 'get')
+      .mockReturnValue(1000);
+  });
+  afterAll(() => jest.restoreAllMocks());
+
+  it('shows one upstream failure as one problem with its blast radius', async () => {
+    await renderDashboard();
     expect(
-      screen.getByText('connected (API token configured)'),
+      await screen.findByText(
+        '1 major outage and 1 degraded service affecting 27 other entities',
+      ),
     ).toBeInTheDocument();
-    expect(screen.queryByText('Simulated data')).not.toBeInTheDocument();
+    // 27 impacted services, one row
+    const auth = screen.getByTestId('problem-component:default/auth-service');
+    expect(auth).toHaveTextContent('27 impacted');
+    expect(auth).toHaveTextContent('On call: Ada Platform');
+    expect(auth).toHaveTextContent('“Login failing for 40% of users”');
+    expect(screen.getAllByTestId(/^problem-/)).toHaveLength(2);
+    await userEvent.click(
+      within(auth).getByRole('button', { name: /auth-service: Major outage/ }),
+    );
+    const impacted = await screen.findByRole('list', {
+      name: 'Impacted by component:default/auth-service',
+    });
+    expect(within(impacted).getAllByRole('listitem')).toHaveLength(27);
   });
 
-  it('says plainly when the data is simulated', async () => {
-    await renderDashboard({
-      getHealth: async () => ({
-        status: 'ok',
-        database: 'ok',
-        pagerDutyMode: 'simulated',
-        checkedAt: '2026-11-21T10:00:00.000Z',
-      }),
-    });
-    expect(await screen.findByText(/Simulated data/)).toBeInTheDocument();
-    expect(
-      screen.getByText(/built-in PagerDuty simulator/),
-    ).toBeInTheDocument();
+  it('reads its filters and grouping from the URL, and writes them back', async () => {
+    await renderDashboard(
+      {},
+      '/status?tab=everything&group=flat&owner=group:default/platform',
+    );
+    await screen.findByText('2 of 31 entities');
+    expect(rows()).toEqual([
+      expect.stringContaining('auth-service'),
+      expect.stringContaining('docs-site'),
+    ]);
+    await userEvent.type(screen.getByLabelText('Search'), 'docs');
+    await screen.findByText('1 of 31 entities');
+    expect(rows()).toEqual([expect.stringContaining('Not monitored')]);
   });
 
-  it('says when the backend cannot be reached', async () => {
+  it('groups by owner with roll-up levels and folds a group', async () => {
+    await renderDashboard({}, '/status?tab=everything&group=owner');
+    await screen.findByText('31 of 31 entities');
+    expect(rows()[0]).toMatch(/^ecommerce.*Major outage.*14 entities$/);
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Collapse ecommerce' }),
+    );
+    expect(rows()[1]).toMatch(/^platform/);
+  });
+
+  it("shows the reader's teams and everything they depend on", async () => {
+    const getSummary = jest.fn(async (query?: any) => {
+      const summary = aSummary();
+      if (query?.withUpstreams)
+        summary.entities = summary.entities.filter(
+          e =>
+            e.owner === 'group:default/ecommerce' || e.name === 'auth-service',
+        );
+      return summary;
+    });
+    await renderDashboard({ getSummary }, '/status?tab=everything&mine=true');
+    await screen.findByText(
+      /^15 of 15 entities \(your teams: group:default\/ecommerce/,
+    );
+    expect(getSummary).toHaveBeenCalledWith({
+      owner: ['group:default/ecommerce'],
+      withUpstreams: true,
+    });
+  });
+
+  it('offers a retry when the backend cannot be reached', async () => {
+    let calls = 0;
     await renderDashboard({
-      getHealth: async () => {
-        throw new Error('connection refused');
+      getSummary: async () => {
+        calls++;
+        if (calls === 1) throw new Error('connection refused');
+        return aSummary();
       },
     });
     expect(
-      await screen.findByText(/The status backend is not reachable/),
+      await screen.findByText(/Could not load the company's status/),
     ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    await waitFor(() =>
+      expect(
+        screen.getByRole('list', { name: 'Entities per level' }),
+      ).toBeInTheDocument(),
+    );
   });
 });

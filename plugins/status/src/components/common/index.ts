@@ -6,3 +6,4 @@ export { OnCall, OwnerContacts, slackChannelUrl } from './Contacts';
 export { usePolling, POLL_INTERVAL_MS } from './usePolling';
 export type { Polled } from './usePolling';
 export { useStatusTabLink } from './statusLink';
+export { StatusNode } from './StatusNode';

@@ -1,0 +1,164 @@
+import { EmptyState } from '@backstage/core-components';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { StatusProblem, StatusSummary } from '@internal/plugin-status-common';
+import Accordion from '@material-ui/core/Accordion';
+import AccordionDetails from '@material-ui/core/AccordionDetails';
+import AccordionSummary from '@material-ui/core/AccordionSummary';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
+import {
+  ago,
+  IncidentList,
+  LevelLabel,
+  levelLabel,
+  OnCall,
+  OwnerContacts,
+  useNow,
+} from '../common';
+
+const useStyles = makeStyles(theme => ({
+  title: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: theme.spacing(1.5),
+  },
+  impacted: {
+    columns: '3 16rem',
+    margin: 0,
+    paddingLeft: theme.spacing(2),
+  },
+}));
+
+/**
+ * One problem: the entity in an outage of its own, with what it impacts under
+ * it, so one upstream failure reads as one row with its blast radius.
+ */
+function ProblemRow(props: { problem: StatusProblem }) {
+  const classes = useStyles();
+  const now = useNow();
+  const { problem } = props;
+  const firstOnCall = problem.escalationPolicies[0]?.onCall
+    .slice()
+    .sort((a, b) => a.level - b.level)[0];
+  return (
+    <Accordion data-testid={`problem-${problem.entityRef}`}>
+      <AccordionSummary
+        expandIcon={<ExpandMoreIcon />}
+        aria-label={`${problem.entityRef}: ${levelLabel(problem.level)}, ${
+          problem.impactedCount
+        } impacted`}
+      >
+        <div className={classes.title}>
+          <LevelLabel level={problem.level} variant="subtitle2" />
+          <Typography variant="h6" component="span">
+            <EntityRefLink entityRef={problem.entityRef} />
+          </Typography>
+          <Typography variant="body1" component="span">
+            {problem.impactedCount} impacted
+          </Typography>
+          {problem.since && (
+            <Typography variant="body2" color="textSecondary" component="span">
+              opened {ago(problem.since, now)}
+            </Typography>
+          )}
+          {problem.incidents[0] && (
+            <Typography variant="body2" component="span">
+              “{problem.incidents[0].title}”
+            </Typography>
+          )}
+          {firstOnCall && (
+            <Typography variant="body2" component="span">
+              On call: <strong>{firstOnCall.user.name}</strong>
+            </Typography>
+          )}
+        </div>
+      </AccordionSummary>
+      <AccordionDetails>
+        <Grid container spacing={2}>
+          <Grid item xs={12} md={6}>
+            <Typography variant="overline" component="div">
+              Incidents
+            </Typography>
+            <IncidentList incidents={problem.incidents} />
+          </Grid>
+          <Grid item xs={12} md={6}>
+            <Typography variant="overline" component="div">
+              Owner
+            </Typography>
+            <OwnerContacts owner={problem.owner} />
+            <Typography variant="overline" component="div">
+              On call now
+            </Typography>
+            <OnCall policies={problem.escalationPolicies} />
+          </Grid>
+          <Grid item xs={12}>
+            <Typography variant="overline" component="div">
+              Impacted ({problem.impactedCount})
+            </Typography>
+            {problem.impactedCount === 0 ? (
+              <Typography variant="body2" color="textSecondary">
+                Nothing depends on it, or nothing you can see.
+              </Typography>
+            ) : (
+              <ul
+                className={classes.impacted}
+                aria-label={`Impacted by ${problem.entityRef}`}
+              >
+                {problem.impacted.map(i => (
+                  <li key={i.entityRef}>
+                    <EntityRefLink entityRef={i.entityRef} />{' '}
+                    <LevelLabel level={i.level} />
+                  </li>
+                ))}
+              </ul>
+            )}
+            {problem.impactedCount > problem.impacted.length && (
+              <Typography variant="body2" color="textSecondary">
+                and {problem.impactedCount - problem.impacted.length} more
+              </Typography>
+            )}
+          </Grid>
+        </Grid>
+      </AccordionDetails>
+    </Accordion>
+  );
+}
+
+/** What is broken now: each own problem with its blast radius, worst first. */
+export function BrokenNow(props: { summary: StatusSummary }) {
+  const { problems, entities } = props.summary;
+  const elsewhere = entities.filter(
+    e => e.effective === 'under_maintenance' || e.effective === 'unknown',
+  );
+  if (problems.length === 0 && elsewhere.length === 0) {
+    return (
+      <EmptyState
+        missing="data"
+        title="Nothing is broken"
+        description="No entity you can see has an active incident or alert."
+      />
+    );
+  }
+  return (
+    <>
+      {problems.map(problem => (
+        <ProblemRow key={problem.entityRef} problem={problem} />
+      ))}
+      {elsewhere.length > 0 && (
+        <Typography variant="body2" style={{ marginTop: 16 }}>
+          Also: {elsewhere.length} under maintenance or of unknown state —{' '}
+          {elsewhere.slice(0, 10).map((e, index) => (
+            <span key={e.entityRef}>
+              {index > 0 && ', '}
+              <EntityRefLink entityRef={e.entityRef} /> (
+              {levelLabel(e.effective)})
+            </span>
+          ))}
+        </Typography>
+      )}
+    </>
+  );
+}

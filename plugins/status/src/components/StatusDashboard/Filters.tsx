@@ -1,0 +1,178 @@
+import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
+import { parseEntityRef } from '@backstage/catalog-model';
+import {
+  LEVEL_LABELS,
+  LEVEL_PRECEDENCE,
+  StatusSummaryEntity,
+} from '@internal/plugin-status-common';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
+import MenuItem from '@material-ui/core/MenuItem';
+import Switch from '@material-ui/core/Switch';
+import TextField from '@material-ui/core/TextField';
+import { makeStyles } from '@material-ui/core/styles';
+import { useMemo } from 'react';
+import { DashboardState, Grouping } from './useDashboardState';
+
+const useStyles = makeStyles(theme => ({
+  bar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: theme.spacing(2),
+    marginBottom: theme.spacing(2),
+  },
+  select: { minWidth: '10rem' },
+  search: { minWidth: '16rem', flex: '1 1 16rem' },
+}));
+
+const ANY = '';
+
+const GROUPINGS: { value: Grouping; label: string }[] = [
+  { value: 'domain', label: 'Domain → System' },
+  { value: 'owner', label: 'Owning group' },
+  { value: 'flat', label: 'Flat list' },
+];
+
+const label = (ref: string) =>
+  humanizeEntityRef(parseEntityRef(ref), { defaultKind: 'group' });
+
+function distinct(
+  entities: StatusSummaryEntity[],
+  pick: (e: StatusSummaryEntity) => string | undefined,
+) {
+  return [...new Set(entities.map(pick).filter(Boolean) as string[])].sort(
+    (a, b) => label(a).localeCompare(label(b)),
+  );
+}
+
+function Choice(props: {
+  id: string;
+  label: string;
+  value: string[];
+  options: { value: string; label: string }[];
+  onChange: (value: string[]) => void;
+}) {
+  const classes = useStyles();
+  return (
+    <TextField
+      id={props.id}
+      select
+      variant="outlined"
+      size="small"
+      className={classes.select}
+      label={props.label}
+      value={props.value[0] ?? ANY}
+      onChange={event =>
+        props.onChange(event.target.value ? [event.target.value] : [])
+      }
+    >
+      <MenuItem value={ANY}>Any</MenuItem>
+      {props.options.map(option => (
+        <MenuItem key={option.value} value={option.value}>
+          {option.label}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}
+
+/** Grouping, filters, free-text search and the "my team" switch. */
+export function Filters(props: {
+  state: DashboardState;
+  entities: StatusSummaryEntity[];
+  onChange: (change: Partial<DashboardState>) => void;
+}) {
+  const classes = useStyles();
+  const { state, entities, onChange } = props;
+  const options = useMemo(
+    () => ({
+      kind: [...new Set(entities.map(e => e.kind))].sort(),
+      owner: distinct(entities, e => e.owner),
+      system: distinct(entities, e => e.system),
+      domain: distinct(entities, e => e.domain),
+    }),
+    [entities],
+  );
+  const asOptions = (refs: string[]) =>
+    refs.map(ref => ({ value: ref, label: label(ref) }));
+  return (
+    <div className={classes.bar} role="search">
+      <TextField
+        id="status-grouping"
+        select
+        variant="outlined"
+        size="small"
+        className={classes.select}
+        label="Group by"
+        value={state.grouping}
+        onChange={event =>
+          onChange({ grouping: event.target.value as Grouping })
+        }
+      >
+        {GROUPINGS.map(g => (
+          <MenuItem key={g.value} value={g.value}>
+            {g.label}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField
+        id="status-search"
+        variant="outlined"
+        size="small"
+        className={classes.search}
+        label="Search"
+        placeholder="name or title"
+        value={state.text}
+        onChange={event => onChange({ text: event.target.value })}
+      />
+      <Choice
+        id="status-kind"
+        label="Kind"
+        value={state.kind}
+        options={options.kind.map(k => ({ value: k, label: k }))}
+        onChange={kind => onChange({ kind })}
+      />
+      <Choice
+        id="status-level"
+        label="Level"
+        value={state.level}
+        options={[...LEVEL_PRECEDENCE].reverse().map(l => ({
+          value: l,
+          label: LEVEL_LABELS[l],
+        }))}
+        onChange={level => onChange({ level })}
+      />
+      <Choice
+        id="status-owner"
+        label="Owner"
+        value={state.owner}
+        options={asOptions(options.owner)}
+        onChange={owner => onChange({ owner })}
+      />
+      <Choice
+        id="status-system"
+        label="System"
+        value={state.system}
+        options={asOptions(options.system)}
+        onChange={system => onChange({ system })}
+      />
+      <Choice
+        id="status-domain"
+        label="Domain"
+        value={state.domain}
+        options={asOptions(options.domain)}
+        onChange={domain => onChange({ domain })}
+      />
+      <FormControlLabel
+        control={
+          <Switch
+            checked={state.mine}
+            onChange={event => onChange({ mine: event.target.checked })}
+            color="primary"
+          />
+        }
+        label="My teams and what they depend on"
+      />
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+import { InfoCard } from '@backstage/core-components';
+import {
+  HealthLevel,
+  LEVEL_LABELS,
+  LEVEL_PRECEDENCE,
+  StatusSummary,
+} from '@internal/plugin-status-common';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { ago, Freshness, LevelIcon, useNow } from '../common';
+
+const useStyles = makeStyles(theme => ({
+  counts: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(3),
+    margin: theme.spacing(2, 0),
+    padding: 0,
+    listStyle: 'none',
+  },
+  count: { display: 'flex', alignItems: 'center', gap: theme.spacing(1) },
+  sources: { marginTop: theme.spacing(1) },
+}));
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** "2 major outages and 1 partial outage affecting 31 entities", or all clear. */
+export function overallBanner(summary: StatusSummary): string {
+  const byLevel = new Map<HealthLevel, number>();
+  for (const p of summary.problems)
+    byLevel.set(p.level, (byLevel.get(p.level) ?? 0) + 1);
+  const parts = (['major_outage', 'partial_outage', 'degraded'] as const)
+    .filter(level => byLevel.get(level))
+    .map(level => {
+      const n = byLevel.get(level)!;
+      const words = LEVEL_LABELS[level].toLocaleLowerCase('en-US');
+      return level === 'degraded'
+        ? `${n} degraded service${n === 1 ? '' : 's'}`
+        : plural(n, words);
+    });
+  if (parts.length === 0) return 'All systems operational';
+  const impacted = summary.entities.filter(
+    e => e.inherited !== 'operational',
+  ).length;
+  const list =
+    parts.length === 1
+      ? parts[0]
+      : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  return impacted
+    ? `${list} affecting ${impacted} other ${
+        impacted === 1 ? 'entity' : 'entities'
+      }`
+    : list;
+}
+
+/** Counts per level, the overall banner, and how fresh each source is. */
+export function SummaryBar(props: { summary: StatusSummary }) {
+  const classes = useStyles();
+  const now = useNow();
+  const { summary } = props;
+  return (
+    <InfoCard>
+      <Typography variant="h4" component="h2" role="status">
+        {overallBanner(summary)}
+      </Typography>
+      <ul className={classes.counts} aria-label="Entities per level">
+        {[...LEVEL_PRECEDENCE].reverse().map(level => (
+          <li key={level} className={classes.count}>
+            <LevelIcon level={level} />
+            <Typography variant="h6" component="span">
+              {summary.counts[level]}
+            </Typography>
+            <Typography variant="body2" component="span">
+              {LEVEL_LABELS[level]}
+            </Typography>
+          </li>
+        ))}
+      </ul>
+      <Freshness
+        lastSuccessAt={summary.freshness.lastSuccessAt}
+        stale={summary.freshness.stale}
+      />
+      {summary.freshness.sources.length > 1 && (
+        <div className={classes.sources}>
+          {summary.freshness.sources.map(source => (
+            <Typography
+              key={source.source}
+              variant="caption"
+              color={source.stale ? 'error' : 'textSecondary'}
+              component="div"
+            >
+              {source.source}:{' '}
+              {source.lastSuccessAt
+                ? `synchronised ${ago(source.lastSuccessAt, now)}`
+                : 'never synchronised'}
+              {source.stale && ' (stale)'}
+            </Typography>
+          ))}
+        </div>
+      )}
+    </InfoCard>
+  );
+}

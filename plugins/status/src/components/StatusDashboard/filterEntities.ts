@@ -1,0 +1,140 @@
+import {
+  compareLevels,
+  HealthLevel,
+  StatusSummaryEntity,
+} from '@internal/plugin-status-common';
+import { DashboardState, Grouping } from './useDashboardState';
+
+const lower = (value: string) => value.toLocaleLowerCase('en-US');
+
+/** The entities that pass the reader's filters; done in the browser, so a filter change costs no request. */
+export function filterEntities(
+  entities: StatusSummaryEntity[],
+  state: Pick<
+    DashboardState,
+    'kind' | 'level' | 'owner' | 'system' | 'domain' | 'text'
+  >,
+): StatusSummaryEntity[] {
+  const kinds = state.kind.map(lower);
+  const words = lower(state.text).split(/\s+/).filter(Boolean);
+  return entities.filter(e => {
+    if (kinds.length && !kinds.includes(lower(e.kind))) return false;
+    if (state.level.length && !state.level.includes(e.effective)) return false;
+    if (state.owner.length && !(e.owner && state.owner.includes(e.owner)))
+      return false;
+    if (state.system.length && !(e.system && state.system.includes(e.system)))
+      return false;
+    if (state.domain.length && !(e.domain && state.domain.includes(e.domain)))
+      return false;
+    if (words.length) {
+      const haystack = lower(`${e.entityRef} ${e.title ?? ''}`);
+      if (!words.every(w => haystack.includes(w))) return false;
+    }
+    return true;
+  });
+}
+
+/** A row of the "everything" list: a group heading or an entity. */
+export type Row =
+  | {
+      type: 'group';
+      key: string;
+      /** The group's entity ref, or a label such as "(no system)". */
+      ref: string;
+      depth: number;
+      level: HealthLevel;
+      count: number;
+      collapsed: boolean;
+    }
+  | { type: 'entity'; key: string; entity: StatusSummaryEntity; depth: number };
+
+type Tree = Map<string, { entities: StatusSummaryEntity[]; children?: Tree }>;
+
+const NO_OWNER = '(no owner)';
+const NO_DOMAIN = '(no domain)';
+const NO_SYSTEM = '(no system)';
+
+function worst(entities: StatusSummaryEntity[]): HealthLevel {
+  return entities.reduce<HealthLevel>(
+    (level, e) => (compareLevels(e.effective, level) > 0 ? e.effective : level),
+    'operational',
+  );
+}
+
+function buildTree(entities: StatusSummaryEntity[], grouping: Grouping): Tree {
+  const tree: Tree = new Map();
+  const at = (map: Tree, key: string) => {
+    if (!map.has(key)) map.set(key, { entities: [] });
+    return map.get(key)!;
+  };
+  for (const e of entities) {
+    if (grouping === 'owner') {
+      at(tree, e.owner ?? NO_OWNER).entities.push(e);
+    } else {
+      // Domain → System → entity; a System sits under its own Domain
+      const domain = at(tree, e.domain ?? NO_DOMAIN);
+      domain.children ??= new Map();
+      const systemRef = e.kind === 'System' ? e.entityRef : e.system;
+      at(domain.children, systemRef ?? NO_SYSTEM).entities.push(e);
+      domain.entities.push(e);
+    }
+  }
+  return tree;
+}
+
+/**
+ * The rows of the "everything" list: flat, or grouped by owner or by Domain →
+ * System, each group with its roll-up level, worst group first.
+ */
+export function buildRows(
+  entities: StatusSummaryEntity[],
+  grouping: Grouping,
+  collapsed: Set<string>,
+): Row[] {
+  if (grouping === 'flat') {
+    return entities.map(e => ({
+      type: 'entity',
+      key: e.entityRef,
+      entity: e,
+      depth: 0,
+    }));
+  }
+  const rows: Row[] = [];
+  const walk = (tree: Tree, depth: number, parent: string) => {
+    const groups = [...tree].map(([ref, node]) => ({
+      ref,
+      node,
+      level: worst(node.entities),
+    }));
+    groups.sort(
+      (a, b) => compareLevels(b.level, a.level) || a.ref.localeCompare(b.ref),
+    );
+    for (const { ref, node, level } of groups) {
+      const key = `${parent}>${ref}`;
+      const isCollapsed = collapsed.has(key);
+      rows.push({
+        type: 'group',
+        key,
+        ref,
+        depth,
+        level,
+        count: node.entities.length,
+        collapsed: isCollapsed,
+      });
+      if (isCollapsed) continue;
+      if (node.children) {
+        walk(node.children, depth + 1, key);
+      } else {
+        for (const e of node.entities)
+          rows.push({
+            type: 'entity',
+            key: `${key}>${e.entityRef}`,
+            entity: e,
+            depth: depth + 1,
+          });
+      }
+    }
+  };
+  walk(buildTree(entities, grouping), 0, '');
+  return rows;
+}

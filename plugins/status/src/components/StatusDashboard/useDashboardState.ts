@@ -1,0 +1,76 @@
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router-dom';
+
+/** The tabs of the dashboard. */
+export type DashboardTab = 'broken' | 'everything' | 'incidents' | 'map';
+/** How the "everything" list is grouped. */
+export type Grouping = 'domain' | 'owner' | 'flat';
+
+/** What the reader chose to see; all of it lives in the URL, so a view can be shared. */
+export type DashboardState = {
+  tab: DashboardTab;
+  grouping: Grouping;
+  kind: string[];
+  level: string[];
+  owner: string[];
+  system: string[];
+  domain: string[];
+  text: string;
+  /** The reader's teams' entities and everything they depend on. */
+  mine: boolean;
+};
+
+const LISTS = ['kind', 'level', 'owner', 'system', 'domain'] as const;
+const TABS: DashboardTab[] = ['broken', 'everything', 'incidents', 'map'];
+const GROUPINGS: Grouping[] = ['domain', 'owner', 'flat'];
+
+/** Reads the dashboard's state from a query string. */
+export function readDashboardState(params: URLSearchParams): DashboardState {
+  const list = (key: string) =>
+    (params.get(key) ?? '')
+      .split(',')
+      .map(v => v.trim())
+      .filter(Boolean);
+  const tab = params.get('tab') as DashboardTab;
+  const grouping = params.get('group') as Grouping;
+  return {
+    tab: TABS.includes(tab) ? tab : 'broken',
+    grouping: GROUPINGS.includes(grouping) ? grouping : 'domain',
+    kind: list('kind'),
+    level: list('level'),
+    owner: list('owner'),
+    system: list('system'),
+    domain: list('domain'),
+    text: params.get('q') ?? '',
+    mine: params.get('mine') === 'true',
+  };
+}
+
+/** Writes the dashboard's state as a query string, leaving defaults out. */
+export function writeDashboardState(state: DashboardState): URLSearchParams {
+  const params = new URLSearchParams();
+  if (state.tab !== 'broken') params.set('tab', state.tab);
+  if (state.grouping !== 'domain') params.set('group', state.grouping);
+  for (const key of LISTS)
+    if (state[key].length) params.set(key, state[key].join(','));
+  if (state.text) params.set('q', state.text);
+  if (state.mine) params.set('mine', 'true');
+  return params;
+}
+
+/** The dashboard's state in the URL, and a setter that replaces the history entry. */
+export function useDashboardState(): [
+  DashboardState,
+  (change: Partial<DashboardState>) => void,
+] {
+  const [params, setParams] = useSearchParams();
+  const state = useMemo(() => readDashboardState(params), [params]);
+  const update = useCallback(
+    (change: Partial<DashboardState>) =>
+      setParams(writeDashboardState({ ...state, ...change }), {
+        replace: true,
+      }),
+    [state, setParams],
+  );
+  return [state, update];
+}
