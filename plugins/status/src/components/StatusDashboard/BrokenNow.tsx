@@ -44,7 +44,11 @@ function ProblemRow(props: { problem: StatusProblem }) {
     .slice()
     .sort((a, b) => a.level - b.level)[0];
   return (
-    <Accordion data-testid={`problem-${problem.entityRef}`}>
+    <Accordion
+      data-testid={`problem-${problem.entityRef}`}
+      // the details (up to 100 links) are built only when opened
+      TransitionProps={{ unmountOnExit: true }}
+    >
       <AccordionSummary
         expandIcon={<ExpandMoreIcon />}
         aria-label={`${problem.entityRef}: ${levelLabel(problem.level)}, ${

@@ -1,0 +1,187 @@
+/* eslint-disable no-console */
+// The company status page at 10,000 entities in Chromium: first render and a
+// filter change. The portal is the real one; only the status API's answers
+// are replaced by a generated organisation. Prints figures, asserts little.
+import { expect, Page, test } from '@playwright/test';
+import { signInAsGuest } from '../e2e-tests/signIn';
+
+const ENTITIES = 10_000;
+const GROUPS = 50;
+const ROOT_CAUSES = 20;
+const RUNS = 7;
+
+const LEVELS = ['major_outage', 'partial_outage', 'degraded'] as const;
+
+function generatedSummary() {
+  const entities = Array.from({ length: ENTITIES }, (_, i) => {
+    const impacted = i >= ROOT_CAUSES && i % 7 === 0;
+    const own = i < ROOT_CAUSES ? LEVELS[i % 3] : 'operational';
+    const effective = impacted ? 'degraded' : own;
+    return {
+      entityRef: `component:default/svc-${i}`,
+      kind: 'Component',
+      name: `svc-${i}`,
+      owner: `group:default/team-${i % GROUPS}`,
+      system: `system:default/system-${i % 200}`,
+      domain: `domain:default/domain-${i % 10}`,
+      own,
+      inherited: impacted ? 'degraded' : 'operational',
+      effective,
+      rootCause: impacted
+        ? `component:default/svc-${i % ROOT_CAUSES}`
+        : undefined,
+    };
+  });
+  const order = ['major_outage', 'partial_outage', 'degraded', 'operational'];
+  entities.sort(
+    (a, b) => order.indexOf(a.effective) - order.indexOf(b.effective),
+  );
+  const counts: Record<string, number> = {
+    operational: 0,
+    degraded: 0,
+    partial_outage: 0,
+    major_outage: 0,
+    under_maintenance: 0,
+    unknown: 0,
+  };
+  for (const e of entities) counts[e.effective]++;
+  const problems = Array.from({ length: ROOT_CAUSES }, (_, r) => {
+    const impacted = entities
+      .filter(e => e.rootCause === `component:default/svc-${r}`)
+      .map(e => ({ entityRef: e.entityRef, level: e.effective }));
+    return {
+      entityRef: `component:default/svc-${r}`,
+      level: LEVELS[r % 3],
+      owner: { entityRef: `group:default/team-${r % GROUPS}` },
+      incidents: [
+        {
+          id: `Q${r}`,
+          number: r,
+          title: `Incident ${r}`,
+          status: 'triggered',
+          urgency: 'high',
+          priority: 'P1',
+          createdAt: new Date(Date.now() - 600_000).toISOString(),
+          acknowledgedAt: null,
+          assignees: [],
+          htmlUrl: null,
+          conferenceUrl: null,
+          conferenceNumber: null,
+        },
+      ],
+      escalationPolicies: [],
+      since: new Date(Date.now() - 600_000).toISOString(),
+      impactedCount: impacted.length,
+      impacted: impacted.slice(0, 100),
+    };
+  });
+  return {
+    counts,
+    total: entities.length,
+    entities,
+    byOwner: {},
+    bySystem: {},
+    byDomain: {},
+    problems,
+    freshness: {
+      stale: false,
+      lastSuccessAt: new Date().toISOString(),
+      sources: [],
+    },
+  };
+}
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const figures = (values: number[]) =>
+  `median ${median(values).toFixed(0)} ms, max ${Math.max(...values).toFixed(
+    0,
+  )} ms over ${values.length} runs`;
+
+/** Types into the search box and waits, in the page, until the list shows the new count and has painted. */
+async function timeSearch(page: Page, text: string): Promise<number> {
+  return page.evaluate(async value => {
+    const input = document.querySelector<HTMLInputElement>('#status-search')!;
+    const list = document.querySelector('[data-testid="everything-list"]')!;
+    const before = list.getAttribute('data-rows');
+    const setValue = Object.getOwnPropertyDescriptor(
+      HTMLInputElement.prototype,
+      'value',
+    )!.set!;
+    const start = performance.now();
+    await new Promise<void>(resolve => {
+      const observer = new MutationObserver(() => {
+        if (list.getAttribute('data-rows') !== before) {
+          observer.disconnect();
+          // the next frame is the one that shows it
+          requestAnimationFrame(() => setTimeout(resolve, 0));
+        }
+      });
+      observer.observe(list, { attributes: true });
+      setValue.call(input, value);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    return performance.now() - start;
+  }, text);
+}
+
+test('the status page at 10,000 entities', async ({ page }) => {
+  const summary = JSON.stringify(generatedSummary());
+  await page.route('**/api/status/summary**', route =>
+    route.fulfill({ contentType: 'application/json', body: summary }),
+  );
+  await page.route('**/api/status/incidents', route =>
+    route.fulfill({ json: { incidents: [] } }),
+  );
+  await signInAsGuest(page);
+
+  const firstRender: number[] = [];
+  const everything: number[] = [];
+  const filter: number[] = [];
+  const clear: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    await page.goto('/catalog');
+    await expect(
+      page.getByRole('link', { name: 'Status', exact: true }).first(),
+    ).toBeVisible();
+    // from the click in the sidebar to the summary and problems on screen
+    let start = Date.now();
+    await page
+      .getByRole('link', { name: 'Status', exact: true })
+      .first()
+      .click();
+    await expect(
+      page.getByTestId(`problem-component:default/svc-0`),
+    ).toBeVisible();
+    firstRender.push(Date.now() - start);
+
+    start = Date.now();
+    await page.getByRole('tab', { name: 'Everything' }).click();
+    await expect(page.getByTestId('everything-list')).toHaveAttribute(
+      'data-rows',
+      /\d{4,}/,
+    );
+    everything.push(Date.now() - start);
+
+    filter.push(await timeSearch(page, `svc-${run}1`));
+    clear.push(await timeSearch(page, ''));
+  }
+  console.log(
+    `Status page in Chromium on ${ENTITIES} entities (${(
+      summary.length /
+      2 ** 20
+    ).toFixed(1)} MiB summary)`,
+  );
+  console.log(
+    `  first render (sidebar click → problems shown): ${figures(firstRender)}`,
+  );
+  console.log(
+    `  "Everything" tab, grouped by Domain → System: ${figures(everything)}`,
+  );
+  console.log(
+    `  filter change (search typed → list repainted): ${figures(filter)}`,
+  );
+  console.log(
+    `  filter cleared (back to 10,000 → repainted): ${figures(clear)}`,
+  );
+});
