@@ -70,6 +70,23 @@ export interface Config {
         as?: string;
       };
     };
+    /** Monitoring alerts sent by tools to `/api/status/webhooks/<source>`. */
+    alerts?: {
+      /**
+       * Per source (alertmanager, grafana, datadog, newrelic, azure,
+       * statuscake, generic, or one a module adds): the shared secret it
+       * must present. A source without a secret is refused.
+       */
+      sources?: {
+        [source: string]: {
+          /**
+           * Bearer token or `?token=` value (StatusCake: its `Token` field).
+           * @visibility secret
+           */
+          secret: string;
+        };
+      };
+    };
     /** The zero-configuration demo. */
     demo?: {
       /**

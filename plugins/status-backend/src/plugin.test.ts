@@ -92,6 +92,7 @@ describe('status backend plugin', () => {
       pagerDutyServiceIds: ['PCART01'],
       pagerDutyAccount: 'default',
       criticalDependencies: ['component:default/membership-api'],
+      alertMatchers: {},
       monitored: true,
       problems: [],
     });

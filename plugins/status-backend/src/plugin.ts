@@ -10,6 +10,16 @@ import { StatusEngine } from './engine/StatusEngine';
 import { readHealthRules } from './engine/readHealthRules';
 import { PagerDutySync } from './pagerduty/PagerDutySync';
 import { PdjsPagerDutyClient } from './pagerduty/PdjsPagerDutyClient';
+import {
+  AlertSource,
+  statusAlertSourcesExtensionPoint,
+} from '@internal/plugin-status-node';
+import { BUILT_IN_ALERT_SOURCES } from './alerts/sources';
+import {
+  createWebhookRouter,
+  readAlertSourceSecrets,
+} from './alerts/createWebhookRouter';
+import { debounce } from './alerts/debounce';
 
 /**
  * The status backend plugin: entity health from PagerDuty and monitoring tools,
@@ -20,6 +30,12 @@ import { PdjsPagerDutyClient } from './pagerduty/PdjsPagerDutyClient';
 export const statusPlugin = createBackendPlugin({
   pluginId: 'status',
   register(env) {
+    const addedSources: AlertSource[] = [];
+    env.registerExtensionPoint(statusAlertSourcesExtensionPoint, {
+      addAlertSource(...sources) {
+        addedSources.push(...sources);
+      },
+    });
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -58,8 +74,11 @@ export const statusPlugin = createBackendPlugin({
               .join(', ')}`,
           );
         }
+        const alertSecrets = readAlertSourceSecrets(config);
+        const alertSources = [...BUILT_IN_ALERT_SOURCES, ...addedSources];
         let engine: StatusEngine | undefined;
-        if (pagerDuty.mode !== 'unconfigured') {
+        // the engine runs when anything can send signals: PagerDuty, or a monitoring tool
+        if (pagerDuty.mode !== 'unconfigured' || alertSecrets.size > 0) {
           // each account has its own token, rate limit and so its own budget
           const syncs = pagerDuty.accounts.map(
             account =>
@@ -82,31 +101,33 @@ export const statusPlugin = createBackendPlugin({
             logger,
             accounts: pagerDuty.accounts.map(a => a.name),
             rules: readHealthRules(config),
+            alertSourceTitles: new Map(alertSources.map(a => [a.id, a.title])),
           });
           engine = statusEngine;
           // One replica reads PagerDuty; every replica keeps its graph current from the store.
-          await scheduler.scheduleTask({
-            id: 'status-pagerduty-sync',
-            scope: 'global',
-            frequency: {
-              seconds:
-                config.getOptionalNumber(
-                  'status.pagerDuty.syncIntervalSeconds',
-                ) ?? 60,
-            },
-            timeout: { minutes: 5 },
-            initialDelay: { seconds: 3 },
-            fn: async () => {
-              // one failing account (logged and marked stale by its sync) never holds up the others
-              const results = await Promise.allSettled(
-                syncs.map(sync => sync.syncOnce()),
-              );
-              if (statusEngine.ready) await statusEngine.refreshSignals();
-              if (results.every(r => r.status === 'rejected')) {
-                throw new Error('No PagerDuty account could be synchronised');
-              }
-            },
-          });
+          if (syncs.length)
+            await scheduler.scheduleTask({
+              id: 'status-pagerduty-sync',
+              scope: 'global',
+              frequency: {
+                seconds:
+                  config.getOptionalNumber(
+                    'status.pagerDuty.syncIntervalSeconds',
+                  ) ?? 60,
+              },
+              timeout: { minutes: 5 },
+              initialDelay: { seconds: 3 },
+              fn: async () => {
+                // one failing account (logged and marked stale by its sync) never holds up the others
+                const results = await Promise.allSettled(
+                  syncs.map(sync => sync.syncOnce()),
+                );
+                if (statusEngine.ready) await statusEngine.refreshSignals();
+                if (results.every(r => r.status === 'rejected')) {
+                  throw new Error('No PagerDuty account could be synchronised');
+                }
+              },
+            });
           await scheduler.scheduleTask({
             id: 'status-catalog',
             scope: 'local',
@@ -130,8 +151,28 @@ export const statusPlugin = createBackendPlugin({
             },
           });
         }
+        const refreshSoon = debounce(() => {
+          if (engine?.ready)
+            engine
+              .refreshSignals()
+              .catch(error =>
+                logger.warn(`Refreshing levels after alerts failed: ${error}`),
+              );
+        }, 500);
+        // monitoring tools cannot sign in to Backstage; each source authenticates itself
+        httpRouter.addAuthPolicy({
+          path: '/webhooks',
+          allow: 'unauthenticated',
+        });
         httpRouter.use(
           await createRouter({
+            webhooks: createWebhookRouter({
+              sources: () => alertSources,
+              secrets: alertSecrets,
+              alerts: store.alerts,
+              logger: logger.child({ task: 'alert-webhooks' }),
+              onAlerts: refreshSoon,
+            }),
             engine,
             httpAuth,
             logger,

@@ -58,3 +58,43 @@ export const PAGERDUTY_ACCOUNT_ANNOTATION = 'pagerduty.com/account';
  * @public
  */
 export const DEFAULT_PAGERDUTY_ACCOUNT = 'default';
+
+/**
+ * Prometheus label matchers that select this entity's alerts from Alertmanager
+ * and Grafana, all of which must match, e.g. `job=checkout, env=prod`.
+ *
+ * @public
+ */
+export const PROMETHEUS_ALERT_SELECTOR_ANNOTATION =
+  'prometheus.io/alert-selector';
+
+/**
+ * Datadog tags that select this entity's monitors, all of which must be on the
+ * alert, e.g. `service:checkout, env:prod`.
+ *
+ * @public
+ */
+export const DATADOG_TAGS_ANNOTATION = 'datadoghq.com/tags';
+
+/**
+ * New Relic entity GUIDs of this entity, comma-separated; an issue whose
+ * impacted entities include one of them is this entity's.
+ *
+ * @public
+ */
+export const NEW_RELIC_ENTITY_GUID_ANNOTATION = 'newrelic.com/entity-guid';
+
+/**
+ * Azure resource IDs of this entity, comma-separated (compared without regard
+ * to case, as Azure does).
+ *
+ * @public
+ */
+export const AZURE_RESOURCE_ID_ANNOTATION = 'azure.com/resource-id';
+
+/**
+ * StatusCake test names of this entity, comma-separated.
+ *
+ * @public
+ */
+export const STATUSCAKE_TEST_NAME_ANNOTATION = 'statuscake.com/test-name';

@@ -2,6 +2,7 @@ import { EntityLevels, UpstreamNode } from './health/HealthGraph';
 import { HealthLevel, OutageLevel } from './health/levels';
 import { Signal } from './health/rules';
 import { StatusConfigurationProblem } from './types';
+import { StatusAlert } from './alerts';
 
 /**
  * Someone an incident is assigned to, or who is on call.
@@ -30,6 +31,8 @@ export type StatusIncident = {
   htmlUrl: string | null;
   conferenceUrl: string | null;
   conferenceNumber: string | null;
+  /** PagerDuty's own alerts under the incident, when synchronised. */
+  alerts?: StatusAlert[];
 };
 
 /**
@@ -74,6 +77,8 @@ export type StatusRootCause = {
   /** From the entity to the root cause, both included; `hidden` for entities the caller may not read. */
   path: string[];
   incidents: StatusIncident[];
+  /** Its firing monitoring alerts. */
+  alerts: StatusAlert[];
   owner: StatusOwner | null;
   escalationPolicies: StatusEscalationPolicy[];
 };
@@ -110,6 +115,8 @@ export type EntityStatus = {
   reasons: (Signal & { level: OutageLevel })[];
   rootCauses: StatusRootCause[];
   incidents: StatusIncident[];
+  /** Firing monitoring alerts tied to the entity. */
+  alerts: StatusAlert[];
   owner: StatusOwner | null;
   escalationPolicies: StatusEscalationPolicy[];
   upstreams: UpstreamNode[];
@@ -195,8 +202,9 @@ export type StatusProblem = {
   level: HealthLevel;
   owner: StatusOwner | null;
   incidents: StatusIncident[];
+  alerts: StatusAlert[];
   escalationPolicies: StatusEscalationPolicy[];
-  /** When its oldest active incident opened, ISO 8601. */
+  /** When its oldest active incident or alert started, ISO 8601. */
   since: string | null;
   /** Visible transitive dependents it impacts now. */
   impactedCount: number;

@@ -32,6 +32,7 @@ describe('readEntityStatusConfiguration', () => {
       entityRef: 'component:shop/cart-api',
       pagerDutyServiceIds: ['PABC123'],
       pagerDutyAccount: 'default',
+      alertMatchers: {},
       criticalDependencies: [
         'component:shop/auth-service',
         'api:default/payments-v1',
@@ -75,6 +76,33 @@ describe('readEntityStatusConfiguration', () => {
         annotation: 'pagerduty.com/account',
         message: expect.stringContaining('is not a PagerDuty account name'),
       },
+    ]);
+  });
+
+  it('reads the annotations that tie monitoring alerts to the entity', () => {
+    const result = readEntityStatusConfiguration(
+      entity({
+        'prometheus.io/alert-selector': 'job=checkout, env="prod", broken',
+        'datadoghq.com/tags': 'service:checkout, env:prod',
+        'newrelic.com/entity-guid': 'MXxBUE18QVBQTElDQVRJT058MTIz',
+        'azure.com/resource-id':
+          '/subscriptions/1/resourceGroups/RG/providers/Microsoft.Web/sites/Checkout, checkout',
+        'statuscake.com/test-name': 'Checkout homepage',
+      }),
+    );
+    expect(result.alertMatchers).toEqual({
+      prometheusLabels: { job: 'checkout', env: 'prod' },
+      datadogTags: ['service:checkout', 'env:prod'],
+      newRelicEntityGuids: ['MXxBUE18QVBQTElDQVRJT058MTIz'],
+      azureResourceIds: [
+        '/subscriptions/1/resourcegroups/rg/providers/microsoft.web/sites/checkout',
+      ],
+      statusCakeTestNames: ['Checkout homepage'],
+    });
+    expect(result.monitored).toBe(true);
+    expect(result.problems.map(p => p.annotation)).toEqual([
+      'prometheus.io/alert-selector',
+      'azure.com/resource-id',
     ]);
   });
 

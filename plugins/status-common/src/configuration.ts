@@ -6,13 +6,22 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import {
+  AZURE_RESOURCE_ID_ANNOTATION,
   CRITICAL_DEPENDENCIES_ANNOTATION,
+  DATADOG_TAGS_ANNOTATION,
+  NEW_RELIC_ENTITY_GUID_ANNOTATION,
+  PROMETHEUS_ALERT_SELECTOR_ANNOTATION,
+  STATUSCAKE_TEST_NAME_ANNOTATION,
   DEFAULT_PAGERDUTY_ACCOUNT,
   PAGERDUTY_ACCOUNT_ANNOTATION,
   PAGERDUTY_INTEGRATION_KEY_ANNOTATION,
   PAGERDUTY_SERVICE_ID_ANNOTATION,
 } from './annotations';
-import { EntityStatusConfiguration, StatusConfigurationProblem } from './types';
+import {
+  AlertMatchers,
+  EntityStatusConfiguration,
+  StatusConfigurationProblem,
+} from './types';
 
 // PagerDuty object IDs are upper-case alphanumerics starting with P,
 // for example PABC123 (https://developer.pagerduty.com/api-reference/).
@@ -37,6 +46,57 @@ function parseStrictEntityRef(
   } catch {
     return undefined;
   }
+}
+
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map(item => item.trim())
+    .filter(Boolean);
+
+function readAlertMatchers(
+  annotations: Record<string, string>,
+  problems: StatusConfigurationProblem[],
+): AlertMatchers {
+  const matchers: AlertMatchers = {};
+  const selector = annotations[PROMETHEUS_ALERT_SELECTOR_ANNOTATION];
+  if (selector !== undefined) {
+    const labels: Record<string, string> = {};
+    for (const matcher of list(selector)) {
+      const match = /^([a-zA-Z_][a-zA-Z0-9_]*)\s*=\s*"?([^"]*)"?$/.exec(
+        matcher,
+      );
+      if (match) {
+        labels[match[1]] = match[2];
+      } else {
+        problems.push({
+          annotation: PROMETHEUS_ALERT_SELECTOR_ANNOTATION,
+          message: `"${matcher}" is not a label matcher. Write label=value pairs separated by commas, e.g. job=checkout, env=prod.`,
+        });
+      }
+    }
+    if (Object.keys(labels).length) matchers.prometheusLabels = labels;
+  }
+  const tags = list(annotations[DATADOG_TAGS_ANNOTATION]);
+  if (tags.length) matchers.datadogTags = tags;
+  const guids = list(annotations[NEW_RELIC_ENTITY_GUID_ANNOTATION]);
+  if (guids.length) matchers.newRelicEntityGuids = guids;
+  const resources = list(annotations[AZURE_RESOURCE_ID_ANNOTATION]);
+  for (const id of resources) {
+    if (!id.startsWith('/subscriptions/')) {
+      problems.push({
+        annotation: AZURE_RESOURCE_ID_ANNOTATION,
+        message: `"${id}" is not an Azure resource ID. Copy it from the resource's JSON view; it starts with /subscriptions/.`,
+      });
+    }
+  }
+  const validResources = resources
+    .filter(id => id.startsWith('/subscriptions/'))
+    .map(id => id.toLocaleLowerCase('en-US'));
+  if (validResources.length) matchers.azureResourceIds = validResources;
+  const tests = list(annotations[STATUSCAKE_TEST_NAME_ANNOTATION]);
+  if (tests.length) matchers.statusCakeTestNames = tests;
+  return matchers;
 }
 
 /**
@@ -110,6 +170,8 @@ export function readEntityStatusConfiguration(
     }
   }
 
+  const alertMatchers = readAlertMatchers(annotations, problems);
+
   const hasIntegrationKey = Boolean(
     annotations[PAGERDUTY_INTEGRATION_KEY_ANNOTATION]?.trim(),
   );
@@ -119,7 +181,11 @@ export function readEntityStatusConfiguration(
     pagerDutyServiceIds,
     pagerDutyAccount,
     criticalDependencies,
-    monitored: pagerDutyServiceIds.length > 0 || hasIntegrationKey,
+    alertMatchers,
+    monitored:
+      pagerDutyServiceIds.length > 0 ||
+      hasIntegrationKey ||
+      Object.keys(alertMatchers).length > 0,
     problems,
   };
 }

@@ -9,4 +9,5 @@ export * from './annotations';
 export * from './configuration';
 export * from './types';
 export * from './api';
+export * from './alerts';
 export * from './health';

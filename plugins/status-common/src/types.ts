@@ -12,6 +12,22 @@ export type StatusConfigurationProblem = {
 };
 
 /**
+ * The annotations that tie monitoring alerts to an entity.
+ *
+ * @public
+ */
+export type AlertMatchers = {
+  /** Prometheus labels that must all match (Alertmanager, Grafana). */
+  prometheusLabels?: Record<string, string>;
+  /** Datadog tags that must all be present, as `key:value`. */
+  datadogTags?: string[];
+  newRelicEntityGuids?: string[];
+  /** Lower-cased. */
+  azureResourceIds?: string[];
+  statusCakeTestNames?: string[];
+};
+
+/**
  * What an entity's annotations say about where its status comes from.
  *
  * @public
@@ -25,6 +41,8 @@ export type EntityStatusConfiguration = {
   pagerDutyAccount: string;
   /** Dependencies marked critical, as full entity refs. */
   criticalDependencies: string[];
+  /** How the entity's monitoring alerts are recognised beyond its name. */
+  alertMatchers: AlertMatchers;
   /** Whether the entity has at least one signal source of its own. */
   monitored: boolean;
   /** Annotations that could not be read. */

@@ -1,12 +1,15 @@
 /**
- * Extension points of the status backend plugin, for backend modules that add
- * signal sources (monitoring tools) to it.
- *
- * @remarks
- * Nothing is exported yet; the alert-source extension point lands here so that
- * modules depend on this small package rather than on the backend plugin.
+ * Extension points of the status backend plugin: alert sources for monitoring
+ * tools, and helpers to write them.
  *
  * @packageDocumentation
  */
 
-export {};
+export type {
+  AlertSource,
+  AlertSourceContext,
+  AlertSourceRequest,
+} from './AlertSource';
+export { hasHmacSignature, hasSharedSecret, secretsEqual } from './auth';
+export { statusAlertSourcesExtensionPoint } from './extensions';
+export type { StatusAlertSourcesExtensionPoint } from './extensions';

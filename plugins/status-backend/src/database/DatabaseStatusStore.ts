@@ -3,6 +3,7 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
+import { AlertStore, DatabaseAlertStore } from './DatabaseAlertStore';
 import { StatusStore } from './StatusStore';
 import {
   SourceFreshness,
@@ -57,7 +58,12 @@ export class DatabaseStatusStore implements StatusStore {
     return store;
   }
 
-  private constructor(private readonly db: Knex) {}
+  /** Monitoring alerts, on the same database. */
+  readonly alerts: AlertStore;
+
+  private constructor(private readonly db: Knex) {
+    this.alerts = new DatabaseAlertStore(db);
+  }
 
   async ping(): Promise<void> {
     await this.db('status_meta').select('key').limit(1);

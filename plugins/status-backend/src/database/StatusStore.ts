@@ -1,3 +1,4 @@
+import { AlertStore } from './DatabaseAlertStore';
 import {
   RecordedLevels,
   SourceFreshness,
@@ -15,6 +16,8 @@ import {
  * @public
  */
 export interface StatusStore {
+  /** Monitoring alerts from every source. */
+  readonly alerts: AlertStore;
   /** Resolves when the database answers; rejects otherwise. */
   ping(): Promise<void>;
   /** Reads a fact about the store, or undefined when it was never written. */

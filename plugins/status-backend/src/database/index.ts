@@ -1,3 +1,4 @@
 export type { StatusStore } from './StatusStore';
 export { DatabaseStatusStore } from './DatabaseStatusStore';
 export type * from './types';
+export type { AlertStore, StoredAlert } from './DatabaseAlertStore';

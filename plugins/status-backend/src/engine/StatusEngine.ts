@@ -6,7 +6,9 @@ import {
   HealthGraph,
   HealthRules,
   LevelChange,
+  NormalisedAlert,
   ownHealth,
+  StatusAlert,
   OwnHealth,
   PAGERDUTY_ACCOUNT_ANNOTATION,
   PAGERDUTY_SERVICE_ID_ANNOTATION,
@@ -14,8 +16,8 @@ import {
   StatusConfigurationProblem,
 } from '@internal/plugin-status-common';
 import {
-  RecordedLevels,
   SourceFreshness,
+  StoredAlert,
   StatusStore,
   StoredIncident,
   StoredService,
@@ -24,8 +26,17 @@ import {
   pagerDutySource,
   readOngoingMaintenance,
 } from '../pagerduty/PagerDutySync';
+import { AlertMapper } from '../alerts/AlertMapper';
 import { addTo } from './addTo';
+import { TransitionRecorder } from './TransitionRecorder';
 import { EntitySummary, readCatalog, summariseEntity } from './catalogSnapshot';
+
+/** An alert's signal ID: fingerprints are unique only within their source. */
+export const alertId = (a: { source: string; fingerprint: string }) =>
+  `${a.source}:${a.fingerprint}`;
+
+/** How long a resolved alert still marks its entity as watched by a tool. */
+const RECENT_ALERTS_MS = 24 * 60 * 60_000;
 
 /** A PagerDuty service's key: IDs are unique only within an account. */
 const serviceKey = (account: string, id: string) => `${account}/${id}`;
@@ -54,8 +65,13 @@ export class StatusEngine {
   private openIncidents: StoredIncident[] = [];
   private services = new Map<string, StoredService>();
   private sources: SourceFreshness[] = [];
-  /** Levels as last recorded in the store, so a restart records no false changes. */
-  private recorded?: Map<string, RecordedLevels>;
+  private alertMapper = new AlertMapper([]);
+  private alertsByEntity = new Map<string, StoredAlert[]>();
+  /** Entities some tool sent alerts for lately: they are monitored. */
+  private watchedByTools = new Set<string>();
+  private unmatchedAlerts: StoredAlert[] = [];
+  private pagerDutyAlertsByIncident = new Map<string, StoredAlert[]>();
+  private readonly transitions: TransitionRecorder;
   private catalogLoadedAt?: Date;
   private catalogSizes: number[] = [];
   private firstCatalogReadAt?: Date;
@@ -68,6 +84,8 @@ export class StatusEngine {
       logger: LoggerService;
       /** The configured PagerDuty accounts, by name. */
       accounts: string[];
+      /** Alert sources' names for people, by id. */
+      alertSourceTitles?: Map<string, string>;
       rules?: HealthRules;
       /** PagerDuty data older than this is not trusted (5 minutes by default). */
       staleAfterMs?: number;
@@ -75,6 +93,9 @@ export class StatusEngine {
     },
   ) {
     this.graph = new HealthGraph(options.rules ?? DEFAULT_HEALTH_RULES);
+    this.transitions = new TransitionRecorder(options.store, this.graph, () =>
+      this.now(),
+    );
   }
 
   get ready(): boolean {
@@ -112,6 +133,11 @@ export class StatusEngine {
         );
       }
     }
+    this.alertMapper = new AlertMapper(
+      this.entities.values(),
+      (account, id) =>
+        this.entitiesByService.get(serviceKey(account, id)) ?? [],
+    );
     const { edges, problems } = dependencyEdges(entities);
     this.catalogProblems = problems;
     this.graph.setDependencies(edges);
@@ -126,13 +152,21 @@ export class StatusEngine {
   /** Re-reads signals from the store, propagates what changed, and records the transitions. */
   async refreshSignals(): Promise<LevelChange[]> {
     const { store, accounts } = this.options;
-    const [incidents, services, sources, maintenance] = await Promise.all([
-      store.listOpenIncidents(),
-      store.listServices(),
-      store.listSources(),
-      Promise.all(accounts.map(a => readOngoingMaintenance(store, a))),
-      this.loadRecordedLevels(),
-    ]);
+    const [incidents, services, sources, maintenance, , alerts] =
+      await Promise.all([
+        store.listOpenIncidents(),
+        store.listServices(),
+        store.listSources(),
+        Promise.all(accounts.map(a => readOngoingMaintenance(store, a))),
+        this.transitions.load(),
+        // recently resolved alerts still show which entities a tool watches
+        store.alerts.listAlerts({
+          includeResolvedSince: new Date(
+            this.now().getTime() - RECENT_ALERTS_MS,
+          ),
+        }),
+      ]);
+    this.mapAlerts(alerts);
     const configured = new Set(accounts);
     this.openIncidents = incidents.filter(i => configured.has(i.account));
     this.services = new Map(
@@ -168,18 +202,30 @@ export class StatusEngine {
             .map(id => serviceKey(account, id))
             .filter(key => this.services.has(key) || !synced.get(account))
         : [];
-      const signals: Signal[] = keys.flatMap(key =>
-        (incidentsByService.get(key) ?? []).map(i => ({
-          kind: 'incident' as const,
-          id: i.id,
-          title: i.title,
-          urgency: i.urgency,
-          priority: i.priority,
+      const alertsHere = this.alertsByEntity.get(entity.ref) ?? [];
+      const signals: Signal[] = [
+        ...keys.flatMap(key =>
+          (incidentsByService.get(key) ?? []).map(i => ({
+            kind: 'incident' as const,
+            id: i.id,
+            title: i.title,
+            urgency: i.urgency,
+            priority: i.priority,
+          })),
+        ),
+        ...alertsHere.map(a => ({
+          kind: 'alert' as const,
+          id: alertId(a),
+          title: a.title,
+          severity: a.severity,
         })),
-      );
+      ];
       const health: OwnHealth = ownHealth(
         {
-          monitored: keys.length > 0,
+          monitored:
+            keys.length > 0 ||
+            this.watchedByTools.has(entity.ref) ||
+            Object.keys(entity.alertMatchers).length > 0,
           signals,
           underMaintenance: keys.some(key => inMaintenance.has(key)),
           stale: stale.get(account) ?? false,
@@ -194,57 +240,76 @@ export class StatusEngine {
       this.ownSignatures.set(entity.ref, signature);
       changes.push(...this.graph.setOwn(entity.ref, health));
     }
-    await this.recordTransitions(changes);
+    await this.transitions.record(changes);
     return changes;
   }
 
-  private async loadRecordedLevels(): Promise<void> {
-    this.recorded ??= await this.options.store.lastLevels();
+  /** Ties firing alerts to entities; PagerDuty's own alerts go with their incident instead. */
+  private mapAlerts(alerts: StoredAlert[]) {
+    this.alertsByEntity = new Map();
+    this.unmatchedAlerts = [];
+    this.pagerDutyAlertsByIncident = new Map();
+    this.watchedByTools = new Set();
+    for (const alert of alerts) {
+      if (alert.state !== 'firing') {
+        if (alert.source !== 'pagerduty')
+          for (const ref of this.alertMapper.map(alert).entityRefs)
+            this.watchedByTools.add(ref);
+        continue;
+      }
+      const pagerDuty = alert.targets?.pagerDuty;
+      if (alert.source === 'pagerduty' && pagerDuty) {
+        addTo(
+          this.pagerDutyAlertsByIncident,
+          `${pagerDuty.account}/${pagerDuty.incidentId}`,
+          alert,
+        );
+        continue;
+      }
+      const { entityRefs } = this.alertMapper.map(alert);
+      if (entityRefs.length === 0) this.unmatchedAlerts.push(alert);
+      for (const ref of entityRefs) {
+        addTo(this.alertsByEntity, ref, alert);
+        this.watchedByTools.add(ref);
+      }
+    }
   }
 
-  /**
-   * Records the changes that differ from the levels last recorded: after a
-   * restart the graph starts empty, and recomputing an outage that was
-   * already recorded is no new transition.
-   */
-  private async recordTransitions(changes: LevelChange[]): Promise<void> {
-    const recorded = this.recorded ?? new Map<string, RecordedLevels>();
-    const transitions = [];
-    const at = this.now();
-    for (const change of changes) {
-      // an entity never recorded was operational (or not monitored)
-      const last = recorded.get(change.ref) ?? {
-        own: undefined,
-        effective: 'operational',
-      };
-      const sameOwn =
-        (last.own ?? 'operational') === (change.to.own ?? 'operational');
-      if (last.effective === change.to.effective && sameOwn) continue;
-      recorded.set(change.ref, {
-        own: change.to.own,
-        effective: change.to.effective,
-      });
-      transitions.push({
-        entityRef: change.ref,
-        ownFrom: last.own,
-        ownTo: change.to.own,
-        effectiveFrom: last.effective,
-        effectiveTo: change.to.effective,
-        at,
-        reason: {
-          signals: this.graph.ownHealth(change.ref).reasons.map(r => ({
-            id: r.signal.id,
-            title: r.signal.title,
-            level: r.level,
-          })),
-          rootCauses: this.graph
-            .rootCauses(change.ref)
-            .map(c => ({ root: c.root, level: c.level, path: c.path })),
-        },
-      });
-    }
-    if (transitions.length)
-      await this.options.store.recordTransitions(transitions);
+  /** Firing alerts tied to an entity, as the API shows them. */
+  alertsOf(ref: string): StatusAlert[] {
+    return (this.alertsByEntity.get(ref) ?? []).map(a => this.alertView(a));
+  }
+
+  /** An alert as the API shows it: its tool's name and the entities it maps to. */
+  alertView(alert: StoredAlert): StatusAlert {
+    const { receivedAt, ...rest } = alert;
+    return {
+      ...rest,
+      sourceTitle:
+        this.options.alertSourceTitles?.get(alert.source) ??
+        (alert.source === 'pagerduty' ? 'PagerDuty' : alert.source),
+      entityRefs: this.alertMapper.map(alert).entityRefs,
+      receivedAt: receivedAt.toISOString(),
+    };
+  }
+
+  /** Firing alerts that match no entity, for SREs to map. */
+  unmatched(): StatusAlert[] {
+    return this.unmatchedAlerts.map(a => this.alertView(a));
+  }
+
+  /** The entities an alert maps to, and by which rule. */
+  matchAlert(alert: NormalisedAlert) {
+    return this.alertMapper.map(alert);
+  }
+
+  /** PagerDuty's own alerts under an incident, as last synchronised. */
+  pagerDutyAlertsOf(incident: StoredIncident): StatusAlert[] {
+    return (
+      this.pagerDutyAlertsByIncident.get(
+        `${incident.account}/${incident.id}`,
+      ) ?? []
+    ).map(a => this.alertView(a));
   }
 
   /** Every entity the engine knows from the catalog. */

@@ -2,6 +2,8 @@ import { AuthService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  AlertMatchers,
+  PAGERDUTY_INTEGRATION_KEY_ANNOTATION,
   readEntityStatusConfiguration,
   SLACK_CHANNEL_ANNOTATION,
   StatusConfigurationProblem,
@@ -19,6 +21,10 @@ export type EntitySummary = {
   pagerDutyServiceIds: string[];
   /** The PagerDuty account of those services. */
   pagerDutyAccount: string;
+  /** Its Events API v2 integration key, which generic alerts may carry as routing key. */
+  integrationKey?: string;
+  /** Annotations that tie monitoring alerts to it. */
+  alertMatchers: AlertMatchers;
   problems: StatusConfigurationProblem[];
   /** Groups and users: how to reach them. */
   contact?: { displayName?: string; email?: string; slackChannel?: string };
@@ -64,6 +70,11 @@ export function summariseEntity(entity: Entity): EntitySummary {
     domain: refOrUndefined(spec.domain, 'domain', namespace),
     pagerDutyServiceIds: configuration.pagerDutyServiceIds,
     pagerDutyAccount: configuration.pagerDutyAccount,
+    integrationKey:
+      entity.metadata.annotations?.[
+        PAGERDUTY_INTEGRATION_KEY_ANNOTATION
+      ]?.trim() || undefined,
+    alertMatchers: configuration.alertMatchers,
     problems: configuration.problems,
   };
   if (entity.kind === 'Group' || entity.kind === 'User') {

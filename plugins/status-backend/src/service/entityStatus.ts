@@ -98,7 +98,10 @@ export async function escalationPoliciesOf(
 }
 
 /** An incident as the HTTP API shows it. */
-export const incidentView = (i: StoredIncident): StatusIncident => ({
+export const incidentView = (
+  i: StoredIncident,
+  engine?: StatusEngine,
+): StatusIncident => ({
   id: i.id,
   number: i.number,
   title: i.title,
@@ -111,6 +114,7 @@ export const incidentView = (i: StoredIncident): StatusIncident => ({
   htmlUrl: i.htmlUrl ?? null,
   conferenceUrl: i.conferenceUrl ?? null,
   conferenceNumber: i.conferenceNumber ?? null,
+  ...(engine ? { alerts: engine.pagerDutyAlertsOf(i) } : {}),
 });
 
 function pruneTree(
@@ -153,7 +157,8 @@ export async function describeEntityStatus(options: {
         level: c.level,
         rootLevel: engine.levels(c.root).own ?? null,
         path: c.path.map(p => (visible.has(p) ? p : HIDDEN_ENTITY)),
-        incidents: engine.incidentsOf(c.root).map(incidentView),
+        incidents: engine.incidentsOf(c.root).map(i => incidentView(i, engine)),
+        alerts: engine.alertsOf(c.root),
         owner: ownerOf(c.root),
         escalationPolicies: await onCallFor(c.root),
       })),
@@ -183,7 +188,8 @@ export async function describeEntityStatus(options: {
     explanation,
     reasons: d.reasons.map(r => ({ ...r.signal, level: r.level })),
     rootCauses,
-    incidents: engine.incidentsOf(ref).map(incidentView),
+    incidents: engine.incidentsOf(ref).map(i => incidentView(i, engine)),
+    alerts: engine.alertsOf(ref),
     owner: ownerOf(ref),
     escalationPolicies: await onCallFor(ref),
     upstreams: pruneTree(d.upstreams, visible),

@@ -39,6 +39,8 @@ export type RouterOptions = {
   engine?: StatusEngine;
   /** How long a caller's visible entities are reused; 30 s by default. */
   visibilityTtlMs?: number;
+  /** `POST /webhooks/<source>` for monitoring tools, mounted before the JSON parser. */
+  webhooks?: express.Router;
 };
 
 const entityQuerySchema = z.object({
@@ -66,6 +68,8 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { httpAuth, logger, catalog, store, pagerDutyMode } = options;
   const router = Router();
+  // webhooks read their raw body themselves (signatures, forms, a 1 MiB limit)
+  if (options.webhooks) router.use('/webhooks', options.webhooks);
   router.use(express.json());
   const visibleEntities = new VisibleEntities(catalog, {
     ttlMs: options.visibilityTtlMs,
@@ -112,7 +116,7 @@ export async function createRouter(
     const { engine } = options;
     if (!engine) {
       throw new ServiceUnavailableError(
-        'No PagerDuty is configured: set status.pagerDuty.apiToken, or enable status.demo.simulator',
+        'No signal source is configured: set status.pagerDuty.apiToken or status.alerts.sources.<tool>.secret, or enable status.demo.simulator',
       );
     }
     if (!engine.ready) {
@@ -185,7 +189,7 @@ export async function createRouter(
     const incidents: StatusFeedIncident[] = engine
       .allOpenIncidents()
       .map(({ incident, entityRefs }) => ({
-        ...incidentView(incident),
+        ...incidentView(incident, engine),
         serviceId: incident.serviceId,
         entities: entityRefs
           .filter(r => visible.has(r))
@@ -212,6 +216,13 @@ export async function createRouter(
     res.json(
       await describeEntityStatus({ ref: entityRef, engine, store, visible }),
     );
+  });
+
+  // Firing alerts that match no entity, with the labels they carried, for SREs to map.
+  router.get('/alerts/unmatched', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const engine = requireEngine();
+    res.json({ alerts: engine.unmatched() });
   });
 
   // A System's parts, a Domain's Systems or a Group's entities, worst first.

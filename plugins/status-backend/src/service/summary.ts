@@ -165,9 +165,14 @@ export async function summariseStatus(
               compareLevels(b.level, a.level) ||
               a.entityRef.localeCompare(b.entityRef),
           );
-        const incidents = engine.incidentsOf(e.entityRef).map(incidentView);
-        const since = incidents
-          .map(i => i.createdAt)
+        const incidents = engine
+          .incidentsOf(e.entityRef)
+          .map(i => incidentView(i, engine));
+        const alerts = engine.alertsOf(e.entityRef);
+        const since = [
+          ...incidents.map(i => i.createdAt),
+          ...alerts.map(a => a.startedAt),
+        ]
           .sort()
           .at(0);
         return {
@@ -175,6 +180,7 @@ export async function summariseStatus(
           level: e.own as HealthLevel,
           owner: describeOwner(engine, e.entityRef, visible),
           incidents,
+          alerts,
           escalationPolicies: await escalationPoliciesOf(
             engine,
             store,

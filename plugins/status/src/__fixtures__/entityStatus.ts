@@ -43,6 +43,7 @@ export function aRootCause(
       'component:default/auth-service',
     ],
     incidents: [anIncident()],
+    alerts: [],
     owner: {
       entityRef: 'group:default/identity',
       displayName: 'Identity Platform',
@@ -89,6 +90,7 @@ export function anEntityStatus(
     reasons: [],
     rootCauses: [],
     incidents: [],
+    alerts: [],
     owner: {
       entityRef: 'group:default/ecommerce',
       displayName: 'E-commerce',

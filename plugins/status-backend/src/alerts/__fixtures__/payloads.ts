@@ -1,0 +1,207 @@
+// Bodies shaped as each tool's documentation shows them, for tests, the
+// benchmark and the demo's `send-alert` command.
+
+/** Prometheus Alertmanager webhook, version 4: a group of alerts. */
+export function alertmanagerGroup(
+  options: {
+    status?: 'firing' | 'resolved';
+    service?: string;
+    fingerprint?: string;
+    severity?: string;
+    extraLabels?: Record<string, string>;
+  } = {},
+) {
+  const status = options.status ?? 'firing';
+  const labels = {
+    alertname: 'HighErrorRate',
+    severity: options.severity ?? 'critical',
+    ...(options.service ? { service: options.service } : {}),
+    ...options.extraLabels,
+  };
+  return {
+    version: '4',
+    groupKey: '{}:{alertname="HighErrorRate"}',
+    truncatedAlerts: 0,
+    status,
+    receiver: 'backstage-status',
+    groupLabels: { alertname: 'HighErrorRate' },
+    commonLabels: labels,
+    commonAnnotations: { summary: '5xx above 5% for 10 minutes' },
+    externalURL: 'http://alertmanager.example:9093',
+    alerts: [
+      {
+        status,
+        labels,
+        annotations: {
+          summary: '5xx above 5% for 10 minutes',
+          description: 'checkout answers 503 to 7% of requests',
+        },
+        startsAt: '2026-11-21T09:00:00.000Z',
+        endsAt:
+          status === 'resolved'
+            ? '2026-11-21T09:30:00.000Z'
+            : '0001-01-01T00:00:00Z',
+        generatorURL:
+          'http://prometheus.example:9090/graph?g0.expr=rate%28http_requests_total%5B5m%5D%29',
+        fingerprint: options.fingerprint ?? 'c6f0a0e5b4d3a2f1',
+      },
+    ],
+  };
+}
+
+/** Grafana alerting webhook contact point. */
+export function grafanaNotification(
+  options: { status?: 'firing' | 'resolved'; service?: string } = {},
+) {
+  const group = alertmanagerGroup({
+    status: options.status,
+    service: options.service,
+    fingerprint: 'a1b2c3d4e5f60718',
+    severity: 'warning',
+  });
+  return {
+    ...group,
+    orgId: 1,
+    title: `[${(options.status ?? 'firing').toUpperCase()}:1] HighErrorRate`,
+    state: options.status === 'resolved' ? 'ok' : 'alerting',
+    message: '**Firing**',
+    alerts: group.alerts.map(a => ({
+      ...a,
+      values: { A: 7.2 },
+      valueString: "[ var='A' labels={} value=7.2 ]",
+      silenceURL: 'https://grafana.example/alerting/silence/new',
+      dashboardURL: 'https://grafana.example/d/checkout',
+      panelURL: 'https://grafana.example/d/checkout?viewPanel=4',
+    })),
+  };
+}
+
+/** Datadog webhook with the payload template from the README. */
+export function datadogWebhook(
+  options: { transition?: string; priority?: string; tags?: string } = {},
+) {
+  return {
+    id: '7323372943857460000',
+    title: '[Triggered] Checkout latency high',
+    body: 'p99 latency above 2 s on checkout',
+    transition: options.transition ?? 'Triggered',
+    priority: options.priority ?? 'P2',
+    cycle_key: '7323372942112345678',
+    alert_id: '123456',
+    alert_type: 'error',
+    tags: options.tags ?? 'service:checkout,env:prod,team:shop',
+    link: 'https://app.datadoghq.com/event/event?id=7323372943857460000',
+    date: '1795251600000',
+  };
+}
+
+/** New Relic workflow webhook, default payload. */
+export function newRelicIssue(
+  options: { state?: string; guid?: string; names?: string[] } = {},
+) {
+  return {
+    id: 'f2d7b1c2-43c3-4a0e-9f3c-7b0d3c6a2e11',
+    issueUrl:
+      'https://radar-api.service.newrelic.com/accounts/1/issues/f2d7b1c2-43c3-4a0e-9f3c-7b0d3c6a2e11',
+    title: ['Error rate above 5% on Checkout'],
+    priority: 'CRITICAL',
+    impactedEntities: options.names ?? ['checkout'],
+    entitiesData: {
+      names: options.names ?? ['checkout'],
+      guids: [options.guid ?? 'MXxBUE18QVBQTElDQVRJT058MTIz'],
+    },
+    totalIncidents: 1,
+    state: options.state ?? 'ACTIVATED',
+    trigger: 'STATE_CHANGE',
+    isCorrelated: false,
+    createdAt: 1795251600000,
+    updatedAt: 1795251660000,
+    sources: ['newrelic'],
+    alertPolicyNames: ['Checkout'],
+    alertConditionNames: ['Error rate'],
+    workflowName: 'Backstage status',
+  };
+}
+
+/** Azure Monitor, common alert schema. */
+export function azureAlert(
+  options: { condition?: 'Fired' | 'Resolved'; resourceId?: string } = {},
+) {
+  const resourceId =
+    options.resourceId ??
+    '/subscriptions/1111/resourceGroups/RG-SHOP/providers/Microsoft.Web/sites/checkout';
+  return {
+    schemaId: 'azureMonitorCommonAlertSchema',
+    data: {
+      essentials: {
+        alertId:
+          '/subscriptions/1111/providers/Microsoft.AlertsManagement/alerts/b9569717-bc32-442f-add5-83a997729330',
+        alertRule: 'Checkout HTTP 5xx',
+        severity: 'Sev1',
+        signalType: 'Metric',
+        monitorCondition: options.condition ?? 'Fired',
+        monitoringService: 'Platform',
+        alertTargetIDs: [resourceId],
+        configurationItems: ['checkout'],
+        originAlertId: '3f2d4487-b0fc-4125-8bd5-7ad17384221e_PipeLineAlertRG',
+        firedDateTime: '2026-11-21T09:00:00.000Z',
+        resolvedDateTime:
+          options.condition === 'Resolved'
+            ? '2026-11-21T09:20:00.000Z'
+            : undefined,
+        description: 'Http5xx above 10 in 5 minutes',
+        essentialsVersion: '1.0',
+        alertContextVersion: '1.0',
+      },
+      alertContext: {},
+      customProperties: { team: 'shop' },
+    },
+  };
+}
+
+/** StatusCake webhook, form-encoded. */
+export function statusCakeForm(
+  options: { status?: 'Up' | 'Down'; token?: string; name?: string } = {},
+) {
+  return new URLSearchParams({
+    URL: 'https://shop.example/checkout',
+    Token: options.token ?? 'statuscake-secret',
+    Name: options.name ?? 'Checkout homepage',
+    StatusCode: options.status === 'Up' ? '200' : '503',
+    Status: options.status ?? 'Down',
+    IP: '203.0.113.10',
+    CheckRate: '300',
+    Tags: 'service:checkout,env:prod',
+    TestID: '6485124',
+  }).toString();
+}
+
+/** A PagerDuty Events API v2 body. */
+export function eventsV2(
+  options: {
+    action?: 'trigger' | 'acknowledge' | 'resolve';
+    routingKey?: string;
+    dedupKey?: string;
+    service?: string;
+  } = {},
+) {
+  return {
+    routing_key: options.routingKey ?? 'R0UTINGKEY0000000000000000000000',
+    event_action: options.action ?? 'trigger',
+    dedup_key: options.dedupKey ?? 'checkout-disk-full',
+    payload: {
+      summary: 'Disk 95% full on checkout-db-1',
+      source: 'checkout-db-1',
+      severity: 'warning',
+      timestamp: '2026-11-21T09:00:00.000Z',
+      component: 'postgres',
+      group: 'checkout',
+      class: 'disk',
+      custom_details: {
+        free_space: '5%',
+        ...(options.service ? { service: options.service } : {}),
+      },
+    },
+    links: [{ href: 'https://grafana.example/d/disks', text: 'Disks' }],
+  };
+}

@@ -1,0 +1,98 @@
+import { NormalisedAlert } from '@internal/plugin-status-common';
+import { Knex } from 'knex';
+import { createHash } from 'node:crypto';
+
+/** An alert as stored, with when it was last received. */
+export type StoredAlert = NormalisedAlert & { receivedAt: Date };
+
+/**
+ * Monitoring alerts: firing and resolved, one row per (source, fingerprint).
+ *
+ * @public
+ */
+export interface AlertStore {
+  /** Stores alerts; a repeated alert updates its row. */
+  upsertAlerts(alerts: NormalisedAlert[], receivedAt: Date): Promise<void>;
+  /** Alerts, newest first; only firing ones unless `includeResolvedSince` is given. */
+  listAlerts(options?: {
+    includeResolvedSince?: Date;
+    source?: string;
+  }): Promise<StoredAlert[]>;
+}
+
+const CHUNK = 200;
+const MAX_FINGERPRINT = 255;
+
+/** Fingerprints longer than the column are hashed: still stable, still unique. */
+function storedFingerprint(fingerprint: string): string {
+  return fingerprint.length <= MAX_FINGERPRINT
+    ? fingerprint
+    : `sha256:${createHash('sha256').update(fingerprint).digest('hex')}`;
+}
+
+const toDate = (value: unknown) =>
+  value === null || value === undefined ? undefined : new Date(value as string);
+
+/** {@link AlertStore} on the plugin's database (PostgreSQL or SQLite). */
+export class DatabaseAlertStore implements AlertStore {
+  constructor(private readonly db: Knex) {}
+
+  async upsertAlerts(alerts: NormalisedAlert[], receivedAt: Date) {
+    // one row per alert even when a body repeats it: the last one wins
+    const unique = new Map<string, NormalisedAlert>();
+    for (const a of alerts)
+      unique.set(`${a.source}\n${storedFingerprint(a.fingerprint)}`, a);
+    const rows = [...unique.values()].map(a => ({
+      source: a.source,
+      fingerprint: storedFingerprint(a.fingerprint),
+      state: a.state,
+      severity: a.severity,
+      title: a.title,
+      description: a.description ?? null,
+      started_at: new Date(a.startedAt),
+      ended_at: a.endedAt ? new Date(a.endedAt) : null,
+      url: a.url ?? null,
+      labels: JSON.stringify(a.labels),
+      targets: a.targets ? JSON.stringify(a.targets) : null,
+      received_at: receivedAt,
+    }));
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      await this.db('status_alerts')
+        .insert(rows.slice(i, i + CHUNK))
+        .onConflict(['source', 'fingerprint'])
+        .merge();
+    }
+  }
+
+  async listAlerts(
+    options: { includeResolvedSince?: Date; source?: string } = {},
+  ): Promise<StoredAlert[]> {
+    const rows = await this.db('status_alerts')
+      .where(q => {
+        q.where('state', 'firing');
+        if (options.includeResolvedSince)
+          q.orWhere('ended_at', '>=', options.includeResolvedSince);
+      })
+      .modify(q => {
+        if (options.source) q.andWhere('source', options.source);
+      })
+      .orderBy([
+        { column: 'started_at', order: 'desc' },
+        { column: 'fingerprint', order: 'asc' },
+      ]);
+    return rows.map((r: any) => ({
+      source: r.source,
+      fingerprint: r.fingerprint,
+      state: r.state,
+      severity: r.severity,
+      title: r.title,
+      description: r.description ?? undefined,
+      startedAt: toDate(r.started_at)!.toISOString(),
+      endedAt: toDate(r.ended_at)?.toISOString(),
+      url: r.url ?? undefined,
+      labels: JSON.parse(r.labels),
+      targets: r.targets ? JSON.parse(r.targets) : undefined,
+      receivedAt: toDate(r.received_at)!,
+    }));
+  }
+}
