@@ -1,0 +1,127 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import fc from 'fast-check';
+import knexFactory, { Knex } from 'knex';
+import request from 'supertest';
+import { statusPlugin } from '../plugin';
+import { BUILT_IN_ALERT_SOURCES } from './sources';
+
+jest.setTimeout(120_000);
+
+// Any JSON value, objects shaped loosely like the tools' bodies included.
+const jsonBody = fc.oneof(
+  fc.jsonValue(),
+  fc.record(
+    {
+      version: fc.oneof(fc.constant('4'), fc.string()),
+      alerts: fc.array(fc.jsonValue(), { maxLength: 3 }),
+      status: fc.string(),
+      state: fc.oneof(fc.constant('ACTIVATED'), fc.string()),
+      issueId: fc.jsonValue(),
+      transition: fc.jsonValue(),
+      cycle_key: fc.jsonValue(),
+      title: fc.jsonValue(),
+      schemaId: fc.oneof(
+        fc.constant('azureMonitorCommonAlertSchema'),
+        fc.string(),
+      ),
+      data: fc.jsonValue(),
+      routing_key: fc.jsonValue(),
+      event_action: fc.oneof(fc.constant('trigger'), fc.string()),
+      payload: fc.jsonValue(),
+    },
+    { requiredKeys: [] },
+  ),
+);
+
+describe('alert webhooks under random input', () => {
+  let knex: Knex;
+  let server: any;
+  beforeAll(async () => {
+    knex = knexFactory({
+      client: 'better-sqlite3',
+      connection: { filename: ':memory:' },
+      useNullAsDefault: true,
+    });
+    ({ server } = await startTestBackend({
+      features: [
+        statusPlugin,
+        catalogServiceMock.factory({ entities: [] }),
+        mockServices.database.factory({ knex }),
+        mockServices.rootConfig.factory({
+          data: {
+            status: {
+              alerts: {
+                sources: Object.fromEntries(
+                  BUILT_IN_ALERT_SOURCES.map(s => [s.id, { secret: 'right' }]),
+                ),
+              },
+            },
+          },
+        }),
+      ],
+    }));
+  });
+  afterAll(() => knex.destroy());
+
+  it.each(BUILT_IN_ALERT_SOURCES.map(s => s.id))(
+    '%s never answers 5xx and stores nothing for random bodies with a wrong secret',
+    async source => {
+      await fc.assert(
+        fc.asyncProperty(
+          jsonBody,
+          fc.oneof(fc.constant('wrong'), fc.string()),
+          fc.constantFrom(
+            'application/json',
+            'application/x-www-form-urlencoded',
+            'text/plain',
+          ),
+          async (body, token, contentType) => {
+            const res = await request(server)
+              .post(`/api/status/webhooks/${source}`)
+              .set('Authorization', `Bearer ${token}x`)
+              .set('Content-Type', contentType)
+              .send(
+                contentType === 'application/json'
+                  ? JSON.stringify(body)
+                  : String(JSON.stringify(body)),
+              );
+            expect(res.status).toBeGreaterThanOrEqual(400);
+            expect(res.status).toBeLessThan(500);
+          },
+        ),
+        { numRuns: 40 },
+      );
+      expect(await knex('status_alerts').count({ n: '*' })).toEqual([{ n: 0 }]);
+    },
+  );
+
+  it.each(BUILT_IN_ALERT_SOURCES.map(s => s.id))(
+    '%s never answers 5xx for random bodies with the right secret',
+    async source => {
+      await fc.assert(
+        fc.asyncProperty(jsonBody, async body => {
+          const req = request(server)
+            .post(`/api/status/webhooks/${source}?token=right`)
+            .set('Authorization', 'Bearer right');
+          const res =
+            source === 'statuscake'
+              ? await req.type('form').send(
+                  new URLSearchParams({
+                    Token: 'right',
+                    Status: String((body as any)?.status ?? 'Down'),
+                    Name: JSON.stringify(body).slice(0, 50),
+                  }).toString(),
+                )
+              : await req
+                  .set('Content-Type', 'application/json')
+                  .send(JSON.stringify(body));
+          expect(res.status).toBeLessThan(500);
+          if (res.status >= 400)
+            expect(typeof res.body.error?.message).toBe('string');
+        }),
+        { numRuns: 60 },
+      );
+    },
+  );
+});
