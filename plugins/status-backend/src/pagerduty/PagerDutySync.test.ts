@@ -45,9 +45,15 @@ describe('PagerDutySync against the simulator', () => {
     expect(result.ongoingMaintenance[0].serviceIds).toEqual([
       sim.state.service('search-service').id,
     ]);
-    // services (1 page), incidents (1), maintenance (1), on-calls (15 policies, one batch)
-    expect(result.requests).toBe(4);
-    expect(sim.requestCount - before).toBe(4);
+    // services (1 page), incidents (1), maintenance (1), on-calls (15
+    // policies, one batch), and the alerts of the 3 new incidents
+    expect(result.alertLookups).toBe(3);
+    expect(result.requests).toBe(7);
+    expect(sim.requestCount - before).toBe(7);
+    // the next sync reads no alerts: no incident's alert count changed
+    const again = await sync.syncOnce();
+    expect(again.alertLookups).toBe(0);
+    expect(again.requests).toBe(4);
 
     const open = await store.listOpenIncidents();
     const auth = open.find(
@@ -93,6 +99,36 @@ describe('PagerDutySync against the simulator', () => {
     });
     expect(stored?.acknowledgedAt).toEqual(incident.acknowledgedAt);
     expect(await store.listOpenIncidents()).toEqual([]);
+  });
+
+  it("reads PagerDuty's own alerts under new incidents, and resolves them with the incident", async () => {
+    const { store, sync } = await setUp();
+    const incident = sim.state.trigger({
+      service: 'cart-api',
+      title: 'Carts failing',
+      urgency: 'high',
+    });
+    await sync.syncOnce();
+    const [alert] = await store.alerts.listAlerts({ source: 'pagerduty' });
+    expect(alert).toMatchObject({
+      state: 'firing',
+      url: expect.stringMatching(/\/alerts\/P[A-Z0-9]+$/),
+      targets: {
+        pagerDuty: {
+          account: 'default',
+          incidentId: incident.id,
+          serviceId: sim.state.service('cart-api').id,
+        },
+      },
+    });
+    sim.state.resolve(incident.id);
+    await sync.syncOnce();
+    expect(await store.alerts.listAlerts({ source: 'pagerduty' })).toEqual([]);
+    const [resolved] = await store.alerts.listAlerts({
+      source: 'pagerduty',
+      includeResolvedSince: new Date(0),
+    });
+    expect(resolved.state).toBe('resolved');
   });
 
   it('keeps the last good data and records the failure when PagerDuty is down', async () => {

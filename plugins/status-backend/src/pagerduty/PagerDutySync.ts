@@ -1,4 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { NormalisedAlert } from '@internal/plugin-status-common';
 import { StatusStore, StoredIncident, StoredService } from '../database';
 import { PagerDutyClient } from './PagerDutyClient';
 
@@ -18,13 +19,19 @@ export type SyncResult = {
   resolvedSinceLastSync: number;
   ongoingMaintenance: MaintenanceWindowSummary[];
   onCalls: number;
+  /** Incidents whose alerts were read this sync. */
+  alertLookups: number;
   requests: number;
 };
 
 const ONCALL_BATCH = 25;
+/** Incidents whose alerts are read per sync; the rest wait for the next one. */
+const MAX_ALERT_LOOKUPS = 25;
 const MAX_INDIVIDUAL_LOOKUPS = 50;
 
 const maintenanceKey = (account: string) => `pagerduty:${account}:maintenance`;
+const alertCountsKey = (account: string) =>
+  `pagerduty:${account}:incident-alert-counts`;
 
 /** The ongoing maintenance windows of an account as its last successful sync saw them. */
 export async function readOngoingMaintenance(
@@ -113,6 +120,7 @@ export class PagerDutySync {
         });
       }
       await store.upsertIncidents([...openIncidents, ...resolved]);
+      const alertLookups = await this.syncIncidentAlerts(open, now);
 
       const windows = await client.list<any>(
         '/maintenance_windows',
@@ -176,6 +184,7 @@ export class PagerDutySync {
         resolvedSinceLastSync: resolved.length,
         ongoingMaintenance,
         onCalls,
+        alertLookups,
         requests: client.requestsSent - before,
       };
     } catch (error) {
@@ -191,6 +200,80 @@ export class PagerDutySync {
       );
       throw error;
     }
+  }
+
+  /**
+   * Reads the alerts under open incidents whose alert count changed since
+   * they were last read (new incidents included), a bounded number per sync,
+   * and resolves the stored alerts of incidents that are no longer open.
+   */
+  private async syncIncidentAlerts(open: any[], now: Date): Promise<number> {
+    const { account, client, store } = this.options;
+    const stored = await store.getMeta(alertCountsKey(account));
+    const known: Record<string, number> = stored
+      ? JSON.parse(stored.value)
+      : {};
+    const counts: Record<string, number> = {};
+    const alerts: NormalisedAlert[] = [];
+    let lookups = 0;
+    for (const incident of open) {
+      const count = incident.alert_counts?.all ?? 0;
+      if (known[incident.id] === count || lookups >= MAX_ALERT_LOOKUPS) {
+        if (known[incident.id] !== undefined)
+          counts[incident.id] = known[incident.id];
+        continue;
+      }
+      lookups++;
+      const rows = await client
+        .list<any>(`/incidents/${incident.id}/alerts`, {}, 'alerts')
+        .catch(() => undefined);
+      if (!rows) continue;
+      counts[incident.id] = count;
+      alerts.push(
+        ...rows.map(a => this.toAlert(a, incident.id, incident.service.id)),
+      );
+    }
+    // alerts of incidents that closed are resolved with them
+    const openIds = new Set(open.map(i => i.id));
+    for (const alert of await store.alerts.listAlerts({
+      source: 'pagerduty',
+    })) {
+      const target = alert.targets?.pagerDuty;
+      if (target?.account === account && !openIds.has(target.incidentId))
+        alerts.push({
+          ...alert,
+          state: 'resolved',
+          endedAt: alert.endedAt ?? now.toISOString(),
+        });
+    }
+    if (alerts.length) await store.alerts.upsertAlerts(alerts, now);
+    await store.setMeta(alertCountsKey(account), JSON.stringify(counts));
+    return lookups;
+  }
+
+  private toAlert(
+    a: any,
+    incidentId: string,
+    serviceId: string,
+  ): NormalisedAlert {
+    return {
+      source: 'pagerduty',
+      fingerprint: `${this.options.account}/${a.id}`,
+      state: a.status === 'resolved' ? 'resolved' : 'firing',
+      severity: ['critical', 'error', 'warning', 'info'].includes(a.severity)
+        ? a.severity
+        : 'error',
+      title: a.summary ?? a.body?.details?.summary ?? a.id,
+      startedAt: a.created_at,
+      url: a.html_url,
+      labels: {
+        ...(a.alert_key ? { alert_key: a.alert_key } : {}),
+        ...(a.body?.details?.source ? { source: a.body.details.source } : {}),
+      },
+      targets: {
+        pagerDuty: { account: this.options.account, incidentId, serviceId },
+      },
+    };
   }
 
   /** The ongoing maintenance windows of the last successful sync. */
