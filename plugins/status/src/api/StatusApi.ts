@@ -3,6 +3,7 @@ import {
   EntityStatus,
   EntityStatusConfiguration,
   StatusBackendHealth,
+  StatusAlert,
   StatusFeedIncident,
   StatusRollup,
   StatusSummary,
@@ -43,6 +44,8 @@ export interface StatusApi {
   getSummary(query?: StatusSummaryQuery): Promise<StatusSummary>;
   /** Active incidents company-wide, newest first. */
   getIncidents(): Promise<{ incidents: StatusFeedIncident[] }>;
+  /** Firing alerts that match no entity, with their labels. */
+  getUnmatchedAlerts(): Promise<{ alerts: StatusAlert[] }>;
 }
 
 /**

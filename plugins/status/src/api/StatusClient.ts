@@ -5,6 +5,7 @@ import {
   EntityStatus,
   EntityStatusConfiguration,
   StatusBackendHealth,
+  StatusAlert,
   StatusFeedIncident,
   StatusRollup,
   StatusSummary,
@@ -78,6 +79,10 @@ export class StatusClient implements StatusApi {
 
   async getIncidents(): Promise<{ incidents: StatusFeedIncident[] }> {
     return this.get<{ incidents: StatusFeedIncident[] }>('/incidents');
+  }
+
+  async getUnmatchedAlerts(): Promise<{ alerts: StatusAlert[] }> {
+    return this.get<{ alerts: StatusAlert[] }>('/alerts/unmatched');
   }
 
   private async fetch(path: string): Promise<Response> {

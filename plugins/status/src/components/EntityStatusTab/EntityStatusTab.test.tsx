@@ -159,6 +159,39 @@ describe('EntityStatusTab', () => {
     ).toBeInTheDocument();
   });
 
+  it("shows the entity's firing monitoring alerts with their tool and a link back", async () => {
+    await renderTab(async () =>
+      anEntityStatus({
+        levels: {
+          own: 'partial_outage',
+          inherited: 'operational',
+          effective: 'partial_outage',
+        },
+        alerts: [
+          {
+            source: 'datadog',
+            sourceTitle: 'Datadog',
+            fingerprint: 'cycle-1',
+            state: 'firing',
+            severity: 'error',
+            title: 'Checkout latency high',
+            startedAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+            url: 'https://app.datadoghq.com/event/event?id=1',
+            labels: { service: 'cart-web' },
+            entityRefs: ['component:default/cart-web'],
+            receivedAt: new Date().toISOString(),
+          },
+        ],
+      }),
+    );
+    expect(
+      await screen.findByRole('link', { name: /Checkout latency high/ }),
+    ).toHaveAttribute('href', 'https://app.datadoghq.com/event/event?id=1');
+    expect(screen.getByText('Datadog')).toBeInTheDocument();
+    expect(screen.getByText('Error')).toBeInTheDocument();
+    expect(screen.getByText('since 5 min')).toBeInTheDocument();
+  });
+
   it('shows maintenance as its own level', async () => {
     await renderTab(async () =>
       anEntityStatus({

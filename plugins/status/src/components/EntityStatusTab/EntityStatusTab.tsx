@@ -12,7 +12,13 @@ import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { statusApiRef } from '../../api';
-import { IncidentList, OnCall, OwnerContacts, usePolling } from '../common';
+import {
+  AlertList,
+  IncidentList,
+  OnCall,
+  OwnerContacts,
+  usePolling,
+} from '../common';
 import {
   AnnotationSnippet,
   ConfigurationProblems,
@@ -22,10 +28,9 @@ import { Dependencies } from './Dependencies';
 import { RootCauses } from './RootCauses';
 import { StatusHeader } from './StatusHeader';
 
-/** The entity's own signals: incidents now, monitoring alerts once connected. */
+/** The entity's own signals: PagerDuty incidents and monitoring alerts. */
 function OwnSignals(props: { status: EntityStatus }) {
   const { status } = props;
-  const alerts = status.reasons.filter(r => r.kind === 'alert');
   return (
     <InfoCard title="This entity's own signals">
       <Typography variant="overline" component="div">
@@ -34,27 +39,15 @@ function OwnSignals(props: { status: EntityStatus }) {
       <IncidentList
         incidents={status.incidents}
         emptyText={
-          status.monitored
-            ? 'No active incidents'
-            : 'Not connected to PagerDuty'
+          status.incidents.length === 0 && !status.monitored
+            ? 'Not connected to PagerDuty'
+            : 'No active incidents'
         }
       />
       <Typography variant="overline" component="div" style={{ marginTop: 16 }}>
         Monitoring alerts
       </Typography>
-      {alerts.length === 0 ? (
-        <Typography variant="body2" color="textSecondary">
-          No firing alerts
-        </Typography>
-      ) : (
-        <ul>
-          {alerts.map(alert => (
-            <li key={alert.id}>
-              <Typography variant="body2">{alert.title}</Typography>
-            </li>
-          ))}
-        </ul>
-      )}
+      <AlertList alerts={status.alerts} />
     </InfoCard>
   );
 }

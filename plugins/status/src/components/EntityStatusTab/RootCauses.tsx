@@ -5,6 +5,7 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import {
+  AlertList,
   IncidentList,
   LevelLabel,
   levelLabel,
@@ -42,6 +43,12 @@ export function RootCauseCard(props: { cause: StatusRootCause }) {
       <div className={classes.section}>
         <Typography variant="overline">Active incidents</Typography>
         <IncidentList incidents={cause.incidents} />
+        {cause.alerts.length > 0 && (
+          <>
+            <Typography variant="overline">Firing alerts</Typography>
+            <AlertList alerts={cause.alerts} />
+          </>
+        )}
       </div>
       <Grid container spacing={2} className={classes.section}>
         <Grid item xs={12} md={6}>

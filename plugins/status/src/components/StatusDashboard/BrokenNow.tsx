@@ -9,6 +9,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import {
+  AlertList,
   ago,
   IncidentList,
   LevelLabel,
@@ -68,9 +69,10 @@ function ProblemRow(props: { problem: StatusProblem }) {
               opened {ago(problem.since, now)}
             </Typography>
           )}
-          {problem.incidents[0] && (
+          {(problem.incidents[0] ?? problem.alerts[0]) && (
             <Typography variant="body2" component="span">
-              “{problem.incidents[0].title}”
+              “{(problem.incidents[0] ?? problem.alerts[0]).title}”
+              {!problem.incidents[0] && ` (${problem.alerts[0].sourceTitle})`}
             </Typography>
           )}
           {firstOnCall && (
@@ -87,6 +89,14 @@ function ProblemRow(props: { problem: StatusProblem }) {
               Incidents
             </Typography>
             <IncidentList incidents={problem.incidents} />
+            {problem.alerts.length > 0 && (
+              <>
+                <Typography variant="overline" component="div">
+                  Firing alerts
+                </Typography>
+                <AlertList alerts={problem.alerts} />
+              </>
+            )}
           </Grid>
           <Grid item xs={12} md={6}>
             <Typography variant="overline" component="div">

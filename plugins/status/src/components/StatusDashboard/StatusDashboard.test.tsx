@@ -124,6 +124,32 @@ describe('StatusDashboard', () => {
     });
   });
 
+  it('lists alerts that match no entity with the labels they carried', async () => {
+    await renderDashboard(
+      {
+        getUnmatchedAlerts: async () => ({
+          alerts: [
+            {
+              source: 'alertmanager',
+              sourceTitle: 'Prometheus Alertmanager',
+              fingerprint: 'f1',
+              state: 'firing',
+              severity: 'critical',
+              title: 'HighErrorRate',
+              startedAt: new Date().toISOString(),
+              labels: { job: 'mystery', env: 'prod' },
+              entityRefs: [],
+              receivedAt: new Date().toISOString(),
+            },
+          ],
+        }),
+      },
+      '/status?tab=unmatched',
+    );
+    expect(await screen.findByText('HighErrorRate')).toBeInTheDocument();
+    expect(screen.getByText('job=mystery, env=prod')).toBeInTheDocument();
+  });
+
   it('offers a retry when the backend cannot be reached', async () => {
     let calls = 0;
     await renderDashboard({

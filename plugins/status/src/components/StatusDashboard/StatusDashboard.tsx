@@ -23,6 +23,7 @@ import { Filters } from './Filters';
 import { IncidentsFeed } from './IncidentsFeed';
 import { OutageMap } from './OutageMap';
 import { SummaryBar } from './SummaryBar';
+import { UnmatchedAlerts } from './UnmatchedAlerts';
 import { DashboardTab, useDashboardState } from './useDashboardState';
 
 const TABS: { value: DashboardTab; label: string }[] = [
@@ -30,6 +31,7 @@ const TABS: { value: DashboardTab; label: string }[] = [
   { value: 'everything', label: 'Everything' },
   { value: 'incidents', label: 'Active incidents' },
   { value: 'map', label: 'Dependency map' },
+  { value: 'unmatched', label: 'Unmatched alerts' },
 ];
 
 function IncidentsTab(props: {
@@ -162,6 +164,7 @@ export function StatusDashboard() {
           )}
           {state.tab === 'incidents' && <IncidentsTab polled={incidents} />}
           {state.tab === 'map' && <OutageMap summary={summary.value} />}
+          {state.tab === 'unmatched' && <UnmatchedAlerts />}
         </Grid>
       </Grid>
     </Content>

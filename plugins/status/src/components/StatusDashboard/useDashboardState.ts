@@ -2,7 +2,12 @@ import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 
 /** The tabs of the dashboard. */
-export type DashboardTab = 'broken' | 'everything' | 'incidents' | 'map';
+export type DashboardTab =
+  | 'broken'
+  | 'everything'
+  | 'incidents'
+  | 'map'
+  | 'unmatched';
 /** How the "everything" list is grouped. */
 export type Grouping = 'domain' | 'owner' | 'flat';
 
@@ -21,7 +26,13 @@ export type DashboardState = {
 };
 
 const LISTS = ['kind', 'level', 'owner', 'system', 'domain'] as const;
-const TABS: DashboardTab[] = ['broken', 'everything', 'incidents', 'map'];
+const TABS: DashboardTab[] = [
+  'broken',
+  'everything',
+  'incidents',
+  'map',
+  'unmatched',
+];
 const GROUPINGS: Grouping[] = ['domain', 'owner', 'flat'];
 
 /** Reads the dashboard's state from a query string. */

@@ -90,6 +90,18 @@ export function IncidentList(props: {
               </Typography>
             )}
           </div>
+          {incident.alerts && incident.alerts.length > 0 && (
+            <Typography variant="caption" component="div">
+              {incident.alerts.length} alert
+              {incident.alerts.length === 1 ? '' : 's'}:{' '}
+              {incident.alerts.map((a, index) => (
+                <span key={a.fingerprint}>
+                  {index > 0 && '; '}
+                  {a.url ? <Link to={a.url}>{a.title}</Link> : a.title}
+                </span>
+              ))}
+            </Typography>
+          )}
         </li>
       ))}
     </ul>

@@ -7,3 +7,4 @@ export { usePolling, POLL_INTERVAL_MS } from './usePolling';
 export type { Polled } from './usePolling';
 export { useStatusTabLink } from './statusLink';
 export { StatusNode } from './StatusNode';
+export { AlertList } from './Alerts';

@@ -1,0 +1,92 @@
+import { Link } from '@backstage/core-components';
+import { StatusAlert } from '@internal/plugin-status-common';
+import Chip from '@material-ui/core/Chip';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { ago, useNow } from './Freshness';
+
+const useStyles = makeStyles(theme => ({
+  list: { listStyle: 'none', margin: 0, padding: 0 },
+  item: {
+    padding: theme.spacing(1, 0),
+    borderBottom: `1px solid ${theme.palette.divider}`,
+    '&:last-child': { borderBottom: 'none' },
+  },
+  meta: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+    marginTop: theme.spacing(0.5),
+  },
+  labels: { fontFamily: 'monospace', wordBreak: 'break-all' },
+}));
+
+const SEVERITY_LABELS: Record<StatusAlert['severity'], string> = {
+  critical: 'Critical',
+  error: 'Error',
+  warning: 'Warning',
+  info: 'Info',
+};
+
+/** Firing monitoring alerts: tool, severity, title, age, and a link back to the tool. */
+export function AlertList(props: {
+  alerts: StatusAlert[];
+  emptyText?: string;
+  /** Show each alert's labels (the unmatched view: what could map it). */
+  showLabels?: boolean;
+}) {
+  const classes = useStyles();
+  const now = useNow();
+  const { alerts, emptyText = 'No firing alerts', showLabels } = props;
+  if (alerts.length === 0) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        {emptyText}
+      </Typography>
+    );
+  }
+  return (
+    <ul className={classes.list}>
+      {alerts.map(alert => (
+        <li
+          key={`${alert.source}:${alert.fingerprint}`}
+          className={classes.item}
+        >
+          <Typography variant="subtitle2">
+            {alert.url ? (
+              <Link to={alert.url}>{alert.title}</Link>
+            ) : (
+              alert.title
+            )}
+          </Typography>
+          <div className={classes.meta}>
+            <Chip size="small" label={alert.sourceTitle} />
+            <Chip
+              size="small"
+              variant="outlined"
+              label={SEVERITY_LABELS[alert.severity]}
+            />
+            <Typography variant="caption" color="textSecondary">
+              since {ago(alert.startedAt, now).replace(/ ago$/, '')}
+            </Typography>
+            {alert.description && (
+              <Typography variant="caption">{alert.description}</Typography>
+            )}
+          </div>
+          {showLabels && Object.keys(alert.labels).length > 0 && (
+            <Typography
+              variant="caption"
+              component="div"
+              className={classes.labels}
+            >
+              {Object.entries(alert.labels)
+                .map(([k, v]) => (v ? `${k}=${v}` : k))
+                .join(', ')}
+            </Typography>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
