@@ -3,6 +3,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SCENARIOS } from './control/scenarios';
 import { startPagerDutySimulator } from './startPagerDutySimulator';
+import {
+  SAMPLE_ALERT_SOURCES,
+  SampleAlertSource,
+  sendSampleAlert,
+} from './alerts/samples';
 
 const USAGE = `PagerDuty simulator
 
@@ -19,6 +24,9 @@ const USAGE = `PagerDuty simulator
   yarn demo faults [--latency ms] [--jitter ms] [--error-rate 0..1] [--hang-rate 0..1]
                    [--outage seconds] [--rate-limit n] [--webhook-delay ms]
   yarn demo faults clear
+  yarn demo send-alert <tool|all> [--service checkout-api] [--resolve]
+                   [--backend http://localhost:7007] [--secret demo-<tool>-secret]
+                   tools: ${SAMPLE_ALERT_SOURCES.join(' | ')}
 
 A service is its PagerDuty ID or its catalog entity name (e.g. auth-service).
 Commands other than serve talk to --url (default $PAGERDUTY_SIMULATOR_URL or
@@ -49,6 +57,10 @@ const { values: flags, positionals } = parseArgs({
     'hang-rate': { type: 'string' },
     outage: { type: 'string' },
     'webhook-delay': { type: 'string' },
+    service: { type: 'string' },
+    resolve: { type: 'boolean' },
+    backend: { type: 'string' },
+    secret: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -135,6 +147,37 @@ async function main() {
     return;
   }
   switch (command) {
+    case 'send-alert': {
+      // the demo's app-config.yaml gives each tool the secret demo-<tool>-secret
+      const [tool = ''] = args;
+      const tools =
+        tool === 'all'
+          ? [...SAMPLE_ALERT_SOURCES]
+          : [tool as SampleAlertSource];
+      for (const source of tools) {
+        if (!SAMPLE_ALERT_SOURCES.includes(source))
+          throw new Error(
+            `Unknown tool "${source}"; use one of ${SAMPLE_ALERT_SOURCES.join(
+              ', ',
+            )} or all`,
+          );
+        const result = await sendSampleAlert({
+          backendUrl:
+            flags.backend ??
+            process.env.STATUS_BACKEND_URL ??
+            'http://localhost:7007',
+          source,
+          secret: flags.secret ?? `demo-${source}-secret`,
+          service: flags.service ?? 'checkout-api',
+          resolve: flags.resolve,
+          id: `${source}-${flags.service ?? 'checkout-api'}`,
+        });
+        console.log(
+          `${source}: HTTP ${result.status} ${result.body.slice(0, 200)}`,
+        );
+      }
+      break;
+    }
     case 'serve': {
       const sim = await startPagerDutySimulator({
         port: num(flags.port) ?? 7008,

@@ -15,3 +15,15 @@ export { signatureHeader } from './webhooks/signature';
 export { SCENARIOS } from './control/scenarios';
 export type { Faults } from './rest/guards';
 export { WEBHOOK_EVENT_TYPES } from './rest/restRouter';
+export {
+  alertmanagerGroup,
+  azureAlert,
+  datadogWebhook,
+  eventsV2,
+  grafanaNotification,
+  newRelicIssue,
+  SAMPLE_ALERT_SOURCES,
+  sendSampleAlert,
+  statusCakeForm,
+} from './alerts/samples';
+export type { SampleAlertSource } from './alerts/samples';

@@ -17,7 +17,7 @@ import {
   grafanaNotification,
   newRelicIssue,
   statusCakeForm,
-} from './__fixtures__/payloads';
+} from '@internal/pagerduty-simulator';
 
 jest.setTimeout(60_000);
 

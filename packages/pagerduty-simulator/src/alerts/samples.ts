@@ -1,6 +1,124 @@
 // Bodies shaped as each tool's documentation shows them, for tests, the
 // benchmark and the demo's `send-alert` command.
 
+/** The alert sources the demo can send samples of. */
+export const SAMPLE_ALERT_SOURCES = [
+  'alertmanager',
+  'grafana',
+  'datadog',
+  'newrelic',
+  'azure',
+  'statuscake',
+  'generic',
+] as const;
+
+/** One of {@link SAMPLE_ALERT_SOURCES}. */
+export type SampleAlertSource = (typeof SAMPLE_ALERT_SOURCES)[number];
+
+/**
+ * Sends a sample alert of a tool to the status backend's webhook, firing or
+ * resolved, for an entity name, authenticated as that tool authenticates.
+ * Returns the HTTP status and body.
+ */
+export async function sendSampleAlert(options: {
+  backendUrl: string;
+  source: SampleAlertSource;
+  secret: string;
+  service: string;
+  resolve?: boolean;
+  /** Makes the alert distinct from other samples of the same tool. */
+  id?: string;
+}): Promise<{ status: number; body: string }> {
+  const { source, secret, service, resolve, id = service } = options;
+  const url = `${options.backendUrl.replace(
+    /\/$/,
+    '',
+  )}/api/status/webhooks/${source}`;
+  let body: string;
+  let contentType = 'application/json';
+  let target = url;
+  const headers: Record<string, string> = {};
+  switch (source) {
+    case 'alertmanager':
+      body = JSON.stringify(
+        alertmanagerGroup({
+          service,
+          status: resolve ? 'resolved' : 'firing',
+          fingerprint: `demo-${id}`,
+        }),
+      );
+      break;
+    case 'grafana': {
+      const notification = grafanaNotification({
+        service,
+        status: resolve ? 'resolved' : 'firing',
+      });
+      notification.alerts[0].fingerprint = `demo-${id}`;
+      body = JSON.stringify(notification);
+      break;
+    }
+    case 'datadog':
+      body = JSON.stringify({
+        ...datadogWebhook({
+          transition: resolve ? 'Recovered' : 'Triggered',
+          tags: `service:${service},env:prod`,
+        }),
+        cycle_key: `demo-${id}`,
+      });
+      break;
+    case 'newrelic':
+      body = JSON.stringify({
+        ...newRelicIssue({
+          state: resolve ? 'CLOSED' : 'ACTIVATED',
+          names: [service],
+          guid: `GUID-${id}`,
+        }),
+        id: `demo-${id}`,
+      });
+      break;
+    case 'azure': {
+      const alert = azureAlert({ condition: resolve ? 'Resolved' : 'Fired' });
+      alert.data.essentials.configurationItems = [service];
+      alert.data.essentials.alertId = `/subscriptions/1111/providers/Microsoft.AlertsManagement/alerts/demo-${id}`;
+      body = JSON.stringify(alert);
+      // action groups cannot set headers
+      target = `${url}?token=${encodeURIComponent(secret)}`;
+      break;
+    }
+    case 'statuscake': {
+      const form = new URLSearchParams(
+        statusCakeForm({
+          status: resolve ? 'Up' : 'Down',
+          token: secret,
+          name: `${service} homepage`,
+        }),
+      );
+      form.set('Tags', `service:${service}`);
+      form.set('TestID', `demo-${id}`);
+      body = form.toString();
+      contentType = 'application/x-www-form-urlencoded';
+      break;
+    }
+    case 'generic':
+    default:
+      body = JSON.stringify({
+        ...eventsV2({
+          action: resolve ? 'resolve' : 'trigger',
+          dedupKey: `demo-${id}`,
+          service,
+        }),
+      });
+  }
+  if (source !== 'azure' && source !== 'statuscake')
+    headers.Authorization = `Bearer ${secret}`;
+  const response = await fetch(target, {
+    method: 'POST',
+    headers: { 'Content-Type': contentType, ...headers },
+    body,
+  });
+  return { status: response.status, body: await response.text() };
+}
+
 /** Prometheus Alertmanager webhook, version 4: a group of alerts. */
 export function alertmanagerGroup(
   options: {
