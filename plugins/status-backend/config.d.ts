@@ -75,7 +75,9 @@ export interface Config {
       /**
        * Per source (alertmanager, grafana, datadog, newrelic, azure,
        * statuscake, generic, or one a module adds): the shared secret it
-       * must present. A source without a secret is refused.
+       * must present. A source without a secret is refused, except in demo
+       * mode (the PagerDuty simulator runs), where it accepts
+       * `demo-<source>-secret`.
        */
       sources?: {
         [source: string]: {

@@ -1,5 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { BACKEND_URL, guestToken } from './signIn';
+import {
+  SAMPLE_ALERT_SOURCES,
+  sendSampleAlert,
+} from '@internal/pagerduty-simulator';
+import { BACKEND_URL, guestToken, waitForRootCause } from './signIn';
 
 // The portal's embedded defaults start a PagerDuty simulator beside the
 // backend, with auth-outage in progress (app-config.yaml, status.demo).
@@ -98,5 +102,56 @@ test.describe('the status engine on the demo', () => {
     expect(cause.escalationPolicies[0].onCall[0].user.email).toMatch(
       /@meridian\.example$/,
     );
+  });
+});
+
+test.describe('monitoring alerts in the demo', () => {
+  test('a sample alert from every tool reaches checkout-api, and resolving clears it', async ({
+    request,
+  }) => {
+    await waitForRootCause(
+      request,
+      'component/default/shop-web',
+      'component:default/auth-service',
+    );
+    const token = await guestToken(request);
+    const statusOf = async () => {
+      const response = await request.get(
+        `${BACKEND_URL}/api/status/entities/component/default/checkout-api`,
+        { headers: { Authorization: `Bearer ${token}` } },
+      );
+      expect(response.ok()).toBe(true);
+      return response.json();
+    };
+    for (const source of SAMPLE_ALERT_SOURCES) {
+      const result = await sendSampleAlert({
+        backendUrl: BACKEND_URL,
+        source,
+        secret: `demo-${source}-secret`,
+        service: 'checkout-api',
+        id: `e2e-${source}`,
+      });
+      expect(result.status, `${source}: ${result.body}`).toBe(202);
+    }
+    await expect
+      .poll(async () =>
+        ((await statusOf()).alerts as { source: string }[])
+          .map(a => a.source)
+          .sort(),
+      )
+      .toEqual([...SAMPLE_ALERT_SOURCES].sort());
+    expect((await statusOf()).levels.own).toBe('major_outage');
+
+    for (const source of SAMPLE_ALERT_SOURCES) {
+      await sendSampleAlert({
+        backendUrl: BACKEND_URL,
+        source,
+        secret: `demo-${source}-secret`,
+        service: 'checkout-api',
+        id: `e2e-${source}`,
+        resolve: true,
+      });
+    }
+    await expect.poll(async () => (await statusOf()).alerts).toEqual([]);
   });
 });

@@ -19,7 +19,7 @@ import {
   createWebhookRouter,
   readAlertSourceSecrets,
 } from './alerts/createWebhookRouter';
-import { debounce } from './alerts/debounce';
+import { coalesce } from './alerts/coalesce';
 
 /**
  * The status backend plugin: entity health from PagerDuty and monitoring tools,
@@ -74,8 +74,13 @@ export const statusPlugin = createBackendPlugin({
               .join(', ')}`,
           );
         }
-        const alertSecrets = readAlertSourceSecrets(config);
         const alertSources = [...BUILT_IN_ALERT_SOURCES, ...addedSources];
+        const alertSecrets = readAlertSourceSecrets(config, {
+          demoSourceIds:
+            pagerDuty.mode === 'simulated'
+              ? alertSources.map(s => s.id)
+              : undefined,
+        });
         let engine: StatusEngine | undefined;
         // the engine runs when anything can send signals: PagerDuty, or a monitoring tool
         if (pagerDuty.mode !== 'unconfigured' || alertSecrets.size > 0) {
@@ -151,14 +156,14 @@ export const statusPlugin = createBackendPlugin({
             },
           });
         }
-        const refreshSoon = debounce(() => {
+        const refreshSoon = coalesce(() => {
           if (engine?.ready)
             engine
               .refreshSignals()
               .catch(error =>
                 logger.warn(`Refreshing levels after alerts failed: ${error}`),
               );
-        }, 500);
+        }, 250);
         // monitoring tools cannot sign in to Backstage; each source authenticates itself
         httpRouter.addAuthPolicy({
           path: '/webhooks',

@@ -14,9 +14,18 @@ import { AlertStore } from '../database';
 /** Webhook bodies above this are refused with 413. */
 export const MAX_WEBHOOK_BYTES = 1024 * 1024;
 
-/** The secret of a source from `status.alerts.sources.<id>.secret`. */
-export function readAlertSourceSecrets(config: Config): Map<string, string> {
+/**
+ * The secret of each source from `status.alerts.sources.<id>.secret`; in demo
+ * mode (the PagerDuty simulator runs) sources without one accept
+ * `demo-<id>-secret`, which production, with the simulator off, never does.
+ */
+export function readAlertSourceSecrets(
+  config: Config,
+  options: { demoSourceIds?: string[] } = {},
+): Map<string, string> {
   const secrets = new Map<string, string>();
+  for (const id of options.demoSourceIds ?? [])
+    secrets.set(id, `demo-${id}-secret`);
   const sources = config.getOptionalConfig('status.alerts.sources');
   for (const id of sources?.keys() ?? []) {
     const secret = sources!.getOptionalString(`${id}.secret`)?.trim();
