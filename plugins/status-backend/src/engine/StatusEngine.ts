@@ -72,6 +72,8 @@ export class StatusEngine {
   private unmatchedAlerts: StoredAlert[] = [];
   private pagerDutyAlertsByIncident = new Map<string, StoredAlert[]>();
   private readonly transitions: TransitionRecorder;
+  private refreshQueue: Promise<unknown> = Promise.resolve();
+  private waitingRefresh?: Promise<LevelChange[]>;
   private catalogLoadedAt?: Date;
   private catalogSizes: number[] = [];
   private firstCatalogReadAt?: Date;
@@ -149,8 +151,23 @@ export class StatusEngine {
     );
   }
 
-  /** Re-reads signals from the store, propagates what changed, and records the transitions. */
-  async refreshSignals(): Promise<LevelChange[]> {
+  /**
+   * Re-reads signals from the store, propagates what changed, and records the
+   * transitions. One refresh runs at a time; calls made meanwhile share the
+   * next one, so a burst of webhooks costs two refreshes, not one each.
+   */
+  refreshSignals(): Promise<LevelChange[]> {
+    if (this.waitingRefresh) return this.waitingRefresh;
+    const run = this.refreshQueue.then(() => {
+      this.waitingRefresh = undefined;
+      return this.refreshSignalsNow();
+    });
+    this.waitingRefresh = run;
+    this.refreshQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async refreshSignalsNow(): Promise<LevelChange[]> {
     const { store, accounts } = this.options;
     const [incidents, services, sources, maintenance, , alerts] =
       await Promise.all([
