@@ -1,0 +1,237 @@
+/* eslint-disable no-console */
+// Sustained alert ingest: 200 alerts/s of mixed sources for 60 s against the
+// status backend over HTTP, on SQLite and on PostgreSQL (when
+// BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is set). Prints the
+// webhooks' latency, the errors, and how long until an entity's level shows a
+// new alert. Run with `yarn bench:ingest`; STATUS_BENCH_INGEST_SECONDS
+// shortens it.
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  SAMPLE_ALERT_SOURCES,
+  sendSampleAlert,
+} from '@internal/pagerduty-simulator';
+import knexFactory, { Knex } from 'knex';
+import { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { statusPlugin } from '../src/plugin';
+
+const RATE = 200;
+const SECONDS = Number(process.env.STATUS_BENCH_INGEST_SECONDS ?? 60);
+const SERVICES = 1000;
+const PROBES = 60;
+const SECRET = 'bench-secret';
+
+const quantile = (values: number[], q: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+};
+
+const component = (name: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default' },
+  spec: { type: 'service', owner: 'team', lifecycle: 'production' },
+});
+
+async function run(label: string, knex: Knex) {
+  const quiet: any = {
+    info: () => {},
+    warn: () => {},
+    error: () => {},
+    debug: () => {},
+    child: () => quiet,
+  };
+  const entities = [
+    ...Array.from({ length: SERVICES }, (_, i) => component(`svc-${i}`)),
+    ...Array.from({ length: PROBES }, (_, i) => component(`probe-${i}`)),
+  ];
+  const { server } = await startTestBackend({
+    features: [
+      statusPlugin,
+      catalogServiceMock.factory({ entities }),
+      mockServices.database.factory({ knex }),
+      mockServices.scheduler.factory({
+        includeInitialDelayedTasksOnStartup: true,
+      }),
+      createServiceFactory({
+        service: coreServices.logger,
+        deps: {},
+        factory: () => quiet,
+      }),
+      mockServices.rootConfig.factory({
+        data: {
+          status: {
+            alerts: {
+              sources: Object.fromEntries(
+                SAMPLE_ALERT_SOURCES.map(s => [s, { secret: SECRET }]),
+              ),
+            },
+          },
+        },
+      }),
+    ],
+  });
+  const backendUrl = `http://127.0.0.1:${
+    (server.address() as AddressInfo).port
+  }`;
+  const headers = { Authorization: mockCredentials.user.header() };
+  const levelOf = async (name: string) => {
+    const response = await fetch(
+      `${backendUrl}/api/status/entities/component/default/${name}`,
+      { headers },
+    );
+    return response.ok ? (await response.json()).levels.own : undefined;
+  };
+  // the engine reads the catalog at start-up; until then the API answers 503
+  for (;;) {
+    const response = await fetch(`${backendUrl}/api/status/summary`, {
+      headers,
+    });
+    await response.text();
+    if (response.ok) break;
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
+
+  // the steady stream: one alert every 5 ms, never waiting for the last
+  const latencies: number[] = [];
+  let errors = 0;
+  let sent = 0;
+  const inFlight = new Set<Promise<void>>();
+  const started = performance.now();
+  const total = RATE * SECONDS;
+  const sender = (async () => {
+    for (let i = 0; i < total; i++) {
+      const due = started + (i * 1000) / RATE;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise(resolve => setTimeout(resolve, wait));
+      const source = SAMPLE_ALERT_SOURCES[i % SAMPLE_ALERT_SOURCES.length];
+      const service = `svc-${Math.floor(Math.random() * SERVICES)}`;
+      const t0 = performance.now();
+      sent++;
+      const request = sendSampleAlert({
+        backendUrl,
+        source,
+        secret: SECRET,
+        service,
+        resolve: Math.random() < 0.3,
+        id: `${service}-${i % 3}`,
+      })
+        .then(result => {
+          latencies.push(performance.now() - t0);
+          if (result.status !== 202) errors++;
+        })
+        .catch(() => {
+          errors++;
+        })
+        .finally(() => inFlight.delete(request));
+      inFlight.add(request);
+    }
+  })();
+
+  // meanwhile, how long until a new alert shows in an entity's level
+  const delays: number[] = [];
+  const prober = (async () => {
+    for (let p = 0; p < PROBES; p++) {
+      const target = started + ((p + 0.5) * SECONDS * 1000) / PROBES;
+      const wait = target - performance.now();
+      if (wait > 0) await new Promise(resolve => setTimeout(resolve, wait));
+      if (performance.now() - started > SECONDS * 1000) break;
+      const name = `probe-${p}`;
+      const t0 = performance.now();
+      await sendSampleAlert({
+        backendUrl,
+        source: 'alertmanager',
+        secret: SECRET,
+        service: name,
+        id: name,
+      });
+      while ((await levelOf(name)) !== 'major_outage') {
+        if (performance.now() - t0 > 30_000) break;
+        await new Promise(resolve => setTimeout(resolve, 20));
+      }
+      delays.push(performance.now() - t0);
+    }
+  })();
+
+  await Promise.all([sender, prober]);
+  await Promise.all(inFlight);
+  const elapsed = (performance.now() - started) / 1000;
+  const [{ n: stored }] = await knex('status_alerts').count({ n: '*' });
+  console.log(`  ${label}:`);
+  console.log(
+    `    ${sent} webhooks in ${elapsed.toFixed(1)} s (${(
+      sent / elapsed
+    ).toFixed(0)}/s), ${errors} errors; latency p50 ${quantile(
+      latencies,
+      0.5,
+    ).toFixed(1)} ms, p95 ${quantile(latencies, 0.95).toFixed(
+      1,
+    )} ms, p99 ${quantile(latencies, 0.99).toFixed(
+      1,
+    )} ms; ${stored} alert rows`,
+  );
+  console.log(
+    `    alert → entity level: p50 ${quantile(delays, 0.5).toFixed(
+      0,
+    )} ms, p95 ${quantile(delays, 0.95).toFixed(0)} ms, max ${Math.max(
+      ...delays,
+    ).toFixed(0)} ms over ${delays.length} probes`,
+  );
+  await server.close?.();
+}
+
+async function main() {
+  console.log(
+    `Alert ingest: ${RATE} alerts/s of ${SAMPLE_ALERT_SOURCES.length} mixed sources for ${SECONDS} s, ${SERVICES} entities, over HTTP`,
+  );
+  const dir = mkdtempSync(join(tmpdir(), 'status-ingest-'));
+  const sqlite = knexFactory({
+    client: 'better-sqlite3',
+    connection: { filename: join(dir, 'status.sqlite') },
+    useNullAsDefault: true,
+  });
+  await run('SQLite (a file)', sqlite);
+  await sqlite.destroy();
+  rmSync(dir, { recursive: true, force: true });
+
+  const postgres =
+    process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
+  if (!postgres) {
+    console.log(
+      '  PostgreSQL: skipped (set BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING)',
+    );
+    return;
+  }
+  const database = `status_ingest_${Date.now()}`;
+  const admin = knexFactory({ client: 'pg', connection: postgres });
+  await admin.raw(`CREATE DATABASE ${database}`);
+  const pg = knexFactory({
+    client: 'pg',
+    connection: `${postgres.replace(/\/$/, '')}/${database}`,
+  });
+  try {
+    await run('PostgreSQL 15', pg);
+  } finally {
+    await pg.destroy();
+    await admin.raw(`DROP DATABASE ${database}`);
+    await admin.destroy();
+  }
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});
