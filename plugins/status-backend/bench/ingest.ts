@@ -107,37 +107,41 @@ async function run(label: string, knex: Knex) {
 
   // the steady stream: one alert every 5 ms, never waiting for the last
   const latencies: number[] = [];
-  let errors = 0;
-  let sent = 0;
+  const counts = { sent: 0, errors: 0 };
   const inFlight = new Set<Promise<void>>();
   const started = performance.now();
   const total = RATE * SECONDS;
+  const sendOne = (i: number) => {
+    const source = SAMPLE_ALERT_SOURCES[i % SAMPLE_ALERT_SOURCES.length];
+    const service = `svc-${Math.floor(Math.random() * SERVICES)}`;
+    const t0 = performance.now();
+    counts.sent++;
+    const request: Promise<void> = sendSampleAlert({
+      backendUrl,
+      source,
+      secret: SECRET,
+      service,
+      resolve: Math.random() < 0.3,
+      id: `${service}-${i % 3}`,
+    })
+      .then(result => {
+        latencies.push(performance.now() - t0);
+        if (result.status !== 202) counts.errors++;
+      })
+      .catch(() => {
+        counts.errors++;
+      })
+      .finally(() => inFlight.delete(request));
+    inFlight.add(request);
+  };
+  const sleepUntil = (due: number) =>
+    new Promise(resolve =>
+      setTimeout(resolve, Math.max(0, due - performance.now())),
+    );
   const sender = (async () => {
     for (let i = 0; i < total; i++) {
-      const due = started + (i * 1000) / RATE;
-      const wait = due - performance.now();
-      if (wait > 0) await new Promise(resolve => setTimeout(resolve, wait));
-      const source = SAMPLE_ALERT_SOURCES[i % SAMPLE_ALERT_SOURCES.length];
-      const service = `svc-${Math.floor(Math.random() * SERVICES)}`;
-      const t0 = performance.now();
-      sent++;
-      const request = sendSampleAlert({
-        backendUrl,
-        source,
-        secret: SECRET,
-        service,
-        resolve: Math.random() < 0.3,
-        id: `${service}-${i % 3}`,
-      })
-        .then(result => {
-          latencies.push(performance.now() - t0);
-          if (result.status !== 202) errors++;
-        })
-        .catch(() => {
-          errors++;
-        })
-        .finally(() => inFlight.delete(request));
-      inFlight.add(request);
+      await sleepUntil(started + (i * 1000) / RATE);
+      sendOne(i);
     }
   })();
 
@@ -170,6 +174,7 @@ async function run(label: string, knex: Knex) {
   await Promise.all(inFlight);
   const elapsed = (performance.now() - started) / 1000;
   const [{ n: stored }] = await knex('status_alerts').count({ n: '*' });
+  const { sent, errors } = counts;
   console.log(`  ${label}:`);
   console.log(
     `    ${sent} webhooks in ${elapsed.toFixed(1)} s (${(

@@ -136,6 +136,29 @@ describe('alert webhooks', () => {
       expect(after.alerts).toEqual([]);
     });
 
+    it('takes every alert of a group, firing and resolved together', async () => {
+      const server = await start();
+      const group = alertmanagerGroup({ service: 'checkout' });
+      const [first] = group.alerts;
+      group.alerts = [
+        first,
+        {
+          ...first,
+          status: 'resolved',
+          labels: { ...first.labels, service: 'search' },
+          fingerprint: 'second',
+          endsAt: '2026-11-21T09:10:00.000Z',
+        },
+      ];
+      await post(server, 'alertmanager', SECRETS.alertmanager)
+        .send(group)
+        .expect(202, { accepted: 2 });
+      expect((await rows()).map(r => [r.fingerprint, r.state])).toEqual([
+        ['c6f0a0e5b4d3a2f1', 'firing'],
+        ['second', 'resolved'],
+      ]);
+    });
+
     it('maps Grafana alerts by the Prometheus selector annotation before the service label', async () => {
       const server = await start();
       const body = grafanaNotification({ service: 'checkout' });

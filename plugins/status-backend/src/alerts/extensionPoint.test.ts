@@ -1,0 +1,85 @@
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  AlertSource,
+  hasHmacSignature,
+  statusAlertSourcesExtensionPoint,
+} from '@internal/plugin-status-node';
+import knexFactory from 'knex';
+import { createHmac } from 'node:crypto';
+import request from 'supertest';
+import { statusPlugin } from '../plugin';
+
+// A tool that signs its bodies, added by a module without touching the plugin.
+const signingTool: AlertSource = {
+  id: 'signing-tool',
+  title: 'Signing tool',
+  authenticate: (req, { secret }) =>
+    hasHmacSignature(req, secret, 'x-signature', 'sha256='),
+  parse: (req, { receivedAt }) => [
+    {
+      source: 'signing-tool',
+      fingerprint: String((req.body as any).id),
+      state: 'firing',
+      severity: 'warning',
+      title: 'Signed alert',
+      startedAt: receivedAt.toISOString(),
+      labels: {},
+    },
+  ],
+};
+
+describe('the alert sources extension point', () => {
+  it('serves a source a module adds, with its own authentication', async () => {
+    const knex = knexFactory({
+      client: 'better-sqlite3',
+      connection: { filename: ':memory:' },
+      useNullAsDefault: true,
+    });
+    const { server } = await startTestBackend({
+      features: [
+        statusPlugin,
+        createBackendModule({
+          pluginId: 'status',
+          moduleId: 'signing-tool',
+          register(reg) {
+            reg.registerInit({
+              deps: { alertSources: statusAlertSourcesExtensionPoint },
+              async init({ alertSources }) {
+                alertSources.addAlertSource(signingTool);
+              },
+            });
+          },
+        }),
+        catalogServiceMock.factory({ entities: [] }),
+        mockServices.database.factory({ knex }),
+        mockServices.rootConfig.factory({
+          data: {
+            status: {
+              alerts: { sources: { 'signing-tool': { secret: 'hmac-key' } } },
+            },
+          },
+        }),
+      ],
+    });
+    const body = JSON.stringify({ id: 42 });
+    const signature = createHmac('sha256', 'hmac-key')
+      .update(body)
+      .digest('hex');
+    await request(server)
+      .post('/api/status/webhooks/signing-tool')
+      .set('Content-Type', 'application/json')
+      .set('X-Signature', `sha256=${signature}`)
+      .send(body)
+      .expect(202, { accepted: 1 });
+    await request(server)
+      .post('/api/status/webhooks/signing-tool')
+      .set('Content-Type', 'application/json')
+      .set('X-Signature', `sha256=${'0'.repeat(64)}`)
+      .send(body)
+      .expect(401);
+    expect(await knex('status_alerts').pluck('fingerprint')).toEqual(['42']);
+    await knex.destroy();
+  });
+});
