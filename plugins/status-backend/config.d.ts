@@ -22,6 +22,24 @@ export interface Config {
       /** Seconds between two syncs (60 by default). Webhooks make changes visible sooner. */
       syncIntervalSeconds?: number;
       /**
+       * Signing secrets of the PagerDuty webhook subscriptions that send to
+       * `/api/status/webhooks/pagerduty` for the default account; several
+       * while one rotates.
+       * @visibility secret
+       */
+      webhookSecrets?: string[];
+      /** Let the backend create its webhook subscription at start-up. */
+      webhookSubscription?: {
+        /** Off by default; always on in demo mode. */
+        enabled?: boolean;
+        /**
+         * The receiver's URL as PagerDuty reaches it, e.g.
+         * https://backstage.example.com/api/status/webhooks/pagerduty; the
+         * backend's external URL by default.
+         */
+        publicUrl?: string;
+      };
+      /**
        * Further PagerDuty accounts, by name (for example a region or an
        * acquired company). An entity picks one with the `pagerduty.com/account`
        * annotation; without it, it belongs to the account of `apiToken` above,
@@ -38,6 +56,11 @@ export interface Config {
           apiBaseUrl?: string;
           /** Defaults to `status.pagerDuty.requestsPerMinute`, then 600. */
           requestsPerMinute?: number;
+          /**
+           * Signing secrets of this account's webhook subscriptions.
+           * @visibility secret
+           */
+          webhookSecrets?: string[];
         };
       };
     };

@@ -20,6 +20,13 @@ import {
   readAlertSourceSecrets,
 } from './alerts/createWebhookRouter';
 import { coalesce } from './alerts/coalesce';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import Router from 'express-promise-router';
+import { LivePush } from './service/livePush';
+import { createPagerDutyWebhookRouter } from './pagerduty/webhooks/createPagerDutyWebhookRouter';
+import { PagerDutyWebhookProcessor } from './pagerduty/webhooks/PagerDutyWebhookProcessor';
+import { webhookSecretsProvider } from './pagerduty/webhooks/webhookSecrets';
+import { subscribeToWebhooks } from './pagerduty/webhooks/subscribeToWebhooks';
 
 /**
  * The status backend plugin: entity health from PagerDuty and monitoring tools,
@@ -45,7 +52,9 @@ export const statusPlugin = createBackendPlugin({
         auth: coreServices.auth,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        discovery: coreServices.discovery,
         catalog: catalogServiceRef,
+        signals: signalsServiceRef,
       },
       async init({
         config,
@@ -55,9 +64,12 @@ export const statusPlugin = createBackendPlugin({
         auth,
         httpAuth,
         httpRouter,
+        discovery,
         catalog,
+        signals,
       }) {
         const store = await DatabaseStatusStore.create({ database });
+        const livePush = new LivePush(signals, logger);
         const pagerDuty = readPagerDutyConnection(config);
         if (pagerDuty.mode === 'unconfigured') {
           logger.info(
@@ -75,30 +87,50 @@ export const statusPlugin = createBackendPlugin({
           );
         }
         const alertSources = [...BUILT_IN_ALERT_SOURCES, ...addedSources];
+        let engine: StatusEngine | undefined;
+        const webhookProcessor = new PagerDutyWebhookProcessor({
+          store,
+          logger: logger.child({ task: 'pagerduty-webhooks' }),
+          onChanged: async () => {
+            // incident changes that move no level still change what pages show
+            livePush.changed();
+            if (engine?.ready) await engine.refreshSignals();
+          },
+        });
         const alertSecrets = readAlertSourceSecrets(config, {
           demoSourceIds:
             pagerDuty.mode === 'simulated'
               ? alertSources.map(s => s.id)
               : undefined,
         });
-        let engine: StatusEngine | undefined;
         // the engine runs when anything can send signals: PagerDuty, or a monitoring tool
         if (pagerDuty.mode !== 'unconfigured' || alertSecrets.size > 0) {
           // each account has its own token, rate limit and so its own budget
-          const syncs = pagerDuty.accounts.map(
-            account =>
-              new PagerDutySync({
-                account: account.name,
-                client: new PdjsPagerDutyClient({
-                  apiBaseUrl: account.apiBaseUrl,
-                  apiToken: account.apiToken,
-                  logger: logger.child({ pagerDutyAccount: account.name }),
-                  requestsPerMinute: account.requestsPerMinute,
-                }),
-                store,
-                logger,
+          const clients = new Map(
+            pagerDuty.accounts.map(account => [
+              account.name,
+              new PdjsPagerDutyClient({
+                apiBaseUrl: account.apiBaseUrl,
+                apiToken: account.apiToken,
+                logger: logger.child({ pagerDutyAccount: account.name }),
+                requestsPerMinute: account.requestsPerMinute,
               }),
+            ]),
           );
+          const syncs = [...clients].map(
+            ([account, client]) =>
+              new PagerDutySync({ account, client, store, logger }),
+          );
+          if (pagerDuty.mode !== 'unconfigured')
+            await subscribeToWebhooks({
+              config,
+              mode: pagerDuty.mode,
+              clients,
+              store,
+              logger,
+              discovery,
+              scheduler,
+            });
           const statusEngine = new StatusEngine({
             catalog,
             auth,
@@ -107,6 +139,7 @@ export const statusPlugin = createBackendPlugin({
             accounts: pagerDuty.accounts.map(a => a.name),
             rules: readHealthRules(config),
             alertSourceTitles: new Map(alertSources.map(a => [a.id, a.title])),
+            onChanges: changes => livePush.changed(changes.map(c => c.ref)),
           });
           engine = statusEngine;
           // One replica reads PagerDuty; every replica keeps its graph current from the store.
@@ -149,6 +182,8 @@ export const statusPlugin = createBackendPlugin({
             timeout: { minutes: 1 },
             initialDelay: { seconds: 5 },
             fn: async () => {
+              // webhook events a crash or restart left unprocessed
+              await webhookProcessor.processPending();
               // right after start-up the catalog is still ingesting: follow it closely
               if (statusEngine.catalogSettling)
                 await statusEngine.refreshCatalog();
@@ -164,6 +199,45 @@ export const statusPlugin = createBackendPlugin({
                 logger.warn(`Refreshing levels after alerts failed: ${error}`),
               );
         }, 250);
+        const webhooks = Router();
+        webhooks.use(
+          '/pagerduty',
+          createPagerDutyWebhookRouter({
+            secrets: webhookSecretsProvider(
+              config,
+              store,
+              pagerDuty.accounts.map(a => a.name),
+            ),
+            events: store.webhookEvents,
+            logger: logger.child({ task: 'pagerduty-webhooks' }),
+            onEvent: () =>
+              setImmediate(() => {
+                webhookProcessor
+                  .processPending()
+                  .catch(error =>
+                    logger.warn(
+                      `Processing PagerDuty webhooks failed: ${error}`,
+                    ),
+                  );
+              }),
+          }),
+        );
+        webhooks.use(
+          createWebhookRouter({
+            sources: () => alertSources,
+            secrets: alertSecrets,
+            alerts: store.alerts,
+            logger: logger.child({ task: 'alert-webhooks' }),
+            onAlerts: alerts => {
+              refreshSoon();
+              livePush.changed(
+                engine
+                  ? alerts.flatMap(a => engine!.matchAlert(a).entityRefs)
+                  : undefined,
+              );
+            },
+          }),
+        );
         // monitoring tools cannot sign in to Backstage; each source authenticates itself
         httpRouter.addAuthPolicy({
           path: '/webhooks',
@@ -171,13 +245,7 @@ export const statusPlugin = createBackendPlugin({
         });
         httpRouter.use(
           await createRouter({
-            webhooks: createWebhookRouter({
-              sources: () => alertSources,
-              secrets: alertSecrets,
-              alerts: store.alerts,
-              logger: logger.child({ task: 'alert-webhooks' }),
-              onAlerts: refreshSoon,
-            }),
+            webhooks,
             engine,
             httpAuth,
             logger,

@@ -270,3 +270,23 @@ export type StatusFeedIncident = StatusIncident & {
   serviceId: string;
   entities: { entityRef: string; level: HealthLevel }[];
 };
+
+/**
+ * The signals channel on which the backend announces status changes to open
+ * browsers (`@backstage/plugin-signals`).
+ *
+ * @public
+ */
+export const STATUS_SIGNAL_CHANNEL = 'status';
+
+/**
+ * A status change pushed to browsers: which entities' status changed, or
+ * `null` when anything may have.
+ *
+ * @public
+ */
+export type StatusSignal = {
+  type: 'status-changed';
+  at: string;
+  entityRefs: string[] | null;
+};

@@ -2,17 +2,15 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import {
-  startPagerDutySimulator,
-  WEBHOOK_EVENT_TYPES,
-} from '@internal/pagerduty-simulator';
+import { startPagerDutySimulator } from '@internal/pagerduty-simulator';
 import { readPagerDutyConnection } from '@internal/plugin-status-backend';
 
 /**
  * The zero-configuration demo: when no PagerDuty token is configured and
  * `status.demo.simulator.enabled` is true, starts the PagerDuty simulator on
  * 127.0.0.1 beside the backend, with the configured scenario already in
- * progress, and subscribes the status plugin's webhook receiver to it.
+ * progress. The status plugin subscribes its webhook receiver to it, as it
+ * would to PagerDuty.
  */
 export const statusModulePagerDutySimulator = createBackendModule({
   pluginId: 'status',
@@ -23,9 +21,8 @@ export const statusModulePagerDutySimulator = createBackendModule({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         lifecycle: coreServices.lifecycle,
-        discovery: coreServices.discovery,
       },
-      async init({ config, logger, lifecycle, discovery }) {
+      async init({ config, logger, lifecycle }) {
         const connection = readPagerDutyConnection(config);
         if (connection.mode !== 'simulated') {
           return;
@@ -44,30 +41,6 @@ export const statusModulePagerDutySimulator = createBackendModule({
         });
         lifecycle.addShutdownHook(() => sim.close());
 
-        const receiver = `${await discovery.getExternalBaseUrl(
-          'status',
-        )}/webhooks/pagerduty`;
-        const response = await fetch(`${sim.url}/webhook_subscriptions`, {
-          method: 'POST',
-          headers: {
-            Authorization: `Token token=${account.apiToken}`,
-            'Content-Type': 'application/json',
-          },
-          body: JSON.stringify({
-            webhook_subscription: {
-              type: 'webhook_subscription',
-              description: 'Status portal (demo)',
-              delivery_method: { type: 'http_delivery_method', url: receiver },
-              events: WEBHOOK_EVENT_TYPES,
-              filter: { type: 'account_reference' },
-            },
-          }),
-        });
-        if (!response.ok) {
-          throw new Error(
-            `The PagerDuty simulator refused the webhook subscription: HTTP ${response.status}`,
-          );
-        }
         logger.info(
           `Demo mode: PagerDuty simulator on ${sim.url} (${
             sim.state.services.size
@@ -75,7 +48,7 @@ export const statusModulePagerDutySimulator = createBackendModule({
             simulator.scenario
               ? `, scenario ${simulator.scenario} in progress`
               : ''
-          }); webhooks go to ${receiver}. Drive it with: yarn demo --help`,
+          }); the status plugin subscribes to its webhooks. Drive it with: yarn demo --help`,
         );
       },
     });

@@ -4,6 +4,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { AlertStore, DatabaseAlertStore } from './DatabaseAlertStore';
+import {
+  DatabaseWebhookEventStore,
+  WebhookEventStore,
+} from './DatabaseWebhookEventStore';
 import { StatusStore } from './StatusStore';
 import {
   SourceFreshness,
@@ -60,9 +64,12 @@ export class DatabaseStatusStore implements StatusStore {
 
   /** Monitoring alerts, on the same database. */
   readonly alerts: AlertStore;
+  /** PagerDuty webhook events, on the same database. */
+  readonly webhookEvents: WebhookEventStore;
 
   private constructor(private readonly db: Knex) {
     this.alerts = new DatabaseAlertStore(db);
+    this.webhookEvents = new DatabaseWebhookEventStore(db);
   }
 
   async ping(): Promise<void> {
@@ -85,6 +92,26 @@ export class DatabaseStatusStore implements StatusStore {
       .insert({ key, value, updated_at: new Date() })
       .onConflict('key')
       .merge(['value', 'updated_at']);
+  }
+
+  async updateService(
+    account: string,
+    id: string,
+    change: Partial<Pick<StoredService, 'name' | 'htmlUrl' | 'status'>> | null,
+  ): Promise<void> {
+    const row = this.db('status_pd_services').where({ account, id });
+    if (change === null) {
+      await row.delete();
+      return;
+    }
+    const values = Object.fromEntries(
+      Object.entries({
+        name: change.name,
+        html_url: change.htmlUrl,
+        status: change.status,
+      }).filter(([, v]) => v !== undefined),
+    );
+    if (Object.keys(values).length) await row.update(values);
   }
 
   async replaceServices(

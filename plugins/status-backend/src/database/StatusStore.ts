@@ -1,4 +1,5 @@
 import { AlertStore } from './DatabaseAlertStore';
+import { WebhookEventStore } from './DatabaseWebhookEventStore';
 import {
   RecordedLevels,
   SourceFreshness,
@@ -18,6 +19,8 @@ import {
 export interface StatusStore {
   /** Monitoring alerts from every source. */
   readonly alerts: AlertStore;
+  /** PagerDuty webhook events, stored before processing. */
+  readonly webhookEvents: WebhookEventStore;
   /** Resolves when the database answers; rejects otherwise. */
   ping(): Promise<void>;
   /** Reads a fact about the store, or undefined when it was never written. */
@@ -28,6 +31,15 @@ export interface StatusStore {
   /** Replaces the services of an account with a full sync's result. */
   replaceServices(account: string, services: StoredService[]): Promise<void>;
   listServices(account?: string): Promise<StoredService[]>;
+  /**
+   * Changes a known service's name, link or status (from a webhook), or
+   * removes it with `null`; the next sync brings everything else.
+   */
+  updateService(
+    account: string,
+    id: string,
+    change: Partial<Pick<StoredService, 'name' | 'htmlUrl' | 'status'>> | null,
+  ): Promise<void>;
 
   /**
    * Stores incidents; an incident already stored with a later status change

@@ -2,3 +2,7 @@ export type { StatusStore } from './StatusStore';
 export { DatabaseStatusStore } from './DatabaseStatusStore';
 export type * from './types';
 export type { AlertStore, StoredAlert } from './DatabaseAlertStore';
+export type {
+  StoredWebhookEvent,
+  WebhookEventStore,
+} from './DatabaseWebhookEventStore';

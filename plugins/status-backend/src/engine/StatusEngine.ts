@@ -88,6 +88,8 @@ export class StatusEngine {
       accounts: string[];
       /** Alert sources' names for people, by id. */
       alertSourceTitles?: Map<string, string>;
+      /** Called with the entities whose levels changed in a refresh. */
+      onChanges?: (changes: LevelChange[]) => void;
       rules?: HealthRules;
       /** PagerDuty data older than this is not trusted (5 minutes by default). */
       staleAfterMs?: number;
@@ -258,6 +260,7 @@ export class StatusEngine {
       changes.push(...this.graph.setOwn(entity.ref, health));
     }
     await this.transitions.record(changes);
+    if (changes.length) this.options.onChanges?.(changes);
     return changes;
   }
 

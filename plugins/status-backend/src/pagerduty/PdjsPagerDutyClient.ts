@@ -108,13 +108,24 @@ export class PdjsPagerDutyClient implements PagerDutyClient {
     }
   }
 
-  private async request(path: string, query: PagerDutyQuery): Promise<any> {
+  /** Creates an object, e.g. `post('/webhook_subscriptions', {...}, 'webhook_subscription')`. */
+  async post<T>(path: string, data: unknown, key: string): Promise<T> {
+    const body = await this.request(path, {}, { method: 'POST', data });
+    return body[key] as T;
+  }
+
+  private async request(
+    path: string,
+    query: PagerDutyQuery,
+    write?: { method: 'POST'; data: unknown },
+  ): Promise<any> {
+    const method = write?.method ?? 'GET';
     let lastReason = '';
     for (let attempt = 0; attempt <= this.maxRetries; attempt++) {
       const waitForReset = this.rateLimitResetAt - this.clock.now();
       if (waitForReset > 0) await this.clock.sleep(waitForReset);
       await this.budget.acquire();
-      const result = await this.attempt(path, query);
+      const result = await this.attempt(path, query, write);
       switch (result.kind) {
         case 'ok':
           this.noteRateLimit(result.headers);
@@ -122,7 +133,7 @@ export class PdjsPagerDutyClient implements PagerDutyClient {
         case 'refused': {
           const error = result.body?.error ?? {};
           throw new PagerDutyRequestError(
-            `PagerDuty refused GET ${path}: ${result.status} ${
+            `PagerDuty refused ${method} ${path}: ${result.status} ${
               error.message ?? ''
             }`.trim(),
             result.status,
@@ -135,7 +146,7 @@ export class PdjsPagerDutyClient implements PagerDutyClient {
             this.rateLimitResetAt = this.clock.now() + 60_000;
           }
           this.options.logger.warn(
-            `PagerDuty rate limit reached on GET ${path}; waiting for its reset`,
+            `PagerDuty rate limit reached on ${method} ${path}; waiting for its reset`,
           );
           break;
         default:
@@ -144,7 +155,7 @@ export class PdjsPagerDutyClient implements PagerDutyClient {
             const backoff =
               this.backoffMs * 2 ** attempt * (0.75 + Math.random() / 2);
             this.options.logger.warn(
-              `PagerDuty GET ${path} failed (${
+              `PagerDuty ${method} ${path} failed (${
                 result.reason
               }); retrying in ${Math.round(backoff)} ms`,
             );
@@ -153,7 +164,7 @@ export class PdjsPagerDutyClient implements PagerDutyClient {
       }
     }
     throw new PagerDutyUnavailableError(
-      `PagerDuty GET ${path} failed after ${
+      `PagerDuty ${method} ${path} failed after ${
         this.maxRetries + 1
       } attempts: ${lastReason}`,
       this.maxRetries + 1,
@@ -169,7 +180,11 @@ export class PdjsPagerDutyClient implements PagerDutyClient {
     }
   }
 
-  private async attempt(path: string, query: PagerDutyQuery): Promise<Attempt> {
+  private async attempt(
+    path: string,
+    query: PagerDutyQuery,
+    write?: { method: 'POST'; data: unknown },
+  ): Promise<Attempt> {
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), this.timeoutMs);
     let rateLimited = false;
@@ -187,8 +202,9 @@ export class PdjsPagerDutyClient implements PagerDutyClient {
       const response = await api({
         url: `${this.options.apiBaseUrl.replace(/\/$/, '')}${path}`,
         token: this.options.apiToken,
-        method: 'GET',
+        method: write?.method ?? 'GET',
         queryParameters: query,
+        ...(write ? { data: write.data as object } : {}),
         signal: abort.signal,
         retryTimeout,
       });

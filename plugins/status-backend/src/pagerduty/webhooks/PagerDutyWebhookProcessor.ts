@@ -1,0 +1,188 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  StatusStore,
+  StoredIncident,
+  StoredWebhookEvent,
+} from '../../database';
+import { pagerDutySource } from '../PagerDutySync';
+
+/** Event types PagerDuty sends that change what the status shows. */
+export const PAGERDUTY_WEBHOOK_EVENT_TYPES = [
+  'incident.triggered',
+  'incident.acknowledged',
+  'incident.unacknowledged',
+  'incident.escalated',
+  'incident.reassigned',
+  'incident.priority_updated',
+  'incident.resolved',
+  'incident.reopened',
+  'service.created',
+  'service.updated',
+  'service.deleted',
+];
+
+/** After this many failed attempts an event is set aside, with its error kept. */
+const MAX_ATTEMPTS = 5;
+const BATCH = 200;
+
+/**
+ * Applies stored PagerDuty webhook events in the order they occurred: an
+ * incident's state from `incident.*` events (an event older than the stored
+ * state changes nothing, so late or repeated deliveries never roll it back),
+ * a service's name and status from `service.*`. Unknown types are logged and
+ * set aside. One run at a time; events that arrive meanwhile get the next.
+ */
+export class PagerDutyWebhookProcessor {
+  private running?: Promise<number>;
+  private again = false;
+
+  constructor(
+    private readonly options: {
+      store: StatusStore;
+      logger: LoggerService;
+      /** Called after a run that changed something, with the accounts it touched. */
+      onChanged?: (accounts: string[]) => void | Promise<void>;
+      now?: () => Date;
+    },
+  ) {}
+
+  /** Processes every pending event; resolves with how many were applied. */
+  processPending(): Promise<number> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      let applied = 0;
+      do {
+        this.again = false;
+        applied += await this.runOnce();
+      } while (this.again);
+      return applied;
+    })().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async runOnce(): Promise<number> {
+    const { store, logger } = this.options;
+    let applied = 0;
+    const accounts = new Set<string>();
+    for (;;) {
+      const events = await store.webhookEvents.listPending(BATCH);
+      if (events.length === 0) break;
+      for (const event of events) {
+        try {
+          if (await this.apply(event)) {
+            applied++;
+            accounts.add(event.account);
+          }
+          await store.webhookEvents.markProcessed(event.id, this.now());
+        } catch (error) {
+          const message = String((error as Error)?.message ?? error);
+          await store.webhookEvents.markFailed(event.id, message);
+          if (event.attempts + 1 >= MAX_ATTEMPTS) {
+            logger.error(
+              `PagerDuty webhook event ${event.id} (${event.eventType}) failed ${MAX_ATTEMPTS} times and is set aside: ${message}`,
+            );
+            await store.webhookEvents.markProcessed(event.id, this.now());
+          } else {
+            logger.warn(
+              `Processing PagerDuty webhook event ${event.id} failed; it stays pending: ${message}`,
+            );
+          }
+        }
+      }
+      if (events.length < BATCH) break;
+    }
+    for (const account of accounts) {
+      await store.recordSourceAttempt(pagerDutySource(account), {
+        at: this.now(),
+        ok: true,
+        via: 'webhook',
+      });
+    }
+    if (accounts.size) await this.options.onChanged?.([...accounts]);
+    return applied;
+  }
+
+  /** Applies one event; false when it changes nothing we keep. */
+  private async apply(event: StoredWebhookEvent): Promise<boolean> {
+    const body = JSON.parse(event.payload);
+    const data = body?.event?.data;
+    if (event.eventType.startsWith('incident.') && data?.type === 'incident') {
+      await this.applyIncident(event, data);
+      return true;
+    }
+    if (event.eventType.startsWith('service.') && data?.id) {
+      await this.options.store.updateService(
+        event.account,
+        data.id,
+        event.eventType === 'service.deleted'
+          ? null
+          : {
+              name: data.name ?? data.summary,
+              htmlUrl: data.html_url,
+              status: data.status,
+            },
+      );
+      return true;
+    }
+    this.options.logger.info(
+      `Ignored PagerDuty webhook event ${event.id} of type ${event.eventType}`,
+    );
+    return false;
+  }
+
+  private async applyIncident(event: StoredWebhookEvent, data: any) {
+    const { store } = this.options;
+    const known = await store.getIncident(event.account, data.id);
+    const at = event.occurredAt;
+    const status = data.status as StoredIncident['status'];
+    const emails = new Map(
+      (known?.assignees ?? []).map(a => [a.id, a.email] as const),
+    );
+    let acknowledgedAt = known?.acknowledgedAt;
+    if (event.eventType === 'incident.acknowledged') acknowledgedAt ??= at;
+    if (
+      event.eventType === 'incident.unacknowledged' ||
+      event.eventType === 'incident.reopened'
+    )
+      acknowledgedAt = undefined;
+    await store.upsertIncidents([
+      {
+        account: event.account,
+        id: data.id,
+        number: data.number ?? known?.number ?? 0,
+        title: data.title ?? known?.title ?? data.id,
+        serviceId: data.service?.id ?? known?.serviceId,
+        status,
+        urgency: data.urgency ?? known?.urgency ?? 'high',
+        priority:
+          data.priority === undefined
+            ? known?.priority
+            : data.priority?.summary ?? data.priority?.name ?? undefined,
+        htmlUrl: data.html_url ?? known?.htmlUrl,
+        createdAt: data.created_at ? new Date(data.created_at) : at,
+        acknowledgedAt,
+        resolvedAt: status === 'resolved' ? known?.resolvedAt ?? at : undefined,
+        // later webhooks or syncs win; this one never rolls a newer state back
+        changedAt: at,
+        assignees: (data.assignees ?? []).map((a: any) => ({
+          id: a.id,
+          name: a.summary ?? a.name ?? a.id,
+          email: emails.get(a.id),
+        })),
+        conferenceUrl:
+          data.conference_bridge?.conference_url ?? known?.conferenceUrl,
+        conferenceNumber:
+          data.conference_bridge?.conference_number ?? known?.conferenceNumber,
+      },
+    ]);
+  }
+
+  private now() {
+    return this.options.now?.() ?? new Date();
+  }
+}

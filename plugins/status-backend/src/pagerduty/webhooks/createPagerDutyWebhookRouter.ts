@@ -1,0 +1,87 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { AuthenticationError, InputError } from '@backstage/errors';
+import express from 'express';
+import Router from 'express-promise-router';
+import { WebhookEventStore } from '../../database';
+import { verifyPagerDutySignature, WebhookSecret } from './signature';
+
+const MAX_BYTES = 1024 * 1024;
+
+const header = (req: express.Request, name: string) => {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+/**
+ * `POST /webhooks/pagerduty`: PagerDuty v3 webhooks. The signature is checked
+ * against every configured secret; a signed event is stored first and
+ * answered 202 at once (PagerDuty waits 5 s at most), then processed in the
+ * background, so nothing is lost if processing fails or the backend stops.
+ * A redelivered event (same `event.id`) is acknowledged and not stored again.
+ */
+export function createPagerDutyWebhookRouter(options: {
+  secrets: () => Promise<WebhookSecret[]>;
+  events: WebhookEventStore;
+  logger: LoggerService;
+  /** Called after an event was stored, to process it soon. */
+  onEvent?: () => void;
+  now?: () => Date;
+}): express.Router {
+  const { events, logger } = options;
+  const router = Router();
+  router.post(
+    '/',
+    express.raw({ type: () => true, limit: MAX_BYTES }),
+    async (req, res) => {
+      const rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const subscription = header(req, 'x-webhook-subscription') ?? 'unknown';
+      const signed = verifyPagerDutySignature(
+        rawBody,
+        header(req, 'x-pagerduty-signature'),
+        await options.secrets(),
+      );
+      if (!signed) {
+        logger.warn(
+          `Refused a PagerDuty webhook with a missing or wrong signature (subscription ${subscription}, from ${req.ip})`,
+        );
+        throw new AuthenticationError(
+          'The X-PagerDuty-Signature header does not match any configured webhook secret',
+        );
+      }
+      let event: any;
+      try {
+        event = JSON.parse(rawBody.toString('utf8'))?.event;
+      } catch {
+        event = undefined;
+      }
+      if (typeof event?.event_type !== 'string') {
+        logger.warn(
+          `Refused a signed PagerDuty webhook without an event (subscription ${subscription})`,
+        );
+        throw new InputError('The body is not a PagerDuty v3 webhook event');
+      }
+      const receivedAt = options.now?.() ?? new Date();
+      const occurredAt = new Date(event.occurred_at ?? receivedAt);
+      const id = String(
+        event.id ??
+          header(req, 'x-webhook-id') ??
+          `${subscription}:${Date.now()}`,
+      ).slice(0, 64);
+      const isNew = await events.saveEvent({
+        id,
+        account: signed.account,
+        eventType: event.event_type,
+        resourceId:
+          typeof event.data?.id === 'string' ? event.data.id : undefined,
+        occurredAt: Number.isNaN(occurredAt.getTime())
+          ? receivedAt
+          : occurredAt,
+        receivedAt,
+        payload: rawBody.toString('utf8'),
+      });
+      res.status(202).json({ accepted: true, duplicate: !isNew });
+      if (isNew) options.onEvent?.();
+    },
+  );
+  return router;
+}

@@ -1,0 +1,63 @@
+import {
+  DiscoveryService,
+  LoggerService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { StatusStore } from '../../database';
+import { PagerDutyClient } from '../PagerDutyClient';
+import { ensureWebhookSubscription } from './ensureWebhookSubscription';
+
+/**
+ * Subscribes each PagerDuty account's webhooks to this backend, once, in the
+ * background: when `status.pagerDuty.webhookSubscription.enabled` is set
+ * (with its `publicUrl`), and always in demo mode, where the simulator sends
+ * to this backend's own URL. A failure is logged; polling still works.
+ */
+export async function subscribeToWebhooks(options: {
+  config: Config;
+  mode: 'live' | 'simulated';
+  clients: Map<string, PagerDutyClient>;
+  store: StatusStore;
+  logger: LoggerService;
+  discovery: DiscoveryService;
+  scheduler: SchedulerService;
+}) {
+  const { config, mode, clients, store, logger } = options;
+  const settings = config.getOptionalConfig(
+    'status.pagerDuty.webhookSubscription',
+  );
+  const enabled =
+    mode === 'simulated' || settings?.getOptionalBoolean('enabled') === true;
+  if (!enabled) return;
+  const url =
+    settings?.getOptionalString('publicUrl') ??
+    `${await options.discovery.getExternalBaseUrl(
+      'status',
+    )}/webhooks/pagerduty`;
+  await options.scheduler.scheduleTask({
+    id: 'status-pagerduty-webhook-subscription',
+    scope: 'global',
+    // once at start-up; the schedule only retries a failure later
+    frequency: { hours: 24 },
+    timeout: { minutes: 1 },
+    initialDelay: { seconds: 1 },
+    fn: async () => {
+      for (const [account, client] of clients) {
+        try {
+          await ensureWebhookSubscription({
+            account,
+            client,
+            store,
+            url,
+            logger,
+          });
+        } catch (error) {
+          logger.warn(
+            `Could not subscribe to PagerDuty webhooks of account ${account} (polling continues): ${error}`,
+          );
+        }
+      }
+    },
+  });
+}

@@ -1,0 +1,273 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Knex } from 'knex';
+import { createHmac } from 'node:crypto';
+import request from 'supertest';
+import { createTestDatabases } from '../../__testUtils__/databases';
+import { DatabaseStatusStore } from '../../database';
+import { statusPlugin } from '../../plugin';
+import { PagerDutyWebhookProcessor } from './PagerDutyWebhookProcessor';
+
+jest.setTimeout(60_000);
+
+const SECRET = 'webhook-secret';
+
+/** PagerDuty's documented v3 example: an incident.triggered event. */
+function incidentEvent(
+  options: {
+    id?: string;
+    type?: string;
+    status?: string;
+    occurredAt?: string;
+    priority?: string | null;
+  } = {},
+) {
+  return {
+    event: {
+      id: options.id ?? '01DEN6B5IGD7T23QQ6BDDVEE0D',
+      event_type: options.type ?? 'incident.triggered',
+      resource_type: 'incident',
+      occurred_at: options.occurredAt ?? '2026-11-21T09:00:00.000Z',
+      agent: {
+        html_url: 'https://acme.pagerduty.com/users/PLH1HKV',
+        id: 'PLH1HKV',
+        self: 'https://api.pagerduty.com/users/PLH1HKV',
+        summary: 'Tenex Engineer',
+        type: 'user_reference',
+      },
+      client: { name: 'PagerDuty' },
+      data: {
+        id: 'PGR0VU2',
+        type: 'incident',
+        self: 'https://api.pagerduty.com/incidents/PGR0VU2',
+        html_url: 'https://acme.pagerduty.com/incidents/PGR0VU2',
+        number: 2,
+        status: options.status ?? 'triggered',
+        incident_key: 'd3640fbd41094207a1c11e58e46b1662',
+        created_at: '2026-11-21T09:00:00Z',
+        title: 'A little bump in the road',
+        service: {
+          html_url: 'https://acme.pagerduty.com/services/PF9KMXH',
+          id: 'PF9KMXH',
+          self: 'https://api.pagerduty.com/services/PF9KMXH',
+          summary: 'API Service',
+          type: 'service_reference',
+        },
+        assignees: [
+          {
+            html_url: 'https://acme.pagerduty.com/users/PTUXL6G',
+            id: 'PTUXL6G',
+            self: 'https://api.pagerduty.com/users/PTUXL6G',
+            summary: 'User 123',
+            type: 'user_reference',
+          },
+        ],
+        escalation_policy: {
+          html_url: 'https://acme.pagerduty.com/escalation_policies/PUS0KTE',
+          id: 'PUS0KTE',
+          self: 'https://api.pagerduty.com/escalation_policies/PUS0KTE',
+          summary: 'Default',
+          type: 'escalation_policy_reference',
+        },
+        teams: [],
+        priority:
+          options.priority === null
+            ? null
+            : {
+                html_url:
+                  'https://acme.pagerduty.com/account/incident_priorities',
+                id: 'PSO75BM',
+                self: 'https://api.pagerduty.com/priorities/PSO75BM',
+                summary: options.priority ?? 'P1',
+                type: 'priority_reference',
+              },
+        urgency: 'high',
+        conference_bridge: {
+          conference_number: '+1 1234123412,,987654321#',
+          conference_url: 'https://example.com',
+        },
+        resolve_reason: null,
+      },
+    },
+  };
+}
+
+const sign = (body: string, secret = SECRET) =>
+  `v1=${createHmac('sha256', secret).update(body).digest('hex')}`;
+
+describe('PagerDuty webhooks', () => {
+  const databases = createTestDatabases();
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    let knex: Knex;
+    async function start() {
+      knex = await databases.init(databaseId);
+      const { server } = await startTestBackend({
+        features: [
+          statusPlugin,
+          catalogServiceMock.factory({ entities: [] }),
+          mockServices.database.factory({ knex }),
+          mockServices.rootConfig.factory({
+            data: {
+              status: {
+                pagerDuty: {
+                  apiToken: 'unused-token',
+                  apiBaseUrl: 'http://127.0.0.1:9',
+                  webhookSecrets: ['old-secret', SECRET],
+                },
+              },
+            },
+          }),
+        ],
+      });
+      return server;
+    }
+    const deliver = (server: any, payload: object, signature?: string) => {
+      const body = JSON.stringify(payload);
+      const req = request(server)
+        .post('/api/status/webhooks/pagerduty')
+        .set('Content-Type', 'application/json')
+        .set('X-Webhook-Subscription', 'PSUB123');
+      // undefined: sign properly; '': send no signature at all
+      const header = signature ?? sign(body);
+      return (header ? req.set('X-PagerDuty-Signature', header) : req).send(
+        body,
+      );
+    };
+    const incident = async () => {
+      // processing happens just after the answer
+      for (let i = 0; i < 50; i++) {
+        const rows = await knex('status_pd_incidents').where({ id: 'PGR0VU2' });
+        const pending = await knex('status_pd_webhook_events').whereNull(
+          'processed_at',
+        );
+        if (rows.length && pending.length === 0) return rows[0];
+        await new Promise(resolve => setTimeout(resolve, 20));
+      }
+      return undefined;
+    };
+
+    it('stores a signed event, answers 202 at once, and applies it', async () => {
+      const server = await start();
+      const res = await deliver(server, incidentEvent()).expect(202);
+      expect(res.body).toEqual({ accepted: true, duplicate: false });
+      expect(await incident()).toMatchObject({
+        status: 'triggered',
+        priority: 'P1',
+        urgency: 'high',
+        service_id: 'PF9KMXH',
+        title: 'A little bump in the road',
+        conference_url: 'https://example.com',
+      });
+      const [source] = await knex('status_sources');
+      expect(source).toMatchObject({
+        source: 'pagerduty:default',
+        last_success_via: 'webhook',
+      });
+    });
+
+    it('accepts either signature during a secret rotation', async () => {
+      const server = await start();
+      const body = JSON.stringify(incidentEvent());
+      const res = await request(server)
+        .post('/api/status/webhooks/pagerduty')
+        .set('X-PagerDuty-Signature', `${sign(body, 'retired')},${sign(body)}`)
+        .set('Content-Type', 'application/json')
+        .send(body);
+      expect(res.status).toBe(202);
+      expect(await incident()).toMatchObject({ status: 'triggered' });
+    });
+
+    it('refuses tampered bodies, wrong secrets and missing signatures, storing nothing', async () => {
+      const server = await start();
+      const body = JSON.stringify(incidentEvent());
+      const tampered = body.replace('A little bump', 'A big crash');
+      await request(server)
+        .post('/api/status/webhooks/pagerduty')
+        .set('X-PagerDuty-Signature', sign(body))
+        .set('Content-Type', 'application/json')
+        .send(tampered)
+        .expect(401);
+      await deliver(server, incidentEvent(), sign(body, 'wrong')).expect(401);
+      await deliver(server, incidentEvent(), '').expect(401);
+      // signed, but not an event
+      const notAnEvent = JSON.stringify({ hello: 'world' });
+      await deliver(server, { hello: 'world' }, sign(notAnEvent)).expect(400);
+      expect(await knex('status_pd_webhook_events')).toEqual([]);
+    });
+
+    it('takes a redelivery once, and ends in the right state whatever the order', async () => {
+      const server = await start();
+      const resolved = incidentEvent({
+        id: 'E3',
+        type: 'incident.resolved',
+        status: 'resolved',
+        occurredAt: '2026-11-21T09:20:00.000Z',
+      });
+      const acknowledged = incidentEvent({
+        id: 'E2',
+        type: 'incident.acknowledged',
+        status: 'acknowledged',
+        occurredAt: '2026-11-21T09:10:00.000Z',
+      });
+      await deliver(server, resolved).expect(202);
+      await incident();
+      // the older events arrive late, one of them twice
+      await deliver(server, acknowledged).expect(202);
+      const again = await deliver(server, acknowledged).expect(202);
+      expect(again.body.duplicate).toBe(true);
+      await deliver(server, incidentEvent({ id: 'E1' })).expect(202);
+      const final = await incident();
+      expect(final.status).toBe('resolved');
+      expect(await knex('status_pd_webhook_events')).toHaveLength(3);
+    });
+
+    it('answers 2xx to event types it does not know, and logs them', async () => {
+      const server = await start();
+      const res = await deliver(server, {
+        event: {
+          id: 'E9',
+          event_type: 'incident.workflow.started',
+          occurred_at: '2026-11-21T09:00:00.000Z',
+          data: { id: 'X' },
+        },
+      });
+      expect(res.status).toBe(202);
+      for (let i = 0; i < 50; i++) {
+        const [event] = await knex('status_pd_webhook_events');
+        if (event.processed_at) break;
+        await new Promise(resolve => setTimeout(resolve, 20));
+      }
+      const [event] = await knex('status_pd_webhook_events');
+      expect(event.processed_at).not.toBeNull();
+      expect(await knex('status_pd_incidents')).toEqual([]);
+    });
+
+    it('loses nothing when the backend stops between receipt and processing', async () => {
+      knex = await databases.init(databaseId);
+      const store = await DatabaseStatusStore.create({
+        database: mockServices.database({ knex, migrations: { skip: false } }),
+      });
+      // received and stored, then the process died before processing it
+      await store.webhookEvents.saveEvent({
+        id: 'E1',
+        account: 'default',
+        eventType: 'incident.triggered',
+        resourceId: 'PGR0VU2',
+        occurredAt: new Date('2026-11-21T09:00:00.000Z'),
+        receivedAt: new Date(),
+        payload: JSON.stringify(incidentEvent()),
+      });
+      // the next process applies it
+      const processor = new PagerDutyWebhookProcessor({
+        store,
+        logger: mockServices.logger.mock(),
+      });
+      expect(await processor.processPending()).toBe(1);
+      expect((await store.getIncident('default', 'PGR0VU2'))?.status).toBe(
+        'triggered',
+      );
+      expect(await processor.processPending()).toBe(0);
+    });
+  });
+});
