@@ -12,6 +12,7 @@ import {
   Freshness,
   LevelLabel,
   levelLabel,
+  useLiveStatus,
   usePolling,
   useStatusTabLink,
 } from '../common';
@@ -28,9 +29,12 @@ export function EntityStatusCard() {
   const entityRef = stringifyEntityRef(entity);
   const statusApi = useApi(statusApiRef);
   const statusTab = useStatusTabLink();
+  const live = useLiveStatus();
   const { value, loading, error } = usePolling(
     () => statusApi.getEntityStatus(entityRef),
     [statusApi, entityRef],
+    live.intervalMs,
+    live.changes,
   );
   const link = statusTab(entityRef);
   return (

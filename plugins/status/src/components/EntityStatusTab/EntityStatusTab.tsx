@@ -17,8 +17,10 @@ import {
   IncidentList,
   OnCall,
   OwnerContacts,
+  useLiveStatus,
   usePolling,
 } from '../common';
+import { useRef } from 'react';
 import {
   AnnotationSnippet,
   ConfigurationProblems,
@@ -27,6 +29,10 @@ import {
 import { Dependencies } from './Dependencies';
 import { RootCauses } from './RootCauses';
 import { StatusHeader } from './StatusHeader';
+
+function upstreamRefs(nodes: EntityStatus['upstreams']): string[] {
+  return nodes.flatMap(n => [n.ref, ...upstreamRefs(n.upstreams)]);
+}
 
 /** The entity's own signals: PagerDuty incidents and monitoring alerts. */
 function OwnSignals(props: { status: EntityStatus }) {
@@ -148,10 +154,21 @@ export function EntityStatusTab() {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
   const statusApi = useApi(statusApiRef);
+  const shown = useRef<Set<string>>(new Set([entityRef]));
+  const live = useLiveStatus(refs => refs.some(r => shown.current.has(r)));
   const { value, loading, error, retry } = usePolling(
     () => statusApi.getEntityStatus(entityRef),
     [statusApi, entityRef],
+    live.intervalMs,
+    live.changes,
   );
+  // what this page shows: a change to any of them refreshes it
+  shown.current = new Set([
+    entityRef,
+    ...(value?.rootCauses.flatMap(c => c.path) ?? []),
+    ...(value?.impacted.map(i => i.entityRef) ?? []),
+    ...(value ? upstreamRefs(value.upstreams) : []),
+  ]);
 
   if (loading) {
     return <Progress />;

@@ -10,7 +10,12 @@ import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { statusApiRef } from '../../api';
-import { LevelLabel, usePolling, useStatusTabLink } from '../common';
+import {
+  LevelLabel,
+  useLiveStatus,
+  usePolling,
+  useStatusTabLink,
+} from '../common';
 import { SimulatedDataNotice } from '../StatusMessages';
 import { RollupView } from './RollupView';
 
@@ -18,9 +23,15 @@ function useRollup() {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
   const statusApi = useApi(statusApiRef);
+  const live = useLiveStatus();
   return {
     entityRef,
-    ...usePolling(() => statusApi.getRollup(entityRef), [statusApi, entityRef]),
+    ...usePolling(
+      () => statusApi.getRollup(entityRef),
+      [statusApi, entityRef],
+      live.intervalMs,
+      live.changes,
+    ),
   };
 }
 

@@ -13,7 +13,7 @@ import Typography from '@material-ui/core/Typography';
 import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { statusApiRef } from '../../api';
-import { Polled, usePolling } from '../common';
+import { Polled, useLiveStatus, usePolling } from '../common';
 import { StatusFeedIncident } from '@internal/plugin-status-common';
 import { SimulatedDataNotice } from '../StatusMessages';
 import { BrokenNow } from './BrokenNow';
@@ -44,7 +44,10 @@ function IncidentsTab(props: {
 }
 
 /** The reader's teams and everything they depend on, transitively. */
-function useMyTeams(enabled: boolean) {
+function useMyTeams(
+  enabled: boolean,
+  live: { intervalMs: number; changes: number },
+) {
   const identityApi = useApi(identityApiRef);
   const statusApi = useApi(statusApiRef);
   const { value: ownership } = useAsync(async () => {
@@ -57,6 +60,8 @@ function useMyTeams(enabled: boolean) {
         ? statusApi.getSummary({ owner: ownership, withUpstreams: true })
         : undefined,
     [statusApi, enabled, ownership?.join(',')],
+    live.intervalMs,
+    live.changes,
   );
   return { teams: ownership, ...polled };
 }
@@ -71,9 +76,20 @@ function useMyTeams(enabled: boolean) {
 export function StatusDashboard() {
   const statusApi = useApi(statusApiRef);
   const [state, setState] = useDashboardState();
-  const summary = usePolling(() => statusApi.getSummary(), [statusApi]);
-  const incidents = usePolling(() => statusApi.getIncidents(), [statusApi]);
-  const mine = useMyTeams(state.mine);
+  const live = useLiveStatus();
+  const summary = usePolling(
+    () => statusApi.getSummary(),
+    [statusApi],
+    live.intervalMs,
+    live.changes,
+  );
+  const incidents = usePolling(
+    () => statusApi.getIncidents(),
+    [statusApi],
+    live.intervalMs,
+    live.changes,
+  );
+  const mine = useMyTeams(state.mine, live);
 
   const source = state.mine ? mine.value : summary.value;
   const filtered = useMemo(

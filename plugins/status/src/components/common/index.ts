@@ -8,3 +8,4 @@ export type { Polled } from './usePolling';
 export { useStatusTabLink } from './statusLink';
 export { StatusNode } from './StatusNode';
 export { AlertList } from './Alerts';
+export { useLiveStatus } from './useLiveStatus';

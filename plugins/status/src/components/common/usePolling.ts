@@ -26,6 +26,8 @@ export function usePolling<T>(
   read: () => Promise<T>,
   deps: unknown[],
   intervalMs: number = POLL_INTERVAL_MS,
+  /** Reads again whenever this changes, e.g. a count of pushed changes. */
+  refreshOn?: unknown,
 ): Polled<T> {
   const [state, setState] = useState<Omit<Polled<T>, 'retry'>>({
     loading: true,
@@ -61,6 +63,14 @@ export function usePolling<T>(
       current.current++;
     };
   }, [run, intervalMs]);
+
+  // a pushed change: read now, keeping what is on screen until the answer comes
+  const lastRefreshOn = useRef(refreshOn);
+  useEffect(() => {
+    if (Object.is(lastRefreshOn.current, refreshOn)) return;
+    lastRefreshOn.current = refreshOn;
+    run();
+  }, [refreshOn, run]);
 
   return { ...state, retry: run };
 }
