@@ -35,29 +35,36 @@ export async function subscribeToWebhooks(options: {
     `${await options.discovery.getExternalBaseUrl(
       'status',
     )}/webhooks/pagerduty`;
+  const ensureAll = async () => {
+    for (const [account, client] of clients) {
+      try {
+        await ensureWebhookSubscription({
+          account,
+          client,
+          store,
+          url,
+          logger,
+        });
+      } catch (error) {
+        logger.warn(
+          `Could not subscribe to PagerDuty webhooks of account ${account} (polling continues): ${error}`,
+        );
+      }
+    }
+  };
+  if (mode === 'simulated') {
+    // the demo's simulator starts empty with every backend start: subscribe now
+    setTimeout(() => void ensureAll(), 500).unref?.();
+    return;
+  }
+  // one replica checks now and then: cheap (one request), and it repairs a
+  // subscription someone deleted
   await options.scheduler.scheduleTask({
     id: 'status-pagerduty-webhook-subscription',
     scope: 'global',
-    // once at start-up; the schedule only retries a failure later
-    frequency: { hours: 24 },
+    frequency: { minutes: 10 },
     timeout: { minutes: 1 },
     initialDelay: { seconds: 1 },
-    fn: async () => {
-      for (const [account, client] of clients) {
-        try {
-          await ensureWebhookSubscription({
-            account,
-            client,
-            store,
-            url,
-            logger,
-          });
-        } catch (error) {
-          logger.warn(
-            `Could not subscribe to PagerDuty webhooks of account ${account} (polling continues): ${error}`,
-          );
-        }
-      }
-    },
+    fn: ensureAll,
   });
 }
