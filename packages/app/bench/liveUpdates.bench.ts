@@ -42,10 +42,7 @@ test('webhook to DOM, 100 incidents', async ({ page, request }) => {
             document
               .querySelector('[role="heading"][aria-level="2"] [data-level]')
               ?.getAttribute('data-level');
-          const timer = setTimeout(() => {
-            observer.disconnect();
-            resolve(-1);
-          }, 15_000);
+          let timer: ReturnType<typeof setTimeout> | undefined = undefined;
           const observer = new MutationObserver(() => {
             if (shown() === target) {
               clearTimeout(timer);
@@ -53,6 +50,10 @@ test('webhook to DOM, 100 incidents', async ({ page, request }) => {
               resolve(Date.now());
             }
           });
+          timer = setTimeout(() => {
+            observer.disconnect();
+            resolve(-1);
+          }, 15_000);
           observer.observe(document.body, {
             subtree: true,
             childList: true,
