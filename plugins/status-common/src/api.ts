@@ -93,6 +93,8 @@ export type StatusFreshness = {
     account: string;
     /** The last successful sync, ISO 8601; null before the first. */
     lastSuccessAt: string | null;
+    /** Whether a poll or a webhook brought the last update. */
+    lastSuccessVia: 'poll' | 'webhook' | null;
     stale: boolean;
     lastError: string | null;
   };
@@ -232,6 +234,7 @@ export type StatusGroupRollup = {
 export type StatusSourceFreshness = {
   source: string;
   lastSuccessAt: string | null;
+  lastSuccessVia: 'poll' | 'webhook' | null;
   lastAttemptAt: string | null;
   lastError: string | null;
   stale: boolean;

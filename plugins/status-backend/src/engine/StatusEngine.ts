@@ -45,6 +45,7 @@ const serviceKey = (account: string, id: string) => `${account}/${id}`;
 export type AccountFreshness = {
   account: string;
   lastSuccessAt?: Date;
+  lastSuccessVia?: 'poll' | 'webhook';
   lastError?: string;
   stale: boolean;
 };
@@ -420,6 +421,7 @@ export class StatusEngine {
     return {
       account,
       lastSuccessAt: source?.lastSuccessAt,
+      lastSuccessVia: source?.lastSuccessVia,
       lastError: source?.lastError,
       stale: this.isStale(account),
     };

@@ -201,6 +201,7 @@ export async function describeEntityStatus(options: {
       pagerDuty: {
         account: account.account,
         lastSuccessAt: account.lastSuccessAt?.toISOString() ?? null,
+        lastSuccessVia: account.lastSuccessVia ?? null,
         stale: account.stale,
         lastError: account.lastError ?? null,
       },

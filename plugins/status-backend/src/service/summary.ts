@@ -214,6 +214,7 @@ export async function summariseStatus(
       sources: freshness.accounts.map(a => ({
         source: `pagerduty:${a.account}`,
         lastSuccessAt: a.lastSuccessAt?.toISOString() ?? null,
+        lastSuccessVia: a.lastSuccessVia ?? null,
         lastAttemptAt:
           freshness.sources
             .find(s => s.source === `pagerduty:${a.account}`)

@@ -118,6 +118,7 @@ export function anEntityStatus(
       pagerDuty: {
         account: 'default',
         lastSuccessAt: new Date(Date.now() - 12_000).toISOString(),
+        lastSuccessVia: 'poll',
         stale: false,
         lastError: null,
       },

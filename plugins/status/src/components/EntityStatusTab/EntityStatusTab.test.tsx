@@ -7,7 +7,8 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { EntityStatus } from '@internal/plugin-status-common';
-import { screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { signalApiRef } from '@backstage/plugin-signals-react';
 import userEvent from '@testing-library/user-event';
 import {
   anEntityStatus,
@@ -52,13 +53,13 @@ function renderTab(
 }
 
 const headerLevel = () =>
-  screen.getByRole('heading', { level: 2 }).querySelector('[data-level]');
+  screen.getAllByRole('heading', { level: 2 })[0].querySelector('[data-level]');
 
 describe('EntityStatusTab', () => {
   it('shows a healthy service with its owner, on-call and freshness', async () => {
     const getEntityStatus = jest.fn(async () => anEntityStatus());
     await renderTab(getEntityStatus);
-    await screen.findByRole('heading', { level: 2 });
+    await screen.findAllByRole('heading', { level: 2 });
     expect(getEntityStatus).toHaveBeenCalledWith('component:default/cart-web');
     expect(headerLevel()).toHaveAttribute('data-level', 'operational');
     expect(
@@ -212,6 +213,7 @@ describe('EntityStatusTab', () => {
     status.freshness.pagerDuty = {
       account: 'default',
       lastSuccessAt: new Date(Date.now() - 12 * 60_000).toISOString(),
+      lastSuccessVia: 'webhook',
       stale: true,
       lastError: 'PagerDuty answered 503',
     };
@@ -270,7 +272,7 @@ describe('EntityStatusTab', () => {
         }),
       'docs-site',
     );
-    await screen.findByRole('heading', { level: 2 });
+    await screen.findAllByRole('heading', { level: 2 });
     expect(headerLevel()).toHaveAttribute('data-level', 'not_monitored');
     const snippet = await screen.findByText(
       (_, element) =>
@@ -305,6 +307,66 @@ describe('EntityStatusTab', () => {
     ).toEqual(['shop-web', 'cart-api']);
   });
 
+  it('refreshes when the backend pushes a change to something it shows, not otherwise', async () => {
+    let push: (message: object) => void = () => {};
+    const signalApi = {
+      subscribe: (_channel: string, onMessage: (m: object) => void) => {
+        push = onMessage;
+        return { unsubscribe: () => {} };
+      },
+    };
+    const getEntityStatus = jest
+      .fn()
+      .mockResolvedValueOnce(anEntityStatus({ rootCauses: [aRootCause()] }))
+      .mockResolvedValue(
+        anEntityStatus({
+          levels: {
+            own: 'major_outage',
+            inherited: 'operational',
+            effective: 'major_outage',
+          },
+        }),
+      );
+    await renderInTestApp(
+      <EntityProvider entity={entity()}>
+        <EntityStatusTab />
+      </EntityProvider>,
+      {
+        apis: [
+          [
+            statusApiRef,
+            { getEntityStatus, getHealth: async () => ({}) } as any,
+          ],
+          [catalogApiRef, catalogApiMock({ entities: [entity()] })],
+          [signalApiRef, signalApi as any],
+        ],
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
+    );
+    await screen.findAllByRole('heading', { level: 2 });
+    expect(getEntityStatus).toHaveBeenCalledTimes(1);
+    // a change elsewhere in the company: nothing to do
+    act(() =>
+      push({
+        type: 'status-changed',
+        at: new Date().toISOString(),
+        entityRefs: ['component:default/unrelated'],
+      }),
+    );
+    // a change to its root cause: read again, in place
+    act(() =>
+      push({
+        type: 'status-changed',
+        at: new Date().toISOString(),
+        entityRefs: ['component:default/auth-service'],
+      }),
+    );
+    await waitFor(() =>
+      expect(headerLevel()).toHaveAttribute('data-level', 'major_outage'),
+    );
+    expect(getEntityStatus).toHaveBeenCalledTimes(2);
+  });
+
   it('shows an error with a retry that asks again', async () => {
     let calls = 0;
     await renderTab(async (): Promise<EntityStatus> => {
@@ -316,7 +378,7 @@ describe('EntityStatusTab', () => {
       await screen.findByText(/Could not load the status of this entity/),
     ).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
-    await screen.findByRole('heading', { level: 2 });
+    await screen.findAllByRole('heading', { level: 2 });
     expect(headerLevel()).toHaveAttribute('data-level', 'operational');
     expect(calls).toBe(2);
   });

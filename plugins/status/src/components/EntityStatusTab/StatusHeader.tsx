@@ -54,6 +54,7 @@ export function StatusHeader(props: { status: EntityStatus }) {
         lastSuccessAt={pagerDuty.lastSuccessAt}
         stale={pagerDuty.stale}
         lastError={pagerDuty.lastError}
+        via={pagerDuty.lastSuccessVia}
       />
     </InfoCard>
   );

@@ -32,9 +32,11 @@ export function Freshness(props: {
   lastSuccessAt: string | null;
   stale: boolean;
   lastError?: string | null;
+  /** What brought the last update. */
+  via?: 'poll' | 'webhook' | null;
 }) {
   const now = useNow();
-  const { lastSuccessAt, stale, lastError } = props;
+  const { lastSuccessAt, stale, lastError, via } = props;
   if (stale) {
     return (
       <WarningPanel
@@ -54,7 +56,9 @@ export function Freshness(props: {
   return (
     <Typography variant="caption" color="textSecondary" role="status">
       {lastSuccessAt
-        ? `PagerDuty data updated ${ago(lastSuccessAt, now)}`
+        ? `PagerDuty data updated ${ago(lastSuccessAt, now)}${
+            via ? ` (${via === 'webhook' ? 'webhook' : 'sync'})` : ''
+          }`
         : 'Waiting for the first PagerDuty sync'}
     </Typography>
   );
