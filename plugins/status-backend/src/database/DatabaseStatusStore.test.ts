@@ -74,7 +74,7 @@ describe('DatabaseStatusStore', () => {
       expect(Number(n)).toBe(0);
     });
 
-    it('steps the alerts and the PagerDuty and history migrations down and up around seeded rows', async () => {
+    it('steps the webhook, alerts, PagerDuty and history migrations down and up around seeded rows', async () => {
       const knex = await databases.init(databaseId);
       await knex.migrate.latest({ directory: migrationsDir });
       await knex('status_transitions').insert({
@@ -83,7 +83,12 @@ describe('DatabaseStatusStore', () => {
         effective_to: 'degraded',
         at: new Date(),
       });
-      // the newest migration first: the alerts table
+      // the newest migrations first: webhook events, then alerts
+      await knex.migrate.down({ directory: migrationsDir });
+      expect(await knex.schema.hasTable('status_pd_webhook_events')).toBe(
+        false,
+      );
+      expect(await knex.schema.hasTable('status_alerts')).toBe(true);
       await knex.migrate.down({ directory: migrationsDir });
       expect(await knex.schema.hasTable('status_alerts')).toBe(false);
       expect(await knex.schema.hasTable('status_transitions')).toBe(true);
@@ -92,6 +97,7 @@ describe('DatabaseStatusStore', () => {
       expect(await knex.schema.hasTable('status_meta')).toBe(true);
       await knex.migrate.latest({ directory: migrationsDir });
       for (const table of [
+        'status_pd_webhook_events',
         'status_alerts',
         'status_pd_services',
         'status_pd_incidents',

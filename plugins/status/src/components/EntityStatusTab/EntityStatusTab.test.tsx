@@ -9,6 +9,10 @@ import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { EntityStatus } from '@internal/plugin-status-common';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { signalApiRef } from '@backstage/plugin-signals-react';
+import {
+  catalogGraphApiRef,
+  DefaultCatalogGraphApi,
+} from '@backstage/plugin-catalog-graph';
 import userEvent from '@testing-library/user-event';
 import {
   anEntityStatus,
@@ -46,6 +50,7 @@ function renderTab(
       apis: [
         [statusApiRef, api as StatusApi],
         [catalogApiRef, catalogApiMock({ entities: [entity(name)] })],
+        [catalogGraphApiRef, new DefaultCatalogGraphApi()],
       ],
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     },
@@ -338,6 +343,7 @@ describe('EntityStatusTab', () => {
             { getEntityStatus, getHealth: async () => ({}) } as any,
           ],
           [catalogApiRef, catalogApiMock({ entities: [entity()] })],
+          [catalogGraphApiRef, new DefaultCatalogGraphApi()],
           [signalApiRef, signalApi as any],
         ],
         mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
