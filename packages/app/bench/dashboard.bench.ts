@@ -4,6 +4,12 @@
 // are replaced by a generated organisation. Prints figures, asserts little.
 import { expect, Page, test } from '@playwright/test';
 import { signInAsGuest } from '../e2e-tests/signIn';
+import {
+  HealthLevel,
+  StatusProblem,
+  StatusSummary,
+  StatusSummaryEntity,
+} from '@internal/plugin-status-common';
 
 const ENTITIES = 10_000;
 const GROUPS = 50;
@@ -12,12 +18,12 @@ const RUNS = 7;
 
 const LEVELS = ['major_outage', 'partial_outage', 'degraded'] as const;
 
-function generatedSummary() {
+function generatedSummary(): StatusSummary {
   const entities = Array.from({ length: ENTITIES }, (_, i) => {
     const impacted = i >= ROOT_CAUSES && i % 7 === 0;
-    const own = i < ROOT_CAUSES ? LEVELS[i % 3] : 'operational';
-    const effective = impacted ? 'degraded' : own;
-    return {
+    const own: HealthLevel = i < ROOT_CAUSES ? LEVELS[i % 3] : 'operational';
+    const effective: HealthLevel = impacted ? 'degraded' : own;
+    const entity: StatusSummaryEntity = {
       entityRef: `component:default/svc-${i}`,
       kind: 'Component',
       name: `svc-${i}`,
@@ -31,12 +37,13 @@ function generatedSummary() {
         ? `component:default/svc-${i % ROOT_CAUSES}`
         : undefined,
     };
+    return entity;
   });
   const order = ['major_outage', 'partial_outage', 'degraded', 'operational'];
   entities.sort(
     (a, b) => order.indexOf(a.effective) - order.indexOf(b.effective),
   );
-  const counts: Record<string, number> = {
+  const counts: Record<HealthLevel, number> = {
     operational: 0,
     degraded: 0,
     partial_outage: 0,
@@ -45,36 +52,40 @@ function generatedSummary() {
     unknown: 0,
   };
   for (const e of entities) counts[e.effective]++;
-  const problems = Array.from({ length: ROOT_CAUSES }, (_, r) => {
-    const impacted = entities
-      .filter(e => e.rootCause === `component:default/svc-${r}`)
-      .map(e => ({ entityRef: e.entityRef, level: e.effective }));
-    return {
-      entityRef: `component:default/svc-${r}`,
-      level: LEVELS[r % 3],
-      owner: { entityRef: `group:default/team-${r % GROUPS}` },
-      incidents: [
-        {
-          id: `Q${r}`,
-          number: r,
-          title: `Incident ${r}`,
-          status: 'triggered',
-          urgency: 'high',
-          priority: 'P1',
-          createdAt: new Date(Date.now() - 600_000).toISOString(),
-          acknowledgedAt: null,
-          assignees: [],
-          htmlUrl: null,
-          conferenceUrl: null,
-          conferenceNumber: null,
-        },
-      ],
-      escalationPolicies: [],
-      since: new Date(Date.now() - 600_000).toISOString(),
-      impactedCount: impacted.length,
-      impacted: impacted.slice(0, 100),
-    };
-  });
+  const problems = Array.from(
+    { length: ROOT_CAUSES },
+    (_, r): StatusProblem => {
+      const impacted = entities
+        .filter(e => e.rootCause === `component:default/svc-${r}`)
+        .map(e => ({ entityRef: e.entityRef, level: e.effective }));
+      return {
+        entityRef: `component:default/svc-${r}`,
+        level: LEVELS[r % 3],
+        owner: { entityRef: `group:default/team-${r % GROUPS}` },
+        incidents: [
+          {
+            id: `Q${r}`,
+            number: r,
+            title: `Incident ${r}`,
+            status: 'triggered',
+            urgency: 'high',
+            priority: 'P1',
+            createdAt: new Date(Date.now() - 600_000).toISOString(),
+            acknowledgedAt: null,
+            assignees: [],
+            htmlUrl: null,
+            conferenceUrl: null,
+            conferenceNumber: null,
+          },
+        ],
+        alerts: [],
+        escalationPolicies: [],
+        since: new Date(Date.now() - 600_000).toISOString(),
+        impactedCount: impacted.length,
+        impacted: impacted.slice(0, 100),
+      };
+    },
+  );
   return {
     counts,
     total: entities.length,
