@@ -1,11 +1,6 @@
 /* eslint-disable no-console */
 // Benchmark of the status engine against the PagerDuty simulator on a
 // generated organisation. Run with `yarn bench`; prints figures, asserts nothing.
-import { LoggerService } from '@backstage/backend-plugin-api';
-import {
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -18,12 +13,16 @@ import {
   startPagerDutySimulator,
 } from '@internal/pagerduty-simulator';
 import { AddressInfo } from 'node:net';
-import knexFactory from 'knex';
 import { performance } from 'node:perf_hooks';
 import { createStatusStack } from '../src/__testUtils__/statusStack';
 import { describeEntityStatus } from '../src/service/entityStatus';
 import { summariseStatus } from '../src/service/summary';
 import { statusPlugin } from '../src/plugin';
+import {
+  memorySqlite,
+  silentLogger,
+  silentLoggerFactory,
+} from './benchSupport';
 
 const ENTITIES = 10_000;
 const EDGES = 30_000;
@@ -60,18 +59,7 @@ async function measureOverHttp(options: {
   entities: Entity[];
 }) {
   const { sim, entities } = options;
-  const knex = knexFactory({
-    client: 'better-sqlite3',
-    connection: { filename: ':memory:' },
-    useNullAsDefault: true,
-  });
-  const quiet = {
-    info: () => {},
-    warn: () => {},
-    error: () => {},
-    debug: () => {},
-    child: () => quiet,
-  };
+  const knex = memorySqlite();
   const { server } = await startTestBackend({
     features: [
       statusPlugin,
@@ -80,11 +68,7 @@ async function measureOverHttp(options: {
       mockServices.scheduler.factory({
         includeInitialDelayedTasksOnStartup: true,
       }),
-      createServiceFactory({
-        service: coreServices.logger,
-        deps: {},
-        factory: () => quiet,
-      }),
+      silentLoggerFactory,
       mockServices.rootConfig.factory({
         data: {
           status: {
@@ -238,22 +222,11 @@ async function main() {
     });
   }
 
-  const knex = knexFactory({
-    client: 'better-sqlite3',
-    connection: { filename: ':memory:' },
-    useNullAsDefault: true,
-  });
-  const logger: LoggerService = {
-    info: () => {},
-    warn: () => {},
-    error: () => {},
-    debug: () => {},
-    child: () => logger,
-  };
+  const knex = memorySqlite();
   const { store, sync, makeEngine } = await createStatusStack({
     knex,
     pagerDutyUrl: sim.url,
-    logger,
+    logger: silentLogger,
     entities,
   });
   const engine = makeEngine();

@@ -6,10 +6,6 @@
 // new alert. Run with `yarn bench:ingest`; STATUS_BENCH_INGEST_SECONDS
 // shortens it.
 import {
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
   mockCredentials,
   mockServices,
   startTestBackend,
@@ -20,24 +16,17 @@ import {
   SAMPLE_ALERT_SOURCES,
   sendSampleAlert,
 } from '@internal/pagerduty-simulator';
-import knexFactory, { Knex } from 'knex';
+import { Knex } from 'knex';
 import { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { statusPlugin } from '../src/plugin';
+import { onEachDatabase, quantile, silentLoggerFactory } from './benchSupport';
 
 const RATE = 200;
 const SECONDS = Number(process.env.STATUS_BENCH_INGEST_SECONDS ?? 60);
 const SERVICES = 1000;
 const PROBES = 60;
 const SECRET = 'bench-secret';
-
-const quantile = (values: number[], q: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-};
 
 const component = (name: string): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -47,13 +36,6 @@ const component = (name: string): Entity => ({
 });
 
 async function run(label: string, knex: Knex) {
-  const quiet: any = {
-    info: () => {},
-    warn: () => {},
-    error: () => {},
-    debug: () => {},
-    child: () => quiet,
-  };
   const entities = [
     ...Array.from({ length: SERVICES }, (_, i) => component(`svc-${i}`)),
     ...Array.from({ length: PROBES }, (_, i) => component(`probe-${i}`)),
@@ -66,11 +48,7 @@ async function run(label: string, knex: Knex) {
       mockServices.scheduler.factory({
         includeInitialDelayedTasksOnStartup: true,
       }),
-      createServiceFactory({
-        service: coreServices.logger,
-        deps: {},
-        factory: () => quiet,
-      }),
+      silentLoggerFactory,
       mockServices.rootConfig.factory({
         data: {
           status: {
@@ -202,38 +180,7 @@ async function main() {
   console.log(
     `Alert ingest: ${RATE} alerts/s of ${SAMPLE_ALERT_SOURCES.length} mixed sources for ${SECONDS} s, ${SERVICES} entities, over HTTP`,
   );
-  const dir = mkdtempSync(join(tmpdir(), 'status-ingest-'));
-  const sqlite = knexFactory({
-    client: 'better-sqlite3',
-    connection: { filename: join(dir, 'status.sqlite') },
-    useNullAsDefault: true,
-  });
-  await run('SQLite (a file)', sqlite);
-  await sqlite.destroy();
-  rmSync(dir, { recursive: true, force: true });
-
-  const postgres =
-    process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
-  if (!postgres) {
-    console.log(
-      '  PostgreSQL: skipped (set BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING)',
-    );
-    return;
-  }
-  const database = `status_ingest_${Date.now()}`;
-  const admin = knexFactory({ client: 'pg', connection: postgres });
-  await admin.raw(`CREATE DATABASE ${database}`);
-  const pg = knexFactory({
-    client: 'pg',
-    connection: `${postgres.replace(/\/$/, '')}/${database}`,
-  });
-  try {
-    await run('PostgreSQL 15', pg);
-  } finally {
-    await pg.destroy();
-    await admin.raw(`DROP DATABASE ${database}`);
-    await admin.destroy();
-  }
+  await onEachDatabase('ingest', run);
 }
 
 main().catch(error => {

@@ -4,30 +4,19 @@
 // BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is set): how fast the
 // receiver answers, and how long until the events are processed. Run with
 // `yarn bench:webhooks`; STATUS_BENCH_WEBHOOK_SECONDS shortens it.
-import {
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import knexFactory, { Knex } from 'knex';
+import { Knex } from 'knex';
 import { createHmac, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { statusPlugin } from '../src/plugin';
+import { onEachDatabase, quantile, silentLoggerFactory } from './benchSupport';
 
 const RATE = 50;
 const SECONDS = Number(process.env.STATUS_BENCH_WEBHOOK_SECONDS ?? 30);
 const SECRET = 'bench-webhook-secret';
 const STATUSES = ['triggered', 'acknowledged', 'resolved'] as const;
-
-const quantile = (values: number[], q: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-};
 
 function delivery(i: number) {
   const status = STATUSES[i % 3];
@@ -56,23 +45,12 @@ function delivery(i: number) {
 }
 
 async function run(label: string, knex: Knex) {
-  const quiet: any = {
-    info: () => {},
-    warn: () => {},
-    error: () => {},
-    debug: () => {},
-    child: () => quiet,
-  };
   const { server } = await startTestBackend({
     features: [
       statusPlugin,
       catalogServiceMock.factory({ entities: [] }),
       mockServices.database.factory({ knex }),
-      createServiceFactory({
-        service: coreServices.logger,
-        deps: {},
-        factory: () => quiet,
-      }),
+      silentLoggerFactory,
       mockServices.rootConfig.factory({
         data: {
           status: {
@@ -155,38 +133,7 @@ async function run(label: string, knex: Knex) {
 
 async function main() {
   console.log(`PagerDuty webhooks: ${RATE}/s for ${SECONDS} s, over HTTP`);
-  const dir = mkdtempSync(join(tmpdir(), 'status-webhooks-'));
-  const sqlite = knexFactory({
-    client: 'better-sqlite3',
-    connection: { filename: join(dir, 'status.sqlite') },
-    useNullAsDefault: true,
-  });
-  await run('SQLite (a file)', sqlite);
-  await sqlite.destroy();
-  rmSync(dir, { recursive: true, force: true });
-
-  const postgres =
-    process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
-  if (!postgres) {
-    console.log(
-      '  PostgreSQL: skipped (set BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING)',
-    );
-    return;
-  }
-  const database = `status_webhooks_${Date.now()}`;
-  const admin = knexFactory({ client: 'pg', connection: postgres });
-  await admin.raw(`CREATE DATABASE ${database}`);
-  const pg = knexFactory({
-    client: 'pg',
-    connection: `${postgres.replace(/\/$/, '')}/${database}`,
-  });
-  try {
-    await run('PostgreSQL 15', pg);
-  } finally {
-    await pg.destroy();
-    await admin.raw(`DROP DATABASE ${database}`);
-    await admin.destroy();
-  }
+  await onEachDatabase('webhooks', run);
 }
 
 main().catch(error => {
