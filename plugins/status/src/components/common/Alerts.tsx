@@ -2,25 +2,8 @@ import { Link } from '@backstage/core-components';
 import { StatusAlert } from '@internal/plugin-status-common';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
+import { useSignalListStyles } from './signalListStyles';
 import { ago, useNow } from './Freshness';
-
-const useStyles = makeStyles(theme => ({
-  list: { listStyle: 'none', margin: 0, padding: 0 },
-  item: {
-    padding: theme.spacing(1, 0),
-    borderBottom: `1px solid ${theme.palette.divider}`,
-    '&:last-child': { borderBottom: 'none' },
-  },
-  meta: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: theme.spacing(1),
-    marginTop: theme.spacing(0.5),
-  },
-  labels: { fontFamily: 'monospace', wordBreak: 'break-all' },
-}));
 
 const SEVERITY_LABELS: Record<StatusAlert['severity'], string> = {
   critical: 'Critical',
@@ -36,7 +19,7 @@ export function AlertList(props: {
   /** Show each alert's labels (the unmatched view: what could map it). */
   showLabels?: boolean;
 }) {
-  const classes = useStyles();
+  const classes = useSignalListStyles();
   const now = useNow();
   const { alerts, emptyText = 'No firing alerts', showLabels } = props;
   if (alerts.length === 0) {

@@ -2,31 +2,15 @@ import { Link } from '@backstage/core-components';
 import { StatusIncident } from '@internal/plugin-status-common';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
+import { useSignalListStyles } from './signalListStyles';
 import { ago, useNow } from './Freshness';
-
-const useStyles = makeStyles(theme => ({
-  list: { listStyle: 'none', margin: 0, padding: 0 },
-  item: {
-    padding: theme.spacing(1, 0),
-    borderBottom: `1px solid ${theme.palette.divider}`,
-    '&:last-child': { borderBottom: 'none' },
-  },
-  meta: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: theme.spacing(1),
-    marginTop: theme.spacing(0.5),
-  },
-}));
 
 /** Active incidents: title, status, urgency, priority, age, assignees and links. */
 export function IncidentList(props: {
   incidents: StatusIncident[];
   emptyText?: string;
 }) {
-  const classes = useStyles();
+  const classes = useSignalListStyles();
   const now = useNow();
   const { incidents, emptyText = 'No active incidents' } = props;
   if (incidents.length === 0) {
