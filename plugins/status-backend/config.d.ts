@@ -112,6 +112,13 @@ export interface Config {
         };
       };
     };
+    /** How long history that no page shows any more is kept. */
+    retention?: {
+      /** Days a resolved monitoring alert is kept (30 by default). */
+      resolvedAlertsDays?: number;
+      /** Days a processed PagerDuty webhook event is kept (7 by default). */
+      webhookEventsDays?: number;
+    };
     /** The zero-configuration demo. */
     demo?: {
       /**

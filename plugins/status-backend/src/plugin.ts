@@ -20,6 +20,7 @@ import {
   readAlertSourceSecrets,
 } from './alerts/createWebhookRouter';
 import { coalesce } from './alerts/coalesce';
+import { pruneHistory, readRetention } from './database/retention';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import Router from 'express-promise-router';
 import { LivePush } from './service/livePush';
@@ -161,6 +162,13 @@ export const statusPlugin = createBackendPlugin({
                   syncs.map(sync => sync.syncOnce()),
                 );
                 if (statusEngine.ready) await statusEngine.refreshSignals();
+                // incident changes a webhook missed still reach open pages
+                if (
+                  results.some(
+                    r => r.status === 'fulfilled' && r.value.incidentsChanged,
+                  )
+                )
+                  livePush.changed();
                 if (results.every(r => r.status === 'rejected')) {
                   throw new Error('No PagerDuty account could be synchronised');
                 }
@@ -238,6 +246,21 @@ export const statusPlugin = createBackendPlugin({
             },
           }),
         );
+        const retention = readRetention(config);
+        await scheduler.scheduleTask({
+          id: 'status-retention',
+          scope: 'global',
+          frequency: { hours: 6 },
+          timeout: { minutes: 10 },
+          initialDelay: { minutes: 5 },
+          fn: async () => {
+            const pruned = await pruneHistory(store, retention);
+            if (pruned.alerts || pruned.webhookEvents)
+              logger.info(
+                `Pruned ${pruned.alerts} resolved alerts and ${pruned.webhookEvents} processed PagerDuty webhook events`,
+              );
+          },
+        });
         // monitoring tools cannot sign in to Backstage; each source authenticates itself
         httpRouter.addAuthPolicy({
           path: '/webhooks',

@@ -13,6 +13,8 @@ export type StoredAlert = NormalisedAlert & { receivedAt: Date };
 export interface AlertStore {
   /** Stores alerts; a repeated alert updates its row. */
   upsertAlerts(alerts: NormalisedAlert[], receivedAt: Date): Promise<void>;
+  /** Deletes alerts resolved before the given time; returns how many. */
+  pruneResolved(before: Date): Promise<number>;
   /** Alerts, newest first; only firing ones unless `includeResolvedSince` is given. */
   listAlerts(options?: {
     includeResolvedSince?: Date;
@@ -62,6 +64,19 @@ export class DatabaseAlertStore implements AlertStore {
         .onConflict(['source', 'fingerprint'])
         .merge();
     }
+  }
+
+  async pruneResolved(before: Date): Promise<number> {
+    return this.db('status_alerts')
+      .where('state', 'resolved')
+      .andWhere(q =>
+        q
+          .where('ended_at', '<', before)
+          .orWhere(q2 =>
+            q2.whereNull('ended_at').andWhere('received_at', '<', before),
+          ),
+      )
+      .delete();
   }
 
   async listAlerts(

@@ -25,6 +25,8 @@ export interface WebhookEventStore {
   markProcessed(id: string, at: Date): Promise<void>;
   /** Records a failed attempt; the event stays pending. */
   markFailed(id: string, error: string): Promise<void>;
+  /** Deletes events processed before the given time; returns how many. */
+  pruneProcessed(before: Date): Promise<number>;
 }
 
 const toDate = (value: unknown) => new Date(value as string);
@@ -75,6 +77,12 @@ export class DatabaseWebhookEventStore implements WebhookEventStore {
     await this.db('status_pd_webhook_events')
       .where({ id })
       .update({ processed_at: at });
+  }
+
+  async pruneProcessed(before: Date): Promise<number> {
+    return this.db('status_pd_webhook_events')
+      .where('processed_at', '<', before)
+      .delete();
   }
 
   async markFailed(id: string, error: string) {

@@ -50,10 +50,12 @@ describe('PagerDutySync against the simulator', () => {
     expect(result.alertLookups).toBe(3);
     expect(result.requests).toBe(7);
     expect(sim.requestCount - before).toBe(7);
+    expect(result.incidentsChanged).toBe(true);
     // the next sync reads no alerts: no incident's alert count changed
     const again = await sync.syncOnce();
     expect(again.alertLookups).toBe(0);
     expect(again.requests).toBe(4);
+    expect(again.incidentsChanged).toBe(false);
 
     const open = await store.listOpenIncidents();
     const auth = open.find(

@@ -21,6 +21,8 @@ export type SyncResult = {
   onCalls: number;
   /** Incidents whose alerts were read this sync. */
   alertLookups: number;
+  /** Whether open incidents differ from the last sync (opened, closed, acknowledged, reassigned...). */
+  incidentsChanged: boolean;
   requests: number;
 };
 
@@ -40,6 +42,22 @@ export async function readOngoingMaintenance(
 ): Promise<MaintenanceWindowSummary[]> {
   const stored = await store.getMeta(maintenanceKey(account));
   return stored ? JSON.parse(stored.value) : [];
+}
+
+/** What a page shows of open incidents, to tell whether a sync changed any. */
+function incidentsSignature(incidents: StoredIncident[]): string {
+  return JSON.stringify(
+    incidents
+      .map(i => [
+        i.id,
+        i.status,
+        i.urgency,
+        i.priority ?? '',
+        i.title,
+        i.assignees.map(a => a.id).join(','),
+      ])
+      .sort((a, b) => a[0].localeCompare(b[0])),
+  );
 }
 
 /** The source name of an account in the freshness table. */
@@ -92,9 +110,13 @@ export class PagerDutySync {
       );
       const openIncidents = open.map(i => this.toIncident(i));
       const openIds = new Set(openIncidents.map(i => i.id));
-      const closed = (await store.listOpenIncidents()).filter(
-        i => i.account === account && !openIds.has(i.id),
+      const previouslyOpen = (await store.listOpenIncidents()).filter(
+        i => i.account === account,
       );
+      const closed = previouslyOpen.filter(i => !openIds.has(i.id));
+      const incidentsChanged =
+        incidentsSignature(previouslyOpen) !==
+        incidentsSignature(openIncidents);
       const resolved: StoredIncident[] = [];
       for (const [index, incident] of closed.entries()) {
         if (index < MAX_INDIVIDUAL_LOOKUPS) {
@@ -185,6 +207,7 @@ export class PagerDutySync {
         ongoingMaintenance,
         onCalls,
         alertLookups,
+        incidentsChanged,
         requests: client.requestsSent - before,
       };
     } catch (error) {

@@ -1,0 +1,87 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { createTestDatabases } from '../__testUtils__/databases';
+import { DatabaseStatusStore } from './DatabaseStatusStore';
+import { pruneHistory } from './retention';
+
+jest.setTimeout(60_000);
+
+const day = 86_400_000;
+
+describe('pruneHistory', () => {
+  const databases = createTestDatabases();
+
+  it.each(databases.eachSupportedId())(
+    'deletes old resolved alerts and processed webhook events, keeping the rest, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseStatusStore.create({
+        database: mockServices.database({ knex, migrations: { skip: false } }),
+      });
+      const now = new Date('2026-11-21T10:00:00.000Z');
+      const alert = (
+        fingerprint: string,
+        state: 'firing' | 'resolved',
+        endedDaysAgo?: number,
+      ) => ({
+        source: 'alertmanager',
+        fingerprint,
+        state,
+        severity: 'critical' as const,
+        title: fingerprint,
+        startedAt: new Date(now.getTime() - 60 * day).toISOString(),
+        endedAt:
+          endedDaysAgo === undefined
+            ? undefined
+            : new Date(now.getTime() - endedDaysAgo * day).toISOString(),
+        labels: {},
+      });
+      await store.alerts.upsertAlerts(
+        [
+          alert('old-resolved', 'resolved', 40),
+          alert('recent-resolved', 'resolved', 2),
+          alert('old-but-firing', 'firing'),
+        ],
+        new Date(now.getTime() - 40 * day),
+      );
+      const event = (id: string, receivedDaysAgo: number) => ({
+        id,
+        account: 'default',
+        eventType: 'incident.triggered',
+        occurredAt: new Date(now.getTime() - receivedDaysAgo * day),
+        receivedAt: new Date(now.getTime() - receivedDaysAgo * day),
+        payload: '{}',
+      });
+      await store.webhookEvents.saveEvent(event('old', 10));
+      await store.webhookEvents.saveEvent(event('recent', 1));
+      await store.webhookEvents.saveEvent(event('old-pending', 10));
+      await store.webhookEvents.markProcessed(
+        'old',
+        new Date(now.getTime() - 10 * day),
+      );
+      await store.webhookEvents.markProcessed(
+        'recent',
+        new Date(now.getTime() - day),
+      );
+
+      expect(
+        await pruneHistory(
+          store,
+          { resolvedAlertsDays: 30, webhookEventsDays: 7 },
+          now,
+        ),
+      ).toEqual({ alerts: 1, webhookEvents: 1 });
+      expect(
+        (await store.alerts.listAlerts({ includeResolvedSince: new Date(0) }))
+          .map(a => a.fingerprint)
+          .sort(),
+      ).toEqual(['old-but-firing', 'recent-resolved']);
+      // an event never processed is never pruned
+      expect(
+        (await store.webhookEvents.listPending(10)).map(e => e.id),
+      ).toEqual(['old-pending']);
+      expect(await knex('status_pd_webhook_events').pluck('id')).toHaveLength(
+        2,
+      );
+    },
+  );
+});

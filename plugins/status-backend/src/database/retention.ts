@@ -1,0 +1,35 @@
+import { Config } from '@backstage/config';
+import { StatusStore } from './StatusStore';
+
+/** How long history is kept, in days. */
+export type Retention = {
+  resolvedAlertsDays: number;
+  webhookEventsDays: number;
+};
+
+/** `status.retention` from config: 30 days of resolved alerts, 7 of processed webhook events by default. */
+export function readRetention(config: Config): Retention {
+  return {
+    resolvedAlertsDays:
+      config.getOptionalNumber('status.retention.resolvedAlertsDays') ?? 30,
+    webhookEventsDays:
+      config.getOptionalNumber('status.retention.webhookEventsDays') ?? 7,
+  };
+}
+
+/** Deletes resolved alerts and processed webhook events past their retention. */
+export async function pruneHistory(
+  store: StatusStore,
+  retention: Retention,
+  now: Date = new Date(),
+): Promise<{ alerts: number; webhookEvents: number }> {
+  const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
+  return {
+    alerts: await store.alerts.pruneResolved(
+      daysAgo(retention.resolvedAlertsDays),
+    ),
+    webhookEvents: await store.webhookEvents.pruneProcessed(
+      daysAgo(retention.webhookEventsDays),
+    ),
+  };
+}
