@@ -20,6 +20,8 @@ import {
   readAlertSourceSecrets,
 } from './alerts/createWebhookRouter';
 import { coalesce } from './alerts/coalesce';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { followReplicas } from './engine/replicas';
 import { pruneHistory, readRetention } from './database/retention';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import Router from 'express-promise-router';
@@ -56,6 +58,7 @@ export const statusPlugin = createBackendPlugin({
         discovery: coreServices.discovery,
         catalog: catalogServiceRef,
         signals: signalsServiceRef,
+        events: eventsServiceRef,
       },
       async init({
         config,
@@ -68,6 +71,7 @@ export const statusPlugin = createBackendPlugin({
         discovery,
         catalog,
         signals,
+        events,
       }) {
         const store = await DatabaseStatusStore.create({ database });
         const livePush = new LivePush(signals, logger);
@@ -89,13 +93,41 @@ export const statusPlugin = createBackendPlugin({
         }
         const alertSources = [...BUILT_IN_ALERT_SOURCES, ...addedSources];
         let engine: StatusEngine | undefined;
+        // new signals: refresh the engine, then tell open pages, so that what
+        // they read again is already current
+        let toPush: Set<string> | 'everything' = new Set();
+        const refreshThenPush = coalesce(async () => {
+          const refs = toPush;
+          toPush = new Set();
+          if (engine?.ready)
+            await engine
+              .refreshSignals()
+              .catch(error =>
+                logger.warn(
+                  `Refreshing levels after new signals failed: ${error}`,
+                ),
+              );
+          if (refs === 'everything') livePush.changed();
+          else if (refs.size) livePush.changed(refs);
+        }, 100);
+        const pushAfterRefresh = (refs?: Iterable<string>) => {
+          if (!refs) toPush = 'everything';
+          else if (toPush !== 'everything') for (const r of refs) toPush.add(r);
+          refreshThenPush();
+        };
+        // other replicas' level changes are pushed by their own engines
+        const replicas = await followReplicas({
+          events,
+          logger,
+          onSignalsChanged: () => pushAfterRefresh([]),
+        });
         const webhookProcessor = new PagerDutyWebhookProcessor({
           store,
           logger: logger.child({ task: 'pagerduty-webhooks' }),
           onChanged: async () => {
             // incident changes that move no level still change what pages show
-            livePush.changed();
-            if (engine?.ready) await engine.refreshSignals();
+            pushAfterRefresh();
+            replicas.announce();
           },
         });
         const alertSecrets = readAlertSourceSecrets(config, {
@@ -199,14 +231,6 @@ export const statusPlugin = createBackendPlugin({
             },
           });
         }
-        const refreshSoon = coalesce(() => {
-          if (engine?.ready)
-            engine
-              .refreshSignals()
-              .catch(error =>
-                logger.warn(`Refreshing levels after alerts failed: ${error}`),
-              );
-        }, 250);
         const webhooks = Router();
         webhooks.use(
           '/pagerduty',
@@ -237,12 +261,12 @@ export const statusPlugin = createBackendPlugin({
             alerts: store.alerts,
             logger: logger.child({ task: 'alert-webhooks' }),
             onAlerts: alerts => {
-              refreshSoon();
-              livePush.changed(
+              pushAfterRefresh(
                 engine
                   ? alerts.flatMap(a => engine!.matchAlert(a).entityRefs)
                   : undefined,
               );
+              replicas.announce();
             },
           }),
         );

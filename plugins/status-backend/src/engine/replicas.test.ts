@@ -1,0 +1,25 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { DefaultEventsService } from '@backstage/plugin-events-node';
+import { followReplicas } from './replicas';
+
+describe('followReplicas', () => {
+  it('tells every replica, the announcing one included, that signals changed', async () => {
+    const logger = mockServices.logger.mock();
+    // the events service of one backend, shared by two replicas' plugins
+    const events = DefaultEventsService.create({ logger }).forPlugin('status');
+    const refreshed = { a: 0, b: 0 };
+    const a = await followReplicas({
+      events,
+      logger,
+      onSignalsChanged: () => refreshed.a++,
+    });
+    await followReplicas({
+      events,
+      logger,
+      onSignalsChanged: () => refreshed.b++,
+    });
+    a.announce();
+    await new Promise(resolve => setTimeout(resolve, 20));
+    expect(refreshed).toEqual({ a: 1, b: 1 });
+  });
+});
