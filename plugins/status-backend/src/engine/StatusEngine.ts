@@ -17,7 +17,6 @@ import {
 } from '@internal/plugin-status-common';
 import {
   SourceFreshness,
-  StoredAlert,
   StatusStore,
   StoredIncident,
   StoredService,
@@ -26,8 +25,8 @@ import {
   pagerDutySource,
   readOngoingMaintenance,
 } from '../pagerduty/PagerDutySync';
-import { AlertMapper } from '../alerts/AlertMapper';
 import { addTo } from './addTo';
+import { AlertIndex } from './AlertIndex';
 import { TransitionRecorder } from './TransitionRecorder';
 import { EntitySummary, readCatalog, summariseEntity } from './catalogSnapshot';
 
@@ -66,12 +65,7 @@ export class StatusEngine {
   private openIncidents: StoredIncident[] = [];
   private services = new Map<string, StoredService>();
   private sources: SourceFreshness[] = [];
-  private alertMapper = new AlertMapper([]);
-  private alertsByEntity = new Map<string, StoredAlert[]>();
-  /** Entities some tool sent alerts for lately: they are monitored. */
-  private watchedByTools = new Set<string>();
-  private unmatchedAlerts: StoredAlert[] = [];
-  private pagerDutyAlertsByIncident = new Map<string, StoredAlert[]>();
+  private readonly alerts: AlertIndex;
   private readonly transitions: TransitionRecorder;
   private refreshQueue: Promise<unknown> = Promise.resolve();
   private waitingRefresh?: Promise<LevelChange[]>;
@@ -98,6 +92,7 @@ export class StatusEngine {
     },
   ) {
     this.graph = new HealthGraph(options.rules ?? DEFAULT_HEALTH_RULES);
+    this.alerts = new AlertIndex(options.alertSourceTitles);
     this.transitions = new TransitionRecorder(options.store, this.graph, () =>
       this.now(),
     );
@@ -138,7 +133,7 @@ export class StatusEngine {
         );
       }
     }
-    this.alertMapper = new AlertMapper(
+    this.alerts.setEntities(
       this.entities.values(),
       (account, id) =>
         this.entitiesByService.get(serviceKey(account, id)) ?? [],
@@ -186,7 +181,7 @@ export class StatusEngine {
           ),
         }),
       ]);
-    this.mapAlerts(alerts);
+    this.alerts.index(alerts);
     const configured = new Set(accounts);
     this.openIncidents = incidents.filter(i => configured.has(i.account));
     this.services = new Map(
@@ -222,7 +217,7 @@ export class StatusEngine {
             .map(id => serviceKey(account, id))
             .filter(key => this.services.has(key) || !synced.get(account))
         : [];
-      const alertsHere = this.alertsByEntity.get(entity.ref) ?? [];
+      const alertsHere = this.alerts.firingOf(entity.ref);
       const signals: Signal[] = [
         ...keys.flatMap(key =>
           (incidentsByService.get(key) ?? []).map(i => ({
@@ -244,7 +239,7 @@ export class StatusEngine {
         {
           monitored:
             keys.length > 0 ||
-            this.watchedByTools.has(entity.ref) ||
+            this.alerts.isWatched(entity.ref) ||
             Object.keys(entity.alertMatchers).length > 0,
           signals,
           underMaintenance: keys.some(key => inMaintenance.has(key)),
@@ -265,72 +260,24 @@ export class StatusEngine {
     return changes;
   }
 
-  /** Ties firing alerts to entities; PagerDuty's own alerts go with their incident instead. */
-  private mapAlerts(alerts: StoredAlert[]) {
-    this.alertsByEntity = new Map();
-    this.unmatchedAlerts = [];
-    this.pagerDutyAlertsByIncident = new Map();
-    this.watchedByTools = new Set();
-    for (const alert of alerts) {
-      if (alert.state !== 'firing') {
-        if (alert.source !== 'pagerduty')
-          for (const ref of this.alertMapper.map(alert).entityRefs)
-            this.watchedByTools.add(ref);
-        continue;
-      }
-      const pagerDuty = alert.targets?.pagerDuty;
-      if (alert.source === 'pagerduty' && pagerDuty) {
-        addTo(
-          this.pagerDutyAlertsByIncident,
-          `${pagerDuty.account}/${pagerDuty.incidentId}`,
-          alert,
-        );
-        continue;
-      }
-      const { entityRefs } = this.alertMapper.map(alert);
-      if (entityRefs.length === 0) this.unmatchedAlerts.push(alert);
-      for (const ref of entityRefs) {
-        addTo(this.alertsByEntity, ref, alert);
-        this.watchedByTools.add(ref);
-      }
-    }
-  }
-
   /** Firing alerts tied to an entity, as the API shows them. */
   alertsOf(ref: string): StatusAlert[] {
-    return (this.alertsByEntity.get(ref) ?? []).map(a => this.alertView(a));
-  }
-
-  /** An alert as the API shows it: its tool's name and the entities it maps to. */
-  alertView(alert: StoredAlert): StatusAlert {
-    const { receivedAt, ...rest } = alert;
-    return {
-      ...rest,
-      sourceTitle:
-        this.options.alertSourceTitles?.get(alert.source) ??
-        (alert.source === 'pagerduty' ? 'PagerDuty' : alert.source),
-      entityRefs: this.alertMapper.map(alert).entityRefs,
-      receivedAt: receivedAt.toISOString(),
-    };
+    return this.alerts.of(ref);
   }
 
   /** Firing alerts that match no entity, for SREs to map. */
   unmatched(): StatusAlert[] {
-    return this.unmatchedAlerts.map(a => this.alertView(a));
+    return this.alerts.unmatched();
   }
 
   /** The entities an alert maps to, and by which rule. */
   matchAlert(alert: NormalisedAlert) {
-    return this.alertMapper.map(alert);
+    return this.alerts.match(alert);
   }
 
   /** PagerDuty's own alerts under an incident, as last synchronised. */
   pagerDutyAlertsOf(incident: StoredIncident): StatusAlert[] {
-    return (
-      this.pagerDutyAlertsByIncident.get(
-        `${incident.account}/${incident.id}`,
-      ) ?? []
-    ).map(a => this.alertView(a));
+    return this.alerts.ofIncident(incident);
   }
 
   /** Every entity the engine knows from the catalog. */
