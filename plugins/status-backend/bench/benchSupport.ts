@@ -6,7 +6,16 @@ import {
   createServiceFactory,
   LoggerService,
 } from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import knexFactory, { Knex } from 'knex';
+import { AddressInfo } from 'node:net';
+import { statusPlugin } from '../src/plugin';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,4 +95,55 @@ export async function onEachDatabase(
     await admin.raw(`DROP DATABASE ${database}`);
     await admin.destroy();
   }
+}
+
+/** A signed-in user's header for the test backend's mocked auth. */
+export const userHeaders = {
+  Authorization: mockCredentials.user.header('user:default/guest'),
+};
+
+/**
+ * The status plugin as the backend runs it, on real HTTP: its database, a
+ * catalog of the given entities, the given config, a silent logger. With
+ * `runStartupTasks` its scheduled tasks run once at start-up (the catalog
+ * read and the PagerDuty sync), and this waits until the engine answers.
+ */
+export async function startStatusBackend(options: {
+  knex: Knex;
+  entities: Entity[];
+  config: object;
+  runStartupTasks?: boolean;
+}): Promise<{ baseUrl: string; close: () => Promise<void> }> {
+  const { server } = await startTestBackend({
+    features: [
+      statusPlugin,
+      catalogServiceMock.factory({ entities: options.entities }),
+      mockServices.database.factory({ knex: options.knex }),
+      ...(options.runStartupTasks
+        ? [
+            mockServices.scheduler.factory({
+              includeInitialDelayedTasksOnStartup: true,
+            }),
+          ]
+        : []),
+      silentLoggerFactory,
+      mockServices.rootConfig.factory({ data: options.config }),
+    ],
+  });
+  const baseUrl = `http://127.0.0.1:${
+    (server.address() as AddressInfo).port
+  }/api/status`;
+  if (options.runStartupTasks) {
+    // the engine reads the catalog at start-up; until then the API answers 503
+    for (let waited = 0; ; waited += 100) {
+      const response = await fetch(`${baseUrl}/summary?level=operational`, {
+        headers: userHeaders,
+      });
+      await response.text();
+      if (response.ok) break;
+      if (waited > 60_000) throw new Error('the status engine never got ready');
+      await new Promise(resolve => setTimeout(resolve, 100));
+    }
+  }
+  return { baseUrl, close: async () => void (await server.close?.()) };
 }

@@ -1,27 +1,20 @@
 /* eslint-disable no-console */
 // Benchmark of the status engine against the PagerDuty simulator on a
 // generated organisation. Run with `yarn bench`; prints figures, asserts nothing.
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   PagerDutySimulator,
   startPagerDutySimulator,
 } from '@internal/pagerduty-simulator';
-import { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { createStatusStack } from '../src/__testUtils__/statusStack';
 import { describeEntityStatus } from '../src/service/entityStatus';
 import { summariseStatus } from '../src/service/summary';
-import { statusPlugin } from '../src/plugin';
 import {
   memorySqlite,
   silentLogger,
-  silentLoggerFactory,
+  startStatusBackend,
+  userHeaders,
 } from './benchSupport';
 
 const ENTITIES = 10_000;
@@ -60,44 +53,24 @@ async function measureOverHttp(options: {
 }) {
   const { sim, entities } = options;
   const knex = memorySqlite();
-  const { server } = await startTestBackend({
-    features: [
-      statusPlugin,
-      catalogServiceMock.factory({ entities }),
-      mockServices.database.factory({ knex }),
-      mockServices.scheduler.factory({
-        includeInitialDelayedTasksOnStartup: true,
-      }),
-      silentLoggerFactory,
-      mockServices.rootConfig.factory({
-        data: {
-          status: {
-            pagerDuty: { apiToken: 'simulator-token', apiBaseUrl: sim.url },
-          },
-        },
-      }),
-    ],
+  const backend = await startStatusBackend({
+    knex,
+    entities,
+    config: {
+      status: {
+        pagerDuty: { apiToken: 'simulator-token', apiBaseUrl: sim.url },
+      },
+    },
+    runStartupTasks: true,
   });
-  const address = server.address() as AddressInfo;
-  const base = `http://127.0.0.1:${address.port}/api/status`;
-  const headers = {
-    Authorization: mockCredentials.user.header('user:default/guest'),
-  };
   const get = async (path: string) => {
-    const response = await fetch(`${base}${path}`, { headers });
+    const response = await fetch(`${backend.baseUrl}${path}`, {
+      headers: userHeaders,
+    });
     const body = await response.text();
     if (!response.ok) throw new Error(`${path}: ${response.status} ${body}`);
     return body;
   };
-  for (let waited = 0; ; waited += 100) {
-    const response = await fetch(`${base}/summary?level=operational`, {
-      headers,
-    });
-    await response.text();
-    if (response.ok) break;
-    if (waited > 60_000) throw new Error('the status engine never got ready');
-    await new Promise(resolve => setTimeout(resolve, 100));
-  }
   const requestsBefore = sim.requestCount;
 
   const firstSummary = performance.now();
@@ -138,7 +111,7 @@ async function measureOverHttp(options: {
       sim.requestCount - requestsBefore
     }`,
   );
-  await server.close?.();
+  await backend.close();
   await knex.destroy();
 }
 

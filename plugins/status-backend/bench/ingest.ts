@@ -5,22 +5,19 @@
 // webhooks' latency, the errors, and how long until an entity's level shows a
 // new alert. Run with `yarn bench:ingest`; STATUS_BENCH_INGEST_SECONDS
 // shortens it.
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   SAMPLE_ALERT_SOURCES,
   sendSampleAlert,
 } from '@internal/pagerduty-simulator';
 import { Knex } from 'knex';
-import { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { statusPlugin } from '../src/plugin';
-import { onEachDatabase, quantile, silentLoggerFactory } from './benchSupport';
+import {
+  onEachDatabase,
+  quantile,
+  startStatusBackend,
+  userHeaders,
+} from './benchSupport';
 
 const RATE = 200;
 const SECONDS = Number(process.env.STATUS_BENCH_INGEST_SECONDS ?? 60);
@@ -40,48 +37,28 @@ async function run(label: string, knex: Knex) {
     ...Array.from({ length: SERVICES }, (_, i) => component(`svc-${i}`)),
     ...Array.from({ length: PROBES }, (_, i) => component(`probe-${i}`)),
   ];
-  const { server } = await startTestBackend({
-    features: [
-      statusPlugin,
-      catalogServiceMock.factory({ entities }),
-      mockServices.database.factory({ knex }),
-      mockServices.scheduler.factory({
-        includeInitialDelayedTasksOnStartup: true,
-      }),
-      silentLoggerFactory,
-      mockServices.rootConfig.factory({
-        data: {
-          status: {
-            alerts: {
-              sources: Object.fromEntries(
-                SAMPLE_ALERT_SOURCES.map(s => [s, { secret: SECRET }]),
-              ),
-            },
-          },
+  const backend = await startStatusBackend({
+    knex,
+    entities,
+    config: {
+      status: {
+        alerts: {
+          sources: Object.fromEntries(
+            SAMPLE_ALERT_SOURCES.map(s => [s, { secret: SECRET }]),
+          ),
         },
-      }),
-    ],
+      },
+    },
+    runStartupTasks: true,
   });
-  const backendUrl = `http://127.0.0.1:${
-    (server.address() as AddressInfo).port
-  }`;
-  const headers = { Authorization: mockCredentials.user.header() };
+  const backendUrl = backend.baseUrl.replace(/\/api\/status$/, '');
   const levelOf = async (name: string) => {
     const response = await fetch(
-      `${backendUrl}/api/status/entities/component/default/${name}`,
-      { headers },
+      `${backend.baseUrl}/entities/component/default/${name}`,
+      { headers: userHeaders },
     );
     return response.ok ? (await response.json()).levels.own : undefined;
   };
-  // the engine reads the catalog at start-up; until then the API answers 503
-  for (;;) {
-    const response = await fetch(`${backendUrl}/api/status/summary`, {
-      headers,
-    });
-    await response.text();
-    if (response.ok) break;
-    await new Promise(resolve => setTimeout(resolve, 100));
-  }
 
   // the steady stream: one alert every 5 ms, never waiting for the last
   const latencies: number[] = [];
@@ -173,7 +150,7 @@ async function run(label: string, knex: Knex) {
       ...delays,
     ).toFixed(0)} ms over ${delays.length} probes`,
   );
-  await server.close?.();
+  await backend.close();
 }
 
 async function main() {

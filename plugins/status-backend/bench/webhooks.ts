@@ -4,14 +4,10 @@
 // BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is set): how fast the
 // receiver answers, and how long until the events are processed. Run with
 // `yarn bench:webhooks`; STATUS_BENCH_WEBHOOK_SECONDS shortens it.
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
 import { createHmac, randomUUID } from 'node:crypto';
-import { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { statusPlugin } from '../src/plugin';
-import { onEachDatabase, quantile, silentLoggerFactory } from './benchSupport';
+import { onEachDatabase, quantile, startStatusBackend } from './benchSupport';
 
 const RATE = 50;
 const SECONDS = Number(process.env.STATUS_BENCH_WEBHOOK_SECONDS ?? 30);
@@ -45,28 +41,20 @@ function delivery(i: number) {
 }
 
 async function run(label: string, knex: Knex) {
-  const { server } = await startTestBackend({
-    features: [
-      statusPlugin,
-      catalogServiceMock.factory({ entities: [] }),
-      mockServices.database.factory({ knex }),
-      silentLoggerFactory,
-      mockServices.rootConfig.factory({
-        data: {
-          status: {
-            pagerDuty: {
-              apiToken: 'unused',
-              apiBaseUrl: 'http://127.0.0.1:9',
-              webhookSecrets: [SECRET],
-            },
-          },
+  const backend = await startStatusBackend({
+    knex,
+    entities: [],
+    config: {
+      status: {
+        pagerDuty: {
+          apiToken: 'unused',
+          apiBaseUrl: 'http://127.0.0.1:9',
+          webhookSecrets: [SECRET],
         },
-      }),
-    ],
+      },
+    },
   });
-  const url = `http://127.0.0.1:${
-    (server.address() as AddressInfo).port
-  }/api/status/webhooks/pagerduty`;
+  const url = `${backend.baseUrl}/webhooks/pagerduty`;
   const latencies: number[] = [];
   const counts = { errors: 0 };
   const inFlight = new Set<Promise<void>>();
@@ -128,7 +116,7 @@ async function run(label: string, knex: Knex) {
       0,
     )} ms after the last answer`,
   );
-  await server.close?.();
+  await backend.close();
 }
 
 async function main() {
