@@ -5,7 +5,11 @@
 // The clock starts when the simulator accepts the change, a little before
 // its webhook reaches the backend. Prints figures, asserts little.
 import { expect, test } from '@playwright/test';
-import { signInAsGuest, waitForRootCause } from '../e2e-tests/signIn';
+import {
+  signInAsGuest,
+  statusHeaderLevel,
+  waitForRootCause,
+} from '../e2e-tests/signIn';
 
 const SIMULATOR = 'http://127.0.0.1:7008';
 const INCIDENTS = Number(process.env.STATUS_BENCH_INCIDENTS ?? 100);
@@ -24,10 +28,7 @@ test('webhook to DOM, 100 incidents', async ({ page, request }) => {
   );
   await signInAsGuest(page);
   await page.goto('/catalog/default/component/search-service/status');
-  const level = page
-    .getByRole('heading', { level: 2 })
-    .locator('[data-level]')
-    .first();
+  const level = statusHeaderLevel(page);
   await expect(level).toHaveAttribute('data-level', 'operational');
 
   /**

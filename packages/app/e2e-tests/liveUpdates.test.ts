@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signInAsGuest, waitForRootCause } from './signIn';
+import { signInAsGuest, statusHeaderLevel, waitForRootCause } from './signIn';
 
 const SIMULATOR = 'http://127.0.0.1:7008';
 
@@ -17,10 +17,7 @@ test.describe('live updates', () => {
     );
     await signInAsGuest(page);
     await page.goto('/catalog/default/component/search-service/status');
-    const level = page
-      .getByRole('heading', { level: 2 })
-      .locator('[data-level]')
-      .first();
+    const level = statusHeaderLevel(page);
     await expect(level).toHaveAttribute('data-level', 'operational');
     // the page must not reload: this marker would be lost
     await page.evaluate(() => ((window as any).statusE2eMarker = 'kept'));

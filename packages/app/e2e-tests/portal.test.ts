@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { sidebar, signInAsGuest } from './signIn';
+import { sidebar, signInAsGuest, statusHeaderLevel } from './signIn';
 
 test.describe('the portal', () => {
   test.beforeEach(async ({ page }) => {
@@ -48,9 +48,10 @@ test.describe('the portal', () => {
     page,
   }) => {
     await page.goto('/catalog/default/component/tutor-matching/status');
-    await expect(
-      page.getByRole('heading', { level: 2 }).locator('[data-level]').first(),
-    ).toHaveAttribute('data-level', 'not_monitored');
+    await expect(statusHeaderLevel(page)).toHaveAttribute(
+      'data-level',
+      'not_monitored',
+    );
     await expect(
       page.getByText(/pagerduty\.com\/service-id/).first(),
     ).toBeVisible();

@@ -54,3 +54,7 @@ export async function waitForRootCause(
     .toBe(rootCause);
   return status;
 }
+
+/** The level shown in the Status tab's header (its `data-level`: operational, degraded...). */
+export const statusHeaderLevel = (page: Page) =>
+  page.getByRole('heading', { level: 2 }).locator('[data-level]').first();

@@ -1,10 +1,7 @@
-import { expect, Page, test } from '@playwright/test';
-import { signInAsGuest, waitForRootCause } from './signIn';
+import { expect, test } from '@playwright/test';
+import { signInAsGuest, statusHeaderLevel, waitForRootCause } from './signIn';
 
 const SCREENSHOTS = 'e2e-test-report/screenshots';
-
-const headerLevel = (page: Page) =>
-  page.getByRole('heading', { level: 2 }).locator('[data-level]').first();
 
 // The demo runs the auth-outage scenario: the login service is down, and
 // shop-web reaches it through cart-api and membership-api.
@@ -32,7 +29,10 @@ test.describe('the Status tab during the login outage', () => {
       /\/catalog\/default\/component\/shop-web\/status$/,
     );
 
-    await expect(headerLevel(page)).toHaveAttribute('data-level', 'degraded');
+    await expect(statusHeaderLevel(page)).toHaveAttribute(
+      'data-level',
+      'degraded',
+    );
     await expect(page.getByTestId('status-explanation')).toHaveText(
       /^Degraded — impacted by auth-service \(Major outage\), \d hops upstream$/,
     );
@@ -55,7 +55,10 @@ test.describe('the Status tab during the login outage', () => {
     });
     await page.evaluate(() => window.localStorage.setItem('theme', 'dark'));
     await page.reload();
-    await expect(headerLevel(page)).toHaveAttribute('data-level', 'degraded');
+    await expect(statusHeaderLevel(page)).toHaveAttribute(
+      'data-level',
+      'degraded',
+    );
     await expect(
       page.locator('[data-testid="graph-node-auth-service"]'),
     ).toBeVisible();
@@ -73,7 +76,7 @@ test.describe('the Status tab during the login outage', () => {
     await path.getByRole('link', { name: 'auth-service' }).click();
     await expect(page).toHaveURL(/\/catalog\/default\/component\/auth-service/);
     await page.goto('/catalog/default/component/auth-service/status');
-    await expect(headerLevel(page)).toHaveAttribute(
+    await expect(statusHeaderLevel(page)).toHaveAttribute(
       'data-level',
       'major_outage',
     );
