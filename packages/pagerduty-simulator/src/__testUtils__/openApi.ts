@@ -3,27 +3,11 @@ import addFormats from 'ajv-formats';
 import fs from 'node:fs';
 import path from 'node:path';
 
-/**
- * Finds PagerDuty's official OpenAPI specification: `PAGERDUTY_OPENAPI_SPEC`,
- * or `shared/reference/pagerduty/` in a folder above the repository (where CI
- * and the development machines keep it).
- */
-export function findSpec(file: string): string {
-  const fromEnv =
-    file === 'rest-openapiv3.json'
-      ? process.env.PAGERDUTY_OPENAPI_SPEC
-      : undefined;
-  if (fromEnv) return fromEnv;
-  let dir = path.resolve(__dirname);
-  for (let i = 0; i < 8; i++) {
-    const candidate = path.join(dir, 'shared', 'reference', 'pagerduty', file);
-    if (fs.existsSync(candidate)) return candidate;
-    dir = path.dirname(dir);
-  }
-  throw new Error(
-    `PagerDuty's OpenAPI specification ${file} was not found in shared/reference/pagerduty above ${__dirname}; set PAGERDUTY_OPENAPI_SPEC`,
-  );
-}
+/** PagerDuty's OpenAPI documents vendored in this package's `openapi/` folder. */
+export const PAGERDUTY_OPENAPI_DOCUMENTS = {
+  rest: path.resolve(__dirname, '../../openapi/rest-openapiv3.json'),
+  eventsV2: path.resolve(__dirname, '../../openapi/events-v2-openapiv3.json'),
+} as const;
 
 const escape = (segment: string) =>
   segment.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -64,7 +48,7 @@ export class OpenApiContract {
   private readonly cache = new Map<string, ValidateFunction>();
   private readonly spec: any;
 
-  constructor(specFile: string = findSpec('rest-openapiv3.json')) {
+  constructor(specFile: string = PAGERDUTY_OPENAPI_DOCUMENTS.rest) {
     const spec = JSON.parse(fs.readFileSync(specFile, 'utf8'));
     this.spec = spec;
     // The specification is OpenAPI 3.0: not strict JSON Schema (nullable, example, ...).
