@@ -1,5 +1,10 @@
 // Bodies shaped as each tool's documentation shows them, for tests, the
-// benchmark and the demo's `send-alert` command.
+// benchmark and the demo's `send-alert` command. Every time in a body is
+// computed from `now` (the moment it is built, unless a test passes its own
+// clock), so a sample sent on any day looks as it does today.
+
+const minutesBefore = (now: Date, minutes: number) =>
+  new Date(now.getTime() - minutes * 60_000);
 
 /** The alert sources the demo can send samples of. */
 export const SAMPLE_ALERT_SOURCES = [
@@ -127,9 +132,11 @@ export function alertmanagerGroup(
     fingerprint?: string;
     severity?: string;
     extraLabels?: Record<string, string>;
+    now?: Date;
   } = {},
 ) {
   const status = options.status ?? 'firing';
+  const now = options.now ?? new Date();
   const labels = {
     alertname: 'HighErrorRate',
     severity: options.severity ?? 'critical',
@@ -154,11 +161,10 @@ export function alertmanagerGroup(
           summary: '5xx above 5% for 10 minutes',
           description: 'checkout answers 503 to 7% of requests',
         },
-        startsAt: '2026-11-21T09:00:00.000Z',
+        startsAt: minutesBefore(now, 30).toISOString(),
+        // Alertmanager's zero time while an alert fires
         endsAt:
-          status === 'resolved'
-            ? '2026-11-21T09:30:00.000Z'
-            : '0001-01-01T00:00:00Z',
+          status === 'resolved' ? now.toISOString() : '0001-01-01T00:00:00Z',
         generatorURL:
           'http://prometheus.example:9090/graph?g0.expr=rate%28http_requests_total%5B5m%5D%29',
         fingerprint: options.fingerprint ?? 'c6f0a0e5b4d3a2f1',
@@ -169,11 +175,16 @@ export function alertmanagerGroup(
 
 /** Grafana alerting webhook contact point. */
 export function grafanaNotification(
-  options: { status?: 'firing' | 'resolved'; service?: string } = {},
+  options: {
+    status?: 'firing' | 'resolved';
+    service?: string;
+    now?: Date;
+  } = {},
 ) {
   const group = alertmanagerGroup({
     status: options.status,
     service: options.service,
+    now: options.now,
     fingerprint: 'a1b2c3d4e5f60718',
     severity: 'warning',
   });
@@ -196,8 +207,14 @@ export function grafanaNotification(
 
 /** Datadog webhook with the payload template from the README. */
 export function datadogWebhook(
-  options: { transition?: string; priority?: string; tags?: string } = {},
+  options: {
+    transition?: string;
+    priority?: string;
+    tags?: string;
+    now?: Date;
+  } = {},
 ) {
+  const now = options.now ?? new Date();
   return {
     id: '7323372943857460000',
     title: '[Triggered] Checkout latency high',
@@ -209,14 +226,16 @@ export function datadogWebhook(
     alert_type: 'error',
     tags: options.tags ?? 'service:checkout,env:prod,team:shop',
     link: 'https://app.datadoghq.com/event/event?id=7323372943857460000',
-    date: '1795251600000',
+    // $DATE: milliseconds since the epoch, as a string
+    date: String(now.getTime()),
   };
 }
 
 /** New Relic workflow webhook, default payload. */
 export function newRelicIssue(
-  options: { state?: string; guid?: string; names?: string[] } = {},
+  options: { state?: string; guid?: string; names?: string[]; now?: Date } = {},
 ) {
+  const now = options.now ?? new Date();
   return {
     id: 'f2d7b1c2-43c3-4a0e-9f3c-7b0d3c6a2e11',
     issueUrl:
@@ -232,8 +251,8 @@ export function newRelicIssue(
     state: options.state ?? 'ACTIVATED',
     trigger: 'STATE_CHANGE',
     isCorrelated: false,
-    createdAt: 1795251600000,
-    updatedAt: 1795251660000,
+    createdAt: minutesBefore(now, 10).getTime(),
+    updatedAt: now.getTime(),
     sources: ['newrelic'],
     alertPolicyNames: ['Checkout'],
     alertConditionNames: ['Error rate'],
@@ -243,8 +262,13 @@ export function newRelicIssue(
 
 /** Azure Monitor, common alert schema. */
 export function azureAlert(
-  options: { condition?: 'Fired' | 'Resolved'; resourceId?: string } = {},
+  options: {
+    condition?: 'Fired' | 'Resolved';
+    resourceId?: string;
+    now?: Date;
+  } = {},
 ) {
+  const now = options.now ?? new Date();
   const resourceId =
     options.resourceId ??
     '/subscriptions/1111/resourceGroups/RG-SHOP/providers/Microsoft.Web/sites/checkout';
@@ -262,11 +286,9 @@ export function azureAlert(
         alertTargetIDs: [resourceId],
         configurationItems: ['checkout'],
         originAlertId: '3f2d4487-b0fc-4125-8bd5-7ad17384221e_PipeLineAlertRG',
-        firedDateTime: '2026-11-21T09:00:00.000Z',
+        firedDateTime: minutesBefore(now, 10).toISOString(),
         resolvedDateTime:
-          options.condition === 'Resolved'
-            ? '2026-11-21T09:20:00.000Z'
-            : undefined,
+          options.condition === 'Resolved' ? now.toISOString() : undefined,
         description: 'Http5xx above 10 in 5 minutes',
         essentialsVersion: '1.0',
         alertContextVersion: '1.0',
@@ -301,6 +323,7 @@ export function eventsV2(
     routingKey?: string;
     dedupKey?: string;
     service?: string;
+    now?: Date;
   } = {},
 ) {
   return {
@@ -311,7 +334,7 @@ export function eventsV2(
       summary: 'Disk 95% full on checkout-db-1',
       source: 'checkout-db-1',
       severity: 'warning',
-      timestamp: '2026-11-21T09:00:00.000Z',
+      timestamp: (options.now ?? new Date()).toISOString(),
       component: 'postgres',
       group: 'checkout',
       class: 'disk',
