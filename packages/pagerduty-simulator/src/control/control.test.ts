@@ -2,6 +2,7 @@ import {
   PagerDutySimulator,
   startPagerDutySimulator,
 } from '../startPagerDutySimulator';
+import waitForExpect from 'wait-for-expect';
 
 jest.setTimeout(60_000);
 
@@ -37,34 +38,43 @@ describe('the control API', () => {
     return (await response.json()).incidents as any[];
   };
 
-  it('starts auth-outage and the REST API shows it within a second', async () => {
+  it('starts auth-outage and the REST API shows it as soon as the control call returns', async () => {
     expect(await openIncidents()).toEqual([]);
-    const started = Date.now();
     expect((await control('POST', '/scenarios/auth-outage')).status).toBe(200);
     const incidents = await openIncidents();
-    const elapsed = Date.now() - started;
-    expect(elapsed).toBeLessThan(1000);
     expect(
       incidents.map(i => [i.service.name, i.urgency, i.priority?.summary]),
     ).toEqual([['auth-service', 'high', 'P1']]);
   });
 
   it('runs auth-outage through: two dependents, acknowledged, then resolved', async () => {
+    const started = Date.now();
     await control('POST', '/scenarios/auth-outage');
+    const scenarioIncidents = () =>
+      [...sim.state.incidents.values()].filter(
+        i => i.createdAt.getTime() >= started,
+      );
     // 20 s and 40 s at timeScale 0.001: the dependents follow within milliseconds
-    await new Promise(r => setTimeout(r, 100));
-    const auth2 = sim.state.service('auth-service').id;
-    const all = [...sim.state.incidents.values()].filter(
-      i => i.createdAt.getTime() > Date.now() - 60_000,
+    await waitForExpect(() =>
+      expect(
+        scenarioIncidents()
+          .map(i => sim.state.services.get(i.serviceId)!.name)
+          .sort(),
+      ).toEqual(['auth-service', 'cart-api', 'video-bff']),
     );
+    const all = scenarioIncidents();
+    const authId = sim.state.service('auth-service').id;
     expect(
-      all.map(i => sim.state.services.get(i.serviceId)!.name).sort(),
-    ).toEqual(['auth-service', 'cart-api', 'video-bff']);
-    expect(
-      all.find(i => i.serviceId === auth2)?.conferenceBridge,
+      all.find(i => i.serviceId === authId)?.conferenceBridge,
     ).toBeDefined();
-    await new Promise(r => setTimeout(r, 400));
-    expect(all.every(i => i.status === 'resolved')).toBe(true);
+    await waitForExpect(() =>
+      expect(all.map(i => i.status)).toEqual([
+        'resolved',
+        'resolved',
+        'resolved',
+      ]),
+    );
+    expect(sim.scenarios.pendingSteps).toBe(0);
     expect(
       all.every(i => i.acknowledgedAt && i.acknowledgedAt <= i.resolvedAt!),
     ).toBe(true);
@@ -75,10 +85,14 @@ describe('the control API', () => {
       hold: true,
       startedSecondsAgo: 120,
     });
-    await new Promise(r => setTimeout(r, 500));
+    // every step is already due, so it ran at once; the resolution never will
+    expect(sim.scenarios.pendingSteps).toBe(0);
     const incidents = await openIncidents();
-    expect(incidents).toHaveLength(3);
-    expect(incidents.every(i => i.status === 'acknowledged')).toBe(true);
+    expect(incidents.map(i => i.status)).toEqual([
+      'acknowledged',
+      'acknowledged',
+      'acknowledged',
+    ]);
     const auth3 = incidents.find(i => i.service.name === 'auth-service');
     expect(
       Date.now() - new Date(auth3.created_at).getTime(),

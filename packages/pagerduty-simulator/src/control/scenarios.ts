@@ -159,7 +159,7 @@ export const SCENARIOS: Record<string, Scenario> = {
 
 /** Runs one scenario at a time on an account; starting another cancels the rest of the previous one. */
 export class ScenarioRunner {
-  private timers: NodeJS.Timeout[] = [];
+  private readonly timers = new Set<NodeJS.Timeout>();
   current?: { name: string; startedAt: Date; held: boolean };
 
   constructor(
@@ -204,13 +204,22 @@ export class ScenarioRunner {
         run(step, new Date(due));
       } else {
         const delay = (due - now.getTime()) * this.options.timeScale;
-        this.timers.push(setTimeout(() => run(step, this.state.now()), delay));
+        const timer = setTimeout(() => {
+          this.timers.delete(timer);
+          run(step, this.state.now());
+        }, delay);
+        this.timers.add(timer);
       }
     }
   }
 
+  /** Steps of the current scenario still to come (none once it is over or held in its worst state). */
+  get pendingSteps(): number {
+    return this.timers.size;
+  }
+
   cancel(): void {
     for (const timer of this.timers) clearTimeout(timer);
-    this.timers = [];
+    this.timers.clear();
   }
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { startPagerDutySimulator } from '../startPagerDutySimulator';
 import { readCatalogSeed } from './readCatalog';
+import { currentRotationStart } from './seedAccount';
 
 const NOW = new Date('2026-11-21T12:00:00.000Z');
 const catalogFile = path.resolve(
@@ -49,6 +50,46 @@ describe('seeding from the demo catalog', () => {
     expect(a).toEqual(b);
     expect(c.incidents).not.toEqual(a.incidents);
     expect(a.services).not.toContain('PNOSUCH');
+  });
+
+  it('looks the same whatever day it starts: history at the same distance from now, the same people on call', async () => {
+    const snapshot = async (now: Date) => {
+      const sim = await startPagerDutySimulator({
+        seed: 42,
+        now: () => now,
+        catalogFile,
+      });
+      try {
+        const { state } = sim;
+        return {
+          history: [...state.incidents.values()].map(i => [
+            i.number,
+            now.getTime() - i.createdAt.getTime(),
+            i.resolvedAt!.getTime() - i.createdAt.getTime(),
+          ]),
+          onCall: [...state.escalationPolicies.values()].map(policy =>
+            state.onCallNow(policy, now).map(o => o.userId),
+          ),
+        };
+      } finally {
+        await sim.close();
+      }
+    };
+    const today = await snapshot(NOW);
+    // a year and a few days on, another weekday and time of day
+    const later = await snapshot(
+      new Date(NOW.getTime() + 369 * 86_400_000 + 5 * 3_600_000),
+    );
+    expect(later).toEqual(today);
+  });
+
+  it('starts each weekly shift on the Monday 09:00 UTC on or before now', () => {
+    const at = (iso: string) =>
+      currentRotationStart(new Date(iso)).toISOString();
+    expect(at('2031-03-12T15:00:00.000Z')).toBe('2031-03-10T09:00:00.000Z');
+    expect(at('2031-03-10T09:00:00.000Z')).toBe('2031-03-10T09:00:00.000Z');
+    expect(at('2031-03-10T08:59:59.000Z')).toBe('2031-03-03T09:00:00.000Z');
+    expect(at('2031-03-16T23:00:00.000Z')).toBe('2031-03-10T09:00:00.000Z');
   });
 
   it('gives every team a two-level policy, a rotating schedule, and a realistic history', async () => {

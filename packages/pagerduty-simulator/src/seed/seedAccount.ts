@@ -4,7 +4,19 @@ import { CatalogSeed } from './readCatalog';
 
 const DAY_MS = 86_400_000;
 // Monday 2026-01-05 09:00 UTC: the weekly rotations hand over on Mondays at 09:00.
-const ROTATION_EPOCH = new Date('2026-01-05T09:00:00.000Z');
+/**
+ * The start of the weekly on-call shift running at `now`: Monday 09:00 UTC on
+ * or before it. Rotations start there, so a simulator seeded on any day puts
+ * the same person on call first; shifts still hand over every week after.
+ */
+export function currentRotationStart(now: Date): Date {
+  const start = new Date(now);
+  start.setUTCHours(9, 0, 0, 0);
+  // getUTCDay: 0 is Sunday; days back to Monday
+  start.setUTCDate(start.getUTCDate() - ((start.getUTCDay() + 6) % 7));
+  if (start > now) start.setUTCDate(start.getUTCDate() - 7);
+  return start;
+}
 
 const PRIORITIES = [
   {
@@ -140,7 +152,7 @@ export function seedAccount(
       name: `${group.title} primary`,
       teamId,
       userIds,
-      rotationStart: ROTATION_EPOCH,
+      rotationStart: currentRotationStart(now),
       shiftHours: 168,
     });
     const policyId = random.pagerDutyId();

@@ -5,6 +5,7 @@ import {
   PagerDutySimulator,
   startPagerDutySimulator,
 } from '../startPagerDutySimulator';
+import waitForExpect from 'wait-for-expect';
 
 jest.setTimeout(60_000);
 
@@ -81,13 +82,9 @@ async function subscribe(
   return (await response.json()).webhook_subscription;
 }
 
-const waitFor = async (condition: () => boolean, timeoutMs = 10_000) => {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');
-    await new Promise(r => setTimeout(r, 20));
-  }
-};
+/** Waits, within a bound, until the receiver got `count` deliveries. */
+const receivedCount = (receiver: { received: Received[] }, count: number) =>
+  waitForExpect(() => expect(receiver.received).toHaveLength(count));
 
 const ALL_INCIDENT_EVENTS = [
   'incident.triggered',
@@ -120,7 +117,7 @@ describe('webhooks v3', () => {
         title: 'Login down',
         priority: 'P1',
       });
-      await waitFor(() => receiver.received.length === 1);
+      await receivedCount(receiver, 1);
       const [delivery] = receiver.received;
       expect(
         verifies(
@@ -176,7 +173,7 @@ describe('webhooks v3', () => {
       sim.state.resolve(id);
       sim.state.reopen(id);
       sim.state.updateService('cart-api', { description: 'Carts, now faster' });
-      await waitFor(() => receiver.received.length === 9);
+      await receivedCount(receiver, 9);
       // in order per incident; the service's own queue runs beside it
       const types = receiver.received.map(d => d.body.event.event_type);
       expect(types.filter(t => t.startsWith('incident.'))).toEqual(
@@ -213,7 +210,7 @@ describe('webhooks v3', () => {
       const { id } = sim.state.trigger({ service: 'cart-api', title: 'x' });
       sim.state.acknowledge(id);
       sim.state.resolve(id);
-      await waitFor(() => receiver.received.length === 3);
+      await receivedCount(receiver, 3);
       expect(receiver.received.map(d => d.body.event.event_type)).toEqual([
         'incident.triggered',
         'incident.acknowledged',
@@ -248,8 +245,10 @@ describe('webhooks v3', () => {
       await subscribe(sim, gone.url, ['incident.triggered']);
       await subscribe(sim, broken.url, ['incident.triggered']);
       sim.state.trigger({ service: 'cart-api', title: 'x' });
-      await waitFor(() =>
-        sim.webhooks.deliveries.some(d => d.outcome === 'gave_up'),
+      await waitForExpect(() =>
+        expect(sim.webhooks.deliveries.map(d => d.outcome)).toContain(
+          'gave_up',
+        ),
       );
       expect(gone.attempts()).toBe(1);
       expect(broken.attempts()).toBeGreaterThan(2);
@@ -271,7 +270,7 @@ describe('webhooks v3', () => {
       const oldSecret = subscription.delivery_method.secret;
       const newSecret = sim.webhooks.rotateSecret(subscription.id);
       sim.state.trigger({ service: 'cart-api', title: 'x' });
-      await waitFor(() => receiver.received.length === 1);
+      await receivedCount(receiver, 1);
       const header = receiver.received[0].headers[
         'x-pagerduty-signature'
       ] as string;
@@ -281,7 +280,7 @@ describe('webhooks v3', () => {
 
       sim.webhooks.finishRotation(subscription.id);
       sim.state.trigger({ service: 'cart-api', title: 'y' });
-      await waitFor(() => receiver.received.length === 2);
+      await receivedCount(receiver, 2);
       const after = receiver.received[1].headers[
         'x-pagerduty-signature'
       ] as string;

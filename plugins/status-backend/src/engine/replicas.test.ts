@@ -1,6 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { DefaultEventsService } from '@backstage/plugin-events-node';
 import { followReplicas } from './replicas';
+import waitForExpect from 'wait-for-expect';
 
 describe('followReplicas', () => {
   it('tells every replica, the announcing one included, that signals changed', async () => {
@@ -19,7 +20,6 @@ describe('followReplicas', () => {
       onSignalsChanged: () => refreshed.b++,
     });
     a.announce();
-    await new Promise(resolve => setTimeout(resolve, 20));
-    expect(refreshed).toEqual({ a: 1, b: 1 });
+    await waitForExpect(() => expect(refreshed).toEqual({ a: 1, b: 1 }));
   });
 });

@@ -11,7 +11,8 @@ const component = (name: string): Entity => ({
 });
 
 describe('VisibleEntities', () => {
-  function setUp(ttlMs = 30_000) {
+  function setUp() {
+    let nowMs = 1_000_000;
     const catalog = catalogServiceMock.mock();
     // each caller sees what the catalog lets them see
     catalog.getEntities.mockImplementation(async (_request, options) => {
@@ -24,7 +25,14 @@ describe('VisibleEntities', () => {
             : [component('cart-api')],
       };
     });
-    return { catalog, visible: new VisibleEntities(catalog, { ttlMs }) };
+    const visible = new VisibleEntities(catalog, {
+      ttlMs: 30_000,
+      nowMs: () => nowMs,
+    });
+    const advance = (ms: number) => {
+      nowMs += ms;
+    };
+    return { catalog, visible, advance };
   }
 
   it("asks the catalog with each caller's own credentials", async () => {
@@ -49,10 +57,13 @@ describe('VisibleEntities', () => {
   });
 
   it('reads again once the answer is older than the TTL', async () => {
-    const { catalog, visible } = setUp(1);
+    const { catalog, visible, advance } = setUp();
     const alice = mockCredentials.user('user:default/alice');
     await visible.of(alice);
-    await new Promise(resolve => setTimeout(resolve, 10));
+    advance(29_000);
+    await visible.of(alice);
+    expect(catalog.getEntities).toHaveBeenCalledTimes(1);
+    advance(2_000);
     await visible.of(alice);
     expect(catalog.getEntities).toHaveBeenCalledTimes(2);
   });

@@ -33,11 +33,20 @@ export class VisibleEntities {
 
   constructor(
     private readonly catalog: CatalogService,
-    options: { ttlMs?: number; maxCallers?: number } = {},
+    options: {
+      ttlMs?: number;
+      maxCallers?: number;
+      /** The clock the TTL is measured on, in milliseconds (tests drive it). */
+      nowMs?: () => number;
+    } = {},
   ) {
     this.cache = new LRUCache({
       max: options.maxCallers ?? 1000,
       ttl: options.ttlMs ?? DEFAULT_VISIBILITY_TTL_MS,
+      // lru-cache otherwise reuses a reading of the clock for 1 ms of real time
+      ...(options.nowMs
+        ? { perf: { now: options.nowMs }, ttlResolution: 0 }
+        : {}),
       // concurrent requests of one caller share a single catalog read
       fetchMethod: (_key, _stale, { context }) => this.read(context),
     });

@@ -7,6 +7,7 @@ import { createTestDatabases } from '../../__testUtils__/databases';
 import { DatabaseStatusStore } from '../../database';
 import { statusPlugin } from '../../plugin';
 import { PagerDutyWebhookProcessor } from './PagerDutyWebhookProcessor';
+import waitForExpect from 'wait-for-expect';
 
 jest.setTimeout(60_000);
 
@@ -134,17 +135,17 @@ describe('PagerDuty webhooks', () => {
         body,
       );
     };
+    /** The stored incident once every received event is processed (just after the answer). */
     const incident = async () => {
-      // processing happens just after the answer
-      for (let i = 0; i < 50; i++) {
-        const rows = await knex('status_pd_incidents').where({ id: 'PGR0VU2' });
-        const pending = await knex('status_pd_webhook_events').whereNull(
-          'processed_at',
-        );
-        if (rows.length && pending.length === 0) return rows[0];
-        await new Promise(resolve => setTimeout(resolve, 20));
-      }
-      return undefined;
+      let row: any;
+      await waitForExpect(async () => {
+        expect(
+          await knex('status_pd_webhook_events').whereNull('processed_at'),
+        ).toEqual([]);
+        [row] = await knex('status_pd_incidents').where({ id: 'PGR0VU2' });
+        expect(row).toBeDefined();
+      });
+      return row;
     };
 
     it('stores a signed event, answers 202 at once, and applies it', async () => {
@@ -233,13 +234,10 @@ describe('PagerDuty webhooks', () => {
         },
       });
       expect(res.status).toBe(202);
-      for (let i = 0; i < 50; i++) {
+      await waitForExpect(async () => {
         const [event] = await knex('status_pd_webhook_events');
-        if (event.processed_at) break;
-        await new Promise(resolve => setTimeout(resolve, 20));
-      }
-      const [event] = await knex('status_pd_webhook_events');
-      expect(event.processed_at).not.toBeNull();
+        expect(event.processed_at).not.toBeNull();
+      });
       expect(await knex('status_pd_incidents')).toEqual([]);
     });
 

@@ -1,4 +1,4 @@
-import { renderHook, waitFor } from '@testing-library/react';
+import { act, renderHook, waitFor } from '@testing-library/react';
 import { usePolling } from './usePolling';
 
 describe('usePolling', () => {
@@ -21,12 +21,19 @@ describe('usePolling', () => {
   });
 
   it('stops reading when unmounted', async () => {
-    const read = jest.fn(async () => 1);
-    const { result, unmount } = renderHook(() => usePolling(read, [], 10));
-    await waitFor(() => expect(result.current.value).toBe(1));
-    unmount();
-    const calls = read.mock.calls.length;
-    await new Promise(resolve => setTimeout(resolve, 50));
-    expect(read.mock.calls.length).toBe(calls);
+    jest.useFakeTimers();
+    try {
+      const read = jest.fn(async () => 1);
+      const { result, unmount } = renderHook(() => usePolling(read, [], 10));
+      await waitFor(() => expect(result.current.value).toBe(1));
+      const readsBefore = read.mock.calls.length;
+      await act(() => jest.advanceTimersByTimeAsync(10));
+      expect(read.mock.calls.length).toBe(readsBefore + 1);
+      unmount();
+      await act(() => jest.advanceTimersByTimeAsync(1_000));
+      expect(read.mock.calls.length).toBe(readsBefore + 1);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });
