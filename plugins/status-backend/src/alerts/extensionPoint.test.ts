@@ -6,10 +6,10 @@ import {
   hasHmacSignature,
   statusAlertSourcesExtensionPoint,
 } from '@internal/plugin-status-node';
-import knexFactory from 'knex';
 import { createHmac } from 'node:crypto';
 import request from 'supertest';
 import { statusPlugin } from '../plugin';
+import { createTestDatabases } from '../__testUtils__/databases';
 
 // A tool that signs its bodies, added by a module without touching the plugin.
 const signingTool: AlertSource = {
@@ -31,55 +31,54 @@ const signingTool: AlertSource = {
 };
 
 describe('the alert sources extension point', () => {
-  it('serves a source a module adds, with its own authentication', async () => {
-    const knex = knexFactory({
-      client: 'better-sqlite3',
-      connection: { filename: ':memory:' },
-      useNullAsDefault: true,
-    });
-    const { server } = await startTestBackend({
-      features: [
-        statusPlugin,
-        createBackendModule({
-          pluginId: 'status',
-          moduleId: 'signing-tool',
-          register(reg) {
-            reg.registerInit({
-              deps: { alertSources: statusAlertSourcesExtensionPoint },
-              async init({ alertSources }) {
-                alertSources.addAlertSource(signingTool);
-              },
-            });
-          },
-        }),
-        catalogServiceMock.factory({ entities: [] }),
-        mockServices.database.factory({ knex }),
-        mockServices.rootConfig.factory({
-          data: {
-            status: {
-              alerts: { sources: { 'signing-tool': { secret: 'hmac-key' } } },
+  const databases = createTestDatabases();
+  it.each(databases.eachSupportedId())(
+    'serves a source a module adds, with its own authentication, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const { server } = await startTestBackend({
+        features: [
+          statusPlugin,
+          createBackendModule({
+            pluginId: 'status',
+            moduleId: 'signing-tool',
+            register(reg) {
+              reg.registerInit({
+                deps: { alertSources: statusAlertSourcesExtensionPoint },
+                async init({ alertSources }) {
+                  alertSources.addAlertSource(signingTool);
+                },
+              });
             },
-          },
-        }),
-      ],
-    });
-    const body = JSON.stringify({ id: 42 });
-    const signature = createHmac('sha256', 'hmac-key')
-      .update(body)
-      .digest('hex');
-    await request(server)
-      .post('/api/status/webhooks/signing-tool')
-      .set('Content-Type', 'application/json')
-      .set('X-Signature', `sha256=${signature}`)
-      .send(body)
-      .expect(202, { accepted: 1 });
-    await request(server)
-      .post('/api/status/webhooks/signing-tool')
-      .set('Content-Type', 'application/json')
-      .set('X-Signature', `sha256=${'0'.repeat(64)}`)
-      .send(body)
-      .expect(401);
-    expect(await knex('status_alerts').pluck('fingerprint')).toEqual(['42']);
-    await knex.destroy();
-  });
+          }),
+          catalogServiceMock.factory({ entities: [] }),
+          mockServices.database.factory({ knex }),
+          mockServices.rootConfig.factory({
+            data: {
+              status: {
+                alerts: { sources: { 'signing-tool': { secret: 'hmac-key' } } },
+              },
+            },
+          }),
+        ],
+      });
+      const body = JSON.stringify({ id: 42 });
+      const signature = createHmac('sha256', 'hmac-key')
+        .update(body)
+        .digest('hex');
+      await request(server)
+        .post('/api/status/webhooks/signing-tool')
+        .set('Content-Type', 'application/json')
+        .set('X-Signature', `sha256=${signature}`)
+        .send(body)
+        .expect(202, { accepted: 1 });
+      await request(server)
+        .post('/api/status/webhooks/signing-tool')
+        .set('Content-Type', 'application/json')
+        .set('X-Signature', `sha256=${'0'.repeat(64)}`)
+        .send(body)
+        .expect(401);
+      expect(await knex('status_alerts').pluck('fingerprint')).toEqual(['42']);
+    },
+  );
 });

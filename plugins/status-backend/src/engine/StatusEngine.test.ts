@@ -1,5 +1,5 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import {
   PagerDutySimulator,
   startPagerDutySimulator,
@@ -8,6 +8,7 @@ import { createStatusStack } from '../__testUtils__/statusStack';
 import { describeEntityStatus } from '../service/entityStatus';
 import { describeRollup } from '../service/rollup';
 import { summariseStatus } from '../service/summary';
+import { createTestDatabases } from '../__testUtils__/databases';
 
 jest.setTimeout(60_000);
 
@@ -77,482 +78,496 @@ const entities = [
 ];
 
 describe('StatusEngine with the simulator', () => {
-  const databases = TestDatabases.create({
-    ids: ['SQLITE_3'],
-    disableDocker: true,
-  });
-  let sim: PagerDutySimulator;
-  beforeEach(async () => {
-    sim = await startPagerDutySimulator({
-      seed: 41,
-      historyDays: 3,
-      catalog: {
-        services: [
-          'auth-service',
-          'membership-api',
+  const databases = createTestDatabases();
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    let sim: PagerDutySimulator;
+    beforeEach(async () => {
+      sim = await startPagerDutySimulator({
+        seed: 41,
+        historyDays: 3,
+        catalog: {
+          services: [
+            'auth-service',
+            'membership-api',
+            'cart-api',
+            'shop-web',
+          ].map(name => ({
+            serviceId: entities.find(e => e.metadata.name === name)!.metadata
+              .annotations!['pagerduty.com/service-id'],
+            entityName: name,
+            description: '',
+            ownerGroup:
+              name.includes('auth') || name.includes('membership')
+                ? 'platform'
+                : 'shop',
+          })),
+          groups: [
+            {
+              name: 'platform',
+              title: 'Platform',
+              members: [
+                {
+                  name: 'p1',
+                  displayName: 'Platform SRE',
+                  email: 'p1@example.com',
+                },
+              ],
+            },
+            {
+              name: 'shop',
+              title: 'Shop',
+              members: [
+                {
+                  name: 's1',
+                  displayName: 'Shop SRE',
+                  email: 's1@example.com',
+                },
+              ],
+            },
+          ],
+        },
+      });
+    });
+    afterEach(() => sim.close());
+
+    async function setUp() {
+      const { store, sync, makeEngine } = await createStatusStack({
+        knex: await databases.init(databaseId),
+        pagerDutyUrl: sim.url,
+        logger: mockServices.logger.mock(),
+        entities,
+      });
+      const engine = makeEngine();
+      const everything = new Set(entities.map(e => stringifyEntityRef(e)));
+      const describe = (ref: string) =>
+        describeEntityStatus({ ref, engine, store, visible: everything });
+      return { store, sync, engine, makeEngine, describe };
+    }
+
+    it('shows a dependent impacted by the login outage, with the path, owner and on-call', async () => {
+      const { sync, engine, describe } = await setUp();
+      sim.state.trigger({
+        service: 'PAUTH00',
+        title: 'Login failing',
+        urgency: 'high',
+        priority: 'P1',
+        withConferenceBridge: true,
+      });
+      await sync.syncOnce();
+      await engine.refreshCatalog();
+
+      const status = await describe('component:default/shop-web');
+      expect(status.levels).toEqual({
+        own: 'operational',
+        inherited: 'degraded',
+        effective: 'degraded',
+      });
+      expect(status.explanation).toBe(
+        'Degraded — impacted by auth-service (Major outage), 3 hops upstream',
+      );
+      const [cause] = status.rootCauses;
+      expect(cause.path).toEqual([
+        'component:default/shop-web',
+        'component:default/cart-api',
+        'component:default/membership-api',
+        'component:default/auth-service',
+      ]);
+      expect(cause.incidents[0]).toMatchObject({
+        title: 'Login failing',
+        urgency: 'high',
+        priority: 'P1',
+      });
+      expect(cause.incidents[0].conferenceUrl).toMatch(/^https:/);
+      expect(cause.owner).toMatchObject({
+        entityRef: 'group:default/platform',
+        slackChannel: '#platform-oncall',
+        email: 'platform@example.com',
+      });
+      expect(cause.escalationPolicies[0].onCall.map(o => o.user.name)).toEqual([
+        'Platform SRE',
+        'Platform SRE',
+      ]);
+      expect(status.owner).toMatchObject({ entityRef: 'group:default/shop' });
+
+      const auth = await describe('component:default/auth-service');
+      expect(auth.levels.effective).toBe('major_outage');
+      expect(auth.impacted.map(i => i.entityRef)).toEqual([
+        'component:default/cart-api',
+        'component:default/membership-api',
+        'component:default/shop-web',
+      ]);
+      expect(auth.dependentCount).toBe(3);
+      expect(status.dependentCount).toBe(0);
+      expect(auth.explanation).toBe(
+        'Major outage — 1 active incident of its own',
+      );
+    });
+
+    it('summarises the company: counts, roll-ups, and one problem with its blast radius', async () => {
+      const { sync, engine, store } = await setUp();
+      sim.state.trigger({
+        service: 'PAUTH00',
+        title: 'Login failing',
+        urgency: 'high',
+        priority: 'P1',
+      });
+      await sync.syncOnce();
+      await engine.refreshCatalog();
+      const all = new Set([...engine.allEntities()].map(e => e.ref));
+
+      const summary = await summariseStatus(engine, store, all, {});
+      expect(summary.counts.major_outage).toBe(3); // auth, membership and cart (critical chain)
+      expect(summary.counts.degraded).toBe(1); // shop-web
+      expect(
+        summary.problems.map(b => [b.entityRef, b.level, b.impactedCount]),
+      ).toEqual([['component:default/auth-service', 'major_outage', 3]]);
+      const [problem] = summary.problems;
+      expect(problem.owner?.entityRef).toBe('group:default/platform');
+      expect(problem.escalationPolicies[0].onCall[0].user.name).toBe(
+        'Platform SRE',
+      );
+      expect(problem.since).toBe(problem.incidents[0].createdAt);
+      expect(problem.impacted[0]).toEqual({
+        entityRef: 'component:default/cart-api',
+        level: 'major_outage',
+      });
+      expect(summary.entities.find(e => e.name === 'shop-web')?.rootCause).toBe(
+        'component:default/auth-service',
+      );
+      expect(summary.byOwner['group:default/shop']).toMatchObject({
+        level: 'major_outage',
+        members: 3,
+      });
+
+      const shopOnly = await summariseStatus(engine, store, all, {
+        owner: ['group:default/shop'],
+        kind: ['component'],
+      });
+      expect(shopOnly.entities.map(e => e.name)).toEqual([
+        'cart-api',
+        'shop-web',
+        'quote-engine',
+      ]);
+      // my team and everything it depends on, transitively
+      const shopAndUpstreams = await summariseStatus(engine, store, all, {
+        owner: ['group:default/shop'],
+        withUpstreams: true,
+      });
+      expect(shopAndUpstreams.entities.map(e => e.name).sort()).toEqual([
+        'auth-service',
+        'cart-api',
+        'membership-api',
+        'quote-engine',
+        'shop-web',
+      ]);
+      const searched = await summariseStatus(engine, store, all, {
+        text: 'CART',
+      });
+      expect(searched.entities.map(e => e.name)).toEqual(['cart-api']);
+      const hidden = await summariseStatus(
+        engine,
+        store,
+        new Set(['component:default/auth-service']),
+        {},
+      );
+      expect(hidden.problems[0].impactedCount).toBe(0); // the caller sees none of the dependents
+    });
+
+    it("rolls up a group's services, naming the broken upstreams outside it", async () => {
+      const { sync, engine } = await setUp();
+      sim.state.trigger({
+        service: 'PAUTH00',
+        title: 'Login failing',
+        urgency: 'high',
+        priority: 'P1',
+      });
+      await sync.syncOnce();
+      await engine.refreshCatalog();
+      const all = new Set([...engine.allEntities()].map(e => e.ref));
+
+      const shop = describeRollup({
+        ref: 'group:default/shop',
+        engine,
+        visible: all,
+      });
+      expect(shop.level).toBe('major_outage');
+      expect(
+        shop.members.map(m => [m.name, m.levels.effective, m.rootCauses[0]]),
+      ).toEqual([
+        [
           'cart-api',
-          'shop-web',
-        ].map(name => ({
-          serviceId: entities.find(e => e.metadata.name === name)!.metadata
-            .annotations!['pagerduty.com/service-id'],
-          entityName: name,
-          description: '',
-          ownerGroup:
-            name.includes('auth') || name.includes('membership')
-              ? 'platform'
-              : 'shop',
-        })),
-        groups: [
+          'major_outage',
           {
-            name: 'platform',
-            title: 'Platform',
-            members: [
-              {
-                name: 'p1',
-                displayName: 'Platform SRE',
-                email: 'p1@example.com',
-              },
-            ],
-          },
-          {
-            name: 'shop',
-            title: 'Shop',
-            members: [
-              { name: 's1', displayName: 'Shop SRE', email: 's1@example.com' },
-            ],
+            entityRef: 'component:default/auth-service',
+            level: 'major_outage',
+            hops: 2,
           },
         ],
-      },
-    });
-  });
-  afterEach(() => sim.close());
-
-  async function setUp() {
-    const { store, sync, makeEngine } = await createStatusStack({
-      knex: await databases.init('SQLITE_3'),
-      pagerDutyUrl: sim.url,
-      logger: mockServices.logger.mock(),
-      entities,
-    });
-    const engine = makeEngine();
-    const everything = new Set(entities.map(e => stringifyEntityRef(e)));
-    const describe = (ref: string) =>
-      describeEntityStatus({ ref, engine, store, visible: everything });
-    return { store, sync, engine, makeEngine, describe };
-  }
-
-  it('shows a dependent impacted by the login outage, with the path, owner and on-call', async () => {
-    const { sync, engine, describe } = await setUp();
-    sim.state.trigger({
-      service: 'PAUTH00',
-      title: 'Login failing',
-      urgency: 'high',
-      priority: 'P1',
-      withConferenceBridge: true,
-    });
-    await sync.syncOnce();
-    await engine.refreshCatalog();
-
-    const status = await describe('component:default/shop-web');
-    expect(status.levels).toEqual({
-      own: 'operational',
-      inherited: 'degraded',
-      effective: 'degraded',
-    });
-    expect(status.explanation).toBe(
-      'Degraded — impacted by auth-service (Major outage), 3 hops upstream',
-    );
-    const [cause] = status.rootCauses;
-    expect(cause.path).toEqual([
-      'component:default/shop-web',
-      'component:default/cart-api',
-      'component:default/membership-api',
-      'component:default/auth-service',
-    ]);
-    expect(cause.incidents[0]).toMatchObject({
-      title: 'Login failing',
-      urgency: 'high',
-      priority: 'P1',
-    });
-    expect(cause.incidents[0].conferenceUrl).toMatch(/^https:/);
-    expect(cause.owner).toMatchObject({
-      entityRef: 'group:default/platform',
-      slackChannel: '#platform-oncall',
-      email: 'platform@example.com',
-    });
-    expect(cause.escalationPolicies[0].onCall.map(o => o.user.name)).toEqual([
-      'Platform SRE',
-      'Platform SRE',
-    ]);
-    expect(status.owner).toMatchObject({ entityRef: 'group:default/shop' });
-
-    const auth = await describe('component:default/auth-service');
-    expect(auth.levels.effective).toBe('major_outage');
-    expect(auth.impacted.map(i => i.entityRef)).toEqual([
-      'component:default/cart-api',
-      'component:default/membership-api',
-      'component:default/shop-web',
-    ]);
-    expect(auth.dependentCount).toBe(3);
-    expect(status.dependentCount).toBe(0);
-    expect(auth.explanation).toBe(
-      'Major outage — 1 active incident of its own',
-    );
-  });
-
-  it('summarises the company: counts, roll-ups, and one problem with its blast radius', async () => {
-    const { sync, engine, store } = await setUp();
-    sim.state.trigger({
-      service: 'PAUTH00',
-      title: 'Login failing',
-      urgency: 'high',
-      priority: 'P1',
-    });
-    await sync.syncOnce();
-    await engine.refreshCatalog();
-    const all = new Set([...engine.allEntities()].map(e => e.ref));
-
-    const summary = await summariseStatus(engine, store, all, {});
-    expect(summary.counts.major_outage).toBe(3); // auth, membership and cart (critical chain)
-    expect(summary.counts.degraded).toBe(1); // shop-web
-    expect(
-      summary.problems.map(b => [b.entityRef, b.level, b.impactedCount]),
-    ).toEqual([['component:default/auth-service', 'major_outage', 3]]);
-    const [problem] = summary.problems;
-    expect(problem.owner?.entityRef).toBe('group:default/platform');
-    expect(problem.escalationPolicies[0].onCall[0].user.name).toBe(
-      'Platform SRE',
-    );
-    expect(problem.since).toBe(problem.incidents[0].createdAt);
-    expect(problem.impacted[0]).toEqual({
-      entityRef: 'component:default/cart-api',
-      level: 'major_outage',
-    });
-    expect(summary.entities.find(e => e.name === 'shop-web')?.rootCause).toBe(
-      'component:default/auth-service',
-    );
-    expect(summary.byOwner['group:default/shop']).toMatchObject({
-      level: 'major_outage',
-      members: 3,
-    });
-
-    const shopOnly = await summariseStatus(engine, store, all, {
-      owner: ['group:default/shop'],
-      kind: ['component'],
-    });
-    expect(shopOnly.entities.map(e => e.name)).toEqual([
-      'cart-api',
-      'shop-web',
-      'quote-engine',
-    ]);
-    // my team and everything it depends on, transitively
-    const shopAndUpstreams = await summariseStatus(engine, store, all, {
-      owner: ['group:default/shop'],
-      withUpstreams: true,
-    });
-    expect(shopAndUpstreams.entities.map(e => e.name).sort()).toEqual([
-      'auth-service',
-      'cart-api',
-      'membership-api',
-      'quote-engine',
-      'shop-web',
-    ]);
-    const searched = await summariseStatus(engine, store, all, {
-      text: 'CART',
-    });
-    expect(searched.entities.map(e => e.name)).toEqual(['cart-api']);
-    const hidden = await summariseStatus(
-      engine,
-      store,
-      new Set(['component:default/auth-service']),
-      {},
-    );
-    expect(hidden.problems[0].impactedCount).toBe(0); // the caller sees none of the dependents
-  });
-
-  it("rolls up a group's services, naming the broken upstreams outside it", async () => {
-    const { sync, engine } = await setUp();
-    sim.state.trigger({
-      service: 'PAUTH00',
-      title: 'Login failing',
-      urgency: 'high',
-      priority: 'P1',
-    });
-    await sync.syncOnce();
-    await engine.refreshCatalog();
-    const all = new Set([...engine.allEntities()].map(e => e.ref));
-
-    const shop = describeRollup({
-      ref: 'group:default/shop',
-      engine,
-      visible: all,
-    });
-    expect(shop.level).toBe('major_outage');
-    expect(
-      shop.members.map(m => [m.name, m.levels.effective, m.rootCauses[0]]),
-    ).toEqual([
-      [
-        'cart-api',
-        'major_outage',
+        [
+          'shop-web',
+          'degraded',
+          {
+            entityRef: 'component:default/auth-service',
+            level: 'degraded',
+            hops: 3,
+          },
+        ],
+        ['quote-engine', 'operational', undefined],
+      ]);
+      expect(shop.upstreamProblems).toEqual([
         {
           entityRef: 'component:default/auth-service',
           level: 'major_outage',
-          hops: 2,
+          owner: expect.objectContaining({
+            entityRef: 'group:default/platform',
+          }),
+          impacts: ['component:default/cart-api', 'component:default/shop-web'],
         },
-      ],
-      [
-        'shop-web',
+      ]);
+
+      // the platform team's own outage is a member, not an upstream problem
+      const platform = describeRollup({
+        ref: 'group:default/platform',
+        engine,
+        visible: all,
+      });
+      expect(platform.members[0]).toMatchObject({
+        name: 'auth-service',
+        activeIncidents: 1,
+      });
+      expect(platform.upstreamProblems).toEqual([]);
+    });
+
+    it('records transitions as levels change, and recovers when the incident resolves', async () => {
+      const { store, sync, engine } = await setUp();
+      await sync.syncOnce();
+      await engine.refreshCatalog();
+      const incident = sim.state.trigger({
+        service: 'PMEMB00',
+        title: 'Membership slow',
+        urgency: 'low',
+      });
+      await sync.syncOnce();
+      await engine.refreshSignals();
+      expect(engine.levels('component:default/cart-api').effective).toBe(
         'degraded',
-        {
-          entityRef: 'component:default/auth-service',
-          level: 'degraded',
-          hops: 3,
-        },
-      ],
-      ['quote-engine', 'operational', undefined],
-    ]);
-    expect(shop.upstreamProblems).toEqual([
-      {
-        entityRef: 'component:default/auth-service',
-        level: 'major_outage',
-        owner: expect.objectContaining({ entityRef: 'group:default/platform' }),
-        impacts: ['component:default/cart-api', 'component:default/shop-web'],
-      },
-    ]);
-
-    // the platform team's own outage is a member, not an upstream problem
-    const platform = describeRollup({
-      ref: 'group:default/platform',
-      engine,
-      visible: all,
+      );
+      sim.state.resolve(incident.id);
+      await sync.syncOnce();
+      await engine.refreshSignals();
+      expect(engine.levels('component:default/cart-api').effective).toBe(
+        'operational',
+      );
+      const history = await store.listTransitions('component:default/cart-api');
+      expect(history.map(h => `${h.effectiveFrom}→${h.effectiveTo}`)).toEqual([
+        'degraded→operational',
+        'operational→degraded',
+      ]);
     });
-    expect(platform.members[0]).toMatchObject({
-      name: 'auth-service',
-      activeIncidents: 1,
+
+    it('marks entities unknown when PagerDuty data is stale, and says so', async () => {
+      const { sync, engine, makeEngine, describe } = await setUp();
+      sim.state.trigger({
+        service: 'PAUTH00',
+        title: 'Login failing',
+        urgency: 'high',
+      });
+      await sync.syncOnce();
+      await engine.refreshCatalog();
+      expect(engine.levels('component:default/auth-service').own).toBe(
+        'major_outage',
+      );
+      // ten minutes without a successful sync
+      const later = makeEngine(() => new Date(Date.now() + 10 * 60_000));
+      await later.refreshCatalog();
+      expect(later.levels('component:default/auth-service').own).toBe(
+        'unknown',
+      );
+      expect(later.freshness().stale).toBe(true);
+      const status = await describe('component:default/auth-service');
+      expect(status.freshness.pagerDuty.stale).toBe(false); // the first engine is still fresh
     });
-    expect(platform.upstreamProblems).toEqual([]);
-  });
 
-  it('records transitions as levels change, and recovers when the incident resolves', async () => {
-    const { store, sync, engine } = await setUp();
-    await sync.syncOnce();
-    await engine.refreshCatalog();
-    const incident = sim.state.trigger({
-      service: 'PMEMB00',
-      title: 'Membership slow',
-      urgency: 'low',
+    it('follows the catalog closely for two minutes, then until two reads agree', async () => {
+      const { makeEngine } = await setUp();
+      let now = Date.now();
+      const engine = makeEngine(() => new Date(now));
+      expect(engine.catalogSettling).toBe(true);
+      await engine.refreshCatalog();
+      await engine.refreshCatalog();
+      expect(engine.catalogSettling).toBe(true); // stable, but only just started
+      now += 121_000;
+      expect(engine.catalogSettling).toBe(false);
     });
-    await sync.syncOnce();
-    await engine.refreshSignals();
-    expect(engine.levels('component:default/cart-api').effective).toBe(
-      'degraded',
-    );
-    sim.state.resolve(incident.id);
-    await sync.syncOnce();
-    await engine.refreshSignals();
-    expect(engine.levels('component:default/cart-api').effective).toBe(
-      'operational',
-    );
-    const history = await store.listTransitions('component:default/cart-api');
-    expect(history.map(h => `${h.effectiveFrom}→${h.effectiveTo}`)).toEqual([
-      'degraded→operational',
-      'operational→degraded',
-    ]);
-  });
 
-  it('marks entities unknown when PagerDuty data is stale, and says so', async () => {
-    const { sync, engine, makeEngine, describe } = await setUp();
-    sim.state.trigger({
-      service: 'PAUTH00',
-      title: 'Login failing',
-      urgency: 'high',
+    it('reports an unknown PagerDuty ID as a problem', async () => {
+      const { sync, engine, describe } = await setUp();
+      await sync.syncOnce();
+      await engine.refreshCatalog();
+      const quote = await describe('component:default/quote-engine');
+      expect(quote.monitored).toBe(false);
+      expect(quote.problems).toEqual([
+        expect.objectContaining({
+          message: expect.stringContaining('PagerDuty has no service PNOSUCH'),
+        }),
+      ]);
     });
-    await sync.syncOnce();
-    await engine.refreshCatalog();
-    expect(engine.levels('component:default/auth-service').own).toBe(
-      'major_outage',
-    );
-    // ten minutes without a successful sync
-    const later = makeEngine(() => new Date(Date.now() + 10 * 60_000));
-    await later.refreshCatalog();
-    expect(later.levels('component:default/auth-service').own).toBe('unknown');
-    expect(later.freshness().stale).toBe(true);
-    const status = await describe('component:default/auth-service');
-    expect(status.freshness.pagerDuty.stale).toBe(false); // the first engine is still fresh
-  });
 
-  it('follows the catalog closely for two minutes, then until two reads agree', async () => {
-    const { makeEngine } = await setUp();
-    let now = Date.now();
-    const engine = makeEngine(() => new Date(now));
-    expect(engine.catalogSettling).toBe(true);
-    await engine.refreshCatalog();
-    await engine.refreshCatalog();
-    expect(engine.catalogSettling).toBe(true); // stable, but only just started
-    now += 121_000;
-    expect(engine.catalogSettling).toBe(false);
-  });
+    it('records no false transitions after a restart, and the real ones after it', async () => {
+      const { store, sync, engine, makeEngine } = await setUp();
+      const incident = sim.state.trigger({
+        service: 'PAUTH00',
+        title: 'Login failing',
+        urgency: 'high',
+        priority: 'P1',
+      });
+      await sync.syncOnce();
+      await engine.refreshCatalog();
+      const before = await store.listTransitions('component:default/shop-web');
+      expect(before.map(t => t.effectiveTo)).toEqual(['degraded']);
 
-  it('reports an unknown PagerDuty ID as a problem', async () => {
-    const { sync, engine, describe } = await setUp();
-    await sync.syncOnce();
-    await engine.refreshCatalog();
-    const quote = await describe('component:default/quote-engine');
-    expect(quote.monitored).toBe(false);
-    expect(quote.problems).toEqual([
-      expect.objectContaining({
-        message: expect.stringContaining('PagerDuty has no service PNOSUCH'),
-      }),
-    ]);
-  });
+      // a new process on the same database: same levels, no new history
+      const restarted = makeEngine();
+      await restarted.refreshCatalog();
+      expect(restarted.levels('component:default/shop-web').effective).toBe(
+        'degraded',
+      );
+      expect(
+        await store.listTransitions('component:default/shop-web'),
+      ).toHaveLength(1);
 
-  it('records no false transitions after a restart, and the real ones after it', async () => {
-    const { store, sync, engine, makeEngine } = await setUp();
-    const incident = sim.state.trigger({
-      service: 'PAUTH00',
-      title: 'Login failing',
-      urgency: 'high',
-      priority: 'P1',
+      sim.state.resolve(incident.id);
+      await sync.syncOnce();
+      await restarted.refreshSignals();
+      const after = await store.listTransitions(
+        'component:default/auth-service',
+      );
+      expect(after.map(t => `${t.effectiveFrom}→${t.effectiveTo}`)).toEqual([
+        'major_outage→operational',
+        'operational→major_outage',
+      ]);
     });
-    await sync.syncOnce();
-    await engine.refreshCatalog();
-    const before = await store.listTransitions('component:default/shop-web');
-    expect(before.map(t => t.effectiveTo)).toEqual(['degraded']);
-
-    // a new process on the same database: same levels, no new history
-    const restarted = makeEngine();
-    await restarted.refreshCatalog();
-    expect(restarted.levels('component:default/shop-web').effective).toBe(
-      'degraded',
-    );
-    expect(
-      await store.listTransitions('component:default/shop-web'),
-    ).toHaveLength(1);
-
-    sim.state.resolve(incident.id);
-    await sync.syncOnce();
-    await restarted.refreshSignals();
-    const after = await store.listTransitions('component:default/auth-service');
-    expect(after.map(t => `${t.effectiveFrom}→${t.effectiveTo}`)).toEqual([
-      'major_outage→operational',
-      'operational→major_outage',
-    ]);
   });
 });
 
 describe('StatusEngine with several PagerDuty accounts', () => {
-  const databases = TestDatabases.create({
-    ids: ['SQLITE_3'],
-    disableDocker: true,
-  });
-  const seedOf = (services: string[]) => ({
-    services: services.map(id => ({
-      serviceId: id,
-      entityName: id.toLowerCase(),
-      description: '',
-      ownerGroup: 'platform',
-    })),
-    groups: [
-      {
-        name: 'platform',
-        title: 'Platform',
-        members: [
-          { name: 'p1', displayName: 'Platform SRE', email: 'p1@example.com' },
-        ],
-      },
-    ],
-  });
-  const inAccount = (entity: Entity, account: string): Entity => ({
-    ...entity,
-    metadata: {
-      ...entity.metadata,
-      annotations: {
-        ...entity.metadata.annotations,
-        'pagerduty.com/account': account,
-      },
-    },
-  });
-  let us: PagerDutySimulator;
-  let eu: PagerDutySimulator;
-  beforeEach(async () => {
-    us = await startPagerDutySimulator({
-      seed: 3,
-      historyDays: 1,
-      catalog: seedOf(['PAUTH00']),
-    });
-    // the same service ID exists in both accounts: IDs are unique per account only
-    eu = await startPagerDutySimulator({
-      seed: 4,
-      historyDays: 1,
-      catalog: seedOf(['PAUTH00', 'PPAY000']),
-    });
-  });
-  afterEach(async () => {
-    await us.close();
-    await eu.close();
-  });
-
-  it("reads each entity's incidents from its own account, and names unknown accounts", async () => {
-    const { store, sync, syncAccount, makeEngine } = await createStatusStack({
-      knex: await databases.init('SQLITE_3'),
-      pagerDutyUrl: us.url,
-      logger: mockServices.logger.mock(),
-      accounts: ['default', 'eu'],
-      entities: [
-        group('platform'),
-        component('auth-service', 'platform', 'PAUTH00', []),
-        inAccount(component('eu-auth', 'platform', 'PAUTH00', []), 'eu'),
-        inAccount(
-          component('eu-payments', 'platform', 'PPAY000', [
-            'component:eu-auth',
-          ]),
-          'eu',
-        ),
-        inAccount(component('apac-web', 'platform', 'PAUTH00', []), 'apac'),
+  const databases = createTestDatabases();
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    const seedOf = (services: string[]) => ({
+      services: services.map(id => ({
+        serviceId: id,
+        entityName: id.toLowerCase(),
+        description: '',
+        ownerGroup: 'platform',
+      })),
+      groups: [
+        {
+          name: 'platform',
+          title: 'Platform',
+          members: [
+            {
+              name: 'p1',
+              displayName: 'Platform SRE',
+              email: 'p1@example.com',
+            },
+          ],
+        },
       ],
     });
-    const syncEu = syncAccount('eu', eu.url);
-
-    eu.state.trigger({
-      service: 'PAUTH00',
-      title: 'EU login failing',
-      urgency: 'high',
-      priority: 'P1',
-    });
-    await sync.syncOnce();
-    await syncEu.syncOnce();
-    const engine = makeEngine();
-    await engine.refreshCatalog();
-
-    expect(engine.levels('component:default/auth-service').own).toBe(
-      'operational',
-    );
-    expect(engine.levels('component:default/eu-auth').own).toBe('major_outage');
-    expect(engine.levels('component:default/eu-payments').effective).toBe(
-      'degraded',
-    );
-    expect(
-      engine.incidentsOf('component:default/eu-auth').map(i => i.title),
-    ).toEqual(['EU login failing']);
-    expect(engine.freshness().accounts.map(a => a.account)).toEqual([
-      'default',
-      'eu',
-    ]);
-
-    const apac = await describeEntityStatus({
-      ref: 'component:default/apac-web',
-      engine,
-      store,
-      visible: new Set(),
-    });
-    expect(apac.monitored).toBe(false);
-    expect(apac.problems).toEqual([
-      {
-        annotation: 'pagerduty.com/account',
-        message: expect.stringContaining(
-          'No PagerDuty account "apac" is configured (configured: default, eu)',
-        ),
+    const inAccount = (entity: Entity, account: string): Entity => ({
+      ...entity,
+      metadata: {
+        ...entity.metadata,
+        annotations: {
+          ...entity.metadata.annotations,
+          'pagerduty.com/account': account,
+        },
       },
-    ]);
+    });
+    let us: PagerDutySimulator;
+    let eu: PagerDutySimulator;
+    beforeEach(async () => {
+      us = await startPagerDutySimulator({
+        seed: 3,
+        historyDays: 1,
+        catalog: seedOf(['PAUTH00']),
+      });
+      // the same service ID exists in both accounts: IDs are unique per account only
+      eu = await startPagerDutySimulator({
+        seed: 4,
+        historyDays: 1,
+        catalog: seedOf(['PAUTH00', 'PPAY000']),
+      });
+    });
+    afterEach(async () => {
+      await us.close();
+      await eu.close();
+    });
+
+    it("reads each entity's incidents from its own account, and names unknown accounts", async () => {
+      const { store, sync, syncAccount, makeEngine } = await createStatusStack({
+        knex: await databases.init(databaseId),
+        pagerDutyUrl: us.url,
+        logger: mockServices.logger.mock(),
+        accounts: ['default', 'eu'],
+        entities: [
+          group('platform'),
+          component('auth-service', 'platform', 'PAUTH00', []),
+          inAccount(component('eu-auth', 'platform', 'PAUTH00', []), 'eu'),
+          inAccount(
+            component('eu-payments', 'platform', 'PPAY000', [
+              'component:eu-auth',
+            ]),
+            'eu',
+          ),
+          inAccount(component('apac-web', 'platform', 'PAUTH00', []), 'apac'),
+        ],
+      });
+      const syncEu = syncAccount('eu', eu.url);
+
+      eu.state.trigger({
+        service: 'PAUTH00',
+        title: 'EU login failing',
+        urgency: 'high',
+        priority: 'P1',
+      });
+      await sync.syncOnce();
+      await syncEu.syncOnce();
+      const engine = makeEngine();
+      await engine.refreshCatalog();
+
+      expect(engine.levels('component:default/auth-service').own).toBe(
+        'operational',
+      );
+      expect(engine.levels('component:default/eu-auth').own).toBe(
+        'major_outage',
+      );
+      expect(engine.levels('component:default/eu-payments').effective).toBe(
+        'degraded',
+      );
+      expect(
+        engine.incidentsOf('component:default/eu-auth').map(i => i.title),
+      ).toEqual(['EU login failing']);
+      expect(engine.freshness().accounts.map(a => a.account)).toEqual([
+        'default',
+        'eu',
+      ]);
+
+      const apac = await describeEntityStatus({
+        ref: 'component:default/apac-web',
+        engine,
+        store,
+        visible: new Set(),
+      });
+      expect(apac.monitored).toBe(false);
+      expect(apac.problems).toEqual([
+        {
+          annotation: 'pagerduty.com/account',
+          message: expect.stringContaining(
+            'No PagerDuty account "apac" is configured (configured: default, eu)',
+          ),
+        },
+      ]);
+    });
   });
 });

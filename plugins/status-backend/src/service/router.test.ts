@@ -6,6 +6,7 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { statusPlugin } from '../plugin';
+import { createTestDatabases } from '../__testUtils__/databases';
 
 const entities = [
   {
@@ -16,59 +17,66 @@ const entities = [
   },
 ];
 
-async function startBackend() {
-  const { server } = await startTestBackend({
-    features: [
-      statusPlugin,
-      catalogServiceMock.factory({ entities }),
-      mockServices.rootConfig.factory({ data: {} }),
-    ],
-  });
-  return server;
-}
+const databases = createTestDatabases();
 
 describe('the status API routes', () => {
-  it('require a signed-in caller', async () => {
-    const server = await startBackend();
-    for (const path of [
-      '/api/status/summary',
-      '/api/status/incidents',
-      '/api/status/entities/component/default/cart-api',
-      '/api/status/rollups/group/default/shop',
-    ]) {
-      const res = await request(server)
-        .get(path)
-        .set('Authorization', mockCredentials.none.header());
-      expect(res.status).toBe(401);
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    async function startBackend() {
+      const { server } = await startTestBackend({
+        features: [
+          statusPlugin,
+          catalogServiceMock.factory({ entities }),
+          mockServices.database.factory({
+            knex: await databases.init(databaseId),
+          }),
+          mockServices.rootConfig.factory({ data: {} }),
+        ],
+      });
+      return server;
     }
-  });
 
-  it('validate their input', async () => {
-    const server = await startBackend();
-    const badLevel = await request(server)
-      .get('/api/status/summary')
-      .query({ level: 'broken' });
-    expect(badLevel.status).toBe(400);
-    expect(badLevel.body.error.message).toContain('Unknown level "broken"');
-    const missing = await request(server).get(
-      '/api/status/entities/component/default/nope',
-    );
-    expect(missing.status).toBe(404);
-    const notARollup = await request(server).get(
-      '/api/status/rollups/component/default/cart-api',
-    );
-    expect(notARollup.status).toBe(400);
-    expect(notARollup.body.error.message).toContain(
-      'Roll-ups exist for system, domain, group',
-    );
-  });
+    it('require a signed-in caller', async () => {
+      const server = await startBackend();
+      for (const path of [
+        '/api/status/summary',
+        '/api/status/incidents',
+        '/api/status/entities/component/default/cart-api',
+        '/api/status/rollups/group/default/shop',
+      ]) {
+        const res = await request(server)
+          .get(path)
+          .set('Authorization', mockCredentials.none.header());
+        expect(res.status).toBe(401);
+      }
+    });
 
-  it('say clearly that no PagerDuty is configured', async () => {
-    const server = await startBackend();
-    const res = await request(server).get(
-      '/api/status/entities/component/default/cart-api',
-    );
-    expect(res.status).toBe(503);
-    expect(res.body.error.message).toContain('status.pagerDuty.apiToken');
+    it('validate their input', async () => {
+      const server = await startBackend();
+      const badLevel = await request(server)
+        .get('/api/status/summary')
+        .query({ level: 'broken' });
+      expect(badLevel.status).toBe(400);
+      expect(badLevel.body.error.message).toContain('Unknown level "broken"');
+      const missing = await request(server).get(
+        '/api/status/entities/component/default/nope',
+      );
+      expect(missing.status).toBe(404);
+      const notARollup = await request(server).get(
+        '/api/status/rollups/component/default/cart-api',
+      );
+      expect(notARollup.status).toBe(400);
+      expect(notARollup.body.error.message).toContain(
+        'Roll-ups exist for system, domain, group',
+      );
+    });
+
+    it('say clearly that no PagerDuty is configured', async () => {
+      const server = await startBackend();
+      const res = await request(server).get(
+        '/api/status/entities/component/default/cart-api',
+      );
+      expect(res.status).toBe(503);
+      expect(res.body.error.message).toContain('status.pagerDuty.apiToken');
+    });
   });
 });
