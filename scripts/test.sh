@@ -3,12 +3,16 @@
 # prettier, every package's unit tests (database tests on SQLite and on a
 # throwaway PostgreSQL) and the end-to-end tests in Debian's Chromium.
 # Every step runs even when an earlier one fails; the exit code is non-zero
-# if any failed, and the last line sums the tests: "N passed, N failed".
+# if any failed; the end names the flaky end-to-end tests (passed only on a
+# retry) and the last line sums the tests: "N passed, N failed, N skipped,
+# N flaky".
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
+run_start=$SECONDS
 install_dependencies
 ensure_chromium
+install_seconds=$((SECONDS - run_start))
 start_test_postgres
 trap stop_test_postgres EXIT
 # the database tests fail rather than quietly skip PostgreSQL
@@ -20,6 +24,7 @@ mkdir -p "$REPORTS"
 rm -f "$REPORTS/unit.json" "$REPORTS/results.json"
 
 failed_steps=()
+timings=("install: ${install_seconds} s")
 step() {
   local name=$1
   shift
@@ -31,17 +36,20 @@ step() {
     log "── $name FAILED after $((SECONDS - start)) s"
     failed_steps+=("$name")
   fi
+  timings+=("$name: $((SECONDS - start)) s")
 }
 
 step "type check" yarn tsc
 step "lint" yarn lint:all
 step "prettier" yarn prettier:check
+step "script tests" node --test scripts/summarise-tests.test.mjs
 # CI=true: one run of Jest, no watch mode; --verbose names each test, so the
 # log shows the database tests running on PostgreSQL and on SQLite
 step "unit tests" env CI=true yarn test --verbose --json --outputFile="$REPORTS/unit.json"
 step "end-to-end tests" yarn test:e2e
 
 stop_test_postgres
+log "times: $(IFS=,; echo "${timings[*]}" | sed 's/,/, /g'); total $((SECONDS - run_start)) s"
 if [ ${#failed_steps[@]} -gt 0 ]; then
   log "failed steps: ${failed_steps[*]}"
 fi
