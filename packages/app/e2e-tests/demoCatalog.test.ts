@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { readCatalogEntityRefs } from '@internal/pagerduty-simulator';
+import path from 'node:path';
 import { BACKEND_URL, guestToken } from './signIn';
 
 type Relation = { type: string; targetRef: string };
@@ -26,7 +28,12 @@ test.describe('the demo catalog', () => {
 
   test.beforeAll(async ({ request }) => {
     const token = await guestToken(request);
-    // The catalog ingests files asynchronously after start; wait for it to settle.
+    // The catalog ingests files asynchronously after start: wait until it
+    // holds every entity examples/ defines, so that a relation to an entity
+    // not yet ingested is never taken for a dangling one.
+    const defined = readCatalogEntityRefs(
+      path.resolve(__dirname, '../../../examples/catalog.yaml'),
+    );
     await expect
       .poll(
         async () => {
@@ -34,11 +41,15 @@ test.describe('the demo catalog', () => {
             headers: { Authorization: `Bearer ${token}` },
           });
           entities = await res.json();
-          return entities.filter(e => e.kind === 'Component').length;
+          const ingested = new Set(entities.map(refOf));
+          return defined.filter(ref => !ingested.has(ref));
         },
-        { timeout: 60_000 },
+        {
+          message: 'entities of examples/ not yet in the catalog',
+          timeout: 60_000,
+        },
       )
-      .toBeGreaterThanOrEqual(60);
+      .toEqual([]);
   });
 
   const ofKind = (kind: string) => entities.filter(e => e.kind === kind);

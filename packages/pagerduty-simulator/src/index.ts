@@ -9,7 +9,7 @@ export type {
   PagerDutySimulator,
   PagerDutySimulatorOptions,
 } from './startPagerDutySimulator';
-export { readCatalogSeed } from './seed/readCatalog';
+export { readCatalogEntityRefs, readCatalogSeed } from './seed/readCatalog';
 export type { CatalogSeed } from './seed/readCatalog';
 export { signatureHeader } from './webhooks/signature';
 export { SCENARIOS } from './control/scenarios';

@@ -22,6 +22,7 @@ type RawEntity = {
   kind?: string;
   metadata?: {
     name?: string;
+    namespace?: string;
     title?: string;
     description?: string;
     annotations?: Record<string, string>;
@@ -64,6 +65,22 @@ function readEntities(file: string, seen: Set<string>): RawEntity[] {
 function entityName(ref: string): string {
   // "group:default/platform" → "platform"
   return ref.replace(/^[^:]+:/, '').replace(/^[^/]+\//, '');
+}
+
+/**
+ * The refs (`kind:namespace/name`) of every entity the catalog files reachable
+ * from a Location file define, Locations excepted: what a catalog that has
+ * ingested them all holds.
+ */
+export function readCatalogEntityRefs(entryFile: string): string[] {
+  return readEntities(entryFile, new Set())
+    .filter(e => e.kind && e.metadata?.name)
+    .map(
+      e =>
+        `${e.kind!.toLocaleLowerCase('en-US')}:${
+          e.metadata!.namespace ?? 'default'
+        }/${e.metadata!.name}`,
+    );
 }
 
 /**

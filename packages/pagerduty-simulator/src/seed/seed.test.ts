@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { startPagerDutySimulator } from '../startPagerDutySimulator';
-import { readCatalogSeed } from './readCatalog';
+import { readCatalogEntityRefs, readCatalogSeed } from './readCatalog';
 import { currentRotationStart } from './seedAccount';
 
 const NOW = new Date('2026-11-21T12:00:00.000Z');
@@ -19,6 +19,26 @@ describe('seeding from the demo catalog', () => {
     const platform = seed.groups.find(g => g.name === 'platform')!;
     expect(platform.members.length).toBe(3);
     expect(platform.members[0].email).toMatch(/@meridian\.example$/);
+  });
+
+  it('lists the ref of every entity the catalog files define, following Locations', () => {
+    const refs = readCatalogEntityRefs(catalogFile);
+    expect(refs).toEqual(
+      expect.arrayContaining([
+        'component:default/shop-web',
+        'group:default/platform',
+        'user:default/guest',
+      ]),
+    );
+    expect(refs.filter(r => r.startsWith('location:'))).toEqual([]);
+    expect(new Set(refs).size).toBe(refs.length);
+    // every PagerDuty-annotated entity is among them
+    const names = new Set(refs.map(r => r.replace(/^[^/]+\//, '')));
+    expect(
+      readCatalogSeed(catalogFile)
+        .services.map(service => service.entityName)
+        .filter(name => !names.has(name)),
+    ).toEqual([]);
   });
 
   it('builds the same account for the same seed, and another for another seed', async () => {
