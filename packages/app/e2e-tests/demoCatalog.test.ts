@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readCatalogEntityRefs } from '@internal/pagerduty-simulator';
-import path from 'node:path';
+import { resolve } from 'node:path';
 import { BACKEND_URL, guestToken } from './signIn';
 
 type Relation = { type: string; targetRef: string };
@@ -32,7 +32,7 @@ test.describe('the demo catalog', () => {
     // holds every entity examples/ defines, so that a relation to an entity
     // not yet ingested is never taken for a dangling one.
     const defined = readCatalogEntityRefs(
-      path.resolve(__dirname, '../../../examples/catalog.yaml'),
+      resolve(__dirname, '../../../examples/catalog.yaml'),
     );
     await expect
       .poll(
