@@ -6,19 +6,14 @@ import {
   createServiceFactory,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import knexFactory, { Knex } from 'knex';
 import { AddressInfo } from 'node:net';
-import { statusPlugin } from '../src/plugin';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startStatusTestBackend } from '../src/__testUtils__/startStatusTestBackend';
 
 /** A logger that says nothing: benchmarks print their own figures. */
 export const silentLogger: LoggerService = {
@@ -114,21 +109,9 @@ export async function startStatusBackend(options: {
   config: object;
   runStartupTasks?: boolean;
 }): Promise<{ baseUrl: string; close: () => Promise<void> }> {
-  const { server } = await startTestBackend({
-    features: [
-      statusPlugin,
-      catalogServiceMock.factory({ entities: options.entities }),
-      mockServices.database.factory({ knex: options.knex }),
-      ...(options.runStartupTasks
-        ? [
-            mockServices.scheduler.factory({
-              includeInitialDelayedTasksOnStartup: true,
-            }),
-          ]
-        : []),
-      silentLoggerFactory,
-      mockServices.rootConfig.factory({ data: options.config }),
-    ],
+  const server = await startStatusTestBackend({
+    ...options,
+    features: [silentLoggerFactory],
   });
   const baseUrl = `http://127.0.0.1:${
     (server.address() as AddressInfo).port

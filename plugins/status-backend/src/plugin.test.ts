@@ -1,13 +1,8 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
-import { statusPlugin } from './plugin';
 import { createTestDatabases } from './__testUtils__/databases';
+import { startStatusTestBackend } from './__testUtils__/startStatusTestBackend';
 
 const entities: Entity[] = [
   {
@@ -38,17 +33,11 @@ const databases = createTestDatabases();
 describe('status backend plugin', () => {
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
     async function startBackend(config: object = {}) {
-      const { server } = await startTestBackend({
-        features: [
-          statusPlugin,
-          catalogServiceMock.factory({ entities }),
-          mockServices.database.factory({
-            knex: await databases.init(databaseId),
-          }),
-          mockServices.rootConfig.factory({ data: config }),
-        ],
+      return startStatusTestBackend({
+        knex: await databases.init(databaseId),
+        entities,
+        config,
       });
-      return server;
     }
 
     it('reports readiness with the database and PagerDuty state', async () => {

@@ -1,6 +1,4 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   AlertSource,
   hasHmacSignature,
@@ -8,8 +6,8 @@ import {
 } from '@internal/plugin-status-node';
 import { createHmac } from 'node:crypto';
 import request from 'supertest';
-import { statusPlugin } from '../plugin';
 import { createTestDatabases } from '../__testUtils__/databases';
+import { startStatusTestBackend } from '../__testUtils__/startStatusTestBackend';
 
 // A tool that signs its bodies, added by a module without touching the plugin.
 const signingTool: AlertSource = {
@@ -36,9 +34,14 @@ describe('the alert sources extension point', () => {
     'serves a source a module adds, with its own authentication, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const { server } = await startTestBackend({
+      const server = await startStatusTestBackend({
+        knex,
+        config: {
+          status: {
+            alerts: { sources: { 'signing-tool': { secret: 'hmac-key' } } },
+          },
+        },
         features: [
-          statusPlugin,
           createBackendModule({
             pluginId: 'status',
             moduleId: 'signing-tool',
@@ -49,15 +52,6 @@ describe('the alert sources extension point', () => {
                   alertSources.addAlertSource(signingTool);
                 },
               });
-            },
-          }),
-          catalogServiceMock.factory({ entities: [] }),
-          mockServices.database.factory({ knex }),
-          mockServices.rootConfig.factory({
-            data: {
-              status: {
-                alerts: { sources: { 'signing-tool': { secret: 'hmac-key' } } },
-              },
             },
           }),
         ],

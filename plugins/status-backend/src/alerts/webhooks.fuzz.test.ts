@@ -1,11 +1,9 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import fc from 'fast-check';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { createTestDatabases } from '../__testUtils__/databases';
-import { statusPlugin } from '../plugin';
 import { BUILT_IN_ALERT_SOURCES } from './sources';
+import { startStatusTestBackend } from '../__testUtils__/startStatusTestBackend';
 
 jest.setTimeout(120_000);
 
@@ -42,27 +40,18 @@ describe('alert webhooks under random input', () => {
     let server: any;
     beforeAll(async () => {
       knex = await databases.init(databaseId);
-      ({ server } = await startTestBackend({
-        features: [
-          statusPlugin,
-          catalogServiceMock.factory({ entities: [] }),
-          mockServices.database.factory({ knex }),
-          mockServices.rootConfig.factory({
-            data: {
-              status: {
-                alerts: {
-                  sources: Object.fromEntries(
-                    BUILT_IN_ALERT_SOURCES.map(s => [
-                      s.id,
-                      { secret: 'right' },
-                    ]),
-                  ),
-                },
-              },
+      server = await startStatusTestBackend({
+        knex,
+        config: {
+          status: {
+            alerts: {
+              sources: Object.fromEntries(
+                BUILT_IN_ALERT_SOURCES.map(s => [s.id, { secret: 'right' }]),
+              ),
             },
-          }),
-        ],
-      }));
+          },
+        },
+      });
     });
 
     it.each(BUILT_IN_ALERT_SOURCES.map(s => s.id))(

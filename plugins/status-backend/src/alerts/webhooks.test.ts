@@ -1,15 +1,9 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
 import request from 'supertest';
 import waitForExpect from 'wait-for-expect';
 import { createTestDatabases } from '../__testUtils__/databases';
-import { statusPlugin } from '../plugin';
 import {
   alertmanagerGroup,
   azureAlert,
@@ -19,6 +13,7 @@ import {
   newRelicIssue,
   statusCakeForm,
 } from '@internal/pagerduty-simulator';
+import { startStatusTestBackend } from '../__testUtils__/startStatusTestBackend';
 
 jest.setTimeout(60_000);
 
@@ -63,31 +58,20 @@ describe('alert webhooks', () => {
     let knex: Knex;
     async function start() {
       knex = await databases.init(databaseId);
-      const { server } = await startTestBackend({
-        features: [
-          statusPlugin,
-          catalogServiceMock.factory({ entities }),
-          mockServices.database.factory({ knex }),
-          mockServices.scheduler.factory({
-            includeInitialDelayedTasksOnStartup: true,
-          }),
-          mockServices.rootConfig.factory({
-            data: {
-              status: {
-                alerts: {
-                  sources: Object.fromEntries(
-                    Object.entries(SECRETS).map(([id, secret]) => [
-                      id,
-                      { secret },
-                    ]),
-                  ),
-                },
-              },
+      return startStatusTestBackend({
+        knex,
+        entities,
+        runStartupTasks: true,
+        config: {
+          status: {
+            alerts: {
+              sources: Object.fromEntries(
+                Object.entries(SECRETS).map(([id, secret]) => [id, { secret }]),
+              ),
             },
-          }),
-        ],
+          },
+        },
       });
-      return server;
     }
     const post = (server: any, source: string, secret?: string) => {
       const req = request(server).post(`/api/status/webhooks/${source}`);

@@ -1,12 +1,7 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { statusPlugin } from '../plugin';
 import { createTestDatabases } from '../__testUtils__/databases';
+import { startStatusTestBackend } from '../__testUtils__/startStatusTestBackend';
 
 const entities = [
   {
@@ -22,17 +17,10 @@ const databases = createTestDatabases();
 describe('the status API routes', () => {
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
     async function startBackend() {
-      const { server } = await startTestBackend({
-        features: [
-          statusPlugin,
-          catalogServiceMock.factory({ entities }),
-          mockServices.database.factory({
-            knex: await databases.init(databaseId),
-          }),
-          mockServices.rootConfig.factory({ data: {} }),
-        ],
+      return startStatusTestBackend({
+        knex: await databases.init(databaseId),
+        entities,
       });
-      return server;
     }
 
     it('require a signed-in caller', async () => {

@@ -1,13 +1,12 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import { createHmac } from 'node:crypto';
 import request from 'supertest';
 import { createTestDatabases } from '../../__testUtils__/databases';
 import { DatabaseStatusStore } from '../../database';
-import { statusPlugin } from '../../plugin';
 import { PagerDutyWebhookProcessor } from './PagerDutyWebhookProcessor';
 import waitForExpect from 'wait-for-expect';
+import { startStatusTestBackend } from '../../__testUtils__/startStatusTestBackend';
 
 jest.setTimeout(60_000);
 
@@ -103,25 +102,18 @@ describe('PagerDuty webhooks', () => {
     let knex: Knex;
     async function start() {
       knex = await databases.init(databaseId);
-      const { server } = await startTestBackend({
-        features: [
-          statusPlugin,
-          catalogServiceMock.factory({ entities: [] }),
-          mockServices.database.factory({ knex }),
-          mockServices.rootConfig.factory({
-            data: {
-              status: {
-                pagerDuty: {
-                  apiToken: 'unused-token',
-                  apiBaseUrl: 'http://127.0.0.1:9',
-                  webhookSecrets: ['old-secret', SECRET],
-                },
-              },
+      return startStatusTestBackend({
+        knex,
+        config: {
+          status: {
+            pagerDuty: {
+              apiToken: 'unused-token',
+              apiBaseUrl: 'http://127.0.0.1:9',
+              webhookSecrets: ['old-secret', SECRET],
             },
-          }),
-        ],
+          },
+        },
       });
-      return server;
     }
     const deliver = (server: any, payload: object, signature?: string) => {
       const body = JSON.stringify(payload);
