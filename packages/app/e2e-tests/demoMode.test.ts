@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import {
+  pagerDutyRequestHeaders,
   SAMPLE_ALERT_SOURCES,
   sendSampleAlert,
 } from '@internal/pagerduty-simulator';
@@ -8,7 +9,7 @@ import { BACKEND_URL, guestToken, waitForRootCause } from './signIn';
 // The portal's embedded defaults start a PagerDuty simulator beside the
 // backend, with auth-outage in progress (app-config.yaml, status.demo).
 const SIMULATOR = 'http://127.0.0.1:7008';
-const headers = { Authorization: 'Token token=simulator-token' };
+const headers = pagerDutyRequestHeaders();
 
 test.describe('demo mode', () => {
   test('the simulator runs beside the backend with auth-outage in progress', async ({

@@ -1,4 +1,5 @@
-import { OpenApiContract } from './__testUtils__/openApi';
+import { PagerDutyOpenApi } from './openapi/PagerDutyOpenApi';
+import { pagerDutyRequestHeaders } from './rest/requestHeaders';
 import {
   PagerDutySimulator,
   startPagerDutySimulator,
@@ -7,17 +8,14 @@ import {
 jest.setTimeout(60_000);
 
 const TOKEN = 'contract-token';
-const headers = {
-  Authorization: `Token token=${TOKEN}`,
-  Accept: 'application/vnd.pagerduty+json;version=2',
-};
+const headers = pagerDutyRequestHeaders(TOKEN);
 
 describe('the simulator keeps the PagerDuty REST API contract', () => {
   let sim: PagerDutySimulator;
-  let contract: OpenApiContract;
+  let contract: PagerDutyOpenApi;
 
   beforeAll(async () => {
-    contract = new OpenApiContract();
+    contract = PagerDutyOpenApi.rest();
     sim = await startPagerDutySimulator({
       seed: 7,
       apiTokens: [TOKEN],
@@ -76,7 +74,7 @@ describe('the simulator keeps the PagerDuty REST API contract', () => {
     ],
     [
       '/incidents/{id}/log_entries',
-      () => `/incidents/${anIncident().id}/log_entries?date_range=all`,
+      () => `/incidents/${anIncident().id}/log_entries?is_overview=false`,
       'log_entries',
     ],
     ['/log_entries', () => '/log_entries?limit=100', 'log_entries'],
@@ -127,7 +125,7 @@ describe('the simulator keeps the PagerDuty REST API contract', () => {
       contract.responseErrors('/incidents', 'get', 400, badInput.body),
     ).toEqual([]);
     const unauthorized = await fetch(`${sim.url}/services`, {
-      headers: { Authorization: 'Token token=wrong' },
+      headers: pagerDutyRequestHeaders('wrong'),
     });
     expect(unauthorized.status).toBe(401);
     expect(
@@ -138,6 +136,47 @@ describe('the simulator keeps the PagerDuty REST API contract', () => {
         await unauthorized.json(),
       ),
     ).toEqual([]);
+  });
+
+  it('refuses, with 400 and the reason, every request the document does not allow', async () => {
+    const { Accept, 'Content-Type': contentType, Authorization } = headers;
+    const refusals: [string, Record<string, string>, RegExp][] = [
+      ['/services', { Authorization, 'Content-Type': contentType }, /Accept header must be application\/vnd.pagerduty\+json;version=2, not \*\/\*/],
+      ['/services', { Authorization, Accept }, /Content-Type header is required/],
+      ['/services', { ...headers, 'Content-Type': 'text/plain' }, /Content-Type header must be equal to one of the allowed values/],
+      ['/services?limit=ten', headers, /query parameter limit must be integer/],
+      ['/services?limit=5&limit=10', headers, /limit must be given once/],
+      ['/services?includes[]=teams', headers, /unknown query parameter includes\[\]/],
+      ['/incidents?include[]=conference_bridges', headers, /query parameter include\[\] must be equal to one of the allowed values/],
+      ['/oncalls?earliest=yes', headers, /earliest must be boolean/],
+    ];
+    for (const [path, requestHeaders, reason] of refusals) {
+      const response = await fetch(`${sim.url}${path}`, { headers: requestHeaders });
+      const body = await response.json();
+      expect({ path, status: response.status }).toEqual({ path, status: 400 });
+      expect(body.error.errors.join('; ')).toMatch(reason);
+    }
+    const wrongMethod = await fetch(`${sim.url}/services`, {
+      method: 'DELETE',
+      headers,
+    });
+    expect(wrongMethod.status).toBe(405);
+    const unknownPath = await get('/nothing-here');
+    expect(unknownPath.status).toBe(404);
+  });
+
+  it('never lets an answer that breaks the contract out: it becomes a 500 naming the fault', async () => {
+    const incident = anIncident();
+    const urgency = incident.urgency;
+    (incident as { urgency: string }).urgency = 'medium';
+    try {
+      const { status, body } = await get(`/incidents/${incident.id}`);
+      expect(status).toBe(500);
+      expect(body.error.message).toContain('breaks PagerDuty');
+      expect(body.error.errors.join(' ')).toContain('/incident/urgency');
+    } finally {
+      incident.urgency = urgency;
+    }
   });
 
   it('accepts a webhook subscription body the specification accepts, and answers in its shape', async () => {

@@ -12,6 +12,7 @@ export type {
 export { readCatalogEntityRefs, readCatalogSeed } from './seed/readCatalog';
 export type { CatalogSeed } from './seed/readCatalog';
 export { signatureHeader } from './webhooks/signature';
+export { pagerDutyRequestHeaders } from './rest/requestHeaders';
 export { SCENARIOS } from './control/scenarios';
 export type { Faults } from './rest/guards';
 export { WEBHOOK_EVENT_TYPES } from './rest/restRouter';

@@ -8,13 +8,15 @@ import { ScenarioRunner } from './control/scenarios';
 import { Random } from './random';
 import {
   Faults,
-  acceptVersion2,
+  requireVersion2Accept,
   injectFaults,
   noFaults,
   rateLimit,
   requireToken,
 } from './rest/guards';
-import { createRestRouter } from './rest/restRouter';
+import { answerErrors, createRestRouter } from './rest/restRouter';
+import { enforceContract } from './openapi/enforceContract';
+import { PagerDutyOpenApi } from './openapi/PagerDutyOpenApi';
 import { Shapes } from './rest/shapes';
 import { CatalogSeed, readCatalogSeed } from './seed/readCatalog';
 import { seedAccount } from './seed/seedAccount';
@@ -44,7 +46,7 @@ export type PagerDutySimulatorOptions = {
   catalog?: CatalogSeed;
   /** Service IDs the catalog names that the account must not have (to demo a misconfigured entity). */
   missingServiceIds?: string[];
-  /** Accepted REST API tokens (`Authorization: Token token=<key>`). */
+  /** Accepted REST API keys (`Authorization: Token token=<key>`) and OAuth tokens (`Authorization: Bearer <token>`). */
   apiTokens?: string[];
   /** Requests per token per minute before 429 (PagerDuty's default is 960). */
   rateLimitPerMinute?: number;
@@ -160,18 +162,22 @@ export async function startPagerDutySimulator(
   );
   app.use('/web', createWebPages(state));
   let requestCount = 0;
+  const contract = enforceContract({ contract: PagerDutyOpenApi.rest(), log });
   app.use(
     (_req, _res, next) => {
       requestCount += 1;
       next();
     },
-    acceptVersion2,
+    contract.checkResponses,
+    express.json({ limit: '1mb', type: () => true }),
     requireToken(new Set(options.apiTokens ?? ['simulator-token'])),
     rateLimit({
       perMinute: () =>
         faults.rateLimitPerMinute ?? options.rateLimitPerMinute ?? 960,
       now: () => now().getTime(),
     }),
+    requireVersion2Accept,
+    contract.checkRequests,
     injectFaults({
       faults: () => faults,
       random: faultRandom,
@@ -197,6 +203,7 @@ export async function startPagerDutySimulator(
       },
     }),
   );
+  app.use(answerErrors);
 
   if (options.scenario) {
     scenarios.start(options.scenario.name, options.scenario);

@@ -3,10 +3,11 @@ import {
   startPagerDutySimulator,
 } from '../startPagerDutySimulator';
 import waitForExpect from 'wait-for-expect';
+import { pagerDutyRequestHeaders } from '../rest/requestHeaders';
 
 jest.setTimeout(60_000);
 
-const auth = { Authorization: 'Token token=simulator-token' };
+const auth = pagerDutyRequestHeaders();
 
 describe('the control API', () => {
   let sim: PagerDutySimulator;

@@ -33,13 +33,14 @@ export const noFaults = (): Faults => ({
 });
 
 /**
- * `Authorization: Token token=<key>` with one of the accepted keys, as PagerDuty
- * requires; 401 with PagerDuty's error body otherwise.
+ * `Authorization: Token token=<key>` (an API key) or `Authorization: Bearer
+ * <token>` (an OAuth or scoped token) with one of the accepted values, as
+ * PagerDuty requires; 401 with PagerDuty's error body otherwise.
  */
 export function requireToken(acceptedTokens: Set<string>) {
   return (req: Request, res: Response, next: NextFunction) => {
     const header = req.header('authorization') ?? '';
-    const match = /^Token token=(.+)$/.exec(header.trim());
+    const match = /^(?:Token token=|Bearer )(.+)$/.exec(header.trim());
     if (!match || !acceptedTokens.has(match[1])) {
       sendError(
         res,
@@ -52,21 +53,29 @@ export function requireToken(acceptedTokens: Set<string>) {
   };
 }
 
-/** PagerDuty answers v2 only; an Accept header asking for another version is refused. */
-export function acceptVersion2(
+/**
+ * The `Accept` header is PagerDuty's versioning header, and the document
+ * marks it required: it must ask for `application/vnd.pagerduty+json;version=2`.
+ * A missing header, `*\/*` or another version is refused with 400.
+ */
+export function requireVersion2Accept(
   req: Request,
   res: Response,
   next: NextFunction,
 ) {
-  const accept = req.header('accept');
-  const version =
-    accept &&
-    /application\/vnd\.pagerduty\+json;\s*version=(\d+)/.exec(accept)?.[1];
-  if (version && version !== '2') {
+  const accept = req.header('accept') ?? '';
+  const version = /application\/vnd\.pagerduty\+json;\s*version=(\d+)/.exec(
+    accept,
+  )?.[1];
+  if (version !== '2') {
     sendError(
       res,
       PagerDutyApiError.invalidInput(
-        `API version ${version} is not supported; use version=2`,
+        version
+          ? `API version ${version} is not supported; use version=2`
+          : `the Accept header must be application/vnd.pagerduty+json;version=2, not ${
+              accept || 'missing'
+            }`,
       ),
     );
     return;

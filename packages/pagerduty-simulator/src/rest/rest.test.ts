@@ -2,11 +2,12 @@ import {
   PagerDutySimulator,
   startPagerDutySimulator,
 } from '../startPagerDutySimulator';
+import { pagerDutyRequestHeaders } from './requestHeaders';
 
 jest.setTimeout(60_000);
 
 const NOW = new Date('2026-11-21T12:00:00.000Z');
-const auth = { Authorization: 'Token token=simulator-token' };
+const auth = pagerDutyRequestHeaders();
 
 describe('the simulated REST API', () => {
   let sim: PagerDutySimulator;
@@ -24,14 +25,24 @@ describe('the simulated REST API', () => {
   it("refuses a missing or wrong token with 401 and PagerDuty's error body", async () => {
     const attempts: Record<string, string>[] = [
       {},
-      { Authorization: 'Token token=nope' },
-      { Authorization: 'Bearer simulator-token' },
+      { ...auth, Authorization: 'Token token=nope' },
+      { ...auth, Authorization: 'Bearer nope' },
+      { ...auth, Authorization: 'simulator-token' },
     ];
     for (const headers of attempts) {
       const { response, body } = await get('/services', headers);
       expect(response.status).toBe(401);
       expect(body).toEqual({ error: { message: 'Unauthorized', code: 2006 } });
     }
+  });
+
+  it('accepts an OAuth or scoped token as Authorization: Bearer', async () => {
+    const { response, body } = await get('/priorities', {
+      ...auth,
+      Authorization: 'Bearer simulator-token',
+    });
+    expect(response.status).toBe(200);
+    expect(body.priorities.length).toBeGreaterThan(0);
   });
 
   it('honours the v2 Accept header and refuses other versions', async () => {
@@ -118,7 +129,7 @@ describe('the simulated REST API', () => {
 
   it('expands includes: escalation policies and teams of services', async () => {
     const { body } = await get(
-      '/services?limit=1&include[]=escalation_policies,teams',
+      '/services?limit=1&include[]=escalation_policies&include[]=teams',
     );
     const [service] = body.services;
     expect(service.escalation_policy.escalation_rules).toHaveLength(2);
@@ -191,7 +202,7 @@ describe('rate limiting', () => {
 
       // another token has its own budget
       const other = await fetch(`${sim.url}/priorities`, {
-        headers: { Authorization: 'Token token=second-token' },
+        headers: pagerDutyRequestHeaders('second-token'),
       });
       expect(other.status).toBe(200);
 

@@ -1,8 +1,8 @@
-import express, { NextFunction, Request, Response, Router } from 'express';
+import { NextFunction, Request, Response, Router } from 'express';
 import { z } from 'zod';
 import { Incident } from '../model';
 import { AccountState } from '../state';
-import { PagerDutyApiError, sendError } from './errors';
+import { ErrorCodes, PagerDutyApiError, sendError } from './errors';
 import {
   arrayParam,
   booleanParam,
@@ -148,12 +148,6 @@ export function createRestRouter(options: {
 }): Router {
   const { state, shapes } = options;
   const router = Router();
-  router.use(
-    express.json({
-      limit: '1mb',
-      type: ['application/json', 'application/vnd.pagerduty+json'],
-    }),
-  );
 
   const include = (req: Request) => new Set(arrayParam(req.query, 'include'));
   const list = (req: Request, res: Response, key: string, items: unknown[]) => {
@@ -428,31 +422,40 @@ export function createRestRouter(options: {
     res.status(204).end();
   });
 
-  router.use((req, res) => {
-    sendError(res, PagerDutyApiError.notFound(`${req.method} ${req.path}`));
-  });
-
-  router.use(
-    (error: Error, _req: Request, res: Response, _next: NextFunction) => {
-      if (error instanceof PagerDutyApiError) {
-        sendError(res, error);
-      } else if ((error as { type?: string }).type === 'entity.parse.failed') {
-        sendError(
-          res,
-          PagerDutyApiError.invalidInput('The request body is not valid JSON'),
-        );
-      } else {
-        sendError(
-          res,
-          new PagerDutyApiError(500, 2000, 'Internal Server Error', [
-            String(error),
-          ]),
-        );
-      }
-    },
-  );
-
   return router;
+}
+
+/** Answers an error raised on the way (a route's, or a body that is not JSON) in PagerDuty's shape. */
+export function answerErrors(
+  error: Error,
+  _req: Request,
+  res: Response,
+  _next: NextFunction,
+) {
+  if (error instanceof PagerDutyApiError) {
+    sendError(res, error);
+  } else if ((error as { type?: string }).type === 'entity.parse.failed') {
+    sendError(
+      res,
+      PagerDutyApiError.invalidInput('The request body is not valid JSON'),
+    );
+  } else if ((error as { type?: string }).type === 'entity.too.large') {
+    sendError(
+      res,
+      new PagerDutyApiError(
+        413,
+        ErrorCodes.invalidInput,
+        'Request Entity Too Large',
+      ),
+    );
+  } else {
+    sendError(
+      res,
+      new PagerDutyApiError(500, ErrorCodes.internal, 'Internal Server Error', [
+        String(error),
+      ]),
+    );
+  }
 }
 
 export type WebhookSubscriptionInput = z.infer<

@@ -6,6 +6,7 @@ import {
   startPagerDutySimulator,
 } from '../startPagerDutySimulator';
 import waitForExpect from 'wait-for-expect';
+import { pagerDutyRequestHeaders } from '../rest/requestHeaders';
 
 jest.setTimeout(60_000);
 
@@ -65,10 +66,7 @@ async function subscribe(
 ) {
   const response = await fetch(`${sim.url}/webhook_subscriptions`, {
     method: 'POST',
-    headers: {
-      Authorization: 'Token token=simulator-token',
-      'Content-Type': 'application/json',
-    },
+    headers: pagerDutyRequestHeaders(),
     body: JSON.stringify({
       webhook_subscription: {
         type: 'webhook_subscription',

@@ -1,0 +1,433 @@
+import Ajv, { ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** PagerDuty's OpenAPI documents vendored in this package's `openapi/` folder. */
+export const PAGERDUTY_OPENAPI_DOCUMENTS = {
+  rest: path.resolve(__dirname, '../../openapi/rest-openapiv3.json'),
+  eventsV2: path.resolve(__dirname, '../../openapi/events-v2-openapiv3.json'),
+} as const;
+
+const escape = (segment: string) =>
+  segment.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/**
+ * Three repairs to the document, each for a defect that makes a correct
+ * exchange impossible to validate; nothing else is relaxed.
+ *
+ * - `oneOf` becomes `anyOf`: the alternatives overlap with no discriminator
+ *   (the `Channel` variants have no required fields, so every channel object
+ *   matches several), so "exactly one" can never hold.
+ * - `AcknowledgeLogEntry.type` also allows `acknowledge_log_entry`: it requires
+ *   `acknowledgement_log_entry`, which its own base `LogEntry.type` enum
+ *   forbids; the API and the base enum say `acknowledge_log_entry`.
+ * - The `Authorization` header's pattern also allows `_`, `-` and `+`: real
+ *   API keys contain them (PagerDuty's own examples show `y_NbAkKc66ryYTWUXYEu`).
+ */
+function repairDocument(document: any): any {
+  const visit = (node: any): any => {
+    if (Array.isArray(node)) return node.map(visit);
+    if (node && typeof node === 'object') {
+      const out: any = {};
+      for (const [key, value] of Object.entries(node)) {
+        out[key === 'oneOf' ? 'anyOf' : key] = visit(value);
+      }
+      return out;
+    }
+    return node;
+  };
+  const repaired = visit(document);
+  const ack =
+    repaired.components.schemas.AcknowledgeLogEntry?.allOf[1].properties.type;
+  if (ack) ack.enum = [...ack.enum, 'acknowledge_log_entry'];
+  const authorization = repaired.components.parameters?.header_Authorization;
+  if (authorization) {
+    authorization.schema.pattern =
+      '^(Token token=[A-Za-z0-9_+-]+|Bearer [A-Za-z0-9_+.-]+)$';
+  }
+  return repaired;
+}
+
+type Parameter = {
+  name: string;
+  in: 'query' | 'header' | 'path' | 'cookie';
+  required?: boolean;
+  schema?: any;
+};
+
+/** An operation of the document that a request matched. */
+export type MatchedOperation = {
+  /** The path as the document writes it, e.g. `/incidents/{id}`. */
+  template: string;
+  method: string;
+  pathParams: Record<string, string>;
+};
+
+/** What of a request the document constrains. */
+export type RequestToValidate = {
+  /** The raw query, parameter names as sent (`statuses[]`). */
+  query: URLSearchParams;
+  header: (name: string) => string | undefined;
+  /** The parsed JSON body, when one was sent. */
+  body?: unknown;
+};
+
+const ERROR_RESPONSES: Record<number, string> = {
+  400: 'BadRequest',
+  401: 'Unauthorized',
+  402: 'PaymentRequired',
+  403: 'Forbidden',
+  404: 'NotFound',
+  405: 'NotAllowed',
+  409: 'Conflict',
+  413: 'RequestEntityTooLarge',
+  429: 'TooManyRequests',
+};
+
+/** Media type without parameters such as `; charset=utf-8`. */
+const mediaType = (value: string) => value.split(';')[0].trim().toLowerCase();
+
+/**
+ * PagerDuty's REST API contract, from its published OpenAPI document: which
+ * operation a request is, what is wrong with a request, and what is wrong with
+ * a response. The simulator checks every request and answer with it, and the
+ * contract tests use it too.
+ */
+export class PagerDutyOpenApi {
+  private static shared?: PagerDutyOpenApi;
+  private readonly ajv: Ajv;
+  private readonly document: any;
+  private readonly cache = new Map<string, ValidateFunction>();
+  private readonly routes: {
+    template: string;
+    pattern: RegExp;
+    names: string[];
+    literalSegments: number;
+  }[];
+
+  /** The REST document, read and compiled once per process. */
+  static rest(): PagerDutyOpenApi {
+    PagerDutyOpenApi.shared ??= new PagerDutyOpenApi(
+      PAGERDUTY_OPENAPI_DOCUMENTS.rest,
+    );
+    return PagerDutyOpenApi.shared;
+  }
+
+  constructor(file: string = PAGERDUTY_OPENAPI_DOCUMENTS.rest) {
+    this.document = repairDocument(JSON.parse(fs.readFileSync(file, 'utf8')));
+    // OpenAPI 3.0 is not strict JSON Schema (nullable, example, ...).
+    this.ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(this.ajv);
+    // ajv-formats' "url" refuses loopback and private hosts, which are valid
+    // URLs (the simulator's own links); WHATWG URL parsing decides instead.
+    this.ajv.addFormat('url', (value: string) => {
+      try {
+        return ['http:', 'https:'].includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    });
+    // PagerDuty's own time zone formats (Rails / IANA names).
+    this.ajv.addFormat('activesupport-time-zone', true);
+    this.ajv.addFormat('tzinfo', true);
+    this.ajv.addSchema(this.document, 'pagerduty');
+    this.routes = Object.keys(this.document.paths).map(template => {
+      const names: string[] = [];
+      const pattern = template
+        .split('/')
+        .map(segment => {
+          const param = /^\{(.+)\}$/.exec(segment);
+          if (!param) return segment.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+          names.push(param[1]);
+          return '([^/]+)';
+        })
+        .join('/');
+      return {
+        template,
+        pattern: new RegExp(`^${pattern}$`),
+        names,
+        literalSegments: template.split('/').length - names.length,
+      };
+    });
+    // literal paths win over templated ones (/webhook_subscriptions/oauth_clients before /{id})
+    this.routes.sort((a, b) => b.literalSegments - a.literalSegments);
+  }
+
+  /** The operation a method and path are, if the document has it. */
+  match(method: string, requestPath: string): MatchedOperation | undefined {
+    const lower = method.toLowerCase();
+    for (const route of this.routes) {
+      const found = route.pattern.exec(requestPath);
+      if (!found || !this.document.paths[route.template][lower]) continue;
+      return {
+        template: route.template,
+        method: lower,
+        pathParams: Object.fromEntries(
+          route.names.map((name, i) => [
+            name,
+            decodeURIComponent(found[i + 1]),
+          ]),
+        ),
+      };
+    }
+    return undefined;
+  }
+
+  /** Whether the document has this path for some other method (405 rather than 404). */
+  hasPath(requestPath: string): boolean {
+    return this.routes.some(route => route.pattern.test(requestPath));
+  }
+
+  /** Everything wrong with a request for an operation; empty when it conforms. */
+  requestProblems(
+    operation: MatchedOperation,
+    request: RequestToValidate,
+  ): string[] {
+    const problems: string[] = [];
+    const spec = this.document.paths[operation.template][operation.method];
+    const parameters = this.parameters(operation);
+    const known = new Set<string>();
+    for (const parameter of parameters) {
+      const where = `${parameter.in} parameter ${parameter.name}`;
+      if (parameter.in === 'query') {
+        known.add(parameter.name);
+        const values = request.query.getAll(parameter.name);
+        if (values.length === 0) {
+          if (parameter.required) problems.push(`${where} is required`);
+          continue;
+        }
+        problems.push(...this.queryProblems(operation, parameter, values));
+      } else if (parameter.in === 'header') {
+        // The API key is checked by the authentication step.
+        if (parameter.name.toLowerCase() === 'authorization') continue;
+        const value = request.header(parameter.name);
+        if (value === undefined) {
+          if (parameter.required)
+            problems.push(`the ${parameter.name} header is required`);
+          continue;
+        }
+        const compared =
+          parameter.name.toLowerCase() === 'content-type'
+            ? mediaType(value)
+            : value;
+        problems.push(
+          ...this.valueProblems(
+            this.parameterValidator(operation, parameter),
+            compared,
+            `the ${parameter.name} header`,
+          ),
+        );
+      } else if (parameter.in === 'path') {
+        const value = operation.pathParams[parameter.name];
+        problems.push(
+          ...this.valueProblems(
+            this.parameterValidator(operation, parameter),
+            this.coerce(parameter.schema, value),
+            where,
+          ),
+        );
+      }
+    }
+    for (const name of new Set(request.query.keys())) {
+      if (!known.has(name))
+        problems.push(
+          `unknown query parameter ${name} (this operation takes ${
+            [...known].join(', ') || 'none'
+          })`,
+        );
+    }
+    if (spec.requestBody) {
+      if (request.body === undefined) {
+        if (spec.requestBody.required) problems.push('a JSON body is required');
+      } else {
+        problems.push(
+          ...this.requestErrors(
+            operation.template,
+            operation.method,
+            request.body,
+          ),
+        );
+      }
+    }
+    return problems;
+  }
+
+  /** Errors of a response body against the document, empty when it conforms. */
+  responseErrors(
+    pathTemplate: string,
+    method: string,
+    status: number,
+    body: unknown,
+  ): string[] {
+    return this.errors(
+      this.responsePointer(pathTemplate, method, status),
+      body,
+    );
+  }
+
+  /** Errors of a request body against the document. */
+  requestErrors(pathTemplate: string, method: string, body: unknown): string[] {
+    const pointer = `/paths/${escape(
+      pathTemplate,
+    )}/${method}/requestBody/content/application~1json/schema`;
+    return this.errors(pointer, body);
+  }
+
+  /**
+   * Where the schema of a response is: the status the operation documents, or
+   * its one documented success for another 2xx, or the shared error response
+   * for an error the operation does not list (a 429 or a 503 can come from
+   * any endpoint).
+   */
+  private responsePointer(
+    pathTemplate: string,
+    method: string,
+    status: number,
+  ): string {
+    const responses =
+      this.document.paths[pathTemplate]?.[method]?.responses ?? {};
+    let key = String(status);
+    if (!responses[key] && status >= 200 && status < 300) {
+      key = Object.keys(responses).find(k => /^2\d\d$/.test(k)) ?? key;
+    }
+    const response = responses[key];
+    if (response) {
+      const base = response.$ref
+        ? String(response.$ref).slice(1)
+        : `/paths/${escape(pathTemplate)}/${method}/responses/${key}`;
+      return `${base}/content/application~1json/schema`;
+    }
+    const shared =
+      ERROR_RESPONSES[status] ?? (status >= 500 ? 'InternalServerError' : '');
+    if (!shared)
+      throw new Error(
+        `The document defines no ${status} for ${method} ${pathTemplate}`,
+      );
+    return `/components/responses/${shared}/content/application~1json/schema`;
+  }
+
+  private parameters(operation: MatchedOperation): Parameter[] {
+    const pathItem = this.document.paths[operation.template];
+    const resolve = (p: any): Parameter =>
+      p.$ref ? this.resolve(p.$ref) : (p as Parameter);
+    const byKey = new Map<string, Parameter>();
+    for (const p of [
+      ...(pathItem.parameters ?? []),
+      ...(pathItem[operation.method].parameters ?? []),
+    ]) {
+      const parameter = resolve(p);
+      byKey.set(`${parameter.in}:${parameter.name}`, parameter);
+    }
+    return [...byKey.values()];
+  }
+
+  private resolve(ref: string): any {
+    return ref
+      .replace(/^#\//, '')
+      .split('/')
+      .reduce(
+        (node, segment) =>
+          node[segment.replace(/~1/g, '/').replace(/~0/g, '~')],
+        this.document,
+      );
+  }
+
+  /** A query parameter's values: several only for array parameters (`name[]`). */
+  private queryProblems(
+    operation: MatchedOperation,
+    parameter: Parameter,
+    values: string[],
+  ): string[] {
+    const where = `query parameter ${parameter.name}`;
+    const schema = parameter.schema ?? {};
+    const isArray = schema.type === 'array' || parameter.name.endsWith('[]');
+    if (!isArray && values.length > 1)
+      return [`${where} must be given once, not ${values.length} times`];
+    const itemSchema = schema.type === 'array' ? schema.items ?? {} : schema;
+    const validate = this.parameterValidator(operation, parameter, itemSchema);
+    return values.flatMap(value =>
+      this.valueProblems(validate, this.coerce(itemSchema, value), where),
+    );
+  }
+
+  private parameterValidator(
+    operation: MatchedOperation,
+    parameter: Parameter,
+    schema: any = parameter.schema ?? {},
+  ): ValidateFunction {
+    const key = `${operation.template} ${operation.method} ${parameter.in}:${parameter.name}`;
+    let validate = this.cache.get(key);
+    if (!validate) {
+      // a parameter's schema may $ref the document's components
+      validate = this.ajv.compile({
+        ...schema,
+        ...(schema.$ref ? { $ref: `pagerduty${schema.$ref}` } : {}),
+      });
+      this.cache.set(key, validate);
+    }
+    return validate;
+  }
+
+  /** A query or path string as the schema's type, or the string when it is not one. */
+  private coerce(schema: any, value: string): unknown {
+    switch (schema?.type) {
+      case 'integer':
+        return /^-?\d+$/.test(value) ? Number(value) : value;
+      case 'number':
+        return value.trim() !== '' && !Number.isNaN(Number(value))
+          ? Number(value)
+          : value;
+      case 'boolean':
+        return value === 'true' ? true : value === 'false' ? false : value;
+      default:
+        return value;
+    }
+  }
+
+  private valueProblems(
+    validate: ValidateFunction,
+    value: unknown,
+    where: string,
+  ): string[] {
+    if (validate(value)) return [];
+    return (validate.errors ?? []).map(
+      e =>
+        `${where}${e.instancePath} ${e.message}${
+          e.keyword === 'enum'
+            ? ` (${(
+                e.params as { allowedValues: unknown[] }
+              ).allowedValues.join(', ')})`
+            : ''
+        }: ${JSON.stringify(value)}`,
+    );
+  }
+
+  private validator(pointer: string): ValidateFunction | undefined {
+    if (this.cache.has(pointer)) return this.cache.get(pointer);
+    // a documented response without content (e.g. WebhookBadRequest) constrains no body
+    const validate = this.hasNode(pointer)
+      ? this.ajv.getSchema(`pagerduty#${pointer}`)
+      : undefined;
+    if (validate) this.cache.set(pointer, validate);
+    return validate;
+  }
+
+  private hasNode(pointer: string): boolean {
+    let node = this.document;
+    for (const segment of pointer.split('/').slice(1)) {
+      if (node?.$ref) node = this.resolve(node.$ref);
+      node = node?.[segment.replace(/~1/g, '/').replace(/~0/g, '~')];
+      if (node === undefined) return false;
+    }
+    return true;
+  }
+
+  private errors(pointer: string, body: unknown): string[] {
+    const validate = this.validator(pointer);
+    if (!validate || validate(body)) return [];
+    return (validate.errors ?? []).map(
+      e => `${e.instancePath || '/'} ${e.message} ${JSON.stringify(e.params)}`,
+    );
+  }
+}
