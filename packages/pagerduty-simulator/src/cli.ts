@@ -23,6 +23,8 @@ const USAGE = `PagerDuty simulator
   yarn demo maintenance end <window-id|service>
   yarn demo faults [--latency ms] [--jitter ms] [--error-rate 0..1] [--hang-rate 0..1]
                    [--outage seconds] [--rate-limit n] [--webhook-delay ms]
+  yarn demo faults --endpoint /incidents --mode error|timeout|endless-more|duplicates [--status 503]
+  yarn demo faults --endpoint /incidents --mode none
   yarn demo faults clear
   yarn demo send-alert <tool|all> [--service checkout-api] [--resolve]
                    [--backend http://localhost:7007] [--secret demo-<tool>-secret]
@@ -57,6 +59,9 @@ const { values: flags, positionals } = parseArgs({
     'hang-rate': { type: 'string' },
     outage: { type: 'string' },
     'webhook-delay': { type: 'string' },
+    endpoint: { type: 'string' },
+    mode: { type: 'string' },
+    status: { type: 'string' },
     service: { type: 'string' },
     resolve: { type: 'boolean' },
     backend: { type: 'string' },
@@ -288,6 +293,14 @@ async function main() {
           outageSeconds: num(flags.outage),
           rateLimitPerMinute: num(flags['rate-limit']),
           webhookDelayMs: num(flags['webhook-delay']),
+          endpoints: flags.endpoint
+            ? {
+                [flags.endpoint]:
+                  !flags.mode || flags.mode === 'none'
+                    ? null
+                    : { mode: flags.mode, status: num(flags.status) },
+              }
+            : undefined,
         }).filter(([, v]) => v !== undefined),
       );
       console.log(

@@ -141,17 +141,44 @@ describe('the simulator keeps the PagerDuty REST API contract', () => {
   it('refuses, with 400 and the reason, every request the document does not allow', async () => {
     const { Accept, 'Content-Type': contentType, Authorization } = headers;
     const refusals: [string, Record<string, string>, RegExp][] = [
-      ['/services', { Authorization, 'Content-Type': contentType }, /Accept header must be application\/vnd.pagerduty\+json;version=2, not \*\/\*/],
-      ['/services', { Authorization, Accept }, /Content-Type header is required/],
-      ['/services', { ...headers, 'Content-Type': 'text/plain' }, /Content-Type header must be equal to one of the allowed values/],
+      [
+        '/services',
+        { Authorization, 'Content-Type': contentType },
+        /Accept header must be application\/vnd.pagerduty\+json;version=2, not \*\/\*/,
+      ],
+      [
+        '/services',
+        { Authorization, Accept },
+        /Content-Type header is required/,
+      ],
+      [
+        '/services',
+        { ...headers, 'Content-Type': 'text/plain' },
+        /Content-Type header must be equal to one of the allowed values/,
+      ],
+      [
+        '/services',
+        { ...headers, 'Content-Type': 'application/json; charset=utf-8' },
+        /Content-Type header must be equal to one of the allowed values \(application\/json\)/,
+      ],
       ['/services?limit=ten', headers, /query parameter limit must be integer/],
       ['/services?limit=5&limit=10', headers, /limit must be given once/],
-      ['/services?includes[]=teams', headers, /unknown query parameter includes\[\]/],
-      ['/incidents?include[]=conference_bridges', headers, /query parameter include\[\] must be equal to one of the allowed values/],
+      [
+        '/services?includes[]=teams',
+        headers,
+        /unknown query parameter includes\[\]/,
+      ],
+      [
+        '/incidents?include[]=conference_bridges',
+        headers,
+        /query parameter include\[\] must be equal to one of the allowed values/,
+      ],
       ['/oncalls?earliest=yes', headers, /earliest must be boolean/],
     ];
     for (const [path, requestHeaders, reason] of refusals) {
-      const response = await fetch(`${sim.url}${path}`, { headers: requestHeaders });
+      const response = await fetch(`${sim.url}${path}`, {
+        headers: requestHeaders,
+      });
       const body = await response.json();
       expect({ path, status: response.status }).toEqual({ path, status: 400 });
       expect(body.error.errors.join('; ')).toMatch(reason);
@@ -209,6 +236,78 @@ describe('the simulator keeps the PagerDuty REST API contract', () => {
     expect(
       contract.responseErrors('/webhook_subscriptions', 'post', 200, body),
     ).toEqual([]);
+  });
+
+  it('updates and enables a webhook subscription in the documented shapes', async () => {
+    const created = await fetch(`${sim.url}/webhook_subscriptions`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        webhook_subscription: {
+          type: 'webhook_subscription',
+          delivery_method: {
+            type: 'http_delivery_method',
+            url: 'http://127.0.0.1:1/webhooks/pagerduty',
+          },
+          events: ['incident.triggered'],
+          filter: { type: 'account_reference' },
+        },
+      }),
+    }).then(r => r.json());
+    const { id } = created.webhook_subscription;
+    const update = {
+      webhook_subscription: { events: ['incident.resolved'], active: false },
+    };
+    expect(
+      contract.requestErrors('/webhook_subscriptions/{id}', 'put', update),
+    ).toEqual([]);
+    const updated = await fetch(`${sim.url}/webhook_subscriptions/${id}`, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify(update),
+    });
+    const updatedBody = await updated.json();
+    expect(updated.status).toBe(200);
+    expect(updatedBody.webhook_subscription).toMatchObject({
+      events: ['incident.resolved'],
+      active: false,
+    });
+    expect(
+      contract.responseErrors(
+        '/webhook_subscriptions/{id}',
+        'put',
+        200,
+        updatedBody,
+      ),
+    ).toEqual([]);
+    const enabled = await fetch(
+      `${sim.url}/webhook_subscriptions/${id}/enable`,
+      {
+        method: 'POST',
+        headers,
+      },
+    );
+    expect(enabled.status).toBe(200);
+    expect(
+      contract.responseErrors(
+        '/webhook_subscriptions/{id}/enable',
+        'post',
+        200,
+        await enabled.json(),
+      ),
+    ).toEqual([]);
+  });
+
+  it('writes times to the second and adds the conference bridge only when asked', async () => {
+    const bridged = sim.state.openIncidents().find(i => i.conferenceBridge)!;
+    const plain = (await get(`/incidents/${bridged.id}`)).body.incident;
+    expect(plain.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(plain.last_status_change_at).toMatch(/:\d\dZ$/);
+    expect(plain.conference_bridge).toBeUndefined();
+    const asked = (
+      await get(`/incidents/${bridged.id}?include[]=conference_bridge`)
+    ).body.incident;
+    expect(asked.conference_bridge.conference_url).toEqual(expect.any(String));
   });
 
   it('refuses a webhook subscription body the specification refuses', async () => {

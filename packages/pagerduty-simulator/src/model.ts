@@ -136,4 +136,11 @@ export type WebhookSubscription = {
   /** Signing secrets, newest first; two while a secret rotates. */
   secrets: string[];
   active: boolean;
+  /**
+   * Set by PagerDuty after repeated rejected deliveries; only
+   * `POST /webhook_subscriptions/{id}/enable` clears it.
+   */
+  temporarilyDisabled: boolean;
+  /** Deliveries rejected in a row (4xx, or given up after retries). */
+  consecutiveFailures: number;
 };

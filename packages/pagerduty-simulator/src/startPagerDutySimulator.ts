@@ -190,6 +190,7 @@ export async function startPagerDutySimulator(
     createRestRouter({
       state,
       shapes,
+      faults: () => faults,
       createWebhookSubscription: input => {
         const subscription = webhooks.subscribe({
           url: input.delivery_method.url,
@@ -201,6 +202,7 @@ export async function startPagerDutySimulator(
         });
         return shapes.webhookSubscription(subscription, true);
       },
+      enableWebhookSubscription: id => webhooks.enable(id),
     }),
   );
   app.use(answerErrors);

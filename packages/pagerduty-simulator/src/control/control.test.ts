@@ -197,6 +197,52 @@ describe('fault injection', () => {
     expect((await timedGet()).status).toBe(200);
   });
 
+  const getJson = async (path: string) => {
+    const response = await fetch(`${sim.url}${path}`, {
+      headers: auth,
+      signal: AbortSignal.timeout(5000),
+    });
+    return { status: response.status, body: await response.json() };
+  };
+
+  it('fails one endpoint while the others answer', async () => {
+    await setFaults({
+      endpoints: { '/incidents': { mode: 'error', status: 503 } },
+    });
+    expect((await getJson('/incidents')).status).toBe(503);
+    expect((await getJson('/services')).status).toBe(200);
+    await setFaults({ endpoints: { '/incidents': null } });
+    expect((await getJson('/incidents')).status).toBe(200);
+  });
+
+  it('hangs one endpoint', async () => {
+    await setFaults({ endpoints: { '/priorities': { mode: 'timeout' } } });
+    await expect(timedGet(300)).rejects.toThrow();
+    expect((await getJson('/services')).status).toBe(200);
+  });
+
+  it('says there is more on every page of an endpoint, past its end too', async () => {
+    await setFaults({ endpoints: { '/services': { mode: 'endless-more' } } });
+    const total = sim.state.services.size;
+    const last = await getJson(`/services?limit=100&offset=${total}`);
+    expect(last.body).toMatchObject({ services: [], more: true });
+  });
+
+  it("repeats the previous page's last row at the start of each next page", async () => {
+    await setFaults({ endpoints: { '/services': { mode: 'duplicates' } } });
+    const first = await getJson('/services?limit=10&offset=0');
+    const second = await getJson('/services?limit=10&offset=10');
+    expect(second.body.services[0].id).toBe(first.body.services[9].id);
+    expect(second.body.limit).toBe(10);
+  });
+
+  it('refuses an endpoint fault it does not know', async () => {
+    const response = await setFaults({
+      endpoints: { '/incidents': { mode: 'sometimes' } },
+    });
+    expect(response.status).toBe(400);
+  });
+
   it('tightens the rate limit', async () => {
     await setFaults({ rateLimitPerMinute: 2 });
     const statuses = [];

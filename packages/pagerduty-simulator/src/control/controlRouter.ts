@@ -39,6 +39,21 @@ const faultsBody = z
     outageSeconds: z.number().min(0),
     rateLimitPerMinute: z.number().int().positive().nullable(),
     webhookDelayMs: z.number().min(0),
+    /** Replaces the endpoint faults; `null` for an endpoint clears it. */
+    endpoints: z.record(
+      z.string().startsWith('/'),
+      z
+        .discriminatedUnion('mode', [
+          z.object({
+            mode: z.literal('error'),
+            status: z.number().int().min(400).max(599).optional(),
+          }),
+          z.object({ mode: z.literal('timeout') }),
+          z.object({ mode: z.literal('endless-more') }),
+          z.object({ mode: z.literal('duplicates') }),
+        ])
+        .nullable(),
+    ),
   })
   .partial();
 
@@ -204,8 +219,15 @@ export function createControlRouter(options: {
 
   router.put('/faults', (req, res) => {
     const body = faultsBody.parse(req.body);
-    const { outageSeconds, rateLimitPerMinute, ...rest } = body;
+    const { outageSeconds, rateLimitPerMinute, endpoints, ...rest } = body;
     const next: Faults = { ...options.faults.get(), ...rest };
+    if (endpoints) {
+      next.endpoints = { ...next.endpoints };
+      for (const [path, fault] of Object.entries(endpoints)) {
+        if (fault) next.endpoints[path] = fault;
+        else delete next.endpoints[path];
+      }
+    }
     if (outageSeconds !== undefined) {
       next.outageUntil =
         outageSeconds > 0

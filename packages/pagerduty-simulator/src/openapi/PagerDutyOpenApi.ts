@@ -85,9 +85,6 @@ const ERROR_RESPONSES: Record<number, string> = {
   429: 'TooManyRequests',
 };
 
-/** Media type without parameters such as `; charset=utf-8`. */
-const mediaType = (value: string) => value.split(';')[0].trim().toLowerCase();
-
 /**
  * PagerDuty's REST API contract, from its published OpenAPI document: which
  * operation a request is, what is wrong with a request, and what is wrong with
@@ -207,14 +204,12 @@ export class PagerDutyOpenApi {
             problems.push(`the ${parameter.name} header is required`);
           continue;
         }
-        const compared =
-          parameter.name.toLowerCase() === 'content-type'
-            ? mediaType(value)
-            : value;
+        // compared as written: `application/json; charset=utf-8` is not the
+        // document's `application/json`
         problems.push(
           ...this.valueProblems(
             this.parameterValidator(operation, parameter),
-            compared,
+            value,
             `the ${parameter.name} header`,
           ),
         );

@@ -2,6 +2,19 @@ import { NextFunction, Request, Response } from 'express';
 import { Random } from '../random';
 import { ErrorCodes, PagerDutyApiError, sendError } from './errors';
 
+/**
+ * A fault of one endpoint: `error` answers with `status` (500 by default),
+ * `timeout` never answers, `endless-more` says `more: true` on every page (the
+ * pages past the end are empty), `duplicates` starts every page after the
+ * first with the previous page's last row, as when rows shift under offset
+ * pagination.
+ */
+export type EndpointFault =
+  | { mode: 'error'; status?: number }
+  | { mode: 'timeout' }
+  | { mode: 'endless-more' }
+  | { mode: 'duplicates' };
+
 /** Faults injected into the REST API and webhook delivery, changeable at run time. */
 export type Faults = {
   /** Added to every REST answer. */
@@ -19,6 +32,8 @@ export type Faults = {
   rateLimitPerMinute?: number;
   /** Added before every webhook delivery attempt. */
   webhookDelayMs: number;
+  /** Faults of single endpoints, by the document's path, e.g. `/incidents` or `/incidents/{id}`. */
+  endpoints: Record<string, EndpointFault>;
 };
 
 export const noFaults = (): Faults => ({
@@ -30,7 +45,17 @@ export const noFaults = (): Faults => ({
   outageUntil: undefined,
   rateLimitPerMinute: undefined,
   webhookDelayMs: 0,
+  endpoints: {},
 });
+
+/** The fault of the endpoint a request is for, if any (the contract step found its operation). */
+export const endpointFault = (
+  faults: Faults,
+  res: Response,
+): EndpointFault | undefined => {
+  const template: string | undefined = res.locals.operation?.template;
+  return template ? faults.endpoints[template] : undefined;
+};
 
 /**
  * `Authorization: Token token=<key>` (an API key) or `Authorization: Bearer
@@ -139,7 +164,24 @@ export function injectFaults(options: {
       );
       return;
     }
-    if (faults.hangRate > 0 && options.random.next() < faults.hangRate) {
+    const fault = endpointFault(faults, res);
+    if (fault?.mode === 'error') {
+      const status = fault.status ?? 500;
+      sendError(
+        res,
+        new PagerDutyApiError(
+          status,
+          status >= 500 ? ErrorCodes.internal : ErrorCodes.invalidInput,
+          status >= 500 ? 'Internal Server Error' : 'Invalid Input Provided',
+          [`injected fault of ${res.locals.operation.template}`],
+        ),
+      );
+      return;
+    }
+    if (
+      fault?.mode === 'timeout' ||
+      (faults.hangRate > 0 && options.random.next() < faults.hangRate)
+    ) {
       options.onHang(res);
       return;
     }

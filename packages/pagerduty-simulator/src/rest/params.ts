@@ -1,5 +1,6 @@
 import { Request } from 'express';
 import { PagerDutyApiError } from './errors';
+import { EndpointFault } from './guards';
 
 type Query = Request['query'];
 
@@ -57,10 +58,11 @@ const MAX_LIMIT = 100;
 const MAX_OFFSET_PLUS_LIMIT = 10_000;
 
 /**
- * PagerDuty's classic pagination: `limit` (default 25, at most 100), `offset`,
- * `more`, and `total` only when `total=true`. Offsets past 10,000 are refused.
+ * PagerDuty's classic pagination: `limit` (default 25, at most 100, echoed),
+ * `offset`, `more`, and `total` only when `total=true`. Offsets past 10,000
+ * are refused. An endpoint's `endless-more` or `duplicates` fault bends it.
  */
-export function paginate<T>(query: Query, items: T[]) {
+export function paginate<T>(query: Query, items: T[], fault?: EndpointFault) {
   const limitRaw = stringParam(query, 'limit');
   const offsetRaw = stringParam(query, 'offset');
   const limit = limitRaw === undefined ? DEFAULT_LIMIT : Number(limitRaw);
@@ -79,13 +81,16 @@ export function paginate<T>(query: Query, items: T[]) {
       `Offset must be less than ${MAX_OFFSET_PLUS_LIMIT} minus the limit; use a narrower filter (e.g. since/until)`,
     );
   }
-  const page = items.slice(offset, offset + effectiveLimit);
+  const start =
+    fault?.mode === 'duplicates' && offset > 0 ? offset - 1 : offset;
+  const page = items.slice(start, start + effectiveLimit);
   return {
     page,
     pagination: {
       limit: effectiveLimit,
       offset,
-      more: offset + page.length < items.length,
+      more:
+        fault?.mode === 'endless-more' || start + page.length < items.length,
       total: booleanParam(query, 'total') ? items.length : null,
     },
   };

@@ -1,6 +1,6 @@
 import { NextFunction, Request, Response, Router } from 'express';
 import { z } from 'zod';
-import { Incident } from '../model';
+import { Incident, WebhookSubscription } from '../model';
 import { AccountState } from '../state';
 import { ErrorCodes, PagerDutyApiError, sendError } from './errors';
 import {
@@ -11,7 +11,8 @@ import {
   paginate,
   stringParam,
 } from './params';
-import { Shapes } from './shapes';
+import { iso, Shapes } from './shapes';
+import { endpointFault, Faults } from './guards';
 
 const INCIDENT_STATUSES = ['triggered', 'acknowledged', 'resolved'] as const;
 const URGENCIES = ['high', 'low'] as const;
@@ -142,16 +143,23 @@ function sortIncidents(incidents: Incident[], sortBy: string | undefined) {
 export function createRestRouter(options: {
   state: AccountState;
   shapes: Shapes;
+  faults: () => Faults;
   createWebhookSubscription: (
     input: z.infer<typeof webhookSubscriptionBody>['webhook_subscription'],
   ) => ReturnType<Shapes['webhookSubscription']>;
+  /** Clears a subscription's temporary disablement; undefined when there is none. */
+  enableWebhookSubscription: (id: string) => WebhookSubscription | undefined;
 }): Router {
   const { state, shapes } = options;
   const router = Router();
 
   const include = (req: Request) => new Set(arrayParam(req.query, 'include'));
   const list = (req: Request, res: Response, key: string, items: unknown[]) => {
-    const { page, pagination } = paginate(req.query, items);
+    const { page, pagination } = paginate(
+      req.query,
+      items,
+      endpointFault(options.faults(), res),
+    );
     res.json({ [key]: page, ...pagination });
   };
 
@@ -198,7 +206,11 @@ export function createRestRouter(options: {
     );
     const inc = include(req);
     const sorted = sortIncidents(incidents, stringParam(req.query, 'sort_by'));
-    const { page, pagination } = paginate(req.query, sorted);
+    const { page, pagination } = paginate(
+      req.query,
+      sorted,
+      endpointFault(options.faults(), res),
+    );
     res.json({
       incidents: page.map(i => shapes.incident(i, inc)),
       ...pagination,
@@ -303,9 +315,7 @@ export function createRestRouter(options: {
               type: 'user_reference',
             }
           : shapes.userRef(o.userId),
-        ...(o.start && o.end
-          ? { start: o.start.toISOString(), end: o.end.toISOString() }
-          : {}),
+        ...(o.start && o.end ? { start: iso(o.start), end: iso(o.end) } : {}),
       }));
     list(req, res, 'oncalls', oncalls);
   });
@@ -408,6 +418,38 @@ export function createRestRouter(options: {
 
   router.get('/webhook_subscriptions/:id', (req, res) => {
     const subscription = state.webhookSubscriptions.get(req.params.id);
+    if (!subscription)
+      throw PagerDutyApiError.notFound(`Webhook subscription ${req.params.id}`);
+    res.json({
+      webhook_subscription: shapes.webhookSubscription(subscription, false),
+    });
+  });
+
+  router.put('/webhook_subscriptions/:id', (req, res) => {
+    const subscription = state.webhookSubscriptions.get(req.params.id);
+    if (!subscription)
+      throw PagerDutyApiError.notFound(`Webhook subscription ${req.params.id}`);
+    const update = req.body?.webhook_subscription ?? {};
+    const unknown = (update.events ?? []).filter(
+      (e: string) => !(WEBHOOK_EVENT_TYPES as readonly string[]).includes(e),
+    );
+    if (unknown.length) {
+      throw PagerDutyApiError.invalidInput(
+        `Unknown event types: ${unknown.join(', ')}`,
+      );
+    }
+    if (update.events) subscription.events = update.events;
+    if (update.description !== undefined)
+      subscription.description = update.description;
+    if (update.filter) subscription.filter = update.filter;
+    if (update.active !== undefined) subscription.active = update.active;
+    res.json({
+      webhook_subscription: shapes.webhookSubscription(subscription, false),
+    });
+  });
+
+  router.post('/webhook_subscriptions/:id/enable', (req, res) => {
+    const subscription = options.enableWebhookSubscription(req.params.id);
     if (!subscription)
       throw PagerDutyApiError.notFound(`Webhook subscription ${req.params.id}`);
     res.json({

@@ -16,7 +16,13 @@ import { AccountState } from '../state';
 /** Where the simulated account's objects live (`self` and `html_url`). */
 export type Urls = { api: string; web: string };
 
-const iso = (d: Date | undefined) => (d ? d.toISOString() : null);
+/**
+ * A time as PagerDuty's REST API and webhook resources write it: to the
+ * second, e.g. `2015-10-06T21:30:42Z` (only a webhook event's own
+ * `occurred_at` carries milliseconds).
+ */
+export const iso = (d: Date | undefined) =>
+  d ? d.toISOString().replace(/\.\d{3}Z$/, 'Z') : null;
 
 const PATHS: Record<string, [string, string]> = {
   service: ['services', 'service-directory'],
@@ -103,7 +109,8 @@ export class Shapes {
       created_at: iso(service.createdAt),
       updated_at: iso(service.updatedAt),
       status: this.serviceStatus(service),
-      last_incident_timestamp: iso(lastIncident),
+      // PagerDuty sends null before a service's first incident; the document allows only a string
+      ...(lastIncident ? { last_incident_timestamp: iso(lastIncident) } : {}),
       // The specification types these as references even when expanded by include[].
       escalation_policy: include.has('escalation_policies')
         ? {
@@ -276,7 +283,8 @@ export class Shapes {
     // PagerDuty sends null for these; the specification allows only objects, so they are left out.
     if (priority) body.priority = this.priority(priority);
     if (incident.resolvedAt) body.resolved_at = iso(incident.resolvedAt);
-    if (incident.conferenceBridge) {
+    // only on request, as PagerDuty does
+    if (incident.conferenceBridge && include.has('conference_bridge')) {
       body.conference_bridge = {
         conference_number: incident.conferenceBridge.conferenceNumber,
         conference_url: incident.conferenceBridge.conferenceUrl,
@@ -379,7 +387,7 @@ export class Shapes {
         id: subscription.id,
         type: 'http_delivery_method',
         url: subscription.url,
-        temporarily_disabled: false,
+        temporarily_disabled: subscription.temporarilyDisabled,
         // PagerDuty shows the signing secret only in the response that created it.
         secret: revealSecret ? subscription.secrets[0] : null,
         custom_headers: subscription.customHeaders.map(h => ({

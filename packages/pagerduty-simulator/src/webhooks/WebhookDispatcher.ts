@@ -15,6 +15,9 @@ export type WebhookDeliveryOptions = {
   giveUpAfterMs: number;
 };
 
+/** Rejected deliveries in a row after which a subscription is temporarily disabled. */
+export const DISABLE_AFTER_FAILURES = 3;
+
 export const defaultDeliveryOptions: WebhookDeliveryOptions = {
   timeoutMs: 5_000,
   baseDelayMs: 1_000,
@@ -88,6 +91,8 @@ export class WebhookDispatcher {
       customHeaders: input.customHeaders ?? [],
       secrets: [randomBytes(32).toString('base64')],
       active: input.active ?? true,
+      temporarilyDisabled: false,
+      consecutiveFailures: 0,
     };
     this.state.webhookSubscriptions.set(subscription.id, subscription);
     return subscription;
@@ -110,6 +115,35 @@ export class WebhookDispatcher {
     subscription.secrets = subscription.secrets.slice(0, 1);
   }
 
+  /** Counts a rejected delivery; repeated ones disable the subscription until it is enabled again. */
+  private failed(subscription: WebhookSubscription) {
+    subscription.consecutiveFailures += 1;
+    if (
+      subscription.consecutiveFailures >= DISABLE_AFTER_FAILURES &&
+      !subscription.temporarilyDisabled
+    ) {
+      subscription.temporarilyDisabled = true;
+      this.options.log(
+        `webhook subscription ${subscription.id} temporarily disabled after ${subscription.consecutiveFailures} rejected deliveries`,
+      );
+      // what was queued for it is not sent (the head is in flight; its drain removes it)
+      for (const queue of this.queues.values()) {
+        for (let i = queue.length - 1; i > 0; i--) {
+          if (queue[i].subscription.id === subscription.id) queue.splice(i, 1);
+        }
+      }
+    }
+  }
+
+  /** Enables a temporarily disabled subscription (`POST /webhook_subscriptions/{id}/enable`). */
+  enable(subscriptionId: string): WebhookSubscription | undefined {
+    const subscription = this.state.webhookSubscriptions.get(subscriptionId);
+    if (!subscription) return undefined;
+    subscription.temporarilyDisabled = false;
+    subscription.consecutiveFailures = 0;
+    return subscription;
+  }
+
   /** Webhooks waiting or being retried. */
   pendingCount(): number {
     let n = 0;
@@ -128,7 +162,11 @@ export class WebhookDispatcher {
     subscription: WebhookSubscription,
     change: AccountChange,
   ): boolean {
-    if (!subscription.active || !subscription.events.includes(change.eventType))
+    if (
+      !subscription.active ||
+      subscription.temporarilyDisabled ||
+      !subscription.events.includes(change.eventType)
+    )
       return false;
     const { filter } = subscription;
     if (filter.type === 'account_reference') return true;
@@ -285,6 +323,7 @@ export class WebhookDispatcher {
     if (this.closed) return true;
     if (status !== undefined && status >= 200 && status < 300) {
       this.record(p, 'delivered', status);
+      p.subscription.consecutiveFailures = 0;
       return true;
     }
     const retryable = status === undefined || status >= 500 || status === 429;
@@ -293,6 +332,7 @@ export class WebhookDispatcher {
       this.options.log(
         `webhook ${p.webhookId} to ${p.subscription.url} dropped: HTTP ${status}`,
       );
+      this.failed(p.subscription);
       return true;
     }
     if (Date.now() - p.firstAttemptAt >= this.options.delivery.giveUpAfterMs) {
@@ -300,6 +340,7 @@ export class WebhookDispatcher {
       this.options.log(
         `webhook ${p.webhookId} to ${p.subscription.url} given up after ${p.attempt} attempts`,
       );
+      this.failed(p.subscription);
       return true;
     }
     this.record(p, 'retrying', status, error);

@@ -258,6 +258,46 @@ describe('webhooks v3', () => {
     }
   });
 
+  it('disables a subscription after three rejected deliveries, until it is enabled through the API', async () => {
+    sim = await startPagerDutySimulator({ seed: 5, historyDays: 1 });
+    let answer = 400;
+    const receiver = await startReceiver(() => answer);
+    const rest = (method: string, path: string) =>
+      fetch(`${sim.url}${path}`, {
+        method,
+        headers: pagerDutyRequestHeaders(),
+      }).then(async r => ({ status: r.status, body: await r.json() }));
+    try {
+      const { id } = await subscribe(sim, receiver.url, ['incident.triggered']);
+      for (const title of ['a', 'b', 'c'])
+        sim.state.trigger({ service: 'cart-api', title });
+      await waitForExpect(() => expect(receiver.attempts()).toBe(3));
+      await waitForExpect(async () =>
+        expect(
+          (
+            await rest('GET', `/webhook_subscriptions/${id}`)
+          ).body.webhook_subscription.delivery_method.temporarily_disabled,
+        ).toBe(true),
+      );
+      // a disabled subscription gets nothing: nothing is even queued
+      sim.state.trigger({ service: 'cart-api', title: 'd' });
+      expect(sim.webhooks.pendingCount()).toBe(0);
+
+      answer = 202;
+      const enabled = await rest('POST', `/webhook_subscriptions/${id}/enable`);
+      expect(enabled.status).toBe(200);
+      expect(
+        enabled.body.webhook_subscription.delivery_method.temporarily_disabled,
+      ).toBe(false);
+      sim.state.trigger({ service: 'cart-api', title: 'e' });
+      await receivedCount(receiver, 1);
+      expect(receiver.received[0].body.event.data.title).toBe('e');
+      expect(receiver.attempts()).toBe(4);
+    } finally {
+      await receiver.close();
+    }
+  });
+
   it('signs with both secrets while one rotates', async () => {
     sim = await startPagerDutySimulator({ seed: 5, historyDays: 1 });
     const receiver = await startReceiver(() => 200);
