@@ -11,6 +11,12 @@ export interface Config {
        */
       apiToken?: string;
       /**
+       * How `apiToken` is sent: `token` (a REST API key, the default:
+       * `Authorization: Token token=…`) or `bearer` (an OAuth or scoped access
+       * token: `Authorization: Bearer …`).
+       */
+      tokenType?: 'token' | 'bearer';
+      /**
        * Base URL of the PagerDuty REST API. Defaults to
        * `https://api.pagerduty.com`; the EU service region uses
        * `https://api.eu.pagerduty.com`, and the demo points it at the
@@ -21,6 +27,17 @@ export interface Config {
       requestsPerMinute?: number;
       /** Seconds between two syncs (60 by default). Webhooks make changes visible sooner. */
       syncIntervalSeconds?: number;
+      /**
+       * Requests one sync of an account may send, every endpoint and retry
+       * included (500 by default); what is left waits for the next sync.
+       */
+      maxRequestsPerSync?: number;
+      /**
+       * A part of the PagerDuty data (incidents, on-call, ...) turns stale
+       * after this many failed syncs in a row (3 by default). A failure is
+       * shown at once; levels resting on stale incidents become unknown.
+       */
+      staleAfterMissedSyncs?: number;
       /**
        * Signing secrets of the PagerDuty webhook subscriptions that send to
        * `/api/status/webhooks/pagerduty` for the default account; several
@@ -52,6 +69,8 @@ export interface Config {
            * @visibility secret
            */
           apiToken: string;
+          /** Defaults to `status.pagerDuty.tokenType`, then `token`. */
+          tokenType?: 'token' | 'bearer';
           /** Defaults to `status.pagerDuty.apiBaseUrl`, then `https://api.pagerduty.com`. */
           apiBaseUrl?: string;
           /** Defaults to `status.pagerDuty.requestsPerMinute`, then 600. */

@@ -97,7 +97,7 @@ function generatedSummary(): StatusSummary {
     freshness: {
       stale: false,
       lastSuccessAt: new Date().toISOString(),
-      sources: [],
+      accounts: [],
     },
   };
 }

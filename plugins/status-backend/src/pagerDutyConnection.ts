@@ -21,6 +21,8 @@ export type PagerDutyAccountConnection = {
   name: string;
   apiBaseUrl: string;
   apiToken: string;
+  /** How the token is sent: `token` (a REST API key) or `bearer` (an OAuth or scoped token). */
+  tokenType?: 'token' | 'bearer';
   /** This account's own request budget; each account has its own rate limit. */
   requestsPerMinute?: number;
 };
@@ -51,9 +53,18 @@ function readAccount(
 ): PagerDutyAccountConnection | undefined {
   const apiToken = config?.getOptionalString('apiToken')?.trim();
   if (!config || !apiToken) return undefined;
+  const tokenType =
+    config.getOptionalString('tokenType') ??
+    fallback?.getOptionalString('tokenType');
+  if (tokenType && tokenType !== 'token' && tokenType !== 'bearer') {
+    throw new Error(
+      `status.pagerDuty tokenType must be "token" (a REST API key) or "bearer" (an OAuth or scoped token), not "${tokenType}"`,
+    );
+  }
   return {
     name,
     apiToken,
+    ...(tokenType ? { tokenType: tokenType as 'token' | 'bearer' } : {}),
     apiBaseUrl:
       config.getOptionalString('apiBaseUrl') ??
       fallback?.getOptionalString('apiBaseUrl') ??

@@ -9,7 +9,7 @@ import { createRouter } from './service/router';
 import { StatusEngine } from './engine/StatusEngine';
 import { readHealthRules } from './engine/readHealthRules';
 import { PagerDutySync } from './pagerduty/PagerDutySync';
-import { PdjsPagerDutyClient } from './pagerduty/PdjsPagerDutyClient';
+import { PagerDutyRestClient } from './pagerduty/PagerDutyRestClient';
 import {
   AlertSource,
   statusAlertSourcesExtensionPoint,
@@ -142,17 +142,29 @@ export const statusPlugin = createBackendPlugin({
           const clients = new Map(
             pagerDuty.accounts.map(account => [
               account.name,
-              new PdjsPagerDutyClient({
+              new PagerDutyRestClient({
                 apiBaseUrl: account.apiBaseUrl,
                 apiToken: account.apiToken,
+                tokenType: account.tokenType,
                 logger: logger.child({ pagerDutyAccount: account.name }),
                 requestsPerMinute: account.requestsPerMinute,
               }),
             ]),
           );
+          const syncIntervalSeconds =
+            config.getOptionalNumber('status.pagerDuty.syncIntervalSeconds') ??
+            60;
           const syncs = [...clients].map(
             ([account, client]) =>
-              new PagerDutySync({ account, client, store, logger }),
+              new PagerDutySync({
+                account,
+                client,
+                store,
+                logger,
+                maxRequestsPerSync: config.getOptionalNumber(
+                  'status.pagerDuty.maxRequestsPerSync',
+                ),
+              }),
           );
           if (pagerDuty.mode !== 'unconfigured')
             await subscribeToWebhooks({
@@ -171,6 +183,10 @@ export const statusPlugin = createBackendPlugin({
             logger,
             accounts: pagerDuty.accounts.map(a => a.name),
             rules: readHealthRules(config),
+            syncIntervalMs: syncIntervalSeconds * 1000,
+            staleAfterMissedSyncs: config.getOptionalNumber(
+              'status.pagerDuty.staleAfterMissedSyncs',
+            ),
             alertSourceTitles: new Map(alertSources.map(a => [a.id, a.title])),
             onChanges: changes => livePush.changed(changes.map(c => c.ref)),
           });
@@ -180,18 +196,13 @@ export const statusPlugin = createBackendPlugin({
             await scheduler.scheduleTask({
               id: 'status-pagerduty-sync',
               scope: 'global',
-              frequency: {
-                seconds:
-                  config.getOptionalNumber(
-                    'status.pagerDuty.syncIntervalSeconds',
-                  ) ?? 60,
-              },
+              frequency: { seconds: syncIntervalSeconds },
               timeout: { minutes: 5 },
               initialDelay: { seconds: 3 },
-              fn: async () => {
+              fn: async abortSignal => {
                 // one failing account (logged and marked stale by its sync) never holds up the others
                 const results = await Promise.allSettled(
-                  syncs.map(sync => sync.syncOnce()),
+                  syncs.map(sync => sync.syncOnce(abortSignal)),
                 );
                 if (statusEngine.ready) await statusEngine.refreshSignals();
                 // incident changes a webhook missed still reach open pages

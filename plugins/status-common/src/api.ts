@@ -3,6 +3,7 @@ import { HealthLevel, OutageLevel } from './health/levels';
 import { Signal } from './health/rules';
 import { StatusConfigurationProblem } from './types';
 import { StatusAlert } from './alerts';
+import { StatusPartFreshness } from './freshness';
 
 /**
  * Someone an incident is assigned to, or who is on call.
@@ -84,20 +85,36 @@ export type StatusRootCause = {
 };
 
 /**
+ * How fresh one PagerDuty account's data is, per channel: the poll (each part
+ * on its own) and the webhooks, which never make the poll's data fresh.
+ *
+ * @public
+ */
+export type StatusAccountFreshness = {
+  account: string;
+  /** Its incidents were never read yet: levels resting on them are unknown. */
+  waiting: boolean;
+  /** The last successful read of its incidents, ISO 8601. */
+  lastSuccessAt: string | null;
+  /** The last attempt to read its incidents. */
+  lastAttemptAt: string | null;
+  /** Why the last read of its incidents failed; null when it succeeded. */
+  lastError: string | null;
+  /** The last webhook received from the account. */
+  lastWebhookAt: string | null;
+  /** Levels rest on stale data: its incidents missed too many syncs, or none were read yet. */
+  stale: boolean;
+  /** Every part of its data, each with its own freshness. */
+  parts: StatusPartFreshness[];
+};
+
+/**
  * How fresh the data behind an answer is.
  *
  * @public
  */
 export type StatusFreshness = {
-  pagerDuty: {
-    account: string;
-    /** The last successful sync, ISO 8601; null before the first. */
-    lastSuccessAt: string | null;
-    /** Whether a poll or a webhook brought the last update. */
-    lastSuccessVia: 'poll' | 'webhook' | null;
-    stale: boolean;
-    lastError: string | null;
-  };
+  pagerDuty: StatusAccountFreshness;
   catalogLoadedAt: string | null;
 };
 
@@ -227,20 +244,6 @@ export type StatusGroupRollup = {
 };
 
 /**
- * How fresh one source of signals is.
- *
- * @public
- */
-export type StatusSourceFreshness = {
-  source: string;
-  lastSuccessAt: string | null;
-  lastSuccessVia: 'poll' | 'webhook' | null;
-  lastAttemptAt: string | null;
-  lastError: string | null;
-  stale: boolean;
-};
-
-/**
  * The answer of `GET /api/status/summary`.
  *
  * @public
@@ -257,10 +260,12 @@ export type StatusSummary = {
   /** Every visible entity in an outage of its own, worst first, then by blast radius. */
   problems: StatusProblem[];
   freshness: {
+    /** Some account's levels rest on stale data. */
     stale: boolean;
-    /** The stalest source's last success. */
+    /** The stalest account's last successful read of incidents. */
     lastSuccessAt: string | null;
-    sources: StatusSourceFreshness[];
+    /** Every configured PagerDuty account. */
+    accounts: StatusAccountFreshness[];
   };
 };
 

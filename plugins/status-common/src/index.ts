@@ -10,4 +10,5 @@ export * from './configuration';
 export * from './types';
 export * from './api';
 export * from './alerts';
+export * from './freshness';
 export * from './health';

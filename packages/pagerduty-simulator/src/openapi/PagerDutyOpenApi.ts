@@ -1,12 +1,15 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import Ajv, { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import fs from 'node:fs';
-import path from 'node:path';
+
+const ownFile = (file: string) =>
+  resolvePackagePath('@internal/pagerduty-simulator', file);
 
 /** PagerDuty's OpenAPI documents vendored in this package's `openapi/` folder. */
 export const PAGERDUTY_OPENAPI_DOCUMENTS = {
-  rest: path.resolve(__dirname, '../../openapi/rest-openapiv3.json'),
-  eventsV2: path.resolve(__dirname, '../../openapi/events-v2-openapiv3.json'),
+  rest: ownFile('openapi/rest-openapiv3.json'),
+  eventsV2: ownFile('openapi/events-v2-openapiv3.json'),
 } as const;
 
 const escape = (segment: string) =>
@@ -374,7 +377,9 @@ export class PagerDutyOpenApi {
           ? Number(value)
           : value;
       case 'boolean':
-        return value === 'true' ? true : value === 'false' ? false : value;
+        if (value === 'true') return true;
+        if (value === 'false') return false;
+        return value;
       default:
         return value;
     }

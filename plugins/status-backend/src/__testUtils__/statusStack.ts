@@ -7,9 +7,9 @@ import { DatabaseStatusStore } from '../database';
 import { StatusEngine } from '../engine/StatusEngine';
 import { PagerDutySync } from '../pagerduty/PagerDutySync';
 import {
-  PdjsPagerDutyClient,
-  PdjsPagerDutyClientOptions,
-} from '../pagerduty/PdjsPagerDutyClient';
+  PagerDutyRestClient,
+  PagerDutyRestClientOptions,
+} from '../pagerduty/PagerDutyRestClient';
 
 /**
  * The status backend's pieces wired as the plugin wires them, on a given
@@ -20,7 +20,7 @@ export async function createStatusStack(options: {
   pagerDutyUrl: string;
   logger: LoggerService;
   entities?: Entity[];
-  client?: Partial<PdjsPagerDutyClientOptions>;
+  client?: Partial<PagerDutyRestClientOptions>;
   /** The accounts the engine reads; the stack's own sync fills `default`. */
   accounts?: string[];
 }) {
@@ -28,7 +28,7 @@ export async function createStatusStack(options: {
   const store = await DatabaseStatusStore.create({
     database: mockServices.database({ knex, migrations: { skip: false } }),
   });
-  const client = new PdjsPagerDutyClient({
+  const client = new PagerDutyRestClient({
     apiBaseUrl: options.pagerDutyUrl,
     apiToken: 'simulator-token',
     logger,
@@ -39,7 +39,7 @@ export async function createStatusStack(options: {
   const syncAccount = (account: string, pagerDutyUrl: string) =>
     new PagerDutySync({
       account,
-      client: new PdjsPagerDutyClient({
+      client: new PagerDutyRestClient({
         apiBaseUrl: pagerDutyUrl,
         apiToken: 'simulator-token',
         logger,

@@ -19,6 +19,7 @@ const incident = (overrides: Partial<StoredIncident> = {}): StoredIncident => ({
   htmlUrl: 'https://acme.pagerduty.com/incidents/PINC001',
   createdAt: t('2026-11-21T10:00:00.000Z'),
   changedAt: t('2026-11-21T10:00:00.000Z'),
+  observedAt: t('2026-11-21T10:00:00.000Z'),
   assignees: [
     {
       id: 'PUSER01',
@@ -79,19 +80,21 @@ describe('DatabaseStatusStore: PagerDuty data, freshness and history', () => {
       expect((await store.listServices('eu'))[0].syncedAt).toEqual(syncedAt);
     });
 
-    it('stores incidents, keeps the later change when updates arrive out of order, and lists the open ones', async () => {
+    it('stores incidents, keeps the later observation when updates arrive out of order, and lists the open ones', async () => {
       const store = await createStore();
       await store.upsertIncidents([incident()]);
       const acknowledged = incident({
         status: 'acknowledged',
         acknowledgedAt: t('2026-11-21T10:05:00.000Z'),
         changedAt: t('2026-11-21T10:05:00.000Z'),
+        observedAt: t('2026-11-21T10:05:00.000Z'),
       });
       const resolved = incident({
         status: 'resolved',
         acknowledgedAt: t('2026-11-21T10:05:00.000Z'),
         resolvedAt: t('2026-11-21T10:30:00.000Z'),
         changedAt: t('2026-11-21T10:30:00.000Z'),
+        observedAt: t('2026-11-21T10:30:00.000Z'),
       });
       await store.upsertIncidents([resolved]);
       await store.upsertIncidents([acknowledged]); // late: must not reopen it
@@ -106,6 +109,73 @@ describe('DatabaseStatusStore: PagerDuty data, freshness and history', () => {
       });
       await store.upsertIncidents([open]);
       expect(await store.listOpenIncidents()).toEqual([open]);
+    });
+
+    it('lets a later poll correct what a webhook left, whatever the precision of its times', async () => {
+      const store = await createStore();
+      // a webhook at 10:05:00.700 said resolved...
+      await store.upsertIncidents([
+        incident({
+          status: 'resolved',
+          resolvedAt: t('2026-11-21T10:05:00.700Z'),
+          changedAt: t('2026-11-21T10:05:00.700Z'),
+          observedAt: t('2026-11-21T10:05:00.700Z'),
+        }),
+      ]);
+      // ...a poll asked at 10:06 finds it reopened at 10:05:00 (PagerDuty writes seconds)
+      const reopened = incident({
+        status: 'triggered',
+        changedAt: t('2026-11-21T10:05:00.000Z'),
+        observedAt: t('2026-11-21T10:06:00.000Z'),
+      });
+      await store.upsertIncidents([reopened]);
+      expect(await store.getIncident('default', 'PINC001')).toEqual(reopened);
+      // a webhook that occurred while an older poll was on its way wins over it
+      const acknowledged = incident({
+        status: 'acknowledged',
+        acknowledgedAt: t('2026-11-21T10:07:10.000Z'),
+        observedAt: t('2026-11-21T10:07:10.000Z'),
+      });
+      await store.upsertIncidents([acknowledged]);
+      await store.upsertIncidents([
+        incident({ observedAt: t('2026-11-21T10:07:00.000Z') }),
+      ]);
+      expect(await store.getIncident('default', 'PINC001')).toEqual(
+        acknowledged,
+      );
+    });
+
+    it('takes duplicate rows and long priority names in one write', async () => {
+      const store = await createStore();
+      const later = incident({
+        status: 'acknowledged',
+        priority: `SEV-1 customer impacting ${'x'.repeat(200)}`,
+        observedAt: t('2026-11-21T10:01:00.000Z'),
+      });
+      await store.upsertIncidents([incident(), later, incident()]);
+      expect(await store.getIncident('default', 'PINC001')).toEqual(later);
+      const service = {
+        account: 'default',
+        id: 'PA',
+        name: 'auth-service',
+        teams: [],
+        syncedAt: t('2026-11-21T10:00:00.000Z'),
+      };
+      await store.replaceServices('default', [
+        service,
+        { ...service, name: 'auth-service v2' },
+      ]);
+      expect((await store.listServices()).map(s => s.name)).toEqual([
+        'auth-service v2',
+      ]);
+      const onCall = {
+        account: 'default',
+        escalationPolicyId: 'PE1',
+        level: 1,
+        user: { id: 'u1', name: 'One' },
+      };
+      await store.replaceOnCalls('default', ['PE1'], [onCall, onCall]);
+      expect(await store.listOnCalls('default')).toHaveLength(1);
     });
 
     it('stores many incidents at once', async () => {
@@ -180,35 +250,57 @@ describe('DatabaseStatusStore: PagerDuty data, freshness and history', () => {
       expect(await store.listOnCalls('default', ['PE2'])).toHaveLength(1);
     });
 
-    it('keeps the last success of a source when a later attempt fails', async () => {
+    it('keeps the last success of a source when later attempts fail, counting them from the first', async () => {
       const store = await createStore();
-      await store.recordSourceAttempt('pagerduty:default', {
+      const source = 'pagerduty:default:incidents';
+      await store.recordSourceAttempt(source, {
         at: t('2026-11-21T10:00:00.000Z'),
         ok: true,
         via: 'poll',
       });
-      await store.recordSourceAttempt('pagerduty:default', {
-        at: t('2026-11-21T10:01:00.000Z'),
-        ok: false,
-        error: 'HTTP 503',
-      });
+      for (const at of ['10:01', '10:02']) {
+        await store.recordSourceAttempt(source, {
+          at: t(`2026-11-21T${at}:00.000Z`),
+          ok: false,
+          error: 'HTTP 503',
+        });
+      }
       expect(await store.listSources()).toEqual([
         {
-          source: 'pagerduty:default',
-          lastAttemptAt: t('2026-11-21T10:01:00.000Z'),
+          source,
+          lastAttemptAt: t('2026-11-21T10:02:00.000Z'),
           lastSuccessAt: t('2026-11-21T10:00:00.000Z'),
           lastSuccessVia: 'poll',
           lastError: 'HTTP 503',
+          failingSince: t('2026-11-21T10:01:00.000Z'),
+          consecutiveFailures: 2,
         },
       ]);
-      await store.recordSourceAttempt('pagerduty:default', {
-        at: t('2026-11-21T10:02:00.000Z'),
+      await store.recordSourceAttempt(source, {
+        at: t('2026-11-21T10:03:00.000Z'),
         ok: true,
-        via: 'webhook',
+        via: 'poll',
       });
       expect((await store.listSources())[0]).toMatchObject({
-        lastSuccessVia: 'webhook',
+        lastSuccessAt: t('2026-11-21T10:03:00.000Z'),
         lastError: undefined,
+        failingSince: undefined,
+        consecutiveFailures: 0,
+      });
+      // a source that never succeeded still counts its failures
+      await store.recordSourceAttempt('pagerduty:eu:oncalls', {
+        at: t('2026-11-21T10:04:00.000Z'),
+        ok: false,
+        error: 'PagerDuty answered 401',
+      });
+      expect(
+        (await store.listSources()).find(s =>
+          s.source.startsWith('pagerduty:eu'),
+        ),
+      ).toMatchObject({
+        lastSuccessAt: undefined,
+        failingSince: t('2026-11-21T10:04:00.000Z'),
+        consecutiveFailures: 1,
       });
     });
 

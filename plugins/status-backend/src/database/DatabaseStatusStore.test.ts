@@ -74,7 +74,7 @@ describe('DatabaseStatusStore', () => {
       expect(Number(n)).toBe(0);
     });
 
-    it('steps the webhook, alerts, PagerDuty and history migrations down and up around seeded rows', async () => {
+    it('steps the freshness, webhook, alerts, PagerDuty and history migrations down and up around seeded rows', async () => {
       const knex = await databases.init(databaseId);
       await knex.migrate.latest({ directory: migrationsDir });
       await knex('status_transitions').insert({
@@ -83,7 +83,35 @@ describe('DatabaseStatusStore', () => {
         effective_to: 'degraded',
         at: new Date(),
       });
-      // the newest migrations first: webhook events, then alerts
+      await knex('status_pd_incidents').insert({
+        account: 'default',
+        id: 'PINC001',
+        number: 1,
+        title: 'Login failing',
+        service_id: 'PAUTH01',
+        status: 'triggered',
+        urgency: 'high',
+        priority: 'P1',
+        created_at: new Date(),
+        changed_at: new Date('2031-01-02T03:04:05.000Z'),
+        observed_at: new Date('2031-01-02T03:04:05.000Z'),
+      });
+      // the newest migrations first: freshness per part, webhook events, then alerts
+      await knex.migrate.down({ directory: migrationsDir });
+      expect(
+        await knex.schema.hasColumn('status_pd_incidents', 'observed_at'),
+      ).toBe(false);
+      expect(
+        await knex.schema.hasColumn('status_sources', 'failing_since'),
+      ).toBe(false);
+      expect(await knex('status_pd_incidents').pluck('priority')).toEqual([
+        'P1',
+      ]);
+      await knex.migrate.up({ directory: migrationsDir });
+      // rows written before it take their last status change as observed
+      const [row] = await knex('status_pd_incidents');
+      expect(new Date(row.observed_at)).toEqual(new Date(row.changed_at));
+      await knex.migrate.down({ directory: migrationsDir });
       await knex.migrate.down({ directory: migrationsDir });
       expect(await knex.schema.hasTable('status_pd_webhook_events')).toBe(
         false,

@@ -33,6 +33,11 @@ export const SCHEMA_CREATED_AT_KEY = 'schema_created_at';
 // Rows per insert: SQLite allows 999 bound variables per statement.
 const CHUNK = 50;
 
+/** One item per key, the last given winning: a key inserted twice in one statement fails. */
+function lastPerKey<T>(items: T[], key: (item: T) => string): T[] {
+  return [...new Map(items.map(item => [key(item), item])).values()];
+}
+
 // PostgreSQL returns Date, SQLite the epoch milliseconds knex wrote.
 const toDate = (value: unknown): Date | undefined =>
   value === null || value === undefined
@@ -118,11 +123,12 @@ export class DatabaseStatusStore implements StatusStore {
     account: string,
     services: StoredService[],
   ): Promise<void> {
+    const rows = lastPerKey(services, s => s.id);
     await this.db.transaction(async tx => {
       await tx('status_pd_services').where({ account }).delete();
-      for (let i = 0; i < services.length; i += CHUNK) {
+      for (let i = 0; i < rows.length; i += CHUNK) {
         await tx('status_pd_services').insert(
-          services.slice(i, i + CHUNK).map(s => ({
+          rows.slice(i, i + CHUNK).map(s => ({
             account,
             id: s.id,
             name: s.name,
@@ -158,10 +164,19 @@ export class DatabaseStatusStore implements StatusStore {
   }
 
   async upsertIncidents(incidents: StoredIncident[]): Promise<void> {
-    for (let i = 0; i < incidents.length; i += CHUNK) {
+    // one row per incident: PostgreSQL refuses to update a row twice in one statement
+    const latest = new Map<string, StoredIncident>();
+    for (const incident of incidents) {
+      const key = `${incident.account}/${incident.id}`;
+      const known = latest.get(key);
+      if (!known || known.observedAt <= incident.observedAt)
+        latest.set(key, incident);
+    }
+    const rows = [...latest.values()];
+    for (let i = 0; i < rows.length; i += CHUNK) {
       await this.db('status_pd_incidents')
         .insert(
-          incidents.slice(i, i + CHUNK).map(x => ({
+          rows.slice(i, i + CHUNK).map(x => ({
             account: x.account,
             id: x.id,
             number: x.number,
@@ -175,6 +190,7 @@ export class DatabaseStatusStore implements StatusStore {
             acknowledged_at: orNull(x.acknowledgedAt),
             resolved_at: orNull(x.resolvedAt),
             changed_at: x.changedAt,
+            observed_at: x.observedAt,
             assignees: JSON.stringify(x.assignees),
             conference_url: orNull(x.conferenceUrl),
             conference_number: orNull(x.conferenceNumber),
@@ -182,11 +198,15 @@ export class DatabaseStatusStore implements StatusStore {
         )
         .onConflict(['account', 'id'])
         .merge()
-        // an update older than what is stored never overwrites it
-        .where(
-          'status_pd_incidents.changed_at',
-          '<=',
-          this.db.raw('excluded.changed_at'),
+        // a state observed earlier than what is stored never overwrites it
+        .where(q =>
+          q
+            .whereNull('status_pd_incidents.observed_at')
+            .orWhere(
+              'status_pd_incidents.observed_at',
+              '<=',
+              this.db.raw('excluded.observed_at'),
+            ),
         );
     }
   }
@@ -206,6 +226,7 @@ export class DatabaseStatusStore implements StatusStore {
       acknowledgedAt: toDate(r.acknowledged_at),
       resolvedAt: toDate(r.resolved_at),
       changedAt: toDate(r.changed_at)!,
+      observedAt: toDate(r.observed_at) ?? toDate(r.changed_at)!,
       assignees: JSON.parse(r.assignees),
       conferenceUrl: r.conference_url ?? undefined,
       conferenceNumber: r.conference_number ?? undefined,
@@ -244,9 +265,13 @@ export class DatabaseStatusStore implements StatusStore {
           )
           .delete();
       }
-      for (let i = 0; i < onCalls.length; i += CHUNK) {
+      const rows = lastPerKey(
+        onCalls,
+        o => `${o.escalationPolicyId}/${o.level}/${o.user.id}`,
+      );
+      for (let i = 0; i < rows.length; i += CHUNK) {
         await tx('status_pd_oncalls').insert(
-          onCalls.slice(i, i + CHUNK).map(o => ({
+          rows.slice(i, i + CHUNK).map(o => ({
             account,
             escalation_policy_id: o.escalationPolicyId,
             level: o.level,
@@ -292,19 +317,42 @@ export class DatabaseStatusStore implements StatusStore {
       | { at: Date; ok: true; via: 'poll' | 'webhook' }
       | { at: Date; ok: false; error: string },
   ): Promise<void> {
-    const row = attempt.ok
-      ? {
-          source,
-          last_attempt_at: attempt.at,
-          last_success_at: attempt.at,
-          last_success_via: attempt.via,
-          last_error: null,
-        }
-      : { source, last_attempt_at: attempt.at, last_error: attempt.error };
+    if (attempt.ok) {
+      const row = {
+        source,
+        last_attempt_at: attempt.at,
+        last_success_at: attempt.at,
+        last_success_via: attempt.via,
+        last_error: null,
+        failing_since: null,
+        consecutive_failures: 0,
+      };
+      await this.db('status_sources')
+        .insert(row)
+        .onConflict('source')
+        .merge(Object.keys(row).filter(k => k !== 'source'));
+      return;
+    }
     await this.db('status_sources')
-      .insert(row)
+      .insert({
+        source,
+        last_attempt_at: attempt.at,
+        last_error: attempt.error,
+        failing_since: attempt.at,
+        consecutive_failures: 1,
+      })
       .onConflict('source')
-      .merge(Object.keys(row).filter(k => k !== 'source'));
+      .merge({
+        last_attempt_at: attempt.at,
+        last_error: attempt.error,
+        // the run of failures began at its first
+        failing_since: this.db.raw(
+          'COALESCE(status_sources.failing_since, excluded.failing_since)',
+        ),
+        consecutive_failures: this.db.raw(
+          'status_sources.consecutive_failures + 1',
+        ),
+      });
   }
 
   async listSources(): Promise<SourceFreshness[]> {
@@ -315,6 +363,8 @@ export class DatabaseStatusStore implements StatusStore {
       lastSuccessAt: toDate(r.last_success_at),
       lastSuccessVia: r.last_success_via ?? undefined,
       lastError: r.last_error ?? undefined,
+      failingSince: toDate(r.failing_since),
+      consecutiveFailures: Number(r.consecutive_failures ?? 0),
     }));
   }
 

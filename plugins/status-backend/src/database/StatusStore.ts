@@ -42,8 +42,9 @@ export interface StatusStore {
   ): Promise<void>;
 
   /**
-   * Stores incidents; an incident already stored with a later status change
-   * is kept, so late or repeated updates never roll it back.
+   * Stores incidents; an incident already stored as observed later is kept,
+   * so late or repeated updates never roll it back (and the poll corrects a
+   * webhook's state once it asks later). Duplicates keep the latest observed.
    */
   upsertIncidents(incidents: StoredIncident[]): Promise<void>;
   /** Incidents that are triggered or acknowledged. */

@@ -28,8 +28,13 @@ export type StoredIncident = {
   createdAt: Date;
   acknowledgedAt?: Date;
   resolvedAt?: Date;
-  /** The incident's last status change in PagerDuty; later changes win. */
+  /** The incident's last status change in PagerDuty. */
   changedAt: Date;
+  /**
+   * When this state was true in PagerDuty: a webhook event's `occurred_at`, or
+   * when a sync asked. A state observed earlier never replaces a later one.
+   */
+  observedAt: Date;
   assignees: StoredPerson[];
   conferenceUrl?: string;
   conferenceNumber?: string;
@@ -52,6 +57,10 @@ export type SourceFreshness = {
   lastSuccessAt?: Date;
   lastSuccessVia?: 'poll' | 'webhook';
   lastError?: string;
+  /** When the current run of failed attempts began. */
+  failingSince?: Date;
+  /** Failed attempts since the last success. */
+  consecutiveFailures: number;
 };
 
 /** One change of an entity's level. */

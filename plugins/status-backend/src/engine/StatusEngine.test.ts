@@ -8,6 +8,7 @@ import { createStatusStack } from '../__testUtils__/statusStack';
 import { describeEntityStatus } from '../service/entityStatus';
 import { describeRollup } from '../service/rollup';
 import { summariseStatus } from '../service/summary';
+import { PagerDutyWebhookProcessor } from '../pagerduty/webhooks/PagerDutyWebhookProcessor';
 import { createTestDatabases } from '../__testUtils__/databases';
 
 jest.setTimeout(60_000);
@@ -365,7 +366,7 @@ describe('StatusEngine with the simulator', () => {
       ]);
     });
 
-    it('marks entities unknown when PagerDuty data is stale, and says so', async () => {
+    it('marks entities unknown when PagerDuty data is stale, keeping a known outage, and says so', async () => {
       const { sync, engine, makeEngine, describe } = await setUp();
       sim.state.trigger({
         service: 'PAUTH00',
@@ -377,15 +378,129 @@ describe('StatusEngine with the simulator', () => {
       expect(engine.levels('component:default/auth-service').own).toBe(
         'major_outage',
       );
+      expect(engine.levels('component:default/cart-api').own).toBe(
+        'operational',
+      );
       // ten minutes without a successful sync
       const later = makeEngine(() => new Date(Date.now() + 10 * 60_000));
       await later.refreshCatalog();
+      expect(later.levels('component:default/cart-api').own).toBe('unknown');
+      // the outage still known outranks not knowing
       expect(later.levels('component:default/auth-service').own).toBe(
-        'unknown',
+        'major_outage',
       );
       expect(later.freshness().stale).toBe(true);
+      expect(later.accountFreshness('default').parts.every(p => p.stale)).toBe(
+        true,
+      );
       const status = await describe('component:default/auth-service');
       expect(status.freshness.pagerDuty.stale).toBe(false); // the first engine is still fresh
+    });
+
+    it('is unknown, waiting for PagerDuty, before the first successful sync', async () => {
+      const { store, sync, makeEngine } = await createStatusStack({
+        knex: await databases.init(databaseId),
+        pagerDutyUrl: sim.url,
+        logger: mockServices.logger.mock(),
+        entities,
+        // a rate-limited token: give up at once instead of waiting for the reset
+        client: { maxRateLimitWaitMs: 100 },
+      });
+      const engine = makeEngine();
+      const everything = new Set(entities.map(e => stringifyEntityRef(e)));
+      const describe = (ref: string) =>
+        describeEntityStatus({ ref, engine, store, visible: everything });
+      await fetch(`${sim.url}/_control/faults`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ rateLimitPerMinute: 1 }),
+      });
+      await engine.refreshCatalog();
+      const before = await describe('component:default/cart-api');
+      expect(before.levels.own).toBe('unknown');
+      expect(before.explanation).toBe('Unknown — waiting for PagerDuty');
+      expect(before.freshness.pagerDuty).toMatchObject({
+        waiting: true,
+        stale: true,
+        lastSuccessAt: null,
+      });
+      // the token is rate-limited at start-up: the failure shows at once
+      const result = await sync.syncOnce();
+      expect(result.parts.some(p => !p.ok)).toBe(true);
+      await engine.refreshSignals();
+      const after = await describe('component:default/cart-api');
+      expect(after.levels.own).toBe('unknown');
+      const failed = after.freshness.pagerDuty.parts.find(p => p.lastError);
+      expect(failed?.lastError).toMatch(/429/);
+    });
+
+    it('counts an incident a webhook brought for a service the sync has not stored yet', async () => {
+      const withNewService = [
+        ...entities,
+        component('new-api', 'platform', 'PNEW000', []),
+        component(
+          'new-web',
+          'shop',
+          'PSHOP00',
+          ['component:new-api'],
+          'new-api',
+        ),
+      ];
+      const { store, sync, makeEngine } = await createStatusStack({
+        knex: await databases.init(databaseId),
+        pagerDutyUrl: sim.url,
+        logger: mockServices.logger.mock(),
+        entities: withNewService,
+      });
+      await sync.syncOnce(); // PNEW000 is not in PagerDuty's answer
+      const engine = makeEngine();
+      await engine.refreshCatalog();
+      expect(
+        engine.describe('component:default/new-api', { upstreamDepth: 1 })
+          .problems,
+      ).toHaveLength(1);
+      const occurredAt = new Date();
+      await store.webhookEvents.saveEvent({
+        id: 'EVT-NEW',
+        account: 'default',
+        eventType: 'incident.triggered',
+        resourceId: 'PINCNEW',
+        occurredAt,
+        receivedAt: occurredAt,
+        payload: JSON.stringify({
+          event: {
+            id: 'EVT-NEW',
+            event_type: 'incident.triggered',
+            occurred_at: occurredAt.toISOString(),
+            data: {
+              id: 'PINCNEW',
+              type: 'incident',
+              number: 7,
+              title: 'New API down',
+              status: 'triggered',
+              urgency: 'high',
+              service: { id: 'PNEW000', type: 'service_reference' },
+              assignees: [],
+            },
+          },
+        }),
+      });
+      await new PagerDutyWebhookProcessor({
+        store,
+        logger: mockServices.logger.mock(),
+      }).processPending();
+      await engine.refreshSignals();
+      expect(engine.levels('component:default/new-api')).toMatchObject({
+        own: 'major_outage',
+      });
+      expect(engine.levels('component:default/new-web')).toMatchObject({
+        inherited: 'major_outage',
+        effective: 'major_outage',
+      });
+      expect(
+        engine.describe('component:default/new-api', { upstreamDepth: 1 })
+          .problems,
+      ).toEqual([]);
     });
 
     it('follows the catalog closely for two minutes, then until two reads agree', async () => {

@@ -11,9 +11,14 @@ import {
   StatusAlert,
   OwnHealth,
   PAGERDUTY_ACCOUNT_ANNOTATION,
+  PAGERDUTY_DATA_PARTS,
   PAGERDUTY_SERVICE_ID_ANNOTATION,
+  PagerDutyDataPart,
+  pagerDutySourceName,
   Signal,
+  StatusAccountFreshness,
   StatusConfigurationProblem,
+  StatusPartFreshness,
 } from '@internal/plugin-status-common';
 import {
   SourceFreshness,
@@ -21,10 +26,7 @@ import {
   StoredIncident,
   StoredService,
 } from '../database';
-import {
-  pagerDutySource,
-  readOngoingMaintenance,
-} from '../pagerduty/PagerDutySync';
+import { readOngoingMaintenance } from '../pagerduty/PagerDutySync';
 import { addTo } from './addTo';
 import { AlertIndex } from './AlertIndex';
 import { TransitionRecorder } from './TransitionRecorder';
@@ -40,14 +42,7 @@ const RECENT_ALERTS_MS = 24 * 60 * 60_000;
 /** A PagerDuty service's key: IDs are unique only within an account. */
 const serviceKey = (account: string, id: string) => `${account}/${id}`;
 
-/** How fresh one PagerDuty account's data is. */
-export type AccountFreshness = {
-  account: string;
-  lastSuccessAt?: Date;
-  lastSuccessVia?: 'poll' | 'webhook';
-  lastError?: string;
-  stale: boolean;
-};
+const iso = (date?: Date) => date?.toISOString() ?? null;
 
 /**
  * Keeps the health of every catalog entity in memory: the dependency graph
@@ -86,8 +81,14 @@ export class StatusEngine {
       /** Called with the entities whose levels changed in a refresh. */
       onChanges?: (changes: LevelChange[]) => void;
       rules?: HealthRules;
-      /** PagerDuty data older than this is not trusted (5 minutes by default). */
-      staleAfterMs?: number;
+      /** How often the sync runs (60 s by default). */
+      syncIntervalMs?: number;
+      /**
+       * A part of the PagerDuty data is stale after this many failed syncs
+       * in a row, or when its last success is older than this many sync
+       * intervals and one more (3 by default).
+       */
+      staleAfterMissedSyncs?: number;
       now?: () => Date;
     },
   ) {
@@ -197,8 +198,13 @@ export class StatusEngine {
         ),
       ),
     );
-    const stale = new Map(accounts.map(a => [a, this.isStale(a)]));
-    const synced = new Map(accounts.map(a => [a, this.hasSynced(a)]));
+    // an entity's level rests on its account's incidents
+    const stale = new Map(
+      accounts.map(a => [a, this.partFreshness(a, 'incidents').stale]),
+    );
+    const servicesRead = new Map(
+      accounts.map(a => [a, this.hasRead(a, 'services')]),
+    );
     const incidentsByService = new Map<string, StoredIncident[]>();
     for (const incident of this.openIncidents) {
       addTo(
@@ -211,11 +217,17 @@ export class StatusEngine {
     const changes: LevelChange[] = [];
     for (const entity of this.entities.values()) {
       const account = entity.pagerDutyAccount;
-      // before the first sync, trust the annotation; afterwards, only services PagerDuty has
+      // Before the services are read, trust the annotation; afterwards, the
+      // services PagerDuty has, and any a webhook brought an incident for.
       const keys = configured.has(account)
         ? entity.pagerDutyServiceIds
             .map(id => serviceKey(account, id))
-            .filter(key => this.services.has(key) || !synced.get(account))
+            .filter(
+              key =>
+                !servicesRead.get(account) ||
+                this.services.has(key) ||
+                incidentsByService.has(key),
+            )
         : [];
       const alertsHere = this.alerts.firingOf(entity.ref);
       const signals: Signal[] = [
@@ -243,7 +255,7 @@ export class StatusEngine {
             Object.keys(entity.alertMatchers).length > 0,
           signals,
           underMaintenance: keys.some(key => inMaintenance.has(key)),
-          stale: stale.get(account) ?? false,
+          stale: keys.length > 0 && (stale.get(account) ?? false),
         },
         this.options.rules,
       );
@@ -360,34 +372,62 @@ export class StatusEngine {
     );
   }
 
-  /** How fresh one PagerDuty account's data is. */
-  accountFreshness(account: string): AccountFreshness {
+  /** How fresh one part of an account's data is, as the poll left it. */
+  partFreshness(account: string, part: PagerDutyDataPart): StatusPartFreshness {
     const source = this.sources.find(
-      s => s.source === pagerDutySource(account),
+      s => s.source === pagerDutySourceName(account, part),
+    );
+    const syncIntervalMs = this.options.syncIntervalMs ?? 60_000;
+    const missed = this.options.staleAfterMissedSyncs ?? 3;
+    const stale =
+      !source?.lastSuccessAt ||
+      source.consecutiveFailures >= missed ||
+      this.now().getTime() - source.lastSuccessAt.getTime() >
+        (missed + 1) * syncIntervalMs;
+    return {
+      part,
+      lastSuccessAt: iso(source?.lastSuccessAt),
+      lastAttemptAt: iso(source?.lastAttemptAt),
+      lastError: source?.lastError ?? null,
+      failingSince: iso(source?.failingSince),
+      stale,
+    };
+  }
+
+  /** How fresh one PagerDuty account's data is, per part and per channel. */
+  accountFreshness(account: string): StatusAccountFreshness {
+    const parts = PAGERDUTY_DATA_PARTS.map(part =>
+      this.partFreshness(account, part),
+    );
+    const incidents = parts.find(p => p.part === 'incidents')!;
+    const webhooks = this.sources.find(
+      s => s.source === pagerDutySourceName(account, 'webhooks'),
     );
     return {
       account,
-      lastSuccessAt: source?.lastSuccessAt,
-      lastSuccessVia: source?.lastSuccessVia,
-      lastError: source?.lastError,
-      stale: this.isStale(account),
+      waiting: !incidents.lastSuccessAt,
+      lastSuccessAt: incidents.lastSuccessAt,
+      lastAttemptAt: incidents.lastAttemptAt,
+      lastError: incidents.lastError,
+      lastWebhookAt: iso(webhooks?.lastSuccessAt),
+      stale: incidents.stale,
+      parts,
     };
   }
 
   /**
-   * How fresh each source is. `stale` and `lastSuccessAt` speak for the
+   * How fresh each account is. `stale` and `lastSuccessAt` speak for the
    * stalest configured account, so one failing account is never hidden.
    */
   freshness() {
     const accounts = this.options.accounts.map(a => this.accountFreshness(a));
     const oldest = accounts
       .map(a => a.lastSuccessAt)
-      .sort((a, b) => (a?.getTime() ?? 0) - (b?.getTime() ?? 0))[0];
+      .sort((a, b) => (a ? Date.parse(a) : 0) - (b ? Date.parse(b) : 0))[0];
     return {
-      sources: this.sources,
       accounts,
       stale: accounts.some(a => a.stale),
-      lastSuccessAt: oldest,
+      lastSuccessAt: oldest ?? null,
       catalogLoadedAt: this.catalogLoadedAt,
     };
   }
@@ -407,29 +447,27 @@ export class StatusEngine {
         },
       ];
     }
-    if (!this.hasSynced(account)) return [];
+    if (!this.hasRead(account, 'services')) return [];
+    const withIncidents = new Set(
+      this.openIncidents
+        .filter(i => i.account === account)
+        .map(i => i.serviceId),
+    );
     return entity.pagerDutyServiceIds
-      .filter(id => !this.services.has(serviceKey(account, id)))
+      .filter(
+        id =>
+          !this.services.has(serviceKey(account, id)) && !withIncidents.has(id),
+      )
       .map(id => ({
         annotation: PAGERDUTY_SERVICE_ID_ANNOTATION,
         message: `PagerDuty has no service ${id} (account ${account}). Check the ID in the service's URL in PagerDuty, or remove it from the annotation.`,
       }));
   }
 
-  private hasSynced(account: string): boolean {
+  /** Whether a part of an account's data was ever read successfully. */
+  private hasRead(account: string, part: PagerDutyDataPart): boolean {
     return this.sources.some(
-      s => s.source === pagerDutySource(account) && s.lastSuccessAt,
-    );
-  }
-
-  private isStale(account: string): boolean {
-    const source = this.sources.find(
-      s => s.source === pagerDutySource(account),
-    );
-    if (!source?.lastSuccessAt) return false;
-    return (
-      this.now().getTime() - source.lastSuccessAt.getTime() >
-      (this.options.staleAfterMs ?? 5 * 60_000)
+      s => s.source === pagerDutySourceName(account, part) && s.lastSuccessAt,
     );
   }
 

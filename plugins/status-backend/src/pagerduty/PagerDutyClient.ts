@@ -1,20 +1,91 @@
+import { PagerDutyBudgetError } from './errors';
+
 /** Query parameters in PagerDuty's style: arrays become `name[]=a&name[]=b`. */
 export type PagerDutyQuery = Record<string, string | string[]>;
 
 /**
- * The PagerDuty REST API as the status backend uses it: reads, and the one
- * write it makes (its webhook subscription); every request bounded in time,
+ * Counts the requests of one sync across every endpoint, retries included,
+ * and refuses the one past its maximum.
+ *
+ * @public
+ */
+export class RequestCounter {
+  private taken = 0;
+
+  constructor(readonly max: number) {}
+
+  /** Counts one request; throws {@link PagerDutyBudgetError} once the maximum is reached. */
+  take(): void {
+    if (this.taken >= this.max) {
+      throw new PagerDutyBudgetError(
+        `the sync's budget of ${this.max} PagerDuty requests is spent; the rest is read at the next sync`,
+      );
+    }
+    this.taken += 1;
+  }
+
+  get used(): number {
+    return this.taken;
+  }
+}
+
+/**
+ * What bounds one call: the sync's shared request budget, and its abort
+ * signal (the sync's timeout), which also cuts short any wait for a retry or
+ * a rate-limit reset.
+ *
+ * @public
+ */
+export type PagerDutyRequestOptions = {
+  budget?: RequestCounter;
+  signal?: AbortSignal;
+};
+
+/**
+ * What bounds a list: besides the request options, at most `maxPages` pages
+ * (100 by default: the 10,000 results offset pagination reaches), and how to
+ * tell rows apart (`id` by default) to drop duplicates across pages.
+ *
+ * @public
+ */
+export type PagerDutyListOptions = PagerDutyRequestOptions & {
+  maxPages?: number;
+  keyOf?: (row: any) => string;
+};
+
+/**
+ * The PagerDuty REST API as the status backend uses it: reads, and the few
+ * writes it makes (its webhook subscription); every request bounded in time,
  * retried on transient failures, and within a request budget.
  *
  * @public
  */
 export interface PagerDutyClient {
   /** One object, e.g. `get('/services/PABC123', {}, 'service')`. */
-  get<T>(path: string, query: PagerDutyQuery, key: string): Promise<T>;
-  /** Every page of a list, e.g. `list('/incidents', { 'statuses[]': [...] }, 'incidents')`. */
-  list<T>(path: string, query: PagerDutyQuery, key: string): Promise<T[]>;
-  /** Creates an object, e.g. `post('/webhook_subscriptions', {...}, 'webhook_subscription')`. */
-  post<T>(path: string, data: unknown, key: string): Promise<T>;
+  get<T>(
+    path: string,
+    query: PagerDutyQuery,
+    key: string,
+    options?: PagerDutyRequestOptions,
+  ): Promise<T>;
+  /**
+   * Every page of a list, e.g. `list('/incidents', { 'statuses[]': [...] }, 'incidents')`,
+   * without duplicates; stops at an empty or repeated page. Throws
+   * `PagerDutyTooManyResultsError` when more remain than it can page through.
+   */
+  list<T>(
+    path: string,
+    query: PagerDutyQuery,
+    key: string,
+    options?: PagerDutyListOptions,
+  ): Promise<T[]>;
+  /** Creates or acts on an object, e.g. `post('/webhook_subscriptions', {...}, 'webhook_subscription')`. */
+  post<T>(
+    path: string,
+    data: unknown,
+    key: string,
+    options?: PagerDutyRequestOptions,
+  ): Promise<T>;
   /** Requests sent since the client was created, retries included. */
   readonly requestsSent: number;
 }

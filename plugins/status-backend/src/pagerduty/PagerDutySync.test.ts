@@ -4,6 +4,9 @@ import {
   startPagerDutySimulator,
 } from '@internal/pagerduty-simulator';
 import { createStatusStack } from '../__testUtils__/statusStack';
+import { StatusStore } from '../database';
+import { PagerDutyRestClient } from './PagerDutyRestClient';
+import { PagerDutySync } from './PagerDutySync';
 import { createTestDatabases } from '../__testUtils__/databases';
 
 jest.setTimeout(60_000);
@@ -20,6 +23,17 @@ describe('PagerDutySync against the simulator', () => {
       });
     });
     afterEach(() => sim.close());
+
+    const setFaults = (faults: object) =>
+      fetch(`${sim.url}/_control/faults`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(faults),
+      });
+    const sourceOf = async (store: StatusStore, part: string) =>
+      (await store.listSources()).find(
+        s => s.source === `pagerduty:default:${part}`,
+      )!;
 
     async function setUp() {
       return createStatusStack({
@@ -44,7 +58,7 @@ describe('PagerDutySync against the simulator', () => {
       expect(result.services).toBe(sim.state.services.size);
       expect(result.openIncidents).toBe(3);
       expect(result.ongoingMaintenance).toHaveLength(1);
-      expect(result.ongoingMaintenance[0].serviceIds).toEqual([
+      expect(result.ongoingMaintenance![0].serviceIds).toEqual([
         sim.state.service('search-service').id,
       ]);
       // services (1 page), incidents (1), maintenance (1), on-calls (15
@@ -78,10 +92,14 @@ describe('PagerDutySync against the simulator', () => {
       expect(onCalls.filter(o => o.level === 1)).toHaveLength(
         sim.state.escalationPolicies.size,
       );
-      expect((await store.listSources())[0]).toMatchObject({
-        source: 'pagerduty:default',
-        lastSuccessVia: 'poll',
-      });
+      expect(
+        (await store.listSources()).map(s => [s.source, s.lastError ?? null]),
+      ).toEqual(
+        ['alerts', 'incidents', 'maintenance', 'oncalls', 'services'].map(
+          part => [`pagerduty:default:${part}`, null],
+        ),
+      );
+      expect(result.parts.every(p => p.ok)).toBe(true);
     });
 
     it('notices incidents resolved since the last sync, keeping their acknowledgement', async () => {
@@ -97,11 +115,14 @@ describe('PagerDutySync against the simulator', () => {
       const result = await sync.syncOnce();
       expect(result.resolvedSinceLastSync).toBe(1);
       const stored = await store.getIncident('default', incident.id);
+      // PagerDuty writes times to the second
+      const toSecond = (d?: Date) =>
+        new Date(Math.floor(d!.getTime() / 1000) * 1000);
       expect(stored).toMatchObject({
         status: 'resolved',
-        resolvedAt: incident.resolvedAt,
+        resolvedAt: toSecond(incident.resolvedAt),
       });
-      expect(stored?.acknowledgedAt).toEqual(incident.acknowledgedAt);
+      expect(stored?.acknowledgedAt).toEqual(toSecond(incident.acknowledgedAt));
       expect(await store.listOpenIncidents()).toEqual([]);
     });
 
@@ -137,29 +158,149 @@ describe('PagerDutySync against the simulator', () => {
       expect(resolved.state).toBe('resolved');
     });
 
-    it('keeps the last good data and records the failure when PagerDuty is down', async () => {
+    it('keeps the last good data and records the failure of every part when PagerDuty is down', async () => {
       const { store, sync } = await setUp();
       sim.scenarios.start('auth-outage', {
         hold: true,
         startedSecondsAgo: 120,
       });
       await sync.syncOnce();
-      await fetch(`${sim.url}/_control/faults`, {
-        method: 'PUT',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ outageSeconds: 600 }),
-      });
-      await expect(sync.syncOnce()).rejects.toThrow(/HTTP 503/);
+      await setFaults({ outageSeconds: 600 });
+      const down = await sync.syncOnce();
+      expect(down.parts.filter(p => !p.ok).map(p => p.part)).toEqual([
+        'services',
+        'incidents',
+        'maintenance',
+        'oncalls',
+      ]);
       expect(await store.listOpenIncidents()).toHaveLength(3);
-      const [source] = await store.listSources();
-      expect(source.lastError).toMatch(/HTTP 503/);
-      expect(source.lastSuccessAt!.getTime()).toBeLessThan(
-        source.lastAttemptAt!.getTime() + 1,
+      const incidents = await sourceOf(store, 'incidents');
+      expect(incidents.lastError).toMatch(/HTTP 503/);
+      expect(incidents.consecutiveFailures).toBe(1);
+      expect(incidents.lastSuccessAt!.getTime()).toBeLessThan(
+        incidents.lastAttemptAt!.getTime() + 1,
       );
 
-      await fetch(`${sim.url}/_control/faults`, { method: 'DELETE' });
+      await setFaults({ outageSeconds: 0 });
       await sync.syncOnce(); // recovers by itself
-      expect((await store.listSources())[0].lastError).toBeUndefined();
+      expect((await sourceOf(store, 'incidents')).lastError).toBeUndefined();
+    });
+
+    it('keeps the other parts fresh when one endpoint fails', async () => {
+      const { store, sync } = await setUp();
+      await sync.syncOnce();
+      const onCallsBefore = await store.listOnCalls('default');
+      await setFaults({
+        endpoints: { '/oncalls': { mode: 'error', status: 400 } },
+      });
+      sim.state.trigger({ service: 'cart-api', title: 'Carts failing' });
+      const result = await sync.syncOnce();
+      expect(result.parts.find(p => !p.ok)).toEqual({
+        part: 'oncalls',
+        ok: false,
+        error: expect.stringContaining(
+          'PagerDuty answered 400 to GET /oncalls',
+        ),
+      });
+      // the new incident is there, the on-calls are the last known
+      expect(result.openIncidents).toBe(1);
+      expect(await store.listOnCalls('default')).toEqual(onCallsBefore);
+      expect((await sourceOf(store, 'incidents')).lastError).toBeUndefined();
+      expect(await sourceOf(store, 'oncalls')).toMatchObject({
+        consecutiveFailures: 1,
+        lastError: expect.stringContaining('400'),
+      });
+    });
+
+    it('reads every open incident once when pages say there is always more, or repeat rows', async () => {
+      const { store, sync } = await setUp();
+      for (let i = 0; i < 130; i++)
+        sim.state.trigger({ service: 'cart-api', title: `Carts ${i}` });
+      await setFaults({
+        endpoints: { '/incidents': { mode: 'endless-more' } },
+      });
+      const endless = await sync.syncOnce();
+      expect(endless.openIncidents).toBe(130);
+      expect(endless.parts.every(p => p.ok)).toBe(true);
+      await setFaults({ endpoints: { '/incidents': { mode: 'duplicates' } } });
+      const duplicated = await sync.syncOnce();
+      expect(duplicated.openIncidents).toBe(130);
+      expect(await store.listOpenIncidents()).toHaveLength(130);
+    });
+
+    it('reads more than 10,000 open incidents per group of services, and says so', async () => {
+      const { store, sync } = await setUp();
+      await sync.syncOnce(); // the services, to split by
+      const services = [...sim.state.services.values()].map(s => s.name);
+      for (let i = 0; i < 10_050; i++)
+        sim.state.trigger({
+          service: services[i % services.length],
+          title: `Storm ${i}`,
+          silent: true,
+        });
+      const result = await sync.syncOnce();
+      expect(result.parts.find(p => p.part === 'incidents')).toEqual({
+        part: 'incidents',
+        ok: true,
+      });
+      expect(result.openIncidents).toBe(10_050);
+      // the account-wide query, the group of all (fewer than 100) services,
+      // still too many, then its two halves
+      expect(sim.state.services.size).toBeLessThan(100);
+      expect(result.incidentQueries).toBe(4);
+      expect(await store.listOpenIncidents()).toHaveLength(10_050);
+    });
+
+    it('keeps an incident open when looking it up fails, and closes it only on a 404', async () => {
+      const { store, sync } = await setUp();
+      const incident = sim.state.trigger({ service: 'cart-api', title: 'x' });
+      await sync.syncOnce();
+      sim.state.resolve(incident.id);
+      await setFaults({
+        endpoints: { '/incidents/{id}': { mode: 'error', status: 503 } },
+      });
+      const failing = await sync.syncOnce();
+      expect(failing.parts.find(p => p.part === 'incidents')).toMatchObject({
+        ok: false,
+        error: expect.stringContaining('could not be looked up'),
+      });
+      expect((await store.getIncident('default', incident.id))?.status).toBe(
+        'triggered',
+      );
+      await setFaults({ endpoints: { '/incidents/{id}': null } });
+      sim.state.incidents.delete(incident.id); // merged away: PagerDuty answers 404
+      const gone = await sync.syncOnce();
+      expect(gone.resolvedSinceLastSync).toBe(1);
+      expect((await store.getIncident('default', incident.id))?.status).toBe(
+        'resolved',
+      );
+    });
+
+    it('stops at its request budget, the parts read first kept fresh', async () => {
+      const { store } = await setUp();
+      const sync = new PagerDutySync({
+        account: 'default',
+        client: new PagerDutyRestClient({
+          apiBaseUrl: sim.url,
+          apiToken: 'simulator-token',
+          logger: mockServices.logger.mock(),
+        }),
+        store,
+        logger: mockServices.logger.mock(),
+        maxRequestsPerSync: 2,
+      });
+      const result = await sync.syncOnce();
+      expect(result.requests).toBe(2);
+      expect(result.parts.map(p => [p.part, p.ok])).toEqual([
+        ['services', true],
+        ['incidents', true],
+        ['maintenance', false],
+        ['oncalls', false],
+        ['alerts', true],
+      ]);
+      expect((await sourceOf(store, 'oncalls')).lastError).toContain(
+        'budget of 2 PagerDuty requests',
+      );
     });
   });
 });

@@ -1,7 +1,18 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { NormalisedAlert } from '@internal/plugin-status-common';
-import { StatusStore, StoredIncident, StoredService } from '../database';
-import { PagerDutyClient } from './PagerDutyClient';
+import {
+  NormalisedAlert,
+  PagerDutyDataPart,
+  pagerDutySourceName,
+} from '@internal/plugin-status-common';
+import { StatusStore, StoredIncident } from '../database';
+import { PagerDutyRequestError, PagerDutyTooManyResultsError } from './errors';
+import {
+  isPagerDutyId,
+  toPagerDutyAlert,
+  toStoredIncident,
+  toStoredService,
+} from './mapping';
+import { PagerDutyClient, RequestCounter } from './PagerDutyClient';
 
 /** An ongoing maintenance window, as the health model needs it. */
 export type MaintenanceWindowSummary = {
@@ -12,15 +23,30 @@ export type MaintenanceWindowSummary = {
   description?: string;
 };
 
-/** What one sync read and wrote. */
+/** How one part of a sync went. */
+export type SyncPartOutcome = {
+  part: PagerDutyDataPart;
+  ok: boolean;
+  /** Why it failed, in plain words. */
+  error?: string;
+};
+
+/** What one sync read and wrote; a part that failed leaves its numbers out. */
 export type SyncResult = {
-  services: number;
-  openIncidents: number;
+  parts: SyncPartOutcome[];
+  services?: number;
+  openIncidents?: number;
   resolvedSinceLastSync: number;
-  ongoingMaintenance: MaintenanceWindowSummary[];
-  onCalls: number;
+  ongoingMaintenance?: MaintenanceWindowSummary[];
+  onCalls?: number;
   /** Incidents whose alerts were read this sync. */
   alertLookups: number;
+  /**
+   * How many requests read the open incidents: one account-wide query, or
+   * one per group of services when more are open than offset pagination
+   * reaches (10,000).
+   */
+  incidentQueries: number;
   /** Whether open incidents differ from the last sync (opened, closed, acknowledged, reassigned...). */
   incidentsChanged: boolean;
   requests: number;
@@ -29,7 +55,12 @@ export type SyncResult = {
 const ONCALL_BATCH = 25;
 /** Incidents whose alerts are read per sync; the rest wait for the next one. */
 const MAX_ALERT_LOOKUPS = 25;
+/** Incidents gone from the open list that are looked up one by one per sync. */
 const MAX_INDIVIDUAL_LOOKUPS = 50;
+/** Services per open-incident query when the account-wide one has too many. */
+const SERVICES_PER_QUERY = 100;
+/** The default budget of requests per sync, retries included. */
+export const DEFAULT_MAX_REQUESTS_PER_SYNC = 500;
 
 const maintenanceKey = (account: string) => `pagerduty:${account}:maintenance`;
 const alertCountsKey = (account: string) =>
@@ -60,15 +91,18 @@ function incidentsSignature(incidents: StoredIncident[]): string {
   );
 }
 
-/** The source name of an account in the freshness table. */
-export const pagerDutySource = (account: string) => `pagerduty:${account}`;
+const messageOf = (error: unknown) =>
+  String((error as Error)?.message ?? error);
 
 /**
- * Reads one PagerDuty account into the store: services with their escalation
- * policies and teams, every open incident account-wide, the incidents that
- * closed since the last sync, ongoing maintenance windows, and who is on call
- * for the services' escalation policies. The number of requests grows with
- * pages of results, not with catalog entities or page views.
+ * Reads one PagerDuty account into the store, each part on its own: services
+ * with their escalation policies and teams, every open incident account-wide
+ * (and the incidents that closed since the last sync), ongoing maintenance
+ * windows, who is on call, and PagerDuty's own alerts under new incidents.
+ * A part that fails keeps its last good data, records why, and turns stale
+ * after enough missed syncs; the others stay fresh. Every request of a sync
+ * counts against one budget; the number grows with pages of results, not with
+ * catalog entities or page views.
  *
  * @internal
  */
@@ -79,150 +113,312 @@ export class PagerDutySync {
       client: PagerDutyClient;
       store: StatusStore;
       logger: LoggerService;
+      /** Requests one sync may send, retries included (500 by default). */
+      maxRequestsPerSync?: number;
       now?: () => Date;
     },
   ) {}
 
-  async syncOnce(): Promise<SyncResult> {
-    const { account, client, store } = this.options;
-    const now = this.options.now?.() ?? new Date();
+  /** Reads everything once; `signal` is the sync's deadline. Never throws for a failing part. */
+  async syncOnce(signal?: AbortSignal): Promise<SyncResult> {
+    const { account, client } = this.options;
+    const budget = new RequestCounter(
+      this.options.maxRequestsPerSync ?? DEFAULT_MAX_REQUESTS_PER_SYNC,
+    );
     const before = client.requestsSent;
-    try {
-      const services = await client.list<any>(
+    const result: SyncResult = {
+      parts: [],
+      resolvedSinceLastSync: 0,
+      alertLookups: 0,
+      incidentQueries: 0,
+      incidentsChanged: false,
+      requests: 0,
+    };
+    const request = { budget, signal };
+
+    const services = await this.part(result, 'services', async () => {
+      const rows = await client.list<any>(
         '/services',
         { 'include[]': ['escalation_policies', 'teams'] },
         'services',
+        request,
       );
-      await store.replaceServices(
-        account,
-        services.map(s => this.toService(s, now)),
-      );
+      const stored = rows
+        .map(s => toStoredService(s, account, this.now()))
+        .filter(s => s !== undefined);
+      await this.options.store.replaceServices(account, stored);
+      result.services = stored.length;
+      return stored;
+    });
 
-      // date_range=all: without it PagerDuty silently drops incidents older than a month
-      const open = await client.list<any>(
-        '/incidents',
-        {
-          'statuses[]': ['triggered', 'acknowledged'],
-          date_range: 'all',
-          'include[]': ['assignees'],
-        },
-        'incidents',
-      );
-      const openIncidents = open.map(i => this.toIncident(i));
-      const openIds = new Set(openIncidents.map(i => i.id));
-      const previouslyOpen = (await store.listOpenIncidents()).filter(
-        i => i.account === account,
-      );
-      const closed = previouslyOpen.filter(i => !openIds.has(i.id));
-      const incidentsChanged =
-        incidentsSignature(previouslyOpen) !==
-        incidentsSignature(openIncidents);
-      const resolved: StoredIncident[] = [];
-      for (const [index, incident] of closed.entries()) {
-        if (index < MAX_INDIVIDUAL_LOOKUPS) {
-          const current = await client
-            .get<any>(`/incidents/${incident.id}`, {}, 'incident')
-            .catch(() => undefined);
-          if (current) {
-            const latest = this.toIncident(current);
-            // a resolved incident no longer lists its acknowledgements
-            resolved.push({
-              ...latest,
-              acknowledgedAt: latest.acknowledgedAt ?? incident.acknowledgedAt,
-            });
-            continue;
-          }
-        }
-        // gone (merged or deleted) or too many to look up: it is no longer open
-        resolved.push({
-          ...incident,
-          status: 'resolved',
-          resolvedAt: now,
-          changedAt: now,
-        });
-      }
-      await store.upsertIncidents([...openIncidents, ...resolved]);
-      const alertLookups = await this.syncIncidentAlerts(open, now);
+    const open = await this.part(result, 'incidents', () =>
+      this.syncIncidents(result, request),
+    );
 
+    await this.part(result, 'maintenance', async () => {
       const windows = await client.list<any>(
         '/maintenance_windows',
         { filter: 'ongoing' },
         'maintenance_windows',
+        request,
       );
-      const ongoingMaintenance = windows.map(w => ({
+      const ongoing = windows.map(w => ({
         id: w.id,
         serviceIds: (w.services ?? []).map((s: { id: string }) => s.id),
         startTime: w.start_time,
         endTime: w.end_time,
         description: w.description,
       }));
-      await store.setMeta(
+      await this.options.store.setMeta(
         maintenanceKey(account),
-        JSON.stringify(ongoingMaintenance),
+        JSON.stringify(ongoing),
       );
+      result.ongoingMaintenance = ongoing;
+    });
 
-      const policyIds = [
-        ...new Set(services.map(s => s.escalation_policy?.id).filter(Boolean)),
-      ] as string[];
-      let onCalls = 0;
-      for (let i = 0; i < policyIds.length; i += ONCALL_BATCH) {
-        const batch = policyIds.slice(i, i + ONCALL_BATCH);
-        const rows = await client.list<any>(
-          '/oncalls',
-          {
-            'escalation_policy_ids[]': batch,
-            earliest: 'true',
-            'include[]': ['users'],
-          },
-          'oncalls',
-        );
-        await store.replaceOnCalls(
-          account,
-          batch,
-          rows.map(o => ({
-            account,
-            escalationPolicyId: o.escalation_policy.id,
-            level: o.escalation_level,
-            user: {
-              id: o.user.id,
-              name: o.user.name ?? o.user.summary,
-              email: o.user.email,
-            },
-            start: o.start ? new Date(o.start) : undefined,
-            end: o.end ? new Date(o.end) : undefined,
-          })),
-        );
-        onCalls += rows.length;
-      }
+    await this.part(result, 'oncalls', async () => {
+      // this sync's services, or the last stored ones when they failed
+      const known =
+        services ?? (await this.options.store.listServices(account));
+      result.onCalls = await this.syncOnCalls(
+        [
+          ...new Set(
+            known
+              .map(s => s.escalationPolicyId)
+              .filter((id): id is string => Boolean(id)),
+          ),
+        ],
+        request,
+      );
+    });
 
-      await store.recordSourceAttempt(pagerDutySource(account), {
-        at: now,
+    if (open) {
+      await this.part(result, 'alerts', async () => {
+        result.alertLookups = await this.syncIncidentAlerts(open, request);
+      });
+    }
+
+    result.requests = client.requestsSent - before;
+    const failed = result.parts.filter(p => !p.ok);
+    if (failed.length) {
+      this.options.logger.warn(
+        `PagerDuty sync of account ${account}: ${failed
+          .map(p => `${p.part} failed (${p.error})`)
+          .join('; ')}; their last known data is kept`,
+      );
+    }
+    return result;
+  }
+
+  /** Runs one part, recording its success or failure in the freshness table. */
+  private async part<T>(
+    result: SyncResult,
+    part: PagerDutyDataPart,
+    read: () => Promise<T>,
+  ): Promise<T | undefined> {
+    const source = pagerDutySourceName(this.options.account, part);
+    try {
+      const value = await read();
+      await this.options.store.recordSourceAttempt(source, {
+        at: this.now(),
         ok: true,
         via: 'poll',
       });
-      return {
-        services: services.length,
-        openIncidents: openIncidents.length,
-        resolvedSinceLastSync: resolved.length,
-        ongoingMaintenance,
-        onCalls,
-        alertLookups,
-        incidentsChanged,
-        requests: client.requestsSent - before,
-      };
+      result.parts.push({ part, ok: true });
+      return value;
     } catch (error) {
-      // the last good data stays in the store and is served as stale
-      await store.recordSourceAttempt(pagerDutySource(account), {
-        at: now,
+      const message = messageOf(error);
+      await this.options.store.recordSourceAttempt(source, {
+        at: this.now(),
         ok: false,
-        error: String((error as Error).message ?? error),
+        error: message,
       });
-      this.options.logger.error(
-        `PagerDuty sync of account ${account} failed; serving the last known data`,
-        error as Error,
-      );
-      throw error;
+      result.parts.push({ part, ok: false, error: message });
+      return undefined;
     }
+  }
+
+  /**
+   * Open incidents, account-wide or split by service when there are more
+   * than offset pagination reaches, and the incidents that left the open list
+   * since the last sync. Returns the open incidents as PagerDuty sent them.
+   */
+  private async syncIncidents(
+    result: SyncResult,
+    request: { budget: RequestCounter; signal?: AbortSignal },
+  ): Promise<any[]> {
+    const { account, client, store } = this.options;
+    // asked now: a webhook that occurs after this moment wins over what the answer says
+    const observedAt = this.now();
+    const query = {
+      'statuses[]': ['triggered', 'acknowledged'],
+      // without it PagerDuty silently drops incidents older than a month
+      date_range: 'all',
+      'include[]': ['assignees', 'conference_bridge'],
+    };
+    let open: any[];
+    try {
+      result.incidentQueries = 1;
+      open = await client.list<any>('/incidents', query, 'incidents', request);
+    } catch (error) {
+      if (!(error instanceof PagerDutyTooManyResultsError)) throw error;
+      const serviceIds = (await store.listServices(account)).map(s => s.id);
+      this.options.logger.info(
+        `More than ${error.received} incidents are open in PagerDuty account ${account}; reading them per group of services`,
+      );
+      open = await this.listOpenPerService(serviceIds, query, result, request);
+    }
+    const previouslyOpen = (await store.listOpenIncidents()).filter(
+      i => i.account === account,
+    );
+    const byId = new Map(previouslyOpen.map(i => [i.id, i]));
+    const openIncidents = open
+      .map(i =>
+        toStoredIncident(i, { account, observedAt, known: byId.get(i.id) }),
+      )
+      .filter(i => i !== undefined);
+    const openIds = new Set(openIncidents.map(i => i.id));
+    result.openIncidents = openIncidents.length;
+    result.incidentsChanged =
+      incidentsSignature(previouslyOpen) !== incidentsSignature(openIncidents);
+
+    // Incidents that left the open list: only PagerDuty's 404 means one is gone;
+    // any other failure keeps it as last known, and the part reports it.
+    const closed = previouslyOpen.filter(i => !openIds.has(i.id));
+    const settled: StoredIncident[] = [];
+    const unconfirmed: string[] = [];
+    for (const incident of closed.slice(0, MAX_INDIVIDUAL_LOOKUPS)) {
+      const lookedUpAt = this.now();
+      try {
+        const current = await client.get<any>(
+          `/incidents/${incident.id}`,
+          {},
+          'incident',
+          request,
+        );
+        const latest = toStoredIncident(current, {
+          account,
+          observedAt: lookedUpAt,
+          known: incident,
+        });
+        if (latest) settled.push(latest);
+      } catch (error) {
+        if (error instanceof PagerDutyRequestError && error.status === 404) {
+          // merged or deleted: no longer open
+          settled.push({
+            ...incident,
+            status: 'resolved',
+            resolvedAt: lookedUpAt,
+            changedAt: lookedUpAt,
+            observedAt: lookedUpAt,
+            assignees: [],
+          });
+        } else {
+          unconfirmed.push(messageOf(error));
+        }
+      }
+    }
+    result.resolvedSinceLastSync = settled.filter(
+      i => i.status === 'resolved',
+    ).length;
+    await store.upsertIncidents([...openIncidents, ...settled]);
+    const waiting = closed.length - MAX_INDIVIDUAL_LOOKUPS;
+    if (unconfirmed.length || waiting > 0) {
+      const reasons = [
+        unconfirmed.length
+          ? `${unconfirmed.length} incident(s) that left the open list could not be looked up (${unconfirmed[0]})`
+          : '',
+        waiting > 0
+          ? `${waiting} incident(s) that left the open list wait for the next sync`
+          : '',
+      ].filter(Boolean);
+      throw new Error(`${reasons.join('; ')}; they are shown as last known`);
+    }
+    return open;
+  }
+
+  /** Open incidents read per group of services, groups halved until each fits. */
+  private async listOpenPerService(
+    serviceIds: string[],
+    query: Record<string, string | string[]>,
+    result: SyncResult,
+    request: { budget: RequestCounter; signal?: AbortSignal },
+  ): Promise<any[]> {
+    const groups: string[][] = [];
+    for (let i = 0; i < serviceIds.length; i += SERVICES_PER_QUERY)
+      groups.push(serviceIds.slice(i, i + SERVICES_PER_QUERY));
+    const open: any[] = [];
+    while (groups.length) {
+      const group = groups.shift()!;
+      result.incidentQueries += 1;
+      try {
+        open.push(
+          ...(await this.options.client.list<any>(
+            '/incidents',
+            { ...query, 'service_ids[]': group },
+            'incidents',
+            request,
+          )),
+        );
+      } catch (error) {
+        if (!(error instanceof PagerDutyTooManyResultsError)) throw error;
+        if (group.length === 1) {
+          throw new Error(
+            `PagerDuty service ${group[0]} alone has more than ${error.received} open incidents, more than offset pagination reaches`,
+          );
+        }
+        const half = Math.ceil(group.length / 2);
+        groups.unshift(group.slice(0, half), group.slice(half));
+      }
+    }
+    return open;
+  }
+
+  /** Who is on call for the escalation policies, 25 policies per request. */
+  private async syncOnCalls(
+    policyIds: string[],
+    request: { budget: RequestCounter; signal?: AbortSignal },
+  ): Promise<number> {
+    const { account, client, store } = this.options;
+    let onCalls = 0;
+    for (let i = 0; i < policyIds.length; i += ONCALL_BATCH) {
+      const batch = policyIds.slice(i, i + ONCALL_BATCH);
+      const rows = await client.list<any>(
+        '/oncalls',
+        {
+          'escalation_policy_ids[]': batch,
+          earliest: 'true',
+          'include[]': ['users'],
+        },
+        'oncalls',
+        {
+          ...request,
+          // on-call rows have no id of their own
+          keyOf: o =>
+            `${o.escalation_policy?.id}/${o.escalation_level}/${o.user?.id}`,
+        },
+      );
+      const stored = rows
+        .filter(
+          o =>
+            isPagerDutyId(o.escalation_policy?.id) && isPagerDutyId(o.user?.id),
+        )
+        .map(o => ({
+          account,
+          escalationPolicyId: o.escalation_policy.id,
+          level: Number(o.escalation_level),
+          user: {
+            id: o.user.id,
+            name: o.user.name ?? o.user.summary ?? o.user.id,
+            email: o.user.email,
+          },
+          start: o.start ? new Date(o.start) : undefined,
+          end: o.end ? new Date(o.end) : undefined,
+        }));
+      await store.replaceOnCalls(account, batch, stored);
+      onCalls += stored.length;
+    }
+    return onCalls;
   }
 
   /**
@@ -230,14 +426,19 @@ export class PagerDutySync {
    * they were last read (new incidents included), a bounded number per sync,
    * and resolves the stored alerts of incidents that are no longer open.
    */
-  private async syncIncidentAlerts(open: any[], now: Date): Promise<number> {
+  private async syncIncidentAlerts(
+    open: any[],
+    request: { budget: RequestCounter; signal?: AbortSignal },
+  ): Promise<number> {
     const { account, client, store } = this.options;
+    const now = this.now();
     const stored = await store.getMeta(alertCountsKey(account));
     const known: Record<string, number> = stored
       ? JSON.parse(stored.value)
       : {};
     const counts: Record<string, number> = {};
     const alerts: NormalisedAlert[] = [];
+    const failures: string[] = [];
     let lookups = 0;
     for (const incident of open) {
       const count = incident.alert_counts?.all ?? 0;
@@ -247,14 +448,27 @@ export class PagerDutySync {
         continue;
       }
       lookups++;
-      const rows = await client
-        .list<any>(`/incidents/${incident.id}/alerts`, {}, 'alerts')
-        .catch(() => undefined);
-      if (!rows) continue;
-      counts[incident.id] = count;
-      alerts.push(
-        ...rows.map(a => this.toAlert(a, incident.id, incident.service.id)),
-      );
+      try {
+        const rows = await client.list<any>(
+          `/incidents/${incident.id}/alerts`,
+          {},
+          'alerts',
+          request,
+        );
+        counts[incident.id] = count;
+        alerts.push(
+          ...rows.map(a =>
+            toPagerDutyAlert(a, {
+              account,
+              incidentId: incident.id,
+              serviceId: incident.service.id,
+            }),
+          ),
+        );
+      } catch (error) {
+        // its count stays unknown: read again next sync
+        failures.push(messageOf(error));
+      }
     }
     // alerts of incidents that closed are resolved with them
     const openIds = new Set(open.map(i => i.id));
@@ -271,32 +485,12 @@ export class PagerDutySync {
     }
     if (alerts.length) await store.alerts.upsertAlerts(alerts, now);
     await store.setMeta(alertCountsKey(account), JSON.stringify(counts));
+    if (failures.length) {
+      throw new Error(
+        `the alerts of ${failures.length} incident(s) could not be read (${failures[0]})`,
+      );
+    }
     return lookups;
-  }
-
-  private toAlert(
-    a: any,
-    incidentId: string,
-    serviceId: string,
-  ): NormalisedAlert {
-    return {
-      source: 'pagerduty',
-      fingerprint: `${this.options.account}/${a.id}`,
-      state: a.status === 'resolved' ? 'resolved' : 'firing',
-      severity: ['critical', 'error', 'warning', 'info'].includes(a.severity)
-        ? a.severity
-        : 'error',
-      title: a.summary ?? a.body?.details?.summary ?? a.id,
-      startedAt: a.created_at,
-      url: a.html_url,
-      labels: {
-        ...(a.alert_key ? { alert_key: a.alert_key } : {}),
-        ...(a.body?.details?.source ? { source: a.body.details.source } : {}),
-      },
-      targets: {
-        pagerDuty: { account: this.options.account, incidentId, serviceId },
-      },
-    };
   }
 
   /** The ongoing maintenance windows of the last successful sync. */
@@ -304,50 +498,7 @@ export class PagerDutySync {
     return readOngoingMaintenance(this.options.store, this.options.account);
   }
 
-  private toService(s: any, now: Date): StoredService {
-    return {
-      account: this.options.account,
-      id: s.id,
-      name: s.name ?? s.summary,
-      htmlUrl: s.html_url,
-      status: s.status,
-      escalationPolicyId: s.escalation_policy?.id,
-      escalationPolicyName:
-        s.escalation_policy?.name ?? s.escalation_policy?.summary,
-      teams: (s.teams ?? []).map((t: any) => ({
-        id: t.id,
-        name: t.name ?? t.summary,
-      })),
-      syncedAt: now,
-    };
-  }
-
-  private toIncident(i: any): StoredIncident {
-    return {
-      account: this.options.account,
-      id: i.id,
-      number: i.incident_number,
-      title: i.title,
-      serviceId: i.service.id,
-      status: i.status,
-      urgency: i.urgency,
-      priority: i.priority?.summary ?? i.priority?.name,
-      htmlUrl: i.html_url,
-      createdAt: new Date(i.created_at),
-      acknowledgedAt: i.acknowledgements?.[0]?.at
-        ? new Date(i.acknowledgements[0].at)
-        : undefined,
-      resolvedAt: i.resolved_at ? new Date(i.resolved_at) : undefined,
-      changedAt: new Date(
-        i.last_status_change_at ?? i.updated_at ?? i.created_at,
-      ),
-      assignees: (i.assignments ?? []).map((a: any) => ({
-        id: a.assignee.id,
-        name: a.assignee.name ?? a.assignee.summary,
-        email: a.assignee.email,
-      })),
-      conferenceUrl: i.conference_bridge?.conference_url ?? undefined,
-      conferenceNumber: i.conference_bridge?.conference_number ?? undefined,
-    };
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
   }
 }

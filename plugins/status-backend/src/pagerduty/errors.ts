@@ -19,7 +19,7 @@ export class PagerDutyRequestError extends CustomErrorBase {
 
 /**
  * PagerDuty did not answer usefully (5xx, timeouts, network errors, or rate
- * limiting) after every retry.
+ * limiting) after every retry, or the sync's time ran out first.
  *
  * @public
  */
@@ -28,4 +28,27 @@ export class PagerDutyUnavailableError extends CustomErrorBase {
   constructor(message: string, readonly attempts: number, cause?: Error) {
     super(message, cause);
   }
+}
+
+/**
+ * A list has more results than offset pagination can reach (PagerDuty stops at
+ * offset + limit = 10,000), or than the caller's page cap allows: the query
+ * must be narrowed.
+ *
+ * @public
+ */
+export class PagerDutyTooManyResultsError extends CustomErrorBase {
+  name = 'PagerDutyTooManyResultsError' as const;
+  constructor(message: string, readonly received: number) {
+    super(message);
+  }
+}
+
+/**
+ * The request budget of one sync is spent: the rest waits for the next sync.
+ *
+ * @public
+ */
+export class PagerDutyBudgetError extends CustomErrorBase {
+  name = 'PagerDutyBudgetError' as const;
 }

@@ -68,4 +68,21 @@ describe('explain', () => {
       }),
     ).toBe('Operational — not monitored');
   });
+
+  it('says why a monitored entity is unknown: not read yet, or stale', () => {
+    const unknown = {
+      levels: {
+        own: 'unknown' as const,
+        inherited: 'operational' as const,
+        effective: 'unknown' as const,
+      },
+      ownIncidents: 0,
+    };
+    expect(explain({ ...unknown, waitingForPagerDuty: true })).toBe(
+      'Unknown — waiting for PagerDuty',
+    );
+    expect(explain(unknown)).toBe(
+      'Unknown — PagerDuty cannot be read; its data is stale',
+    );
+  });
 });

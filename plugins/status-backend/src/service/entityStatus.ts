@@ -21,6 +21,8 @@ export function explain(input: {
   levels: EntityLevels;
   ownIncidents: number;
   top?: { name: string; level: HealthLevel; hops: number };
+  /** Whether its PagerDuty account was never read yet. */
+  waitingForPagerDuty?: boolean;
 }): string {
   const { levels, ownIncidents, top } = input;
   const own = levels.own ?? 'operational';
@@ -45,6 +47,12 @@ export function explain(input: {
     levels.effective === 'operational'
   ) {
     parts.push('not monitored');
+  } else if (!inheritedWins && levels.own === 'unknown') {
+    parts.push(
+      input.waitingForPagerDuty
+        ? 'waiting for PagerDuty'
+        : 'PagerDuty cannot be read; its data is stale',
+    );
   }
   return [LEVEL_LABELS[levels.effective], parts.join(' ')]
     .filter(Boolean)
@@ -179,6 +187,7 @@ export async function describeEntityStatus(options: {
       level: rootCauses[0].rootLevel ?? rootCauses[0].level,
       hops: rootCauses[0].path.length - 1,
     },
+    waitingForPagerDuty: account.waiting,
   });
 
   return {
@@ -198,13 +207,7 @@ export async function describeEntityStatus(options: {
       .map(i => ({ entityRef: i.ref, level: i.levels.effective })),
     dependentCount: engine.dependentsOf(ref).filter(r => visible.has(r)).length,
     freshness: {
-      pagerDuty: {
-        account: account.account,
-        lastSuccessAt: account.lastSuccessAt?.toISOString() ?? null,
-        lastSuccessVia: account.lastSuccessVia ?? null,
-        stale: account.stale,
-        lastError: account.lastError ?? null,
-      },
+      pagerDuty: account,
       catalogLoadedAt: freshness.catalogLoadedAt?.toISOString() ?? null,
     },
     problems: d.problems,

@@ -117,7 +117,7 @@ export function describeRollup(options: {
     upstreamProblems,
     freshness: {
       stale: freshness.stale,
-      lastSuccessAt: freshness.lastSuccessAt?.toISOString() ?? null,
+      lastSuccessAt: freshness.lastSuccessAt,
     },
   };
 }

@@ -210,18 +210,8 @@ export async function summariseStatus(
     problems,
     freshness: {
       stale: freshness.stale,
-      lastSuccessAt: freshness.lastSuccessAt?.toISOString() ?? null,
-      sources: freshness.accounts.map(a => ({
-        source: `pagerduty:${a.account}`,
-        lastSuccessAt: a.lastSuccessAt?.toISOString() ?? null,
-        lastSuccessVia: a.lastSuccessVia ?? null,
-        lastAttemptAt:
-          freshness.sources
-            .find(s => s.source === `pagerduty:${a.account}`)
-            ?.lastAttemptAt?.toISOString() ?? null,
-        lastError: a.lastError ?? null,
-        stale: a.stale,
-      })),
+      lastSuccessAt: freshness.lastSuccessAt,
+      accounts: freshness.accounts,
     },
   };
 }

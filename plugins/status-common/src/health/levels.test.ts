@@ -101,7 +101,14 @@ describe('ownHealth', () => {
   });
 
   it('is unknown when the sources are stale, and absent when not monitored', () => {
-    expect(ownHealth({ ...sources, stale: true }).level).toBe('unknown');
+    expect(ownHealth({ ...sources, signals: [], stale: true }).level).toBe(
+      'unknown',
+    );
+    // a degraded signal still known ranks above not knowing
+    expect(
+      ownHealth({ ...sources, signals: [incident('low')], stale: true }).level,
+    ).toBe('degraded');
+    expect(ownHealth({ ...sources, stale: true }).level).toBe('partial_outage');
     expect(ownHealth({ ...sources, monitored: false }).level).toBeUndefined();
     expect(ownHealth({ ...sources, signals: [] }).level).toBe('operational');
   });

@@ -131,7 +131,7 @@ export type OwnSources = {
   signals: Signal[];
   /** An ongoing maintenance window on one of its PagerDuty services. */
   underMaintenance: boolean;
-  /** Every source of the entity is too stale to trust. */
+  /** The entity's sources are too stale to trust (or were never read). */
   stale: boolean;
 };
 
@@ -149,7 +149,8 @@ export type OwnHealth = {
 /**
  * The own level of an entity: the worst of its signals; `under_maintenance`
  * during maintenance (its signals stay listed but do not raise the level);
- * `unknown` when all its sources are stale; none when it is not monitored.
+ * `unknown` when its sources are stale, unless a signal still known shows an
+ * outage; none when it is not monitored.
  *
  * @public
  */
@@ -168,7 +169,11 @@ export function ownHealth(
     return { level: 'under_maintenance', reasons };
   }
   if (sources.stale) {
-    return { level: 'unknown', reasons };
+    // a known outage (e.g. from a webhook) still outranks not knowing
+    return {
+      level: worstLevel(['unknown', ...reasons.map(r => r.level)]),
+      reasons,
+    };
   }
   return { level: worstLevel(reasons.map(r => r.level)), reasons };
 }

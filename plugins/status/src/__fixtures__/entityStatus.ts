@@ -1,4 +1,6 @@
 import {
+  PAGERDUTY_DATA_PARTS,
+  StatusAccountFreshness,
   EntityStatus,
   StatusIncident,
   StatusRootCause,
@@ -8,6 +10,31 @@ const minutesAgo = (minutes: number) =>
   new Date(Date.now() - minutes * 60_000).toISOString();
 
 /** An incident as the status API serves it. */
+/** A PagerDuty account read 12 s ago, every part fresh. */
+export function freshAccount(
+  overrides: Partial<StatusAccountFreshness> = {},
+): StatusAccountFreshness {
+  const at = new Date(Date.now() - 12_000).toISOString();
+  return {
+    account: 'default',
+    waiting: false,
+    lastSuccessAt: at,
+    lastAttemptAt: at,
+    lastError: null,
+    lastWebhookAt: null,
+    stale: false,
+    parts: PAGERDUTY_DATA_PARTS.map(part => ({
+      part,
+      lastSuccessAt: at,
+      lastAttemptAt: at,
+      lastError: null,
+      failingSince: null,
+      stale: false,
+    })),
+    ...overrides,
+  };
+}
+
 export function anIncident(
   overrides: Partial<StatusIncident> = {},
 ): StatusIncident {
@@ -115,13 +142,7 @@ export function anEntityStatus(
     impacted: [],
     dependentCount: 0,
     freshness: {
-      pagerDuty: {
-        account: 'default',
-        lastSuccessAt: new Date(Date.now() - 12_000).toISOString(),
-        lastSuccessVia: 'poll',
-        stale: false,
-        lastError: null,
-      },
+      pagerDuty: freshAccount(),
       catalogLoadedAt: new Date().toISOString(),
     },
     problems: [],

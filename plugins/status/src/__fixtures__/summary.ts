@@ -3,7 +3,7 @@ import {
   StatusSummary,
   StatusSummaryEntity,
 } from '@internal/plugin-status-common';
-import { anIncident, aRootCause } from './entityStatus';
+import { anIncident, aRootCause, freshAccount } from './entityStatus';
 
 /** A summary entity; levels default to operational. */
 export function aSummaryEntity(
@@ -129,7 +129,7 @@ export function aSummary(): StatusSummary {
     freshness: {
       stale: false,
       lastSuccessAt: new Date().toISOString(),
-      sources: [],
+      accounts: [freshAccount()],
     },
   };
 }

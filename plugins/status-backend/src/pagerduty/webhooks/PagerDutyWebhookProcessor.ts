@@ -1,10 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import {
-  StatusStore,
-  StoredIncident,
-  StoredWebhookEvent,
-} from '../../database';
-import { pagerDutySource } from '../PagerDutySync';
+import { pagerDutySourceName } from '@internal/plugin-status-common';
+import { StatusStore, StoredWebhookEvent } from '../../database';
+import { toStoredIncident } from '../mapping';
 
 /** Event types PagerDuty sends that change what the status shows. */
 export const PAGERDUTY_WEBHOOK_EVENT_TYPES = [
@@ -96,12 +93,16 @@ export class PagerDutyWebhookProcessor {
       }
       if (events.length < BATCH) break;
     }
+    // the webhooks channel only: a webhook never makes the poll's data fresh
     for (const account of accounts) {
-      await store.recordSourceAttempt(pagerDutySource(account), {
-        at: this.now(),
-        ok: true,
-        via: 'webhook',
-      });
+      await store.recordSourceAttempt(
+        pagerDutySourceName(account, 'webhooks'),
+        {
+          at: this.now(),
+          ok: true,
+          via: 'webhook',
+        },
+      );
     }
     if (accounts.size) await this.options.onChanged?.([...accounts]);
     return applied;
@@ -139,47 +140,26 @@ export class PagerDutyWebhookProcessor {
     const { store } = this.options;
     const known = await store.getIncident(event.account, data.id);
     const at = event.occurredAt;
-    const status = data.status as StoredIncident['status'];
-    const emails = new Map(
-      (known?.assignees ?? []).map(a => [a.id, a.email] as const),
-    );
-    let acknowledgedAt = known?.acknowledgedAt;
-    if (event.eventType === 'incident.acknowledged') acknowledgedAt ??= at;
+    const incident = toStoredIncident(data, {
+      account: event.account,
+      // a later sync (asked after this moment) corrects what this event says
+      observedAt: at,
+      eventAt: at,
+      known,
+    });
+    if (!incident) {
+      throw new Error(
+        `incident ${String(data.id).slice(0, 64)} has no usable id or service`,
+      );
+    }
+    if (event.eventType === 'incident.acknowledged')
+      incident.acknowledgedAt ??= at;
     if (
       event.eventType === 'incident.unacknowledged' ||
       event.eventType === 'incident.reopened'
     )
-      acknowledgedAt = undefined;
-    await store.upsertIncidents([
-      {
-        account: event.account,
-        id: data.id,
-        number: data.number ?? known?.number ?? 0,
-        title: data.title ?? known?.title ?? data.id,
-        serviceId: data.service?.id ?? known?.serviceId,
-        status,
-        urgency: data.urgency ?? known?.urgency ?? 'high',
-        priority:
-          data.priority === undefined
-            ? known?.priority
-            : data.priority?.summary ?? data.priority?.name ?? undefined,
-        htmlUrl: data.html_url ?? known?.htmlUrl,
-        createdAt: data.created_at ? new Date(data.created_at) : at,
-        acknowledgedAt,
-        resolvedAt: status === 'resolved' ? known?.resolvedAt ?? at : undefined,
-        // later webhooks or syncs win; this one never rolls a newer state back
-        changedAt: at,
-        assignees: (data.assignees ?? []).map((a: any) => ({
-          id: a.id,
-          name: a.summary ?? a.name ?? a.id,
-          email: emails.get(a.id),
-        })),
-        conferenceUrl:
-          data.conference_bridge?.conference_url ?? known?.conferenceUrl,
-        conferenceNumber:
-          data.conference_bridge?.conference_number ?? known?.conferenceNumber,
-      },
-    ]);
+      incident.acknowledgedAt = undefined;
+    await store.upsertIncidents([incident]);
   }
 
   private now() {

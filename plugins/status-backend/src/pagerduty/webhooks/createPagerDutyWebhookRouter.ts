@@ -3,6 +3,8 @@ import { AuthenticationError, InputError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
 import { WebhookEventStore } from '../../database';
+import { isPagerDutyId } from '../mapping';
+import { PAGERDUTY_WEBHOOK_EVENT_TYPES } from './PagerDutyWebhookProcessor';
 import { verifyPagerDutySignature, WebhookSecret } from './signature';
 
 const MAX_BYTES = 1024 * 1024;
@@ -60,6 +62,19 @@ export function createPagerDutyWebhookRouter(options: {
         );
         throw new InputError('The body is not a PagerDuty v3 webhook event');
       }
+      if (!PAGERDUTY_WEBHOOK_EVENT_TYPES.includes(event.event_type)) {
+        // signed by PagerDuty but of no use here (a ping, a type we do not
+        // read): a 4xx would count against the subscription until PagerDuty
+        // disables it, so it is acknowledged and not stored
+        logger.info(
+          `Ignored a PagerDuty webhook event of type ${event.event_type.slice(
+            0,
+            100,
+          )} (subscription ${subscription})`,
+        );
+        res.status(202).json({ accepted: true, ignored: true });
+        return;
+      }
       const receivedAt = options.now?.() ?? new Date();
       const occurredAt = new Date(event.occurred_at ?? receivedAt);
       const id = String(
@@ -71,8 +86,7 @@ export function createPagerDutyWebhookRouter(options: {
         id,
         account: signed.account,
         eventType: event.event_type,
-        resourceId:
-          typeof event.data?.id === 'string' ? event.data.id : undefined,
+        resourceId: isPagerDutyId(event.data?.id) ? event.data.id : undefined,
         occurredAt: Number.isNaN(occurredAt.getTime())
           ? receivedAt
           : occurredAt,

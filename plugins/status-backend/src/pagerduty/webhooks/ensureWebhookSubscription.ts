@@ -1,14 +1,30 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { pagerDutySourceName } from '@internal/plugin-status-common';
 import { StatusStore } from '../../database';
 import { PagerDutyClient } from '../PagerDutyClient';
 import { PAGERDUTY_WEBHOOK_EVENT_TYPES } from './PagerDutyWebhookProcessor';
 import { storedWebhookSecretsKey } from './webhookSecrets';
 
+/** How the backend's own subscriptions are told apart from others on the same URL. */
+export const WEBHOOK_SUBSCRIPTION_DESCRIPTION = 'Backstage status portal';
+
+/** What checking an account's webhook subscription found or did. */
+export type WebhookSubscriptionCheck =
+  | 'exists'
+  | 'created'
+  | 're-enabled'
+  | 'secret-unknown'
+  | 'switched-off'
+  | 'cannot-re-enable';
+
 /**
- * Makes sure PagerDuty sends this account's webhooks to `url`: finds the
- * subscription for it, or creates one and keeps the signing secret PagerDuty
- * returns (only on creation) in the store. A subscription that exists but
- * whose secret this backend never saw is reported, not replaced.
+ * Makes sure PagerDuty sends this account's webhooks to `url`: finds our
+ * subscription (by URL and description, so a create whose answer was lost is
+ * found, not made again), re-enables it when PagerDuty disabled it after
+ * rejected deliveries, or creates one and keeps the signing secret PagerDuty
+ * returns (only on creation) in the store. What it cannot mend (a subscription
+ * whose secret this backend never saw, one a person switched off, a token
+ * that may not re-enable) is reported on the webhooks channel's freshness.
  */
 export async function ensureWebhookSubscription(options: {
   account: string;
@@ -16,8 +32,17 @@ export async function ensureWebhookSubscription(options: {
   store: StatusStore;
   url: string;
   logger: LoggerService;
-}): Promise<'exists' | 'created' | 'secret-unknown'> {
+  now?: () => Date;
+}): Promise<WebhookSubscriptionCheck> {
   const { account, client, store, url, logger } = options;
+  const report = async (message: string) => {
+    logger.warn(message);
+    await store.recordSourceAttempt(pagerDutySourceName(account, 'webhooks'), {
+      at: options.now?.() ?? new Date(),
+      ok: false,
+      error: message,
+    });
+  };
   const key = storedWebhookSecretsKey(account);
   const stored = await store.getMeta(key);
   const subscriptions = await client.list<any>(
@@ -25,20 +50,67 @@ export async function ensureWebhookSubscription(options: {
     {},
     'webhook_subscriptions',
   );
-  const existing = subscriptions.find(s => s.delivery_method?.url === url);
-  if (existing) {
-    if (stored) return 'exists';
+  const onUrl = subscriptions.filter(s => s.delivery_method?.url === url);
+  const described = onUrl.filter(
+    s => s.description === WEBHOOK_SUBSCRIPTION_DESCRIPTION,
+  );
+  // ours by URL and description; by URL alone for one made by hand
+  const ours = described.length ? described : onUrl;
+  if (ours.length > 1) {
     logger.warn(
-      `PagerDuty account ${account} already sends webhooks to ${url} (subscription ${existing.id}), but its secret is unknown here: set status.pagerDuty.webhookSecrets, or delete that subscription to let the backend create a new one`,
+      `PagerDuty account ${account} has ${
+        ours.length
+      } webhook subscriptions to ${url} (${ours
+        .map(s => s.id)
+        .join(
+          ', ',
+        )}): each event arrives several times (they are recognised and stored once); delete the extra ones in PagerDuty`,
     );
-    return 'secret-unknown';
+  }
+  const existing = ours.find(s => s.active !== false) ?? ours[0];
+  if (existing) {
+    if (!stored) {
+      await report(
+        `PagerDuty account ${account} already sends webhooks to ${url} (subscription ${existing.id}), but its secret is unknown here: set status.pagerDuty.webhookSecrets, or delete that subscription to let the backend create a new one`,
+      );
+      return 'secret-unknown';
+    }
+    if (existing.active === false) {
+      await report(
+        `The PagerDuty webhook subscription ${existing.id} of account ${account} is switched off (active: false); switch it on in PagerDuty to get changes within seconds`,
+      );
+      return 'switched-off';
+    }
+    if (existing.delivery_method?.temporarily_disabled) {
+      try {
+        await client.post(
+          `/webhook_subscriptions/${existing.id}/enable`,
+          undefined,
+          'webhook_subscription',
+        );
+      } catch (error) {
+        await report(
+          `PagerDuty disabled the webhook subscription ${
+            existing.id
+          } of account ${account} after rejected deliveries, and it could not be re-enabled (${
+            (error as Error).message
+          }); re-enable it in PagerDuty, or give the token the webhook_subscriptions.write scope`,
+        );
+        return 'cannot-re-enable';
+      }
+      logger.warn(
+        `Re-enabled the PagerDuty webhook subscription ${existing.id} of account ${account}, which PagerDuty had disabled after rejected deliveries`,
+      );
+      return 're-enabled';
+    }
+    return 'exists';
   }
   const created = await client.post<any>(
     '/webhook_subscriptions',
     {
       webhook_subscription: {
         type: 'webhook_subscription',
-        description: 'Backstage status portal',
+        description: WEBHOOK_SUBSCRIPTION_DESCRIPTION,
         delivery_method: { type: 'http_delivery_method', url },
         events: PAGERDUTY_WEBHOOK_EVENT_TYPES,
         filter: { type: 'account_reference' },

@@ -57,12 +57,15 @@ export async function subscribeToWebhooks(options: {
     setTimeout(() => void ensureAll(), 500).unref?.();
     return;
   }
-  // one replica checks now and then: cheap (one request), and it repairs a
-  // subscription someone deleted
+  // one replica checks at every sync: cheap (one request), and it repairs a
+  // subscription someone deleted or PagerDuty disabled
   await options.scheduler.scheduleTask({
     id: 'status-pagerduty-webhook-subscription',
     scope: 'global',
-    frequency: { minutes: 10 },
+    frequency: {
+      seconds:
+        config.getOptionalNumber('status.pagerDuty.syncIntervalSeconds') ?? 60,
+    },
     timeout: { minutes: 1 },
     initialDelay: { seconds: 1 },
     fn: ensureAll,

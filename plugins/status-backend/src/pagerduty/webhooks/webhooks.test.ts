@@ -152,11 +152,13 @@ describe('PagerDuty webhooks', () => {
         title: 'A little bump in the road',
         conference_url: 'https://example.com',
       });
-      const [source] = await knex('status_sources');
-      expect(source).toMatchObject({
-        source: 'pagerduty:default',
-        last_success_via: 'webhook',
-      });
+      // the webhooks channel only: the poll's parts are untouched
+      expect(await knex('status_sources')).toEqual([
+        expect.objectContaining({
+          source: 'pagerduty:default:webhooks',
+          last_success_via: 'webhook',
+        }),
+      ]);
     });
 
     it('accepts either signature during a secret rotation', async () => {
@@ -215,22 +217,58 @@ describe('PagerDuty webhooks', () => {
       expect(await knex('status_pd_webhook_events')).toHaveLength(3);
     });
 
-    it('answers 2xx to event types it does not know, and logs them', async () => {
+    it('keeps the assignees and the bridge when an event leaves them out', async () => {
       const server = await start();
-      const res = await deliver(server, {
-        event: {
+      await deliver(server, incidentEvent()).expect(202);
+      await incident();
+      const update = incidentEvent({
+        id: 'E-PRIORITY',
+        type: 'incident.priority_updated',
+        priority: 'P2',
+        occurredAt: '2026-11-21T09:05:00.000Z',
+      });
+      delete (update.event.data as Partial<typeof update.event.data>).assignees;
+      delete (update.event.data as Partial<typeof update.event.data>)
+        .conference_bridge;
+      await deliver(server, update).expect(202);
+      await waitForExpect(async () =>
+        expect((await incident()).priority).toBe('P2'),
+      );
+      const stored = await incident();
+      expect(JSON.parse(stored.assignees)).toEqual([
+        { id: 'PTUXL6G', name: 'User 123' },
+      ]);
+      expect(stored.conference_url).toBe('https://example.com');
+    });
+
+    it('answers 2xx to signed events it has no use for, storing nothing', async () => {
+      const server = await start();
+      for (const event of [
+        // PagerDuty's ping, a type it does not read, an absurdly long type
+        { id: 'E8', event_type: 'pagey.ping', data: { type: 'ping' } },
+        {
           id: 'E9',
           event_type: 'incident.workflow.started',
-          occurred_at: '2026-11-21T09:00:00.000Z',
           data: { id: 'X' },
         },
-      });
-      expect(res.status).toBe(202);
-      await waitForExpect(async () => {
-        const [event] = await knex('status_pd_webhook_events');
-        expect(event.processed_at).not.toBeNull();
-      });
-      expect(await knex('status_pd_incidents')).toEqual([]);
+        { id: 'E10', event_type: `incident.${'x'.repeat(500)}`, data: {} },
+      ]) {
+        const res = await deliver(server, {
+          event: { ...event, occurred_at: new Date().toISOString() },
+        });
+        expect(res.status).toBe(202);
+        expect(res.body).toEqual({ accepted: true, ignored: true });
+      }
+      expect(await knex('status_pd_webhook_events')).toEqual([]);
+    });
+
+    it('stores an event whose resource id is not a PagerDuty id without it', async () => {
+      const server = await start();
+      const event = incidentEvent({ id: 'E11' });
+      (event.event.data as { id: string }).id = 'P'.repeat(300);
+      await deliver(server, event).expect(202);
+      const [stored] = await knex('status_pd_webhook_events');
+      expect(stored.resource_id).toBeNull();
     });
 
     it('loses nothing when the backend stops between receipt and processing', async () => {

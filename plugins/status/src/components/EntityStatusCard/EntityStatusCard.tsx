@@ -74,10 +74,7 @@ export function EntityStatusCard() {
               {value.problems.length === 1 ? '' : 's'}: see the Status tab
             </Typography>
           )}
-          <Freshness
-            lastSuccessAt={value.freshness.pagerDuty.lastSuccessAt}
-            stale={value.freshness.pagerDuty.stale}
-          />
+          <Freshness freshness={value.freshness.pagerDuty} />
         </>
       )}
     </InfoCard>

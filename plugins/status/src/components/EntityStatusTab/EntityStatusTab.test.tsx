@@ -18,7 +18,9 @@ import {
   anEntityStatus,
   anIncident,
   aRootCause,
+  freshAccount,
 } from '../../__fixtures__/entityStatus';
+import { timeOfDay } from '../common';
 import { StatusApi, statusApiRef } from '../../api';
 import { EntityStatusTab } from './EntityStatusTab';
 
@@ -67,9 +69,7 @@ describe('EntityStatusTab', () => {
     await screen.findAllByRole('heading', { level: 2 });
     expect(getEntityStatus).toHaveBeenCalledWith('component:default/cart-web');
     expect(headerLevel()).toHaveAttribute('data-level', 'operational');
-    expect(
-      screen.getByText(/PagerDuty data updated 1\d s ago/),
-    ).toBeInTheDocument();
+    expect(screen.getByText(/PagerDuty read 1\d s ago/)).toBeInTheDocument();
     expect(screen.getByText('No active incidents')).toBeInTheDocument();
     expect(screen.getByText('Lin Shop')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: /#ecommerce/ })).toHaveAttribute(
@@ -213,24 +213,96 @@ describe('EntityStatusTab', () => {
     expect(headerLevel()).toHaveAttribute('data-level', 'under_maintenance');
   });
 
-  it('warns visibly when the data is stale, with the last sync and error', async () => {
+  it('warns visibly when the incidents are stale, saying since when and why', async () => {
     const status = anEntityStatus();
-    status.freshness.pagerDuty = {
-      account: 'default',
+    const failingSince = new Date(Date.now() - 10 * 60_000).toISOString();
+    const stalePart = {
       lastSuccessAt: new Date(Date.now() - 12 * 60_000).toISOString(),
-      lastSuccessVia: 'webhook',
+      lastError: 'PagerDuty answered 503 to GET /incidents',
+      failingSince,
       stale: true,
-      lastError: 'PagerDuty answered 503',
     };
+    status.freshness.pagerDuty = freshAccount({
+      ...stalePart,
+      stale: true,
+      lastWebhookAt: new Date().toISOString(),
+      parts: freshAccount().parts.map(p =>
+        p.part === 'incidents' ? { ...p, ...stalePart } : p,
+      ),
+    });
     await renderTab(async () => status);
     expect(
       await screen.findByText(
-        /Stale data: PagerDuty last synchronised 12 min ago/,
+        /Stale data: PagerDuty incidents last read 12 min ago/,
       ),
     ).toBeInTheDocument();
+    // webhooks still arrive, yet the poll's data is what is stale
     expect(
-      screen.getByText(/Last error: PagerDuty answered 503/),
+      screen.getByText(
+        `Incidents may be out of date: PagerDuty answered 503 to GET /incidents since ${timeOfDay(
+          failingSince,
+        )}`,
+      ),
     ).toBeInTheDocument();
+  });
+
+  it('names a failing part at once, while the rest stays fresh', async () => {
+    const status = anEntityStatus();
+    const failingSince = new Date(Date.now() - 5 * 60_000).toISOString();
+    status.freshness.pagerDuty = freshAccount({
+      lastWebhookAt: new Date(Date.now() - 3_000).toISOString(),
+      parts: freshAccount().parts.map(p =>
+        p.part === 'oncalls'
+          ? {
+              ...p,
+              lastError: 'PagerDuty answered 400 to GET /oncalls',
+              failingSince,
+              stale: true,
+            }
+          : p,
+      ),
+    });
+    await renderTab(async () => status);
+    expect(
+      await screen.findByText('PagerDuty read 12 s ago · last webhook 3 s ago'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        `On-call unknown: PagerDuty answered 400 to GET /oncalls since ${timeOfDay(
+          failingSince,
+        )}`,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('says it waits for PagerDuty before anything was read, with the last attempt', async () => {
+    const status = anEntityStatus({
+      levels: {
+        own: 'unknown',
+        inherited: 'operational',
+        effective: 'unknown',
+      },
+      explanation: 'Unknown — waiting for PagerDuty',
+    });
+    status.freshness.pagerDuty = freshAccount({
+      waiting: true,
+      stale: true,
+      lastSuccessAt: null,
+      lastError: 'PagerDuty GET /services: rate limited (429), reset in 40 s',
+      parts: freshAccount().parts.map(p => ({
+        ...p,
+        lastSuccessAt: null,
+        stale: true,
+      })),
+    });
+    await renderTab(async () => status);
+    expect(
+      await screen.findByText(/Waiting for PagerDuty: nothing read yet/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/Last attempt: PagerDuty GET \/services: rate limited/),
+    ).toBeInTheDocument();
+    expect(headerLevel()).toHaveAttribute('data-level', 'unknown');
   });
 
   it('names the annotation to fix when one is wrong', async () => {

@@ -50,12 +50,7 @@ export function StatusHeader(props: { status: EntityStatus }) {
           <LevelLabel level={status.levels.inherited} coloured={false} />
         </span>
       </div>
-      <Freshness
-        lastSuccessAt={pagerDuty.lastSuccessAt}
-        stale={pagerDuty.stale}
-        lastError={pagerDuty.lastError}
-        via={pagerDuty.lastSuccessVia}
-      />
+      <Freshness freshness={pagerDuty} />
     </InfoCard>
   );
 }

@@ -7,7 +7,12 @@ import {
 } from '@internal/plugin-status-common';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { Freshness, LevelLabel, levelLabel, OwnerContacts } from '../common';
+import {
+  FreshnessSummary,
+  LevelLabel,
+  levelLabel,
+  OwnerContacts,
+} from '../common';
 
 const useStyles = makeStyles(theme => ({
   list: { margin: 0, paddingLeft: theme.spacing(2) },
@@ -81,7 +86,7 @@ export function RollupView(props: { rollup: StatusRollup }) {
                   .length
               } of ${rollup.members.length} not operational`}
         </Typography>
-        <Freshness
+        <FreshnessSummary
           lastSuccessAt={rollup.freshness.lastSuccessAt}
           stale={rollup.freshness.stale}
         />

@@ -7,7 +7,7 @@ import {
 } from '@internal/plugin-status-common';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { ago, Freshness, LevelIcon, useNow } from '../common';
+import { Freshness, LevelIcon } from '../common';
 
 const useStyles = makeStyles(theme => ({
   counts: {
@@ -19,7 +19,6 @@ const useStyles = makeStyles(theme => ({
     listStyle: 'none',
   },
   count: { display: 'flex', alignItems: 'center', gap: theme.spacing(1) },
-  sources: { marginTop: theme.spacing(1) },
 }));
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -56,7 +55,6 @@ export function overallBanner(summary: StatusSummary): string {
 /** Counts per level, the overall banner, and how fresh each source is. */
 export function SummaryBar(props: { summary: StatusSummary }) {
   const classes = useStyles();
-  const now = useNow();
   const { summary } = props;
   return (
     <InfoCard>
@@ -76,28 +74,13 @@ export function SummaryBar(props: { summary: StatusSummary }) {
           </li>
         ))}
       </ul>
-      <Freshness
-        lastSuccessAt={summary.freshness.lastSuccessAt}
-        stale={summary.freshness.stale}
-      />
-      {summary.freshness.sources.length > 1 && (
-        <div className={classes.sources}>
-          {summary.freshness.sources.map(source => (
-            <Typography
-              key={source.source}
-              variant="caption"
-              color={source.stale ? 'error' : 'textSecondary'}
-              component="div"
-            >
-              {source.source}:{' '}
-              {source.lastSuccessAt
-                ? `synchronised ${ago(source.lastSuccessAt, now)}`
-                : 'never synchronised'}
-              {source.stale && ' (stale)'}
-            </Typography>
-          ))}
-        </div>
-      )}
+      {summary.freshness.accounts.map(account => (
+        <Freshness
+          key={account.account}
+          freshness={account}
+          showAccount={summary.freshness.accounts.length > 1}
+        />
+      ))}
     </InfoCard>
   );
 }

@@ -1,6 +1,13 @@
 export { levelColor, levelLabel, LevelIcon, LevelLabel } from './levels';
 export type { DisplayLevel } from './levels';
-export { ago, Freshness, useNow } from './Freshness';
+export {
+  ago,
+  Freshness,
+  FreshnessSummary,
+  freshnessNotices,
+  timeOfDay,
+  useNow,
+} from './Freshness';
 export { IncidentList } from './Incidents';
 export { OnCall, OwnerContacts, slackChannelUrl } from './Contacts';
 export { usePolling, POLL_INTERVAL_MS } from './usePolling';

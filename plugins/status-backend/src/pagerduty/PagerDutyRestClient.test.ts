@@ -1,15 +1,22 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import {
+  pagerDutyRequestHeaders,
   PagerDutySimulator,
   startPagerDutySimulator,
 } from '@internal/pagerduty-simulator';
-import { PagerDutyRequestError, PagerDutyUnavailableError } from './errors';
-import { PdjsPagerDutyClient } from './PdjsPagerDutyClient';
+import {
+  PagerDutyBudgetError,
+  PagerDutyRequestError,
+  PagerDutyTooManyResultsError,
+  PagerDutyUnavailableError,
+} from './errors';
+import { RequestCounter } from './PagerDutyClient';
+import { PagerDutyRestClient } from './PagerDutyRestClient';
 
 jest.setTimeout(60_000);
 
 // One clock for the simulator and the client: the client's waits move it.
-let clock = Date.parse('2026-11-21T12:00:00.000Z');
+let clock = Date.now();
 let onSleep: (ms: number) => unknown = () => {};
 const fakeClock = {
   now: () => clock,
@@ -19,7 +26,7 @@ const fakeClock = {
   },
 };
 
-describe('PdjsPagerDutyClient against the simulator', () => {
+describe('PagerDutyRestClient against the simulator', () => {
   let sim: PagerDutySimulator;
 
   beforeAll(async () => {
@@ -35,9 +42,9 @@ describe('PdjsPagerDutyClient against the simulator', () => {
   });
 
   const client = (
-    options: Partial<ConstructorParameters<typeof PdjsPagerDutyClient>[0]> = {},
+    options: Partial<ConstructorParameters<typeof PagerDutyRestClient>[0]> = {},
   ) =>
-    new PdjsPagerDutyClient({
+    new PagerDutyRestClient({
       apiBaseUrl: sim.url,
       apiToken: 'simulator-token',
       logger: mockServices.logger.mock(),
@@ -142,13 +149,13 @@ describe('PdjsPagerDutyClient against the simulator', () => {
     expect(clock - started).toBeGreaterThanOrEqual(1_000);
   });
 
-  it('on an unannounced 429 sends nothing more until the window resets (no pdjs retries)', async () => {
+  it('on a 429 waits for the reset it announces, then sends again', async () => {
     await setFaults({ rateLimitPerMinute: 2 });
     clock += 120_000;
     // someone else spends the shared token's budget
     for (let i = 0; i < 2; i++) {
       await fetch(`${sim.url}/priorities`, {
-        headers: { Authorization: 'Token token=simulator-token' },
+        headers: pagerDutyRequestHeaders(),
       });
     }
     const pd = client();
@@ -158,7 +165,25 @@ describe('PdjsPagerDutyClient against the simulator', () => {
       pd.get<unknown[]>('/priorities', {}, 'priorities'),
     ).resolves.toHaveLength(5);
     expect(sim.requestCount - before).toBe(2); // the 429, then the success after the wait
-    expect(clock - started).toBeGreaterThanOrEqual(60_000);
+    // the simulator announced the seconds left in its sliding minute
+    expect(clock - started).toBeGreaterThanOrEqual(1_000);
+    expect(clock - started).toBeLessThanOrEqual(60_000);
+  });
+
+  it('gives up at once, saying why, when the announced reset is longer than it waits', async () => {
+    await setFaults({ rateLimitPerMinute: 1 });
+    clock += 120_000;
+    await fetch(`${sim.url}/priorities`, {
+      headers: pagerDutyRequestHeaders(),
+    });
+    const pd = client({ maxRateLimitWaitMs: 500 });
+    const started = clock;
+    const error = await pd
+      .get<unknown[]>('/priorities', {}, 'priorities')
+      .catch(e => e);
+    expect(error).toBeInstanceOf(PagerDutyUnavailableError);
+    expect(error.message).toMatch(/rate limited \(429\), reset in \d+ s/);
+    expect(clock).toBe(started);
   });
 
   it('never exceeds its request budget', async () => {
@@ -170,5 +195,109 @@ describe('PdjsPagerDutyClient against the simulator', () => {
     // requests 6-10 wait for the first minute, 11-12 for the second
     expect(clock - started).toBeGreaterThanOrEqual(120_000);
     expect(clock - started).toBeLessThan(121_000);
+  });
+
+  describe('lists', () => {
+    const allServices = () =>
+      client().list<{ id: string }>('/services', {}, 'services');
+
+    it('stop at the first empty page when PagerDuty keeps saying there is more', async () => {
+      await setFaults({ endpoints: { '/services': { mode: 'endless-more' } } });
+      const pd = client();
+      const services = await pd.list<{ id: string }>(
+        '/services',
+        {},
+        'services',
+      );
+      expect(services).toHaveLength(sim.state.services.size);
+      // one page of 100 holds them all, then the empty one
+      expect(pd.requestsSent).toBe(
+        Math.ceil(sim.state.services.size / 100) + 1,
+      );
+    });
+
+    it('drop rows repeated across pages and lose none', async () => {
+      const expected = [...sim.state.incidents.values()].filter(
+        i => i.status === 'resolved',
+      ).length;
+      await setFaults({ endpoints: { '/incidents': { mode: 'duplicates' } } });
+      const incidents = await client().list<{ id: string }>(
+        '/incidents',
+        { 'statuses[]': ['resolved'], date_range: 'all' },
+        'incidents',
+      );
+      expect(incidents).toHaveLength(expected);
+      expect(new Set(incidents.map(i => i.id)).size).toBe(expected);
+    });
+
+    it('stop at a page cap with a typed error saying how many came', async () => {
+      const error = await client()
+        .list('/incidents', { date_range: 'all' }, 'incidents', { maxPages: 2 })
+        .catch(e => e);
+      expect(error).toBeInstanceOf(PagerDutyTooManyResultsError);
+      expect(error.received).toBe(200);
+      expect(error.message).toContain('the query must be narrowed');
+      expect((await allServices()).length).toBe(sim.state.services.size);
+    });
+
+    it('count every request, retries included, against the sync budget', async () => {
+      const budget = new RequestCounter(2);
+      const pd = client();
+      await pd.get('/priorities', {}, 'priorities', { budget });
+      await pd.get('/priorities', {}, 'priorities', { budget });
+      await expect(
+        pd.get('/priorities', {}, 'priorities', { budget }),
+      ).rejects.toBeInstanceOf(PagerDutyBudgetError);
+      expect(budget.used).toBe(2);
+      expect(pd.requestsSent).toBe(2);
+    });
+  });
+
+  it('never sends a write twice: a 5xx may come after the write was done', async () => {
+    await setFaults({
+      endpoints: { '/webhook_subscriptions': { mode: 'error', status: 502 } },
+    });
+    const pd = client();
+    const error: Error = await pd
+      .post<never>(
+        '/webhook_subscriptions',
+        {
+          webhook_subscription: {
+            type: 'webhook_subscription',
+            delivery_method: {
+              type: 'http_delivery_method',
+              url: 'http://127.0.0.1:1/webhooks/pagerduty',
+            },
+            events: ['incident.triggered'],
+            filter: { type: 'account_reference' },
+          },
+        },
+        'webhook_subscription',
+      )
+      .catch((e: Error) => e);
+    expect(error).toBeInstanceOf(PagerDutyUnavailableError);
+    expect(error.message).toContain('not sent again');
+    expect(pd.requestsSent).toBe(1);
+  });
+
+  it('sends an OAuth or scoped token as Bearer', async () => {
+    await expect(
+      client({ tokenType: 'bearer' }).get<unknown[]>(
+        '/priorities',
+        {},
+        'priorities',
+      ),
+    ).resolves.toHaveLength(5);
+  });
+
+  it("stops waiting when the sync's time runs out", async () => {
+    await setFaults({ outageSeconds: 3600 });
+    const sync = new AbortController();
+    onSleep = () => sync.abort();
+    const error: Error = await client({ backoffMs: 60_000 })
+      .get<never>('/priorities', {}, 'priorities', { signal: sync.signal })
+      .catch((e: Error) => e);
+    expect(error).toBeInstanceOf(PagerDutyUnavailableError);
+    expect(error.message).toContain("the sync's time ran out");
   });
 });

@@ -1,0 +1,110 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import {
+  PagerDutySimulator,
+  startPagerDutySimulator,
+} from '@internal/pagerduty-simulator';
+import { createStatusStack } from '../../__testUtils__/statusStack';
+import { createTestDatabases } from '../../__testUtils__/databases';
+import {
+  ensureWebhookSubscription,
+  WEBHOOK_SUBSCRIPTION_DESCRIPTION,
+} from './ensureWebhookSubscription';
+
+jest.setTimeout(60_000);
+
+const URL = 'http://127.0.0.1:7007/api/status/webhooks/pagerduty';
+
+describe('ensureWebhookSubscription against the simulator', () => {
+  const databases = createTestDatabases();
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    let sim: PagerDutySimulator;
+    beforeEach(async () => {
+      sim = await startPagerDutySimulator({ seed: 9, historyDays: 1 });
+    });
+    afterEach(() => sim.close());
+
+    async function setUp() {
+      const { store, client } = await createStatusStack({
+        knex: await databases.init(databaseId),
+        pagerDutyUrl: sim.url,
+        logger: mockServices.logger.mock(),
+      });
+      const ensure = () =>
+        ensureWebhookSubscription({
+          account: 'default',
+          client,
+          store,
+          url: URL,
+          logger: mockServices.logger.mock(),
+        });
+      const webhooksSource = async () =>
+        (await store.listSources()).find(
+          s => s.source === 'pagerduty:default:webhooks',
+        );
+      return { store, ensure, webhooksSource };
+    }
+    const subscriptions = () => [...sim.state.webhookSubscriptions.values()];
+
+    it('creates one subscription, then finds it by URL and description', async () => {
+      const { ensure, store } = await setUp();
+      expect(await ensure()).toBe('created');
+      expect(await ensure()).toBe('exists');
+      expect(subscriptions()).toHaveLength(1);
+      expect(subscriptions()[0]).toMatchObject({
+        url: URL,
+        description: WEBHOOK_SUBSCRIPTION_DESCRIPTION,
+      });
+      const secrets = await store.getMeta('pagerduty:default:webhook-secrets');
+      expect(JSON.parse(secrets!.value)).toEqual(subscriptions()[0].secrets);
+    });
+
+    it('never creates a second one when the answer to the first was lost', async () => {
+      const { ensure, webhooksSource } = await setUp();
+      // PagerDuty made it, but the answer with its secret never arrived
+      sim.webhooks.subscribe({
+        url: URL,
+        description: WEBHOOK_SUBSCRIPTION_DESCRIPTION,
+        events: ['incident.triggered'],
+        filter: { type: 'account_reference' },
+      });
+      expect(await ensure()).toBe('secret-unknown');
+      expect(subscriptions()).toHaveLength(1);
+      expect((await webhooksSource())?.lastError).toContain(
+        'its secret is unknown here',
+      );
+    });
+
+    it('re-enables a subscription PagerDuty disabled after rejected deliveries', async () => {
+      const { ensure } = await setUp();
+      await ensure();
+      const [subscription] = subscriptions();
+      subscription.temporarilyDisabled = true;
+      expect(await ensure()).toBe('re-enabled');
+      expect(subscription.temporarilyDisabled).toBe(false);
+      expect(await ensure()).toBe('exists');
+    });
+
+    it('reports a disabled subscription the token may not re-enable', async () => {
+      const { ensure, webhooksSource } = await setUp();
+      await ensure();
+      subscriptions()[0].temporarilyDisabled = true;
+      await fetch(`${sim.url}/_control/faults`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          endpoints: {
+            '/webhook_subscriptions/{id}/enable': {
+              mode: 'error',
+              status: 403,
+            },
+          },
+        }),
+      });
+      expect(await ensure()).toBe('cannot-re-enable');
+      expect((await webhooksSource())?.lastError).toMatch(
+        /disabled the webhook subscription .* could not be re-enabled \(PagerDuty answered 403/,
+      );
+    });
+  });
+});
