@@ -183,6 +183,9 @@ describe('the simulator keeps the PagerDuty REST API contract', () => {
       expect({ path, status: response.status }).toEqual({ path, status: 400 });
       expect(body.error.errors.join('; ')).toMatch(reason);
     }
+    expect(
+      sim.refusedRequests.slice(-refusals.length).map(r => r.path),
+    ).toEqual(refusals.map(([path]) => path));
     const wrongMethod = await fetch(`${sim.url}/services`, {
       method: 'DELETE',
       headers,

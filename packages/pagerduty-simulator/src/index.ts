@@ -14,7 +14,8 @@ export type { CatalogSeed } from './seed/readCatalog';
 export { signatureHeader } from './webhooks/signature';
 export { pagerDutyRequestHeaders } from './rest/requestHeaders';
 export { SCENARIOS } from './control/scenarios';
-export type { Faults } from './rest/guards';
+export type { EndpointFault, Faults } from './rest/guards';
+export type { RefusedRequest } from './openapi/enforceContract';
 export { WEBHOOK_EVENT_TYPES } from './rest/restRouter';
 export {
   alertmanagerGroup,

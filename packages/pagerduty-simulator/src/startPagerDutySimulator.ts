@@ -8,14 +8,13 @@ import { ScenarioRunner } from './control/scenarios';
 import { Random } from './random';
 import {
   Faults,
-  requireVersion2Accept,
   injectFaults,
   noFaults,
   rateLimit,
   requireToken,
 } from './rest/guards';
 import { answerErrors, createRestRouter } from './rest/restRouter';
-import { enforceContract } from './openapi/enforceContract';
+import { enforceContract, RefusedRequest } from './openapi/enforceContract';
 import { PagerDutyOpenApi } from './openapi/PagerDutyOpenApi';
 import { Shapes } from './rest/shapes';
 import { CatalogSeed, readCatalogSeed } from './seed/readCatalog';
@@ -81,6 +80,10 @@ export type PagerDutySimulator = {
   faults: Faults;
   /** REST API requests received (all answers, 429 and faults included), for tests and benchmarks. */
   readonly requestCount: number;
+  /** The last 100 requests refused for breaking PagerDuty's contract, with why. */
+  readonly refusedRequests: RefusedRequest[];
+  /** Every operation requests reached, e.g. `GET /incidents/{id}`. */
+  readonly operationsRequested: Set<string>;
   close(): Promise<void>;
 };
 
@@ -162,7 +165,22 @@ export async function startPagerDutySimulator(
   );
   app.use('/web', createWebPages(state));
   let requestCount = 0;
-  const contract = enforceContract({ contract: PagerDutyOpenApi.rest(), log });
+  const refusedRequests: RefusedRequest[] = [];
+  const operationsRequested = new Set<string>();
+  const contract = enforceContract({
+    contract: PagerDutyOpenApi.rest(),
+    log,
+    onRefused: refusal => {
+      refusedRequests.push(refusal);
+      if (refusedRequests.length > 100) refusedRequests.shift();
+      log(
+        `refused ${refusal.method} ${refusal.path}: ${refusal.problems.join(
+          '; ',
+        )}`,
+      );
+    },
+    onOperation: operation => operationsRequested.add(operation),
+  });
   app.use(
     (_req, _res, next) => {
       requestCount += 1;
@@ -176,7 +194,6 @@ export async function startPagerDutySimulator(
         faults.rateLimitPerMinute ?? options.rateLimitPerMinute ?? 960,
       now: () => now().getTime(),
     }),
-    requireVersion2Accept,
     contract.checkRequests,
     injectFaults({
       faults: () => faults,
@@ -226,6 +243,8 @@ export async function startPagerDutySimulator(
     get requestCount() {
       return requestCount;
     },
+    refusedRequests,
+    operationsRequested,
     async close() {
       scenarios.cancel();
       webhooks.close();

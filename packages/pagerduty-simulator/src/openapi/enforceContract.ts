@@ -2,9 +2,36 @@ import { NextFunction, Request, Response } from 'express';
 import { ErrorCodes, PagerDutyApiError, sendError } from '../rest/errors';
 import { MatchedOperation, PagerDutyOpenApi } from './PagerDutyOpenApi';
 
+/** A request the contract refused. */
+export type RefusedRequest = {
+  method: string;
+  path: string;
+  problems: string[];
+};
+
 const hasBody = (req: Request) =>
   Number(req.header('content-length') ?? 0) > 0 ||
   req.header('transfer-encoding') !== undefined;
+
+/**
+ * The `Accept` header is PagerDuty's versioning header, and the document marks
+ * it required: it must ask for `application/vnd.pagerduty+json;version=2`
+ * (a missing header, `*\/*` or another version is refused).
+ */
+function acceptProblems(req: Request): string[] {
+  const accept = req.header('accept') ?? '';
+  const version = /application\/vnd\.pagerduty\+json;\s*version=(\d+)/.exec(
+    accept,
+  )?.[1];
+  if (version === '2') return [];
+  return [
+    version
+      ? `API version ${version} is not supported; use version=2`
+      : `the Accept header must be application/vnd.pagerduty+json;version=2, not ${
+          accept || 'missing'
+        }`,
+  ];
+}
 
 const operationOf = (res: Response): MatchedOperation | undefined =>
   res.locals.operation;
@@ -26,6 +53,10 @@ const operationOf = (res: Response): MatchedOperation | undefined =>
 export function enforceContract(options: {
   contract: PagerDutyOpenApi;
   log: (message: string) => void;
+  /** Told of every request the contract refused, with why. */
+  onRefused?: (refusal: RefusedRequest) => void;
+  /** Told of every operation a request reached (e.g. `GET /incidents/{id}`). */
+  onOperation?: (operation: string) => void;
 }) {
   const { contract, log } = options;
 
@@ -74,15 +105,26 @@ export function enforceContract(options: {
       );
       return;
     }
+    options.onOperation?.(
+      `${operation.method.toUpperCase()} ${operation.template}`,
+    );
     const queryString = req.originalUrl.includes('?')
       ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1)
       : '';
-    const problems = contract.requestProblems(operation, {
-      query: new URLSearchParams(queryString),
-      header: name => req.header(name),
-      body: hasBody(req) ? req.body : undefined,
-    });
+    const problems = [
+      ...acceptProblems(req),
+      ...contract.requestProblems(operation, {
+        query: new URLSearchParams(queryString),
+        header: name => req.header(name),
+        body: hasBody(req) ? req.body : undefined,
+      }),
+    ];
     if (problems.length) {
+      options.onRefused?.({
+        method: req.method,
+        path: req.originalUrl,
+        problems,
+      });
       sendError(res, PagerDutyApiError.invalidInput(...problems));
       return;
     }

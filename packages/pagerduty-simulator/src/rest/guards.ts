@@ -79,36 +79,6 @@ export function requireToken(acceptedTokens: Set<string>) {
 }
 
 /**
- * The `Accept` header is PagerDuty's versioning header, and the document
- * marks it required: it must ask for `application/vnd.pagerduty+json;version=2`.
- * A missing header, `*\/*` or another version is refused with 400.
- */
-export function requireVersion2Accept(
-  req: Request,
-  res: Response,
-  next: NextFunction,
-) {
-  const accept = req.header('accept') ?? '';
-  const version = /application\/vnd\.pagerduty\+json;\s*version=(\d+)/.exec(
-    accept,
-  )?.[1];
-  if (version !== '2') {
-    sendError(
-      res,
-      PagerDutyApiError.invalidInput(
-        version
-          ? `API version ${version} is not supported; use version=2`
-          : `the Accept header must be application/vnd.pagerduty+json;version=2, not ${
-              accept || 'missing'
-            }`,
-      ),
-    );
-    return;
-  }
-  next();
-}
-
-/**
  * A per-token budget of requests in any sliding minute, answered with 429 and
  * PagerDuty's `ratelimit-*` headers once spent.
  */

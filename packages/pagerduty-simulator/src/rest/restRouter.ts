@@ -154,24 +154,27 @@ export function createRestRouter(options: {
   const router = Router();
 
   const include = (req: Request) => new Set(arrayParam(req.query, 'include'));
-  const list = (req: Request, res: Response, key: string, items: unknown[]) => {
+  /** Answers one page of `items`, each shaped only once it is on the page. */
+  const list = <T>(
+    req: Request,
+    res: Response,
+    key: string,
+    items: T[],
+    shape: (item: T) => unknown = item => item,
+  ) => {
     const { page, pagination } = paginate(
       req.query,
       items,
       endpointFault(options.faults(), res),
     );
-    res.json({ [key]: page, ...pagination });
+    res.json({ [key]: page.map(shape), ...pagination });
   };
 
   router.get('/services', (req, res) => {
     const services = byTeamAndName(req, state.services.values());
     const inc = include(req);
-    list(
-      req,
-      res,
-      'services',
-      services.map(s => shapes.service(s, inc)),
-    );
+    const context = shapes.servicesContext();
+    list(req, res, 'services', services, s => shapes.service(s, inc, context));
   });
 
   router.get('/services/:id', (req, res) => {
@@ -323,11 +326,8 @@ export function createRestRouter(options: {
   router.get('/escalation_policies', (req, res) => {
     const inc = include(req);
     const policies = byTeamAndName(req, state.escalationPolicies.values());
-    list(
-      req,
-      res,
-      'escalation_policies',
-      policies.map(p => shapes.escalationPolicy(p, inc)),
+    list(req, res, 'escalation_policies', policies, p =>
+      shapes.escalationPolicy(p, inc),
     );
   });
 
@@ -360,11 +360,8 @@ export function createRestRouter(options: {
         }
       })
       .sort((a, b) => a.startTime.getTime() - b.startTime.getTime());
-    list(
-      req,
-      res,
-      'maintenance_windows',
-      windows.map(w => shapes.maintenanceWindow(w)),
+    list(req, res, 'maintenance_windows', windows, w =>
+      shapes.maintenanceWindow(w),
     );
   });
 

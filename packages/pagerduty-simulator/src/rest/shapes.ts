@@ -13,6 +13,13 @@ import {
 } from '../model';
 import { AccountState } from '../state';
 
+/** What a page of services needs from the incidents and maintenance windows. */
+export type ServicesContext = {
+  lastIncidentAt: Map<string, Date>;
+  open: Map<string, { high: boolean }>;
+  inMaintenance: Set<string>;
+};
+
 /** Where the simulated account's objects live (`self` and `html_url`). */
 export type Urls = { api: string; web: string };
 
@@ -74,31 +81,48 @@ export class Shapes {
   agentRef = (agent: Agent) =>
     agent.type === 'user' ? this.userRef(agent.id) : this.serviceRef(agent.id);
 
+  /**
+   * What services' shapes need from the incidents and maintenance windows,
+   * read once for a whole page of services.
+   */
+  servicesContext(): ServicesContext {
+    const lastIncidentAt = new Map<string, Date>();
+    const open = new Map<string, { high: boolean }>();
+    for (const incident of this.state.incidents.values()) {
+      const last = lastIncidentAt.get(incident.serviceId);
+      if (!last || incident.createdAt > last)
+        lastIncidentAt.set(incident.serviceId, incident.createdAt);
+      if (incident.status !== 'resolved') {
+        const high =
+          (open.get(incident.serviceId)?.high ?? false) ||
+          incident.urgency === 'high';
+        open.set(incident.serviceId, { high });
+      }
+    }
+    const inMaintenance = new Set(
+      this.state.ongoingMaintenance().flatMap(w => w.serviceIds),
+    );
+    return { lastIncidentAt, open, inMaintenance };
+  }
+
   /** The service's status, as PagerDuty derives it from open incidents. */
   serviceStatus(
     service: Service,
+    context: ServicesContext = this.servicesContext(),
   ): 'active' | 'warning' | 'critical' | 'maintenance' {
-    if (
-      this.state
-        .ongoingMaintenance()
-        .some(w => w.serviceIds.includes(service.id))
-    )
-      return 'maintenance';
-    const open = this.state
-      .openIncidents()
-      .filter(i => i.serviceId === service.id);
-    if (open.some(i => i.urgency === 'high')) return 'critical';
-    if (open.length > 0) return 'warning';
+    if (context.inMaintenance.has(service.id)) return 'maintenance';
+    const open = context.open.get(service.id);
+    if (open?.high) return 'critical';
+    if (open) return 'warning';
     return 'active';
   }
 
-  service(service: Service, include: Set<string>) {
-    const lastIncident = [...this.state.incidents.values()]
-      .filter(i => i.serviceId === service.id)
-      .reduce<Date | undefined>(
-        (latest, i) => (!latest || i.createdAt > latest ? i.createdAt : latest),
-        undefined,
-      );
+  service(
+    service: Service,
+    include: Set<string>,
+    context: ServicesContext = this.servicesContext(),
+  ) {
+    const lastIncident = context.lastIncidentAt.get(service.id);
     return {
       ...this.serviceRef(service.id),
       type: 'service',
@@ -108,7 +132,7 @@ export class Shapes {
       acknowledgement_timeout: 1800,
       created_at: iso(service.createdAt),
       updated_at: iso(service.updatedAt),
-      status: this.serviceStatus(service),
+      status: this.serviceStatus(service, context),
       // PagerDuty sends null before a service's first incident; the document allows only a string
       ...(lastIncident ? { last_incident_timestamp: iso(lastIncident) } : {}),
       // The specification types these as references even when expanded by include[].
@@ -164,10 +188,24 @@ export class Shapes {
     };
   }
 
+  /** Services per escalation policy; services are only added, at seeding. */
+  private servicesByPolicy?: { count: number; byPolicy: Map<string, string[]> };
+
+  private servicesOfPolicy(policyId: string): string[] {
+    if (this.servicesByPolicy?.count !== this.state.services.size) {
+      const byPolicy = new Map<string, string[]>();
+      for (const service of this.state.services.values()) {
+        const ids = byPolicy.get(service.escalationPolicyId) ?? [];
+        ids.push(service.id);
+        byPolicy.set(service.escalationPolicyId, ids);
+      }
+      this.servicesByPolicy = { count: this.state.services.size, byPolicy };
+    }
+    return this.servicesByPolicy.byPolicy.get(policyId) ?? [];
+  }
+
   escalationPolicy(policy: EscalationPolicy, include: Set<string>) {
-    const services = [...this.state.services.values()].filter(
-      s => s.escalationPolicyId === policy.id,
-    );
+    const services = this.servicesOfPolicy(policy.id);
     return {
       ...this.policyRef(policy.id),
       type: 'escalation_policy',
@@ -184,7 +222,7 @@ export class Shapes {
           t.type === 'user' ? this.userRef(t.id) : this.scheduleRef(t.id),
         ),
       })),
-      services: services.map(s => this.serviceRef(s.id)),
+      services: services.map(this.serviceRef),
       teams: [
         include.has('teams')
           ? {

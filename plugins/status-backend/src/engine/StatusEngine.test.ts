@@ -397,6 +397,82 @@ describe('StatusEngine with the simulator', () => {
       expect(status.freshness.pagerDuty.stale).toBe(false); // the first engine is still fresh
     });
 
+    it('shows the poll stale, with its reason, while webhooks still arrive', async () => {
+      const { store, sync, makeEngine } = await createStatusStack({
+        knex: await databases.init(databaseId),
+        pagerDutyUrl: sim.url,
+        logger: mockServices.logger.mock(),
+        entities,
+        client: { maxRetries: 0 },
+      });
+      const engine = makeEngine();
+      const everything = new Set(entities.map(e => stringifyEntityRef(e)));
+      await sync.syncOnce();
+      await engine.refreshCatalog();
+      await fetch(`${sim.url}/_control/faults`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          endpoints: { '/incidents': { mode: 'error', status: 400 } },
+        }),
+      });
+      for (let i = 0; i < 3; i++) await sync.syncOnce();
+      // a webhook arrives meanwhile
+      const occurredAt = new Date();
+      await store.webhookEvents.saveEvent({
+        id: 'EVT-1',
+        account: 'default',
+        eventType: 'incident.triggered',
+        resourceId: 'PINC999',
+        occurredAt,
+        receivedAt: occurredAt,
+        payload: JSON.stringify({
+          event: {
+            id: 'EVT-1',
+            event_type: 'incident.triggered',
+            occurred_at: occurredAt.toISOString(),
+            data: {
+              id: 'PINC999',
+              type: 'incident',
+              number: 999,
+              title: 'Carts failing',
+              status: 'triggered',
+              urgency: 'low',
+              service: { id: 'PCART00', type: 'service_reference' },
+            },
+          },
+        }),
+      });
+      await new PagerDutyWebhookProcessor({
+        store,
+        logger: mockServices.logger.mock(),
+      }).processPending();
+      await engine.refreshSignals();
+      const status = await describeEntityStatus({
+        ref: 'component:default/cart-api',
+        engine,
+        store,
+        visible: everything,
+      });
+      const { pagerDuty } = status.freshness;
+      expect(pagerDuty).toMatchObject({
+        stale: true,
+        waiting: false,
+        lastError: expect.stringContaining(
+          'PagerDuty answered 400 to GET /incidents',
+        ),
+        lastWebhookAt: expect.any(String),
+      });
+      const incidents = pagerDuty.parts.find(p => p.part === 'incidents')!;
+      expect(incidents.failingSince).not.toBeNull();
+      // the rest of the poll is fresh
+      expect(pagerDuty.parts.filter(p => p.stale).map(p => p.part)).toEqual([
+        'incidents',
+      ]);
+      // what the webhook says still counts: a known outage outranks not knowing
+      expect(status.levels.own).toBe('degraded');
+    });
+
     it('is unknown, waiting for PagerDuty, before the first successful sync', async () => {
       const { store, sync, makeEngine } = await createStatusStack({
         knex: await databases.init(databaseId),

@@ -1,0 +1,132 @@
+/* eslint-disable no-console */
+// Benchmark of one PagerDuty account's sync against the strict simulator:
+// requests and time per full sync at 2,000 and 10,000 services with 500 open
+// incidents, and how soon a failing endpoint's data is fresh again once it
+// recovers. Run with `yarn bench:sync`; prints figures, asserts nothing.
+import { startPagerDutySimulator } from '@internal/pagerduty-simulator';
+import { performance } from 'node:perf_hooks';
+import { createStatusStack } from '../src/__testUtils__/statusStack';
+import { memorySqlite, silentLogger } from './benchSupport';
+
+const OPEN_INCIDENTS = 500;
+const serviceId = (i: number) => `P${String(i).padStart(6, '0')}`;
+
+async function measure(services: number) {
+  const groups = Math.max(10, Math.round(services / 40));
+  const sim = await startPagerDutySimulator({
+    seed: 3,
+    historyDays: 1,
+    // requests are counted here, not rate-limited
+    rateLimitPerMinute: 1_000_000,
+    catalog: {
+      services: Array.from({ length: services }, (_, i) => ({
+        serviceId: serviceId(i),
+        entityName: `svc-${i}`,
+        description: '',
+        ownerGroup: `team-${i % groups}`,
+      })),
+      groups: Array.from({ length: groups }, (_, g) => ({
+        name: `team-${g}`,
+        title: `Team ${g}`,
+        members: [0, 1, 2].map(m => ({
+          name: `u${g}-${m}`,
+          displayName: `User ${g}-${m}`,
+          email: `u${g}-${m}@example.com`,
+        })),
+      })),
+    },
+  });
+  for (let i = 0; i < OPEN_INCIDENTS; i++) {
+    sim.state.trigger({
+      service: serviceId((i * 7919) % services),
+      title: `Incident ${i}`,
+      urgency: i % 3 ? 'low' : 'high',
+      silent: true,
+    });
+  }
+  const knex = memorySqlite();
+  const { store, sync } = await createStatusStack({
+    knex,
+    pagerDutyUrl: sim.url,
+    logger: silentLogger,
+    // production's retries, with short backoffs: time is not what is measured
+    client: { requestsPerMinute: 1_000_000, backoffMs: 5 },
+  });
+  const setFaults = (faults: object) =>
+    fetch(`${sim.url}/_control/faults`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(faults),
+    });
+
+  let start = performance.now();
+  const first = await sync.syncOnce();
+  const firstMs = performance.now() - start;
+  start = performance.now();
+  const second = await sync.syncOnce();
+  const secondMs = performance.now() - start;
+  console.log(
+    `  ${services} services, ${first.openIncidents} open incidents, ${
+      policiesOf(await store.listServices('default')).size
+    } escalation policies: first sync ${
+      first.requests
+    } requests in ${firstMs.toFixed(0)} ms (${
+      first.alertLookups
+    } incident-alert lookups); next sync ${
+      second.requests
+    } requests in ${secondMs.toFixed(0)} ms`,
+  );
+
+  // one endpoint fails for two syncs, then recovers
+  await setFaults({
+    endpoints: { '/oncalls': { mode: 'error', status: 503 } },
+  });
+  const failing = await sync.syncOnce();
+  const fresh = failing.parts.filter(p => p.ok).map(p => p.part);
+  await sync.syncOnce();
+  await setFaults({ endpoints: { '/oncalls': null } });
+  const recovered = performance.now();
+  let syncs = 0;
+  for (;;) {
+    syncs += 1;
+    const result = await sync.syncOnce();
+    if (result.parts.every(p => p.ok)) break;
+  }
+  console.log(
+    `    /oncalls answering 503: ${
+      failing.requests
+    } requests per sync (5xx retried), still fresh: ${fresh.join(
+      ', ',
+    )}; after it recovers, on-calls fresh after ${syncs} sync (${(
+      performance.now() - recovered
+    ).toFixed(
+      0,
+    )} ms of sync; at most one sync interval plus that in production)`,
+  );
+
+  await setFaults({
+    endpoints: { '/incidents': { mode: 'endless-more' } },
+  });
+  const endless = await sync.syncOnce();
+  console.log(
+    `    /incidents answering more=true forever: ${
+      endless.requests
+    } requests, every part fresh: ${endless.parts.every(p => p.ok)}`,
+  );
+  await sim.close();
+  await knex.destroy();
+}
+
+function policiesOf(services: { escalationPolicyId?: string }[]) {
+  return new Set(services.map(s => s.escalationPolicyId));
+}
+
+async function main() {
+  console.log('PagerDuty sync against the strict simulator (SQLite in memory)');
+  for (const services of [2_000, 10_000]) await measure(services);
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,77 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import {
+  PagerDutySimulator,
+  startPagerDutySimulator,
+} from '@internal/pagerduty-simulator';
+import { createStatusStack } from '../__testUtils__/statusStack';
+import { createTestDatabases } from '../__testUtils__/databases';
+import { ensureWebhookSubscription } from './webhooks/ensureWebhookSubscription';
+
+jest.setTimeout(60_000);
+
+/**
+ * The real client and sync against the simulator, which refuses every request
+ * PagerDuty's OpenAPI document does not allow: each endpoint the backend calls
+ * is reached, and none refused.
+ */
+describe("the backend keeps PagerDuty's REST contract", () => {
+  const databases = createTestDatabases();
+  let sim: PagerDutySimulator;
+  beforeEach(async () => {
+    sim = await startPagerDutySimulator({ seed: 17, historyDays: 1 });
+  });
+  afterEach(() => sim.close());
+
+  it.each(databases.eachSupportedId())(
+    'in every request of a sync and of the webhook subscription check, with an API key and with a Bearer token, on %p',
+    async databaseId => {
+      for (const tokenType of ['token', 'bearer'] as const) {
+        const { store, sync, client } = await createStatusStack({
+          knex: await databases.init(databaseId),
+          pagerDutyUrl: sim.url,
+          logger: mockServices.logger.mock(),
+          client: { tokenType },
+        });
+        sim.scenarios.start('auth-outage', {
+          hold: true,
+          startedSecondsAgo: 120,
+        });
+        sim.state.startMaintenance({
+          services: ['search-service'],
+          minutes: 30,
+        });
+        const closing = sim.state.trigger({ service: 'cart-api', title: 'x' });
+        await sync.syncOnce();
+        sim.state.resolve(closing.id);
+        const result = await sync.syncOnce();
+        expect(result.parts.filter(p => !p.ok)).toEqual([]);
+
+        const ensure = () =>
+          ensureWebhookSubscription({
+            account: 'default',
+            client,
+            store,
+            url: `http://127.0.0.1:7007/api/status/webhooks/pagerduty/${tokenType}`,
+            logger: mockServices.logger.mock(),
+          });
+        expect(await ensure()).toBe('created');
+        for (const subscription of sim.state.webhookSubscriptions.values())
+          subscription.temporarilyDisabled = true;
+        expect(await ensure()).toBe('re-enabled');
+      }
+
+      expect(sim.refusedRequests).toEqual([]);
+      expect([...sim.operationsRequested].sort()).toEqual([
+        'GET /incidents',
+        'GET /incidents/{id}',
+        'GET /incidents/{id}/alerts',
+        'GET /maintenance_windows',
+        'GET /oncalls',
+        'GET /services',
+        'GET /webhook_subscriptions',
+        'POST /webhook_subscriptions',
+        'POST /webhook_subscriptions/{id}/enable',
+      ]);
+    },
+  );
+});
