@@ -11,7 +11,6 @@ import {
   StatusAlert,
   OwnHealth,
   PAGERDUTY_ACCOUNT_ANNOTATION,
-  PAGERDUTY_DATA_PARTS,
   PAGERDUTY_SERVICE_ID_ANNOTATION,
   PagerDutyDataPart,
   pagerDutySourceName,
@@ -28,6 +27,7 @@ import {
 } from '../database';
 import { readOngoingMaintenance } from '../pagerduty/PagerDutySync';
 import { addTo } from './addTo';
+import { accountFreshness, FreshnessRules, partFreshness } from './freshness';
 import { AlertIndex } from './AlertIndex';
 import { TransitionRecorder } from './TransitionRecorder';
 import { EntitySummary, readCatalog, summariseEntity } from './catalogSnapshot';
@@ -41,8 +41,6 @@ const RECENT_ALERTS_MS = 24 * 60 * 60_000;
 
 /** A PagerDuty service's key: IDs are unique only within an account. */
 const serviceKey = (account: string, id: string) => `${account}/${id}`;
-
-const iso = (date?: Date) => date?.toISOString() ?? null;
 
 /**
  * Keeps the health of every catalog entity in memory: the dependency graph
@@ -374,44 +372,19 @@ export class StatusEngine {
 
   /** How fresh one part of an account's data is, as the poll left it. */
   partFreshness(account: string, part: PagerDutyDataPart): StatusPartFreshness {
-    const source = this.sources.find(
-      s => s.source === pagerDutySourceName(account, part),
-    );
-    const syncIntervalMs = this.options.syncIntervalMs ?? 60_000;
-    const missed = this.options.staleAfterMissedSyncs ?? 3;
-    const stale =
-      !source?.lastSuccessAt ||
-      source.consecutiveFailures >= missed ||
-      this.now().getTime() - source.lastSuccessAt.getTime() >
-        (missed + 1) * syncIntervalMs;
-    return {
-      part,
-      lastSuccessAt: iso(source?.lastSuccessAt),
-      lastAttemptAt: iso(source?.lastAttemptAt),
-      lastError: source?.lastError ?? null,
-      failingSince: iso(source?.failingSince),
-      stale,
-    };
+    return partFreshness(this.sources, account, part, this.freshnessRules());
   }
 
   /** How fresh one PagerDuty account's data is, per part and per channel. */
   accountFreshness(account: string): StatusAccountFreshness {
-    const parts = PAGERDUTY_DATA_PARTS.map(part =>
-      this.partFreshness(account, part),
-    );
-    const incidents = parts.find(p => p.part === 'incidents')!;
-    const webhooks = this.sources.find(
-      s => s.source === pagerDutySourceName(account, 'webhooks'),
-    );
+    return accountFreshness(this.sources, account, this.freshnessRules());
+  }
+
+  private freshnessRules(): FreshnessRules {
     return {
-      account,
-      waiting: !incidents.lastSuccessAt,
-      lastSuccessAt: incidents.lastSuccessAt,
-      lastAttemptAt: incidents.lastAttemptAt,
-      lastError: incidents.lastError,
-      lastWebhookAt: iso(webhooks?.lastSuccessAt),
-      stale: incidents.stale,
-      parts,
+      now: this.now(),
+      syncIntervalMs: this.options.syncIntervalMs,
+      staleAfterMissedSyncs: this.options.staleAfterMissedSyncs,
     };
   }
 

@@ -1,0 +1,82 @@
+import {
+  PAGERDUTY_DATA_PARTS,
+  PagerDutyDataPart,
+  pagerDutySourceName,
+  StatusAccountFreshness,
+  StatusPartFreshness,
+} from '@internal/plugin-status-common';
+import { SourceFreshness } from '../database';
+
+/** When data counts as stale. */
+export type FreshnessRules = {
+  now: Date;
+  /** How often the sync runs (60 s by default). */
+  syncIntervalMs?: number;
+  /**
+   * Stale after this many failed syncs in a row, or when the last success is
+   * older than this many sync intervals and one more (3 by default).
+   */
+  staleAfterMissedSyncs?: number;
+};
+
+const iso = (date?: Date) => date?.toISOString() ?? null;
+
+/**
+ * How fresh one part of an account's data is, as the poll left it: stale when
+ * never read, after too many failed syncs in a row, or when its last success
+ * is too old (the sync itself stopped).
+ */
+export function partFreshness(
+  sources: SourceFreshness[],
+  account: string,
+  part: PagerDutyDataPart,
+  rules: FreshnessRules,
+): StatusPartFreshness {
+  const source = sources.find(
+    s => s.source === pagerDutySourceName(account, part),
+  );
+  const syncIntervalMs = rules.syncIntervalMs ?? 60_000;
+  const missed = rules.staleAfterMissedSyncs ?? 3;
+  const stale =
+    !source?.lastSuccessAt ||
+    source.consecutiveFailures >= missed ||
+    rules.now.getTime() - source.lastSuccessAt.getTime() >
+      (missed + 1) * syncIntervalMs;
+  return {
+    part,
+    lastSuccessAt: iso(source?.lastSuccessAt),
+    lastAttemptAt: iso(source?.lastAttemptAt),
+    lastError: source?.lastError ?? null,
+    failingSince: iso(source?.failingSince),
+    stale,
+  };
+}
+
+/**
+ * How fresh one PagerDuty account's data is: every part of the poll, the
+ * incidents (which levels rest on) in front, and the last webhook received,
+ * which never makes the poll's data fresh.
+ */
+export function accountFreshness(
+  sources: SourceFreshness[],
+  account: string,
+  rules: FreshnessRules,
+): StatusAccountFreshness {
+  const parts = PAGERDUTY_DATA_PARTS.map(part =>
+    partFreshness(sources, account, part, rules),
+  );
+  const incidents = parts.find(p => p.part === 'incidents')!;
+  const webhooks = sources.find(
+    s => s.source === pagerDutySourceName(account, 'webhooks'),
+  );
+  return {
+    account,
+    waiting: !incidents.lastSuccessAt,
+    lastSuccessAt: incidents.lastSuccessAt,
+    lastAttemptAt: incidents.lastAttemptAt,
+    lastError: incidents.lastError,
+    lastWebhookAt: iso(webhooks?.lastSuccessAt),
+    stale: incidents.stale,
+    parts,
+  };
+}

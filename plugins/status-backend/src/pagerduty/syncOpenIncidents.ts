@@ -1,0 +1,164 @@
+import { StoredIncident } from '../database';
+import { PagerDutyRequestError, PagerDutyTooManyResultsError } from './errors';
+import { toStoredIncident } from './mapping';
+import type { SyncContext, SyncResult } from './PagerDutySync';
+
+/** Incidents gone from the open list that are looked up one by one per sync. */
+const MAX_INDIVIDUAL_LOOKUPS = 50;
+/** Services per open-incident query when the account-wide one has too many. */
+const SERVICES_PER_QUERY = 100;
+
+/** What a page shows of open incidents, to tell whether a sync changed any. */
+function incidentsSignature(incidents: StoredIncident[]): string {
+  return JSON.stringify(
+    incidents
+      .map(i => [
+        i.id,
+        i.status,
+        i.urgency,
+        i.priority ?? '',
+        i.title,
+        i.assignees.map(a => a.id).join(','),
+      ])
+      .sort((a, b) => a[0].localeCompare(b[0])),
+  );
+}
+
+const messageOf = (error: unknown) =>
+  String((error as Error)?.message ?? error);
+
+/**
+ * Open incidents, account-wide or split by service when there are more
+ * than offset pagination reaches, and the incidents that left the open list
+ * since the last sync. Returns the open incidents as PagerDuty sent them.
+ */
+export async function syncOpenIncidents(
+  context: SyncContext,
+  result: SyncResult,
+): Promise<any[]> {
+  const { account, client, store, request, now } = context;
+  // asked now: a webhook that occurs after this moment wins over what the answer says
+  const observedAt = now();
+  const query = {
+    'statuses[]': ['triggered', 'acknowledged'],
+    // without it PagerDuty silently drops incidents older than a month
+    date_range: 'all',
+    'include[]': ['assignees', 'conference_bridge'],
+  };
+  let open: any[];
+  try {
+    result.incidentQueries = 1;
+    open = await client.list<any>('/incidents', query, 'incidents', request);
+  } catch (error) {
+    if (!(error instanceof PagerDutyTooManyResultsError)) throw error;
+    const serviceIds = (await store.listServices(account)).map(s => s.id);
+    context.logger.info(
+      `More than ${error.received} incidents are open in PagerDuty account ${account}; reading them per group of services`,
+    );
+    open = await listOpenPerService(context, serviceIds, query, result);
+  }
+  const previouslyOpen = (await store.listOpenIncidents()).filter(
+    i => i.account === account,
+  );
+  const byId = new Map(previouslyOpen.map(i => [i.id, i]));
+  const openIncidents = open
+    .map(i =>
+      toStoredIncident(i, { account, observedAt, known: byId.get(i.id) }),
+    )
+    .filter(i => i !== undefined);
+  const openIds = new Set(openIncidents.map(i => i.id));
+  result.openIncidents = openIncidents.length;
+  result.incidentsChanged =
+    incidentsSignature(previouslyOpen) !== incidentsSignature(openIncidents);
+
+  // Incidents that left the open list: only PagerDuty's 404 means one is gone;
+  // any other failure keeps it as last known, and the part reports it.
+  const closed = previouslyOpen.filter(i => !openIds.has(i.id));
+  const settled: StoredIncident[] = [];
+  const unconfirmed: string[] = [];
+  for (const incident of closed.slice(0, MAX_INDIVIDUAL_LOOKUPS)) {
+    const lookedUpAt = now();
+    try {
+      const current = await client.get<any>(
+        `/incidents/${incident.id}`,
+        {},
+        'incident',
+        request,
+      );
+      const latest = toStoredIncident(current, {
+        account,
+        observedAt: lookedUpAt,
+        known: incident,
+      });
+      if (latest) settled.push(latest);
+    } catch (error) {
+      if (error instanceof PagerDutyRequestError && error.status === 404) {
+        // merged or deleted: no longer open
+        settled.push({
+          ...incident,
+          status: 'resolved',
+          resolvedAt: lookedUpAt,
+          changedAt: lookedUpAt,
+          observedAt: lookedUpAt,
+          assignees: [],
+        });
+      } else {
+        unconfirmed.push(messageOf(error));
+      }
+    }
+  }
+  result.resolvedSinceLastSync = settled.filter(
+    i => i.status === 'resolved',
+  ).length;
+  await store.upsertIncidents([...openIncidents, ...settled]);
+  const waiting = closed.length - MAX_INDIVIDUAL_LOOKUPS;
+  if (unconfirmed.length || waiting > 0) {
+    const reasons = [
+      unconfirmed.length
+        ? `${unconfirmed.length} incident(s) that left the open list could not be looked up (${unconfirmed[0]})`
+        : '',
+      waiting > 0
+        ? `${waiting} incident(s) that left the open list wait for the next sync`
+        : '',
+    ].filter(Boolean);
+    throw new Error(`${reasons.join('; ')}; they are shown as last known`);
+  }
+  return open;
+}
+
+/** Open incidents read per group of services, groups halved until each fits. */
+async function listOpenPerService(
+  context: SyncContext,
+  serviceIds: string[],
+  query: Record<string, string | string[]>,
+  result: SyncResult,
+): Promise<any[]> {
+  const groups: string[][] = [];
+  for (let i = 0; i < serviceIds.length; i += SERVICES_PER_QUERY)
+    groups.push(serviceIds.slice(i, i + SERVICES_PER_QUERY));
+  const open: any[] = [];
+  while (groups.length) {
+    const group = groups.shift()!;
+    result.incidentQueries += 1;
+    try {
+      open.push(
+        ...(await context.client.list<any>(
+          '/incidents',
+          { ...query, 'service_ids[]': group },
+          'incidents',
+          context.request,
+        )),
+      );
+    } catch (error) {
+      if (!(error instanceof PagerDutyTooManyResultsError)) throw error;
+      if (group.length === 1) {
+        throw new Error(
+          `PagerDuty service ${group[0]} alone has more than ${error.received} open incidents, more than offset pagination reaches`,
+        );
+      }
+      const half = Math.ceil(group.length / 2);
+      groups.unshift(group.slice(0, half), group.slice(half));
+    }
+  }
+  return open;
+}
