@@ -115,6 +115,12 @@ export interface Config {
     /** Monitoring alerts sent by tools to `/api/status/webhooks/<source>`. */
     alerts?: {
       /**
+       * Firing alerts one source may keep (10,000 by default): past it, new
+       * firing alerts are refused with 429 and the source shows a problem;
+       * repeats and resolutions are always taken.
+       */
+      maxFiringPerSource?: number;
+      /**
        * Per source (alertmanager, grafana, datadog, newrelic, azure,
        * statuscake, generic, or one a module adds): the shared secret it
        * must present. A source without a secret is refused, except in demo
@@ -127,7 +133,22 @@ export interface Config {
            * Bearer token or `?token=` value (StatusCake: its `Token` field).
            * @visibility secret
            */
-          secret: string;
+          secret?: string;
+          /** This source's own cap on firing alerts. */
+          maxFiring?: number;
+          /**
+           * Minutes after which a firing alert the tool did not send again
+           * is shown as stale (it may have ended). By default twice the
+           * tool's resend interval for tools that resend (Alertmanager and
+           * Grafana: 480); never for the others.
+           */
+          staleAfterMinutes?: number;
+          /**
+           * Minutes after which such an alert is resolved. By default six
+           * times the resend interval (Alertmanager and Grafana: 1,440);
+           * never for the others.
+           */
+          expireAfterMinutes?: number;
         };
       };
     };

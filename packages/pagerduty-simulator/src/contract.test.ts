@@ -1,4 +1,8 @@
-import { PagerDutyOpenApi } from './openapi/PagerDutyOpenApi';
+import { eventsV2 } from './alerts/samples';
+import {
+  PAGERDUTY_OPENAPI_DOCUMENTS,
+  PagerDutyOpenApi,
+} from './openapi/PagerDutyOpenApi';
 import { pagerDutyRequestHeaders } from './rest/requestHeaders';
 import {
   PagerDutySimulator,
@@ -329,5 +333,23 @@ describe('the simulator keeps the PagerDuty REST API contract', () => {
       body: JSON.stringify(request),
     });
     expect(response.status).toBe(400);
+  });
+
+  it("sends Events API v2 samples that keep PagerDuty's Events v2 contract", () => {
+    const events = new PagerDutyOpenApi(PAGERDUTY_OPENAPI_DOCUMENTS.eventsV2);
+    for (const body of [
+      eventsV2(),
+      eventsV2({ action: 'acknowledge' }),
+      eventsV2({ action: 'resolve', component: 'payments-api' }),
+    ]) {
+      expect(events.requestErrors('/enqueue', 'post', body)).toEqual([]);
+    }
+    // the contract refuses what PagerDuty refuses
+    expect(
+      events.requestErrors('/enqueue', 'post', {
+        ...eventsV2(),
+        event_action: 'escalate',
+      }),
+    ).not.toEqual([]);
   });
 });

@@ -20,6 +20,7 @@ import {
   readAlertSourceSecrets,
 } from './alerts/createWebhookRouter';
 import { coalesce } from './alerts/coalesce';
+import { readAlertLimits } from './alerts/alertLimits';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { followReplicas } from './engine/replicas';
 import { pruneHistory, readRetention } from './database/retention';
@@ -92,6 +93,7 @@ export const statusPlugin = createBackendPlugin({
           );
         }
         const alertSources = [...BUILT_IN_ALERT_SOURCES, ...addedSources];
+        const alertLimits = readAlertLimits(config, alertSources);
         let engine: StatusEngine | undefined;
         // new signals: refresh the engine, then tell open pages, so that what
         // they read again is already current
@@ -188,6 +190,7 @@ export const statusPlugin = createBackendPlugin({
               'status.pagerDuty.staleAfterMissedSyncs',
             ),
             alertSourceTitles: new Map(alertSources.map(a => [a.id, a.title])),
+            alertStaleAfterMs: alertLimits.staleAfterMs,
             onChanges: changes => livePush.changed(changes.map(c => c.ref)),
           });
           engine = statusEngine;
@@ -270,6 +273,12 @@ export const statusPlugin = createBackendPlugin({
             sources: () => alertSources,
             secrets: alertSecrets,
             alerts: store.alerts,
+            maxFiring: alertLimits.maxFiring,
+            recordAttempt: (source, attempt) =>
+              store.recordSourceAttempt(
+                source,
+                attempt.ok ? { ...attempt, via: 'webhook' } : attempt,
+              ),
             logger: logger.child({ task: 'alert-webhooks' }),
             onAlerts: alerts => {
               pushAfterRefresh(
@@ -281,6 +290,37 @@ export const statusPlugin = createBackendPlugin({
             },
           }),
         );
+        // firing alerts their tool stopped re-sending have ended, unseen
+        await scheduler.scheduleTask({
+          id: 'status-alert-expiry',
+          scope: 'global',
+          frequency: { minutes: 5 },
+          timeout: { minutes: 5 },
+          initialDelay: { minutes: 1 },
+          fn: async () => {
+            const now = new Date();
+            for (const source of alertSources) {
+              const after = alertLimits.expireAfterMs(source.id);
+              if (after === undefined) continue;
+              const expired = await store.alerts.expireFiring(
+                source.id,
+                new Date(now.getTime() - after),
+                now,
+              );
+              if (expired) {
+                logger.info(
+                  `Resolved ${expired} firing ${
+                    source.title
+                  } alerts not sent again for ${Math.round(
+                    after / 60_000,
+                  )} minutes`,
+                );
+                pushAfterRefresh();
+                replicas.announce();
+              }
+            }
+          },
+        });
         const retention = readRetention(config);
         await scheduler.scheduleTask({
           id: 'status-retention',
@@ -310,6 +350,11 @@ export const statusPlugin = createBackendPlugin({
             catalog,
             store,
             pagerDutyMode: pagerDuty.mode,
+            alertSources: alertSources.map(source => ({
+              id: source.id,
+              title: source.title,
+              enabled: alertSecrets.has(source.id),
+            })),
           }),
         );
       },

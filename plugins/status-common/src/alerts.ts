@@ -27,6 +27,8 @@ export type NormalisedAlert = {
   fingerprint: string;
   state: 'firing' | 'resolved';
   severity: AlertSeverity;
+  /** The tool's own word for the severity, e.g. `Sev1`, `P2`, `CRITICAL`. */
+  toolSeverity?: string;
   title: string;
   description?: string;
   /** ISO 8601. */
@@ -41,6 +43,25 @@ export type NormalisedAlert = {
 };
 
 /**
+ * Where a name an alert gives its subject comes from.
+ *
+ * @public
+ */
+export type AlertNameOrigin =
+  /** a tag without a value (Datadog, StatusCake) */
+  | 'tag'
+  /** Events API v2 `payload.component` */
+  | 'component'
+  /** Events API v2 `payload.source` */
+  | 'source'
+  /** an Azure resource name (`configurationItems`, `resourceName`) */
+  | 'resource'
+  /** a New Relic impacted entity */
+  | 'entity'
+  /** a StatusCake test name */
+  | 'test';
+
+/**
  * The parts of an alert, besides its labels, that can tie it to an entity.
  *
  * @public
@@ -48,8 +69,10 @@ export type NormalisedAlert = {
 export type AlertTargets = {
   /** Azure `alertTargetIDs`, lower-cased. */
   azureResourceIds?: string[];
-  /** Azure `configurationItems`, New Relic impacted entity names: entity names. */
-  entityNames?: string[];
+  /** Names the alert gives its subject: an entity with that name or title is its entity, when it is the only one. */
+  names?: { value: string; from: AlertNameOrigin }[];
+  /** An entity ref named in the webhook URL (`?entity=component:default/x`). */
+  entityRef?: string;
   newRelicEntityGuids?: string[];
   statusCakeTestName?: string;
   /** The Events API v2 routing key, matched against `pagerduty.com/integration-key`. */
@@ -68,7 +91,66 @@ export type StatusAlert = NormalisedAlert & {
   sourceTitle: string;
   entityRefs: string[];
   receivedAt: string;
+  /** Which rule tied it to its entities; absent when none did. */
+  match?: AlertMatchRule;
+  /** Not sent again for longer than its tool re-sends a firing alert: it may have ended. */
+  stale?: boolean;
+  /** Unmatched: the entities it most likely belongs to, best first. */
+  candidates?: string[];
+  /** Unmatched: the one annotation line that would tie it to a candidate, e.g. `prometheus.io/alert-selector: job=checkout`. */
+  suggestion?: string;
 };
+
+/**
+ * Which rule tied an alert to its entities.
+ *
+ * @public
+ */
+export type AlertMatchRule =
+  /** the entity's own annotation for the tool (selector, tags, GUID, resource ID, test name, integration key) */
+  | { rule: 'annotation'; annotation: string }
+  /** the entity named in the webhook URL (`?entity=`) */
+  | { rule: 'url'; value: string }
+  /** a full entity ref in a label or tag (`backstage_entity`, `backstage:component:default/x`) */
+  | { rule: 'entity-ref'; key: string; value: string }
+  /** a `service`, `service_name`, `app`, `component` or `job` label or `key:value` tag equal to an entity's name */
+  | { rule: 'label'; key: string; value: string }
+  /** a name the alert gives its subject, equal to one entity's name or title */
+  | { rule: 'name'; from: AlertNameOrigin; value: string }
+  /** PagerDuty's own alert: the entity of its incident's service */
+  | { rule: 'pagerduty-service' };
+
+const NAME_ORIGIN_WORDS: Record<AlertNameOrigin, string> = {
+  tag: 'tag',
+  component: 'component',
+  source: 'source',
+  resource: 'Azure resource',
+  entity: 'New Relic entity',
+  test: 'StatusCake test',
+};
+
+/**
+ * How an alert was tied to its entities, in a few words, e.g. "matched by tag
+ * `membership-api`".
+ *
+ * @public
+ */
+export function describeAlertMatch(match: AlertMatchRule): string {
+  switch (match.rule) {
+    case 'annotation':
+      return `matched by annotation ${match.annotation}`;
+    case 'url':
+      return `matched by the entity in its webhook URL (${match.value})`;
+    case 'entity-ref':
+      return `matched by ${match.key} ${match.value}`;
+    case 'label':
+      return `matched by label ${match.key}=${match.value}`;
+    case 'name':
+      return `matched by ${NAME_ORIGIN_WORDS[match.from]} ${match.value}`;
+    default:
+      return "matched by its PagerDuty incident's service";
+  }
+}
 
 /**
  * Labels and tags that name an entity without any configuration: `backstage_entity`
@@ -83,4 +165,14 @@ export const ALERT_ENTITY_NAME_LABELS: readonly string[] = [
   'service',
   'service_name',
   'app',
+  'component',
+  'job',
 ];
+
+/**
+ * The tag key under which a full entity ref names an alert's entity, e.g.
+ * the Datadog or StatusCake tag `backstage:component:default/checkout`.
+ *
+ * @public
+ */
+export const ALERT_ENTITY_REF_TAG = 'backstage';

@@ -280,6 +280,38 @@ export type StatusFeedIncident = StatusIncident & {
 };
 
 /**
+ * A page of the firing alerts that match no entity: the answer of
+ * `GET /api/status/alerts/unmatched?source=&q=&limit=&offset=`.
+ *
+ * @public
+ */
+export type StatusUnmatchedAlerts = {
+  alerts: StatusAlert[];
+  /** How many match the filters, on every page. */
+  total: number;
+  limit: number;
+  offset: number;
+};
+
+/**
+ * A monitoring tool that can send alerts: the answer of
+ * `GET /api/status/alerts/sources` lists them.
+ *
+ * @public
+ */
+export type StatusAlertSource = {
+  id: string;
+  title: string;
+  /** It has a secret: its webhook takes alerts. */
+  enabled: boolean;
+  /** When it last sent alerts that were taken. */
+  lastReceivedAt: string | null;
+  /** Why its webhooks are refused now (e.g. over its cap), in plain words. */
+  problem: string | null;
+  problemSince: string | null;
+};
+
+/**
  * The signals channel on which the backend announces status changes to open
  * browsers (`@backstage/plugin-signals`).
  *

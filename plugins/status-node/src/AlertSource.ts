@@ -37,6 +37,14 @@ export interface AlertSource {
   /** How the body arrives; JSON unless the tool posts forms. */
   readonly bodyType?: 'json' | 'form';
   /**
+   * How often, in minutes, the tool sends an alert again while it keeps
+   * firing (Alertmanager's `repeat_interval`), for tools that do. A firing
+   * alert not sent again for twice that may have ended and is shown as stale;
+   * after six times that it expires. Tools that send only on a change leave
+   * it out: their firing alerts neither go stale nor expire.
+   */
+  readonly resendIntervalMinutes?: number;
+  /**
    * Whether the request comes from the tool: a shared secret, a token or a
    * signature, compared in constant time. Return false to refuse with 401.
    */

@@ -1,10 +1,7 @@
-// Bodies shaped as each tool's documentation shows them, for tests, the
-// benchmark and the demo's `send-alert` command. Every time in a body is
-// computed from `now` (the moment it is built, unless a test passes its own
-// clock), so a sample sent on any day looks as it does today.
-
-const minutesBefore = (now: Date, minutes: number) =>
-  new Date(now.getTime() - minutes * 60_000);
+// Bodies shaped as each tool's documentation shows its default payload, for
+// tests, the benchmark and the demo's `send-alert` command. Every time in a
+// body is computed from `now` (the moment it is built, unless a test passes
+// its own clock), so a sample sent on any day looks as it does today.
 
 /** The alert sources the demo can send samples of. */
 export const SAMPLE_ALERT_SOURCES = [
@@ -20,10 +17,15 @@ export const SAMPLE_ALERT_SOURCES = [
 /** One of {@link SAMPLE_ALERT_SOURCES}. */
 export type SampleAlertSource = (typeof SAMPLE_ALERT_SOURCES)[number];
 
+const minutesBefore = (now: Date, minutes: number) =>
+  new Date(now.getTime() - minutes * 60_000);
+
 /**
- * Sends a sample alert of a tool to the status backend's webhook, firing or
- * resolved, for an entity name, authenticated as that tool authenticates.
- * Returns the HTTP status and body.
+ * Sends a tool's default payload to the status backend's webhook, firing or
+ * resolved, naming an entity the way each tool does without any set-up (a
+ * `service` label, a Datadog scope tag, a New Relic impacted entity, an Azure
+ * resource name, a StatusCake tag, an Events API `payload.component`),
+ * authenticated as that tool authenticates. Returns the HTTP status and body.
  */
 export async function sendSampleAlert(options: {
   backendUrl: string;
@@ -63,56 +65,51 @@ export async function sendSampleAlert(options: {
       break;
     }
     case 'datadog':
-      body = JSON.stringify({
-        ...datadogWebhook({
+      body = JSON.stringify(
+        datadogDefault({
           transition: resolve ? 'Recovered' : 'Triggered',
-          tags: `service:${service},env:prod`,
+          scope: [`service:${service}`, `sample:${id}`],
         }),
-        cycle_key: `demo-${id}`,
-      });
+      );
       break;
     case 'newrelic':
       body = JSON.stringify({
         ...newRelicIssue({
           state: resolve ? 'CLOSED' : 'ACTIVATED',
-          names: [service],
-          guid: `GUID-${id}`,
+          impactedEntities: [service],
         }),
         id: `demo-${id}`,
       });
       break;
     case 'azure': {
-      const alert = azureAlert({ condition: resolve ? 'Resolved' : 'Fired' });
-      alert.data.essentials.configurationItems = [service];
+      const alert = azureAlert({
+        condition: resolve ? 'Resolved' : 'Fired',
+        resourceName: service,
+      });
       alert.data.essentials.alertId = `/subscriptions/1111/providers/Microsoft.AlertsManagement/alerts/demo-${id}`;
       body = JSON.stringify(alert);
       // action groups cannot set headers
       target = `${url}?token=${encodeURIComponent(secret)}`;
       break;
     }
-    case 'statuscake': {
-      const form = new URLSearchParams(
-        statusCakeForm({
-          status: resolve ? 'Up' : 'Down',
-          token: secret,
-          name: `${service} homepage`,
-        }),
-      );
-      form.set('Tags', `service:${service}`);
-      form.set('TestID', `demo-${id}`);
-      body = form.toString();
+    case 'statuscake':
+      body = statusCakeForm({
+        status: resolve ? 'Up' : 'Down',
+        token: secret,
+        name: `${service} homepage (${id})`,
+        tags: service,
+      });
       contentType = 'application/x-www-form-urlencoded';
       break;
-    }
     case 'generic':
     default:
-      body = JSON.stringify({
-        ...eventsV2({
+      body = JSON.stringify(
+        eventsV2({
           action: resolve ? 'resolve' : 'trigger',
           dedupKey: `demo-${id}`,
-          service,
+          component: service,
         }),
-      });
+      );
   }
   if (source !== 'azure' && source !== 'statuscake')
     headers.Authorization = `Bearer ${secret}`;
@@ -124,7 +121,7 @@ export async function sendSampleAlert(options: {
   return { status: response.status, body: await response.text() };
 }
 
-/** Prometheus Alertmanager webhook, version 4: a group of alerts. */
+/** Prometheus Alertmanager's webhook, version 4: a group of alerts. */
 export function alertmanagerGroup(
   options: {
     status?: 'firing' | 'resolved';
@@ -173,7 +170,7 @@ export function alertmanagerGroup(
   };
 }
 
-/** Grafana alerting webhook contact point. */
+/** Grafana's unified alerting webhook contact point, as its docs show it. */
 export function grafanaNotification(
   options: {
     status?: 'firing' | 'resolved';
@@ -184,16 +181,18 @@ export function grafanaNotification(
   const group = alertmanagerGroup({
     status: options.status,
     service: options.service,
-    now: options.now,
     fingerprint: 'a1b2c3d4e5f60718',
     severity: 'warning',
+    now: options.now,
   });
+  const firing = (options.status ?? 'firing') === 'firing';
   return {
     ...group,
+    version: '1',
     orgId: 1,
-    title: `[${(options.status ?? 'firing').toUpperCase()}:1] HighErrorRate`,
-    state: options.status === 'resolved' ? 'ok' : 'alerting',
-    message: '**Firing**',
+    title: `[${firing ? 'FIRING:1' : 'RESOLVED'}] HighErrorRate`,
+    state: firing ? 'alerting' : 'ok',
+    message: firing ? '**Firing**' : '**Resolved**',
     alerts: group.alerts.map(a => ({
       ...a,
       values: { A: 7.2 },
@@ -205,7 +204,60 @@ export function grafanaNotification(
   };
 }
 
-/** Datadog webhook with the payload template from the README. */
+/** Grafana's legacy dashboard alerting webhook: one rule per POST. */
+export function grafanaLegacyAlert(
+  options: { state?: string; tags?: Record<string, string> } = {},
+) {
+  const state = options.state ?? 'alerting';
+  const stateText: Record<string, string> = {
+    alerting: 'Alerting',
+    ok: 'OK',
+    no_data: 'No Data',
+  };
+  return {
+    dashboardId: 1,
+    evalMatches: [{ value: 1, metric: 'Count', tags: {} }],
+    message: 'Checkout answers slowly',
+    orgId: 1,
+    panelId: 2,
+    ruleId: 7,
+    ruleName: 'Checkout latency',
+    ruleUrl: 'https://grafana.example/d/checkout?viewPanel=2',
+    state,
+    tags: options.tags ?? { service: 'checkout' },
+    title: `[${stateText[state] ?? 'Unknown'}] Checkout latency`,
+  };
+}
+
+/**
+ * Datadog's default webhook payload — `$EVENT_MSG`, `$LAST_UPDATED`,
+ * `$EVENT_TYPE`, `$EVENT_TITLE`, `$DATE`, `$ORG_ID`/`$ORG_NAME`, `$ID` — as
+ * a monitor fills it: the transition and the scope are in the title.
+ */
+export function datadogDefault(
+  options: {
+    transition?: string;
+    scope?: string[];
+    name?: string;
+    now?: Date;
+  } = {},
+) {
+  const now = options.now ?? new Date();
+  const scope = options.scope ?? ['service:checkout', 'env:prod'];
+  return {
+    body: '%%%\np99 latency above 2 s on checkout\n%%%',
+    last_updated: String(now.getTime()),
+    event_type: 'metric_alert_monitor',
+    title: `[${options.transition ?? 'Triggered'} on {${scope.join(',')}}] ${
+      options.name ?? 'Checkout latency high'
+    }`,
+    date: String(now.getTime()),
+    org: { id: '11023', name: 'Meridian Group' },
+    id: '7323372943857460000',
+  };
+}
+
+/** A template of our own for Datadog's webhook, with Datadog's variables under our keys. */
 export function datadogWebhook(
   options: {
     transition?: string;
@@ -231,9 +283,14 @@ export function datadogWebhook(
   };
 }
 
-/** New Relic workflow webhook, default payload. */
+/** New Relic's default workflow webhook payload. */
 export function newRelicIssue(
-  options: { state?: string; guid?: string; names?: string[]; now?: Date } = {},
+  options: {
+    state?: string;
+    impactedEntities?: string[];
+    priority?: string;
+    now?: Date;
+  } = {},
 ) {
   const now = options.now ?? new Date();
   return {
@@ -241,12 +298,8 @@ export function newRelicIssue(
     issueUrl:
       'https://radar-api.service.newrelic.com/accounts/1/issues/f2d7b1c2-43c3-4a0e-9f3c-7b0d3c6a2e11',
     title: ['Error rate above 5% on Checkout'],
-    priority: 'CRITICAL',
-    impactedEntities: options.names ?? ['checkout'],
-    entitiesData: {
-      names: options.names ?? ['checkout'],
-      guids: [options.guid ?? 'MXxBUE18QVBQTElDQVRJT058MTIz'],
-    },
+    priority: options.priority ?? 'CRITICAL',
+    impactedEntities: options.impactedEntities ?? ['checkout'],
     totalIncidents: 1,
     state: options.state ?? 'ACTIVATED',
     trigger: 'STATE_CHANGE',
@@ -260,18 +313,56 @@ export function newRelicIssue(
   };
 }
 
+/** New Relic's legacy alert-policy webhook channel, default payload. */
+export function newRelicLegacyIncident(
+  options: { state?: string; target?: string; guid?: string; now?: Date } = {},
+) {
+  const now = options.now ?? new Date();
+  return {
+    account_id: '1',
+    account_name: 'Meridian Group',
+    condition_id: '12',
+    condition_name: 'Error rate above 5%',
+    current_state: options.state ?? 'open',
+    details: 'Error percentage > 5.0% for at least 5 minutes on Checkout',
+    event_type: 'INCIDENT',
+    incident_acknowledge_url:
+      'https://alerts.newrelic.com/accounts/1/incidents/4321/acknowledge',
+    incident_id: '4321',
+    incident_url: 'https://alerts.newrelic.com/accounts/1/incidents/4321',
+    owner: '',
+    policy_name: 'Checkout',
+    policy_url: 'https://alerts.newrelic.com/accounts/1/policies/56',
+    runbook_url: '',
+    severity: 'CRITICAL',
+    targets: [
+      {
+        id: options.guid ?? 'MXxBUE18QVBQTElDQVRJT058MTIz',
+        name: options.target ?? 'checkout',
+        link: 'https://rpm.newrelic.com/accounts/1/applications/123',
+        labels: { environment: 'production' },
+        product: 'APM',
+        type: 'Application',
+      },
+    ],
+    timestamp: now.getTime(),
+  };
+}
+
 /** Azure Monitor, common alert schema. */
 export function azureAlert(
   options: {
     condition?: 'Fired' | 'Resolved';
     resourceId?: string;
+    resourceName?: string;
     now?: Date;
   } = {},
 ) {
   const now = options.now ?? new Date();
+  const name = options.resourceName ?? 'checkout';
   const resourceId =
     options.resourceId ??
-    '/subscriptions/1111/resourceGroups/RG-SHOP/providers/Microsoft.Web/sites/checkout';
+    `/subscriptions/1111/resourceGroups/RG-SHOP/providers/Microsoft.Web/sites/${name}`;
   return {
     schemaId: 'azureMonitorCommonAlertSchema',
     data: {
@@ -284,7 +375,7 @@ export function azureAlert(
         monitorCondition: options.condition ?? 'Fired',
         monitoringService: 'Platform',
         alertTargetIDs: [resourceId],
-        configurationItems: ['checkout'],
+        configurationItems: [name],
         originAlertId: '3f2d4487-b0fc-4125-8bd5-7ad17384221e_PipeLineAlertRG',
         firedDateTime: minutesBefore(now, 10).toISOString(),
         resolvedDateTime:
@@ -299,9 +390,46 @@ export function azureAlert(
   };
 }
 
-/** StatusCake webhook, form-encoded. */
+/** Azure Monitor's metric alert schema, for action groups without the common schema. */
+export function azureMetricAlert(
+  options: { status?: 'Activated' | 'Resolved'; now?: Date } = {},
+) {
+  const now = options.now ?? new Date();
+  const resourceId =
+    '/subscriptions/1111/resourceGroups/RG-SHOP/providers/Microsoft.Web/sites/checkout';
+  return {
+    schemaId: 'AzureMonitorMetricAlert',
+    data: {
+      version: '2.0',
+      status: options.status ?? 'Activated',
+      context: {
+        timestamp: now.toISOString(),
+        id: '/subscriptions/1111/resourceGroups/RG-SHOP/providers/microsoft.insights/metricAlerts/Checkout5xx',
+        name: 'Checkout 5xx',
+        description: 'Http5xx above 10 in 5 minutes',
+        conditionType: 'SingleResourceMultipleMetricCriteria',
+        severity: '1',
+        condition: { windowSize: 'PT5M', allOf: [] },
+        subscriptionId: '1111',
+        resourceGroupName: 'RG-SHOP',
+        resourceName: 'checkout',
+        resourceType: 'Microsoft.Web/sites',
+        resourceId,
+        portalLink: `https://portal.azure.com/#resource${resourceId}`,
+      },
+      properties: { team: 'shop' },
+    },
+  };
+}
+
+/** StatusCake's webhook, form-encoded, with the fields its knowledge base lists. */
 export function statusCakeForm(
-  options: { status?: 'Up' | 'Down'; token?: string; name?: string } = {},
+  options: {
+    status?: 'Up' | 'Down';
+    token?: string;
+    name?: string;
+    tags?: string;
+  } = {},
 ) {
   return new URLSearchParams({
     URL: 'https://shop.example/checkout',
@@ -311,17 +439,17 @@ export function statusCakeForm(
     Status: options.status ?? 'Down',
     IP: '203.0.113.10',
     CheckRate: '300',
-    Tags: 'service:checkout,env:prod',
-    TestID: '6485124',
+    Tags: options.tags ?? 'checkout,production',
   }).toString();
 }
 
-/** A PagerDuty Events API v2 body. */
+/** A PagerDuty Events API v2 body, as PagerDuty's docs show one. */
 export function eventsV2(
   options: {
     action?: 'trigger' | 'acknowledge' | 'resolve';
     routingKey?: string;
     dedupKey?: string;
+    component?: string;
     service?: string;
     now?: Date;
   } = {},
@@ -335,7 +463,7 @@ export function eventsV2(
       source: 'checkout-db-1',
       severity: 'warning',
       timestamp: (options.now ?? new Date()).toISOString(),
-      component: 'postgres',
+      component: options.component ?? 'postgres',
       group: 'checkout',
       class: 'disk',
       custom_details: {

@@ -32,7 +32,7 @@ const alert = (
   state: 'firing',
   severity: 'critical',
   title: 't',
-  startedAt: '2026-11-21T09:00:00.000Z',
+  startedAt: new Date().toISOString(),
   labels,
   targets,
 });
@@ -43,10 +43,12 @@ describe('AlertMapper', () => {
       entity('component:default/checkout'),
       entity('resource:default/checkout'),
       entity('system:default/checkout'),
-      entity('component:shop/cart'),
+      entity('component:shop/cart', { title: 'Shopping Cart' }),
+      entity('component:default/points-api'),
+      entity('component:loyalty/points-api'),
       entity('component:default/payments', {
         alertMatchers: {
-          prometheusLabels: { job: 'payments', env: 'prod' },
+          prometheusLabels: { job: 'payments-worker', env: 'prod' },
           datadogTags: ['team:pay', 'env:prod'],
           newRelicEntityGuids: ['GUID-1'],
           azureResourceIds: ['/subscriptions/1/sites/pay'],
@@ -61,42 +63,33 @@ describe('AlertMapper', () => {
         ? ['component:default/billing']
         : [],
   );
+  const payments = ['component:default/payments'];
 
-  it('takes a backstage_entity label first, when the entity exists', () => {
+  it("takes the entity's annotations for that tool first, which need every label or tag", () => {
     expect(
       mapper.map(
-        alert('alertmanager', {
-          backstage_entity: 'component:shop/cart',
-          job: 'payments',
+        alert('grafana', {
+          job: 'payments-worker',
           env: 'prod',
-        }),
-      ),
-    ).toEqual({ entityRefs: ['component:shop/cart'], by: 'entity-ref' });
-    // an entity ref that is not in the catalog falls through to the next rule
-    expect(
-      mapper.map(
-        alert('alertmanager', {
-          backstage_entity: 'component:default/gone',
           service: 'checkout',
+          backstage_entity: 'component:shop/cart',
         }),
-      ).by,
-    ).toBe('name');
-  });
-
-  it("then the entity's annotations for that tool, which need every label or tag", () => {
-    const payments = ['component:default/payments'];
-    expect(
-      mapper.map(
-        alert('grafana', { job: 'payments', env: 'prod', service: 'checkout' }),
       ),
-    ).toEqual({ entityRefs: payments, by: 'annotation' });
+    ).toEqual({
+      entityRefs: payments,
+      match: {
+        rule: 'annotation',
+        annotation: 'prometheus.io/alert-selector',
+      },
+    });
     expect(
-      mapper.map(alert('alertmanager', { job: 'payments', env: 'dev' }))
+      mapper.map(alert('alertmanager', { job: 'payments-worker', env: 'dev' }))
         .entityRefs,
     ).toEqual([]);
-    expect(
-      mapper.map(alert('datadog', { team: 'pay', env: 'prod' })).entityRefs,
-    ).toEqual(payments);
+    expect(mapper.map(alert('datadog', { team: 'pay', env: 'prod' }))).toEqual({
+      entityRefs: payments,
+      match: { rule: 'annotation', annotation: 'datadoghq.com/tags' },
+    });
     expect(
       mapper.map(alert('newrelic', {}, { newRelicEntityGuids: ['GUID-1'] }))
         .entityRefs,
@@ -116,11 +109,15 @@ describe('AlertMapper', () => {
       ).entityRefs,
     ).toEqual(payments);
     expect(
-      mapper.map(alert('generic', {}, { routingKey: 'KEY-PAY' })).entityRefs,
-    ).toEqual(payments);
+      mapper.map(alert('generic', {}, { routingKey: 'KEY-PAY' })).match,
+    ).toEqual({
+      rule: 'annotation',
+      annotation: 'pagerduty.com/integration-key',
+    });
     // a selector of one tool does not apply to another
     expect(
-      mapper.map(alert('datadog', { job: 'payments', env: 'prod' })).entityRefs,
+      mapper.map(alert('datadog', { job: 'payments-worker', env: 'prod' }))
+        .entityRefs,
     ).toEqual([]);
   });
 
@@ -141,24 +138,127 @@ describe('AlertMapper', () => {
       ),
     ).toEqual({
       entityRefs: ['component:default/billing'],
-      by: 'pagerduty-service',
+      match: { rule: 'pagerduty-service' },
     });
   });
 
-  it('then a service, service_name or app label, or a name the tool gives, preferring Components', () => {
-    expect(mapper.map(alert('alertmanager', { service: 'Checkout' }))).toEqual({
-      entityRefs: ['component:default/checkout'],
-      by: 'name',
+  it('then the entity named in the webhook URL, then a full entity ref in a label or tag', () => {
+    expect(
+      mapper.map(
+        alert(
+          'azure',
+          { backstage_entity: 'component:default/checkout' },
+          { entityRef: 'component:shop/cart' },
+        ),
+      ),
+    ).toEqual({
+      entityRefs: ['component:shop/cart'],
+      match: { rule: 'url', value: 'component:shop/cart' },
     });
     expect(
-      mapper.map(alert('alertmanager', { app: 'cart' })).entityRefs,
-    ).toEqual(['component:shop/cart']);
+      mapper.map(
+        alert('alertmanager', {
+          backstage_entity: 'component:shop/cart',
+          service: 'checkout',
+        }),
+      ).match,
+    ).toEqual({
+      rule: 'entity-ref',
+      key: 'backstage_entity',
+      value: 'component:shop/cart',
+    });
+    // the Datadog or StatusCake tag backstage:component:shop/cart
     expect(
-      mapper.map(alert('azure', {}, { entityNames: ['nothing', 'cart'] }))
+      mapper.map(alert('datadog', { backstage: 'component:shop/cart' }))
         .entityRefs,
+    ).toEqual(['component:shop/cart']);
+    // an entity ref that is not in the catalog falls through to the next rule
+    expect(
+      mapper.map(
+        alert('alertmanager', {
+          backstage_entity: 'component:default/gone',
+          service: 'checkout',
+        }),
+      ).match?.rule,
+    ).toBe('label');
+  });
+
+  it('then a service, service_name, app, component or job label equal to a name, preferring Components', () => {
+    expect(mapper.map(alert('alertmanager', { service: 'Checkout' }))).toEqual({
+      entityRefs: ['component:default/checkout'],
+      match: { rule: 'label', key: 'service', value: 'Checkout' },
+    });
+    expect(
+      mapper.map(alert('alertmanager', { job: 'cart' })).entityRefs,
     ).toEqual(['component:shop/cart']);
     expect(mapper.map(alert('alertmanager', { job: 'x' }))).toEqual({
       entityRefs: [],
     });
+  });
+
+  it("then a name the alert gives its subject, equal to one entity's name or title", () => {
+    expect(
+      mapper.map(
+        alert(
+          'azure',
+          {},
+          {
+            names: [
+              { value: 'nothing', from: 'resource' },
+              { value: 'cart', from: 'resource' },
+            ],
+          },
+        ),
+      ),
+    ).toEqual({
+      entityRefs: ['component:shop/cart'],
+      match: { rule: 'name', from: 'resource', value: 'cart' },
+    });
+    // a plain tag, as StatusCake and Datadog send them
+    expect(mapper.map(alert('statuscake', { cart: '' })).match).toEqual({
+      rule: 'name',
+      from: 'tag',
+      value: 'cart',
+    });
+    // Events API v2's payload.component, by the entity's title
+    expect(
+      mapper.map(
+        alert(
+          'generic',
+          {},
+          { names: [{ value: 'shopping cart', from: 'component' }] },
+        ),
+      ).entityRefs,
+    ).toEqual(['component:shop/cart']);
+  });
+
+  it('leaves an alert unmatched, naming the candidates, when a name fits two entities', () => {
+    expect(
+      mapper.map(alert('alertmanager', { service: 'points-api' })),
+    ).toEqual({
+      entityRefs: [],
+      ambiguous: [
+        'component:default/points-api',
+        'component:loyalty/points-api',
+      ],
+    });
+    expect(
+      mapper.map(
+        alert(
+          'generic',
+          {},
+          { names: [{ value: 'points-api', from: 'source' }] },
+        ),
+      ).ambiguous,
+    ).toHaveLength(2);
+    // a full ref settles it
+    expect(
+      mapper.map(
+        alert('alertmanager', {
+          service: 'points-api',
+          backstage_entity: 'component:loyalty/points-api',
+        }),
+      ).entityRefs,
+    ).toEqual(['component:loyalty/points-api']);
   });
 });

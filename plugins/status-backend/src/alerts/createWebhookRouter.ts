@@ -10,6 +10,9 @@ import { AlertSource, AlertSourceRequest } from '@internal/plugin-status-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { AlertStore } from '../database';
+import { DEFAULT_MAX_FIRING_PER_SOURCE } from './alertLimits';
+import { FiringCap } from './FiringCap';
+import { SourceAttempts } from './SourceAttempts';
 
 /** Webhook bodies above this are refused with 413. */
 export const MAX_WEBHOOK_BYTES = 1024 * 1024;
@@ -57,12 +60,21 @@ export function createWebhookRouter(options: {
   sources: () => AlertSource[];
   secrets: Map<string, string>;
   alerts: AlertStore;
+  /** Each source's cap on firing alerts. */
+  maxFiring?: (source: string) => number;
+  /** Records how a source's last webhook went, for its freshness and problems. */
+  recordAttempt?: (
+    source: string,
+    attempt: { at: Date; ok: true } | { at: Date; ok: false; error: string },
+  ) => Promise<void>;
   logger: LoggerService;
   /** Called after alerts were stored, e.g. to refresh entity levels soon. */
   onAlerts?: (alerts: NormalisedAlert[]) => void;
   now?: () => Date;
 }): express.Router {
   const { secrets, alerts, logger } = options;
+  const cap = new FiringCap(alerts);
+  const attempts = new SourceAttempts(options.recordAttempt, logger);
   const router = Router();
 
   router.post(
@@ -145,7 +157,35 @@ export function createWebhookRouter(options: {
             }`,
           );
         }
+        const entity = req.query.entity;
+        if (entity !== undefined) {
+          if (
+            typeof entity !== 'string' ||
+            entity.length > 255 ||
+            !entity.trim()
+          )
+            throw new InputError(
+              'entity must be one entity ref, e.g. ?entity=component:default/points-api',
+            );
+          // tools whose default payload names nothing can name the entity in the URL
+          for (const alert of received)
+            alert.targets = { ...alert.targets, entityRef: entity.trim() };
+        }
+        const maxFiring =
+          options.maxFiring?.(source.id) ?? DEFAULT_MAX_FIRING_PER_SOURCE;
+        const admitted = await cap.admit(source.id, maxFiring, received);
+        if (!admitted.ok) {
+          const message = `${source.title} has ${admitted.firing} firing alerts, the most it may keep (status.alerts.maxFiringPerSource, ${maxFiring}); new firing alerts are refused until some resolve`;
+          logger.warn(`Refused a ${source.id} webhook: ${message}`);
+          await attempts.failed(source.id, receivedAt, message);
+          res.status(429).json({
+            error: { name: 'TooManyRequestsError', message },
+          });
+          return;
+        }
         await alerts.upsertAlerts(received, receivedAt);
+        // at its cap, the problem stands: the next new alert will be refused
+        if (!admitted.atCap) await attempts.succeeded(source.id, receivedAt);
         options.onAlerts?.(received);
         const last = received[received.length - 1];
         if (source.id === 'generic' && last) {

@@ -10,7 +10,7 @@ import {
   datadogWebhook,
   eventsV2,
   grafanaNotification,
-  newRelicIssue,
+  newRelicLegacyIncident,
   statusCakeForm,
 } from '@internal/pagerduty-simulator';
 import { startStatusTestBackend } from '../__testUtils__/startStatusTestBackend';
@@ -195,7 +195,9 @@ describe('alert webhooks', () => {
     it('takes New Relic issues by GUID, Azure alerts by resource ID, StatusCake by test name', async () => {
       const server = await start();
       await post(server, 'newrelic', SECRETS.newrelic)
-        .send(newRelicIssue({ guid: 'GUID-PAYMENTS', names: ['nothing'] }))
+        .send(
+          newRelicLegacyIncident({ guid: 'GUID-PAYMENTS', target: 'nothing' }),
+        )
         .expect(202);
       await request(server)
         .post(`/api/status/webhooks/azure?token=${SECRETS.azure}`)
@@ -208,9 +210,14 @@ describe('alert webhooks', () => {
         .expect(202);
       await post(server, 'statuscake')
         .type('form')
-        .send(statusCakeForm({ name: 'Payments API' }))
+        .send(statusCakeForm({ name: 'Payments API', tags: 'nothing' }))
         .expect(202);
       await expectStatus(server, 'payments', payments => {
+        expect(payments.alerts.map((a: any) => a.match)).toEqual([
+          expect.objectContaining({ rule: 'annotation' }),
+          expect.objectContaining({ rule: 'annotation' }),
+          expect.objectContaining({ rule: 'annotation' }),
+        ]);
         expect(payments.alerts.map((a: any) => a.sourceTitle).sort()).toEqual([
           'Azure Monitor',
           'New Relic',

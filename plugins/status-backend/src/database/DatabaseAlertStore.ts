@@ -2,8 +2,11 @@ import { NormalisedAlert } from '@internal/plugin-status-common';
 import { Knex } from 'knex';
 import { createHash } from 'node:crypto';
 
-/** An alert as stored, with when it was last received. */
-export type StoredAlert = NormalisedAlert & { receivedAt: Date };
+/** An alert as stored, with when it was last received and last changed. */
+export type StoredAlert = NormalisedAlert & {
+  receivedAt: Date;
+  changedAt: Date;
+};
 
 /**
  * Monitoring alerts: firing and resolved, one row per (source, fingerprint).
@@ -20,6 +23,17 @@ export interface AlertStore {
     includeResolvedSince?: Date;
     source?: string;
   }): Promise<StoredAlert[]>;
+  /** Alerts written (received, resolved, expired) at or after a time. */
+  listChangedSince(since: Date): Promise<StoredAlert[]>;
+  /** How many alerts of a source fire. */
+  countFiring(source: string): Promise<number>;
+  /** Which of these fingerprints of a source fire already. */
+  firingFingerprints(source: string, fingerprints: string[]): Promise<string[]>;
+  /**
+   * Resolves the firing alerts of a source its tool has not sent again since
+   * `notSentSince`; returns how many.
+   */
+  expireFiring(source: string, notSentSince: Date, now: Date): Promise<number>;
 }
 
 const CHUNK = 200;
@@ -56,7 +70,9 @@ export class DatabaseAlertStore implements AlertStore {
       url: a.url ?? null,
       labels: JSON.stringify(a.labels),
       targets: a.targets ? JSON.stringify(a.targets) : null,
+      tool_severity: a.toolSeverity?.slice(0, 64) ?? null,
       received_at: receivedAt,
+      changed_at: receivedAt,
     }));
     for (let i = 0; i < rows.length; i += CHUNK) {
       await this.db('status_alerts')
@@ -95,19 +111,71 @@ export class DatabaseAlertStore implements AlertStore {
         { column: 'started_at', order: 'desc' },
         { column: 'fingerprint', order: 'asc' },
       ]);
-    return rows.map((r: any) => ({
-      source: r.source,
-      fingerprint: r.fingerprint,
-      state: r.state,
-      severity: r.severity,
-      title: r.title,
-      description: r.description ?? undefined,
-      startedAt: toDate(r.started_at)!.toISOString(),
-      endedAt: toDate(r.ended_at)?.toISOString(),
-      url: r.url ?? undefined,
-      labels: JSON.parse(r.labels),
-      targets: r.targets ? JSON.parse(r.targets) : undefined,
-      receivedAt: toDate(r.received_at)!,
-    }));
+    return rows.map(toStoredAlert);
   }
+
+  async listChangedSince(since: Date): Promise<StoredAlert[]> {
+    const rows = await this.db('status_alerts').where(
+      'changed_at',
+      '>=',
+      since,
+    );
+    return rows.map(toStoredAlert);
+  }
+
+  async countFiring(source: string): Promise<number> {
+    const [{ n }] = await this.db('status_alerts')
+      .where({ source, state: 'firing' })
+      .count({ n: '*' });
+    return Number(n);
+  }
+
+  async firingFingerprints(
+    source: string,
+    fingerprints: string[],
+  ): Promise<string[]> {
+    // answered as given, though long ones are stored hashed
+    const given = new Map(fingerprints.map(f => [storedFingerprint(f), f]));
+    const stored = [...given.keys()];
+    const found: string[] = [];
+    for (let i = 0; i < stored.length; i += CHUNK) {
+      const rows: string[] = await this.db('status_alerts')
+        .where({ source, state: 'firing' })
+        .whereIn('fingerprint', stored.slice(i, i + CHUNK))
+        .pluck('fingerprint');
+      found.push(...rows.map(f => given.get(f) ?? f));
+    }
+    return found;
+  }
+
+  async expireFiring(
+    source: string,
+    notSentSince: Date,
+    now: Date,
+  ): Promise<number> {
+    return this.db('status_alerts')
+      .where({ source, state: 'firing' })
+      .andWhere('received_at', '<', notSentSince)
+      .update({ state: 'resolved', ended_at: now, changed_at: now });
+  }
+}
+
+function toStoredAlert(r: any): StoredAlert {
+  const receivedAt = toDate(r.received_at)!;
+  return {
+    source: r.source,
+    fingerprint: r.fingerprint,
+    state: r.state,
+    severity: r.severity,
+    toolSeverity: r.tool_severity ?? undefined,
+    title: r.title,
+    description: r.description ?? undefined,
+    startedAt: toDate(r.started_at)!.toISOString(),
+    endedAt: toDate(r.ended_at)?.toISOString(),
+    url: r.url ?? undefined,
+    labels: JSON.parse(r.labels),
+    targets: r.targets ? JSON.parse(r.targets) : undefined,
+    receivedAt,
+    changedAt: toDate(r.changed_at) ?? receivedAt,
+  };
 }

@@ -74,7 +74,7 @@ describe('DatabaseStatusStore', () => {
       expect(Number(n)).toBe(0);
     });
 
-    it('steps the freshness, webhook, alerts, PagerDuty and history migrations down and up around seeded rows', async () => {
+    it('steps every migration down and up around seeded rows', async () => {
       const knex = await databases.init(databaseId);
       await knex.migrate.latest({ directory: migrationsDir });
       await knex('status_transitions').insert({
@@ -96,7 +96,30 @@ describe('DatabaseStatusStore', () => {
         changed_at: new Date('2031-01-02T03:04:05.000Z'),
         observed_at: new Date('2031-01-02T03:04:05.000Z'),
       });
-      // the newest migrations first: freshness per part, webhook events, then alerts
+      await knex('status_alerts').insert({
+        source: 'alertmanager',
+        fingerprint: 'f1',
+        state: 'firing',
+        severity: 'critical',
+        title: 'x',
+        started_at: new Date(),
+        labels: '{}',
+        received_at: new Date('2031-01-02T03:04:05.000Z'),
+        changed_at: new Date('2031-01-02T03:04:05.000Z'),
+      });
+      // the newest migrations first: alerts' changed_at, freshness per part,
+      // webhook events, then alerts
+      await knex.migrate.down({ directory: migrationsDir });
+      expect(await knex.schema.hasColumn('status_alerts', 'changed_at')).toBe(
+        false,
+      );
+      await knex.migrate.up({ directory: migrationsDir });
+      // rows written before it take their receipt as their last change
+      const [alertRow] = await knex('status_alerts');
+      expect(new Date(alertRow.changed_at)).toEqual(
+        new Date(alertRow.received_at),
+      );
+      await knex.migrate.down({ directory: migrationsDir });
       await knex.migrate.down({ directory: migrationsDir });
       expect(
         await knex.schema.hasColumn('status_pd_incidents', 'observed_at'),

@@ -1,71 +1,150 @@
 import { NormalisedAlert, StatusAlert } from '@internal/plugin-status-common';
-import { AlertMapper } from '../alerts/AlertMapper';
+import { AlertMapper, AlertMatch } from '../alerts/AlertMapper';
+import { MappingSuggestions } from '../alerts/suggestMapping';
 import { StoredAlert, StoredIncident } from '../database';
-import { addTo } from './addTo';
 import { EntitySummary } from './catalogSnapshot';
 
+/** How long a resolved alert still marks its entity as watched by a tool. */
+export const RECENT_ALERTS_MS = 24 * 60 * 60_000;
+
+const keyOf = (a: { source: string; fingerprint: string }) =>
+  `${a.source}\n${a.fingerprint}`;
+
+type Entry = { alert: StoredAlert; match: AlertMatch };
+
+/** What a page of unmatched alerts is filtered by. */
+export type UnmatchedQuery = {
+  source?: string;
+  /** Words in the title or labels. */
+  q?: string;
+  limit: number;
+  offset: number;
+};
+
 /**
- * The alerts of the last refresh, tied to entities: firing ones per entity,
- * those that match none, PagerDuty's own per incident, and the entities some
- * tool watches (it sent alerts for them lately).
+ * The firing alerts and those resolved lately, tied to entities and kept up
+ * to date change by change: firing ones per entity, those that match none,
+ * PagerDuty's own per incident, and the entities some tool watches (it sent
+ * alerts for them lately). A new catalog re-maps what is held; the store is
+ * only read for what changed.
  */
 export class AlertIndex {
   private mapper = new AlertMapper([]);
-  private byEntity = new Map<string, StoredAlert[]>();
-  private watched = new Set<string>();
-  private unmatchedAlerts: StoredAlert[] = [];
-  private byIncident = new Map<string, StoredAlert[]>();
+  private suggestions = new MappingSuggestions(this.mapper);
+  private readonly entries = new Map<string, Entry>();
+  private byEntity = new Map<string, Map<string, StoredAlert>>();
+  private resolvedFor = new Map<string, number>();
+  private unmatchedAlerts = new Map<string, StoredAlert>();
+  private byIncident = new Map<string, Map<string, StoredAlert>>();
 
-  constructor(private readonly sourceTitles?: Map<string, string>) {}
+  constructor(
+    private readonly options: {
+      sourceTitles?: Map<string, string>;
+      /** After how long without a resend a firing alert of a source may have ended. */
+      staleAfterMs?: (source: string) => number | undefined;
+      now?: () => Date;
+    } = {},
+  ) {}
 
-  /** Follows a new catalog snapshot. */
+  /** Follows a new catalog snapshot: every alert held is mapped again. */
   setEntities(
     entities: Iterable<EntitySummary>,
     entitiesOfService: (account: string, serviceId: string) => string[],
   ) {
     this.mapper = new AlertMapper(entities, entitiesOfService);
+    this.suggestions = new MappingSuggestions(this.mapper);
+    const alerts = [...this.entries.values()].map(e => e.alert);
+    this.entries.clear();
+    this.byEntity = new Map();
+    this.resolvedFor = new Map();
+    this.unmatchedAlerts = new Map();
+    this.byIncident = new Map();
+    this.apply(alerts);
   }
 
-  /** Re-indexes the alerts read from the store. */
-  index(alerts: StoredAlert[]) {
-    this.byEntity = new Map();
-    this.unmatchedAlerts = [];
-    this.byIncident = new Map();
-    this.watched = new Set();
+  /**
+   * Applies alerts read from the store (new, changed, or all of them); an
+   * alert already held is replaced. Resolved alerts older than a day are let
+   * go.
+   */
+  apply(alerts: StoredAlert[]) {
     for (const alert of alerts) {
-      if (alert.state !== 'firing') {
-        if (alert.source !== 'pagerduty')
-          for (const ref of this.mapper.map(alert).entityRefs)
-            this.watched.add(ref);
-        continue;
-      }
-      const pagerDuty = alert.targets?.pagerDuty;
-      // PagerDuty's own alerts go with their incident, which already counts
-      if (alert.source === 'pagerduty' && pagerDuty) {
-        addTo(
-          this.byIncident,
-          `${pagerDuty.account}/${pagerDuty.incidentId}`,
-          alert,
-        );
-        continue;
-      }
-      const { entityRefs } = this.mapper.map(alert);
-      if (entityRefs.length === 0) this.unmatchedAlerts.push(alert);
-      for (const ref of entityRefs) {
-        addTo(this.byEntity, ref, alert);
-        this.watched.add(ref);
-      }
+      const key = keyOf(alert);
+      const held = this.entries.get(key);
+      // an older read never replaces a newer one
+      if (held && held.alert.changedAt > alert.changedAt) continue;
+      if (held) this.remove(key, held);
+      this.add(key, alert);
     }
+    this.forgetOldResolved();
+  }
+
+  private add(key: string, alert: StoredAlert) {
+    const match =
+      alert.source === 'pagerduty' && alert.targets?.pagerDuty
+        ? { entityRefs: [] }
+        : this.mapper.map(alert);
+    this.entries.set(key, { alert, match });
+    if (alert.state !== 'firing') {
+      const at = new Date(alert.endedAt ?? alert.changedAt).getTime();
+      for (const ref of match.entityRefs)
+        this.resolvedFor.set(ref, Math.max(this.resolvedFor.get(ref) ?? 0, at));
+      return;
+    }
+    const pagerDuty = alert.targets?.pagerDuty;
+    // PagerDuty's own alerts go with their incident, which already counts
+    if (alert.source === 'pagerduty' && pagerDuty) {
+      const incident = `${pagerDuty.account}/${pagerDuty.incidentId}`;
+      const held = this.byIncident.get(incident) ?? new Map();
+      held.set(key, alert);
+      this.byIncident.set(incident, held);
+      return;
+    }
+    if (match.entityRefs.length === 0) this.unmatchedAlerts.set(key, alert);
+    for (const ref of match.entityRefs) {
+      const held = this.byEntity.get(ref) ?? new Map();
+      held.set(key, alert);
+      this.byEntity.set(ref, held);
+    }
+  }
+
+  private remove(key: string, entry: Entry) {
+    this.entries.delete(key);
+    this.unmatchedAlerts.delete(key);
+    for (const ref of entry.match.entityRefs) {
+      const held = this.byEntity.get(ref);
+      held?.delete(key);
+      if (held?.size === 0) this.byEntity.delete(ref);
+    }
+    const pagerDuty = entry.alert.targets?.pagerDuty;
+    if (pagerDuty) {
+      const incident = `${pagerDuty.account}/${pagerDuty.incidentId}`;
+      this.byIncident.get(incident)?.delete(key);
+    }
+  }
+
+  private forgetOldResolved() {
+    const before = this.now().getTime() - RECENT_ALERTS_MS;
+    for (const [key, entry] of this.entries) {
+      if (
+        entry.alert.state !== 'firing' &&
+        new Date(entry.alert.endedAt ?? entry.alert.changedAt).getTime() <
+          before
+      )
+        this.remove(key, entry);
+    }
+    for (const [ref, at] of this.resolvedFor)
+      if (at < before) this.resolvedFor.delete(ref);
   }
 
   /** Firing alerts tied to an entity, as stored. */
   firingOf(ref: string): StoredAlert[] {
-    return this.byEntity.get(ref) ?? [];
+    return [...(this.byEntity.get(ref)?.values() ?? [])];
   }
 
   /** Whether a tool sent alerts for the entity lately: it is monitored. */
   isWatched(ref: string): boolean {
-    return this.watched.has(ref);
+    return this.byEntity.has(ref) || this.resolvedFor.has(ref);
   }
 
   /** Firing alerts tied to an entity, as the API shows them. */
@@ -73,16 +152,45 @@ export class AlertIndex {
     return this.firingOf(ref).map(a => this.view(a));
   }
 
-  /** Firing alerts that match no entity. */
-  unmatched(): StatusAlert[] {
-    return this.unmatchedAlerts.map(a => this.view(a));
+  /** A page of the firing alerts that match no entity, newest first, with who they might belong to. */
+  unmatched(query: UnmatchedQuery): { alerts: StatusAlert[]; total: number } {
+    const words = (query.q ?? '')
+      .toLocaleLowerCase('en-US')
+      .split(/\s+/)
+      .filter(Boolean);
+    const selected = [...this.unmatchedAlerts.values()]
+      .filter(a => !query.source || a.source === query.source)
+      .filter(a => {
+        if (!words.length) return true;
+        const text = `${a.title} ${Object.entries(a.labels)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(' ')}`.toLocaleLowerCase('en-US');
+        return words.every(w => text.includes(w));
+      })
+      .sort(
+        (x, y) =>
+          y.startedAt.localeCompare(x.startedAt) ||
+          keyOf(x).localeCompare(keyOf(y)),
+      );
+    return {
+      total: selected.length,
+      alerts: selected
+        .slice(query.offset, query.offset + query.limit)
+        .map(a => this.view(a, true)),
+    };
+  }
+
+  /** How many firing alerts match no entity. */
+  unmatchedCount(): number {
+    return this.unmatchedAlerts.size;
   }
 
   /** PagerDuty's own alerts under an incident. */
   ofIncident(incident: StoredIncident): StatusAlert[] {
-    return (
-      this.byIncident.get(`${incident.account}/${incident.id}`) ?? []
-    ).map(a => this.view(a));
+    return [
+      ...(this.byIncident.get(`${incident.account}/${incident.id}`)?.values() ??
+        []),
+    ].map(a => this.view(a));
   }
 
   /** The entities an alert maps to, and by which rule. */
@@ -90,16 +198,29 @@ export class AlertIndex {
     return this.mapper.map(alert);
   }
 
-  /** An alert as the API shows it: its tool's name and the entities it maps to. */
-  view(alert: StoredAlert): StatusAlert {
-    const { receivedAt, ...rest } = alert;
+  /** An alert as the API shows it: its tool's name, its entities, how they were found, and whether it went stale. */
+  view(alert: StoredAlert, withSuggestions = false): StatusAlert {
+    const { receivedAt, changedAt, ...rest } = alert;
+    const match = this.entries.get(keyOf(alert))?.match ?? this.match(alert);
+    const staleAfter = this.options.staleAfterMs?.(alert.source);
     return {
       ...rest,
       sourceTitle:
-        this.sourceTitles?.get(alert.source) ??
+        this.options.sourceTitles?.get(alert.source) ??
         (alert.source === 'pagerduty' ? 'PagerDuty' : alert.source),
-      entityRefs: this.mapper.map(alert).entityRefs,
+      entityRefs: match.entityRefs,
       receivedAt: receivedAt.toISOString(),
+      ...(match.match ? { match: match.match } : {}),
+      ...(alert.state === 'firing' &&
+      staleAfter !== undefined &&
+      this.now().getTime() - receivedAt.getTime() > staleAfter
+        ? { stale: true }
+        : {}),
+      ...(withSuggestions ? this.suggestions.suggest(alert, match) : {}),
     };
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
   }
 }

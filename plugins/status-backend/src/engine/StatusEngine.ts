@@ -28,7 +28,7 @@ import {
 import { readOngoingMaintenance } from '../pagerduty/PagerDutySync';
 import { addTo } from './addTo';
 import { accountFreshness, FreshnessRules, partFreshness } from './freshness';
-import { AlertIndex } from './AlertIndex';
+import { AlertIndex, RECENT_ALERTS_MS, UnmatchedQuery } from './AlertIndex';
 import { TransitionRecorder } from './TransitionRecorder';
 import { EntitySummary, readCatalog, summariseEntity } from './catalogSnapshot';
 
@@ -36,8 +36,11 @@ import { EntitySummary, readCatalog, summariseEntity } from './catalogSnapshot';
 export const alertId = (a: { source: string; fingerprint: string }) =>
   `${a.source}:${a.fingerprint}`;
 
-/** How long a resolved alert still marks its entity as watched by a tool. */
-const RECENT_ALERTS_MS = 24 * 60 * 60_000;
+/**
+ * Alerts are read again from a little before the last read: rows another
+ * replica or a slow transaction wrote with an earlier time are not missed.
+ */
+const ALERT_READ_OVERLAP_MS = 5_000;
 
 /** A PagerDuty service's key: IDs are unique only within an account. */
 const serviceKey = (account: string, id: string) => `${account}/${id}`;
@@ -63,6 +66,8 @@ export class StatusEngine {
   private refreshQueue: Promise<unknown> = Promise.resolve();
   private waitingRefresh?: Promise<LevelChange[]>;
   private catalogLoadedAt?: Date;
+  /** When the alerts were last read from the store (on this process's clock). */
+  private alertsReadAt?: Date;
   private catalogSizes: number[] = [];
   private firstCatalogReadAt?: Date;
 
@@ -76,6 +81,8 @@ export class StatusEngine {
       accounts: string[];
       /** Alert sources' names for people, by id. */
       alertSourceTitles?: Map<string, string>;
+      /** After how long without a resend a firing alert of a source may have ended. */
+      alertStaleAfterMs?: (source: string) => number | undefined;
       /** Called with the entities whose levels changed in a refresh. */
       onChanges?: (changes: LevelChange[]) => void;
       rules?: HealthRules;
@@ -91,7 +98,11 @@ export class StatusEngine {
     },
   ) {
     this.graph = new HealthGraph(options.rules ?? DEFAULT_HEALTH_RULES);
-    this.alerts = new AlertIndex(options.alertSourceTitles);
+    this.alerts = new AlertIndex({
+      sourceTitles: options.alertSourceTitles,
+      staleAfterMs: options.alertStaleAfterMs,
+      now: () => this.now(),
+    });
     this.transitions = new TransitionRecorder(options.store, this.graph, () =>
       this.now(),
     );
@@ -166,6 +177,7 @@ export class StatusEngine {
 
   private async refreshSignalsNow(): Promise<LevelChange[]> {
     const { store, accounts } = this.options;
+    const readAt = new Date();
     const [incidents, services, sources, maintenance, , alerts] =
       await Promise.all([
         store.listOpenIncidents(),
@@ -173,14 +185,20 @@ export class StatusEngine {
         store.listSources(),
         Promise.all(accounts.map(a => readOngoingMaintenance(store, a))),
         this.transitions.load(),
-        // recently resolved alerts still show which entities a tool watches
-        store.alerts.listAlerts({
-          includeResolvedSince: new Date(
-            this.now().getTime() - RECENT_ALERTS_MS,
-          ),
-        }),
+        // the alerts that changed since the last read; all of them the first time
+        this.alertsReadAt
+          ? store.alerts.listChangedSince(
+              new Date(this.alertsReadAt.getTime() - ALERT_READ_OVERLAP_MS),
+            )
+          : store.alerts.listAlerts({
+              // recently resolved alerts still show which entities a tool watches
+              includeResolvedSince: new Date(
+                this.now().getTime() - RECENT_ALERTS_MS,
+              ),
+            }),
       ]);
-    this.alerts.index(alerts);
+    this.alerts.apply(alerts);
+    this.alertsReadAt = readAt;
     const configured = new Set(accounts);
     this.openIncidents = incidents.filter(i => configured.has(i.account));
     this.services = new Map(
@@ -275,9 +293,9 @@ export class StatusEngine {
     return this.alerts.of(ref);
   }
 
-  /** Firing alerts that match no entity, for SREs to map. */
-  unmatched(): StatusAlert[] {
-    return this.alerts.unmatched();
+  /** A page of the firing alerts that match no entity, for SREs to map. */
+  unmatched(query: UnmatchedQuery) {
+    return this.alerts.unmatched(query);
   }
 
   /** The entities an alert maps to, and by which rule. */

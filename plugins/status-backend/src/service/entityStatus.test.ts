@@ -11,7 +11,7 @@ describe('explain', () => {
           inherited: 'major_outage',
           effective: 'major_outage',
         },
-        ownIncidents: 1,
+        own: { incidents: 1, alerts: 0 },
         top,
       }),
     ).toBe(
@@ -24,7 +24,7 @@ describe('explain', () => {
           inherited: 'degraded',
           effective: 'degraded',
         },
-        ownIncidents: 0,
+        own: { incidents: 0, alerts: 0 },
         top: { ...top, hops: 1 },
       }),
     ).toBe(
@@ -32,18 +32,22 @@ describe('explain', () => {
     );
   });
 
-  it("speaks of the entity's own incidents when they are the worse", () => {
-    expect(
-      explain({
-        levels: {
-          own: 'major_outage',
-          inherited: 'degraded',
-          effective: 'major_outage',
-        },
-        ownIncidents: 2,
-        top,
-      }),
-    ).toBe('Major outage — 2 active incidents of its own');
+  it("speaks of the entity's own incidents and alerts, apart, when they are the worse", () => {
+    const levels = {
+      own: 'major_outage' as const,
+      inherited: 'degraded' as const,
+      effective: 'major_outage' as const,
+    };
+    expect(explain({ levels, own: { incidents: 2, alerts: 0 }, top })).toBe(
+      'Major outage — 2 active incidents of its own',
+    );
+    // alerts are not incidents
+    expect(explain({ levels, own: { incidents: 1, alerts: 2 }, top })).toBe(
+      'Major outage — 1 active incident, 2 firing alerts of its own',
+    );
+    expect(explain({ levels, own: { incidents: 0, alerts: 1 }, top })).toBe(
+      'Major outage — 1 firing alert of its own',
+    );
   });
 
   it('says operational, or not monitored', () => {
@@ -54,7 +58,7 @@ describe('explain', () => {
           inherited: 'operational',
           effective: 'operational',
         },
-        ownIncidents: 0,
+        own: { incidents: 0, alerts: 0 },
       }),
     ).toBe('Operational');
     expect(
@@ -64,7 +68,7 @@ describe('explain', () => {
           inherited: 'operational',
           effective: 'operational',
         },
-        ownIncidents: 0,
+        own: { incidents: 0, alerts: 0 },
       }),
     ).toBe('Operational — not monitored');
   });
@@ -76,7 +80,7 @@ describe('explain', () => {
         inherited: 'operational' as const,
         effective: 'unknown' as const,
       },
-      ownIncidents: 0,
+      own: { incidents: 0, alerts: 0 },
     };
     expect(explain({ ...unknown, waitingForPagerDuty: true })).toBe(
       'Unknown — waiting for PagerDuty',

@@ -13,18 +13,23 @@ import {
 import { StatusStore, StoredIncident } from '../database';
 import { StatusEngine } from '../engine/StatusEngine';
 
+/** "1 active incident", "2 firing alerts", or nothing for none. */
+const plural = (n: number, words: string) =>
+  n > 0 ? `${n} ${words}${n === 1 ? '' : 's'}` : '';
+
 /**
  * One line saying why an entity is at its level, e.g. "Degraded — impacted by
  * auth-service (Major outage), 3 hops upstream".
  */
 export function explain(input: {
   levels: EntityLevels;
-  ownIncidents: number;
+  /** Its own signals that raise its level, by kind. */
+  own: { incidents: number; alerts: number };
   top?: { name: string; level: HealthLevel; hops: number };
   /** Whether its PagerDuty account was never read yet. */
   waitingForPagerDuty?: boolean;
 }): string {
-  const { levels, ownIncidents, top } = input;
+  const { levels, own: signals, top } = input;
   const own = levels.own ?? 'operational';
   const parts: string[] = [];
   const inheritedWins = top && compareLevels(levels.inherited, own) > 0;
@@ -35,11 +40,13 @@ export function explain(input: {
       } upstream`,
     );
   }
-  if (ownIncidents > 0) {
+  const counted = [
+    plural(signals.incidents, 'active incident'),
+    plural(signals.alerts, 'firing alert'),
+  ].filter(Boolean);
+  if (counted.length) {
     parts.push(
-      `${inheritedWins ? 'and ' : ''}${ownIncidents} active incident${
-        ownIncidents === 1 ? '' : 's'
-      } of its own`,
+      `${inheritedWins ? 'and ' : ''}${counted.join(', ')} of its own`,
     );
   } else if (
     !inheritedWins &&
@@ -178,7 +185,10 @@ export async function describeEntityStatus(options: {
   );
   const explanation = explain({
     levels: d.levels,
-    ownIncidents: d.reasons.length,
+    own: {
+      incidents: d.reasons.filter(r => r.signal.kind === 'incident').length,
+      alerts: d.reasons.filter(r => r.signal.kind === 'alert').length,
+    },
     top: rootCauses[0] && {
       name:
         engine.entity(rootCauses[0].entityRef)?.title ??

@@ -41,7 +41,16 @@ export type RouterOptions = {
   visibilityTtlMs?: number;
   /** `POST /webhooks/<source>` for monitoring tools, mounted before the JSON parser. */
   webhooks?: express.Router;
+  /** The monitoring tools that can send alerts, with their names for people. */
+  alertSources?: { id: string; title: string; enabled: boolean }[];
 };
+
+const unmatchedQuery = z.object({
+  source: z.string().max(64).optional(),
+  q: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
 
 const entityQuerySchema = z.object({
   entityRef: z.string().min(1, 'entityRef is required'),
@@ -218,11 +227,57 @@ export async function createRouter(
     );
   });
 
-  // Firing alerts that match no entity, with the labels they carried, for SREs to map.
-  router.get('/alerts/unmatched', async (req, res) => {
+  // Each monitoring tool: whether it may send, when it last did, and what is wrong.
+  router.get('/alerts/sources', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const states = new Map(
+      (await store.listSources())
+        .filter(s => s.source.startsWith('alerts:'))
+        .map(s => [s.source.slice('alerts:'.length), s]),
+    );
+    res.json({
+      sources: (options.alertSources ?? []).map(source => {
+        const state = states.get(source.id);
+        return {
+          id: source.id,
+          title: source.title,
+          enabled: source.enabled,
+          lastReceivedAt: state?.lastSuccessAt?.toISOString() ?? null,
+          // a refusal still going on (e.g. over its cap), in plain words
+          problem: state?.lastError ?? null,
+          problemSince: state?.failingSince?.toISOString() ?? null,
+        };
+      }),
+    });
+  });
+
+  // A page of the firing alerts that match no entity, with the labels they
+  // carried and who they might belong to, for SREs to map.
+  router.get('/alerts/unmatched', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const parsed = unmatchedQuery.safeParse(req.query);
+    if (!parsed.success) {
+      throw new InputError(
+        parsed.error.issues
+          .map(i => `${i.path.join('.') || 'query'}: ${i.message}`)
+          .join('; '),
+      );
+    }
     const engine = requireEngine();
-    res.json({ alerts: engine.unmatched() });
+    const visible = await visibleEntities.of(credentials);
+    const page = engine.unmatched(parsed.data);
+    res.json({
+      ...page,
+      limit: parsed.data.limit,
+      offset: parsed.data.offset,
+      // candidates the caller may not read are left out
+      alerts: page.alerts.map(alert => ({
+        ...alert,
+        candidates: alert.candidates?.filter(ref => visible.has(ref)),
+      })),
+    });
   });
 
   // A System's parts, a Domain's Systems or a Group's entities, worst first.

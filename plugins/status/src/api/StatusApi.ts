@@ -3,7 +3,8 @@ import {
   EntityStatus,
   EntityStatusConfiguration,
   StatusBackendHealth,
-  StatusAlert,
+  StatusAlertSource,
+  StatusUnmatchedAlerts,
   StatusFeedIncident,
   StatusRollup,
   StatusSummary,
@@ -44,8 +45,15 @@ export interface StatusApi {
   getSummary(query?: StatusSummaryQuery): Promise<StatusSummary>;
   /** Active incidents company-wide, newest first. */
   getIncidents(): Promise<{ incidents: StatusFeedIncident[] }>;
-  /** Firing alerts that match no entity, with their labels. */
-  getUnmatchedAlerts(): Promise<{ alerts: StatusAlert[] }>;
+  /** A page of the firing alerts that match no entity, with who they might belong to. */
+  getUnmatchedAlerts(query?: {
+    source?: string;
+    q?: string;
+    limit?: number;
+    offset?: number;
+  }): Promise<StatusUnmatchedAlerts>;
+  /** The monitoring tools that can send alerts, and what is wrong with them. */
+  getAlertSources(): Promise<{ sources: StatusAlertSource[] }>;
 }
 
 /**

@@ -5,7 +5,8 @@ import {
   EntityStatus,
   EntityStatusConfiguration,
   StatusBackendHealth,
-  StatusAlert,
+  StatusAlertSource,
+  StatusUnmatchedAlerts,
   StatusFeedIncident,
   StatusRollup,
   StatusSummary,
@@ -81,8 +82,25 @@ export class StatusClient implements StatusApi {
     return this.get<{ incidents: StatusFeedIncident[] }>('/incidents');
   }
 
-  async getUnmatchedAlerts(): Promise<{ alerts: StatusAlert[] }> {
-    return this.get<{ alerts: StatusAlert[] }>('/alerts/unmatched');
+  async getUnmatchedAlerts(
+    query: {
+      source?: string;
+      q?: string;
+      limit?: number;
+      offset?: number;
+    } = {},
+  ): Promise<StatusUnmatchedAlerts> {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query))
+      if (value !== undefined && value !== '') params.set(key, String(value));
+    const search = params.toString();
+    return this.get<StatusUnmatchedAlerts>(
+      `/alerts/unmatched${search ? `?${search}` : ''}`,
+    );
+  }
+
+  async getAlertSources(): Promise<{ sources: StatusAlertSource[] }> {
+    return this.get<{ sources: StatusAlertSource[] }>('/alerts/sources');
   }
 
   private async fetch(path: string): Promise<Response> {

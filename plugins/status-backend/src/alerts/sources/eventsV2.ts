@@ -5,7 +5,7 @@ import {
 } from '@internal/plugin-status-common';
 import { AlertSource, hasSharedSecret } from '@internal/plugin-status-node';
 import { createHash } from 'node:crypto';
-import { labels, object, optionalText, text, time } from './parsing';
+import { labels, lenientTime, object, optionalText, text } from './parsing';
 
 const ACTIONS = ['trigger', 'acknowledge', 'resolve'];
 
@@ -68,11 +68,17 @@ export const eventsV2Source: AlertSource = {
         typeof l === 'object' && l !== null && typeof l.href === 'string',
     );
     const details = labels(payload.custom_details);
-    for (const key of ['source', 'component', 'group', 'class'] as const) {
+    // component and source are names of its subject (targets), not labels
+    for (const key of ['group', 'class'] as const) {
       const value = optionalText(payload[key]);
       if (value) details[key] ??= value;
     }
     const resolved = action === 'resolve';
+    const names = (['component', 'source'] as const)
+      .map(from => ({ value: optionalText(payload[from]), from }))
+      .filter((n): n is { value: string; from: 'component' | 'source' } =>
+        Boolean(n.value),
+      );
     return [
       {
         source: 'generic',
@@ -80,11 +86,11 @@ export const eventsV2Source: AlertSource = {
         state: resolved ? 'resolved' : 'firing',
         severity: (givenSeverity as AlertSeverity | undefined) ?? 'error',
         title: summary,
-        startedAt: time(payload.timestamp, 'payload.timestamp', receivedAt),
+        startedAt: lenientTime(payload.timestamp, receivedAt),
         endedAt: resolved ? receivedAt.toISOString() : undefined,
         url: firstLink?.href ?? optionalText(body.client_url),
         labels: details,
-        targets: { routingKey },
+        targets: { routingKey, names },
       },
     ];
   },

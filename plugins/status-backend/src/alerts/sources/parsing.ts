@@ -76,6 +76,15 @@ export function time(value: unknown, field: string, fallback: Date): string {
   return date.toISOString();
 }
 
+/** A time as ISO 8601 when readable (ISO, epoch seconds or milliseconds), else `fallback`: for optional times. */
+export function lenientTime(value: unknown, fallback: Date): string {
+  try {
+    return time(value, 'time', fallback);
+  } catch {
+    return fallback.toISOString();
+  }
+}
+
 /** Alertmanager's "zero" end time means "not ended". */
 export function endTime(value: unknown): string | undefined {
   if (typeof value !== 'string' || value.startsWith('0001-')) return undefined;

@@ -5,14 +5,17 @@ import {
   array,
   endTime,
   labels,
+  lenientTime,
   object,
   optionalText,
   severity,
-  text,
-  time,
 } from './parsing';
 
-/** Alertmanager and Grafana send the same group shape; Grafana adds links. */
+/**
+ * Alertmanager and Grafana's unified alerting send the same group shape
+ * (Grafana adds links and values); each alert is identified by its
+ * fingerprint, or by its labels from older senders.
+ */
 function parseGroup(
   source: string,
   body: unknown,
@@ -23,10 +26,13 @@ function parseGroup(
   const common = labels(group.commonLabels);
   return alerts.map((raw, index) => {
     const alert = object(raw, `alerts[${index}]`);
-    const status = text(alert.status, `alerts[${index}].status`);
+    // an alert without a status takes its group's
+    const status = optionalText(alert.status) ?? optionalText(group.status);
     if (status !== 'firing' && status !== 'resolved') {
       throw new InputError(
-        `alerts[${index}].status must be firing or resolved, not "${status}"`,
+        `alerts[${index}].status must be firing or resolved, not "${String(
+          status,
+        )}" (Prometheus docs: Alertmanager configuration › webhook_config)`,
       );
     }
     const alertLabels = { ...common, ...labels(alert.labels) };
@@ -42,9 +48,10 @@ function parseGroup(
       fingerprint,
       state: status,
       severity: severity(alertLabels.severity, 'warning'),
+      toolSeverity: alertLabels.severity,
       title: summary ? `${name}: ${summary}` : name,
       description: annotations.description ?? optionalText(alert.valueString),
-      startedAt: time(alert.startsAt, `alerts[${index}].startsAt`, receivedAt),
+      startedAt: lenientTime(alert.startsAt, receivedAt),
       endedAt: status === 'resolved' ? endTime(alert.endsAt) : undefined,
       url:
         optionalText(alert.panelURL) ??
@@ -63,6 +70,8 @@ function parseGroup(
 export const alertmanagerSource: AlertSource = {
   id: 'alertmanager',
   title: 'Prometheus Alertmanager',
+  // the default repeat_interval
+  resendIntervalMinutes: 240,
   authenticate: (request, { secret }) => hasSharedSecret(request, secret),
   parse(request, { receivedAt }) {
     const body = object(request.body, 'The body');
@@ -78,14 +87,65 @@ export const alertmanagerSource: AlertSource = {
 };
 
 /**
- * Grafana alerting's webhook contact point: Alertmanager's shape plus panel
- * and dashboard links. Authenticated by the contact point's Authorization
- * header (bearer) or `?token=`.
+ * The webhook of Grafana's legacy dashboard alerting (before unified
+ * alerting): one rule per POST, `state` alerting, ok, no_data, paused or
+ * pending, identified by its rule ID; `tags` are the rule's tags.
+ */
+function legacyGrafanaAlert(
+  body: Record<string, unknown>,
+  receivedAt: Date,
+): NormalisedAlert[] {
+  const state = (optionalText(body.state) ?? 'alerting').toLowerCase();
+  // a paused or pending rule says nothing about the service yet
+  if (state === 'paused' || state === 'pending') return [];
+  const ruleName = optionalText(body.ruleName) ?? optionalText(body.title);
+  if (!ruleName) {
+    throw new InputError(
+      'ruleName is missing (Grafana docs: legacy alert notifications › Webhook)',
+    );
+  }
+  const tags = labels(body.tags);
+  return [
+    {
+      source: 'grafana',
+      fingerprint: `rule:${optionalText(body.orgId) ?? '1'}:${
+        optionalText(body.ruleId) ?? ruleName
+      }`,
+      state: state === 'ok' ? 'resolved' : 'firing',
+      severity: severity(
+        tags.severity,
+        state === 'no_data' ? 'info' : 'warning',
+      ),
+      toolSeverity: tags.severity,
+      title: ruleName,
+      description: optionalText(body.message),
+      startedAt: receivedAt.toISOString(),
+      endedAt: state === 'ok' ? receivedAt.toISOString() : undefined,
+      url: optionalText(body.ruleUrl) ?? optionalText(body.rule_url),
+      labels: { ...tags, state },
+    },
+  ];
+}
+
+/**
+ * Grafana alerting's webhook contact point: unified alerting sends
+ * Alertmanager's shape plus panel and dashboard links; the legacy dashboard
+ * alerting one rule at a time. Authenticated by the contact point's
+ * Authorization header (bearer) or `?token=`.
  */
 export const grafanaSource: AlertSource = {
   id: 'grafana',
   title: 'Grafana',
+  // the default notification policy's repeat interval
+  resendIntervalMinutes: 240,
   authenticate: (request, { secret }) => hasSharedSecret(request, secret),
-  parse: (request, { receivedAt }) =>
-    parseGroup('grafana', request.body, receivedAt),
+  parse(request, { receivedAt }) {
+    const body = object(request.body, 'The body');
+    if (
+      !Array.isArray(body.alerts) &&
+      (body.ruleId !== undefined || body.ruleName !== undefined)
+    )
+      return legacyGrafanaAlert(body, receivedAt);
+    return parseGroup('grafana', body, receivedAt);
+  },
 };

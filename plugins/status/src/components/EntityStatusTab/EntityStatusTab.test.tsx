@@ -186,6 +186,8 @@ describe('EntityStatusTab', () => {
             labels: { service: 'cart-web' },
             entityRefs: ['component:default/cart-web'],
             receivedAt: new Date().toISOString(),
+            toolSeverity: 'P2',
+            match: { rule: 'label', key: 'service', value: 'cart-web' },
           },
         ],
       }),
@@ -194,7 +196,11 @@ describe('EntityStatusTab', () => {
       await screen.findByRole('link', { name: /Checkout latency high/ }),
     ).toHaveAttribute('href', 'https://app.datadoghq.com/event/event?id=1');
     expect(screen.getByText('Datadog')).toBeInTheDocument();
-    expect(screen.getByText('Error')).toBeInTheDocument();
+    // the tool's own word for its severity, and how the alert found this entity
+    expect(screen.getByText('P2')).toBeInTheDocument();
+    expect(
+      screen.getByText('matched by label service=cart-web'),
+    ).toBeInTheDocument();
     expect(screen.getByText('since 5 min')).toBeInTheDocument();
   });
 

@@ -13,6 +13,7 @@ function renderDashboard(
   const api: Partial<StatusApi> = {
     getSummary: jest.fn(async () => aSummary()),
     getIncidents: async () => ({ incidents: [] }),
+    getAlertSources: async () => ({ sources: [] }),
     getHealth: async () => ({
       status: 'ok',
       database: 'ok',
@@ -124,30 +125,67 @@ describe('StatusDashboard', () => {
     });
   });
 
-  it('lists alerts that match no entity with the labels they carried', async () => {
+  it('lists alerts that match no entity with their labels, candidates and the annotation to add, page by page', async () => {
+    const getUnmatchedAlerts = jest.fn(async (query?: any) => ({
+      alerts: [
+        {
+          source: 'alertmanager',
+          sourceTitle: 'Prometheus Alertmanager',
+          fingerprint: `f${query?.offset ?? 0}`,
+          state: 'firing' as const,
+          severity: 'critical' as const,
+          title: `HighErrorRate at ${query?.offset ?? 0}`,
+          startedAt: new Date().toISOString(),
+          labels: { job: 'mystery', env: 'prod' },
+          entityRefs: [],
+          receivedAt: new Date(Date.now() - 9 * 3_600_000).toISOString(),
+          stale: true,
+          candidates: ['component:default/mystery-api'],
+          suggestion: 'prometheus.io/alert-selector: job=mystery',
+        },
+      ],
+      total: 30,
+      limit: 25,
+      offset: query?.offset ?? 0,
+    }));
     await renderDashboard(
       {
-        getUnmatchedAlerts: async () => ({
-          alerts: [
+        getUnmatchedAlerts,
+        getAlertSources: async () => ({
+          sources: [
             {
-              source: 'alertmanager',
-              sourceTitle: 'Prometheus Alertmanager',
-              fingerprint: 'f1',
-              state: 'firing',
-              severity: 'critical',
-              title: 'HighErrorRate',
-              startedAt: new Date().toISOString(),
-              labels: { job: 'mystery', env: 'prod' },
-              entityRefs: [],
-              receivedAt: new Date().toISOString(),
+              id: 'datadog',
+              title: 'Datadog',
+              enabled: true,
+              lastReceivedAt: null,
+              problem:
+                'Datadog has 10000 firing alerts, the most it may keep; new firing alerts are refused until some resolve',
+              problemSince: new Date().toISOString(),
             },
           ],
         }),
       },
       '/status?tab=unmatched',
     );
-    expect(await screen.findByText('HighErrorRate')).toBeInTheDocument();
+    expect(await screen.findByText('HighErrorRate at 0')).toBeInTheDocument();
     expect(screen.getByText('job=mystery, env=prod')).toBeInTheDocument();
+    expect(
+      screen.getByText('component:default/mystery-api'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('prometheus.io/alert-selector: job=mystery'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/it may have ended/)).toBeInTheDocument();
+    expect(screen.getByText(/Datadog: alerts refused/)).toBeInTheDocument();
+    expect(screen.getByText('1–25 of 30')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    expect(await screen.findByText('HighErrorRate at 25')).toBeInTheDocument();
+    expect(getUnmatchedAlerts).toHaveBeenLastCalledWith({
+      source: '',
+      q: '',
+      limit: 25,
+      offset: 25,
+    });
   });
 
   it('offers a retry when the backend cannot be reached', async () => {

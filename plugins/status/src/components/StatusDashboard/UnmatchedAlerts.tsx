@@ -1,38 +1,161 @@
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import {
+  Link,
+  Progress,
+  ResponseErrorPanel,
+  WarningPanel,
+} from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
+import { StatusAlert } from '@internal/plugin-status-common';
+import Button from '@material-ui/core/Button';
+import MenuItem from '@material-ui/core/MenuItem';
+import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { useState } from 'react';
 import { statusApiRef } from '../../api';
-import { AlertList, usePolling } from '../common';
+import { AlertList, usePolling, useStatusTabLink } from '../common';
+
+const PAGE_SIZE = 25;
+
+const useStyles = makeStyles(theme => ({
+  filters: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(2),
+    margin: theme.spacing(1, 0),
+  },
+  extra: { marginTop: theme.spacing(0.5) },
+  code: { fontFamily: 'monospace' },
+}));
+
+/** Who an unmatched alert may belong to, and the annotation line that would tie it. */
+function Candidates(props: { alert: StatusAlert }) {
+  const classes = useStyles();
+  const statusTab = useStatusTabLink();
+  const { candidates = [], suggestion } = props.alert;
+  if (!candidates.length && !suggestion) return null;
+  return (
+    <div className={classes.extra}>
+      {candidates.length > 0 && (
+        <Typography variant="caption" component="div">
+          Maybe:{' '}
+          {candidates.map((ref, i) => {
+            const to = statusTab(ref);
+            return (
+              <span key={ref}>
+                {i > 0 && ', '}
+                {to ? <Link to={to}>{ref}</Link> : ref}
+              </span>
+            );
+          })}
+        </Typography>
+      )}
+      {suggestion && (
+        <Typography variant="caption" component="div">
+          To map it, add to that entity's <code>catalog-info.yaml</code>:{' '}
+          <code className={classes.code}>{suggestion}</code>
+        </Typography>
+      )}
+    </div>
+  );
+}
 
 /**
- * Firing alerts that match no entity, with the labels they carried, so SREs
- * can see what to annotate.
+ * Firing alerts that match no entity, page by page, filterable by tool and
+ * words, with the labels they carried, the entities they may belong to and
+ * the annotation that would tie them; and any tool whose webhooks are
+ * refused, with why.
  */
 export function UnmatchedAlerts() {
+  const classes = useStyles();
   const statusApi = useApi(statusApiRef);
-  const { value, error } = usePolling(
-    () => statusApi.getUnmatchedAlerts(),
-    [statusApi],
+  const [source, setSource] = useState('');
+  const [q, setQ] = useState('');
+  const [offset, setOffset] = useState(0);
+  const page = usePolling(
+    () => statusApi.getUnmatchedAlerts({ source, q, limit: PAGE_SIZE, offset }),
+    [statusApi, source, q, offset],
   );
-  if (!value) {
-    return error ? <ResponseErrorPanel error={error} /> : <Progress />;
-  }
+  const sources = usePolling(() => statusApi.getAlertSources(), [statusApi]);
+  const troubled = (sources.value?.sources ?? []).filter(s => s.problem);
   return (
     <>
+      {troubled.map(s => (
+        <WarningPanel
+          key={s.id}
+          severity="warning"
+          title={`${s.title}: alerts refused`}
+        >
+          <Typography variant="body2">{s.problem}</Typography>
+        </WarningPanel>
+      ))}
       <Typography variant="body2" paragraph>
-        These alerts fire but name no entity in the catalog. Give them a{' '}
-        <code>service</code> or <code>backstage_entity</code> label, or annotate
-        the entity they belong to (<code>prometheus.io/alert-selector</code>,{' '}
-        <code>datadoghq.com/tags</code>, <code>newrelic.com/entity-guid</code>,{' '}
-        <code>azure.com/resource-id</code>,{' '}
-        <code>statuscake.com/test-name</code>
-        ).
+        These alerts fire but name no entity in the catalog. An alert is tied to
+        its entity by the entity's annotation for its tool, an entity ref in the
+        webhook URL (<code>?entity=component:default/name</code>), a{' '}
+        <code>backstage_entity</code> label, a <code>service</code>,{' '}
+        <code>app</code>, <code>component</code> or <code>job</code> label equal
+        to the entity's name, or a name it carries that fits exactly one entity.
       </Typography>
-      <AlertList
-        alerts={value.alerts}
-        emptyText="Every firing alert belongs to an entity."
-        showLabels
-      />
+      <div className={classes.filters}>
+        <TextField
+          select
+          label="Tool"
+          value={source}
+          onChange={e => {
+            setSource(e.target.value as string);
+            setOffset(0);
+          }}
+          style={{ minWidth: 200 }}
+        >
+          <MenuItem value="">Every tool</MenuItem>
+          {(sources.value?.sources ?? []).map(s => (
+            <MenuItem key={s.id} value={s.id}>
+              {s.title}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          label="Words in the title or labels"
+          value={q}
+          onChange={e => {
+            setQ(e.target.value);
+            setOffset(0);
+          }}
+        />
+      </div>
+      {!page.value && page.error && <ResponseErrorPanel error={page.error} />}
+      {!page.value && !page.error && <Progress />}
+      {page.value && (
+        <>
+          <Typography variant="caption" role="status">
+            {page.value.total === 0
+              ? ''
+              : `${page.value.offset + 1}–${Math.min(
+                  page.value.offset + PAGE_SIZE,
+                  page.value.total,
+                )} of ${page.value.total}`}
+          </Typography>
+          <AlertList
+            alerts={page.value.alerts}
+            emptyText="Every firing alert belongs to an entity."
+            showLabels
+            renderExtra={alert => <Candidates alert={alert} />}
+          />
+          <Button
+            disabled={offset === 0}
+            onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}
+          >
+            Previous
+          </Button>
+          <Button
+            disabled={offset + PAGE_SIZE >= page.value.total}
+            onClick={() => setOffset(offset + PAGE_SIZE)}
+          >
+            Next
+          </Button>
+        </>
+      )}
     </>
   );
 }

@@ -1,5 +1,8 @@
 import { Link } from '@backstage/core-components';
-import { StatusAlert } from '@internal/plugin-status-common';
+import {
+  describeAlertMatch,
+  StatusAlert,
+} from '@internal/plugin-status-common';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { useSignalListStyles } from './signalListStyles';
@@ -12,12 +15,18 @@ const SEVERITY_LABELS: Record<StatusAlert['severity'], string> = {
   info: 'Info',
 };
 
-/** Firing monitoring alerts: tool, severity, title, age, and a link back to the tool. */
+/**
+ * Firing monitoring alerts: tool, severity in the tool's own words, title,
+ * age, a link back to the alert in its tool, how it was tied to its entity,
+ * and whether its tool stopped sending it.
+ */
 export function AlertList(props: {
   alerts: StatusAlert[];
   emptyText?: string;
   /** Show each alert's labels (the unmatched view: what could map it). */
   showLabels?: boolean;
+  /** Renders what follows an alert (the unmatched view: candidates, the annotation). */
+  renderExtra?: (alert: StatusAlert) => React.ReactNode;
 }) {
   const classes = useSignalListStyles();
   const now = useNow();
@@ -48,13 +57,28 @@ export function AlertList(props: {
             <Chip
               size="small"
               variant="outlined"
-              label={SEVERITY_LABELS[alert.severity]}
+              label={alert.toolSeverity ?? SEVERITY_LABELS[alert.severity]}
             />
+            {alert.stale && (
+              <Chip
+                size="small"
+                color="secondary"
+                label={`not sent again for ${ago(alert.receivedAt, now).replace(
+                  / ago$/,
+                  '',
+                )}: it may have ended`}
+              />
+            )}
             <Typography variant="caption" color="textSecondary">
               since {ago(alert.startedAt, now).replace(/ ago$/, '')}
             </Typography>
             {alert.description && (
               <Typography variant="caption">{alert.description}</Typography>
+            )}
+            {alert.match && (
+              <Typography variant="caption" color="textSecondary">
+                {describeAlertMatch(alert.match)}
+              </Typography>
             )}
           </div>
           {showLabels && Object.keys(alert.labels).length > 0 && (
@@ -68,6 +92,7 @@ export function AlertList(props: {
                 .join(', ')}
             </Typography>
           )}
+          {props.renderExtra?.(alert)}
         </li>
       ))}
     </ul>
