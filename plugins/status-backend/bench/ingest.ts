@@ -1,10 +1,12 @@
 /* eslint-disable no-console */
 // Sustained alert ingest: 200 alerts/s of mixed sources for 60 s against the
-// status backend over HTTP, on SQLite and on PostgreSQL (when
+// status backend over HTTP, with 50,000 firing alerts already stored, on
+// SQLite and on PostgreSQL (when
 // BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is set). Prints the
-// webhooks' latency, the errors, and how long until an entity's level shows a
-// new alert. Run with `yarn bench:ingest`; STATUS_BENCH_INGEST_SECONDS
-// shortens it.
+// webhooks' latency, the errors, how long until an entity's level shows a
+// new alert, and the process's memory before and after. Run with
+// `yarn bench:ingest`; STATUS_BENCH_INGEST_SECONDS shortens it,
+// STATUS_BENCH_STORED_ALERTS changes what is stored first.
 import { Entity } from '@backstage/catalog-model';
 import {
   SAMPLE_ALERT_SOURCES,
@@ -12,6 +14,8 @@ import {
 } from '@internal/pagerduty-simulator';
 import { Knex } from 'knex';
 import { performance } from 'node:perf_hooks';
+import { mockServices } from '@backstage/backend-test-utils';
+import { DatabaseStatusStore } from '../src/database';
 import {
   onEachDatabase,
   quantile,
@@ -24,6 +28,31 @@ const SECONDS = Number(process.env.STATUS_BENCH_INGEST_SECONDS ?? 60);
 const SERVICES = 1000;
 const PROBES = 60;
 const SECRET = 'bench-secret';
+const STORED = Number(process.env.STATUS_BENCH_STORED_ALERTS ?? 50_000);
+
+/** Firing alerts already stored, spread over the sources and entities. */
+async function storeFiringAlerts(knex: Knex) {
+  const store = await DatabaseStatusStore.create({
+    database: mockServices.database({ knex, migrations: { skip: false } }),
+  });
+  const receivedAt = new Date();
+  for (let i = 0; i < STORED; i += 1000) {
+    await store.alerts.upsertAlerts(
+      Array.from({ length: Math.min(1000, STORED - i) }, (_, k) => ({
+        source: SAMPLE_ALERT_SOURCES[(i + k) % SAMPLE_ALERT_SOURCES.length],
+        fingerprint: `stored-${i + k}`,
+        state: 'firing' as const,
+        severity: 'warning' as const,
+        title: `Stored alert ${i + k}`,
+        startedAt: receivedAt.toISOString(),
+        labels: { service: `svc-${(i + k) % SERVICES}` },
+      })),
+      receivedAt,
+    );
+  }
+}
+
+const rss = () => `${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`;
 
 const component = (name: string): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -37,12 +66,17 @@ async function run(label: string, knex: Knex) {
     ...Array.from({ length: SERVICES }, (_, i) => component(`svc-${i}`)),
     ...Array.from({ length: PROBES }, (_, i) => component(`probe-${i}`)),
   ];
+  const seeding = performance.now();
+  await storeFiringAlerts(knex);
+  const seededMs = performance.now() - seeding;
   const backend = await startStatusBackend({
     knex,
     entities,
     config: {
       status: {
         alerts: {
+          // the stored alerts are not what is measured: no source is at its cap
+          maxFiringPerSource: STORED + RATE * SECONDS,
           sources: Object.fromEntries(
             SAMPLE_ALERT_SOURCES.map(s => [s, { secret: SECRET }]),
           ),
@@ -60,6 +94,7 @@ async function run(label: string, knex: Knex) {
     return response.ok ? (await response.json()).levels.own : undefined;
   };
 
+  const rssBefore = rss();
   // the steady stream: one alert every 5 ms, never waiting for the last
   const latencies: number[] = [];
   const counts = { sent: 0, errors: 0 };
@@ -130,7 +165,13 @@ async function run(label: string, knex: Knex) {
   const elapsed = (performance.now() - started) / 1000;
   const [{ n: stored }] = await knex('status_alerts').count({ n: '*' });
   const { sent, errors } = counts;
-  console.log(`  ${label}:`);
+  console.log(
+    `  ${label}: ${STORED} firing alerts stored first (${(
+      seededMs / 1000
+    ).toFixed(
+      1,
+    )} s); process RSS ${rssBefore} before the stream, ${rss()} after`,
+  );
   console.log(
     `    ${sent} webhooks in ${elapsed.toFixed(1)} s (${(
       sent / elapsed

@@ -35,6 +35,7 @@ export class AlertIndex {
   private byEntity = new Map<string, Map<string, StoredAlert>>();
   private resolvedFor = new Map<string, number>();
   private unmatchedAlerts = new Map<string, StoredAlert>();
+  private forgottenAt = 0;
   private byIncident = new Map<string, Map<string, StoredAlert>>();
 
   constructor(
@@ -65,21 +66,26 @@ export class AlertIndex {
   /**
    * Applies alerts read from the store (new, changed, or all of them); an
    * alert already held is replaced. Resolved alerts older than a day are let
-   * go.
+   * go. Returns the entities whose alerts changed.
    */
-  apply(alerts: StoredAlert[]) {
+  apply(alerts: StoredAlert[]): Set<string> {
+    const touched = new Set<string>();
     for (const alert of alerts) {
       const key = keyOf(alert);
       const held = this.entries.get(key);
-      // an older read never replaces a newer one
-      if (held && held.alert.changedAt > alert.changedAt) continue;
-      if (held) this.remove(key, held);
-      this.add(key, alert);
+      // an older read, or the same one again, changes nothing
+      if (held && held.alert.changedAt >= alert.changedAt) continue;
+      if (held) {
+        held.match.entityRefs.forEach(ref => touched.add(ref));
+        this.remove(key, held);
+      }
+      this.add(key, alert).entityRefs.forEach(ref => touched.add(ref));
     }
-    this.forgetOldResolved();
+    this.forgetOldResolved(touched);
+    return touched;
   }
 
-  private add(key: string, alert: StoredAlert) {
+  private add(key: string, alert: StoredAlert): AlertMatch {
     const match =
       alert.source === 'pagerduty' && alert.targets?.pagerDuty
         ? { entityRefs: [] }
@@ -89,7 +95,7 @@ export class AlertIndex {
       const at = new Date(alert.endedAt ?? alert.changedAt).getTime();
       for (const ref of match.entityRefs)
         this.resolvedFor.set(ref, Math.max(this.resolvedFor.get(ref) ?? 0, at));
-      return;
+      return match;
     }
     const pagerDuty = alert.targets?.pagerDuty;
     // PagerDuty's own alerts go with their incident, which already counts
@@ -98,7 +104,7 @@ export class AlertIndex {
       const held = this.byIncident.get(incident) ?? new Map();
       held.set(key, alert);
       this.byIncident.set(incident, held);
-      return;
+      return match;
     }
     if (match.entityRefs.length === 0) this.unmatchedAlerts.set(key, alert);
     for (const ref of match.entityRefs) {
@@ -106,6 +112,7 @@ export class AlertIndex {
       held.set(key, alert);
       this.byEntity.set(ref, held);
     }
+    return match;
   }
 
   private remove(key: string, entry: Entry) {
@@ -123,8 +130,12 @@ export class AlertIndex {
     }
   }
 
-  private forgetOldResolved() {
-    const before = this.now().getTime() - RECENT_ALERTS_MS;
+  /** Lets go of alerts resolved more than a day ago; at most once a minute, as it reads everything held. */
+  private forgetOldResolved(touched: Set<string>) {
+    const now = this.now().getTime();
+    if (now - this.forgottenAt < 60_000) return;
+    this.forgottenAt = now;
+    const before = now - RECENT_ALERTS_MS;
     for (const [key, entry] of this.entries) {
       if (
         entry.alert.state !== 'firing' &&
@@ -134,7 +145,10 @@ export class AlertIndex {
         this.remove(key, entry);
     }
     for (const [ref, at] of this.resolvedFor)
-      if (at < before) this.resolvedFor.delete(ref);
+      if (at < before) {
+        this.resolvedFor.delete(ref);
+        touched.add(ref);
+      }
   }
 
   /** Firing alerts tied to an entity, as stored. */

@@ -40,7 +40,7 @@ export const alertId = (a: { source: string; fingerprint: string }) =>
  * Alerts are read again from a little before the last read: rows another
  * replica or a slow transaction wrote with an earlier time are not missed.
  */
-const ALERT_READ_OVERLAP_MS = 5_000;
+const ALERT_READ_OVERLAP_MS = 2_000;
 
 /** A PagerDuty service's key: IDs are unique only within an account. */
 const serviceKey = (account: string, id: string) => `${account}/${id}`;
@@ -68,6 +68,8 @@ export class StatusEngine {
   private catalogLoadedAt?: Date;
   /** When the alerts were last read from the store (on this process's clock). */
   private alertsReadAt?: Date;
+  /** What levels rested on from PagerDuty at the last refresh. */
+  private pagerDutySignature?: string;
   private catalogSizes: number[] = [];
   private firstCatalogReadAt?: Date;
 
@@ -197,7 +199,7 @@ export class StatusEngine {
               ),
             }),
       ]);
-    this.alerts.apply(alerts);
+    const touchedByAlerts = this.alerts.apply(alerts);
     this.alertsReadAt = readAt;
     const configured = new Set(accounts);
     this.openIncidents = incidents.filter(i => configured.has(i.account));
@@ -230,8 +232,35 @@ export class StatusEngine {
       );
     }
 
+    // Everything PagerDuty-side that levels rest on: when it is unchanged,
+    // only the entities whose alerts changed are looked at again.
+    const pagerDutySignature = JSON.stringify([
+      this.openIncidents.map(i => [
+        i.account,
+        i.id,
+        i.serviceId,
+        i.status,
+        i.urgency,
+        i.priority,
+        i.title,
+      ]),
+      [...this.services.keys()],
+      [...inMaintenance],
+      [...stale],
+      [...servicesRead],
+    ]);
+    const everything =
+      pagerDutySignature !== this.pagerDutySignature ||
+      this.ownSignatures.size === 0;
+    this.pagerDutySignature = pagerDutySignature;
+    const toCheck = everything
+      ? this.entities.values()
+      : [...touchedByAlerts]
+          .map(ref => this.entities.get(ref))
+          .filter((e): e is EntitySummary => e !== undefined);
+
     const changes: LevelChange[] = [];
-    for (const entity of this.entities.values()) {
+    for (const entity of toCheck) {
       const account = entity.pagerDutyAccount;
       // Before the services are read, trust the annotation; afterwards, the
       // services PagerDuty has, and any a webhook brought an incident for.
