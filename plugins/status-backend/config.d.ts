@@ -112,6 +112,15 @@ export interface Config {
         as?: string;
       };
     };
+    /**
+     * Encrypts the secrets the backend keeps in its database: the signing
+     * secrets of the PagerDuty webhook subscriptions it creates (AES-256-GCM,
+     * with a key derived from this value). Use a long random string, the same
+     * on every replica. Without it, those secrets stay in memory only: other
+     * replicas refuse the subscription's webhooks and a restart loses them.
+     * @visibility secret
+     */
+    encryptionKey?: string;
     /** Monitoring alerts sent by tools to `/api/status/webhooks/<source>`. */
     alerts?: {
       /**

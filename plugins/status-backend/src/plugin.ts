@@ -30,6 +30,10 @@ import { LivePush } from './service/livePush';
 import { createPagerDutyWebhookRouter } from './pagerduty/webhooks/createPagerDutyWebhookRouter';
 import { PagerDutyWebhookProcessor } from './pagerduty/webhooks/PagerDutyWebhookProcessor';
 import { webhookSecretsProvider } from './pagerduty/webhooks/webhookSecrets';
+import { WebhookSecretVault } from './pagerduty/webhooks/WebhookSecretVault';
+import { CallerAccess } from './service/CallerAccess';
+import { createLiveChannels } from './service/liveChannels';
+import { statusPermissions } from '@internal/plugin-status-common';
 import { subscribeToWebhooks } from './pagerduty/webhooks/subscribeToWebhooks';
 
 /**
@@ -55,6 +59,8 @@ export const statusPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         auth: coreServices.auth,
         httpAuth: coreServices.httpAuth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
         httpRouter: coreServices.httpRouter,
         discovery: coreServices.discovery,
         catalog: catalogServiceRef,
@@ -68,6 +74,8 @@ export const statusPlugin = createBackendPlugin({
         scheduler,
         auth,
         httpAuth,
+        permissions,
+        permissionsRegistry,
         httpRouter,
         discovery,
         catalog,
@@ -75,7 +83,14 @@ export const statusPlugin = createBackendPlugin({
         events,
       }) {
         const store = await DatabaseStatusStore.create({ database });
-        const livePush = new LivePush(signals, logger);
+        permissionsRegistry.addPermissions(statusPermissions);
+        const access = new CallerAccess(catalog, permissions);
+        const liveChannelOf = await createLiveChannels(store);
+        let engine: StatusEngine | undefined;
+        const livePush = new LivePush(signals, logger, {
+          channelOf: liveChannelOf,
+          shownBy: ref => engine?.impactedBy(ref) ?? [],
+        });
         const pagerDuty = readPagerDutyConnection(config);
         if (pagerDuty.mode === 'unconfigured') {
           logger.info(
@@ -92,9 +107,14 @@ export const statusPlugin = createBackendPlugin({
               .join(', ')}`,
           );
         }
+        const vault = new WebhookSecretVault(
+          store,
+          logger,
+          config.getOptionalString('status.encryptionKey'),
+        );
+        await vault.migratePlainText(pagerDuty.accounts.map(a => a.name));
         const alertSources = [...BUILT_IN_ALERT_SOURCES, ...addedSources];
         const alertLimits = readAlertLimits(config, alertSources);
-        let engine: StatusEngine | undefined;
         // new signals: refresh the engine, then tell open pages, so that what
         // they read again is already current
         let toPush: Set<string> | 'everything' = new Set();
@@ -174,6 +194,7 @@ export const statusPlugin = createBackendPlugin({
               mode: pagerDuty.mode,
               clients,
               store,
+              vault,
               logger,
               discovery,
               scheduler,
@@ -192,6 +213,8 @@ export const statusPlugin = createBackendPlugin({
             alertSourceTitles: new Map(alertSources.map(a => [a.id, a.title])),
             alertStaleAfterMs: alertLimits.staleAfterMs,
             onChanges: changes => livePush.changed(changes.map(c => c.ref)),
+            // who may read what can change with the catalog
+            onCatalogRead: () => access.clear(),
           });
           engine = statusEngine;
           // One replica reads PagerDuty; every replica keeps its graph current from the store.
@@ -251,7 +274,7 @@ export const statusPlugin = createBackendPlugin({
           createPagerDutyWebhookRouter({
             secrets: webhookSecretsProvider(
               config,
-              store,
+              vault,
               pagerDuty.accounts.map(a => a.name),
             ),
             events: store.webhookEvents,
@@ -348,6 +371,9 @@ export const statusPlugin = createBackendPlugin({
             httpAuth,
             logger,
             catalog,
+            permissions,
+            access,
+            liveChannelOf,
             store,
             pagerDutyMode: pagerDuty.mode,
             alertSources: alertSources.map(source => ({

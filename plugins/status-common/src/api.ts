@@ -65,17 +65,27 @@ export type StatusEscalationPolicy = {
 };
 
 /**
+ * Stands for an entity the caller may not read, wherever the status API would
+ * otherwise name it (dependency paths, root causes): the reader learns that
+ * an upstream they cannot see is broken, never which one.
+ *
+ * @public
+ */
+export const HIDDEN_ENTITY_REF = 'hidden';
+
+/**
  * An upstream entity whose own signals explain (part of) an inherited level.
  *
  * @public
  */
 export type StatusRootCause = {
+  /** {@link HIDDEN_ENTITY_REF} for upstreams the caller may not read: then nothing else about it is told. */
   entityRef: string;
   /** The level it passes to the entity. */
   level: OutageLevel;
-  /** Its own level. */
+  /** Its own level; null when unknown or hidden. */
   rootLevel: HealthLevel | null;
-  /** From the entity to the root cause, both included; `hidden` for entities the caller may not read. */
+  /** From the entity to the root cause, both included; {@link HIDDEN_ENTITY_REF} for entities the caller may not read. */
   path: string[];
   incidents: StatusIncident[];
   /** Its firing monitoring alerts. */
@@ -145,6 +155,11 @@ export type EntityStatus = {
   dependentCount: number;
   freshness: StatusFreshness;
   problems: StatusConfigurationProblem[];
+  /**
+   * The signals channel that announces changes of this entity's status (see
+   * {@link StatusSignal}); named so that only readers of the entity learn it.
+   */
+  liveChannel: string;
 };
 
 /**
@@ -158,7 +173,7 @@ export type StatusRollupMember = {
   name: string;
   title?: string;
   levels: EntityLevels;
-  /** The upstream root causes of its inherited level, worst first. */
+  /** The upstream root causes of its inherited level, worst first; {@link HIDDEN_ENTITY_REF} for those the caller may not read. */
   rootCauses: { entityRef: string; level: OutageLevel; hops: number }[];
   activeIncidents: number;
 };
@@ -180,6 +195,7 @@ export type StatusRollup = {
    * services depend on that is broken"), worst first.
    */
   upstreamProblems: {
+    /** {@link HIDDEN_ENTITY_REF} for upstreams the caller may not read. */
     entityRef: string;
     level: HealthLevel;
     owner: StatusOwner | null;
@@ -205,7 +221,7 @@ export type StatusSummaryEntity = {
   own?: HealthLevel;
   inherited: OutageLevel;
   effective: HealthLevel;
-  /** The worst upstream root cause of its inherited level, if any. */
+  /** The worst upstream root cause of its inherited level, if any; {@link HIDDEN_ENTITY_REF} when the caller may not read it. */
   rootCause?: string;
 };
 
@@ -312,21 +328,25 @@ export type StatusAlertSource = {
 };
 
 /**
- * The signals channel on which the backend announces status changes to open
- * browsers (`@backstage/plugin-signals`).
+ * The signals channel on which the backend announces that some status changed
+ * (`@backstage/plugin-signals`). Its messages name no entity: each entity's
+ * own changes go to its {@link EntityStatus.liveChannel}, which only its
+ * readers learn.
  *
  * @public
  */
 export const STATUS_SIGNAL_CHANNEL = 'status';
 
 /**
- * A status change pushed to browsers: which entities' status changed, or
- * `null` when anything may have.
+ * A status change pushed to browsers. On {@link STATUS_SIGNAL_CHANNEL},
+ * `scope: 'some'` means that some status changed (pages showing many entities
+ * read again) and `scope: 'all'` that every page should; on an entity's
+ * `liveChannel`, that this entity's status changed.
  *
  * @public
  */
 export type StatusSignal = {
   type: 'status-changed';
   at: string;
-  entityRefs: string[] | null;
+  scope: 'some' | 'all';
 };

@@ -12,3 +12,4 @@ export * from './api';
 export * from './alerts';
 export * from './freshness';
 export * from './health';
+export * from './permissions';

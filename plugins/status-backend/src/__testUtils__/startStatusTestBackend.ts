@@ -11,8 +11,12 @@ import { statusPlugin } from '../plugin';
  * @internal
  */
 export async function startStatusTestBackend(options: {
-  knex: Knex;
+  /** The database of the status plugin; omitted when `features` bring their own. */
+  knex?: Knex;
+  /** The entities of a mock catalog (none by default). */
   entities?: Entity[];
+  /** `features` bring the real catalog: no mock catalog. */
+  realCatalog?: boolean;
   config?: object;
   /** Runs the plugin's scheduled tasks (catalog read, sync) at start-up. */
   runStartupTasks?: boolean;
@@ -21,8 +25,12 @@ export async function startStatusTestBackend(options: {
   const { server } = await startTestBackend({
     features: [
       statusPlugin,
-      catalogServiceMock.factory({ entities: options.entities ?? [] }),
-      mockServices.database.factory({ knex: options.knex }),
+      ...(options.realCatalog
+        ? []
+        : [catalogServiceMock.factory({ entities: options.entities ?? [] })]),
+      ...(options.knex
+        ? [mockServices.database.factory({ knex: options.knex })]
+        : []),
       mockServices.rootConfig.factory({ data: options.config ?? {} }),
       ...(options.runStartupTasks
         ? [

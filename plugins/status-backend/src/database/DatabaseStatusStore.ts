@@ -99,6 +99,19 @@ export class DatabaseStatusStore implements StatusStore {
       .merge(['value', 'updated_at']);
   }
 
+  async deleteMeta(key: string): Promise<void> {
+    await this.db('status_meta').where({ key }).delete();
+  }
+
+  async insertMetaIfAbsent(key: string, value: string): Promise<string> {
+    // several replicas may start at once: the first value written wins
+    await this.db('status_meta')
+      .insert({ key, value, updated_at: new Date() })
+      .onConflict('key')
+      .ignore();
+    return (await this.getMeta(key))!.value;
+  }
+
   async updateService(
     account: string,
     id: string,

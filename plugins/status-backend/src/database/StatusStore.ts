@@ -27,6 +27,9 @@ export interface StatusStore {
   getMeta(key: string): Promise<{ value: string; updatedAt: Date } | undefined>;
   /** Writes a fact about the store, replacing any earlier value. */
   setMeta(key: string, value: string): Promise<void>;
+  deleteMeta(key: string): Promise<void>;
+  /** Stores a value unless one is there already, and returns the one kept. */
+  insertMetaIfAbsent(key: string, value: string): Promise<string>;
 
   /** Replaces the services of an account with a full sync's result. */
   replaceServices(account: string, services: StoredService[]): Promise<void>;

@@ -5,6 +5,7 @@ import {
   startPagerDutySimulator,
 } from '@internal/pagerduty-simulator';
 import { createStatusStack } from '../__testUtils__/statusStack';
+import { callerView } from '../__testUtils__/callerView';
 import { describeEntityStatus } from '../service/entityStatus';
 import { describeRollup } from '../service/rollup';
 import { summariseStatus } from '../service/summary';
@@ -139,9 +140,18 @@ describe('StatusEngine with the simulator', () => {
         entities,
       });
       const engine = makeEngine();
-      const everything = new Set(entities.map(e => stringifyEntityRef(e)));
+      const everything = callerView(
+        entities.map(e => stringifyEntityRef(e)),
+        true,
+      );
       const describe = (ref: string) =>
-        describeEntityStatus({ ref, engine, store, visible: everything });
+        describeEntityStatus({
+          ref,
+          engine,
+          store,
+          view: everything,
+          liveChannel: 'status:test',
+        });
       return { store, sync, engine, makeEngine, describe };
     }
 
@@ -214,7 +224,7 @@ describe('StatusEngine with the simulator', () => {
       });
       await sync.syncOnce();
       await engine.refreshCatalog();
-      const all = new Set([...engine.allEntities()].map(e => e.ref));
+      const all = callerView([...engine.allEntities()].map(e => e.ref));
 
       const summary = await summariseStatus(engine, store, all, {});
       expect(summary.counts.major_outage).toBe(3); // auth, membership and cart (critical chain)
@@ -268,7 +278,7 @@ describe('StatusEngine with the simulator', () => {
       const hidden = await summariseStatus(
         engine,
         store,
-        new Set(['component:default/auth-service']),
+        callerView(['component:default/auth-service']),
         {},
       );
       expect(hidden.problems[0].impactedCount).toBe(0); // the caller sees none of the dependents
@@ -284,12 +294,12 @@ describe('StatusEngine with the simulator', () => {
       });
       await sync.syncOnce();
       await engine.refreshCatalog();
-      const all = new Set([...engine.allEntities()].map(e => e.ref));
+      const all = callerView([...engine.allEntities()].map(e => e.ref));
 
       const shop = describeRollup({
         ref: 'group:default/shop',
         engine,
-        visible: all,
+        view: all,
       });
       expect(shop.level).toBe('major_outage');
       expect(
@@ -330,7 +340,7 @@ describe('StatusEngine with the simulator', () => {
       const platform = describeRollup({
         ref: 'group:default/platform',
         engine,
-        visible: all,
+        view: all,
       });
       expect(platform.members[0]).toMatchObject({
         name: 'auth-service',
@@ -406,7 +416,10 @@ describe('StatusEngine with the simulator', () => {
         client: { maxRetries: 0 },
       });
       const engine = makeEngine();
-      const everything = new Set(entities.map(e => stringifyEntityRef(e)));
+      const everything = callerView(
+        entities.map(e => stringifyEntityRef(e)),
+        true,
+      );
       await sync.syncOnce();
       await engine.refreshCatalog();
       await fetch(`${sim.url}/_control/faults`, {
@@ -452,7 +465,8 @@ describe('StatusEngine with the simulator', () => {
         ref: 'component:default/cart-api',
         engine,
         store,
-        visible: everything,
+        view: everything,
+        liveChannel: 'status:test',
       });
       const { pagerDuty } = status.freshness;
       expect(pagerDuty).toMatchObject({
@@ -483,9 +497,18 @@ describe('StatusEngine with the simulator', () => {
         client: { maxRateLimitWaitMs: 100 },
       });
       const engine = makeEngine();
-      const everything = new Set(entities.map(e => stringifyEntityRef(e)));
+      const everything = callerView(
+        entities.map(e => stringifyEntityRef(e)),
+        true,
+      );
       const describe = (ref: string) =>
-        describeEntityStatus({ ref, engine, store, visible: everything });
+        describeEntityStatus({
+          ref,
+          engine,
+          store,
+          view: everything,
+          liveChannel: 'status:test',
+        });
       await fetch(`${sim.url}/_control/faults`, {
         method: 'PUT',
         headers: { 'Content-Type': 'application/json' },
@@ -748,7 +771,8 @@ describe('StatusEngine with several PagerDuty accounts', () => {
         ref: 'component:default/apac-web',
         engine,
         store,
-        visible: new Set(),
+        view: callerView([]),
+        liveChannel: 'status:test',
       });
       expect(apac.monitored).toBe(false);
       expect(apac.problems).toEqual([

@@ -87,6 +87,8 @@ export class StatusEngine {
       alertStaleAfterMs?: (source: string) => number | undefined;
       /** Called with the entities whose levels changed in a refresh. */
       onChanges?: (changes: LevelChange[]) => void;
+      /** Called after each read of the catalog (entities or permissions may have changed). */
+      onCatalogRead?: () => void;
       rules?: HealthRules;
       /** How often the sync runs (60 s by default). */
       syncIntervalMs?: number;
@@ -155,6 +157,7 @@ export class StatusEngine {
     this.graph.setDependencies(edges);
     this.ownSignatures.clear();
     this.catalogLoadedAt = this.now();
+    this.options.onCatalogRead?.();
     await this.refreshSignals();
     this.options.logger.info(
       `Status engine: ${this.entities.size} entities, ${edges.length} dependency edges`,

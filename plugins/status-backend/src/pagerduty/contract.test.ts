@@ -6,6 +6,7 @@ import {
 import { createStatusStack } from '../__testUtils__/statusStack';
 import { createTestDatabases } from '../__testUtils__/databases';
 import { ensureWebhookSubscription } from './webhooks/ensureWebhookSubscription';
+import { WebhookSecretVault } from './webhooks/WebhookSecretVault';
 
 jest.setTimeout(60_000);
 
@@ -46,11 +47,13 @@ describe("the backend keeps PagerDuty's REST contract", () => {
         const result = await sync.syncOnce();
         expect(result.parts.filter(p => !p.ok)).toEqual([]);
 
+        const vault = new WebhookSecretVault(store, mockServices.logger.mock());
         const ensure = () =>
           ensureWebhookSubscription({
             account: 'default',
             client,
             store,
+            vault,
             url: `http://127.0.0.1:7007/api/status/webhooks/pagerduty/${tokenType}`,
             logger: mockServices.logger.mock(),
           });

@@ -7,11 +7,16 @@ import {
   StatusIncident,
   StatusOwner,
   HealthLevel,
+  HIDDEN_ENTITY_REF,
   LEVEL_LABELS,
+  OutageLevel,
+  StatusRootCause,
   UpstreamNode,
 } from '@internal/plugin-status-common';
 import { StatusStore, StoredIncident } from '../database';
 import { StatusEngine } from '../engine/StatusEngine';
+import { CallerView } from './CallerAccess';
+import { accountFreshnessForCaller, alertForCaller } from './forCaller';
 
 /** "1 active incident", "2 firing alerts", or nothing for none. */
 const plural = (n: number, words: string) =>
@@ -25,7 +30,8 @@ export function explain(input: {
   levels: EntityLevels;
   /** Its own signals that raise its level, by kind. */
   own: { incidents: number; alerts: number };
-  top?: { name: string; level: HealthLevel; hops: number };
+  /** The worst root cause; without a name when the reader may not see it. */
+  top?: { name?: string; level: HealthLevel; hops: number };
   /** Whether its PagerDuty account was never read yet. */
   waitingForPagerDuty?: boolean;
 }): string {
@@ -34,10 +40,11 @@ export function explain(input: {
   const parts: string[] = [];
   const inheritedWins = top && compareLevels(levels.inherited, own) > 0;
   if (inheritedWins) {
+    const hops = `${top.hops} hop${top.hops === 1 ? '' : 's'} upstream`;
     parts.push(
-      `impacted by ${top.name} (${LEVEL_LABELS[top.level]}), ${top.hops} hop${
-        top.hops === 1 ? '' : 's'
-      } upstream`,
+      top.name
+        ? `impacted by ${top.name} (${LEVEL_LABELS[top.level]}), ${hops}`
+        : `impacted by an upstream you cannot see, ${hops}`,
     );
   }
   const counted = [
@@ -66,17 +73,14 @@ export function explain(input: {
     .join(' — ');
 }
 
-/** Refs the caller may not see are shown as this in dependency paths. */
-export const HIDDEN_ENTITY = 'hidden';
-
 /** The owner of an entity with its contacts, when the caller may read it. */
 export function describeOwner(
   engine: StatusEngine,
   entityRef: string,
-  visible: { has(ref: string): boolean },
+  view: CallerView,
 ): StatusOwner | null {
   const owner = engine.entity(entityRef)?.owner;
-  if (!owner || !visible.has(owner)) return null;
+  if (!owner || !view.has(owner)) return null;
   return { entityRef: owner, ...engine.entity(owner)?.contact };
 }
 
@@ -112,10 +116,11 @@ export async function escalationPoliciesOf(
   }));
 }
 
-/** An incident as the HTTP API shows it. */
+/** An incident as the HTTP API shows it to a caller. */
 export const incidentView = (
   i: StoredIncident,
-  engine?: StatusEngine,
+  engine: StatusEngine,
+  view: CallerView,
 ): StatusIncident => ({
   id: i.id,
   number: i.number,
@@ -129,16 +134,52 @@ export const incidentView = (
   htmlUrl: i.htmlUrl ?? null,
   conferenceUrl: i.conferenceUrl ?? null,
   conferenceNumber: i.conferenceNumber ?? null,
-  ...(engine ? { alerts: engine.pagerDutyAlertsOf(i) } : {}),
+  alerts: engine.pagerDutyAlertsOf(i).map(a => alertForCaller(a, view)),
 });
 
-function pruneTree(
-  nodes: UpstreamNode[],
-  visible: { has(ref: string): boolean },
-): UpstreamNode[] {
+/** An entity's firing alerts as a caller may see them. */
+export const alertsView = (
+  engine: StatusEngine,
+  ref: string,
+  view: CallerView,
+) => engine.alertsOf(ref).map(a => alertForCaller(a, view));
+
+function pruneTree(nodes: UpstreamNode[], view: CallerView): UpstreamNode[] {
   return nodes
-    .filter(n => visible.has(n.ref))
-    .map(n => ({ ...n, upstreams: pruneTree(n.upstreams, visible) }));
+    .filter(n => view.has(n.ref))
+    .map(n => ({ ...n, upstreams: pruneTree(n.upstreams, view) }));
+}
+
+type RootCause = { root: string; level: OutageLevel; path: string[] };
+
+/**
+ * Root causes as a caller may see them: those they may not read become one
+ * {@link HIDDEN_ENTITY_REF} cause (the worst level, the shortest path), so
+ * that an inherited outage is always explained without naming what is hidden.
+ */
+export function rootCausesForCaller<T extends RootCause>(
+  causes: T[],
+  view: CallerView,
+): { visible: T[]; hidden?: RootCause } {
+  const visible = causes.filter(c => view.has(c.root));
+  let hidden: RootCause | undefined;
+  for (const c of causes) {
+    if (view.has(c.root)) continue;
+    if (
+      !hidden ||
+      compareLevels(c.level, hidden.level) > 0 ||
+      (c.level === hidden.level && c.path.length < hidden.path.length)
+    )
+      hidden = c;
+  }
+  return {
+    visible,
+    hidden: hidden && {
+      root: HIDDEN_ENTITY_REF,
+      level: hidden.level,
+      path: hidden.path.map(p => (view.has(p) ? p : HIDDEN_ENTITY_REF)),
+    },
+  };
 }
 
 /**
@@ -150,34 +191,46 @@ export async function describeEntityStatus(options: {
   ref: string;
   engine: StatusEngine;
   store: StatusStore;
-  /** The entity refs the caller may read. */
-  visible: Set<string>;
+  /** What the caller may see. */
+  view: CallerView;
+  /** The entity's signals channel. */
+  liveChannel: string;
 }): Promise<EntityStatus> {
-  const { ref, engine, store } = options;
+  const { ref, engine, store, view } = options;
   const d = engine.describe(ref, { upstreamDepth: 4 });
-  const visible = {
-    has: (r: string) => r === ref || options.visible.has(r),
-  };
 
   const onCallFor = (entityRef: string) =>
     escalationPoliciesOf(engine, store, entityRef);
-  const ownerOf = (entityRef: string) =>
-    describeOwner(engine, entityRef, visible);
+  const ownerOf = (entityRef: string) => describeOwner(engine, entityRef, view);
 
-  const rootCauses = await Promise.all(
-    d.rootCauses
-      .filter(c => visible.has(c.root))
-      .map(async c => ({
-        entityRef: c.root,
-        level: c.level,
-        rootLevel: engine.levels(c.root).own ?? null,
-        path: c.path.map(p => (visible.has(p) ? p : HIDDEN_ENTITY)),
-        incidents: engine.incidentsOf(c.root).map(i => incidentView(i, engine)),
-        alerts: engine.alertsOf(c.root),
-        owner: ownerOf(c.root),
-        escalationPolicies: await onCallFor(c.root),
-      })),
+  const causes = rootCausesForCaller(d.rootCauses, view);
+  const rootCauses: StatusRootCause[] = await Promise.all(
+    causes.visible.map(async c => ({
+      entityRef: c.root,
+      level: c.level,
+      rootLevel: engine.levels(c.root).own ?? null,
+      path: c.path.map(p => (view.has(p) ? p : HIDDEN_ENTITY_REF)),
+      incidents: engine
+        .incidentsOf(c.root)
+        .map(i => incidentView(i, engine, view)),
+      alerts: alertsView(engine, c.root, view),
+      owner: ownerOf(c.root),
+      escalationPolicies: await onCallFor(c.root),
+    })),
   );
+  if (causes.hidden) {
+    rootCauses.push({
+      entityRef: HIDDEN_ENTITY_REF,
+      level: causes.hidden.level,
+      rootLevel: null,
+      path: causes.hidden.path,
+      incidents: [],
+      alerts: [],
+      owner: null,
+      escalationPolicies: [],
+    });
+    rootCauses.sort((a, b) => compareLevels(b.level, a.level));
+  }
 
   const freshness = engine.freshness();
   const account = engine.accountFreshness(
@@ -191,9 +244,11 @@ export async function describeEntityStatus(options: {
     },
     top: rootCauses[0] && {
       name:
-        engine.entity(rootCauses[0].entityRef)?.title ??
-        engine.entity(rootCauses[0].entityRef)?.name ??
-        rootCauses[0].entityRef,
+        rootCauses[0].entityRef === HIDDEN_ENTITY_REF
+          ? undefined
+          : engine.entity(rootCauses[0].entityRef)?.title ??
+            engine.entity(rootCauses[0].entityRef)?.name ??
+            rootCauses[0].entityRef,
       level: rootCauses[0].rootLevel ?? rootCauses[0].level,
       hops: rootCauses[0].path.length - 1,
     },
@@ -207,19 +262,20 @@ export async function describeEntityStatus(options: {
     explanation,
     reasons: d.reasons.map(r => ({ ...r.signal, level: r.level })),
     rootCauses,
-    incidents: engine.incidentsOf(ref).map(i => incidentView(i, engine)),
-    alerts: engine.alertsOf(ref),
+    incidents: engine.incidentsOf(ref).map(i => incidentView(i, engine, view)),
+    alerts: alertsView(engine, ref, view),
     owner: ownerOf(ref),
     escalationPolicies: await onCallFor(ref),
-    upstreams: pruneTree(d.upstreams, visible),
+    upstreams: pruneTree(d.upstreams, view),
     impacted: d.impacted
-      .filter(i => visible.has(i.ref))
+      .filter(i => view.has(i.ref))
       .map(i => ({ entityRef: i.ref, level: i.levels.effective })),
-    dependentCount: engine.dependentsOf(ref).filter(r => visible.has(r)).length,
+    dependentCount: engine.dependentsOf(ref).filter(r => view.has(r)).length,
     freshness: {
-      pagerDuty: account,
+      pagerDuty: accountFreshnessForCaller(account, view),
       catalogLoadedAt: freshness.catalogLoadedAt?.toISOString() ?? null,
     },
     problems: d.problems,
+    liveChannel: options.liveChannel,
   };
 }

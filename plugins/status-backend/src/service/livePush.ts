@@ -5,10 +5,18 @@ import {
   StatusSignal,
 } from '@internal/plugin-status-common';
 
+/** Past this many entity channels in one push, every page is told to read again. */
+const MAX_ENTITY_CHANNELS = 200;
+
 /**
- * Tells every open browser that the status changed, through the signals
- * plugin (which reaches the browsers of every replica through the events
- * service). Changes are gathered for a moment so a burst is one message.
+ * Tells open browsers that statuses changed, through the signals plugin
+ * (which reaches the browsers of every replica through the events service),
+ * without naming any entity to anyone who may not read it: the shared channel
+ * only says that something changed; each entity's own channel (whose name
+ * only its readers learn) says that it did. Changes are gathered for a
+ * moment, so a burst is one message per channel.
+ *
+ * @internal
  */
 export class LivePush {
   private refs = new Set<string>();
@@ -18,7 +26,13 @@ export class LivePush {
   constructor(
     private readonly signals: SignalsService | undefined,
     private readonly logger: LoggerService,
-    private readonly gatherMs = 100,
+    private readonly options: {
+      /** The signals channel of an entity. */
+      channelOf: (entityRef: string) => string;
+      /** The entities whose pages show these ones (their impacted dependents). */
+      shownBy?: (entityRef: string) => Iterable<string>;
+      gatherMs?: number;
+    },
   ) {}
 
   /** Announces that these entities changed; no refs means "anything may have". */
@@ -26,26 +40,31 @@ export class LivePush {
     if (!this.signals) return;
     if (entityRefs) for (const ref of entityRefs) this.refs.add(ref);
     else this.everything = true;
-    this.timer ??= setTimeout(() => this.flush(), this.gatherMs);
+    this.timer ??= setTimeout(() => this.flush(), this.options.gatherMs ?? 100);
   }
 
   private flush() {
     this.timer = undefined;
-    const message: StatusSignal = {
-      type: 'status-changed',
-      at: new Date().toISOString(),
-      // a very large change is announced as "everything"
-      entityRefs:
-        this.everything || this.refs.size > 500 ? null : [...this.refs],
-    };
+    const touched = new Set(this.refs);
+    for (const ref of this.refs)
+      for (const shown of this.options.shownBy?.(ref) ?? []) touched.add(shown);
+    const all = this.everything || touched.size > MAX_ENTITY_CHANNELS;
     this.refs = new Set();
     this.everything = false;
-    this.signals!.publish({
-      recipients: { type: 'broadcast' },
-      channel: STATUS_SIGNAL_CHANNEL,
-      message,
-    }).catch(error =>
-      this.logger.warn(`Could not push a status change to browsers: ${error}`),
-    );
+    const at = new Date().toISOString();
+    const publish = (channel: string, scope: StatusSignal['scope']) =>
+      this.signals!.publish<StatusSignal>({
+        recipients: { type: 'broadcast' },
+        channel,
+        message: { type: 'status-changed', at, scope },
+      }).catch(error =>
+        this.logger.warn(
+          `Could not push a status change to browsers: ${error}`,
+        ),
+      );
+    void publish(STATUS_SIGNAL_CHANNEL, all ? 'all' : 'some');
+    if (all) return;
+    for (const ref of touched)
+      void publish(this.options.channelOf(ref), 'some');
   }
 }

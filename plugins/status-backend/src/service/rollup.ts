@@ -2,6 +2,7 @@ import {
   compareLevels,
   EntityLevels,
   HealthLevel,
+  HIDDEN_ENTITY_REF,
   rollUp,
   StatusRollup,
   StatusRollupMember,
@@ -9,7 +10,8 @@ import {
 import { addTo } from '../engine/addTo';
 import { EntitySummary } from '../engine/catalogSnapshot';
 import { StatusEngine } from '../engine/StatusEngine';
-import { describeOwner } from './entityStatus';
+import { CallerView } from './CallerAccess';
+import { describeOwner, rootCausesForCaller } from './entityStatus';
 
 /** The kinds that have a roll-up. */
 export const ROLLUP_KINDS = ['system', 'domain', 'group'];
@@ -33,17 +35,17 @@ function membersOf(engine: StatusEngine, ref: string): EntitySummary[] {
 export function describeRollup(options: {
   ref: string;
   engine: StatusEngine;
-  visible: Set<string>;
+  view: CallerView;
 }): StatusRollup {
-  const { ref, engine, visible } = options;
-  const members = membersOf(engine, ref).filter(m => visible.has(m.ref));
+  const { ref, engine, view } = options;
+  const members = membersOf(engine, ref).filter(m => view.has(m.ref));
   const memberRefs = new Set(members.map(m => m.ref));
 
   // A Domain's members are Systems: their level is the roll-up of their parts.
   const partsOf = new Map<string, string[]>();
   if (ref.startsWith('domain:')) {
     for (const e of engine.allEntities()) {
-      if (e.system && memberRefs.has(e.system) && visible.has(e.ref))
+      if (e.system && memberRefs.has(e.system) && view.has(e.ref))
         addTo(partsOf, e.system, e.ref);
     }
   }
@@ -57,17 +59,22 @@ export function describeRollup(options: {
   };
 
   const upstream = new Map<string, Set<string>>();
-  const view = members.map((member): StatusRollupMember => {
-    const causes = (partsOf.get(member.ref) ?? [member.ref]).flatMap(r =>
-      engine.rootCausesOf(r),
+  const memberViews = members.map((member): StatusRollupMember => {
+    const causes = rootCausesForCaller(
+      (partsOf.get(member.ref) ?? [member.ref]).flatMap(r =>
+        engine.rootCausesOf(r),
+      ),
+      view,
     );
-    const rootCauses = causes
-      .filter(c => visible.has(c.root))
-      .map(c => ({
-        entityRef: c.root,
-        level: c.level,
-        hops: c.path.length - 1,
-      }));
+    // those the caller may not read are one unnamed cause
+    const rootCauses = [
+      ...causes.visible,
+      ...(causes.hidden ? [causes.hidden] : []),
+    ].map(c => ({
+      entityRef: c.root,
+      level: c.level,
+      hops: c.path.length - 1,
+    }));
     for (const c of rootCauses) {
       if (memberRefs.has(c.entityRef)) continue;
       if (!upstream.has(c.entityRef)) upstream.set(c.entityRef, new Set());
@@ -87,17 +94,31 @@ export function describeRollup(options: {
       ),
     };
   });
-  view.sort(
+  memberViews.sort(
     (a, b) =>
       compareLevels(b.levels.effective, a.levels.effective) ||
       a.entityRef.localeCompare(b.entityRef),
   );
 
+  const hiddenLevel = (impacts: Set<string>) =>
+    memberViews
+      .filter(m => impacts.has(m.entityRef))
+      .flatMap(m => m.rootCauses)
+      .filter(c => c.entityRef === HIDDEN_ENTITY_REF)
+      .reduce<HealthLevel>(
+        (worst, c) => (compareLevels(c.level, worst) > 0 ? c.level : worst),
+        'operational',
+      );
   const upstreamProblems = [...upstream]
     .map(([root, impacts]) => ({
       entityRef: root,
-      level: engine.levels(root).effective,
-      owner: describeOwner(engine, root, visible),
+      // what is hidden shows only the level it passes on
+      level:
+        root === HIDDEN_ENTITY_REF
+          ? hiddenLevel(impacts)
+          : engine.levels(root).effective,
+      owner:
+        root === HIDDEN_ENTITY_REF ? null : describeOwner(engine, root, view),
       impacts: [...impacts].sort(),
     }))
     .sort(
@@ -111,9 +132,9 @@ export function describeRollup(options: {
   return {
     entityRef: ref,
     level: rollUp(
-      view.map(m => ({ ref: m.entityRef, level: m.levels.effective })),
+      memberViews.map(m => ({ ref: m.entityRef, level: m.levels.effective })),
     ).level,
-    members: view,
+    members: memberViews,
     upstreamProblems,
     freshness: {
       stale: freshness.stale,

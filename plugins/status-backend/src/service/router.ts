@@ -1,7 +1,12 @@
-import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   InputError,
+  NotAllowedError,
   NotFoundError,
   ServiceUnavailableError,
 } from '@backstage/errors';
@@ -19,10 +24,11 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { StatusStore } from '../database';
 import { StatusEngine } from '../engine/StatusEngine';
+import { CallerAccess } from './CallerAccess';
 import { describeEntityStatus, incidentView } from './entityStatus';
+import { alertForCaller, sourceProblemForCaller } from './forCaller';
 import { describeRollup, ROLLUP_KINDS } from './rollup';
 import { summariseStatus } from './summary';
-import { VisibleEntities } from './VisibleEntities';
 
 /**
  * What the status router needs.
@@ -33,12 +39,15 @@ export type RouterOptions = {
   httpAuth: HttpAuthService;
   logger: LoggerService;
   catalog: CatalogService;
+  permissions: PermissionsService;
   store: StatusStore;
   pagerDutyMode: PagerDutyMode;
   /** The health engine; absent when no PagerDuty is configured. */
   engine?: StatusEngine;
-  /** How long a caller's visible entities are reused; 30 s by default. */
-  visibilityTtlMs?: number;
+  /** What each caller may see, shared with what drops it when the catalog changes. */
+  access: CallerAccess;
+  /** The signals channel of an entity's status. */
+  liveChannelOf: (entityRef: string) => string;
   /** `POST /webhooks/<source>` for monitoring tools, mounted before the JSON parser. */
   webhooks?: express.Router;
   /** The monitoring tools that can send alerts, with their names for people. */
@@ -75,14 +84,11 @@ function toFullEntityRef(raw: string): string {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, logger, catalog, store, pagerDutyMode } = options;
+  const { httpAuth, logger, catalog, store, pagerDutyMode, access } = options;
   const router = Router();
   // webhooks read their raw body themselves (signatures, forms, a 1 MiB limit)
   if (options.webhooks) router.use('/webhooks', options.webhooks);
-  router.use(express.json());
-  const visibleEntities = new VisibleEntities(catalog, {
-    ttlMs: options.visibilityTtlMs,
-  });
+  router.use(express.json({ limit: '16kb' }));
 
   // Readiness of this plugin: its database and whether PagerDuty is set up.
   router.get('/health', async (req, res) => {
@@ -163,7 +169,7 @@ export async function createRouter(
       );
     }
     const engine = requireEngine();
-    const visible = await visibleEntities.of(credentials);
+    const view = await access.of(credentials);
     const text = req.query.q;
     if (text !== undefined && typeof text !== 'string') {
       throw new InputError('q must be given once');
@@ -176,7 +182,7 @@ export async function createRouter(
       );
     }
     res.json(
-      await summariseStatus(engine, store, visible, {
+      await summariseStatus(engine, store, view, {
         kind: listParam(req.query.kind, 'kind'),
         owner: listParam(req.query.owner, 'owner'),
         system: listParam(req.query.system, 'system'),
@@ -194,17 +200,23 @@ export async function createRouter(
       allow: ['user', 'service'],
     });
     const engine = requireEngine();
-    const visible = await visibleEntities.of(credentials);
+    const view = await access.of(credentials);
+    // an incident shows only when the caller may read one of its entities
     const incidents: StatusFeedIncident[] = engine
       .allOpenIncidents()
       .map(({ incident, entityRefs }) => ({
-        ...incidentView(incident, engine),
-        serviceId: incident.serviceId,
-        entities: entityRefs
-          .filter(r => visible.has(r))
-          .map(r => ({ entityRef: r, level: engine.levels(r).effective })),
+        incident,
+        entityRefs: entityRefs.filter(r => view.has(r)),
       }))
-      .filter(i => i.entities.length > 0)
+      .filter(({ entityRefs }) => entityRefs.length > 0)
+      .map(({ incident, entityRefs }) => ({
+        ...incidentView(incident, engine, view),
+        serviceId: incident.serviceId,
+        entities: entityRefs.map(r => ({
+          entityRef: r,
+          level: engine.levels(r).effective,
+        })),
+      }))
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     res.json({ incidents });
   });
@@ -217,19 +229,28 @@ export async function createRouter(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const visible = await visibleEntities.of(credentials);
-    if (!visible.has(entityRef)) {
+    const view = await access.of(credentials);
+    if (!view.has(entityRef)) {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     }
     const engine = requireEngine();
     res.json(
-      await describeEntityStatus({ ref: entityRef, engine, store, visible }),
+      await describeEntityStatus({
+        ref: entityRef,
+        engine,
+        store,
+        view,
+        liveChannel: options.liveChannelOf(entityRef),
+      }),
     );
   });
 
   // Each monitoring tool: whether it may send, when it last did, and what is wrong.
   router.get('/alerts/sources', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const view = await access.of(credentials);
     const states = new Map(
       (await store.listSources())
         .filter(s => s.source.startsWith('alerts:'))
@@ -244,7 +265,7 @@ export async function createRouter(
           enabled: source.enabled,
           lastReceivedAt: state?.lastSuccessAt?.toISOString() ?? null,
           // a refusal still going on (e.g. over its cap), in plain words
-          problem: state?.lastError ?? null,
+          problem: sourceProblemForCaller(state?.lastError ?? null, view),
           problemSince: state?.failingSince?.toISOString() ?? null,
         };
       }),
@@ -252,11 +273,17 @@ export async function createRouter(
   });
 
   // A page of the firing alerts that match no entity, with the labels they
-  // carried and who they might belong to, for SREs to map.
+  // carried and who they might belong to, for SREs (status.admin) to map.
   router.get('/alerts/unmatched', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
+    const view = await access.of(credentials);
+    if (!view.admin) {
+      throw new NotAllowedError(
+        'Unmatched alerts can name any service and team: reading them needs the status.admin permission',
+      );
+    }
     const parsed = unmatchedQuery.safeParse(req.query);
     if (!parsed.success) {
       throw new InputError(
@@ -266,17 +293,13 @@ export async function createRouter(
       );
     }
     const engine = requireEngine();
-    const visible = await visibleEntities.of(credentials);
     const page = engine.unmatched(parsed.data);
     res.json({
       ...page,
       limit: parsed.data.limit,
       offset: parsed.data.offset,
       // candidates the caller may not read are left out
-      alerts: page.alerts.map(alert => ({
-        ...alert,
-        candidates: alert.candidates?.filter(ref => visible.has(ref)),
-      })),
+      alerts: page.alerts.map(alert => alertForCaller(alert, view)),
     });
   });
 
@@ -294,12 +317,12 @@ export async function createRouter(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const visible = await visibleEntities.of(credentials);
-    if (!visible.has(entityRef)) {
+    const view = await access.of(credentials);
+    if (!view.has(entityRef)) {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     }
     const engine = requireEngine();
-    res.json(describeRollup({ ref: entityRef, engine, visible }));
+    res.json(describeRollup({ ref: entityRef, engine, view }));
   });
 
   return router;

@@ -12,11 +12,15 @@ import {
 import { StatusStore } from '../database';
 import { addTo } from '../engine/addTo';
 import { StatusEngine } from '../engine/StatusEngine';
+import { CallerView } from './CallerAccess';
 import {
+  alertsView,
   describeOwner,
   escalationPoliciesOf,
   incidentView,
+  rootCausesForCaller,
 } from './entityStatus';
+import { accountFreshnessForCaller } from './forCaller';
 
 /** Filters of `GET /summary`; each list takes several comma-separated values. */
 export type SummaryFilters = {
@@ -81,30 +85,37 @@ function upstreamClosure(engine: StatusEngine, refs: string[]): Set<string> {
 export async function summariseStatus(
   engine: StatusEngine,
   store: StatusStore,
-  visible: Set<string>,
+  view: CallerView,
   filters: SummaryFilters,
 ): Promise<StatusSummary> {
   const domainOfSystem = new Map<string, string | undefined>();
   for (const e of engine.allEntities())
     if (e.kind === 'System') domainOfSystem.set(e.ref, e.domain);
+  // owners, systems and domains the caller may not read are not named
+  const shown = (ref?: string) => (ref && view.has(ref) ? ref : undefined);
 
   const all: StatusSummaryEntity[] = [];
   for (const e of engine.allEntities()) {
-    if (!visible.has(e.ref)) continue;
+    if (!view.has(e.ref)) continue;
     const levels = engine.levels(e.ref);
-    const rootCause =
-      levels.inherited === 'operational'
-        ? undefined
-        : engine.rootCausesOf(e.ref).find(c => visible.has(c.root))?.root;
+    let rootCause: string | undefined;
+    if (levels.inherited !== 'operational') {
+      const causes = rootCausesForCaller(engine.rootCausesOf(e.ref), view);
+      // the worst cause, named when the caller may read it
+      rootCause = [...causes.visible, ...(causes.hidden ? [causes.hidden] : [])]
+        .sort((a, b) => compareLevels(b.level, a.level))
+        .at(0)?.root;
+    }
     all.push({
       entityRef: e.ref,
       kind: e.kind,
       name: e.name,
       title: e.title,
-      owner: e.owner,
-      system: e.system,
-      domain:
+      owner: shown(e.owner),
+      system: shown(e.system),
+      domain: shown(
         e.kind === 'System' ? e.domain : domainOfSystem.get(e.system ?? ''),
+      ),
       own: levels.own,
       inherited: levels.inherited,
       effective: levels.effective,
@@ -158,7 +169,7 @@ export async function summariseStatus(
       .map(async e => {
         const impacted = engine
           .impactedBy(e.entityRef)
-          .filter(r => visible.has(r))
+          .filter(r => view.has(r))
           .map(r => ({ entityRef: r, level: engine.levels(r).effective }))
           .sort(
             (a, b) =>
@@ -167,8 +178,8 @@ export async function summariseStatus(
           );
         const incidents = engine
           .incidentsOf(e.entityRef)
-          .map(i => incidentView(i, engine));
-        const alerts = engine.alertsOf(e.entityRef);
+          .map(i => incidentView(i, engine, view));
+        const alerts = alertsView(engine, e.entityRef, view);
         const since = [
           ...incidents.map(i => i.createdAt),
           ...alerts.map(a => a.startedAt),
@@ -178,7 +189,7 @@ export async function summariseStatus(
         return {
           entityRef: e.entityRef,
           level: e.own as HealthLevel,
-          owner: describeOwner(engine, e.entityRef, visible),
+          owner: describeOwner(engine, e.entityRef, view),
           incidents,
           alerts,
           escalationPolicies: await escalationPoliciesOf(
@@ -211,7 +222,7 @@ export async function summariseStatus(
     freshness: {
       stale: freshness.stale,
       lastSuccessAt: freshness.lastSuccessAt,
-      accounts: freshness.accounts,
+      accounts: freshness.accounts.map(a => accountFreshnessForCaller(a, view)),
     },
   };
 }

@@ -146,6 +146,7 @@ export function anEntityStatus(
       catalogLoadedAt: new Date().toISOString(),
     },
     problems: [],
+    liveChannel: 'status:cart-web-channel',
     ...overrides,
   };
 }

@@ -9,6 +9,7 @@ import {
   ensureWebhookSubscription,
   WEBHOOK_SUBSCRIPTION_DESCRIPTION,
 } from './ensureWebhookSubscription';
+import { WebhookSecretVault } from './WebhookSecretVault';
 
 jest.setTimeout(60_000);
 
@@ -24,17 +25,23 @@ describe('ensureWebhookSubscription against the simulator', () => {
     });
     afterEach(() => sim.close());
 
-    async function setUp() {
+    async function setUp(encryptionKey: string | null = 'a-key-from-config') {
       const { store, client } = await createStatusStack({
         knex: await databases.init(databaseId),
         pagerDutyUrl: sim.url,
         logger: mockServices.logger.mock(),
       });
+      const vault = new WebhookSecretVault(
+        store,
+        mockServices.logger.mock(),
+        encryptionKey ?? undefined,
+      );
       const ensure = () =>
         ensureWebhookSubscription({
           account: 'default',
           client,
           store,
+          vault,
           url: URL,
           logger: mockServices.logger.mock(),
         });
@@ -42,12 +49,12 @@ describe('ensureWebhookSubscription against the simulator', () => {
         (await store.listSources()).find(
           s => s.source === 'pagerduty:default:webhooks',
         );
-      return { store, ensure, webhooksSource };
+      return { store, vault, ensure, webhooksSource };
     }
     const subscriptions = () => [...sim.state.webhookSubscriptions.values()];
 
     it('creates one subscription, then finds it by URL and description', async () => {
-      const { ensure, store } = await setUp();
+      const { ensure, vault } = await setUp();
       expect(await ensure()).toBe('created');
       expect(await ensure()).toBe('exists');
       expect(subscriptions()).toHaveLength(1);
@@ -55,8 +62,52 @@ describe('ensureWebhookSubscription against the simulator', () => {
         url: URL,
         description: WEBHOOK_SUBSCRIPTION_DESCRIPTION,
       });
-      const secrets = await store.getMeta('pagerduty:default:webhook-secrets');
-      expect(JSON.parse(secrets!.value)).toEqual(subscriptions()[0].secrets);
+      expect(await vault.list('default')).toEqual(subscriptions()[0].secrets);
+    });
+
+    it('keeps the secret encrypted in the database, readable only with the same key', async () => {
+      const { ensure, store } = await setUp('the-right-key');
+      await ensure();
+      const [secret] = subscriptions()[0].secrets;
+      const row = await store.getMeta('pagerduty:default:webhook-secrets');
+      expect(row!.value).not.toContain(secret);
+      const logger = mockServices.logger.mock();
+      const sameKey = new WebhookSecretVault(store, logger, 'the-right-key');
+      expect(await sameKey.list('default')).toEqual([secret]);
+      const otherKey = new WebhookSecretVault(store, logger, 'another-key');
+      expect(await otherKey.list('default')).toEqual([]);
+      expect(logger.error).toHaveBeenCalledWith(
+        expect.stringContaining('cannot be decrypted'),
+      );
+    });
+
+    it('without an encryption key, keeps the secret in memory only', async () => {
+      const { ensure, store, vault } = await setUp(null);
+      await ensure();
+      expect(await vault.list('default')).toEqual(subscriptions()[0].secrets);
+      expect(
+        await store.getMeta('pagerduty:default:webhook-secrets'),
+      ).toBeUndefined();
+    });
+
+    it('takes plain-text secrets an earlier version stored out of the table', async () => {
+      const { store } = await setUp();
+      const legacy = JSON.stringify(['old-plain-secret']);
+      const logger = mockServices.logger.mock();
+      await store.setMeta('pagerduty:default:webhook-secrets', legacy);
+      const encrypting = new WebhookSecretVault(store, logger, 'k');
+      await encrypting.migratePlainText(['default']);
+      const row = await store.getMeta('pagerduty:default:webhook-secrets');
+      expect(row!.value).not.toContain('old-plain-secret');
+      expect(await encrypting.list('default')).toEqual(['old-plain-secret']);
+
+      await store.setMeta('pagerduty:default:webhook-secrets', legacy);
+      const inMemory = new WebhookSecretVault(store, logger);
+      await inMemory.migratePlainText(['default']);
+      expect(
+        await store.getMeta('pagerduty:default:webhook-secrets'),
+      ).toBeUndefined();
+      expect(await inMemory.list('default')).toEqual(['old-plain-secret']);
     });
 
     it('never creates a second one when the answer to the first was lost', async () => {

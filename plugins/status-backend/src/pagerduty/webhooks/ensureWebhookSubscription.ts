@@ -3,7 +3,7 @@ import { pagerDutySourceName } from '@internal/plugin-status-common';
 import { StatusStore } from '../../database';
 import { PagerDutyClient } from '../PagerDutyClient';
 import { PAGERDUTY_WEBHOOK_EVENT_TYPES } from './PagerDutyWebhookProcessor';
-import { storedWebhookSecretsKey } from './webhookSecrets';
+import { WebhookSecretVault } from './WebhookSecretVault';
 
 /** How the backend's own subscriptions are told apart from others on the same URL. */
 export const WEBHOOK_SUBSCRIPTION_DESCRIPTION = 'Backstage status portal';
@@ -22,7 +22,7 @@ export type WebhookSubscriptionCheck =
  * subscription (by URL and description, so a create whose answer was lost is
  * found, not made again), re-enables it when PagerDuty disabled it after
  * rejected deliveries, or creates one and keeps the signing secret PagerDuty
- * returns (only on creation) in the store. What it cannot mend (a subscription
+ * returns (only on creation) in the vault. What it cannot mend (a subscription
  * whose secret this backend never saw, one a person switched off, a token
  * that may not re-enable) is reported on the webhooks channel's freshness.
  */
@@ -30,6 +30,8 @@ export async function ensureWebhookSubscription(options: {
   account: string;
   client: PagerDutyClient;
   store: StatusStore;
+  /** Where the secrets of subscriptions it creates are kept. */
+  vault: WebhookSecretVault;
   url: string;
   logger: LoggerService;
   now?: () => Date;
@@ -43,8 +45,7 @@ export async function ensureWebhookSubscription(options: {
       error: message,
     });
   };
-  const key = storedWebhookSecretsKey(account);
-  const stored = await store.getMeta(key);
+  const known = (await options.vault.list(account)).length > 0;
   const subscriptions = await client.list<any>(
     '/webhook_subscriptions',
     {},
@@ -69,9 +70,15 @@ export async function ensureWebhookSubscription(options: {
   }
   const existing = ours.find(s => s.active !== false) ?? ours[0];
   if (existing) {
-    if (!stored) {
+    if (!known) {
       await report(
-        `PagerDuty account ${account} already sends webhooks to ${url} (subscription ${existing.id}), but its secret is unknown here: set status.pagerDuty.webhookSecrets, or delete that subscription to let the backend create a new one`,
+        `PagerDuty account ${account} already sends webhooks to ${url} (subscription ${
+          existing.id
+        }), but its secret is unknown here: set status.pagerDuty.webhookSecrets, or delete that subscription to let the backend create a new one${
+          options.vault.persistent
+            ? ''
+            : ' (set status.encryptionKey so that the secret of the one it creates survives restarts)'
+        }`,
       );
       return 'secret-unknown';
     }
@@ -124,9 +131,7 @@ export async function ensureWebhookSubscription(options: {
       `PagerDuty created webhook subscription ${created?.id} without returning its secret`,
     );
   }
-  const previous: string[] = stored ? JSON.parse(stored.value) : [];
-  // the last few: a demo simulator starts afresh on every restart
-  await store.setMeta(key, JSON.stringify([...previous, secret].slice(-5)));
+  await options.vault.add(account, secret);
   logger.info(
     `Created PagerDuty webhook subscription ${created.id} for account ${account}: events go to ${url}`,
   );

@@ -7,6 +7,7 @@ import { Config } from '@backstage/config';
 import { StatusStore } from '../../database';
 import { PagerDutyClient } from '../PagerDutyClient';
 import { ensureWebhookSubscription } from './ensureWebhookSubscription';
+import { WebhookSecretVault } from './WebhookSecretVault';
 
 /**
  * Subscribes each PagerDuty account's webhooks to this backend, once, in the
@@ -19,6 +20,7 @@ export async function subscribeToWebhooks(options: {
   mode: 'live' | 'simulated';
   clients: Map<string, PagerDutyClient>;
   store: StatusStore;
+  vault: WebhookSecretVault;
   logger: LoggerService;
   discovery: DiscoveryService;
   scheduler: SchedulerService;
@@ -30,6 +32,11 @@ export async function subscribeToWebhooks(options: {
   const enabled =
     mode === 'simulated' || settings?.getOptionalBoolean('enabled') === true;
   if (!enabled) return;
+  if (mode === 'live' && !options.vault.persistent) {
+    logger.warn(
+      'status.pagerDuty.webhookSubscription is enabled without status.encryptionKey: the secret of a subscription the backend creates is kept in memory only, so other replicas refuse its webhooks and a restart loses it. Set status.encryptionKey (the same on every replica)',
+    );
+  }
   const url =
     settings?.getOptionalString('publicUrl') ??
     `${await options.discovery.getExternalBaseUrl(
@@ -42,6 +49,7 @@ export async function subscribeToWebhooks(options: {
           account,
           client,
           store,
+          vault: options.vault,
           url,
           logger,
         });

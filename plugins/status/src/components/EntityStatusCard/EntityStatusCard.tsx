@@ -4,16 +4,14 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { useApi } from '@backstage/frontend-plugin-api';
-import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
+import { useEntity } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
-import { statusApiRef } from '../../api';
 import {
   Freshness,
   LevelLabel,
   levelLabel,
-  useLiveStatus,
-  usePolling,
+  StatusEntityLink,
+  useEntityStatus,
   useStatusTabLink,
 } from '../common';
 import { displayLevel } from '../EntityStatusTab/StatusHeader';
@@ -27,15 +25,8 @@ import { displayLevel } from '../EntityStatusTab/StatusHeader';
 export function EntityStatusCard() {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
-  const statusApi = useApi(statusApiRef);
   const statusTab = useStatusTabLink();
-  const live = useLiveStatus();
-  const { value, loading, error } = usePolling(
-    () => statusApi.getEntityStatus(entityRef),
-    [statusApi, entityRef],
-    live.intervalMs,
-    live.changes,
-  );
+  const { value, loading, error } = useEntityStatus(entityRef);
   const link = statusTab(entityRef);
   return (
     <InfoCard
@@ -55,11 +46,7 @@ export function EntityStatusCard() {
           {value.rootCauses[0] && (
             <Typography variant="body2" paragraph>
               Root cause:{' '}
-              <EntityRefLink
-                entityRef={value.rootCauses[0].entityRef}
-                defaultKind="component"
-              />{' '}
-              (
+              <StatusEntityLink entityRef={value.rootCauses[0].entityRef} /> (
               {levelLabel(
                 value.rootCauses[0].rootLevel ?? value.rootCauses[0].level,
               )}

@@ -1,9 +1,7 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { HIDDEN_ENTITY_REF } from '@internal/plugin-status-common';
 import Typography from '@material-ui/core/Typography';
 import { Fragment } from 'react';
-
-/** The marker the backend puts in a path for an entity the reader may not see. */
-export const HIDDEN_ENTITY = 'hidden';
 
 /** A dependency path, e.g. shop-web → cart-api → auth-service, each a link. */
 export function EntityPath(props: { path: string[] }) {
@@ -16,7 +14,7 @@ export function EntityPath(props: { path: string[] }) {
       {props.path.map((ref, index) => (
         <Fragment key={`${index}:${ref}`}>
           {index > 0 && ' → '}
-          {ref === HIDDEN_ENTITY ? (
+          {ref === HIDDEN_ENTITY_REF ? (
             <em>an entity you cannot see</em>
           ) : (
             <EntityRefLink entityRef={ref} defaultKind="component" />

@@ -390,14 +390,31 @@ describe('EntityStatusTab', () => {
     ).toEqual(['shop-web', 'cart-api']);
   });
 
-  it('refreshes when the backend pushes a change to something it shows, not otherwise', async () => {
-    let push: (message: object) => void = () => {};
+  it("refreshes when the backend pushes on the entity's own channel, not on changes elsewhere", async () => {
+    const subscribers: { channel: string; onMessage: (m: object) => void }[] =
+      [];
     const signalApi = {
-      subscribe: (_channel: string, onMessage: (m: object) => void) => {
-        push = onMessage;
-        return { unsubscribe: () => {} };
+      subscribe: (channel: string, onMessage: (m: object) => void) => {
+        const subscriber = { channel, onMessage };
+        subscribers.push(subscriber);
+        return {
+          unsubscribe: () =>
+            subscribers.splice(subscribers.indexOf(subscriber), 1),
+        };
       },
     };
+    const push = (channel: string, scope: 'some' | 'all') =>
+      act(() =>
+        subscribers
+          .filter(s => s.channel === channel)
+          .forEach(s =>
+            s.onMessage({
+              type: 'status-changed',
+              at: new Date().toISOString(),
+              scope,
+            }),
+          ),
+      );
     const getEntityStatus = jest
       .fn()
       .mockResolvedValueOnce(anEntityStatus({ rootCauses: [aRootCause()] }))
@@ -428,27 +445,26 @@ describe('EntityStatusTab', () => {
       },
     );
     await screen.findAllByRole('heading', { level: 2 });
+    // subscribed to the channel its status named
+    await waitFor(() =>
+      expect(subscribers.map(s => s.channel).sort()).toEqual([
+        'status',
+        'status:cart-web-channel',
+      ]),
+    );
     expect(getEntityStatus).toHaveBeenCalledTimes(1);
-    // a change elsewhere in the company: nothing to do
-    act(() =>
-      push({
-        type: 'status-changed',
-        at: new Date().toISOString(),
-        entityRefs: ['component:default/unrelated'],
-      }),
-    );
-    // a change to its root cause: read again, in place
-    act(() =>
-      push({
-        type: 'status-changed',
-        at: new Date().toISOString(),
-        entityRefs: ['component:default/auth-service'],
-      }),
-    );
+    // some change elsewhere in the company: nothing to do
+    push('status', 'some');
+    expect(getEntityStatus).toHaveBeenCalledTimes(1);
+    // a change of this entity: read again, in place
+    push('status:cart-web-channel', 'some');
     await waitFor(() =>
       expect(headerLevel()).toHaveAttribute('data-level', 'major_outage'),
     );
     expect(getEntityStatus).toHaveBeenCalledTimes(2);
+    // every page is asked to read again
+    push('status', 'all');
+    await waitFor(() => expect(getEntityStatus).toHaveBeenCalledTimes(3));
   });
 
   it('shows an error with a retry that asks again', async () => {

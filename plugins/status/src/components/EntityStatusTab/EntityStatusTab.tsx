@@ -4,23 +4,19 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { EntityStatus } from '@internal/plugin-status-common';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import { statusApiRef } from '../../api';
 import {
   AlertList,
   IncidentList,
   OnCall,
   OwnerContacts,
-  useLiveStatus,
-  usePolling,
+  useEntityStatus,
 } from '../common';
-import { useRef } from 'react';
 import {
   AnnotationSnippet,
   ConfigurationProblems,
@@ -29,10 +25,6 @@ import {
 import { Dependencies } from './Dependencies';
 import { RootCauses } from './RootCauses';
 import { StatusHeader } from './StatusHeader';
-
-function upstreamRefs(nodes: EntityStatus['upstreams']): string[] {
-  return nodes.flatMap(n => [n.ref, ...upstreamRefs(n.upstreams)]);
-}
 
 /** The entity's own signals: PagerDuty incidents and monitoring alerts. */
 function OwnSignals(props: { status: EntityStatus }) {
@@ -146,29 +138,15 @@ export function EntityStatusView(props: {
 
 /**
  * The Status tab of an entity page: is it healthy, is it us or an upstream,
- * and whom to contact. Refreshes every 15 seconds.
+ * and whom to contact. Reads again when the backend pushes a change of this
+ * entity (or of what impacts it), and polls as a safety net.
  *
  * @internal
  */
 export function EntityStatusTab() {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
-  const statusApi = useApi(statusApiRef);
-  const shown = useRef<Set<string>>(new Set([entityRef]));
-  const live = useLiveStatus(refs => refs.some(r => shown.current.has(r)));
-  const { value, loading, error, retry } = usePolling(
-    () => statusApi.getEntityStatus(entityRef),
-    [statusApi, entityRef],
-    live.intervalMs,
-    live.changes,
-  );
-  // what this page shows: a change to any of them refreshes it
-  shown.current = new Set([
-    entityRef,
-    ...(value?.rootCauses.flatMap(c => c.path) ?? []),
-    ...(value?.impacted.map(i => i.entityRef) ?? []),
-    ...(value ? upstreamRefs(value.upstreams) : []),
-  ]);
+  const { value, loading, error, retry } = useEntityStatus(entityRef);
 
   if (loading) {
     return <Progress />;

@@ -1,6 +1,8 @@
 import { InfoCard } from '@backstage/core-components';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { StatusRootCause } from '@internal/plugin-status-common';
+import {
+  HIDDEN_ENTITY_REF,
+  StatusRootCause,
+} from '@internal/plugin-status-common';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
@@ -11,6 +13,7 @@ import {
   levelLabel,
   OnCall,
   OwnerContacts,
+  StatusEntityLink,
 } from '../common';
 import { EntityPath } from './EntityPath';
 
@@ -23,12 +26,33 @@ export function RootCauseCard(props: { cause: StatusRootCause }) {
   const classes = useStyles();
   const { cause } = props;
   const hops = cause.path.length - 1;
+  if (cause.entityRef === HIDDEN_ENTITY_REF) {
+    // nothing about it may be told: not its name, owner, incidents or on-call
+    return (
+      <InfoCard
+        title="Root cause: an upstream you cannot see"
+        subheader={`${hops} hop${hops === 1 ? '' : 's'} upstream`}
+      >
+        <Typography variant="body2">
+          Impact on this entity: {levelLabel(cause.level)}
+        </Typography>
+        <div className={classes.section}>
+          <EntityPath path={cause.path} />
+        </div>
+        <Typography variant="body2" color="textSecondary">
+          You may not read this upstream in the catalog, so its name, owner and
+          incidents are not shown. Its owners see this outage on their own
+          status pages; ask the owner of the last entity you can see on the
+          path.
+        </Typography>
+      </InfoCard>
+    );
+  }
   return (
     <InfoCard
       title={
         <span>
-          Root cause:{' '}
-          <EntityRefLink entityRef={cause.entityRef} defaultKind="component" />
+          Root cause: <StatusEntityLink entityRef={cause.entityRef} />
         </span>
       }
       subheader={`${hops} hop${hops === 1 ? '' : 's'} upstream`}

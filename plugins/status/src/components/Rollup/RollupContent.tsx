@@ -12,6 +12,7 @@ import Typography from '@material-ui/core/Typography';
 import { statusApiRef } from '../../api';
 import {
   LevelLabel,
+  StatusEntityLink,
   useLiveStatus,
   usePolling,
   useStatusTabLink,
@@ -120,7 +121,9 @@ export function RollupCard() {
           {value.upstreamProblems[0] && (
             <Typography variant="body2">
               Broken upstream:{' '}
-              <EntityRefLink entityRef={value.upstreamProblems[0].entityRef} />{' '}
+              <StatusEntityLink
+                entityRef={value.upstreamProblems[0].entityRef}
+              />{' '}
               impacts {value.upstreamProblems[0].impacts.length}
             </Typography>
           )}

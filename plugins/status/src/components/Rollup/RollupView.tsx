@@ -12,6 +12,7 @@ import {
   LevelLabel,
   levelLabel,
   OwnerContacts,
+  StatusEntityLink,
 } from '../common';
 
 const useStyles = makeStyles(theme => ({
@@ -51,7 +52,7 @@ const columns: TableColumn<StatusRollupMember>[] = [
       const top = m.rootCauses[0];
       return (
         <span>
-          impacted by <EntityRefLink entityRef={top.entityRef} />, {top.hops}{' '}
+          impacted by <StatusEntityLink entityRef={top.entityRef} />, {top.hops}{' '}
           hop{top.hops === 1 ? '' : 's'} upstream
           {m.rootCauses.length > 1 && ` (+${m.rootCauses.length - 1} more)`}
         </span>
@@ -102,7 +103,7 @@ export function RollupView(props: { rollup: StatusRollup }) {
           {rollup.upstreamProblems.map(problem => (
             <div key={problem.entityRef} className={classes.problem}>
               <Typography variant="subtitle1">
-                <EntityRefLink entityRef={problem.entityRef} /> —{' '}
+                <StatusEntityLink entityRef={problem.entityRef} /> —{' '}
                 {levelLabel(problem.level)} — impacts {problem.impacts.length}{' '}
                 of yours
               </Typography>

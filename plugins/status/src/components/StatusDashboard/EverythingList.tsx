@@ -11,7 +11,7 @@ import ChevronRightIcon from '@material-ui/icons/ChevronRight';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
-import { LevelLabel } from '../common';
+import { LevelLabel, StatusEntityLink } from '../common';
 import { buildRows, Row } from './filterEntities';
 import { Grouping } from './useDashboardState';
 
@@ -74,7 +74,7 @@ function EntityRow(props: { entity: StatusSummaryEntity }) {
       <Typography variant="body2" className={classes.meta} component="span">
         {entity.rootCause && (
           <>
-            via <EntityRefLink entityRef={entity.rootCause} />
+            via <StatusEntityLink entityRef={entity.rootCause} />
           </>
         )}
       </Typography>

@@ -16,3 +16,5 @@ export { useStatusTabLink } from './statusLink';
 export { StatusNode } from './StatusNode';
 export { AlertList } from './Alerts';
 export { useLiveStatus } from './useLiveStatus';
+export { StatusEntityLink } from './StatusEntityLink';
+export { useEntityStatus } from './useEntityStatus';

@@ -1,0 +1,106 @@
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { statusAdminPermission } from '@internal/plugin-status-common';
+import { LRUCache } from 'lru-cache';
+
+/** How long a caller's access is reused (5 s by default). */
+export const DEFAULT_ACCESS_TTL_MS = 5_000;
+
+/**
+ * What one caller may see: the entities the catalog lets them read, and
+ * whether they hold `status.admin`.
+ *
+ * @internal
+ */
+export type CallerView = {
+  /** Whether the caller may read this entity (a full entity ref). */
+  has(ref: string): boolean;
+  /** Holds `status.admin`: may read error details and unmatched alerts. */
+  admin: boolean;
+};
+
+type Access = { refs: Set<string>; admin: boolean };
+
+function principalKey(credentials: BackstageCredentials): string | undefined {
+  const principal = credentials.principal as {
+    type: string;
+    userEntityRef?: string;
+    subject?: string;
+  };
+  if (principal.type === 'user' && principal.userEntityRef)
+    return `user:${principal.userEntityRef}`;
+  if (principal.type === 'service' && principal.subject)
+    return `service:${principal.subject}`;
+  return undefined;
+}
+
+/**
+ * Which entities a caller may read, asked of the catalog with the caller's own
+ * credentials so that the catalog's permission rules decide, and whether the
+ * caller holds `status.admin`, asked of the permission framework. The answer
+ * is reused for a few seconds per caller (at 10,000 entities reading every
+ * ref costs far more than the status itself, and a page polls), and dropped
+ * whenever the catalog changes: a permission change shows within the TTL.
+ *
+ * @internal
+ */
+export class CallerAccess {
+  private readonly cache: LRUCache<string, Access, BackstageCredentials>;
+
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly permissions: PermissionsService,
+    options: {
+      ttlMs?: number;
+      maxCallers?: number;
+      /** The clock the TTL is measured on, in milliseconds (tests drive it). */
+      nowMs?: () => number;
+    } = {},
+  ) {
+    this.cache = new LRUCache({
+      max: options.maxCallers ?? 1000,
+      ttl: options.ttlMs ?? DEFAULT_ACCESS_TTL_MS,
+      // lru-cache otherwise reuses a reading of the clock for 1 ms of real time
+      ...(options.nowMs
+        ? { perf: { now: options.nowMs }, ttlResolution: 0 }
+        : {}),
+      // concurrent requests of one caller share a single read
+      fetchMethod: (_key, _stale, { context }) => this.read(context),
+    });
+  }
+
+  /** What the caller may see. */
+  async of(credentials: BackstageCredentials): Promise<CallerView> {
+    const key = principalKey(credentials);
+    const access =
+      (key && (await this.cache.fetch(key, { context: credentials }))) ||
+      (await this.read(credentials));
+    return { has: ref => access.refs.has(ref), admin: access.admin };
+  }
+
+  /** Forgets every caller's access, e.g. because the catalog changed. */
+  clear() {
+    this.cache.clear();
+  }
+
+  private async read(credentials: BackstageCredentials): Promise<Access> {
+    const [{ items }, [decision]] = await Promise.all([
+      this.catalog.getEntities(
+        { fields: ['kind', 'metadata.name', 'metadata.namespace'] },
+        { credentials },
+      ),
+      this.permissions.authorize([{ permission: statusAdminPermission }], {
+        credentials,
+      }),
+    ]);
+    return {
+      refs: new Set(items.map(e => stringifyEntityRef(e))),
+      admin: decision.result === AuthorizeResult.ALLOW,
+    };
+  }
+}
