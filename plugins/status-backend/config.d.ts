@@ -171,12 +171,20 @@ export interface Config {
     /** The zero-configuration demo. */
     demo?: {
       /**
-       * A PagerDuty simulator started beside the backend when no
-       * `status.pagerDuty.apiToken` is set, so the portal shows data without a
-       * PagerDuty account. The UI then says that its data is simulated.
+       * Turns the demo on: without a PagerDuty token a simulator starts beside
+       * the backend, and monitoring tools without a secret accept
+       * `demo-<tool>-secret`. Honoured only when nobody else can reach the
+       * backend: `backend.listen` on loopback (127.0.0.1, ::1, localhost) or
+       * NODE_ENV=development (`yarn start`); otherwise refused with an error
+       * in the log, and every source without its own secret stays off.
+       */
+      enabled?: boolean;
+      /**
+       * The PagerDuty simulator of the demo, so the portal shows data without
+       * a PagerDuty account. The UI then says that its data is simulated.
        */
       simulator?: {
-        /** Start the simulator when no PagerDuty token is configured. */
+        /** No longer read: the demo runs with `status.demo.enabled`. */
         enabled?: boolean;
         /** Port of the simulator on 127.0.0.1; 7008 by default. */
         port?: number;

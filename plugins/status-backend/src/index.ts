@@ -8,3 +8,5 @@ export { statusPlugin as default } from './plugin';
 export type { StatusStore } from './database';
 export { readPagerDutyConnection } from './pagerDutyConnection';
 export type { PagerDutyConnection } from './pagerDutyConnection';
+export { readDemoMode } from './demoMode';
+export type { DemoMode } from './demoMode';

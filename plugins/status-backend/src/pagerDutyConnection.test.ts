@@ -6,10 +6,12 @@ describe('readPagerDutyConnection', () => {
     const config = new ConfigReader({
       status: {
         pagerDuty: { apiToken: 'real-token' },
-        demo: { simulator: { enabled: true } },
+        demo: { enabled: true },
       },
     });
-    expect(readPagerDutyConnection(config)).toEqual({
+    expect(
+      readPagerDutyConnection(config, { enabled: true, because: 'test' }),
+    ).toEqual({
       mode: 'live',
       accounts: [
         {
@@ -84,13 +86,13 @@ describe('readPagerDutyConnection', () => {
     ).toThrow('keep one');
   });
 
-  it('uses the simulator without a token when the demo is enabled', () => {
+  it('uses the simulator without a token when the demo is on', () => {
     const config = new ConfigReader({
       status: {
         pagerDuty: { apiToken: '  ' },
         demo: {
+          enabled: true,
           simulator: {
-            enabled: true,
             port: 7100,
             scenario: 'auth-outage',
             missingServiceIds: ['PNOSUCH'],
@@ -98,7 +100,9 @@ describe('readPagerDutyConnection', () => {
         },
       },
     });
-    expect(readPagerDutyConnection(config)).toEqual({
+    expect(
+      readPagerDutyConnection(config, { enabled: true, because: 'test' }),
+    ).toEqual({
       mode: 'simulated',
       accounts: [
         {
@@ -116,16 +120,19 @@ describe('readPagerDutyConnection', () => {
     });
   });
 
-  it('is unconfigured with neither', () => {
+  it('is unconfigured with neither, and when the demo was refused', () => {
     expect(readPagerDutyConnection(new ConfigReader({}))).toEqual({
       mode: 'unconfigured',
       accounts: [],
     });
+    // asked for, on every interface of a production build: no simulator
     expect(
       readPagerDutyConnection(
         new ConfigReader({
-          status: { demo: { simulator: { enabled: false } } },
+          backend: { listen: ':7007' },
+          status: { demo: { enabled: true } },
         }),
+        { enabled: false, refusal: 'not on loopback' },
       ),
     ).toEqual({ mode: 'unconfigured', accounts: [] });
   });

@@ -1,5 +1,6 @@
 import { Config } from '@backstage/config';
 import { DEFAULT_PAGERDUTY_ACCOUNT } from '@internal/plugin-status-common';
+import { DemoMode, readDemoMode } from './demoMode';
 
 /** PagerDuty's REST API, unless configured otherwise. */
 export const DEFAULT_PAGERDUTY_API_BASE_URL = 'https://api.pagerduty.com';
@@ -78,12 +79,15 @@ function readAccount(
 /**
  * Reads the PagerDuty connection from config: the real PagerDuty when
  * `status.pagerDuty.apiToken` or any `status.pagerDuty.accounts.<name>.apiToken`
- * is set; otherwise the demo's simulator when `status.demo.simulator.enabled`
- * is true; otherwise none.
+ * is set; otherwise the demo's simulator (`status.demo.simulator`) when the
+ * demo is on (see {@link readDemoMode}); otherwise none.
  *
  * @public
  */
-export function readPagerDutyConnection(config: Config): PagerDutyConnection {
+export function readPagerDutyConnection(
+  config: Config,
+  demo: DemoMode = readDemoMode(config),
+): PagerDutyConnection {
   // settings beside the default token apply to every account unless overridden
   const pagerDuty = config.getOptionalConfig('status.pagerDuty');
   const accounts: PagerDutyAccountConnection[] = [];
@@ -111,8 +115,8 @@ export function readPagerDutyConnection(config: Config): PagerDutyConnection {
   if (accounts.length) return { mode: 'live', accounts };
 
   const simulator = config.getOptionalConfig('status.demo.simulator');
-  if (simulator?.getOptionalBoolean('enabled')) {
-    const port = simulator.getOptionalNumber('port') ?? DEFAULT_SIMULATOR_PORT;
+  if (demo.enabled) {
+    const port = simulator?.getOptionalNumber('port') ?? DEFAULT_SIMULATOR_PORT;
     return {
       mode: 'simulated',
       accounts: [
@@ -120,15 +124,15 @@ export function readPagerDutyConnection(config: Config): PagerDutyConnection {
           name: DEFAULT_PAGERDUTY_ACCOUNT,
           apiBaseUrl: `http://127.0.0.1:${port}`,
           apiToken:
-            simulator.getOptionalString('apiToken') ?? DEFAULT_SIMULATOR_TOKEN,
+            simulator?.getOptionalString('apiToken') ?? DEFAULT_SIMULATOR_TOKEN,
         },
       ],
       simulator: {
         port,
-        seed: simulator.getOptionalNumber('seed') ?? 42,
-        scenario: simulator.getOptionalString('scenario'),
+        seed: simulator?.getOptionalNumber('seed') ?? 42,
+        scenario: simulator?.getOptionalString('scenario'),
         missingServiceIds:
-          simulator.getOptionalStringArray('missingServiceIds') ?? [],
+          simulator?.getOptionalStringArray('missingServiceIds') ?? [],
       },
     };
   }

@@ -1,6 +1,7 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
+import { captureLogs } from './__testUtils__/capturedLogs';
 import { createTestDatabases } from './__testUtils__/databases';
 import { startStatusTestBackend } from './__testUtils__/startStatusTestBackend';
 
@@ -57,10 +58,59 @@ describe('status backend plugin', () => {
 
     it('says when the data is simulated', async () => {
       const server = await startBackend({
-        status: { demo: { simulator: { enabled: true } } },
+        backend: { listen: { host: '127.0.0.1' } },
+        status: { demo: { enabled: true } },
       });
       const res = await request(server).get('/api/status/health');
       expect(res.body.pagerDutyMode).toBe('simulated');
+    });
+
+    it('refuses the demo where others can reach it: every source off, each logged', async () => {
+      // a production build (Jest's NODE_ENV is "test") on every interface,
+      // with the embedded defaults' demo switch
+      const logs = captureLogs();
+      const server = await startStatusTestBackend({
+        knex: await databases.init(databaseId),
+        entities,
+        config: {
+          backend: { listen: ':7007' },
+          status: {
+            demo: { enabled: true },
+            alerts: { sources: { grafana: { secret: 'grafana-own-secret' } } },
+          },
+        },
+        features: [logs.factory],
+      });
+      const health = await request(server).get('/api/status/health');
+      expect(health.body.pagerDutyMode).toBe('unconfigured');
+      // the documented demo secret opens nothing
+      await request(server)
+        .post('/api/status/webhooks/alertmanager')
+        .set('Authorization', 'Bearer demo-alertmanager-secret')
+        .send({ version: '4', status: 'firing', alerts: [] })
+        .expect(401);
+      // a source with its own secret still works
+      await request(server)
+        .post('/api/status/webhooks/grafana')
+        .set('Authorization', 'Bearer grafana-own-secret')
+        .send({ version: '4', status: 'firing', alerts: [] })
+        .expect(202);
+      const errors = logs.lines
+        .filter(line => line.level === 'error')
+        .map(line => line.message);
+      expect(errors).toEqual(
+        expect.arrayContaining([
+          expect.stringContaining(
+            'status.demo.enabled is true, but the backend listens on every interface',
+          ),
+          expect.stringContaining('PagerDuty is off'),
+          expect.stringContaining(
+            'Alerts from Prometheus Alertmanager are off: status.alerts.sources.alertmanager.secret is not set',
+          ),
+          expect.stringContaining('Alerts from StatusCake are off'),
+        ]),
+      );
+      expect(errors.join('\n')).not.toContain('Alerts from Grafana are off');
     });
 
     it('says when PagerDuty is not configured', async () => {

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { DatabaseStatusStore } from './database';
+import { readDemoMode } from './demoMode';
 import { readPagerDutyConnection } from './pagerDutyConnection';
 import { createRouter } from './service/router';
 import { StatusEngine } from './engine/StatusEngine';
@@ -91,11 +92,21 @@ export const statusPlugin = createBackendPlugin({
           channelOf: liveChannelOf,
           shownBy: ref => engine?.impactedBy(ref) ?? [],
         });
-        const pagerDuty = readPagerDutyConnection(config);
-        if (pagerDuty.mode === 'unconfigured') {
-          logger.info(
-            'No status.pagerDuty.apiToken configured and the demo simulator is off; PagerDuty data will not be synchronised',
+        const demo = readDemoMode(config);
+        if (!demo.enabled && demo.refusal) logger.error(demo.refusal);
+        if (
+          config.getOptional('status.demo.simulator.enabled') !== undefined &&
+          config.getOptional('status.demo.enabled') === undefined
+        )
+          logger.warn(
+            'status.demo.simulator.enabled is no longer read: the demo needs status.demo.enabled: true',
           );
+        const pagerDuty = readPagerDutyConnection(config, demo);
+        if (pagerDuty.mode === 'unconfigured') {
+          const message =
+            'PagerDuty is off: no status.pagerDuty.apiToken is configured and the demo is off';
+          if (demo.enabled === false && demo.refusal) logger.error(message);
+          else logger.info(message);
         } else if (pagerDuty.mode === 'simulated') {
           logger.info(
             `No status.pagerDuty.apiToken configured: reading the demo's PagerDuty simulator at ${pagerDuty.accounts[0].apiBaseUrl}`,
@@ -158,6 +169,19 @@ export const statusPlugin = createBackendPlugin({
               ? alertSources.map(s => s.id)
               : undefined,
         });
+        const sourcesOff = alertSources.filter(s => !alertSecrets.has(s.id));
+        if (!demo.enabled && demo.refusal) {
+          for (const source of sourcesOff)
+            logger.error(
+              `Alerts from ${source.title} are off: status.alerts.sources.${source.id}.secret is not set and the demo secret is refused`,
+            );
+        } else if (sourcesOff.length) {
+          logger.info(
+            `Alert sources without a secret, so off: ${sourcesOff
+              .map(s => s.id)
+              .join(', ')} (set status.alerts.sources.<id>.secret)`,
+          );
+        }
         // the engine runs when anything can send signals: PagerDuty, or a monitoring tool
         if (pagerDuty.mode !== 'unconfigured' || alertSecrets.size > 0) {
           // each account has its own token, rate limit and so its own budget

@@ -6,8 +6,9 @@ import { startPagerDutySimulator } from '@internal/pagerduty-simulator';
 import { readPagerDutyConnection } from '@internal/plugin-status-backend';
 
 /**
- * The zero-configuration demo: when no PagerDuty token is configured and
- * `status.demo.simulator.enabled` is true, starts the PagerDuty simulator on
+ * The zero-configuration demo: when no PagerDuty token is configured and the
+ * demo is on (`status.demo.enabled`, honoured only on loopback or in
+ * development: see `readDemoMode`), starts the PagerDuty simulator on
  * 127.0.0.1 beside the backend, with the configured scenario already in
  * progress. The status plugin subscribes its webhook receiver to it, as it
  * would to PagerDuty.

@@ -131,7 +131,7 @@ export async function createRouter(
     const { engine } = options;
     if (!engine) {
       throw new ServiceUnavailableError(
-        'No signal source is configured: set status.pagerDuty.apiToken or status.alerts.sources.<tool>.secret, or enable status.demo.simulator',
+        'No signal source is configured: set status.pagerDuty.apiToken or status.alerts.sources.<tool>.secret, or set status.demo.enabled for the demo',
       );
     }
     if (!engine.ready) {
