@@ -130,6 +130,12 @@ export interface Config {
        */
       maxFiringPerSource?: number;
       /**
+       * Webhook requests each source may send per minute (6,000 by
+       * default), in bursts of as many; more are answered 429 with
+       * Retry-After before any database work.
+       */
+      maxRequestsPerMinute?: number;
+      /**
        * Per source (alertmanager, grafana, datadog, newrelic, azure,
        * statuscake, generic, or one a module adds): the shared secret it
        * must present. A source without a secret is refused, except in demo
@@ -145,6 +151,8 @@ export interface Config {
           secret?: string;
           /** This source's own cap on firing alerts. */
           maxFiring?: number;
+          /** This source's own request budget per minute. */
+          maxRequestsPerMinute?: number;
           /**
            * Minutes after which a firing alert the tool did not send again
            * is shown as stale (it may have ended). By default twice the

@@ -77,6 +77,8 @@ async function run(label: string, knex: Knex) {
         alerts: {
           // the stored alerts are not what is measured: no source is at its cap
           maxFiringPerSource: STORED + RATE * SECONDS,
+          // nor is the per-source request budget
+          maxRequestsPerMinute: RATE * 60 * 2,
           sources: Object.fromEntries(
             SAMPLE_ALERT_SOURCES.map(s => [s, { secret: SECRET }]),
           ),

@@ -30,7 +30,11 @@ import Router from 'express-promise-router';
 import { LivePush } from './service/livePush';
 import { createPagerDutyWebhookRouter } from './pagerduty/webhooks/createPagerDutyWebhookRouter';
 import { PagerDutyWebhookProcessor } from './pagerduty/webhooks/PagerDutyWebhookProcessor';
-import { webhookSecretsProvider } from './pagerduty/webhooks/webhookSecrets';
+import {
+  readConfiguredWebhookSecrets,
+  webhookSecretsProvider,
+} from './pagerduty/webhooks/webhookSecrets';
+import { SecretRedactor } from './service/redaction';
 import { WebhookSecretVault } from './pagerduty/webhooks/WebhookSecretVault';
 import { CallerAccess } from './service/CallerAccess';
 import { createLiveChannels } from './service/liveChannels';
@@ -70,7 +74,7 @@ export const statusPlugin = createBackendPlugin({
       },
       async init({
         config,
-        logger,
+        logger: pluginLogger,
         database,
         scheduler,
         auth,
@@ -83,6 +87,15 @@ export const statusPlugin = createBackendPlugin({
         signals,
         events,
       }) {
+        // every line this plugin logs goes through the redactor, which
+        // learns each secret as soon as it is read
+        const redactor = new SecretRedactor();
+        const logger = redactor.logger(pluginLogger);
+        redactor.add(
+          config.getOptionalString('status.encryptionKey'),
+          config.getOptionalString('status.demo.simulator.apiToken'),
+          ...readConfiguredWebhookSecrets(config).map(s => s.secret),
+        );
         const store = await DatabaseStatusStore.create({ database });
         permissionsRegistry.addPermissions(statusPermissions);
         const access = new CallerAccess(catalog, permissions);
@@ -102,6 +115,7 @@ export const statusPlugin = createBackendPlugin({
             'status.demo.simulator.enabled is no longer read: the demo needs status.demo.enabled: true',
           );
         const pagerDuty = readPagerDutyConnection(config, demo);
+        redactor.add(...pagerDuty.accounts.map(a => a.apiToken));
         if (pagerDuty.mode === 'unconfigured') {
           const message =
             'PagerDuty is off: no status.pagerDuty.apiToken is configured and the demo is off';
@@ -122,6 +136,7 @@ export const statusPlugin = createBackendPlugin({
           store,
           logger,
           config.getOptionalString('status.encryptionKey'),
+          secret => redactor.add(secret),
         );
         await vault.migratePlainText(pagerDuty.accounts.map(a => a.name));
         const alertSources = [...BUILT_IN_ALERT_SOURCES, ...addedSources];
@@ -169,6 +184,7 @@ export const statusPlugin = createBackendPlugin({
               ? alertSources.map(s => s.id)
               : undefined,
         });
+        redactor.add(...alertSecrets.values());
         const sourcesOff = alertSources.filter(s => !alertSecrets.has(s.id));
         if (!demo.enabled && demo.refusal) {
           for (const source of sourcesOff)
@@ -302,6 +318,7 @@ export const statusPlugin = createBackendPlugin({
               pagerDuty.accounts.map(a => a.name),
             ),
             events: store.webhookEvents,
+            redactor,
             logger: logger.child({ task: 'pagerduty-webhooks' }),
             onEvent: () =>
               setImmediate(() => {
@@ -321,6 +338,8 @@ export const statusPlugin = createBackendPlugin({
             secrets: alertSecrets,
             alerts: store.alerts,
             maxFiring: alertLimits.maxFiring,
+            maxRequestsPerMinute: alertLimits.maxRequestsPerMinute,
+            redactor,
             recordAttempt: (source, attempt) =>
               store.recordSourceAttempt(
                 source,

@@ -37,6 +37,14 @@ export interface AlertSource {
   /** How the body arrives; JSON unless the tool posts forms. */
   readonly bodyType?: 'json' | 'form';
   /**
+   * Where the tool's credential travels. `request` (headers, query or a
+   * signature over the raw bytes): the receiver authenticates before it
+   * parses the body, which `authenticate` then sees as `undefined`. `body`
+   * (e.g. StatusCake's form field `Token`): the body is parsed first. Sources
+   * that leave it out are treated as `body`.
+   */
+  readonly credentialsIn?: 'request' | 'body';
+  /**
    * How often, in minutes, the tool sends an alert again while it keeps
    * firing (Alertmanager's `repeat_interval`), for tools that do. A firing
    * alert not sent again for twice that may have ended and is shown as stale;

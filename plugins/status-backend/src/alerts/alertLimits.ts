@@ -1,11 +1,14 @@
 import { Config } from '@backstage/config';
 import { AlertSource } from '@internal/plugin-status-node';
+import { DEFAULT_MAX_REQUESTS_PER_MINUTE } from './RequestRateLimit';
 
 /** Firing alerts one source may keep, unless configured otherwise. */
 export const DEFAULT_MAX_FIRING_PER_SOURCE = 10_000;
 
 /** What bounds each source's alerts. */
 export type AlertLimits = {
+  /** Requests a source may send per minute; more are refused with 429. */
+  maxRequestsPerMinute(source: string): number;
   /** Firing alerts a source may keep; new ones past it are refused. */
   maxFiring(source: string): number;
   /** After how long without a resend a firing alert may have ended (stale). */
@@ -16,8 +19,9 @@ export type AlertLimits = {
 
 /**
  * The bounds of every source: `status.alerts.maxFiringPerSource` (10,000),
- * and per source `status.alerts.sources.<id>.{maxFiring, staleAfterMinutes,
- * expireAfterMinutes}`; staleness and expiry default to twice and six times
+ * `status.alerts.maxRequestsPerMinute` (6,000), and per source
+ * `status.alerts.sources.<id>.{maxFiring, maxRequestsPerMinute,
+ * staleAfterMinutes, expireAfterMinutes}`; staleness and expiry default to twice and six times
  * the interval at which the tool re-sends a firing alert, for tools that do.
  */
 export function readAlertLimits(
@@ -37,7 +41,12 @@ export function readAlertLimits(
     const interval = resend(id);
     return interval === undefined ? undefined : interval * times * 60_000;
   };
+  const maxRequests =
+    config.getOptionalNumber('status.alerts.maxRequestsPerMinute') ??
+    DEFAULT_MAX_REQUESTS_PER_MINUTE;
   return {
+    maxRequestsPerMinute: id =>
+      settings(id)?.getOptionalNumber('maxRequestsPerMinute') ?? maxRequests,
     maxFiring: id =>
       settings(id)?.getOptionalNumber('maxFiring') ?? maxPerSource,
     staleAfterMs: id => minutes(id, 'staleAfterMinutes', 2),

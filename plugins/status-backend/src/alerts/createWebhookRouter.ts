@@ -1,17 +1,20 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import {
-  AuthenticationError,
-  InputError,
-  NotFoundError,
-} from '@backstage/errors';
+import { AuthenticationError, InputError } from '@backstage/errors';
 import { NormalisedAlert } from '@internal/plugin-status-common';
 import { AlertSource, AlertSourceRequest } from '@internal/plugin-status-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { AlertStore } from '../database';
+import { printable, ThrottledWarnings } from '../service/ThrottledWarnings';
+import { scrubSecretsFromUrl, SecretRedactor } from '../service/redaction';
+import { boundedAlerts } from './alertBounds';
 import { DEFAULT_MAX_FIRING_PER_SOURCE } from './alertLimits';
 import { FiringCap } from './FiringCap';
+import {
+  DEFAULT_MAX_REQUESTS_PER_MINUTE,
+  RequestRateLimit,
+} from './RequestRateLimit';
 import { SourceAttempts } from './SourceAttempts';
 
 /** Webhook bodies above this are refused with 413. */
@@ -50,11 +53,20 @@ function parseBody(source: AlertSource, raw: Buffer): unknown {
   }
 }
 
+/** The one answer to a request without a valid credential, whatever was wrong: it names no source. */
+const NOT_AUTHENTICATED =
+  'The request does not carry a valid secret or token for this webhook URL';
+
 /**
- * `POST /webhooks/<source>` for every alert source: reads the raw body (at
- * most 1 MiB), authenticates it with the source's secret, turns it into
- * alerts and stores them. Bad secrets answer 401, bad bodies 400, and
- * neither stores anything; refusals are logged.
+ * `POST /webhooks/<source>` for every alert source. Cheap refusals come
+ * first and store nothing: an unknown source, a source without a secret and
+ * a wrong secret all answer the same 401 (so nobody learns which sources are
+ * configured); the credential is checked before the body is parsed (for
+ * sources whose credential is not in the body); a source past its request
+ * budget answers 429 before any database work; a body over 1 MiB answers
+ * 413. Then the body is parsed and bounded (400 naming the field), firing
+ * alerts are capped per source (429), and the alerts are stored. Refusals
+ * are logged, at most one of a kind every 10 s.
  */
 export function createWebhookRouter(options: {
   sources: () => AlertSource[];
@@ -62,20 +74,32 @@ export function createWebhookRouter(options: {
   alerts: AlertStore;
   /** Each source's cap on firing alerts. */
   maxFiring?: (source: string) => number;
+  /** Each source's request budget per minute (6,000 by default). */
+  maxRequestsPerMinute?: (source: string) => number;
   /** Records how a source's last webhook went, for its freshness and problems. */
   recordAttempt?: (
     source: string,
     attempt: { at: Date; ok: true } | { at: Date; ok: false; error: string },
   ) => Promise<void>;
   logger: LoggerService;
+  /** Takes credentials out of URLs before the access log writes them. */
+  redactor?: SecretRedactor;
   /** Called after alerts were stored, e.g. to refresh entity levels soon. */
   onAlerts?: (alerts: NormalisedAlert[]) => void;
   now?: () => Date;
 }): express.Router {
   const { secrets, alerts, logger } = options;
+  const now = () => options.now?.() ?? new Date();
   const cap = new FiringCap(alerts);
   const attempts = new SourceAttempts(options.recordAttempt, logger);
+  const refusals = new ThrottledWarnings(logger, 10_000, () => now().getTime());
+  const rateLimit = new RequestRateLimit(
+    source =>
+      options.maxRequestsPerMinute?.(source) ?? DEFAULT_MAX_REQUESTS_PER_MINUTE,
+    () => now().getTime(),
+  );
   const router = Router();
+  if (options.redactor) router.use(scrubSecretsFromUrl(options.redactor));
 
   router.post(
     '/:source',
@@ -85,8 +109,11 @@ export function createWebhookRouter(options: {
         res,
         error => {
           if ((error as { type?: string })?.type === 'entity.too.large') {
-            logger.warn(
-              `Refused a ${req.params.source} webhook: body over ${MAX_WEBHOOK_BYTES} bytes`,
+            refusals.warn(
+              `too-large:${printable(req.params.source)}`,
+              `Refused a ${printable(
+                req.params.source,
+              )} webhook: body over ${MAX_WEBHOOK_BYTES} bytes`,
             );
             res.status(413).json({
               error: {
@@ -97,7 +124,7 @@ export function createWebhookRouter(options: {
             return;
           }
           if (error) {
-            next(new InputError(`The body could not be read: ${error}`));
+            next(new InputError('The body could not be read'));
             return;
           }
           next();
@@ -105,46 +132,62 @@ export function createWebhookRouter(options: {
       );
     },
     async (req, res) => {
-      const source = options.sources().find(s => s.id === req.params.source);
-      if (!source) {
-        throw new NotFoundError(
-          `No alert source "${req.params.source}"; known: ${options
-            .sources()
-            .map(s => s.id)
-            .join(', ')}`,
+      const sourceId = printable(req.params.source);
+      const refuse = (kind: string, message: string) =>
+        refusals.warn(
+          `${kind}:${sourceId}`,
+          `Refused a ${sourceId} webhook from ${req.ip}: ${message}`,
         );
+      const source = options.sources().find(s => s.id === req.params.source);
+      const secret = source && secrets.get(source.id);
+      if (!source || !secret) {
+        refuse(
+          'unknown',
+          source
+            ? `the source has no secret (status.alerts.sources.${source.id}.secret)`
+            : 'no such alert source',
+        );
+        throw new AuthenticationError(NOT_AUTHENTICATED);
       }
-      const receivedAt = options.now?.() ?? new Date();
+      const receivedAt = now();
       const rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      const secret = secrets.get(source.id);
-      try {
-        if (!secret) {
-          throw new AuthenticationError(
-            `Alerts from ${source.title} are not enabled: set status.alerts.sources.${source.id}.secret`,
-          );
-        }
-        const request: AlertSourceRequest = {
-          headers: req.headers,
-          query: req.query as Record<string, unknown>,
-          body: undefined,
-          rawBody,
-        };
-        // form bodies carry StatusCake's token: parse before authenticating
-        const context = { secret, receivedAt };
-        let parsed: unknown;
-        let parseError: unknown;
+      const request: AlertSourceRequest = {
+        headers: req.headers,
+        query: req.query as Record<string, unknown>,
+        body: undefined,
+        rawBody,
+      };
+      const context = { secret, receivedAt };
+      // a credential outside the body is checked before the body is parsed
+      const credentialsInBody = source.credentialsIn !== 'request';
+      let parseError: unknown;
+      if (credentialsInBody) {
         try {
-          parsed = parseBody(source, rawBody);
+          request.body = parseBody(source, rawBody);
         } catch (error) {
           parseError = error;
         }
-        request.body = parsed;
-        if (!source.authenticate(request, context)) {
-          throw new AuthenticationError(
-            `The request is not from ${source.title}: its secret or token is missing or wrong`,
-          );
-        }
+      }
+      if (!source.authenticate(request, context)) {
+        refuse('secret', 'its secret or token is missing or wrong');
+        throw new AuthenticationError(NOT_AUTHENTICATED);
+      }
+      const wait = rateLimit.take(source.id);
+      if (wait > 0) {
+        const message = `${source.title} sent more than ${
+          options.maxRequestsPerMinute?.(source.id) ??
+          DEFAULT_MAX_REQUESTS_PER_MINUTE
+        } requests in a minute (status.alerts.maxRequestsPerMinute); try again in ${wait} s`;
+        refuse('rate', message);
+        res.setHeader('Retry-After', String(wait));
+        res
+          .status(429)
+          .json({ error: { name: 'TooManyRequestsError', message } });
+        return;
+      }
+      try {
         if (parseError) throw parseError;
+        if (!credentialsInBody) request.body = parseBody(source, rawBody);
         let received: NormalisedAlert[];
         try {
           received = source.parse(request, context);
@@ -171,12 +214,13 @@ export function createWebhookRouter(options: {
           for (const alert of received)
             alert.targets = { ...alert.targets, entityRef: entity.trim() };
         }
+        received = boundedAlerts(received);
         const maxFiring =
           options.maxFiring?.(source.id) ?? DEFAULT_MAX_FIRING_PER_SOURCE;
         const admitted = await cap.admit(source.id, maxFiring, received);
         if (!admitted.ok) {
           const message = `${source.title} has ${admitted.firing} firing alerts, the most it may keep (status.alerts.maxFiringPerSource, ${maxFiring}); new firing alerts are refused until some resolve`;
-          logger.warn(`Refused a ${source.id} webhook: ${message}`);
+          refuse('cap', message);
           await attempts.failed(source.id, receivedAt, message);
           res.status(429).json({
             error: { name: 'TooManyRequestsError', message },
@@ -199,14 +243,7 @@ export function createWebhookRouter(options: {
         }
         res.status(202).json({ accepted: received.length });
       } catch (error) {
-        if (
-          error instanceof AuthenticationError ||
-          error instanceof InputError
-        ) {
-          logger.warn(
-            `Refused a ${source.id} webhook from ${req.ip}: ${error.message}`,
-          );
-        }
+        if (error instanceof InputError) refuse('body', error.message);
         throw error;
       }
     },

@@ -33,6 +33,25 @@ const jsonBody = fc.oneof(
   ),
 );
 
+// Header names as HTTP allows them, values of any byte HTTP allows (no line breaks).
+const headerName = fc.stringMatching(/^[A-Za-z][A-Za-z0-9-]{0,30}$/);
+const headerValue = fc
+  .string({ maxLength: 200 })
+  .map(v => v.replace(/[^\t\x20-\x7e]/g, ''));
+const query = fc.dictionary(
+  fc.oneof(
+    fc.constantFrom('token', 'entity', 'secret', 'source'),
+    fc.string({ maxLength: 20 }),
+  ),
+  fc.oneof(fc.string({ maxLength: 300 }), fc.constant('right')),
+  { maxKeys: 5 },
+);
+// path segments: the known sources, made-up ones and any text, encoded
+const sourceSegment = fc.oneof(
+  fc.constantFrom(...BUILT_IN_ALERT_SOURCES.map(s => s.id)),
+  fc.string({ minLength: 1, maxLength: 80 }),
+);
+
 describe('alert webhooks under random input', () => {
   const databases = createTestDatabases();
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
@@ -85,6 +104,42 @@ describe('alert webhooks under random input', () => {
         expect(await knex('status_alerts').select('fingerprint')).toEqual([]);
       },
     );
+
+    it('never answers 5xx and stores nothing for random paths, query strings and headers without the right secret', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          sourceSegment,
+          query,
+          fc.dictionary(headerName, headerValue, { maxKeys: 6 }),
+          jsonBody,
+          async (source, params, headers, body) => {
+            // a wrong Bearer secret always goes with it, even when the query
+            // has ?token=right: a header credential is never overruled
+            const req = request(server).post(
+              `/api/status/webhooks/${encodeURIComponent(
+                source,
+              )}?${new URLSearchParams(params)}`,
+            );
+            for (const [name, value] of Object.entries(headers)) {
+              if (
+                !/^(content-length|transfer-encoding|host|connection|expect)$/i.test(
+                  name,
+                )
+              )
+                req.set(name, value);
+            }
+            req.set('Authorization', `Bearer ${headers.authorization ?? 'x'}x`);
+            const res = await req
+              .set('Content-Type', 'application/json')
+              .send(JSON.stringify(body));
+            // 404 only where the path leaves the webhook routes ('.', '..')
+            expect([401, 404]).toContain(res.status);
+          },
+        ),
+        { numRuns: 150 },
+      );
+      expect(await knex('status_alerts').select('fingerprint')).toEqual([]);
+    });
 
     it.each(BUILT_IN_ALERT_SOURCES.map(s => s.id))(
       '%s never answers 5xx for random bodies with the right secret',

@@ -300,7 +300,14 @@ describe('alert webhooks', () => {
         .set('Content-Type', 'application/json')
         .send(`{"pad":"${'x'.repeat(1024 * 1024)}"}`)
         .expect(413);
-      await post(server, 'nosuchtool', 'x').send({}).expect(404);
+      // an unknown source answers as a wrong secret does: nothing tells
+      // which sources are configured
+      const unknown = await post(server, 'nosuchtool', 'x')
+        .send({})
+        .expect(401);
+      const wrong = await post(server, 'grafana', 'x').send({}).expect(401);
+      expect(unknown.body.error).toEqual(wrong.body.error);
+      expect(JSON.stringify(unknown.body)).not.toMatch(/grafana|alertmanager/);
       expect(await rows()).toEqual([]);
     });
   });

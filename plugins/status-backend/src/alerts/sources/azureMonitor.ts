@@ -180,6 +180,7 @@ function olderSchema(
 export const azureMonitorSource: AlertSource = {
   id: 'azure',
   title: 'Azure Monitor',
+  credentialsIn: 'request',
   authenticate: (request, { secret }) => hasSharedSecret(request, secret),
   parse(request, { receivedAt }) {
     const body = object(request.body, 'The body');

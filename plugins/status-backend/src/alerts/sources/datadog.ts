@@ -86,6 +86,7 @@ function datadogSeverity(
 export const datadogSource: AlertSource = {
   id: 'datadog',
   title: 'Datadog',
+  credentialsIn: 'request',
   authenticate: (request, { secret }) => hasSharedSecret(request, secret),
   parse(request, { receivedAt }) {
     const body = object(request.body, 'The body');

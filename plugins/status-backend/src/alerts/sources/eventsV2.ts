@@ -21,6 +21,7 @@ const ACTIONS = ['trigger', 'acknowledge', 'resolve'];
 export const eventsV2Source: AlertSource = {
   id: 'generic',
   title: 'Events API v2',
+  credentialsIn: 'request',
   authenticate: (request, { secret }) => hasSharedSecret(request, secret),
   parse(request, { receivedAt }) {
     const body = object(request.body, 'The body');

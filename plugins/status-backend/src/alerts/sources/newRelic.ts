@@ -141,6 +141,7 @@ function legacyIncident(
 export const newRelicSource: AlertSource = {
   id: 'newrelic',
   title: 'New Relic',
+  credentialsIn: 'request',
   authenticate: (request, { secret }) => hasSharedSecret(request, secret),
   parse(request, { receivedAt }) {
     const body = object(request.body, 'The body');

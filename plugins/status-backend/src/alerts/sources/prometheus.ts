@@ -70,6 +70,7 @@ function parseGroup(
 export const alertmanagerSource: AlertSource = {
   id: 'alertmanager',
   title: 'Prometheus Alertmanager',
+  credentialsIn: 'request',
   // the default repeat_interval
   resendIntervalMinutes: 240,
   authenticate: (request, { secret }) => hasSharedSecret(request, secret),
@@ -136,6 +137,7 @@ function legacyGrafanaAlert(
 export const grafanaSource: AlertSource = {
   id: 'grafana',
   title: 'Grafana',
+  credentialsIn: 'request',
   // the default notification policy's repeat interval
   resendIntervalMinutes: 240,
   authenticate: (request, { secret }) => hasSharedSecret(request, secret),

@@ -24,6 +24,7 @@ export const statusCakeSource: AlertSource = {
   id: 'statuscake',
   title: 'StatusCake',
   bodyType: 'form',
+  credentialsIn: 'body',
   authenticate(request, { secret }) {
     const body = request.body as Record<string, unknown> | undefined;
     const token = typeof body?.Token === 'string' ? body.Token : undefined;

@@ -34,6 +34,8 @@ export class WebhookSecretVault {
     private readonly store: StatusStore,
     private readonly logger: LoggerService,
     encryptionKey?: string,
+    /** Told every secret the vault reads or keeps, e.g. to redact it from logs. */
+    private readonly onSecret: (secret: string) => void = () => {},
   ) {
     if (encryptionKey) {
       this.key = Buffer.from(
@@ -59,7 +61,9 @@ export class WebhookSecretVault {
     const stored = await this.store.getMeta(storedWebhookSecretsKey(account));
     if (!stored) return [];
     try {
-      return this.open(JSON.parse(stored.value));
+      const secrets = this.open(JSON.parse(stored.value));
+      secrets.forEach(this.onSecret);
+      return secrets;
     } catch (error) {
       this.logger.error(
         `The stored PagerDuty webhook secrets of account ${account} cannot be decrypted (was status.encryptionKey changed?); webhooks signed with them are refused until the backend creates a new subscription: ${
@@ -72,6 +76,7 @@ export class WebhookSecretVault {
 
   /** Keeps the secret of a subscription just created. */
   async add(account: string, secret: string): Promise<void> {
+    this.onSecret(secret);
     const secrets = [...(await this.list(account)), secret].slice(
       -KEPT_PER_ACCOUNT,
     );

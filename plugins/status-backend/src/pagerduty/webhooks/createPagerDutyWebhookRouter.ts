@@ -5,6 +5,8 @@ import Router from 'express-promise-router';
 import { WebhookEventStore } from '../../database';
 import { isPagerDutyId } from '../mapping';
 import { PAGERDUTY_WEBHOOK_EVENT_TYPES } from './PagerDutyWebhookProcessor';
+import { scrubSecretsFromUrl, SecretRedactor } from '../../service/redaction';
+import { printable, ThrottledWarnings } from '../../service/ThrottledWarnings';
 import { verifyPagerDutySignature, WebhookSecret } from './signature';
 
 const MAX_BYTES = 1024 * 1024;
@@ -25,25 +27,32 @@ export function createPagerDutyWebhookRouter(options: {
   secrets: () => Promise<WebhookSecret[]>;
   events: WebhookEventStore;
   logger: LoggerService;
+  /** Takes credentials out of URLs before the access log writes them. */
+  redactor?: SecretRedactor;
   /** Called after an event was stored, to process it soon. */
   onEvent?: () => void;
   now?: () => Date;
 }): express.Router {
   const { events, logger } = options;
+  const refusals = new ThrottledWarnings(logger);
   const router = Router();
+  if (options.redactor) router.use(scrubSecretsFromUrl(options.redactor));
   router.post(
     '/',
     express.raw({ type: () => true, limit: MAX_BYTES }),
     async (req, res) => {
       const rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      const subscription = header(req, 'x-webhook-subscription') ?? 'unknown';
+      const subscription = printable(
+        header(req, 'x-webhook-subscription') ?? 'unknown',
+      );
       const signed = verifyPagerDutySignature(
         rawBody,
         header(req, 'x-pagerduty-signature'),
         await options.secrets(),
       );
       if (!signed) {
-        logger.warn(
+        refusals.warn(
+          'signature',
           `Refused a PagerDuty webhook with a missing or wrong signature (subscription ${subscription}, from ${req.ip})`,
         );
         throw new AuthenticationError(
@@ -57,7 +66,8 @@ export function createPagerDutyWebhookRouter(options: {
         event = undefined;
       }
       if (typeof event?.event_type !== 'string') {
-        logger.warn(
+        refusals.warn(
+          'no-event',
           `Refused a signed PagerDuty webhook without an event (subscription ${subscription})`,
         );
         throw new InputError('The body is not a PagerDuty v3 webhook event');
@@ -67,9 +77,8 @@ export function createPagerDutyWebhookRouter(options: {
         // read): a 4xx would count against the subscription until PagerDuty
         // disables it, so it is acknowledged and not stored
         logger.info(
-          `Ignored a PagerDuty webhook event of type ${event.event_type.slice(
-            0,
-            100,
+          `Ignored a PagerDuty webhook event of type ${printable(
+            event.event_type,
           )} (subscription ${subscription})`,
         );
         res.status(202).json({ accepted: true, ignored: true });

@@ -6,6 +6,7 @@ import { createTestDatabases } from '../../__testUtils__/databases';
 import { DatabaseStatusStore } from '../../database';
 import { PagerDutyWebhookProcessor } from './PagerDutyWebhookProcessor';
 import waitForExpect from 'wait-for-expect';
+import { captureLogs } from '../../__testUtils__/capturedLogs';
 import { startStatusTestBackend } from '../../__testUtils__/startStatusTestBackend';
 
 jest.setTimeout(60_000);
@@ -100,10 +101,11 @@ describe('PagerDuty webhooks', () => {
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
     let knex: Knex;
-    async function start() {
+    async function start(features: any[] = []) {
       knex = await databases.init(databaseId);
       return startStatusTestBackend({
         knex,
+        features,
         config: {
           status: {
             pagerDuty: {
@@ -269,6 +271,29 @@ describe('PagerDuty webhooks', () => {
       await deliver(server, event).expect(202);
       const [stored] = await knex('status_pd_webhook_events');
       expect(stored.resource_id).toBeNull();
+    });
+
+    it('bounds what a signed event stores, and logs neither signatures nor forged lines', async () => {
+      const logs = captureLogs();
+      const server = await start([logs.factory]);
+      const event = incidentEvent({ id: `E${'9'.repeat(10_000)}` });
+      await deliver(server, event).expect(202);
+      const [stored] = await knex('status_pd_webhook_events');
+      expect(stored.id).toHaveLength(64);
+      const forged = await request(server)
+        .post('/api/status/webhooks/pagerduty')
+        .set('Content-Type', 'application/json')
+        // HTTP refuses line breaks in headers; other bytes reach the log as '?'
+        .set('X-Webhook-Subscription', 'PSUB\u00ffFAKE: all good')
+        .set('X-PagerDuty-Signature', `v1=${'0'.repeat(64)}`)
+        .send(JSON.stringify(event));
+      expect(forged.status).toBe(401);
+      const refusal = logs.lines.find(l =>
+        l.message.includes('wrong signature'),
+      );
+      expect(refusal?.message).toMatch(/subscription PSUB\?+FAKE: all good/);
+      expect(logs.text()).not.toContain('0'.repeat(64));
+      expect(logs.text()).not.toContain(SECRET);
     });
 
     it('loses nothing when the backend stops between receipt and processing', async () => {
