@@ -188,6 +188,26 @@ describe('StatusDashboard', () => {
     });
   });
 
+  it('tells readers without status.admin why they see no unmatched alerts', async () => {
+    await renderDashboard(
+      {
+        getUnmatchedAlerts: async () => {
+          throw Object.assign(new Error('Only status admins may read it'), {
+            name: 'ResponseError',
+            statusCode: 403,
+          });
+        },
+        getAlertSources: async () => ({ sources: [] }),
+      },
+      '/status?tab=unmatched',
+    );
+    expect(await screen.findByText(/For status admins/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/can name services you may not read/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Only status admins may read it/)).toBeNull();
+  });
+
   it('offers a retry when the backend cannot be reached', async () => {
     let calls = 0;
     await renderDashboard({

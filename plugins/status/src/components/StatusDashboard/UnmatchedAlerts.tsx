@@ -17,6 +17,11 @@ import { AlertList, usePolling, useStatusTabLink } from '../common';
 
 const PAGE_SIZE = 25;
 
+/** The backend's 403: the reader lacks the permission, nothing is broken. */
+const isNotAllowed = (error: Error) =>
+  (error as { statusCode?: number }).statusCode === 403 ||
+  error.name === 'NotAllowedError';
+
 const useStyles = makeStyles(theme => ({
   filters: {
     display: 'flex',
@@ -124,7 +129,19 @@ export function UnmatchedAlerts() {
           }}
         />
       </div>
-      {!page.value && page.error && <ResponseErrorPanel error={page.error} />}
+      {!page.value && page.error && isNotAllowed(page.error) && (
+        <WarningPanel severity="info" title="For status admins">
+          <Typography variant="body2">
+            Alerts that match no entity can name services you may not read, so
+            only status admins (the <code>status.admin</code> permission) see
+            them. Ask the people who run this portal if you map alerts for your
+            teams.
+          </Typography>
+        </WarningPanel>
+      )}
+      {!page.value && page.error && !isNotAllowed(page.error) && (
+        <ResponseErrorPanel error={page.error} />
+      )}
       {!page.value && !page.error && <Progress />}
       {page.value && (
         <>
