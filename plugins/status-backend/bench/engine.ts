@@ -202,7 +202,7 @@ async function main() {
     logger: silentLogger,
     entities,
   });
-  const engine = makeEngine();
+  const engine = await makeEngine();
 
   let start = performance.now();
   const before = sim.requestCount;

@@ -1,19 +1,22 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { DefaultEventsService } from '@backstage/plugin-events-node';
 import { Knex } from 'knex';
-import { DatabaseStatusStore } from '../database';
-import { StatusEngine } from '../engine/StatusEngine';
-import { PagerDutySync } from '../pagerduty/PagerDutySync';
+import { PagerDutyRestClientOptions } from '../pagerduty/PagerDutyRestClient';
 import {
-  PagerDutyRestClient,
-  PagerDutyRestClientOptions,
-} from '../pagerduty/PagerDutyRestClient';
+  createStatusParts,
+  StatusDependencies,
+} from '../wiring/createStatusParts';
+import { readStatusConfig } from '../wiring/readStatusConfig';
 
 /**
- * The status backend's pieces wired as the plugin wires them, on a given
- * database and PagerDuty (simulator) URL, for tests and benchmarks.
+ * The status backend's parts, built by the plugin's own factory
+ * ({@link createStatusParts}) from config naming a PagerDuty (simulator) URL,
+ * on a given database and catalog, for tests and benchmarks. Scheduling is
+ * left to the test, which runs syncs and engines when it wants.
  */
 export async function createStatusStack(options: {
   knex: Knex;
@@ -21,42 +24,64 @@ export async function createStatusStack(options: {
   logger: LoggerService;
   entities?: Entity[];
   client?: Partial<PagerDutyRestClientOptions>;
-  /** The accounts the engine reads; the stack's own sync fills `default`. */
-  accounts?: string[];
+  /** Further PagerDuty accounts and their URLs, beside `default`. */
+  accounts?: Record<string, string>;
+  /** Further `status.*` config. */
+  config?: object;
 }) {
-  const { knex, logger } = options;
-  const store = await DatabaseStatusStore.create({
-    database: mockServices.database({ knex, migrations: { skip: false } }),
-  });
-  const client = new PagerDutyRestClient({
-    apiBaseUrl: options.pagerDutyUrl,
+  const { logger, client: clientOptions = {} } = options;
+  const { tokenType, ...otherClientOptions } = clientOptions;
+  const account = (url: string) => ({
     apiToken: 'simulator-token',
-    logger,
-    ...options.client,
+    apiBaseUrl: url,
+    ...(tokenType ? { tokenType } : {}),
   });
-  const sync = new PagerDutySync({ account: 'default', client, store, logger });
-  /** A sync of another PagerDuty account into the same store. */
-  const syncAccount = (account: string, pagerDutyUrl: string) =>
-    new PagerDutySync({
-      account,
-      client: new PagerDutyRestClient({
-        apiBaseUrl: pagerDutyUrl,
-        apiToken: 'simulator-token',
-        logger,
-        ...options.client,
-      }),
-      store,
-      logger,
-    });
+  const config = new ConfigReader({
+    status: {
+      ...options.config,
+      pagerDuty: {
+        ...account(options.pagerDutyUrl),
+        accounts: Object.fromEntries(
+          Object.entries(options.accounts ?? {}).map(([name, url]) => [
+            name,
+            account(url),
+          ]),
+        ),
+      },
+    },
+  });
   const catalog = catalogServiceMock({ entities: options.entities ?? [] });
-  const makeEngine = (now?: () => Date) =>
-    new StatusEngine({
-      catalog,
-      auth: mockServices.auth(),
-      store,
-      logger,
-      accounts: options.accounts ?? ['default'],
+  const deps: StatusDependencies = {
+    config,
+    logger,
+    database: mockServices.database({
+      knex: options.knex,
+      migrations: { skip: false },
+    }),
+    scheduler: mockServices.scheduler.mock(),
+    auth: mockServices.auth(),
+    httpAuth: mockServices.httpAuth(),
+    permissions: mockServices.permissions(),
+    discovery: mockServices.discovery(),
+    catalog,
+    signals: { publish: async () => {} },
+    events: DefaultEventsService.create({ logger }),
+  };
+  const status = readStatusConfig(config);
+  const build = (now?: () => Date) =>
+    createStatusParts(deps, status, {
       now,
+      clientOptions: otherClientOptions,
     });
-  return { store, client, sync, syncAccount, catalog, makeEngine };
+  const parts = await build();
+  const syncOf = (name: string) => parts.syncs.find(s => s.account === name)!;
+  return {
+    store: parts.store,
+    client: parts.clients.get('default')!,
+    sync: syncOf('default'),
+    syncOf,
+    catalog,
+    /** A new engine on the same store (a restart), optionally with its own clock. */
+    makeEngine: async (now?: () => Date) => (await build(now)).engine!,
+  };
 }

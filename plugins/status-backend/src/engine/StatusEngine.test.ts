@@ -139,7 +139,7 @@ describe('StatusEngine with the simulator', () => {
         logger: mockServices.logger.mock(),
         entities,
       });
-      const engine = makeEngine();
+      const engine = await makeEngine();
       const everything = callerView(
         entities.map(e => stringifyEntityRef(e)),
         true,
@@ -392,7 +392,7 @@ describe('StatusEngine with the simulator', () => {
         'operational',
       );
       // ten minutes without a successful sync
-      const later = makeEngine(() => new Date(Date.now() + 10 * 60_000));
+      const later = await makeEngine(() => new Date(Date.now() + 10 * 60_000));
       await later.refreshCatalog();
       expect(later.levels('component:default/cart-api').own).toBe('unknown');
       // the outage still known outranks not knowing
@@ -415,7 +415,7 @@ describe('StatusEngine with the simulator', () => {
         entities,
         client: { maxRetries: 0 },
       });
-      const engine = makeEngine();
+      const engine = await makeEngine();
       const everything = callerView(
         entities.map(e => stringifyEntityRef(e)),
         true,
@@ -496,7 +496,7 @@ describe('StatusEngine with the simulator', () => {
         // a rate-limited token: give up at once instead of waiting for the reset
         client: { maxRateLimitWaitMs: 100 },
       });
-      const engine = makeEngine();
+      const engine = await makeEngine();
       const everything = callerView(
         entities.map(e => stringifyEntityRef(e)),
         true,
@@ -552,7 +552,7 @@ describe('StatusEngine with the simulator', () => {
         entities: withNewService,
       });
       await sync.syncOnce(); // PNEW000 is not in PagerDuty's answer
-      const engine = makeEngine();
+      const engine = await makeEngine();
       await engine.refreshCatalog();
       expect(
         engine.describe('component:default/new-api', { upstreamDepth: 1 })
@@ -605,7 +605,7 @@ describe('StatusEngine with the simulator', () => {
     it('follows the catalog closely for two minutes, then until two reads agree', async () => {
       const { makeEngine } = await setUp();
       let now = Date.now();
-      const engine = makeEngine(() => new Date(now));
+      const engine = await makeEngine(() => new Date(now));
       expect(engine.catalogSettling).toBe(true);
       await engine.refreshCatalog();
       await engine.refreshCatalog();
@@ -641,7 +641,7 @@ describe('StatusEngine with the simulator', () => {
       expect(before.map(t => t.effectiveTo)).toEqual(['degraded']);
 
       // a new process on the same database: same levels, no new history
-      const restarted = makeEngine();
+      const restarted = await makeEngine();
       await restarted.refreshCatalog();
       expect(restarted.levels('component:default/shop-web').effective).toBe(
         'degraded',
@@ -719,11 +719,11 @@ describe('StatusEngine with several PagerDuty accounts', () => {
     });
 
     it("reads each entity's incidents from its own account, and names unknown accounts", async () => {
-      const { store, sync, syncAccount, makeEngine } = await createStatusStack({
+      const { store, sync, syncOf, makeEngine } = await createStatusStack({
         knex: await databases.init(databaseId),
         pagerDutyUrl: us.url,
         logger: mockServices.logger.mock(),
-        accounts: ['default', 'eu'],
+        accounts: { eu: eu.url },
         entities: [
           group('platform'),
           component('auth-service', 'platform', 'PAUTH00', []),
@@ -737,7 +737,7 @@ describe('StatusEngine with several PagerDuty accounts', () => {
           inAccount(component('apac-web', 'platform', 'PAUTH00', []), 'apac'),
         ],
       });
-      const syncEu = syncAccount('eu', eu.url);
+      const syncEu = syncOf('eu');
 
       eu.state.trigger({
         service: 'PAUTH00',
@@ -747,7 +747,7 @@ describe('StatusEngine with several PagerDuty accounts', () => {
       });
       await sync.syncOnce();
       await syncEu.syncOnce();
-      const engine = makeEngine();
+      const engine = await makeEngine();
       await engine.refreshCatalog();
 
       expect(engine.levels('component:default/auth-service').own).toBe(

@@ -101,6 +101,11 @@ export class PagerDutySync {
     },
   ) {}
 
+  /** The account this sync reads. */
+  get account(): string {
+    return this.options.account;
+  }
+
   /** Reads everything once; `signal` is the sync's deadline. Never throws for a failing part. */
   async syncOnce(signal?: AbortSignal): Promise<SyncResult> {
     const { account, client } = this.options;

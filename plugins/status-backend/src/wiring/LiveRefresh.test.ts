@@ -1,0 +1,66 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import waitForExpect from 'wait-for-expect';
+import { StatusEngine } from '../engine/StatusEngine';
+import { LivePush } from '../service/livePush';
+import { LiveRefresh } from './LiveRefresh';
+
+describe('LiveRefresh', () => {
+  function setUp(options: { ready: boolean; failing?: boolean }) {
+    const order: string[] = [];
+    const engine = {
+      ready: options.ready,
+      refreshSignals: jest.fn(async () => {
+        order.push('refresh');
+        if (options.failing) throw new Error('database gone');
+        return [];
+      }),
+    } as unknown as StatusEngine;
+    const livePush = {
+      changed: jest.fn((refs?: Iterable<string>) =>
+        order.push(refs ? `push ${[...refs].sort().join(',')}` : 'push all'),
+      ),
+    } as unknown as LivePush;
+    const logger = mockServices.logger.mock();
+    const refresh = new LiveRefresh({
+      engine: () => engine,
+      livePush,
+      logger,
+      coalesceMs: 1,
+    });
+    return { order, engine, refresh, logger };
+  }
+
+  it('refreshes the engine once for a burst, then pushes what changed', async () => {
+    const { order, engine, refresh } = setUp({ ready: true });
+    refresh.changed(['b']);
+    refresh.changed(['a', 'b']);
+    await waitForExpect(() => expect(order).toEqual(['refresh', 'push a,b']));
+    expect(engine.refreshSignals).toHaveBeenCalledTimes(1);
+    // an unnamed change wins over named ones in the same burst
+    refresh.changed(['c']);
+    refresh.changed();
+    await waitForExpect(() =>
+      expect(order.slice(2)).toEqual(['refresh', 'push all']),
+    );
+  });
+
+  it('pushes nothing for a change with no refs (another replica), and still pushes when a refresh fails', async () => {
+    const { order, refresh, logger } = setUp({ ready: true, failing: true });
+    refresh.changed([]);
+    await waitForExpect(() => expect(order).toEqual(['refresh']));
+    refresh.changed(['a']);
+    await waitForExpect(() =>
+      expect(order).toEqual(['refresh', 'refresh', 'push a']),
+    );
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('database gone'),
+    );
+  });
+
+  it('does not refresh an engine that has not read the catalog yet', async () => {
+    const { order, engine, refresh } = setUp({ ready: false });
+    refresh.changed(['a']);
+    await waitForExpect(() => expect(order).toEqual(['push a']));
+    expect(engine.refreshSignals).not.toHaveBeenCalled();
+  });
+});

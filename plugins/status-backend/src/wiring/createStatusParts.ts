@@ -1,0 +1,247 @@
+import {
+  AuthService,
+  DatabaseService,
+  DiscoveryService,
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { EventsService } from '@backstage/plugin-events-node';
+import { SignalsService } from '@backstage/plugin-signals-node';
+import express from 'express';
+import Router from 'express-promise-router';
+import { createWebhookRouter } from '../alerts/createWebhookRouter';
+import { DatabaseStatusStore } from '../database';
+import { followReplicas } from '../engine/replicas';
+import { StatusEngine } from '../engine/StatusEngine';
+import {
+  PagerDutyRestClient,
+  PagerDutyRestClientOptions,
+} from '../pagerduty/PagerDutyRestClient';
+import { PagerDutySync } from '../pagerduty/PagerDutySync';
+import { createPagerDutyWebhookRouter } from '../pagerduty/webhooks/createPagerDutyWebhookRouter';
+import { PagerDutyWebhookProcessor } from '../pagerduty/webhooks/PagerDutyWebhookProcessor';
+import { subscribeToWebhooks } from '../pagerduty/webhooks/subscribeToWebhooks';
+import { webhookSecretsProvider } from '../pagerduty/webhooks/webhookSecrets';
+import { WebhookSecretVault } from '../pagerduty/webhooks/WebhookSecretVault';
+import { CallerAccess } from '../service/CallerAccess';
+import { createLiveChannels } from '../service/liveChannels';
+import { LivePush } from '../service/livePush';
+import { SecretRedactor } from '../service/redaction';
+import { createRouter } from '../service/router';
+import { LiveRefresh } from './LiveRefresh';
+import { StatusConfig } from './readStatusConfig';
+
+/** What the parts are built from: the plugin's services. */
+export type StatusDependencies = {
+  config: Config;
+  logger: LoggerService;
+  database: DatabaseService;
+  scheduler: SchedulerService;
+  auth: AuthService;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  discovery: DiscoveryService;
+  catalog: CatalogService;
+  signals: SignalsService;
+  events: EventsService;
+};
+
+/**
+ * Builds every part of the status backend from its services and config: the
+ * store, PagerDuty's clients and syncs, the engine (when anything can send
+ * signals), the webhook receivers, live pushing and the API router. The
+ * plugin schedules the parts' tasks and mounts the router; tests build the
+ * same parts, so they run the wiring production runs.
+ */
+export async function createStatusParts(
+  deps: StatusDependencies,
+  status: StatusConfig,
+  options: {
+    now?: () => Date;
+    /** Client settings config does not expose (retries, backoff), for tests. */
+    clientOptions?: Partial<PagerDutyRestClientOptions>;
+  } = {},
+) {
+  const { config, catalog, permissions } = deps;
+  // every line the plugin logs goes through the redactor, which learns each
+  // secret as soon as it is read
+  const redactor = new SecretRedactor();
+  redactor.add(...status.secrets);
+  const logger = redactor.logger(deps.logger);
+
+  const store = await DatabaseStatusStore.create({ database: deps.database });
+  const access = new CallerAccess(catalog, permissions);
+  const liveChannelOf = await createLiveChannels(store);
+  let engine: StatusEngine | undefined;
+  const livePush = new LivePush(deps.signals, logger, {
+    channelOf: liveChannelOf,
+    shownBy: ref => engine?.impactedBy(ref) ?? [],
+  });
+  const liveRefresh = new LiveRefresh({
+    engine: () => engine,
+    livePush,
+    logger,
+  });
+  const { pagerDuty, alertSources, alertSecrets, alertLimits } = status;
+
+  const vault = new WebhookSecretVault(
+    store,
+    logger,
+    status.encryptionKey,
+    secret => redactor.add(secret),
+  );
+  await vault.migratePlainText(pagerDuty.accounts.map(a => a.name));
+  // other replicas' level changes are pushed by their own engines
+  const replicas = await followReplicas({
+    events: deps.events,
+    logger,
+    onSignalsChanged: () => liveRefresh.changed([]),
+  });
+  const webhookProcessor = new PagerDutyWebhookProcessor({
+    store,
+    logger: logger.child({ task: 'pagerduty-webhooks' }),
+    onChanged: async () => {
+      // incident changes that move no level still change what pages show
+      liveRefresh.changed();
+      replicas.announce();
+    },
+  });
+
+  // each account has its own token, rate limit and so its own budget
+  const clients = new Map(
+    pagerDuty.accounts.map(account => [
+      account.name,
+      new PagerDutyRestClient({
+        apiBaseUrl: account.apiBaseUrl,
+        apiToken: account.apiToken,
+        tokenType: account.tokenType,
+        logger: logger.child({ pagerDutyAccount: account.name }),
+        requestsPerMinute: account.requestsPerMinute,
+        ...options.clientOptions,
+      }),
+    ]),
+  );
+  const syncs = [...clients].map(
+    ([account, client]) =>
+      new PagerDutySync({
+        account,
+        client,
+        store,
+        logger,
+        maxRequestsPerSync: status.maxRequestsPerSync,
+      }),
+  );
+  // the engine runs when anything can send signals: PagerDuty, or a monitoring tool
+  if (pagerDuty.mode !== 'unconfigured' || alertSecrets.size > 0) {
+    if (pagerDuty.mode !== 'unconfigured')
+      await subscribeToWebhooks({
+        config,
+        mode: pagerDuty.mode,
+        clients,
+        store,
+        vault,
+        logger,
+        discovery: deps.discovery,
+        scheduler: deps.scheduler,
+      });
+    engine = new StatusEngine({
+      catalog,
+      auth: deps.auth,
+      store,
+      logger,
+      accounts: pagerDuty.accounts.map(a => a.name),
+      rules: status.rules,
+      syncIntervalMs: status.syncIntervalSeconds * 1000,
+      staleAfterMissedSyncs: status.staleAfterMissedSyncs,
+      alertSourceTitles: new Map(alertSources.map(a => [a.id, a.title])),
+      alertStaleAfterMs: alertLimits.staleAfterMs,
+      onChanges: changes => livePush.changed(changes.map(c => c.ref)),
+      // who may read what can change with the catalog
+      onCatalogRead: () => access.clear(),
+      now: options.now,
+    });
+  }
+
+  const webhooks = Router();
+  webhooks.use(
+    '/pagerduty',
+    createPagerDutyWebhookRouter({
+      secrets: webhookSecretsProvider(
+        config,
+        vault,
+        pagerDuty.accounts.map(a => a.name),
+      ),
+      events: store.webhookEvents,
+      redactor,
+      logger: logger.child({ task: 'pagerduty-webhooks' }),
+      onEvent: () =>
+        setImmediate(() => {
+          webhookProcessor
+            .processPending()
+            .catch(error =>
+              logger.warn(`Processing PagerDuty webhooks failed: ${error}`),
+            );
+        }),
+    }),
+  );
+  webhooks.use(
+    createWebhookRouter({
+      sources: () => alertSources,
+      secrets: alertSecrets,
+      alerts: store.alerts,
+      maxFiring: alertLimits.maxFiring,
+      maxRequestsPerMinute: alertLimits.maxRequestsPerMinute,
+      redactor,
+      recordAttempt: (source, attempt) =>
+        store.recordSourceAttempt(
+          source,
+          attempt.ok ? { ...attempt, via: 'webhook' } : attempt,
+        ),
+      logger: logger.child({ task: 'alert-webhooks' }),
+      onAlerts: alerts => {
+        liveRefresh.changed(
+          engine
+            ? alerts.flatMap(a => engine!.matchAlert(a).entityRefs)
+            : undefined,
+        );
+        replicas.announce();
+      },
+    }),
+  );
+  const router: express.Router = await createRouter({
+    webhooks,
+    engine,
+    httpAuth: deps.httpAuth,
+    logger,
+    catalog,
+    permissions,
+    access,
+    liveChannelOf,
+    store,
+    pagerDutyMode: pagerDuty.mode,
+    alertSources: alertSources.map(source => ({
+      id: source.id,
+      title: source.title,
+      enabled: alertSecrets.has(source.id),
+    })),
+  });
+  return {
+    logger,
+    store,
+    engine,
+    clients,
+    syncs,
+    webhookProcessor,
+    livePush,
+    liveRefresh,
+    replicas,
+    router,
+  };
+}
+
+/** The parts {@link createStatusParts} builds. */
+export type StatusParts = Awaited<ReturnType<typeof createStatusParts>>;

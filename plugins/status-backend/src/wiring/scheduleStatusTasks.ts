@@ -1,0 +1,111 @@
+import { SchedulerService } from '@backstage/backend-plugin-api';
+import { pruneHistory } from '../database/retention';
+import { StatusParts } from './createStatusParts';
+import { StatusConfig } from './readStatusConfig';
+
+/**
+ * The status backend's scheduled work. Global tasks (one replica at a time):
+ * the PagerDuty sync, expiring alerts their tool stopped re-sending, pruning
+ * history. Local tasks (every replica keeps its own graph): re-reading the
+ * catalog, refreshing levels from the store.
+ */
+export async function scheduleStatusTasks(
+  scheduler: SchedulerService,
+  parts: StatusParts,
+  status: StatusConfig,
+): Promise<void> {
+  const { engine, syncs, store, logger, liveRefresh, replicas } = parts;
+  if (engine && syncs.length)
+    await scheduler.scheduleTask({
+      id: 'status-pagerduty-sync',
+      scope: 'global',
+      frequency: { seconds: status.syncIntervalSeconds },
+      timeout: { minutes: 5 },
+      initialDelay: { seconds: 3 },
+      fn: async abortSignal => {
+        // one failing account (logged and marked stale by its sync) never holds up the others
+        const results = await Promise.allSettled(
+          syncs.map(sync => sync.syncOnce(abortSignal)),
+        );
+        if (engine.ready) await engine.refreshSignals();
+        // incident changes a webhook missed still reach open pages
+        if (
+          results.some(
+            r => r.status === 'fulfilled' && r.value.incidentsChanged,
+          )
+        )
+          parts.livePush.changed();
+        if (results.every(r => r.status === 'rejected')) {
+          throw new Error('No PagerDuty account could be synchronised');
+        }
+      },
+    });
+  if (engine) {
+    await scheduler.scheduleTask({
+      id: 'status-catalog',
+      scope: 'local',
+      // the catalog may still be ingesting at start-up: re-read it every minute
+      frequency: { minutes: 1 },
+      timeout: { minutes: 5 },
+      initialDelay: { seconds: 5 },
+      fn: () => engine.refreshCatalog(),
+    });
+    await scheduler.scheduleTask({
+      id: 'status-signals',
+      scope: 'local',
+      frequency: { seconds: 15 },
+      timeout: { minutes: 1 },
+      initialDelay: { seconds: 5 },
+      fn: async () => {
+        // webhook events a crash or restart left unprocessed
+        await parts.webhookProcessor.processPending();
+        // right after start-up the catalog is still ingesting: follow it closely
+        if (engine.catalogSettling) await engine.refreshCatalog();
+        else await engine.refreshSignals();
+      },
+    });
+  }
+  // firing alerts their tool stopped re-sending have ended, unseen
+  await scheduler.scheduleTask({
+    id: 'status-alert-expiry',
+    scope: 'global',
+    frequency: { minutes: 5 },
+    timeout: { minutes: 5 },
+    initialDelay: { minutes: 1 },
+    fn: async () => {
+      const now = new Date();
+      for (const source of status.alertSources) {
+        const after = status.alertLimits.expireAfterMs(source.id);
+        if (after === undefined) continue;
+        const expired = await store.alerts.expireFiring(
+          source.id,
+          new Date(now.getTime() - after),
+          now,
+        );
+        if (expired) {
+          logger.info(
+            `Resolved ${expired} firing ${
+              source.title
+            } alerts not sent again for ${Math.round(after / 60_000)} minutes`,
+          );
+          liveRefresh.changed();
+          replicas.announce();
+        }
+      }
+    },
+  });
+  await scheduler.scheduleTask({
+    id: 'status-retention',
+    scope: 'global',
+    frequency: { hours: 6 },
+    timeout: { minutes: 10 },
+    initialDelay: { minutes: 5 },
+    fn: async () => {
+      const pruned = await pruneHistory(store, status.retention);
+      if (pruned.alerts || pruned.webhookEvents)
+        logger.info(
+          `Pruned ${pruned.alerts} resolved alerts and ${pruned.webhookEvents} processed PagerDuty webhook events`,
+        );
+    },
+  });
+}
