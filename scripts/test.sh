@@ -42,7 +42,7 @@ step() {
 step "type check" yarn tsc
 step "lint" yarn lint:all
 step "prettier" yarn prettier:check
-step "script tests" node --test scripts/summarise-tests.test.mjs
+step "script tests" node --test scripts/summarise-tests.test.mjs scripts/check-folder-cycles.test.mjs
 # CI=true: one run of Jest, no watch mode; --verbose names each test, so the
 # log shows the database tests running on PostgreSQL and on SQLite
 step "unit tests" env CI=true yarn test --verbose --json --outputFile="$REPORTS/unit.json"

@@ -1,5 +1,5 @@
 import { NormalisedAlert } from '@internal/plugin-status-common';
-import { EntitySummary } from '../engine/catalogSnapshot';
+import { EntitySummary } from '../catalog/catalogSnapshot';
 import { AlertMapper } from './AlertMapper';
 
 const entity = (

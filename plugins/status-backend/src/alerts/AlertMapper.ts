@@ -13,8 +13,8 @@ import {
   PROMETHEUS_ALERT_SELECTOR_ANNOTATION,
   STATUSCAKE_TEST_NAME_ANNOTATION,
 } from '@internal/plugin-status-common';
-import { addTo } from '../engine/addTo';
-import { EntitySummary } from '../engine/catalogSnapshot';
+import { addTo } from '../lib/addTo';
+import { EntitySummary } from '../catalog/catalogSnapshot';
 
 /** Which entities an alert belongs to, and by which rule; or, when none, who it might be. */
 export type AlertMatch = {

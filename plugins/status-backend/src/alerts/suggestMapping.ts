@@ -7,8 +7,8 @@ import {
   PROMETHEUS_ALERT_SELECTOR_ANNOTATION,
   STATUSCAKE_TEST_NAME_ANNOTATION,
 } from '@internal/plugin-status-common';
-import { addTo } from '../engine/addTo';
-import { EntitySummary } from '../engine/catalogSnapshot';
+import { addTo } from '../lib/addTo';
+import { EntitySummary } from '../catalog/catalogSnapshot';
 import { AlertMapper, AlertMatch } from './AlertMapper';
 
 const MAX_CANDIDATES = 3;

@@ -15,6 +15,7 @@ import {
   StatusTransition,
   StoredIncident,
   StoredOnCall,
+  StoredMaintenanceWindow,
   StoredService,
 } from './types';
 
@@ -39,6 +40,9 @@ function lastPerKey<T>(items: T[], key: (item: T) => string): T[] {
 }
 
 // PostgreSQL returns Date, SQLite the epoch milliseconds knex wrote.
+/** Where an account's maintenance windows are kept (a status_meta row). */
+const maintenanceKey = (account: string) => `pagerduty:${account}:maintenance`;
+
 const toDate = (value: unknown): Date | undefined =>
   value === null || value === undefined
     ? undefined
@@ -97,6 +101,20 @@ export class DatabaseStatusStore implements StatusStore {
       .insert({ key, value, updated_at: new Date() })
       .onConflict('key')
       .merge(['value', 'updated_at']);
+  }
+
+  async getMaintenanceWindows(
+    account: string,
+  ): Promise<StoredMaintenanceWindow[]> {
+    const stored = await this.getMeta(maintenanceKey(account));
+    return stored ? JSON.parse(stored.value) : [];
+  }
+
+  async setMaintenanceWindows(
+    account: string,
+    windows: StoredMaintenanceWindow[],
+  ): Promise<void> {
+    await this.setMeta(maintenanceKey(account), JSON.stringify(windows));
   }
 
   async deleteMeta(key: string): Promise<void> {

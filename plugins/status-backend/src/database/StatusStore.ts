@@ -6,6 +6,7 @@ import {
   StatusTransition,
   StoredIncident,
   StoredOnCall,
+  StoredMaintenanceWindow,
   StoredService,
 } from './types';
 
@@ -30,6 +31,14 @@ export interface StatusStore {
   deleteMeta(key: string): Promise<void>;
   /** Stores a value unless one is there already, and returns the one kept. */
   insertMetaIfAbsent(key: string, value: string): Promise<string>;
+
+  /** The ongoing maintenance windows of an account, as its last successful read saw them. */
+  getMaintenanceWindows(account: string): Promise<StoredMaintenanceWindow[]>;
+  /** Replaces the ongoing maintenance windows of an account. */
+  setMaintenanceWindows(
+    account: string,
+    windows: StoredMaintenanceWindow[],
+  ): Promise<void>;
 
   /** Replaces the services of an account with a full sync's result. */
   replaceServices(account: string, services: StoredService[]): Promise<void>;

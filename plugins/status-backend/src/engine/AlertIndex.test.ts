@@ -1,6 +1,6 @@
 import { StoredAlert } from '../database';
 import { AlertIndex } from './AlertIndex';
-import { EntitySummary } from './catalogSnapshot';
+import { EntitySummary } from '../catalog/catalogSnapshot';
 
 const entity = (name: string): EntitySummary => ({
   ref: `component:default/${name}`,

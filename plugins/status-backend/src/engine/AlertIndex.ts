@@ -2,7 +2,7 @@ import { NormalisedAlert, StatusAlert } from '@internal/plugin-status-common';
 import { AlertMapper, AlertMatch } from '../alerts/AlertMapper';
 import { MappingSuggestions } from '../alerts/suggestMapping';
 import { StoredAlert, StoredIncident } from '../database';
-import { EntitySummary } from './catalogSnapshot';
+import { EntitySummary } from '../catalog/catalogSnapshot';
 
 /** How long a resolved alert still marks its entity as watched by a tool. */
 export const RECENT_ALERTS_MS = 24 * 60 * 60_000;

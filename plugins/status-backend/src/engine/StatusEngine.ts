@@ -25,12 +25,15 @@ import {
   StoredIncident,
   StoredService,
 } from '../database';
-import { readOngoingMaintenance } from '../pagerduty/PagerDutySync';
-import { addTo } from './addTo';
+import { addTo } from '../lib/addTo';
 import { accountFreshness, FreshnessRules, partFreshness } from './freshness';
 import { AlertIndex, RECENT_ALERTS_MS, UnmatchedQuery } from './AlertIndex';
 import { TransitionRecorder } from './TransitionRecorder';
-import { EntitySummary, readCatalog, summariseEntity } from './catalogSnapshot';
+import {
+  EntitySummary,
+  readCatalog,
+  summariseEntity,
+} from '../catalog/catalogSnapshot';
 
 /** An alert's signal ID: fingerprints are unique only within their source. */
 export const alertId = (a: { source: string; fingerprint: string }) =>
@@ -188,7 +191,7 @@ export class StatusEngine {
         store.listOpenIncidents(),
         store.listServices(),
         store.listSources(),
-        Promise.all(accounts.map(a => readOngoingMaintenance(store, a))),
+        Promise.all(accounts.map(a => store.getMaintenanceWindows(a))),
         this.transitions.load(),
         // the alerts that changed since the last read; all of them the first time
         this.alertsReadAt

@@ -3,20 +3,11 @@ import {
   PagerDutyDataPart,
   pagerDutySourceName,
 } from '@internal/plugin-status-common';
-import { StatusStore } from '../database';
+import { StatusStore, StoredMaintenanceWindow } from '../database';
 import { isPagerDutyId, toStoredService } from './mapping';
 import { PagerDutyClient, RequestCounter } from './PagerDutyClient';
 import { syncIncidentAlerts } from './syncIncidentAlerts';
 import { syncOpenIncidents } from './syncOpenIncidents';
-
-/** An ongoing maintenance window, as the health model needs it. */
-export type MaintenanceWindowSummary = {
-  id: string;
-  serviceIds: string[];
-  startTime: string;
-  endTime: string;
-  description?: string;
-};
 
 /** How one part of a sync went. */
 export type SyncPartOutcome = {
@@ -32,7 +23,7 @@ export type SyncResult = {
   services?: number;
   openIncidents?: number;
   resolvedSinceLastSync: number;
-  ongoingMaintenance?: MaintenanceWindowSummary[];
+  ongoingMaintenance?: StoredMaintenanceWindow[];
   onCalls?: number;
   /** Incidents whose alerts were read this sync. */
   alertLookups: number;
@@ -50,17 +41,6 @@ export type SyncResult = {
 const ONCALL_BATCH = 25;
 /** The default budget of requests per sync, retries included. */
 export const DEFAULT_MAX_REQUESTS_PER_SYNC = 500;
-
-const maintenanceKey = (account: string) => `pagerduty:${account}:maintenance`;
-
-/** The ongoing maintenance windows of an account as its last successful sync saw them. */
-export async function readOngoingMaintenance(
-  store: StatusStore,
-  account: string,
-): Promise<MaintenanceWindowSummary[]> {
-  const stored = await store.getMeta(maintenanceKey(account));
-  return stored ? JSON.parse(stored.value) : [];
-}
 
 /** What the parts of one sync share. */
 export type SyncContext = {
@@ -164,10 +144,7 @@ export class PagerDutySync {
         endTime: w.end_time,
         description: w.description,
       }));
-      await this.options.store.setMeta(
-        maintenanceKey(account),
-        JSON.stringify(ongoing),
-      );
+      await this.options.store.setMaintenanceWindows(account, ongoing);
       result.ongoingMaintenance = ongoing;
     });
 
@@ -281,8 +258,8 @@ export class PagerDutySync {
   }
 
   /** The ongoing maintenance windows of the last successful sync. */
-  async ongoingMaintenance(): Promise<MaintenanceWindowSummary[]> {
-    return readOngoingMaintenance(this.options.store, this.options.account);
+  async ongoingMaintenance(): Promise<StoredMaintenanceWindow[]> {
+    return this.options.store.getMaintenanceWindows(this.options.account);
   }
 
   private now(): Date {

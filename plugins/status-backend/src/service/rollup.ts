@@ -7,8 +7,8 @@ import {
   StatusRollup,
   StatusRollupMember,
 } from '@internal/plugin-status-common';
-import { addTo } from '../engine/addTo';
-import { EntitySummary } from '../engine/catalogSnapshot';
+import { addTo } from '../lib/addTo';
+import { EntitySummary } from '../catalog/catalogSnapshot';
 import { StatusEngine } from '../engine/StatusEngine';
 import { CallerView } from './CallerAccess';
 import { describeOwner, rootCausesForCaller } from './entityStatus';

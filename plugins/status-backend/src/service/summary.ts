@@ -10,7 +10,7 @@ import {
   StatusSummaryEntity,
 } from '@internal/plugin-status-common';
 import { StatusStore } from '../database';
-import { addTo } from '../engine/addTo';
+import { addTo } from '../lib/addTo';
 import { StatusEngine } from '../engine/StatusEngine';
 import { CallerView } from './CallerAccess';
 import {

@@ -1,5 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { coalesce } from '../alerts/coalesce';
+import { coalesce } from '../lib/coalesce';
 import { StatusEngine } from '../engine/StatusEngine';
 import { LivePush } from '../service/livePush';
 

@@ -30,7 +30,7 @@ import { WebhookSecretVault } from '../pagerduty/webhooks/WebhookSecretVault';
 import { CallerAccess } from '../service/CallerAccess';
 import { createLiveChannels } from '../service/liveChannels';
 import { LivePush } from '../service/livePush';
-import { SecretRedactor } from '../service/redaction';
+import { SecretRedactor } from '../lib/redaction';
 import { createRouter } from '../service/router';
 import { LiveRefresh } from './LiveRefresh';
 import { StatusConfig } from './readStatusConfig';

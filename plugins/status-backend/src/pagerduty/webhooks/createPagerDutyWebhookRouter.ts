@@ -5,8 +5,8 @@ import Router from 'express-promise-router';
 import { WebhookEventStore } from '../../database';
 import { isPagerDutyId } from '../mapping';
 import { PAGERDUTY_WEBHOOK_EVENT_TYPES } from './PagerDutyWebhookProcessor';
-import { scrubSecretsFromUrl, SecretRedactor } from '../../service/redaction';
-import { printable, ThrottledWarnings } from '../../service/ThrottledWarnings';
+import { scrubSecretsFromUrl, SecretRedactor } from '../../lib/redaction';
+import { printable, ThrottledWarnings } from '../../lib/ThrottledWarnings';
 import { verifyPagerDutySignature, WebhookSecret } from './signature';
 
 const MAX_BYTES = 1024 * 1024;
