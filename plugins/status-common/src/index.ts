@@ -13,3 +13,4 @@ export * from './alerts';
 export * from './freshness';
 export * from './health';
 export * from './permissions';
+export * from './rules';

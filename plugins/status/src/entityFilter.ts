@@ -1,7 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
+import { isRollupKind as isRollupEntityKind } from '@internal/plugin-status-common';
 
 const SERVICE_KINDS = ['component', 'resource', 'api'];
-const ROLLUP_KINDS = ['system', 'domain', 'group'];
 
 const kindOf = (entity: Entity) => entity.kind.toLocaleLowerCase('en-US');
 
@@ -22,5 +22,5 @@ export function isStatusAvailable(entity: Entity): boolean {
  * @public
  */
 export function isRollupKind(entity: Entity): boolean {
-  return ROLLUP_KINDS.includes(kindOf(entity));
+  return isRollupEntityKind(entity.kind);
 }

@@ -1,5 +1,6 @@
-import { NormalisedAlert } from '@internal/plugin-status-common';
+import { NormalisedAlert, toDate } from '@internal/plugin-status-common';
 import { Knex } from 'knex';
+import { batches } from './batches';
 import { createHash } from 'node:crypto';
 
 /** An alert as stored, with when it was last received and last changed. */
@@ -46,9 +47,6 @@ function storedFingerprint(fingerprint: string): string {
     : `sha256:${createHash('sha256').update(fingerprint).digest('hex')}`;
 }
 
-const toDate = (value: unknown) =>
-  value === null || value === undefined ? undefined : new Date(value as string);
-
 /** {@link AlertStore} on the plugin's database (PostgreSQL or SQLite). */
 export class DatabaseAlertStore implements AlertStore {
   constructor(private readonly db: Knex) {}
@@ -74,9 +72,9 @@ export class DatabaseAlertStore implements AlertStore {
       received_at: receivedAt,
       changed_at: receivedAt,
     }));
-    for (let i = 0; i < rows.length; i += CHUNK) {
+    for (const batch of batches(rows, CHUNK)) {
       await this.db('status_alerts')
-        .insert(rows.slice(i, i + CHUNK))
+        .insert(batch)
         .onConflict(['source', 'fingerprint'])
         .merge();
     }
@@ -138,10 +136,10 @@ export class DatabaseAlertStore implements AlertStore {
     const given = new Map(fingerprints.map(f => [storedFingerprint(f), f]));
     const stored = [...given.keys()];
     const found: string[] = [];
-    for (let i = 0; i < stored.length; i += CHUNK) {
+    for (const batch of batches(stored, CHUNK)) {
       const rows: string[] = await this.db('status_alerts')
         .where({ source, state: 'firing' })
-        .whereIn('fingerprint', stored.slice(i, i + CHUNK))
+        .whereIn('fingerprint', batch)
         .pluck('fingerprint');
       found.push(...rows.map(f => given.get(f) ?? f));
     }

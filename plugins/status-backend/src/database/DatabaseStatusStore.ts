@@ -1,8 +1,10 @@
+import { toDate } from '@internal/plugin-status-common';
 import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
+import { batches } from './batches';
 import { AlertStore, DatabaseAlertStore } from './DatabaseAlertStore';
 import {
   DatabaseWebhookEventStore,
@@ -43,10 +45,6 @@ function lastPerKey<T>(items: T[], key: (item: T) => string): T[] {
 /** Where an account's maintenance windows are kept (a status_meta row). */
 const maintenanceKey = (account: string) => `pagerduty:${account}:maintenance`;
 
-const toDate = (value: unknown): Date | undefined =>
-  value === null || value === undefined
-    ? undefined
-    : new Date(value as string | number | Date);
 const orNull = <T>(value: T | undefined): T | null =>
   value === undefined ? null : value;
 
@@ -157,9 +155,9 @@ export class DatabaseStatusStore implements StatusStore {
     const rows = lastPerKey(services, s => s.id);
     await this.db.transaction(async tx => {
       await tx('status_pd_services').where({ account }).delete();
-      for (let i = 0; i < rows.length; i += CHUNK) {
+      for (const batch of batches(rows, CHUNK)) {
         await tx('status_pd_services').insert(
-          rows.slice(i, i + CHUNK).map(s => ({
+          batch.map(s => ({
             account,
             id: s.id,
             name: s.name,
@@ -204,10 +202,10 @@ export class DatabaseStatusStore implements StatusStore {
         latest.set(key, incident);
     }
     const rows = [...latest.values()];
-    for (let i = 0; i < rows.length; i += CHUNK) {
+    for (const batch of batches(rows, CHUNK)) {
       await this.db('status_pd_incidents')
         .insert(
-          rows.slice(i, i + CHUNK).map(x => ({
+          batch.map(x => ({
             account: x.account,
             id: x.id,
             number: x.number,
@@ -287,22 +285,19 @@ export class DatabaseStatusStore implements StatusStore {
     onCalls: StoredOnCall[],
   ): Promise<void> {
     await this.db.transaction(async tx => {
-      for (let i = 0; i < escalationPolicyIds.length; i += CHUNK) {
+      for (const batch of batches(escalationPolicyIds, CHUNK)) {
         await tx('status_pd_oncalls')
           .where({ account })
-          .whereIn(
-            'escalation_policy_id',
-            escalationPolicyIds.slice(i, i + CHUNK),
-          )
+          .whereIn('escalation_policy_id', batch)
           .delete();
       }
       const rows = lastPerKey(
         onCalls,
         o => `${o.escalationPolicyId}/${o.level}/${o.user.id}`,
       );
-      for (let i = 0; i < rows.length; i += CHUNK) {
+      for (const batch of batches(rows, CHUNK)) {
         await tx('status_pd_oncalls').insert(
-          rows.slice(i, i + CHUNK).map(o => ({
+          batch.map(o => ({
             account,
             escalation_policy_id: o.escalationPolicyId,
             level: o.level,
@@ -400,9 +395,9 @@ export class DatabaseStatusStore implements StatusStore {
   }
 
   async recordTransitions(transitions: StatusTransition[]): Promise<void> {
-    for (let i = 0; i < transitions.length; i += CHUNK) {
+    for (const batch of batches(transitions, CHUNK)) {
       await this.db('status_transitions').insert(
-        transitions.slice(i, i + CHUNK).map(t => ({
+        batch.map(t => ({
           entity_ref: t.entityRef,
           own_from: orNull(t.ownFrom),
           own_to: orNull(t.ownTo),

@@ -1,3 +1,4 @@
+import { toDate } from '@internal/plugin-status-common';
 import { Knex } from 'knex';
 
 /** A PagerDuty webhook event as stored. */
@@ -28,8 +29,6 @@ export interface WebhookEventStore {
   /** Deletes events processed before the given time; returns how many. */
   pruneProcessed(before: Date): Promise<number>;
 }
-
-const toDate = (value: unknown) => new Date(value as string);
 
 /** {@link WebhookEventStore} on the plugin's database. */
 export class DatabaseWebhookEventStore implements WebhookEventStore {
@@ -66,8 +65,8 @@ export class DatabaseWebhookEventStore implements WebhookEventStore {
       account: r.account,
       eventType: r.event_type,
       resourceId: r.resource_id ?? undefined,
-      occurredAt: toDate(r.occurred_at),
-      receivedAt: toDate(r.received_at),
+      occurredAt: toDate(r.occurred_at)!,
+      receivedAt: toDate(r.received_at)!,
       payload: r.payload,
       attempts: Number(r.attempts),
     }));

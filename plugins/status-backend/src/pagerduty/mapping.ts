@@ -1,4 +1,4 @@
-import { NormalisedAlert } from '@internal/plugin-status-common';
+import { NormalisedAlert, toDate } from '@internal/plugin-status-common';
 import { StoredIncident, StoredPerson, StoredService } from '../database';
 
 /** PagerDuty IDs are short; anything longer than a column holds is not one. */
@@ -9,12 +9,6 @@ export const isPagerDutyId = (value: unknown): value is string =>
   typeof value === 'string' &&
   value.length > 0 &&
   value.length <= MAX_ID_LENGTH;
-
-const toDate = (value: unknown): Date | undefined => {
-  if (typeof value !== 'string') return undefined;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? undefined : date;
-};
 
 const personOf = (p: any): StoredPerson => ({
   id: p.id,

@@ -12,6 +12,8 @@ import {
   OutageLevel,
   StatusRootCause,
   UpstreamNode,
+  displayLevel,
+  isMonitored,
 } from '@internal/plugin-status-common';
 import { StatusStore, StoredIncident } from '../database';
 import { StatusEngine } from '../engine/StatusEngine';
@@ -57,8 +59,10 @@ export function explain(input: {
     );
   } else if (
     !inheritedWins &&
-    levels.own === undefined &&
-    levels.effective === 'operational'
+    displayLevel({
+      monitored: isMonitored(levels),
+      effective: levels.effective,
+    }) === 'not_monitored'
   ) {
     parts.push('not monitored');
   } else if (!inheritedWins && levels.own === 'unknown') {
@@ -257,7 +261,7 @@ export async function describeEntityStatus(options: {
 
   return {
     entityRef: ref,
-    monitored: d.levels.own !== undefined,
+    monitored: isMonitored(d.levels),
     levels: d.levels,
     explanation,
     reasons: d.reasons.map(r => ({ ...r.signal, level: r.level })),

@@ -13,9 +13,6 @@ import { StatusEngine } from '../engine/StatusEngine';
 import { CallerView } from './CallerAccess';
 import { describeOwner, rootCausesForCaller } from './entityStatus';
 
-/** The kinds that have a roll-up. */
-export const ROLLUP_KINDS = ['system', 'domain', 'group'];
-
 const MEMBER_KINDS = new Set(['Component', 'Resource', 'API', 'System']);
 
 function membersOf(engine: StatusEngine, ref: string): EntitySummary[] {

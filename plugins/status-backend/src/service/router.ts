@@ -12,12 +12,14 @@ import {
 } from '@backstage/errors';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
-  HealthLevel,
-  LEVEL_PRECEDENCE,
+  isRollupKind,
   PagerDutyMode,
   readEntityStatusConfiguration,
+  ROLLUP_KINDS,
   StatusBackendHealth,
   StatusFeedIncident,
+  parseSummarySearch,
+  StatusSummaryQuery,
 } from '@internal/plugin-status-common';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -27,7 +29,7 @@ import { StatusEngine } from '../engine/StatusEngine';
 import { CallerAccess } from './CallerAccess';
 import { describeEntityStatus, incidentView } from './entityStatus';
 import { alertForCaller, sourceProblemForCaller } from './forCaller';
-import { describeRollup, ROLLUP_KINDS } from './rollup';
+import { describeRollup } from './rollup';
 import { summariseStatus } from './summary';
 
 /**
@@ -142,56 +144,20 @@ export async function createRouter(
     return engine;
   };
 
-  const listParam = (value: unknown, name: string): string[] | undefined => {
-    if (value === undefined) return undefined;
-    if (typeof value !== 'string')
-      throw new InputError(
-        `${name} must be given once, as comma-separated values`,
-      );
-    return value
-      .split(',')
-      .map(v => v.trim())
-      .filter(Boolean);
-  };
-
   // Every visible entity's level, counts, roll-ups, and what is broken.
   router.get('/summary', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const levels = listParam(req.query.level, 'level');
-    const unknownLevel = levels?.find(
-      l => !(LEVEL_PRECEDENCE as readonly string[]).includes(l),
-    );
-    if (unknownLevel) {
-      throw new InputError(
-        `Unknown level "${unknownLevel}"; use ${LEVEL_PRECEDENCE.join(', ')}`,
-      );
+    let query: StatusSummaryQuery;
+    try {
+      query = parseSummarySearch(req.query as Record<string, unknown>);
+    } catch (error) {
+      throw new InputError((error as Error).message);
     }
     const engine = requireEngine();
     const view = await access.of(credentials);
-    const text = req.query.q;
-    if (text !== undefined && typeof text !== 'string') {
-      throw new InputError('q must be given once');
-    }
-    const include = listParam(req.query.include, 'include');
-    const unknownInclude = include?.find(i => i !== 'upstreams');
-    if (unknownInclude) {
-      throw new InputError(
-        `Unknown include "${unknownInclude}"; use include=upstreams`,
-      );
-    }
-    res.json(
-      await summariseStatus(engine, store, view, {
-        kind: listParam(req.query.kind, 'kind'),
-        owner: listParam(req.query.owner, 'owner'),
-        system: listParam(req.query.system, 'system'),
-        domain: listParam(req.query.domain, 'domain'),
-        level: levels as HealthLevel[] | undefined,
-        text: text?.trim() || undefined,
-        withUpstreams: include?.includes('upstreams'),
-      }),
-    );
+    res.json(await summariseStatus(engine, store, view, query));
   });
 
   // Active incidents company-wide, newest first, with their visible entities.
@@ -306,7 +272,7 @@ export async function createRouter(
   // A System's parts, a Domain's Systems or a Group's entities, worst first.
   router.get('/rollups/:kind/:namespace/:name', async (req, res) => {
     const kind = req.params.kind.toLocaleLowerCase('en-US');
-    if (!ROLLUP_KINDS.includes(kind)) {
+    if (!isRollupKind(kind)) {
       throw new InputError(
         `Roll-ups exist for ${ROLLUP_KINDS.join(', ')}; not for ${kind}`,
       );

@@ -8,6 +8,9 @@ import {
   StatusProblem,
   StatusSummary,
   StatusSummaryEntity,
+  StatusSummaryQuery,
+  hasSummaryLevel,
+  matchesSummaryQuery,
 } from '@internal/plugin-status-common';
 import { StatusStore } from '../database';
 import { addTo } from '../lib/addTo';
@@ -22,44 +25,11 @@ import {
 } from './entityStatus';
 import { accountFreshnessForCaller } from './forCaller';
 
-/** Filters of `GET /summary`; each list takes several comma-separated values. */
-export type SummaryFilters = {
-  kind?: string[];
-  owner?: string[];
-  system?: string[];
-  domain?: string[];
-  level?: HealthLevel[];
-  /** Words that must all appear in the entity's ref or title. */
-  text?: string;
-  /** Also the transitive upstreams of the matching entities ("my team and what it depends on"). */
-  withUpstreams?: boolean;
-};
+/** Filters of `GET /summary` (the one definition, in `-common`). */
+export type SummaryFilters = StatusSummaryQuery;
 
 /** Impacted dependents listed per problem; the count covers them all. */
 const IMPACTED_LISTED = 100;
-
-const lower = (value: string) => value.toLocaleLowerCase('en-US');
-
-function matches(e: StatusSummaryEntity, filters: SummaryFilters): boolean {
-  const kinds = filters.kind?.map(lower);
-  if (kinds && !kinds.includes(lower(e.kind))) return false;
-  if (filters.owner && !(e.owner && filters.owner.includes(e.owner)))
-    return false;
-  if (filters.system && !(e.system && filters.system.includes(e.system)))
-    return false;
-  if (filters.domain && !(e.domain && filters.domain.includes(e.domain)))
-    return false;
-  if (filters.text) {
-    const haystack = lower(`${e.entityRef} ${e.title ?? ''}`);
-    if (
-      !lower(filters.text)
-        .split(/\s+/)
-        .every(w => haystack.includes(w))
-    )
-      return false;
-  }
-  return true;
-}
 
 /** Every entity the given ones depend on, transitively. */
 function upstreamClosure(engine: StatusEngine, refs: string[]): Set<string> {
@@ -123,7 +93,7 @@ export async function summariseStatus(
     });
   }
 
-  let selected = all.filter(e => matches(e, filters));
+  let selected = all.filter(e => matchesSummaryQuery(e, filters));
   if (filters.withUpstreams) {
     const closure = upstreamClosure(
       engine,
@@ -131,8 +101,7 @@ export async function summariseStatus(
     );
     selected = all.filter(e => closure.has(e.entityRef));
   }
-  if (filters.level)
-    selected = selected.filter(e => filters.level!.includes(e.effective));
+  selected = selected.filter(e => hasSummaryLevel(e, filters.level));
   selected.sort(
     (a, b) =>
       compareLevels(b.effective, a.effective) ||

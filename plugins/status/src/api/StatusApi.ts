@@ -8,24 +8,15 @@ import {
   StatusFeedIncident,
   StatusRollup,
   StatusSummary,
+  StatusSummaryQuery as CommonSummaryQuery,
 } from '@internal/plugin-status-common';
 
 /**
- * Filters of the company-wide summary; lists match any of their values.
+ * Which entities a summary covers.
  *
  * @public
  */
-export type StatusSummaryQuery = {
-  kind?: string[];
-  owner?: string[];
-  system?: string[];
-  domain?: string[];
-  level?: string[];
-  /** Words that must all appear in the entity's ref or title. */
-  text?: string;
-  /** Add everything the matching entities depend on, transitively. */
-  withUpstreams?: boolean;
-};
+export type StatusSummaryQuery = CommonSummaryQuery;
 
 /**
  * Client of the status backend.

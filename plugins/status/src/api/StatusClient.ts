@@ -10,6 +10,7 @@ import {
   StatusFeedIncident,
   StatusRollup,
   StatusSummary,
+  toSummarySearch,
 } from '@internal/plugin-status-common';
 import { StatusApi, StatusSummaryQuery } from './StatusApi';
 
@@ -67,14 +68,7 @@ export class StatusClient implements StatusApi {
   }
 
   async getSummary(query: StatusSummaryQuery = {}): Promise<StatusSummary> {
-    const params = new URLSearchParams();
-    for (const key of ['kind', 'owner', 'system', 'domain', 'level'] as const) {
-      const values = query[key];
-      if (values?.length) params.set(key, values.join(','));
-    }
-    if (query.text) params.set('q', query.text);
-    if (query.withUpstreams) params.set('include', 'upstreams');
-    const search = params.toString();
+    const search = toSummarySearch(query);
     return this.get<StatusSummary>(`/summary${search ? `?${search}` : ''}`);
   }
 

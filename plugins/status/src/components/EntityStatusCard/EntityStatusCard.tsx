@@ -14,7 +14,7 @@ import {
   useEntityStatus,
   useStatusTabLink,
 } from '../common';
-import { displayLevel } from '../EntityStatusTab/StatusHeader';
+import { entityDisplayLevel } from '../EntityStatusTab/StatusHeader';
 
 /**
  * The overview card: level, explanation, the top root cause and a link to the
@@ -39,7 +39,7 @@ export function EntityStatusCard() {
       )}
       {value && (
         <>
-          <LevelLabel level={displayLevel(value)} variant="h5" />
+          <LevelLabel level={entityDisplayLevel(value)} variant="h5" />
           <Typography variant="body2" paragraph>
             {value.explanation}
           </Typography>

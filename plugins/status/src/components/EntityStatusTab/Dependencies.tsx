@@ -11,6 +11,7 @@ import {
   EntityRelationsGraph,
 } from '@backstage/plugin-catalog-graph';
 import {
+  displayLevel,
   EntityStatus,
   HealthLevel,
   UpstreamNode,
@@ -192,9 +193,10 @@ export function Dependencies(props: {
   const all = new Map<string, DisplayLevel>(levels);
   all.set(
     status.entityRef,
-    !status.monitored && status.levels.effective === 'operational'
-      ? 'not_monitored'
-      : status.levels.effective,
+    displayLevel({
+      monitored: status.monitored,
+      effective: status.levels.effective,
+    }),
   );
   return (
     <Grid container spacing={3}>

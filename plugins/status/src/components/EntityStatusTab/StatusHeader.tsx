@@ -1,5 +1,5 @@
 import { InfoCard } from '@backstage/core-components';
-import { EntityStatus } from '@internal/plugin-status-common';
+import { displayLevel, EntityStatus } from '@internal/plugin-status-common';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { DisplayLevel, Freshness, LevelLabel } from '../common';
@@ -14,10 +14,11 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /** The level shown for an entity: "not monitored" when it has no source and nothing inherited. */
-export function displayLevel(status: EntityStatus): DisplayLevel {
-  if (!status.monitored && status.levels.effective === 'operational')
-    return 'not_monitored';
-  return status.levels.effective;
+export function entityDisplayLevel(status: EntityStatus): DisplayLevel {
+  return displayLevel({
+    monitored: status.monitored,
+    effective: status.levels.effective,
+  });
 }
 
 /** The effective level, big, with the one-line explanation, own vs inherited, and freshness. */
@@ -28,7 +29,7 @@ export function StatusHeader(props: { status: EntityStatus }) {
   return (
     <InfoCard title="Health" noPadding={false}>
       <div role="heading" aria-level={2}>
-        <LevelLabel level={displayLevel(status)} variant="h4" />
+        <LevelLabel level={entityDisplayLevel(status)} variant="h4" />
       </div>
       <Typography variant="body1" data-testid="status-explanation">
         {status.explanation}

@@ -3,7 +3,11 @@ import {
   humanizeEntityRef,
 } from '@backstage/plugin-catalog-react';
 import { parseEntityRef } from '@backstage/catalog-model';
-import { StatusSummaryEntity } from '@internal/plugin-status-common';
+import {
+  displayLevel,
+  isMonitored,
+  StatusSummaryEntity,
+} from '@internal/plugin-status-common';
 import IconButton from '@material-ui/core/IconButton';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
@@ -64,11 +68,10 @@ function EntityRow(props: { entity: StatusSummaryEntity }) {
       </span>
       <span className={classes.level}>
         <LevelLabel
-          level={
-            entity.own === undefined && entity.effective === 'operational'
-              ? 'not_monitored'
-              : entity.effective
-          }
+          level={displayLevel({
+            monitored: isMonitored(entity),
+            effective: entity.effective,
+          })}
         />
       </span>
       <Typography variant="body2" className={classes.meta} component="span">

@@ -1,11 +1,11 @@
 import {
   compareLevels,
   HealthLevel,
+  hasSummaryLevel,
+  matchesSummaryQuery,
   StatusSummaryEntity,
 } from '@internal/plugin-status-common';
 import { DashboardState, Grouping } from './useDashboardState';
-
-const lower = (value: string) => value.toLocaleLowerCase('en-US');
 
 /** The entities that pass the reader's filters; done in the browser, so a filter change costs no request. */
 export function filterEntities(
@@ -15,23 +15,9 @@ export function filterEntities(
     'kind' | 'level' | 'owner' | 'system' | 'domain' | 'text'
   >,
 ): StatusSummaryEntity[] {
-  const kinds = state.kind.map(lower);
-  const words = lower(state.text).split(/\s+/).filter(Boolean);
-  return entities.filter(e => {
-    if (kinds.length && !kinds.includes(lower(e.kind))) return false;
-    if (state.level.length && !state.level.includes(e.effective)) return false;
-    if (state.owner.length && !(e.owner && state.owner.includes(e.owner)))
-      return false;
-    if (state.system.length && !(e.system && state.system.includes(e.system)))
-      return false;
-    if (state.domain.length && !(e.domain && state.domain.includes(e.domain)))
-      return false;
-    if (words.length) {
-      const haystack = lower(`${e.entityRef} ${e.title ?? ''}`);
-      if (!words.every(w => haystack.includes(w))) return false;
-    }
-    return true;
-  });
+  return entities.filter(
+    e => matchesSummaryQuery(e, state) && hasSummaryLevel(e, state.level),
+  );
 }
 
 /** A row of the "everything" list: a group heading or an entity. */

@@ -1,0 +1,4 @@
+export * from './dates';
+export * from './entityKinds';
+export * from './monitoring';
+export * from './summaryQuery';

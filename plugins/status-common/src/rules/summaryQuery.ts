@@ -1,0 +1,118 @@
+import { StatusSummaryEntity } from '../api';
+import { HealthLevel, LEVEL_PRECEDENCE } from '../health';
+
+/**
+ * Which entities a summary covers: the same filters in the query string, in
+ * the backend's filtering and in the dashboard's. Empty lists filter nothing.
+ *
+ * @public
+ */
+export type StatusSummaryQuery = {
+  kind?: string[];
+  owner?: string[];
+  system?: string[];
+  domain?: string[];
+  level?: HealthLevel[];
+  /** Words that must all appear in the entity's ref or title. */
+  text?: string;
+  /** Add everything the matching entities depend on, transitively. */
+  withUpstreams?: boolean;
+};
+
+const lower = (value: string) => value.toLocaleLowerCase('en-US');
+const LIST_KEYS = ['kind', 'owner', 'system', 'domain', 'level'] as const;
+
+/**
+ * Whether an entity passes the query's kind, owner, system, domain and text
+ * filters. The level filter is separate ({@link hasSummaryLevel}): the
+ * backend applies it after adding upstreams.
+ *
+ * @public
+ */
+export function matchesSummaryQuery(
+  entity: StatusSummaryEntity,
+  query: Omit<StatusSummaryQuery, 'level'>,
+): boolean {
+  const among = (list: string[] | undefined, value: string | undefined) =>
+    !list?.length || (value !== undefined && list.includes(value));
+  if (query.kind?.length && !query.kind.map(lower).includes(lower(entity.kind)))
+    return false;
+  if (!among(query.owner, entity.owner)) return false;
+  if (!among(query.system, entity.system)) return false;
+  if (!among(query.domain, entity.domain)) return false;
+  const words = lower(query.text ?? '')
+    .split(/\s+/)
+    .filter(Boolean);
+  if (words.length) {
+    const haystack = lower(`${entity.entityRef} ${entity.title ?? ''}`);
+    if (!words.every(w => haystack.includes(w))) return false;
+  }
+  return true;
+}
+
+/** Whether an entity's effective level is one the query asks for. @public */
+export function hasSummaryLevel(
+  entity: StatusSummaryEntity,
+  levels: readonly string[] | undefined,
+): boolean {
+  return !levels?.length || levels.includes(entity.effective);
+}
+
+/** The query as the `/summary` route's query string (without `?`). @public */
+export function toSummarySearch(query: StatusSummaryQuery): string {
+  const params = new URLSearchParams();
+  for (const key of LIST_KEYS) {
+    const values = query[key];
+    if (values?.length) params.set(key, values.join(','));
+  }
+  if (query.text) params.set('q', query.text);
+  if (query.withUpstreams) params.set('include', 'upstreams');
+  return params.toString();
+}
+
+/**
+ * The `/summary` route's query string as a query; throws an `Error` naming
+ * the parameter when one cannot be read (the route answers 400 with it).
+ *
+ * @public
+ */
+export function parseSummarySearch(
+  params: Record<string, unknown>,
+): StatusSummaryQuery {
+  const list = (name: string): string[] | undefined => {
+    const value = params[name];
+    if (value === undefined) return undefined;
+    if (typeof value !== 'string')
+      throw new Error(`${name} must be given once, as comma-separated values`);
+    return value
+      .split(',')
+      .map(v => v.trim())
+      .filter(Boolean);
+  };
+  const level = list('level');
+  const unknownLevel = level?.find(
+    l => !(LEVEL_PRECEDENCE as readonly string[]).includes(l),
+  );
+  if (unknownLevel)
+    throw new Error(
+      `Unknown level "${unknownLevel}"; use ${LEVEL_PRECEDENCE.join(', ')}`,
+    );
+  const text = params.q;
+  if (text !== undefined && typeof text !== 'string')
+    throw new Error('q must be given once');
+  const include = list('include');
+  const unknownInclude = include?.find(i => i !== 'upstreams');
+  if (unknownInclude)
+    throw new Error(
+      `Unknown include "${unknownInclude}"; use include=upstreams`,
+    );
+  return {
+    kind: list('kind'),
+    owner: list('owner'),
+    system: list('system'),
+    domain: list('domain'),
+    level: level as HealthLevel[] | undefined,
+    text: text?.trim() || undefined,
+    withUpstreams: include?.includes('upstreams'),
+  };
+}
