@@ -5,130 +5,25 @@ import {
   startPagerDutySimulator,
 } from '@internal/pagerduty-simulator';
 import { createStatusStack } from '../__testUtils__/statusStack';
+import {
+  component,
+  entities,
+  group,
+  startShopSimulator,
+} from '../__testUtils__/shopOrganisation';
 import { callerView } from '../__testUtils__/callerView';
 import { describeEntityStatus } from '../service/entityStatus';
-import { describeRollup } from '../service/rollup';
-import { summariseStatus } from '../service/summary';
 import { PagerDutyWebhookProcessor } from '../pagerduty/webhooks/PagerDutyWebhookProcessor';
 import { createTestDatabases } from '../__testUtils__/databases';
 
 jest.setTimeout(60_000);
-
-const component = (
-  name: string,
-  owner: string,
-  serviceId: string | undefined,
-  dependsOn: string[],
-  critical?: string,
-): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name,
-    namespace: 'default',
-    annotations: {
-      ...(serviceId ? { 'pagerduty.com/service-id': serviceId } : {}),
-      ...(critical
-        ? { 'status.backstage.io/critical-dependencies': critical }
-        : {}),
-    },
-  },
-  spec: { type: 'service', owner, lifecycle: 'production', dependsOn },
-  relations: [
-    { type: 'ownedBy', targetRef: `group:default/${owner}` },
-    ...dependsOn.map(d => ({
-      type: 'dependsOn',
-      targetRef: `component:default/${d.replace('component:', '')}`,
-    })),
-  ],
-});
-const group = (name: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Group',
-  metadata: {
-    name,
-    namespace: 'default',
-    annotations: { 'slack.com/channel': `#${name}-oncall` },
-  },
-  spec: {
-    type: 'team',
-    children: [],
-    profile: { displayName: `${name} team`, email: `${name}@example.com` },
-  },
-});
-
-const entities = [
-  group('platform'),
-  group('shop'),
-  component('auth-service', 'platform', 'PAUTH00', []),
-  component(
-    'membership-api',
-    'platform',
-    'PMEMB00',
-    ['component:auth-service'],
-    'auth-service',
-  ),
-  component(
-    'cart-api',
-    'shop',
-    'PCART00',
-    ['component:membership-api'],
-    'membership-api',
-  ),
-  component('shop-web', 'shop', 'PSHOP00', ['component:cart-api']),
-  component('quote-engine', 'shop', 'PNOSUCH', []),
-];
 
 describe('StatusEngine with the simulator', () => {
   const databases = createTestDatabases();
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
     let sim: PagerDutySimulator;
     beforeEach(async () => {
-      sim = await startPagerDutySimulator({
-        seed: 41,
-        historyDays: 3,
-        catalog: {
-          services: [
-            'auth-service',
-            'membership-api',
-            'cart-api',
-            'shop-web',
-          ].map(name => ({
-            serviceId: entities.find(e => e.metadata.name === name)!.metadata
-              .annotations!['pagerduty.com/service-id'],
-            entityName: name,
-            description: '',
-            ownerGroup:
-              name.includes('auth') || name.includes('membership')
-                ? 'platform'
-                : 'shop',
-          })),
-          groups: [
-            {
-              name: 'platform',
-              title: 'Platform',
-              members: [
-                {
-                  name: 'p1',
-                  displayName: 'Platform SRE',
-                  email: 'p1@example.com',
-                },
-              ],
-            },
-            {
-              name: 'shop',
-              title: 'Shop',
-              members: [
-                {
-                  name: 's1',
-                  displayName: 'Shop SRE',
-                  email: 's1@example.com',
-                },
-              ],
-            },
-          ],
-        },
-      });
+      sim = await startShopSimulator();
     });
     afterEach(() => sim.close());
 
@@ -212,141 +107,6 @@ describe('StatusEngine with the simulator', () => {
       expect(auth.explanation).toBe(
         'Major outage — 1 active incident of its own',
       );
-    });
-
-    it('summarises the company: counts, roll-ups, and one problem with its blast radius', async () => {
-      const { sync, engine, store } = await setUp();
-      sim.state.trigger({
-        service: 'PAUTH00',
-        title: 'Login failing',
-        urgency: 'high',
-        priority: 'P1',
-      });
-      await sync.syncOnce();
-      await engine.refreshCatalog();
-      const all = callerView([...engine.allEntities()].map(e => e.ref));
-
-      const summary = await summariseStatus(engine, store, all, {});
-      expect(summary.counts.major_outage).toBe(3); // auth, membership and cart (critical chain)
-      expect(summary.counts.degraded).toBe(1); // shop-web
-      expect(
-        summary.problems.map(b => [b.entityRef, b.level, b.impactedCount]),
-      ).toEqual([['component:default/auth-service', 'major_outage', 3]]);
-      const [problem] = summary.problems;
-      expect(problem.owner?.entityRef).toBe('group:default/platform');
-      expect(problem.escalationPolicies[0].onCall[0].user.name).toBe(
-        'Platform SRE',
-      );
-      expect(problem.since).toBe(problem.incidents[0].createdAt);
-      expect(problem.impacted[0]).toEqual({
-        entityRef: 'component:default/cart-api',
-        level: 'major_outage',
-      });
-      expect(summary.entities.find(e => e.name === 'shop-web')?.rootCause).toBe(
-        'component:default/auth-service',
-      );
-      expect(summary.byOwner['group:default/shop']).toMatchObject({
-        level: 'major_outage',
-        members: 3,
-      });
-
-      const shopOnly = await summariseStatus(engine, store, all, {
-        owner: ['group:default/shop'],
-        kind: ['component'],
-      });
-      expect(shopOnly.entities.map(e => e.name)).toEqual([
-        'cart-api',
-        'shop-web',
-        'quote-engine',
-      ]);
-      // my team and everything it depends on, transitively
-      const shopAndUpstreams = await summariseStatus(engine, store, all, {
-        owner: ['group:default/shop'],
-        withUpstreams: true,
-      });
-      expect(shopAndUpstreams.entities.map(e => e.name).sort()).toEqual([
-        'auth-service',
-        'cart-api',
-        'membership-api',
-        'quote-engine',
-        'shop-web',
-      ]);
-      const searched = await summariseStatus(engine, store, all, {
-        text: 'CART',
-      });
-      expect(searched.entities.map(e => e.name)).toEqual(['cart-api']);
-      const hidden = await summariseStatus(
-        engine,
-        store,
-        callerView(['component:default/auth-service']),
-        {},
-      );
-      expect(hidden.problems[0].impactedCount).toBe(0); // the caller sees none of the dependents
-    });
-
-    it("rolls up a group's services, naming the broken upstreams outside it", async () => {
-      const { sync, engine } = await setUp();
-      sim.state.trigger({
-        service: 'PAUTH00',
-        title: 'Login failing',
-        urgency: 'high',
-        priority: 'P1',
-      });
-      await sync.syncOnce();
-      await engine.refreshCatalog();
-      const all = callerView([...engine.allEntities()].map(e => e.ref));
-
-      const shop = describeRollup({
-        ref: 'group:default/shop',
-        engine,
-        view: all,
-      });
-      expect(shop.level).toBe('major_outage');
-      expect(
-        shop.members.map(m => [m.name, m.levels.effective, m.rootCauses[0]]),
-      ).toEqual([
-        [
-          'cart-api',
-          'major_outage',
-          {
-            entityRef: 'component:default/auth-service',
-            level: 'major_outage',
-            hops: 2,
-          },
-        ],
-        [
-          'shop-web',
-          'degraded',
-          {
-            entityRef: 'component:default/auth-service',
-            level: 'degraded',
-            hops: 3,
-          },
-        ],
-        ['quote-engine', 'operational', undefined],
-      ]);
-      expect(shop.upstreamProblems).toEqual([
-        {
-          entityRef: 'component:default/auth-service',
-          level: 'major_outage',
-          owner: expect.objectContaining({
-            entityRef: 'group:default/platform',
-          }),
-          impacts: ['component:default/cart-api', 'component:default/shop-web'],
-        },
-      ]);
-
-      // the platform team's own outage is a member, not an upstream problem
-      const platform = describeRollup({
-        ref: 'group:default/platform',
-        engine,
-        view: all,
-      });
-      expect(platform.members[0]).toMatchObject({
-        name: 'auth-service',
-        activeIncidents: 1,
-      });
-      expect(platform.upstreamProblems).toEqual([]);
     });
 
     it('records transitions as levels change, and recovers when the incident resolves', async () => {

@@ -1,0 +1,120 @@
+import { Entity } from '@backstage/catalog-model';
+import { startPagerDutySimulator } from '@internal/pagerduty-simulator';
+
+/*
+ * A small organisation for tests: platform's auth-service and membership-api,
+ * shop's cart-api and shop-web depending on them, and quote-engine naming a
+ * PagerDuty service the account lacks.
+ */
+
+/** A Component with its PagerDuty service, owner and dependencies. */
+export const component = (
+  name: string,
+  owner: string,
+  serviceId: string | undefined,
+  dependsOn: string[],
+  critical?: string,
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name,
+    namespace: 'default',
+    annotations: {
+      ...(serviceId ? { 'pagerduty.com/service-id': serviceId } : {}),
+      ...(critical
+        ? { 'status.backstage.io/critical-dependencies': critical }
+        : {}),
+    },
+  },
+  spec: { type: 'service', owner, lifecycle: 'production', dependsOn },
+  relations: [
+    { type: 'ownedBy', targetRef: `group:default/${owner}` },
+    ...dependsOn.map(d => ({
+      type: 'dependsOn',
+      targetRef: `component:default/${d.replace('component:', '')}`,
+    })),
+  ],
+});
+export const group = (name: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: {
+    name,
+    namespace: 'default',
+    annotations: { 'slack.com/channel': `#${name}-oncall` },
+  },
+  spec: {
+    type: 'team',
+    children: [],
+    profile: { displayName: `${name} team`, email: `${name}@example.com` },
+  },
+});
+
+export const entities = [
+  group('platform'),
+  group('shop'),
+  component('auth-service', 'platform', 'PAUTH00', []),
+  component(
+    'membership-api',
+    'platform',
+    'PMEMB00',
+    ['component:auth-service'],
+    'auth-service',
+  ),
+  component(
+    'cart-api',
+    'shop',
+    'PCART00',
+    ['component:membership-api'],
+    'membership-api',
+  ),
+  component('shop-web', 'shop', 'PSHOP00', ['component:cart-api']),
+  component('quote-engine', 'shop', 'PNOSUCH', []),
+];
+
+/** A PagerDuty simulator seeded with the organisation's services and teams. */
+export function startShopSimulator() {
+  return startPagerDutySimulator({
+    seed: 41,
+    historyDays: 3,
+    catalog: {
+      services: ['auth-service', 'membership-api', 'cart-api', 'shop-web'].map(
+        name => ({
+          serviceId: entities.find(e => e.metadata.name === name)!.metadata
+            .annotations!['pagerduty.com/service-id'],
+          entityName: name,
+          description: '',
+          ownerGroup:
+            name.includes('auth') || name.includes('membership')
+              ? 'platform'
+              : 'shop',
+        }),
+      ),
+      groups: [
+        {
+          name: 'platform',
+          title: 'Platform',
+          members: [
+            {
+              name: 'p1',
+              displayName: 'Platform SRE',
+              email: 'p1@example.com',
+            },
+          ],
+        },
+        {
+          name: 'shop',
+          title: 'Shop',
+          members: [
+            {
+              name: 's1',
+              displayName: 'Shop SRE',
+              email: 's1@example.com',
+            },
+          ],
+        },
+      ],
+    },
+  });
+}

@@ -1,0 +1,98 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { PagerDutySimulator } from '@internal/pagerduty-simulator';
+import { callerView } from '../__testUtils__/callerView';
+import { createTestDatabases } from '../__testUtils__/databases';
+import {
+  entities,
+  startShopSimulator,
+} from '../__testUtils__/shopOrganisation';
+import { createStatusStack } from '../__testUtils__/statusStack';
+import { describeRollup } from './rollup';
+
+jest.setTimeout(60_000);
+
+describe('describeRollup', () => {
+  const databases = createTestDatabases();
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    let sim: PagerDutySimulator;
+    afterEach(() => sim?.close());
+
+    /** The shop organisation while auth-service's login is down. */
+    async function outage() {
+      sim = await startShopSimulator();
+      sim.state.trigger({
+        service: 'PAUTH00',
+        title: 'Login failing',
+        urgency: 'high',
+        priority: 'P1',
+      });
+      const { store, sync, makeEngine } = await createStatusStack({
+        knex: await databases.init(databaseId),
+        pagerDutyUrl: sim.url,
+        logger: mockServices.logger.mock(),
+        entities,
+      });
+      await sync.syncOnce();
+      const engine = await makeEngine();
+      await engine.refreshCatalog();
+      const all = callerView([...engine.allEntities()].map(e => e.ref));
+      return { engine, store, all };
+    }
+
+    it("rolls up a group's services, naming the broken upstreams outside it", async () => {
+      const { engine, all } = await outage();
+
+      const shop = describeRollup({
+        ref: 'group:default/shop',
+        engine,
+        view: all,
+      });
+      expect(shop.level).toBe('major_outage');
+      expect(
+        shop.members.map(m => [m.name, m.levels.effective, m.rootCauses[0]]),
+      ).toEqual([
+        [
+          'cart-api',
+          'major_outage',
+          {
+            entityRef: 'component:default/auth-service',
+            level: 'major_outage',
+            hops: 2,
+          },
+        ],
+        [
+          'shop-web',
+          'degraded',
+          {
+            entityRef: 'component:default/auth-service',
+            level: 'degraded',
+            hops: 3,
+          },
+        ],
+        ['quote-engine', 'operational', undefined],
+      ]);
+      expect(shop.upstreamProblems).toEqual([
+        {
+          entityRef: 'component:default/auth-service',
+          level: 'major_outage',
+          owner: expect.objectContaining({
+            entityRef: 'group:default/platform',
+          }),
+          impacts: ['component:default/cart-api', 'component:default/shop-web'],
+        },
+      ]);
+
+      // the platform team's own outage is a member, not an upstream problem
+      const platform = describeRollup({
+        ref: 'group:default/platform',
+        engine,
+        view: all,
+      });
+      expect(platform.members[0]).toMatchObject({
+        name: 'auth-service',
+        activeIncidents: 1,
+      });
+      expect(platform.upstreamProblems).toEqual([]);
+    });
+  });
+});
