@@ -10,23 +10,16 @@ import {
   ownHealth,
   StatusAlert,
   OwnHealth,
-  PAGERDUTY_ACCOUNT_ANNOTATION,
-  PAGERDUTY_SERVICE_ID_ANNOTATION,
   PagerDutyDataPart,
-  pagerDutySourceName,
   Signal,
   StatusAccountFreshness,
   StatusConfigurationProblem,
   StatusPartFreshness,
 } from '@internal/plugin-status-common';
-import {
-  SourceFreshness,
-  StatusStore,
-  StoredIncident,
-  StoredService,
-} from '../database';
+import { StatusStore, StoredIncident, StoredService } from '../database';
 import { addTo } from '../lib/addTo';
-import { accountFreshness, FreshnessRules, partFreshness } from './freshness';
+import { FreshnessRules } from './freshness';
+import { PagerDutyFacts, serviceKey } from './PagerDutyFacts';
 import { AlertIndex, RECENT_ALERTS_MS, UnmatchedQuery } from './AlertIndex';
 import { TransitionRecorder } from './TransitionRecorder';
 import {
@@ -45,9 +38,6 @@ export const alertId = (a: { source: string; fingerprint: string }) =>
  */
 const ALERT_READ_OVERLAP_MS = 2_000;
 
-/** A PagerDuty service's key: IDs are unique only within an account. */
-const serviceKey = (account: string, id: string) => `${account}/${id}`;
-
 /**
  * Keeps the health of every catalog entity in memory: the dependency graph
  * from the catalog, own signals from the store, propagation on each change,
@@ -61,9 +51,7 @@ export class StatusEngine {
   private entitiesByService = new Map<string, string[]>();
   private catalogProblems = new Map<string, StatusConfigurationProblem[]>();
   private ownSignatures = new Map<string, string>();
-  private openIncidents: StoredIncident[] = [];
-  private services = new Map<string, StoredService>();
-  private sources: SourceFreshness[] = [];
+  private facts: PagerDutyFacts;
   private readonly alerts: AlertIndex;
   private readonly transitions: TransitionRecorder;
   private refreshQueue: Promise<unknown> = Promise.resolve();
@@ -112,6 +100,9 @@ export class StatusEngine {
     });
     this.transitions = new TransitionRecorder(options.store, this.graph, () =>
       this.now(),
+    );
+    this.facts = PagerDutyFacts.empty(options.accounts, () =>
+      this.freshnessRules(),
     );
   }
 
@@ -186,75 +177,32 @@ export class StatusEngine {
   private async refreshSignalsNow(): Promise<LevelChange[]> {
     const { store, accounts } = this.options;
     const readAt = new Date();
-    const [incidents, services, sources, maintenance, , alerts] =
-      await Promise.all([
-        store.listOpenIncidents(),
-        store.listServices(),
-        store.listSources(),
-        Promise.all(accounts.map(a => store.getMaintenanceWindows(a))),
-        this.transitions.load(),
-        // the alerts that changed since the last read; all of them the first time
-        this.alertsReadAt
-          ? store.alerts.listChangedSince(
-              new Date(this.alertsReadAt.getTime() - ALERT_READ_OVERLAP_MS),
-            )
-          : store.alerts.listAlerts({
-              // recently resolved alerts still show which entities a tool watches
-              includeResolvedSince: new Date(
-                this.now().getTime() - RECENT_ALERTS_MS,
-              ),
-            }),
-      ]);
+    const [facts, , alerts] = await Promise.all([
+      PagerDutyFacts.read(store, accounts, () => this.freshnessRules()),
+      this.transitions.load(),
+      // the alerts that changed since the last read; all of them the first time
+      this.alertsReadAt
+        ? store.alerts.listChangedSince(
+            new Date(this.alertsReadAt.getTime() - ALERT_READ_OVERLAP_MS),
+          )
+        : store.alerts.listAlerts({
+            // recently resolved alerts still show which entities a tool watches
+            includeResolvedSince: new Date(
+              this.now().getTime() - RECENT_ALERTS_MS,
+            ),
+          }),
+    ]);
     const touchedByAlerts = this.alerts.apply(alerts);
     this.alertsReadAt = readAt;
-    const configured = new Set(accounts);
-    this.openIncidents = incidents.filter(i => configured.has(i.account));
-    this.services = new Map(
-      services
-        .filter(s => configured.has(s.account))
-        .map(s => [serviceKey(s.account, s.id), s]),
-    );
-    this.sources = sources;
-    const inMaintenance = new Set(
-      accounts.flatMap((account, index) =>
-        maintenance[index].flatMap(w =>
-          w.serviceIds.map(id => serviceKey(account, id)),
-        ),
-      ),
-    );
+    this.facts = facts;
     // an entity's level rests on its account's incidents
     const stale = new Map(
-      accounts.map(a => [a, this.partFreshness(a, 'incidents').stale]),
+      accounts.map(a => [a, facts.partFreshness(a, 'incidents').stale]),
     );
-    const servicesRead = new Map(
-      accounts.map(a => [a, this.hasRead(a, 'services')]),
-    );
-    const incidentsByService = new Map<string, StoredIncident[]>();
-    for (const incident of this.openIncidents) {
-      addTo(
-        incidentsByService,
-        serviceKey(incident.account, incident.serviceId),
-        incident,
-      );
-    }
 
-    // Everything PagerDuty-side that levels rest on: when it is unchanged,
-    // only the entities whose alerts changed are looked at again.
-    const pagerDutySignature = JSON.stringify([
-      this.openIncidents.map(i => [
-        i.account,
-        i.id,
-        i.serviceId,
-        i.status,
-        i.urgency,
-        i.priority,
-        i.title,
-      ]),
-      [...this.services.keys()],
-      [...inMaintenance],
-      [...stale],
-      [...servicesRead],
-    ]);
+    // when nothing PagerDuty-side changed, only the entities whose alerts
+    // changed are looked at again
+    const pagerDutySignature = facts.signature();
     const everything =
       pagerDutySignature !== this.pagerDutySignature ||
       this.ownSignatures.size === 0;
@@ -268,22 +216,11 @@ export class StatusEngine {
     const changes: LevelChange[] = [];
     for (const entity of toCheck) {
       const account = entity.pagerDutyAccount;
-      // Before the services are read, trust the annotation; afterwards, the
-      // services PagerDuty has, and any a webhook brought an incident for.
-      const keys = configured.has(account)
-        ? entity.pagerDutyServiceIds
-            .map(id => serviceKey(account, id))
-            .filter(
-              key =>
-                !servicesRead.get(account) ||
-                this.services.has(key) ||
-                incidentsByService.has(key),
-            )
-        : [];
+      const keys = facts.serviceKeysOf(entity);
       const alertsHere = this.alerts.firingOf(entity.ref);
       const signals: Signal[] = [
         ...keys.flatMap(key =>
-          (incidentsByService.get(key) ?? []).map(i => ({
+          (facts.incidentsByService.get(key) ?? []).map(i => ({
             kind: 'incident' as const,
             id: i.id,
             title: i.title,
@@ -305,7 +242,7 @@ export class StatusEngine {
             this.alerts.isWatched(entity.ref) ||
             Object.keys(entity.alertMatchers).length > 0,
           signals,
-          underMaintenance: keys.some(key => inMaintenance.has(key)),
+          underMaintenance: keys.some(key => facts.inMaintenance.has(key)),
           stale: keys.length > 0 && (stale.get(account) ?? false),
         },
         this.options.rules,
@@ -350,7 +287,7 @@ export class StatusEngine {
 
   /** Every open incident, with the entities its service maps to. */
   allOpenIncidents(): { incident: StoredIncident; entityRefs: string[] }[] {
-    return this.openIncidents.map(incident => ({
+    return this.facts.openIncidents.map(incident => ({
       incident,
       entityRefs:
         this.entitiesByService.get(
@@ -380,7 +317,7 @@ export class StatusEngine {
 
   /** A PagerDuty service as last synchronised. */
   service(account: string, id: string): StoredService | undefined {
-    return this.services.get(serviceKey(account, id));
+    return this.facts.service(account, id);
   }
 
   entity(ref: string): EntitySummary | undefined {
@@ -409,28 +346,24 @@ export class StatusEngine {
       problems: [
         ...(entity?.problems ?? []),
         ...(this.catalogProblems.get(ref) ?? []),
-        ...this.unknownServiceProblems(entity),
+        ...this.facts.problemsOf(entity),
       ],
     };
   }
 
   incidentsOf(ref: string): StoredIncident[] {
     const entity = this.entities.get(ref);
-    if (!entity) return [];
-    const ids = new Set(entity.pagerDutyServiceIds);
-    return this.openIncidents.filter(
-      i => i.account === entity.pagerDutyAccount && ids.has(i.serviceId),
-    );
+    return entity ? this.facts.incidentsOf(entity) : [];
   }
 
   /** How fresh one part of an account's data is, as the poll left it. */
   partFreshness(account: string, part: PagerDutyDataPart): StatusPartFreshness {
-    return partFreshness(this.sources, account, part, this.freshnessRules());
+    return this.facts.partFreshness(account, part);
   }
 
   /** How fresh one PagerDuty account's data is, per part and per channel. */
   accountFreshness(account: string): StatusAccountFreshness {
-    return accountFreshness(this.sources, account, this.freshnessRules());
+    return this.facts.accountFreshness(account);
   }
 
   private freshnessRules(): FreshnessRules {
@@ -456,45 +389,6 @@ export class StatusEngine {
       lastSuccessAt: oldest ?? null,
       catalogLoadedAt: this.catalogLoadedAt,
     };
-  }
-
-  private unknownServiceProblems(
-    entity?: EntitySummary,
-  ): StatusConfigurationProblem[] {
-    if (!entity || entity.pagerDutyServiceIds.length === 0) return [];
-    const account = entity.pagerDutyAccount;
-    if (!this.options.accounts.includes(account)) {
-      return [
-        {
-          annotation: PAGERDUTY_ACCOUNT_ANNOTATION,
-          message: `No PagerDuty account "${account}" is configured (configured: ${
-            this.options.accounts.join(', ') || 'none'
-          }). Fix the annotation, or add the account under status.pagerDuty.accounts in app-config.`,
-        },
-      ];
-    }
-    if (!this.hasRead(account, 'services')) return [];
-    const withIncidents = new Set(
-      this.openIncidents
-        .filter(i => i.account === account)
-        .map(i => i.serviceId),
-    );
-    return entity.pagerDutyServiceIds
-      .filter(
-        id =>
-          !this.services.has(serviceKey(account, id)) && !withIncidents.has(id),
-      )
-      .map(id => ({
-        annotation: PAGERDUTY_SERVICE_ID_ANNOTATION,
-        message: `PagerDuty has no service ${id} (account ${account}). Check the ID in the service's URL in PagerDuty, or remove it from the annotation.`,
-      }));
-  }
-
-  /** Whether a part of an account's data was ever read successfully. */
-  private hasRead(account: string, part: PagerDutyDataPart): boolean {
-    return this.sources.some(
-      s => s.source === pagerDutySourceName(account, part) && s.lastSuccessAt,
-    );
   }
 
   private now(): Date {

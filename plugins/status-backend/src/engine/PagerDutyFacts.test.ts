@@ -1,0 +1,94 @@
+import { pagerDutySourceName } from '@internal/plugin-status-common';
+import { EntitySummary } from '../catalog/catalogSnapshot';
+import { StoredIncident, StoredService } from '../database';
+import { PagerDutyFacts } from './PagerDutyFacts';
+
+const now = new Date();
+const rules = () => ({ now, syncIntervalMs: 60_000 });
+const entity = (ids: string[], account = 'default'): EntitySummary => ({
+  ref: 'component:default/cart-api',
+  kind: 'Component',
+  name: 'cart-api',
+  pagerDutyServiceIds: ids,
+  pagerDutyAccount: account,
+  alertMatchers: {},
+  problems: [],
+});
+const service = (id: string): StoredService =>
+  ({ account: 'default', id, name: id, teams: [], syncedAt: now } as any);
+const incident = (id: string, serviceId: string): StoredIncident =>
+  ({
+    account: 'default',
+    id,
+    serviceId,
+    title: 'down',
+    status: 'triggered',
+    urgency: 'high',
+    createdAt: now,
+  } as any);
+const servicesRead = {
+  source: pagerDutySourceName('default', 'services'),
+  lastSuccessAt: now,
+  consecutiveFailures: 0,
+};
+
+describe('PagerDutyFacts', () => {
+  it('trusts the annotation until the services are read, then only what PagerDuty has or an incident names', () => {
+    const before = new PagerDutyFacts(
+      ['default'],
+      { incidents: [], services: [], sources: [], maintenance: [] },
+      rules,
+    );
+    expect(before.serviceKeysOf(entity(['PA', 'PB']))).toEqual([
+      'default/PA',
+      'default/PB',
+    ]);
+    expect(before.problemsOf(entity(['PA']))).toEqual([]);
+
+    const after = new PagerDutyFacts(
+      ['default'],
+      {
+        incidents: [incident('I1', 'PWEB')],
+        services: [service('PA')],
+        sources: [servicesRead],
+        maintenance: [
+          [{ id: 'M1', serviceIds: ['PA'], startTime: '', endTime: '' }],
+        ],
+      },
+      rules,
+    );
+    expect(after.serviceKeysOf(entity(['PA', 'PB', 'PWEB']))).toEqual([
+      'default/PA',
+      'default/PWEB',
+    ]);
+    expect(after.problemsOf(entity(['PA', 'PB'])).map(p => p.message)).toEqual([
+      expect.stringContaining('PagerDuty has no service PB'),
+    ]);
+    expect(after.inMaintenance).toEqual(new Set(['default/PA']));
+    expect(after.incidentsOf(entity(['PWEB'])).map(i => i.id)).toEqual(['I1']);
+  });
+
+  it('names an account that is not configured, and gives it no services', () => {
+    const facts = PagerDutyFacts.empty(['default'], rules);
+    expect(facts.serviceKeysOf(entity(['PA'], 'eu'))).toEqual([]);
+    expect(facts.problemsOf(entity(['PA'], 'eu'))[0].message).toContain(
+      'No PagerDuty account "eu" is configured (configured: default)',
+    );
+  });
+
+  it('changes its signature with what levels rest on, and only then', () => {
+    const read = (incidents: StoredIncident[]) =>
+      new PagerDutyFacts(
+        ['default'],
+        {
+          incidents,
+          services: [service('PA')],
+          sources: [servicesRead],
+          maintenance: [],
+        },
+        rules,
+      ).signature();
+    expect(read([incident('I1', 'PA')])).toBe(read([incident('I1', 'PA')]));
+    expect(read([incident('I1', 'PA')])).not.toBe(read([]));
+  });
+});

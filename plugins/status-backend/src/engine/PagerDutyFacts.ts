@@ -1,0 +1,193 @@
+import {
+  PAGERDUTY_ACCOUNT_ANNOTATION,
+  PAGERDUTY_SERVICE_ID_ANNOTATION,
+  PagerDutyDataPart,
+  pagerDutySourceName,
+  StatusAccountFreshness,
+  StatusConfigurationProblem,
+  StatusPartFreshness,
+} from '@internal/plugin-status-common';
+import {
+  SourceFreshness,
+  StatusStore,
+  StoredIncident,
+  StoredMaintenanceWindow,
+  StoredService,
+} from '../database';
+import { EntitySummary } from '../catalog/catalogSnapshot';
+import { addTo } from '../lib/addTo';
+import { accountFreshness, FreshnessRules, partFreshness } from './freshness';
+
+/** A PagerDuty service's key: IDs are unique only within an account. */
+export const serviceKey = (account: string, id: string) => `${account}/${id}`;
+
+/**
+ * What the store last held from PagerDuty, for the configured accounts: open
+ * incidents, services, maintenance windows and each part's freshness, read
+ * in one go and indexed the way the health model asks for them.
+ */
+export class PagerDutyFacts {
+  readonly openIncidents: StoredIncident[];
+  readonly incidentsByService = new Map<string, StoredIncident[]>();
+  /** Keys of the services under maintenance now. */
+  readonly inMaintenance: Set<string>;
+  private readonly services: Map<string, StoredService>;
+
+  constructor(
+    readonly accounts: string[],
+    facts: {
+      incidents: StoredIncident[];
+      services: StoredService[];
+      sources: SourceFreshness[];
+      maintenance: StoredMaintenanceWindow[][];
+    },
+    private readonly rules: () => FreshnessRules,
+  ) {
+    const configured = new Set(accounts);
+    this.openIncidents = facts.incidents.filter(i => configured.has(i.account));
+    this.services = new Map(
+      facts.services
+        .filter(s => configured.has(s.account))
+        .map(s => [serviceKey(s.account, s.id), s]),
+    );
+    this.sources = facts.sources;
+    this.inMaintenance = new Set(
+      accounts.flatMap((account, index) =>
+        (facts.maintenance[index] ?? []).flatMap(w =>
+          w.serviceIds.map(id => serviceKey(account, id)),
+        ),
+      ),
+    );
+    for (const incident of this.openIncidents)
+      addTo(
+        this.incidentsByService,
+        serviceKey(incident.account, incident.serviceId),
+        incident,
+      );
+  }
+
+  readonly sources: SourceFreshness[];
+
+  /** None yet: before the first read. */
+  static empty(accounts: string[], rules: () => FreshnessRules) {
+    return new PagerDutyFacts(
+      accounts,
+      { incidents: [], services: [], sources: [], maintenance: [] },
+      rules,
+    );
+  }
+
+  /** Reads the facts of these accounts from the store. */
+  static async read(
+    store: StatusStore,
+    accounts: string[],
+    rules: () => FreshnessRules,
+  ): Promise<PagerDutyFacts> {
+    const [incidents, services, sources, maintenance] = await Promise.all([
+      store.listOpenIncidents(),
+      store.listServices(),
+      store.listSources(),
+      Promise.all(accounts.map(a => store.getMaintenanceWindows(a))),
+    ]);
+    return new PagerDutyFacts(
+      accounts,
+      { incidents, services, sources, maintenance },
+      rules,
+    );
+  }
+
+  /**
+   * Everything PagerDuty-side that levels rest on: when it is unchanged
+   * between two reads, only entities whose alerts changed need a new look.
+   */
+  signature(): string {
+    return JSON.stringify([
+      this.openIncidents.map(i => [
+        i.account,
+        i.id,
+        i.serviceId,
+        i.status,
+        i.urgency,
+        i.priority,
+        i.title,
+      ]),
+      [...this.services.keys()],
+      [...this.inMaintenance],
+      this.accounts.map(a => [a, this.partFreshness(a, 'incidents').stale]),
+      this.accounts.map(a => [a, this.hasRead(a, 'services')]),
+    ]);
+  }
+
+  /** A service as last synchronised. */
+  service(account: string, id: string): StoredService | undefined {
+    return this.services.get(serviceKey(account, id));
+  }
+
+  /**
+   * The keys of an entity's services that count for its level: before the
+   * services are read, every annotated one; afterwards, those PagerDuty has,
+   * and any a webhook brought an incident for.
+   */
+  serviceKeysOf(entity: EntitySummary): string[] {
+    const account = entity.pagerDutyAccount;
+    if (!this.accounts.includes(account)) return [];
+    const read = this.hasRead(account, 'services');
+    return entity.pagerDutyServiceIds
+      .map(id => serviceKey(account, id))
+      .filter(
+        key =>
+          !read || this.services.has(key) || this.incidentsByService.has(key),
+      );
+  }
+
+  /** The open incidents of an entity's services. */
+  incidentsOf(entity: EntitySummary): StoredIncident[] {
+    const ids = new Set(entity.pagerDutyServiceIds);
+    return this.openIncidents.filter(
+      i => i.account === entity.pagerDutyAccount && ids.has(i.serviceId),
+    );
+  }
+
+  /** How fresh one part of an account's data is, as the poll left it. */
+  partFreshness(account: string, part: PagerDutyDataPart): StatusPartFreshness {
+    return partFreshness(this.sources, account, part, this.rules());
+  }
+
+  /** How fresh one account's data is, per part and per channel. */
+  accountFreshness(account: string): StatusAccountFreshness {
+    return accountFreshness(this.sources, account, this.rules());
+  }
+
+  /** Whether a part of an account's data was ever read successfully. */
+  hasRead(account: string, part: PagerDutyDataPart): boolean {
+    return this.sources.some(
+      s => s.source === pagerDutySourceName(account, part) && s.lastSuccessAt,
+    );
+  }
+
+  /** An annotation naming an account that is not configured, or a service PagerDuty lacks. */
+  problemsOf(entity?: EntitySummary): StatusConfigurationProblem[] {
+    if (!entity || entity.pagerDutyServiceIds.length === 0) return [];
+    const account = entity.pagerDutyAccount;
+    if (!this.accounts.includes(account)) {
+      return [
+        {
+          annotation: PAGERDUTY_ACCOUNT_ANNOTATION,
+          message: `No PagerDuty account "${account}" is configured (configured: ${
+            this.accounts.join(', ') || 'none'
+          }). Fix the annotation, or add the account under status.pagerDuty.accounts in app-config.`,
+        },
+      ];
+    }
+    if (!this.hasRead(account, 'services')) return [];
+    return entity.pagerDutyServiceIds
+      .filter(id => {
+        const key = serviceKey(account, id);
+        return !this.services.has(key) && !this.incidentsByService.has(key);
+      })
+      .map(id => ({
+        annotation: PAGERDUTY_SERVICE_ID_ANNOTATION,
+        message: `PagerDuty has no service ${id} (account ${account}). Check the ID in the service's URL in PagerDuty, or remove it from the annotation.`,
+      }));
+  }
+}
