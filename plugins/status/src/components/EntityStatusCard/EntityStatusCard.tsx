@@ -1,8 +1,4 @@
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
@@ -10,6 +6,7 @@ import {
   Freshness,
   LevelLabel,
   levelLabel,
+  Loaded,
   StatusEntityLink,
   useEntityStatus,
   useStatusTabLink,
@@ -26,44 +23,42 @@ export function EntityStatusCard() {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
   const statusTab = useStatusTabLink();
-  const { value, loading, error } = useEntityStatus(entityRef);
+  const status = useEntityStatus(entityRef);
   const link = statusTab(entityRef);
   return (
     <InfoCard
       title="Status"
       deepLink={link ? { title: 'Open the Status tab', link } : undefined}
     >
-      {loading && <Progress />}
-      {!loading && !value && error && (
-        <ResponseErrorPanel error={error} title="Could not load the status" />
-      )}
-      {value && (
-        <>
-          <LevelLabel level={entityDisplayLevel(value)} variant="h5" />
-          <Typography variant="body2" paragraph>
-            {value.explanation}
-          </Typography>
-          {value.rootCauses[0] && (
+      <Loaded polled={status} what="the status" compact>
+        {value => (
+          <>
+            <LevelLabel level={entityDisplayLevel(value)} variant="h5" />
             <Typography variant="body2" paragraph>
-              Root cause:{' '}
-              <StatusEntityLink entityRef={value.rootCauses[0].entityRef} /> (
-              {levelLabel(
-                value.rootCauses[0].rootLevel ?? value.rootCauses[0].level,
-              )}
-              )
-              {value.rootCauses.length > 1 &&
-                ` and ${value.rootCauses.length - 1} more`}
+              {value.explanation}
             </Typography>
-          )}
-          {value.problems.length > 0 && (
-            <Typography variant="body2" color="error" paragraph>
-              {value.problems.length} annotation problem
-              {value.problems.length === 1 ? '' : 's'}: see the Status tab
-            </Typography>
-          )}
-          <Freshness freshness={value.freshness.pagerDuty} />
-        </>
-      )}
+            {value.rootCauses[0] && (
+              <Typography variant="body2" paragraph>
+                Root cause:{' '}
+                <StatusEntityLink entityRef={value.rootCauses[0].entityRef} /> (
+                {levelLabel(
+                  value.rootCauses[0].rootLevel ?? value.rootCauses[0].level,
+                )}
+                )
+                {value.rootCauses.length > 1 &&
+                  ` and ${value.rootCauses.length - 1} more`}
+              </Typography>
+            )}
+            {value.problems.length > 0 && (
+              <Typography variant="body2" color="error" paragraph>
+                {value.problems.length} annotation problem
+                {value.problems.length === 1 ? '' : 's'}: see the Status tab
+              </Typography>
+            )}
+            <Freshness freshness={value.freshness.pagerDuty} />
+          </>
+        )}
+      </Loaded>
     </InfoCard>
   );
 }

@@ -1,7 +1,6 @@
 import {
   EmptyState,
   InfoCard,
-  Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
@@ -13,6 +12,7 @@ import Typography from '@material-ui/core/Typography';
 import {
   AlertList,
   IncidentList,
+  Loaded,
   OnCall,
   OwnerContacts,
   useEntityStatus,
@@ -146,34 +146,21 @@ export function EntityStatusView(props: {
 export function EntityStatusTab() {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
-  const { value, loading, error, retry } = useEntityStatus(entityRef);
-
-  if (loading) {
-    return <Progress />;
-  }
-  if (!value) {
-    return (
-      <Grid container spacing={3}>
-        <Grid item xs={12}>
-          <ResponseErrorPanel
-            error={error ?? new Error('No answer from the status backend')}
-            title="Could not load the status of this entity"
-          />
-        </Grid>
-        <Grid item xs={12}>
-          <Button variant="outlined" color="primary" onClick={retry}>
-            Retry
-          </Button>
-        </Grid>
-      </Grid>
-    );
-  }
+  const status = useEntityStatus(entityRef);
   return (
-    <EntityStatusView
-      status={value}
-      entityName={entity.metadata.name}
-      pollError={error}
-      onRetry={retry}
-    />
+    <Loaded
+      polled={status}
+      what="the status of this entity"
+      staleNotice={false}
+    >
+      {value => (
+        <EntityStatusView
+          status={value}
+          entityName={entity.metadata.name}
+          pollError={status.error}
+          onRetry={status.retry}
+        />
+      )}
+    </Loaded>
   );
 }

@@ -4,7 +4,6 @@ import {
   ResponseErrorPanel,
   WarningPanel,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
 import { StatusAlert } from '@internal/plugin-status-common';
 import Button from '@material-ui/core/Button';
 import MenuItem from '@material-ui/core/MenuItem';
@@ -12,8 +11,12 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { useState } from 'react';
-import { statusApiRef } from '../../api';
-import { AlertList, usePolling, useStatusTabLink } from '../common';
+import {
+  AlertList,
+  useAlertSources,
+  useStatusTabLink,
+  useUnmatchedAlerts,
+} from '../common';
 
 const PAGE_SIZE = 25;
 
@@ -73,15 +76,11 @@ function Candidates(props: { alert: StatusAlert }) {
  */
 export function UnmatchedAlerts() {
   const classes = useStyles();
-  const statusApi = useApi(statusApiRef);
   const [source, setSource] = useState('');
   const [q, setQ] = useState('');
   const [offset, setOffset] = useState(0);
-  const page = usePolling(
-    () => statusApi.getUnmatchedAlerts({ source, q, limit: PAGE_SIZE, offset }),
-    [statusApi, source, q, offset],
-  );
-  const sources = usePolling(() => statusApi.getAlertSources(), [statusApi]);
+  const page = useUnmatchedAlerts({ source, q, limit: PAGE_SIZE, offset });
+  const sources = useAlertSources();
   const troubled = (sources.value?.sources ?? []).filter(s => s.problem);
   return (
     <>

@@ -17,4 +17,13 @@ export { StatusNode } from './StatusNode';
 export { AlertList } from './Alerts';
 export { useLiveStatus } from './useLiveStatus';
 export { StatusEntityLink } from './StatusEntityLink';
-export { useEntityStatus } from './useEntityStatus';
+export {
+  useAlertSources,
+  useEntityStatus,
+  useIncidents,
+  useLiveResource,
+  useRollup,
+  useSummary,
+  useUnmatchedAlerts,
+} from './useStatusResources';
+export { Loaded } from './Loaded';

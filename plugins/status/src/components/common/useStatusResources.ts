@@ -1,0 +1,71 @@
+import { useApi } from '@backstage/frontend-plugin-api';
+import { useEffect, useState } from 'react';
+import { StatusApi, statusApiRef, StatusSummaryQuery } from '../../api';
+import { useLiveStatus } from './useLiveStatus';
+import { Polled, usePolling } from './usePolling';
+
+/**
+ * One resource of the status API, read again whenever the backend pushes a
+ * change (on the shared channel, or the given entity channel) and polled as
+ * a safety net: the one way the views read data.
+ */
+export function useLiveResource<T>(
+  read: (api: StatusApi) => Promise<T>,
+  deps: unknown[],
+  entityChannel?: string,
+): Polled<T> {
+  const statusApi = useApi(statusApiRef);
+  const live = useLiveStatus(entityChannel);
+  return usePolling(
+    () => read(statusApi),
+    [statusApi, ...deps],
+    live.intervalMs,
+    live.changes,
+  );
+}
+
+/**
+ * The status of one entity; it follows the entity's own channel once its
+ * first answer named it (only readers of the entity learn it).
+ */
+export function useEntityStatus(entityRef: string) {
+  const [channel, setChannel] = useState<string>();
+  const polled = useLiveResource(
+    api => api.getEntityStatus(entityRef),
+    [entityRef],
+    channel,
+  );
+  const liveChannel = polled.value?.liveChannel;
+  useEffect(() => setChannel(liveChannel), [liveChannel]);
+  return polled;
+}
+
+/** A System's, Domain's or Group's roll-up. */
+export const useRollup = (entityRef: string) =>
+  useLiveResource(api => api.getRollup(entityRef), [entityRef]);
+
+/** The company summary, or the part a query selects. */
+export function useSummary(query?: StatusSummaryQuery) {
+  return useLiveResource(api => api.getSummary(query), [JSON.stringify(query)]);
+}
+
+/** Active incidents company-wide. */
+export const useIncidents = () =>
+  useLiveResource(api => api.getIncidents(), []);
+
+/** A page of the alerts that match no entity (status admins only). */
+export function useUnmatchedAlerts(query: {
+  source: string;
+  q: string;
+  limit: number;
+  offset: number;
+}) {
+  return useLiveResource(
+    api => api.getUnmatchedAlerts(query),
+    [query.source, query.q, query.limit, query.offset],
+  );
+}
+
+/** The monitoring tools and their problems. */
+export const useAlertSources = () =>
+  useLiveResource(api => api.getAlertSources(), []);
