@@ -1,3 +1,4 @@
+import type { StatusExplanation } from './rules/explanation';
 import { EntityLevels, UpstreamNode } from './health/HealthGraph';
 import { HealthLevel, OutageLevel } from './health/levels';
 import { Signal } from './health/rules';
@@ -138,8 +139,10 @@ export type EntityStatus = {
   /** Whether the entity has a signal source of its own. */
   monitored: boolean;
   levels: EntityLevels;
-  /** One line, e.g. "Degraded — impacted by auth-service (Major outage), 3 hops upstream". */
+  /** One line in English, e.g. "Degraded — impacted by auth-service (Major outage), 3 hops upstream". */
   explanation: string;
+  /** The same as data, for pages that word it in the reader's language (absent from older backends). */
+  explanationParts?: StatusExplanation;
   /** The entity's own signals that raise its level. */
   reasons: (Signal & { level: OutageLevel })[];
   rootCauses: StatusRootCause[];

@@ -10,6 +10,7 @@ export { statusApiRef, StatusClient } from './api';
 export type { StatusApi, StatusSummaryQuery } from './api';
 export { isRollupKind, isStatusAvailable } from './entityFilter';
 export { rootRouteRef } from './routes';
+export { statusTranslationRef } from './translation';
 export {
   EntityStatusCard,
   EntityStatusContent,

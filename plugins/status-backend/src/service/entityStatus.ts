@@ -1,81 +1,22 @@
 import {
   compareLevels,
   DEFAULT_PAGERDUTY_ACCOUNT,
-  EntityLevels,
   EntityStatus,
   StatusEscalationPolicy,
   StatusIncident,
   StatusOwner,
-  HealthLevel,
   HIDDEN_ENTITY_REF,
-  LEVEL_LABELS,
   OutageLevel,
   StatusRootCause,
   UpstreamNode,
-  displayLevel,
+  explainStatus,
+  formatExplanation,
   isMonitored,
 } from '@internal/plugin-status-common';
 import { StatusStore, StoredIncident } from '../database';
 import { StatusEngine } from '../engine/StatusEngine';
 import { CallerView } from './CallerAccess';
 import { accountFreshnessForCaller, alertForCaller } from './forCaller';
-
-/** "1 active incident", "2 firing alerts", or nothing for none. */
-const plural = (n: number, words: string) =>
-  n > 0 ? `${n} ${words}${n === 1 ? '' : 's'}` : '';
-
-/**
- * One line saying why an entity is at its level, e.g. "Degraded — impacted by
- * auth-service (Major outage), 3 hops upstream".
- */
-export function explain(input: {
-  levels: EntityLevels;
-  /** Its own signals that raise its level, by kind. */
-  own: { incidents: number; alerts: number };
-  /** The worst root cause; without a name when the reader may not see it. */
-  top?: { name?: string; level: HealthLevel; hops: number };
-  /** Whether its PagerDuty account was never read yet. */
-  waitingForPagerDuty?: boolean;
-}): string {
-  const { levels, own: signals, top } = input;
-  const own = levels.own ?? 'operational';
-  const parts: string[] = [];
-  const inheritedWins = top && compareLevels(levels.inherited, own) > 0;
-  if (inheritedWins) {
-    const hops = `${top.hops} hop${top.hops === 1 ? '' : 's'} upstream`;
-    parts.push(
-      top.name
-        ? `impacted by ${top.name} (${LEVEL_LABELS[top.level]}), ${hops}`
-        : `impacted by an upstream you cannot see, ${hops}`,
-    );
-  }
-  const counted = [
-    plural(signals.incidents, 'active incident'),
-    plural(signals.alerts, 'firing alert'),
-  ].filter(Boolean);
-  if (counted.length) {
-    parts.push(
-      `${inheritedWins ? 'and ' : ''}${counted.join(', ')} of its own`,
-    );
-  } else if (
-    !inheritedWins &&
-    displayLevel({
-      monitored: isMonitored(levels),
-      effective: levels.effective,
-    }) === 'not_monitored'
-  ) {
-    parts.push('not monitored');
-  } else if (!inheritedWins && levels.own === 'unknown') {
-    parts.push(
-      input.waitingForPagerDuty
-        ? 'waiting for PagerDuty'
-        : 'PagerDuty cannot be read; its data is stale',
-    );
-  }
-  return [LEVEL_LABELS[levels.effective], parts.join(' ')]
-    .filter(Boolean)
-    .join(' — ');
-}
 
 /** The owner of an entity with its contacts, when the caller may read it. */
 export function describeOwner(
@@ -240,13 +181,14 @@ export async function describeEntityStatus(options: {
   const account = engine.accountFreshness(
     engine.entity(ref)?.pagerDutyAccount ?? DEFAULT_PAGERDUTY_ACCOUNT,
   );
-  const explanation = explain({
+  const explanationParts = explainStatus({
     levels: d.levels,
     own: {
       incidents: d.reasons.filter(r => r.signal.kind === 'incident').length,
       alerts: d.reasons.filter(r => r.signal.kind === 'alert').length,
     },
     top: rootCauses[0] && {
+      entityRef: rootCauses[0].entityRef,
       name:
         rootCauses[0].entityRef === HIDDEN_ENTITY_REF
           ? undefined
@@ -263,7 +205,8 @@ export async function describeEntityStatus(options: {
     entityRef: ref,
     monitored: isMonitored(d.levels),
     levels: d.levels,
-    explanation,
+    explanation: formatExplanation(explanationParts),
+    explanationParts,
     reasons: d.reasons.map(r => ({ ...r.signal, level: r.level })),
     rootCauses,
     incidents: engine.incidentsOf(ref).map(i => incidentView(i, engine, view)),

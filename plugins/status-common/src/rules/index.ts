@@ -2,3 +2,4 @@ export * from './dates';
 export * from './entityKinds';
 export * from './monitoring';
 export * from './summaryQuery';
+export * from './explanation';

@@ -3,6 +3,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
 import {
+  Explanation,
   Freshness,
   LevelLabel,
   levelLabel,
@@ -35,7 +36,7 @@ export function EntityStatusCard() {
           <>
             <LevelLabel level={entityDisplayLevel(value)} variant="h5" />
             <Typography variant="body2" paragraph>
-              {value.explanation}
+              <Explanation status={value} />
             </Typography>
             {value.rootCauses[0] && (
               <Typography variant="body2" paragraph>

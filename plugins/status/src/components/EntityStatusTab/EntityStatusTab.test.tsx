@@ -63,6 +63,36 @@ const headerLevel = () =>
   screen.getAllByRole('heading', { level: 2 })[0].querySelector('[data-level]');
 
 describe('EntityStatusTab', () => {
+  it("words the explanation from its parts through the plugin's translations", async () => {
+    await renderTab(async () =>
+      anEntityStatus({
+        levels: {
+          own: 'operational',
+          inherited: 'degraded',
+          effective: 'degraded',
+        },
+        // the English line an older page would show; the parts win
+        explanation: 'not this line',
+        explanationParts: {
+          level: 'degraded',
+          reasons: [
+            {
+              kind: 'upstream',
+              entityRef: 'component:default/auth-service',
+              name: 'auth-service',
+              level: 'major_outage',
+              hops: 2,
+            },
+            { kind: 'own', incidents: 1, alerts: 2, afterUpstream: true },
+          ],
+        },
+      }),
+    );
+    expect(await screen.findByTestId('status-explanation')).toHaveTextContent(
+      'Degraded — impacted by auth-service (Major outage), 2 hops upstream and 1 active incident, 2 firing alerts of its own',
+    );
+  });
+
   it('shows a healthy service with its owner, on-call and freshness', async () => {
     const getEntityStatus = jest.fn(async () => anEntityStatus());
     await renderTab(getEntityStatus);

@@ -2,7 +2,7 @@ import { InfoCard } from '@backstage/core-components';
 import { displayLevel, EntityStatus } from '@internal/plugin-status-common';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { DisplayLevel, Freshness, LevelLabel } from '../common';
+import { DisplayLevel, Freshness, LevelLabel, useExplanation } from '../common';
 
 const useStyles = makeStyles(theme => ({
   levels: {
@@ -26,13 +26,14 @@ export function StatusHeader(props: { status: EntityStatus }) {
   const classes = useStyles();
   const { status } = props;
   const { pagerDuty } = status.freshness;
+  const explanation = useExplanation(status);
   return (
     <InfoCard title="Health" noPadding={false}>
       <div role="heading" aria-level={2}>
         <LevelLabel level={entityDisplayLevel(status)} variant="h4" />
       </div>
       <Typography variant="body1" data-testid="status-explanation">
-        {status.explanation}
+        {explanation}
       </Typography>
       <div className={classes.levels}>
         <span>

@@ -27,3 +27,4 @@ export {
   useUnmatchedAlerts,
 } from './useStatusResources';
 export { Loaded } from './Loaded';
+export { Explanation, useExplanation } from './Explanation';

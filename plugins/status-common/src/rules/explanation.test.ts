@@ -1,7 +1,20 @@
-import { explain } from './entityStatus';
+import {
+  explainStatus,
+  formatExplanation,
+  StatusExplanationWording,
+} from './explanation';
 
-describe('explain', () => {
-  const top = { name: 'auth-service', level: 'major_outage' as const, hops: 2 };
+/** The one line the API sends. */
+const explain = (input: Parameters<typeof explainStatus>[0]) =>
+  formatExplanation(explainStatus(input));
+
+describe('explanations', () => {
+  const top = {
+    entityRef: 'component:default/auth-service',
+    name: 'auth-service',
+    level: 'major_outage' as const,
+    hops: 2,
+  };
 
   it('names the upstream when the inherited level is the worse one', () => {
     expect(
@@ -87,6 +100,60 @@ describe('explain', () => {
     );
     expect(explain(unknown)).toBe(
       'Unknown — PagerDuty cannot be read; its data is stale',
+    );
+  });
+
+  it('are data first: the reasons, and a hidden upstream without a name', () => {
+    const hidden = explainStatus({
+      levels: {
+        own: 'operational',
+        inherited: 'degraded',
+        effective: 'degraded',
+      },
+      own: { incidents: 0, alerts: 0 },
+      top: { entityRef: 'hidden', level: 'major_outage', hops: 3 },
+    });
+    expect(hidden).toEqual({
+      level: 'degraded',
+      reasons: [
+        {
+          kind: 'upstream',
+          entityRef: 'hidden',
+          level: 'major_outage',
+          hops: 3,
+        },
+      ],
+    });
+    expect(formatExplanation(hidden)).toBe(
+      'Degraded — impacted by an upstream you cannot see, 3 hops upstream',
+    );
+  });
+
+  it('are worded by whatever wording a page gives, e.g. a translation', () => {
+    const french: StatusExplanationWording = (key, params = {}) =>
+      ({
+        sentence: `${params.level} : ${params.reasons}`,
+        upstream: `touché par ${params.name} (${params.level}), ${params.hops}`,
+        hops: `${params.count} niveau(x) en amont`,
+      }[key as string] ?? key);
+    const levelLabel = (level: string) =>
+      ({ degraded: 'Dégradé', major_outage: 'Panne majeure' }[level] ?? level);
+    expect(
+      formatExplanation(
+        explainStatus({
+          levels: {
+            own: 'operational',
+            inherited: 'degraded',
+            effective: 'degraded',
+          },
+          own: { incidents: 0, alerts: 0 },
+          top: { ...top, hops: 1 },
+        }),
+        french,
+        levelLabel,
+      ),
+    ).toBe(
+      'Dégradé : touché par auth-service (Panne majeure), 1 niveau(x) en amont',
     );
   });
 });
