@@ -7,6 +7,7 @@ import {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { mockCredentials } from '@backstage/backend-test-utils';
+import { startPagerDutySimulator } from '@internal/pagerduty-simulator';
 import { Entity } from '@backstage/catalog-model';
 import knexFactory, { Knex } from 'knex';
 import { AddressInfo } from 'node:net';
@@ -129,4 +130,43 @@ export async function startStatusBackend(options: {
     }
   }
   return { baseUrl, close: async () => void (await server.close?.()) };
+}
+
+/** A PagerDuty ID for the n-th synthetic service. */
+export const syntheticServiceId = (i: number) =>
+  `P${String(i).padStart(6, '0')}`;
+
+/**
+ * A simulator with `services` synthetic services (`svc-<n>`) spread over
+ * `groups` teams of three people, for the benchmarks.
+ */
+export function startSyntheticSimulator(options: {
+  services: number;
+  groups: number;
+  seed: number;
+  historyDays: number;
+  rateLimitPerMinute?: number;
+}) {
+  return startPagerDutySimulator({
+    seed: options.seed,
+    historyDays: options.historyDays,
+    rateLimitPerMinute: options.rateLimitPerMinute,
+    catalog: {
+      services: Array.from({ length: options.services }, (_, i) => ({
+        serviceId: syntheticServiceId(i),
+        entityName: `svc-${i}`,
+        description: '',
+        ownerGroup: `team-${i % options.groups}`,
+      })),
+      groups: Array.from({ length: options.groups }, (_, g) => ({
+        name: `team-${g}`,
+        title: `Team ${g}`,
+        members: [0, 1, 2].map(m => ({
+          name: `u${g}-${m}`,
+          displayName: `User ${g}-${m}`,
+          email: `u${g}-${m}@example.com`,
+        })),
+      })),
+    },
+  });
 }

@@ -2,10 +2,7 @@
 // Benchmark of the status engine against the PagerDuty simulator on a
 // generated organisation. Run with `yarn bench`; prints figures, asserts nothing.
 import { Entity } from '@backstage/catalog-model';
-import {
-  PagerDutySimulator,
-  startPagerDutySimulator,
-} from '@internal/pagerduty-simulator';
+import { PagerDutySimulator } from '@internal/pagerduty-simulator';
 import { performance } from 'node:perf_hooks';
 import { createStatusStack } from '../src/__testUtils__/statusStack';
 import { describeEntityStatus } from '../src/service/entityStatus';
@@ -15,6 +12,8 @@ import {
   silentLogger,
   startStatusBackend,
   userHeaders,
+  startSyntheticSimulator,
+  syntheticServiceId,
 } from './benchSupport';
 
 const ENTITIES = 10_000;
@@ -32,7 +31,7 @@ const random = () => {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 const pick = (n: number) => Math.floor(random() * n);
-const serviceId = (i: number) => `P${String(i).padStart(6, '0')}`;
+const serviceId = syntheticServiceId;
 
 const stats = (samples: number[]) => {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -164,26 +163,11 @@ async function main() {
     });
   }
 
-  const sim = await startPagerDutySimulator({
+  const sim = await startSyntheticSimulator({
+    services: PAGERDUTY_SERVICES,
+    groups: GROUPS,
     seed: 1,
     historyDays: 7,
-    catalog: {
-      services: Array.from({ length: PAGERDUTY_SERVICES }, (_, i) => ({
-        serviceId: serviceId(i),
-        entityName: `svc-${i}`,
-        description: '',
-        ownerGroup: `team-${i % GROUPS}`,
-      })),
-      groups: Array.from({ length: GROUPS }, (_, g) => ({
-        name: `team-${g}`,
-        title: `Team ${g}`,
-        members: [0, 1, 2].map(m => ({
-          name: `u${g}-${m}`,
-          displayName: `User ${g}-${m}`,
-          email: `u${g}-${m}@example.com`,
-        })),
-      })),
-    },
   });
   for (let i = 0; i < OPEN_INCIDENTS; i++) {
     const id = serviceId(random() < 0.1 ? pick(20) : pick(PAGERDUTY_SERVICES));

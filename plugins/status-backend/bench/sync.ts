@@ -3,42 +3,30 @@
 // requests and time per full sync at 2,000 and 10,000 services with 500 open
 // incidents, and how soon a failing endpoint's data is fresh again once it
 // recovers. Run with `yarn bench:sync`; prints figures, asserts nothing.
-import { startPagerDutySimulator } from '@internal/pagerduty-simulator';
 import { performance } from 'node:perf_hooks';
 import { createStatusStack } from '../src/__testUtils__/statusStack';
-import { memorySqlite, silentLogger } from './benchSupport';
+import {
+  memorySqlite,
+  silentLogger,
+  startSyntheticSimulator,
+  syntheticServiceId,
+} from './benchSupport';
 
 const OPEN_INCIDENTS = 500;
-const serviceId = (i: number) => `P${String(i).padStart(6, '0')}`;
 
 async function measure(services: number) {
   const groups = Math.max(10, Math.round(services / 40));
-  const sim = await startPagerDutySimulator({
+  const sim = await startSyntheticSimulator({
+    services,
+    groups,
     seed: 3,
     historyDays: 1,
     // requests are counted here, not rate-limited
     rateLimitPerMinute: 1_000_000,
-    catalog: {
-      services: Array.from({ length: services }, (_, i) => ({
-        serviceId: serviceId(i),
-        entityName: `svc-${i}`,
-        description: '',
-        ownerGroup: `team-${i % groups}`,
-      })),
-      groups: Array.from({ length: groups }, (_, g) => ({
-        name: `team-${g}`,
-        title: `Team ${g}`,
-        members: [0, 1, 2].map(m => ({
-          name: `u${g}-${m}`,
-          displayName: `User ${g}-${m}`,
-          email: `u${g}-${m}@example.com`,
-        })),
-      })),
-    },
   });
   for (let i = 0; i < OPEN_INCIDENTS; i++) {
     sim.state.trigger({
-      service: serviceId((i * 7919) % services),
+      service: syntheticServiceId((i * 7919) % services),
       title: `Incident ${i}`,
       urgency: i % 3 ? 'low' : 'high',
       silent: true,

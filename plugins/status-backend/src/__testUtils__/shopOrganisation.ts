@@ -1,5 +1,12 @@
+import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { startPagerDutySimulator } from '@internal/pagerduty-simulator';
+import {
+  PagerDutySimulator,
+  startPagerDutySimulator,
+} from '@internal/pagerduty-simulator';
+import { Knex } from 'knex';
+import { callerView } from './callerView';
+import { createStatusStack } from './statusStack';
 
 /*
  * A small organisation for tests: platform's auth-service and membership-api,
@@ -117,4 +124,34 @@ export function startShopSimulator() {
       ],
     },
   });
+}
+
+/** The login outage of the tests: a P1 incident on auth-service. */
+export function triggerLoginOutage(sim: PagerDutySimulator) {
+  return sim.state.trigger({
+    service: 'PAUTH00',
+    title: 'Login failing',
+    urgency: 'high',
+    priority: 'P1',
+  });
+}
+
+/**
+ * The organisation's engine, synchronised once while auth-service's login is
+ * down, with a caller who may read everything. Close `sim` after the test.
+ */
+export async function shopDuringLoginOutage(knex: Knex) {
+  const sim = await startShopSimulator();
+  triggerLoginOutage(sim);
+  const { store, sync, makeEngine } = await createStatusStack({
+    knex,
+    pagerDutyUrl: sim.url,
+    logger: mockServices.logger.mock(),
+    entities,
+  });
+  await sync.syncOnce();
+  const engine = await makeEngine();
+  await engine.refreshCatalog();
+  const all = callerView([...engine.allEntities()].map(e => e.ref));
+  return { sim, engine, store, all };
 }

@@ -10,6 +10,7 @@ import {
   entities,
   group,
   startShopSimulator,
+  triggerLoginOutage,
 } from '../__testUtils__/shopOrganisation';
 import { callerView } from '../__testUtils__/callerView';
 import { describeEntityStatus } from '../service/entityStatus';
@@ -27,16 +28,19 @@ describe('StatusEngine with the simulator', () => {
     });
     afterEach(() => sim.close());
 
-    async function setUp() {
+    async function setUp(
+      options: Partial<Parameters<typeof createStatusStack>[0]> = {},
+    ) {
       const { store, sync, makeEngine } = await createStatusStack({
         knex: await databases.init(databaseId),
         pagerDutyUrl: sim.url,
         logger: mockServices.logger.mock(),
         entities,
+        ...options,
       });
       const engine = await makeEngine();
       const everything = callerView(
-        entities.map(e => stringifyEntityRef(e)),
+        (options.entities ?? entities).map(e => stringifyEntityRef(e)),
         true,
       );
       const describe = (ref: string) =>
@@ -47,7 +51,7 @@ describe('StatusEngine with the simulator', () => {
           view: everything,
           liveChannel: 'status:test',
         });
-      return { store, sync, engine, makeEngine, describe };
+      return { store, sync, engine, makeEngine, describe, everything };
     }
 
     it('shows a dependent impacted by the login outage, with the path, owner and on-call', async () => {
@@ -168,18 +172,9 @@ describe('StatusEngine with the simulator', () => {
     });
 
     it('shows the poll stale, with its reason, while webhooks still arrive', async () => {
-      const { store, sync, makeEngine } = await createStatusStack({
-        knex: await databases.init(databaseId),
-        pagerDutyUrl: sim.url,
-        logger: mockServices.logger.mock(),
-        entities,
+      const { store, sync, engine, everything } = await setUp({
         client: { maxRetries: 0 },
       });
-      const engine = await makeEngine();
-      const everything = callerView(
-        entities.map(e => stringifyEntityRef(e)),
-        true,
-      );
       await sync.syncOnce();
       await engine.refreshCatalog();
       await fetch(`${sim.url}/_control/faults`, {
@@ -248,27 +243,10 @@ describe('StatusEngine with the simulator', () => {
     });
 
     it('is unknown, waiting for PagerDuty, before the first successful sync', async () => {
-      const { store, sync, makeEngine } = await createStatusStack({
-        knex: await databases.init(databaseId),
-        pagerDutyUrl: sim.url,
-        logger: mockServices.logger.mock(),
-        entities,
+      const { sync, engine, describe } = await setUp({
         // a rate-limited token: give up at once instead of waiting for the reset
         client: { maxRateLimitWaitMs: 100 },
       });
-      const engine = await makeEngine();
-      const everything = callerView(
-        entities.map(e => stringifyEntityRef(e)),
-        true,
-      );
-      const describe = (ref: string) =>
-        describeEntityStatus({
-          ref,
-          engine,
-          store,
-          view: everything,
-          liveChannel: 'status:test',
-        });
       await fetch(`${sim.url}/_control/faults`, {
         method: 'PUT',
         headers: { 'Content-Type': 'application/json' },
@@ -305,14 +283,10 @@ describe('StatusEngine with the simulator', () => {
           'new-api',
         ),
       ];
-      const { store, sync, makeEngine } = await createStatusStack({
-        knex: await databases.init(databaseId),
-        pagerDutyUrl: sim.url,
-        logger: mockServices.logger.mock(),
+      const { store, sync, engine } = await setUp({
         entities: withNewService,
       });
       await sync.syncOnce(); // PNEW000 is not in PagerDuty's answer
-      const engine = await makeEngine();
       await engine.refreshCatalog();
       expect(
         engine.describe('component:default/new-api', { upstreamDepth: 1 })
@@ -389,12 +363,7 @@ describe('StatusEngine with the simulator', () => {
 
     it('records no false transitions after a restart, and the real ones after it', async () => {
       const { store, sync, engine, makeEngine } = await setUp();
-      const incident = sim.state.trigger({
-        service: 'PAUTH00',
-        title: 'Login failing',
-        urgency: 'high',
-        priority: 'P1',
-      });
+      const incident = triggerLoginOutage(sim);
       await sync.syncOnce();
       await engine.refreshCatalog();
       const before = await store.listTransitions('component:default/shop-web');

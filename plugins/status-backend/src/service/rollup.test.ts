@@ -1,12 +1,6 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import { PagerDutySimulator } from '@internal/pagerduty-simulator';
-import { callerView } from '../__testUtils__/callerView';
 import { createTestDatabases } from '../__testUtils__/databases';
-import {
-  entities,
-  startShopSimulator,
-} from '../__testUtils__/shopOrganisation';
-import { createStatusStack } from '../__testUtils__/statusStack';
+import { shopDuringLoginOutage } from '../__testUtils__/shopOrganisation';
 import { describeRollup } from './rollup';
 
 jest.setTimeout(60_000);
@@ -19,24 +13,11 @@ describe('describeRollup', () => {
 
     /** The shop organisation while auth-service's login is down. */
     async function outage() {
-      sim = await startShopSimulator();
-      sim.state.trigger({
-        service: 'PAUTH00',
-        title: 'Login failing',
-        urgency: 'high',
-        priority: 'P1',
-      });
-      const { store, sync, makeEngine } = await createStatusStack({
-        knex: await databases.init(databaseId),
-        pagerDutyUrl: sim.url,
-        logger: mockServices.logger.mock(),
-        entities,
-      });
-      await sync.syncOnce();
-      const engine = await makeEngine();
-      await engine.refreshCatalog();
-      const all = callerView([...engine.allEntities()].map(e => e.ref));
-      return { engine, store, all };
+      const started = await shopDuringLoginOutage(
+        await databases.init(databaseId),
+      );
+      sim = started.sim;
+      return started;
     }
 
     it("rolls up a group's services, naming the broken upstreams outside it", async () => {

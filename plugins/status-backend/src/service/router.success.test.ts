@@ -8,6 +8,7 @@ import { createTestDatabases } from '../__testUtils__/databases';
 import {
   entities,
   startShopSimulator,
+  triggerLoginOutage,
 } from '../__testUtils__/shopOrganisation';
 import { startStatusTestBackend } from '../__testUtils__/startStatusTestBackend';
 
@@ -23,12 +24,7 @@ describe('the status API routes on success', () => {
 
     beforeAll(async () => {
       sim = await startShopSimulator();
-      sim.state.trigger({
-        service: 'PAUTH00',
-        title: 'Login failing',
-        urgency: 'high',
-        priority: 'P1',
-      });
+      triggerLoginOutage(sim);
       server = await startStatusTestBackend({
         knex: await databases.init(databaseId),
         entities,

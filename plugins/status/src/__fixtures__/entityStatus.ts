@@ -1,7 +1,10 @@
 import {
   PAGERDUTY_DATA_PARTS,
   StatusAccountFreshness,
+  EntityLevels,
   EntityStatus,
+  HealthLevel,
+  OutageLevel,
   StatusIncident,
   StatusRootCause,
 } from '@internal/plugin-status-common';
@@ -149,4 +152,13 @@ export function anEntityStatus(
     liveChannel: 'status:cart-web-channel',
     ...overrides,
   };
+}
+
+/** An entity's levels: own (undefined when not monitored), inherited, effective. */
+export function levels(
+  own: HealthLevel | undefined,
+  inherited: OutageLevel,
+  effective: HealthLevel,
+): EntityLevels {
+  return { own, inherited, effective };
 }

@@ -5,7 +5,11 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { screen } from '@testing-library/react';
-import { anEntityStatus, aRootCause } from '../../__fixtures__/entityStatus';
+import {
+  anEntityStatus,
+  aRootCause,
+  levels,
+} from '../../__fixtures__/entityStatus';
 import { StatusApi, statusApiRef } from '../../api';
 import { EntityStatusCard } from './EntityStatusCard';
 
@@ -21,11 +25,7 @@ describe('EntityStatusCard', () => {
     const api: Partial<StatusApi> = {
       getEntityStatus: async () =>
         anEntityStatus({
-          levels: {
-            own: 'operational',
-            inherited: 'degraded',
-            effective: 'degraded',
-          },
+          levels: levels('operational', 'degraded', 'degraded'),
           explanation:
             'Degraded — impacted by auth-service (Major outage), 3 hops upstream',
           rootCauses: [

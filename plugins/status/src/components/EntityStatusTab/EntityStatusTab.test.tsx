@@ -19,6 +19,7 @@ import {
   anIncident,
   aRootCause,
   freshAccount,
+  levels,
 } from '../../__fixtures__/entityStatus';
 import { timeOfDay } from '../common';
 import { StatusApi, statusApiRef } from '../../api';
@@ -66,11 +67,7 @@ describe('EntityStatusTab', () => {
   it("words the explanation from its parts through the plugin's translations", async () => {
     await renderTab(async () =>
       anEntityStatus({
-        levels: {
-          own: 'operational',
-          inherited: 'degraded',
-          effective: 'degraded',
-        },
+        levels: levels('operational', 'degraded', 'degraded'),
         // the English line an older page would show; the parts win
         explanation: 'not this line',
         explanationParts: {
@@ -114,11 +111,7 @@ describe('EntityStatusTab', () => {
   it('shows its own incident with status, urgency, priority, assignee and links', async () => {
     await renderTab(async () =>
       anEntityStatus({
-        levels: {
-          own: 'major_outage',
-          inherited: 'operational',
-          effective: 'major_outage',
-        },
+        levels: levels('major_outage', 'operational', 'major_outage'),
         explanation: 'Major outage — 1 active incident of its own',
         incidents: [anIncident({ title: 'Checkout returns 500' })],
       }),
@@ -143,11 +136,7 @@ describe('EntityStatusTab', () => {
   it('explains inherited impact with the 3-hop path, the root cause, its owner and on-call', async () => {
     await renderTab(async () =>
       anEntityStatus({
-        levels: {
-          own: 'operational',
-          inherited: 'degraded',
-          effective: 'degraded',
-        },
+        levels: levels('operational', 'degraded', 'degraded'),
         explanation:
           'Degraded — impacted by auth-service (Major outage), 3 hops upstream',
         rootCauses: [aRootCause()],
@@ -155,11 +144,7 @@ describe('EntityStatusTab', () => {
           {
             ref: 'component:default/cart-api',
             critical: false,
-            levels: {
-              own: 'operational',
-              inherited: 'major_outage',
-              effective: 'major_outage',
-            },
+            levels: levels('operational', 'major_outage', 'major_outage'),
             upstreams: [],
             truncated: true,
           },
@@ -198,11 +183,7 @@ describe('EntityStatusTab', () => {
   it("shows the entity's firing monitoring alerts with their tool and a link back", async () => {
     await renderTab(async () =>
       anEntityStatus({
-        levels: {
-          own: 'partial_outage',
-          inherited: 'operational',
-          effective: 'partial_outage',
-        },
+        levels: levels('partial_outage', 'operational', 'partial_outage'),
         alerts: [
           {
             source: 'datadog',
@@ -237,11 +218,7 @@ describe('EntityStatusTab', () => {
   it('shows maintenance as its own level', async () => {
     await renderTab(async () =>
       anEntityStatus({
-        levels: {
-          own: 'under_maintenance',
-          inherited: 'operational',
-          effective: 'under_maintenance',
-        },
+        levels: levels('under_maintenance', 'operational', 'under_maintenance'),
         explanation: 'Under maintenance',
       }),
     );
@@ -313,11 +290,7 @@ describe('EntityStatusTab', () => {
 
   it('says it waits for PagerDuty before anything was read, with the last attempt', async () => {
     const status = anEntityStatus({
-      levels: {
-        own: 'unknown',
-        inherited: 'operational',
-        effective: 'unknown',
-      },
+      levels: levels('unknown', 'operational', 'unknown'),
       explanation: 'Unknown — waiting for PagerDuty',
     });
     status.freshness.pagerDuty = freshAccount({
@@ -345,11 +318,7 @@ describe('EntityStatusTab', () => {
     await renderTab(async () =>
       anEntityStatus({
         monitored: false,
-        levels: {
-          own: undefined,
-          inherited: 'operational',
-          effective: 'operational',
-        },
+        levels: levels(undefined, 'operational', 'operational'),
         problems: [
           {
             annotation: 'pagerduty.com/service-id',
@@ -375,11 +344,7 @@ describe('EntityStatusTab', () => {
         anEntityStatus({
           entityRef: 'component:default/docs-site',
           monitored: false,
-          levels: {
-            own: undefined,
-            inherited: 'operational',
-            effective: 'operational',
-          },
+          levels: levels(undefined, 'operational', 'operational'),
           explanation: 'Operational — not monitored',
           escalationPolicies: [],
         }),
@@ -450,11 +415,7 @@ describe('EntityStatusTab', () => {
       .mockResolvedValueOnce(anEntityStatus({ rootCauses: [aRootCause()] }))
       .mockResolvedValue(
         anEntityStatus({
-          levels: {
-            own: 'major_outage',
-            inherited: 'operational',
-            effective: 'major_outage',
-          },
+          levels: levels('major_outage', 'operational', 'major_outage'),
         }),
       );
     await renderInTestApp(

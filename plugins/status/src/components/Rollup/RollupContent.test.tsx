@@ -1,3 +1,4 @@
+import { levels } from '../../__fixtures__/entityStatus';
 import { Entity } from '@backstage/catalog-model';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import {
@@ -24,11 +25,7 @@ const rollup: StatusRollup = {
       entityRef: 'component:default/cart-api',
       kind: 'Component',
       name: 'cart-api',
-      levels: {
-        own: 'operational',
-        inherited: 'major_outage',
-        effective: 'major_outage',
-      },
+      levels: levels('operational', 'major_outage', 'major_outage'),
       rootCauses: [
         {
           entityRef: 'component:default/auth-service',
@@ -42,11 +39,7 @@ const rollup: StatusRollup = {
       entityRef: 'component:default/shop-web',
       kind: 'Component',
       name: 'shop-web',
-      levels: {
-        own: 'operational',
-        inherited: 'degraded',
-        effective: 'degraded',
-      },
+      levels: levels('operational', 'degraded', 'degraded'),
       rootCauses: [
         {
           entityRef: 'component:default/auth-service',
@@ -60,11 +53,7 @@ const rollup: StatusRollup = {
       entityRef: 'component:default/search-api',
       kind: 'Component',
       name: 'search-api',
-      levels: {
-        own: 'operational',
-        inherited: 'operational',
-        effective: 'operational',
-      },
+      levels: levels('operational', 'operational', 'operational'),
       rootCauses: [],
       activeIncidents: 0,
     },

@@ -76,6 +76,12 @@ function Choice(props: {
   );
 }
 
+const REF_FILTER_LABELS = {
+  owner: 'Owner',
+  system: 'System',
+  domain: 'Domain',
+} as const;
+
 /** Grouping, filters, free-text search and the "my team" switch. */
 export function Filters(props: {
   state: DashboardState;
@@ -142,27 +148,16 @@ export function Filters(props: {
         }))}
         onChange={level => onChange({ level })}
       />
-      <Choice
-        id="status-owner"
-        label="Owner"
-        value={state.owner}
-        options={asOptions(options.owner)}
-        onChange={owner => onChange({ owner })}
-      />
-      <Choice
-        id="status-system"
-        label="System"
-        value={state.system}
-        options={asOptions(options.system)}
-        onChange={system => onChange({ system })}
-      />
-      <Choice
-        id="status-domain"
-        label="Domain"
-        value={state.domain}
-        options={asOptions(options.domain)}
-        onChange={domain => onChange({ domain })}
-      />
+      {(['owner', 'system', 'domain'] as const).map(key => (
+        <Choice
+          key={key}
+          id={`status-${key}`}
+          label={REF_FILTER_LABELS[key]}
+          value={state[key]}
+          options={asOptions(options[key])}
+          onChange={refs => onChange({ [key]: refs })}
+        />
+      ))}
       <FormControlLabel
         control={
           <Switch

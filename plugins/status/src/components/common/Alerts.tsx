@@ -6,6 +6,7 @@ import {
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { useSignalListStyles } from './signalListStyles';
+import { SignalList } from './SignalList';
 import { ago, useNow } from './Freshness';
 
 const SEVERITY_LABELS: Record<StatusAlert['severity'], string> = {
@@ -31,20 +32,14 @@ export function AlertList(props: {
   const classes = useSignalListStyles();
   const now = useNow();
   const { alerts, emptyText = 'No firing alerts', showLabels } = props;
-  if (alerts.length === 0) {
-    return (
-      <Typography variant="body2" color="textSecondary">
-        {emptyText}
-      </Typography>
-    );
-  }
   return (
-    <ul className={classes.list}>
-      {alerts.map(alert => (
-        <li
-          key={`${alert.source}:${alert.fingerprint}`}
-          className={classes.item}
-        >
+    <SignalList
+      items={alerts}
+      keyOf={alert => `${alert.source}:${alert.fingerprint}`}
+      emptyText={emptyText}
+    >
+      {alert => (
+        <>
           <Typography variant="subtitle2">
             {alert.url ? (
               <Link to={alert.url}>{alert.title}</Link>
@@ -93,8 +88,8 @@ export function AlertList(props: {
             </Typography>
           )}
           {props.renderExtra?.(alert)}
-        </li>
-      ))}
-    </ul>
+        </>
+      )}
+    </SignalList>
   );
 }

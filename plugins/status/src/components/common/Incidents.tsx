@@ -3,6 +3,7 @@ import { StatusIncident } from '@internal/plugin-status-common';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { useSignalListStyles } from './signalListStyles';
+import { SignalList } from './SignalList';
 import { ago, useNow } from './Freshness';
 
 /** Active incidents: title, status, urgency, priority, age, assignees and links. */
@@ -13,17 +14,14 @@ export function IncidentList(props: {
   const classes = useSignalListStyles();
   const now = useNow();
   const { incidents, emptyText = 'No active incidents' } = props;
-  if (incidents.length === 0) {
-    return (
-      <Typography variant="body2" color="textSecondary">
-        {emptyText}
-      </Typography>
-    );
-  }
   return (
-    <ul className={classes.list}>
-      {incidents.map(incident => (
-        <li key={incident.id} className={classes.item}>
+    <SignalList
+      items={incidents}
+      keyOf={incident => incident.id}
+      emptyText={emptyText}
+    >
+      {incident => (
+        <>
           <Typography variant="subtitle2">
             {incident.htmlUrl ? (
               <Link to={incident.htmlUrl}>
@@ -86,8 +84,8 @@ export function IncidentList(props: {
               ))}
             </Typography>
           )}
-        </li>
-      ))}
-    </ul>
+        </>
+      )}
+    </SignalList>
   );
 }
