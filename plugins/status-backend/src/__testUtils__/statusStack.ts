@@ -58,7 +58,7 @@ export async function createStatusStack(options: {
       knex: options.knex,
       migrations: { skip: false },
     }),
-    scheduler: mockServices.scheduler.mock(),
+    scheduler: mockServices.scheduler(),
     auth: mockServices.auth(),
     httpAuth: mockServices.httpAuth(),
     permissions: mockServices.permissions(),
