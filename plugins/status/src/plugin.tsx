@@ -10,6 +10,7 @@ import {
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import { Entity } from '@backstage/catalog-model';
+import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import TrafficIcon from '@material-ui/icons/Traffic';
 import { statusApiRef, StatusClient } from './api';
 import { isRollupKind, isStatusAvailable } from './entityFilter';
@@ -65,11 +66,27 @@ const rollupCard = EntityCardBlueprint.make({
   },
 });
 
+const myServicesWidget = HomePageWidgetBlueprint.make({
+  name: 'my-services',
+  params: {
+    name: 'MyServicesStatus',
+    title: 'My services not operational',
+    description:
+      'Services your teams own or depend on that are not operational, with their root cause',
+    components: () =>
+      import('./components/MyServicesCard').then(m => ({
+        Content: m.MyServicesCard,
+      })),
+  },
+});
+
 /**
  * The status plugin for the new frontend system: the `/status` page
  * (`page:status`), the Status tab of entity pages (`entity-content:status`)
  * and the Status cards of their overview (`entity-card:status` for services,
- * `entity-card:status/rollup` for Systems, Domains and Groups).
+ * `entity-card:status/rollup` for Systems, Domains and Groups), and the
+ * home-page card of the services the reader's teams own or depend on that
+ * are not operational (`home-page-widget:status/my-services`).
  *
  * @public
  */
@@ -78,6 +95,7 @@ export const statusPlugin = createFrontendPlugin({
   title: 'Status',
   icon: <TrafficIcon />,
   extensions: [
+    myServicesWidget,
     statusApi,
     statusPage,
     entityStatusContent,

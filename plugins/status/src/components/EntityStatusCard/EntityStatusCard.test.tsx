@@ -21,7 +21,7 @@ const entity: Entity = {
 };
 
 describe('EntityStatusCard', () => {
-  it('shows the level, the explanation, the top root cause and a link to the tab', async () => {
+  it('shows the level, the explanation, the top root cause, who is on call and a link to the tab', async () => {
     const api: Partial<StatusApi> = {
       getEntityStatus: async () =>
         anEntityStatus({
@@ -50,6 +50,11 @@ describe('EntityStatusCard', () => {
     ).toBeInTheDocument();
     expect(screen.getByText(/Root cause:/)).toHaveTextContent(
       'Root cause: auth-service (Major outage) and 1 more',
+    );
+    expect(screen.getByText(/On call:/)).toHaveTextContent(
+      `On call: ${
+        anEntityStatus().escalationPolicies[0].onCall[0].user.name
+      } (E-commerce on-call)`,
     );
     expect(
       screen.getByRole('link', { name: /Open the Status tab/ }),

@@ -1,6 +1,7 @@
 import { InfoCard } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
+import { EntityStatus } from '@internal/plugin-status-common';
 import Typography from '@material-ui/core/Typography';
 import {
   Explanation,
@@ -14,9 +15,23 @@ import {
 } from '../common';
 import { entityDisplayLevel } from '../EntityStatusTab/StatusHeader';
 
+/** Who answers first now: the first level of the first escalation policy. */
+function OnCallNow(props: { status: EntityStatus }) {
+  const [policy] = props.status.escalationPolicies;
+  if (!policy) return null;
+  const first = policy.onCall.filter(o => o.level === 1);
+  return (
+    <Typography variant="body2" paragraph>
+      On call:{' '}
+      {first.length ? first.map(o => o.user.name).join(', ') : 'nobody'} (
+      {policy.name})
+    </Typography>
+  );
+}
+
 /**
- * The overview card: level, explanation, the top root cause and a link to the
- * Status tab.
+ * The overview card: level, explanation, the top root cause, who is on call
+ * and a link to the Status tab.
  *
  * @internal
  */
@@ -56,6 +71,7 @@ export function EntityStatusCard() {
                 {value.problems.length === 1 ? '' : 's'}: see the Status tab
               </Typography>
             )}
+            <OnCallNow status={value} />
             <Freshness freshness={value.freshness.pagerDuty} />
           </>
         )}

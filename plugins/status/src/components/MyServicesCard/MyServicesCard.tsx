@@ -1,0 +1,78 @@
+import { identityApiRef, useApi } from '@backstage/frontend-plugin-api';
+import { compareLevels } from '@internal/plugin-status-common';
+import Typography from '@material-ui/core/Typography';
+import useAsync from 'react-use/esm/useAsync';
+import {
+  LevelLabel,
+  Loaded,
+  StatusEntityLink,
+  useLiveResource,
+} from '../common';
+
+/**
+ * The home-page card: the services the reader's teams own, and everything
+ * they depend on, that are not operational, worst first, each with its root
+ * cause. Reads again on every pushed change.
+ *
+ * @internal
+ */
+export function MyServicesCard() {
+  const identityApi = useApi(identityApiRef);
+  const teams = useAsync(async () => {
+    const identity = await identityApi.getBackstageIdentity();
+    return identity.ownershipEntityRefs.filter(ref => !ref.startsWith('user:'));
+  }, [identityApi]);
+  const owner = teams.value ?? [];
+  const summary = useLiveResource(
+    async api =>
+      owner.length ? api.getSummary({ owner, withUpstreams: true }) : undefined,
+    [owner.join(',')],
+  );
+  if (teams.value && owner.length === 0) {
+    return (
+      <Typography variant="body2">
+        You belong to no team in the catalog, so there are no services of yours
+        to follow.
+      </Typography>
+    );
+  }
+  return (
+    <Loaded polled={summary} what="your services" compact>
+      {value => {
+        const broken = (value?.entities ?? [])
+          .filter(e => e.effective !== 'operational')
+          .sort((a, b) => compareLevels(b.effective, a.effective));
+        if (broken.length === 0)
+          return (
+            <Typography variant="body2">
+              All {value?.entities.length ?? 0} services your teams own or
+              depend on are operational.
+            </Typography>
+          );
+        return (
+          <ul aria-label="Not operational">
+            {broken.slice(0, 10).map(e => (
+              <li key={e.entityRef}>
+                <StatusEntityLink entityRef={e.entityRef} />{' '}
+                <LevelLabel level={e.effective} />
+                {e.rootCause && e.rootCause !== e.entityRef && (
+                  <Typography variant="caption" component="span">
+                    {' '}
+                    because of <StatusEntityLink entityRef={e.rootCause} />
+                  </Typography>
+                )}
+              </li>
+            ))}
+            {broken.length > 10 && (
+              <li>
+                <Typography variant="caption">
+                  and {broken.length - 10} more on the status page
+                </Typography>
+              </li>
+            )}
+          </ul>
+        );
+      }}
+    </Loaded>
+  );
+}

@@ -1,0 +1,1 @@
+export { MyServicesCard } from './MyServicesCard';
