@@ -9,7 +9,7 @@ import {
   StatusProblem,
   StatusSummary,
   StatusSummaryEntity,
-} from '@internal/plugin-status-common';
+} from '@status-layer/plugin-status-common';
 
 const ENTITIES = 10_000;
 const GROUPS = 50;

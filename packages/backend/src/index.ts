@@ -34,7 +34,7 @@ backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
 // status: entity health from PagerDuty and monitoring tools
-backend.add(import('@internal/plugin-status-backend'));
+backend.add(import('@status-layer/plugin-status-backend'));
 // the demo's PagerDuty simulator, started only without a PagerDuty token
 backend.add(statusModulePagerDutySimulator);
 

@@ -3,7 +3,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 
 // Runs the status backend alone, with mocked auth and a small catalog:
-//   yarn workspace @internal/plugin-status-backend start
+//   yarn workspace @status-layer/plugin-status-backend start
 //   curl http://localhost:7007/api/status/health
 //   curl 'http://localhost:7007/api/status/entity-configuration?entityRef=component:default/cart-api'
 

@@ -1,5 +1,5 @@
 import { Config } from '@backstage/config';
-import { DEFAULT_PAGERDUTY_ACCOUNT } from '@internal/plugin-status-common';
+import { DEFAULT_PAGERDUTY_ACCOUNT } from '@status-layer/plugin-status-common';
 import { DemoMode, readDemoMode } from './demoMode';
 
 /** PagerDuty's REST API, unless configured otherwise. */

@@ -5,11 +5,11 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
-import { statusPermissions } from '@internal/plugin-status-common';
+import { statusPermissions } from '@status-layer/plugin-status-common';
 import {
   AlertSource,
   statusAlertSourcesExtensionPoint,
-} from '@internal/plugin-status-node';
+} from '@status-layer/plugin-status-node';
 import { createStatusParts } from './wiring/createStatusParts';
 import { logStatusConfig, readStatusConfig } from './wiring/readStatusConfig';
 import { scheduleStatusTasks } from './wiring/scheduleStatusTasks';

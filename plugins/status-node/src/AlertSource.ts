@@ -1,4 +1,4 @@
-import { NormalisedAlert } from '@internal/plugin-status-common';
+import { NormalisedAlert } from '@status-layer/plugin-status-common';
 
 /**
  * A webhook request as an alert source sees it: the body already parsed (JSON

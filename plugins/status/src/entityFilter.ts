@@ -1,5 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import { isRollupKind as isRollupEntityKind } from '@internal/plugin-status-common';
+import { isRollupKind as isRollupEntityKind } from '@status-layer/plugin-status-common';
 
 const SERVICE_KINDS = ['component', 'resource', 'api'];
 

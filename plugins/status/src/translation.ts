@@ -2,7 +2,7 @@ import { createTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   LEVEL_LABELS,
   STATUS_EXPLANATION_MESSAGES,
-} from '@internal/plugin-status-common';
+} from '@status-layer/plugin-status-common';
 
 /**
  * The status plugin's words that an app can translate: the levels and the

@@ -3,7 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { startPagerDutySimulator } from '@internal/pagerduty-simulator';
-import { readPagerDutyConnection } from '@internal/plugin-status-backend';
+import { readPagerDutyConnection } from '@status-layer/plugin-status-backend';
 
 /**
  * The zero-configuration demo: when no PagerDuty token is configured and the

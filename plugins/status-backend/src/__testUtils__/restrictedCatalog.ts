@@ -33,7 +33,7 @@ import {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import { statusAdminPermission } from '@internal/plugin-status-common';
+import { statusAdminPermission } from '@status-layer/plugin-status-common';
 
 /** Entities with this label are readable only by their owners (and SREs). */
 export const RESTRICTED_LABEL = 'example.com/restricted';

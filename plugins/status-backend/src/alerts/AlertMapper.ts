@@ -12,7 +12,7 @@ import {
   PAGERDUTY_INTEGRATION_KEY_ANNOTATION,
   PROMETHEUS_ALERT_SELECTOR_ANNOTATION,
   STATUSCAKE_TEST_NAME_ANNOTATION,
-} from '@internal/plugin-status-common';
+} from '@status-layer/plugin-status-common';
 import { addTo } from '../lib/addTo';
 import { EntitySummary } from '../catalog/catalogSnapshot';
 

@@ -1,4 +1,4 @@
-import { NormalisedAlert } from '@internal/plugin-status-common';
+import { NormalisedAlert } from '@status-layer/plugin-status-common';
 import { AlertStore } from '../database';
 
 /** How long a source's firing count is trusted before it is read again. */

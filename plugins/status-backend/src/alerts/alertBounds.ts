@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { NormalisedAlert } from '@internal/plugin-status-common';
+import { NormalisedAlert } from '@status-layer/plugin-status-common';
 
 /**
  * The most a webhook may store, per request and per field. Generous for what

@@ -1,5 +1,5 @@
 import { Config } from '@backstage/config';
-import { AlertSource } from '@internal/plugin-status-node';
+import { AlertSource } from '@status-layer/plugin-status-node';
 import { DEFAULT_MAX_REQUESTS_PER_MINUTE } from './RequestRateLimit';
 
 /** Firing alerts one source may keep, unless configured otherwise. */

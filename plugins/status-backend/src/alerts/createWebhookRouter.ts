@@ -1,8 +1,11 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { AuthenticationError, InputError } from '@backstage/errors';
-import { NormalisedAlert } from '@internal/plugin-status-common';
-import { AlertSource, AlertSourceRequest } from '@internal/plugin-status-node';
+import { NormalisedAlert } from '@status-layer/plugin-status-common';
+import {
+  AlertSource,
+  AlertSourceRequest,
+} from '@status-layer/plugin-status-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { AlertStore } from '../database';

@@ -3,7 +3,7 @@ import {
   AlertSource,
   hasHmacSignature,
   statusAlertSourcesExtensionPoint,
-} from '@internal/plugin-status-node';
+} from '@status-layer/plugin-status-node';
 import { createHmac } from 'node:crypto';
 import request from 'supertest';
 import { createTestDatabases } from '../__testUtils__/databases';

@@ -6,7 +6,7 @@ import {
   NormalisedAlert,
   PROMETHEUS_ALERT_SELECTOR_ANNOTATION,
   STATUSCAKE_TEST_NAME_ANNOTATION,
-} from '@internal/plugin-status-common';
+} from '@status-layer/plugin-status-common';
 import { addTo } from '../lib/addTo';
 import { EntitySummary } from '../catalog/catalogSnapshot';
 import { AlertMapper, AlertMatch } from './AlertMapper';

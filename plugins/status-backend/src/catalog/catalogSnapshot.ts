@@ -7,7 +7,7 @@ import {
   readEntityStatusConfiguration,
   SLACK_CHANNEL_ANNOTATION,
   StatusConfigurationProblem,
-} from '@internal/plugin-status-common';
+} from '@status-layer/plugin-status-common';
 
 /** What the status engine keeps of a catalog entity. */
 export type EntitySummary = {

@@ -1,4 +1,4 @@
-import { NormalisedAlert, toDate } from '@internal/plugin-status-common';
+import { NormalisedAlert, toDate } from '@status-layer/plugin-status-common';
 import { Knex } from 'knex';
 import { batches } from './batches';
 import { createHash } from 'node:crypto';

@@ -9,7 +9,7 @@ import { createTestDatabases } from '../__testUtils__/databases';
 jest.setTimeout(60_000);
 
 const migrationsDir = resolvePackagePath(
-  '@internal/plugin-status-backend',
+  '@status-layer/plugin-status-backend',
   'migrations',
 );
 

@@ -1,4 +1,4 @@
-import { toDate } from '@internal/plugin-status-common';
+import { toDate } from '@status-layer/plugin-status-common';
 import {
   DatabaseService,
   resolvePackagePath,
@@ -22,7 +22,7 @@ import {
 } from './types';
 
 const migrationsDir = resolvePackagePath(
-  '@internal/plugin-status-backend',
+  '@status-layer/plugin-status-backend',
   'migrations',
 );
 

@@ -1,4 +1,4 @@
-import { toDate } from '@internal/plugin-status-common';
+import { toDate } from '@status-layer/plugin-status-common';
 import { Knex } from 'knex';
 
 /** A PagerDuty webhook event as stored. */

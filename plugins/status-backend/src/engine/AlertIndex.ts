@@ -1,4 +1,7 @@
-import { NormalisedAlert, StatusAlert } from '@internal/plugin-status-common';
+import {
+  NormalisedAlert,
+  StatusAlert,
+} from '@status-layer/plugin-status-common';
 import { AlertMapper, AlertMatch } from '../alerts/AlertMapper';
 import { MappingSuggestions } from '../alerts/suggestMapping';
 import { StoredAlert, StoredIncident } from '../database';

@@ -1,4 +1,4 @@
-import { pagerDutySourceName } from '@internal/plugin-status-common';
+import { pagerDutySourceName } from '@status-layer/plugin-status-common';
 import { EntitySummary } from '../catalog/catalogSnapshot';
 import { StoredIncident, StoredService } from '../database';
 import { PagerDutyFacts } from './PagerDutyFacts';

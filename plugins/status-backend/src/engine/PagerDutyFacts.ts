@@ -6,7 +6,7 @@ import {
   StatusAccountFreshness,
   StatusConfigurationProblem,
   StatusPartFreshness,
-} from '@internal/plugin-status-common';
+} from '@status-layer/plugin-status-common';
 import {
   SourceFreshness,
   StatusStore,

@@ -15,7 +15,7 @@ import {
   StatusAccountFreshness,
   StatusConfigurationProblem,
   StatusPartFreshness,
-} from '@internal/plugin-status-common';
+} from '@status-layer/plugin-status-common';
 import { StatusStore, StoredIncident, StoredService } from '../database';
 import { addTo } from '../lib/addTo';
 import { FreshnessRules } from './freshness';

@@ -1,4 +1,4 @@
-import { HealthGraph, LevelChange } from '@internal/plugin-status-common';
+import { HealthGraph, LevelChange } from '@status-layer/plugin-status-common';
 import { RecordedLevels, StatusStore } from '../database';
 
 /**

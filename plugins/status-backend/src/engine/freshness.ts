@@ -4,7 +4,7 @@ import {
   pagerDutySourceName,
   StatusAccountFreshness,
   StatusPartFreshness,
-} from '@internal/plugin-status-common';
+} from '@status-layer/plugin-status-common';
 import { SourceFreshness } from '../database';
 
 /** When data counts as stale. */

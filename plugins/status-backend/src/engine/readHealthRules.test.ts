@@ -1,5 +1,5 @@
 import { ConfigReader } from '@backstage/config';
-import { DEFAULT_HEALTH_RULES } from '@internal/plugin-status-common';
+import { DEFAULT_HEALTH_RULES } from '@status-layer/plugin-status-common';
 import { readHealthRules } from './readHealthRules';
 
 describe('readHealthRules', () => {

@@ -4,7 +4,7 @@ import {
   HealthRules,
   OUTAGE_LEVELS,
   OutageLevel,
-} from '@internal/plugin-status-common';
+} from '@status-layer/plugin-status-common';
 
 function level(
   config: Config | undefined,

@@ -2,7 +2,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   PagerDutyDataPart,
   pagerDutySourceName,
-} from '@internal/plugin-status-common';
+} from '@status-layer/plugin-status-common';
 import { StatusStore, StoredMaintenanceWindow } from '../database';
 import { isPagerDutyId, toStoredService } from './mapping';
 import { PagerDutyClient, RequestCounter } from './PagerDutyClient';

@@ -1,4 +1,4 @@
-import { NormalisedAlert, toDate } from '@internal/plugin-status-common';
+import { NormalisedAlert, toDate } from '@status-layer/plugin-status-common';
 import { StoredIncident, StoredPerson, StoredService } from '../database';
 
 /** PagerDuty IDs are short; anything longer than a column holds is not one. */

@@ -1,4 +1,4 @@
-import { NormalisedAlert } from '@internal/plugin-status-common';
+import { NormalisedAlert } from '@status-layer/plugin-status-common';
 import { toPagerDutyAlert } from './mapping';
 import type { SyncContext } from './PagerDutySync';
 

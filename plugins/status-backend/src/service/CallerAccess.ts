@@ -5,7 +5,7 @@ import {
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { statusAdminPermission } from '@internal/plugin-status-common';
+import { statusAdminPermission } from '@status-layer/plugin-status-common';
 import { LRUCache } from 'lru-cache';
 
 /** How long a caller's access is reused (5 s by default). */

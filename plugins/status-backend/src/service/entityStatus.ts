@@ -12,7 +12,7 @@ import {
   explainStatus,
   formatExplanation,
   isMonitored,
-} from '@internal/plugin-status-common';
+} from '@status-layer/plugin-status-common';
 import { StatusStore, StoredIncident } from '../database';
 import { StatusEngine } from '../engine/StatusEngine';
 import { CallerView } from './CallerAccess';

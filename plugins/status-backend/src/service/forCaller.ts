@@ -2,7 +2,7 @@ import {
   StatusAccountFreshness,
   StatusAlert,
   StatusPartFreshness,
-} from '@internal/plugin-status-common';
+} from '@status-layer/plugin-status-common';
 import { CallerView } from './CallerAccess';
 
 /**

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { STATUS_SIGNAL_CHANNEL } from '@internal/plugin-status-common';
+import { STATUS_SIGNAL_CHANNEL } from '@status-layer/plugin-status-common';
 import { StatusStore } from '../database';
 
 /** Where the replicas' shared salt of channel names is kept. */

@@ -1,5 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { STATUS_SIGNAL_CHANNEL } from '@internal/plugin-status-common';
+import { STATUS_SIGNAL_CHANNEL } from '@status-layer/plugin-status-common';
 import waitForExpect from 'wait-for-expect';
 import { LivePush } from './livePush';
 

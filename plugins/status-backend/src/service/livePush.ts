@@ -3,7 +3,7 @@ import { SignalsService } from '@backstage/plugin-signals-node';
 import {
   STATUS_SIGNAL_CHANNEL,
   StatusSignal,
-} from '@internal/plugin-status-common';
+} from '@status-layer/plugin-status-common';
 
 /** Past this many entity channels in one push, every page is told to read again. */
 const MAX_ENTITY_CHANNELS = 200;

@@ -7,7 +7,7 @@ import {
   PagerDutySimulator,
   startPagerDutySimulator,
 } from '@internal/pagerduty-simulator';
-import { HIDDEN_ENTITY_REF } from '@internal/plugin-status-common';
+import { HIDDEN_ENTITY_REF } from '@status-layer/plugin-status-common';
 import request from 'supertest';
 import waitForExpect from 'wait-for-expect';
 import { createTestDatabases } from '../__testUtils__/databases';

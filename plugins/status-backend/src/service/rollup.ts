@@ -6,7 +6,7 @@ import {
   rollUp,
   StatusRollup,
   StatusRollupMember,
-} from '@internal/plugin-status-common';
+} from '@status-layer/plugin-status-common';
 import { addTo } from '../lib/addTo';
 import { EntitySummary } from '../catalog/catalogSnapshot';
 import { StatusEngine } from '../engine/StatusEngine';

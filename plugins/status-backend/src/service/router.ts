@@ -20,7 +20,7 @@ import {
   StatusFeedIncident,
   parseSummarySearch,
   StatusSummaryQuery,
-} from '@internal/plugin-status-common';
+} from '@status-layer/plugin-status-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';

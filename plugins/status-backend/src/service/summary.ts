@@ -11,7 +11,7 @@ import {
   StatusSummaryQuery,
   hasSummaryLevel,
   matchesSummaryQuery,
-} from '@internal/plugin-status-common';
+} from '@status-layer/plugin-status-common';
 import { StatusStore } from '../database';
 import { addTo } from '../lib/addTo';
 import { StatusEngine } from '../engine/StatusEngine';

@@ -1,12 +1,12 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { AlertSource } from '@internal/plugin-status-node';
+import { AlertSource } from '@status-layer/plugin-status-node';
 import { AlertLimits, readAlertLimits } from '../alerts/alertLimits';
 import { readAlertSourceSecrets } from '../alerts/createWebhookRouter';
 import { BUILT_IN_ALERT_SOURCES } from '../alerts/sources';
 import { readRetention, Retention } from '../database/retention';
 import { DemoMode, readDemoMode } from '../demoMode';
-import { HealthRules } from '@internal/plugin-status-common';
+import { HealthRules } from '@status-layer/plugin-status-common';
 import { readHealthRules } from '../engine/readHealthRules';
 import {
   PagerDutyConnection,

@@ -7,7 +7,7 @@ import {
   OutageLevel,
   StatusIncident,
   StatusRootCause,
-} from '@internal/plugin-status-common';
+} from '@status-layer/plugin-status-common';
 
 const minutesAgo = (minutes: number) =>
   new Date(Date.now() - minutes * 60_000).toISOString();

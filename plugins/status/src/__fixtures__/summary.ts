@@ -2,7 +2,7 @@ import {
   HealthLevel,
   StatusSummary,
   StatusSummaryEntity,
-} from '@internal/plugin-status-common';
+} from '@status-layer/plugin-status-common';
 import { anIncident, aRootCause, freshAccount } from './entityStatus';
 
 /** A summary entity; levels default to operational. */

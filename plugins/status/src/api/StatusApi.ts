@@ -9,7 +9,7 @@ import {
   StatusRollup,
   StatusSummary,
   StatusSummaryQuery as CommonSummaryQuery,
-} from '@internal/plugin-status-common';
+} from '@status-layer/plugin-status-common';
 
 /**
  * Which entities a summary covers.

@@ -11,7 +11,7 @@ import {
   StatusRollup,
   StatusSummary,
   toSummarySearch,
-} from '@internal/plugin-status-common';
+} from '@status-layer/plugin-status-common';
 import { StatusApi, StatusSummaryQuery } from './StatusApi';
 
 /** `kind/namespace/name` of an entity ref, each part URL-encoded. */

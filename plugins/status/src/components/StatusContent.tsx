@@ -7,8 +7,6 @@ import { RollupCard, RollupContent } from './Rollup';
 /**
  * The Status tab: a service's own view for Components, Resources and APIs; the
  * roll-up of its members for Systems, Domains and Groups.
- *
- * @internal
  */
 export function StatusContent() {
   const { entity } = useEntity();
@@ -17,8 +15,6 @@ export function StatusContent() {
 
 /**
  * The Status card of the overview tab, matching the Status tab.
- *
- * @internal
  */
 export function StatusCard() {
   const { entity } = useEntity();

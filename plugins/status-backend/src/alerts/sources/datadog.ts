@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
-import { AlertSeverity } from '@internal/plugin-status-common';
-import { AlertSource, hasSharedSecret } from '@internal/plugin-status-node';
+import { AlertSeverity } from '@status-layer/plugin-status-common';
+import { AlertSource, hasSharedSecret } from '@status-layer/plugin-status-node';
 import {
   object,
   optionalText,

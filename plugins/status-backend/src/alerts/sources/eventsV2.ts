@@ -2,8 +2,8 @@ import { InputError } from '@backstage/errors';
 import {
   AlertSeverity,
   ALERT_SEVERITIES,
-} from '@internal/plugin-status-common';
-import { AlertSource, hasSharedSecret } from '@internal/plugin-status-node';
+} from '@status-layer/plugin-status-common';
+import { AlertSource, hasSharedSecret } from '@status-layer/plugin-status-node';
 import { createHash } from 'node:crypto';
 import { labels, lenientTime, object, optionalText, text } from './parsing';
 

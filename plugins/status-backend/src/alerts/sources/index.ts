@@ -1,4 +1,4 @@
-import { AlertSource } from '@internal/plugin-status-node';
+import { AlertSource } from '@status-layer/plugin-status-node';
 import { azureMonitorSource } from './azureMonitor';
 import { datadogSource } from './datadog';
 import { eventsV2Source } from './eventsV2';

@@ -1,6 +1,9 @@
 import { InputError } from '@backstage/errors';
-import { AlertSeverity, NormalisedAlert } from '@internal/plugin-status-common';
-import { AlertSource, hasSharedSecret } from '@internal/plugin-status-node';
+import {
+  AlertSeverity,
+  NormalisedAlert,
+} from '@status-layer/plugin-status-common';
+import { AlertSource, hasSharedSecret } from '@status-layer/plugin-status-node';
 import {
   labels,
   lenientTime,

@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { AlertSeverity } from '@internal/plugin-status-common';
+import { AlertSeverity } from '@status-layer/plugin-status-common';
 
 /** A JSON object, or a 400 naming what was expected. */
 export function object(value: unknown, what: string): Record<string, unknown> {

@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
-import { NormalisedAlert } from '@internal/plugin-status-common';
-import { AlertSource, hasSharedSecret } from '@internal/plugin-status-node';
+import { NormalisedAlert } from '@status-layer/plugin-status-common';
+import { AlertSource, hasSharedSecret } from '@status-layer/plugin-status-node';
 import {
   array,
   endTime,

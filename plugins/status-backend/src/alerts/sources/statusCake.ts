@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { AlertSource, secretsEqual } from '@internal/plugin-status-node';
+import { AlertSource, secretsEqual } from '@status-layer/plugin-status-node';
 import {
   object,
   optionalText,

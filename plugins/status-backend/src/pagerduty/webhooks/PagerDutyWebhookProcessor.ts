@@ -1,5 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { pagerDutySourceName } from '@internal/plugin-status-common';
+import { pagerDutySourceName } from '@status-layer/plugin-status-common';
 import { StatusStore, StoredWebhookEvent } from '../../database';
 import { toStoredIncident } from '../mapping';
 

@@ -1,5 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { pagerDutySourceName } from '@internal/plugin-status-common';
+import { pagerDutySourceName } from '@status-layer/plugin-status-common';
 import { StatusStore } from '../../database';
 import { PagerDutyClient } from '../PagerDutyClient';
 import { PAGERDUTY_WEBHOOK_EVENT_TYPES } from './PagerDutyWebhookProcessor';

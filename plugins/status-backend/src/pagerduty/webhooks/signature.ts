@@ -1,4 +1,4 @@
-import { secretsEqual } from '@internal/plugin-status-node';
+import { secretsEqual } from '@status-layer/plugin-status-node';
 import { createHmac } from 'node:crypto';
 
 /** A webhook signing secret and the PagerDuty account it belongs to. */

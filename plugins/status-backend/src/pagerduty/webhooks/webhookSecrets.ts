@@ -1,5 +1,5 @@
 import { Config } from '@backstage/config';
-import { DEFAULT_PAGERDUTY_ACCOUNT } from '@internal/plugin-status-common';
+import { DEFAULT_PAGERDUTY_ACCOUNT } from '@status-layer/plugin-status-common';
 import { WebhookSecret } from './signature';
 import { WebhookSecretVault } from './WebhookSecretVault';
 

@@ -1,7 +1,7 @@
 import { InfoCard } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { EntityStatus } from '@internal/plugin-status-common';
+import { EntityStatus } from '@status-layer/plugin-status-common';
 import Typography from '@material-ui/core/Typography';
 import {
   Explanation,
@@ -32,8 +32,6 @@ function OnCallNow(props: { status: EntityStatus }) {
 /**
  * The overview card: level, explanation, the top root cause, who is on call
  * and a link to the Status tab.
- *
- * @internal
  */
 export function EntityStatusCard() {
   const { entity } = useEntity();

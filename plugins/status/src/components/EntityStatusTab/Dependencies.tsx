@@ -15,7 +15,7 @@ import {
   EntityStatus,
   HealthLevel,
   UpstreamNode,
-} from '@internal/plugin-status-common';
+} from '@status-layer/plugin-status-common';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';

@@ -1,5 +1,5 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { HIDDEN_ENTITY_REF } from '@internal/plugin-status-common';
+import { HIDDEN_ENTITY_REF } from '@status-layer/plugin-status-common';
 import Typography from '@material-ui/core/Typography';
 import { Fragment } from 'react';
 

@@ -6,7 +6,7 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
-import { EntityStatus } from '@internal/plugin-status-common';
+import { EntityStatus } from '@status-layer/plugin-status-common';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { signalApiRef } from '@backstage/plugin-signals-react';
 import {

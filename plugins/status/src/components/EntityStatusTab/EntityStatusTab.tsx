@@ -5,7 +5,7 @@ import {
 } from '@backstage/core-components';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { EntityStatus } from '@internal/plugin-status-common';
+import { EntityStatus } from '@status-layer/plugin-status-common';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
@@ -140,8 +140,6 @@ export function EntityStatusView(props: {
  * The Status tab of an entity page: is it healthy, is it us or an upstream,
  * and whom to contact. Reads again when the backend pushes a change of this
  * entity (or of what impacts it), and polls as a safety net.
- *
- * @internal
  */
 export function EntityStatusTab() {
   const { entity } = useEntity();

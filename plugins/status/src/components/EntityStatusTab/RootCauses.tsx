@@ -2,7 +2,7 @@ import { InfoCard } from '@backstage/core-components';
 import {
   HIDDEN_ENTITY_REF,
   StatusRootCause,
-} from '@internal/plugin-status-common';
+} from '@status-layer/plugin-status-common';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';

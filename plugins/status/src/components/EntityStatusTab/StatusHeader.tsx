@@ -1,5 +1,5 @@
 import { InfoCard } from '@backstage/core-components';
-import { displayLevel, EntityStatus } from '@internal/plugin-status-common';
+import { displayLevel, EntityStatus } from '@status-layer/plugin-status-common';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { DisplayLevel, Freshness, LevelLabel, useExplanation } from '../common';

@@ -1,5 +1,5 @@
 import { identityApiRef, useApi } from '@backstage/frontend-plugin-api';
-import { compareLevels } from '@internal/plugin-status-common';
+import { compareLevels } from '@status-layer/plugin-status-common';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import {
@@ -13,8 +13,6 @@ import {
  * The home-page card: the services the reader's teams own, and everything
  * they depend on, that are not operational, worst first, each with its root
  * cause. Reads again on every pushed change.
- *
- * @internal
  */
 export function MyServicesCard() {
   const identityApi = useApi(identityApiRef);

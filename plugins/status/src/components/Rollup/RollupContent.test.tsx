@@ -5,7 +5,7 @@ import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import { StatusRollup } from '@internal/plugin-status-common';
+import { StatusRollup } from '@status-layer/plugin-status-common';
 import { screen, within } from '@testing-library/react';
 import { StatusApi, statusApiRef } from '../../api';
 import { RollupCard, RollupContent } from './RollupContent';

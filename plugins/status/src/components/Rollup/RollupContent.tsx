@@ -16,8 +16,6 @@ import { RollupView } from './RollupView';
 /**
  * The Status tab of a System, Domain or Group: its members worst first and
  * the broken upstreams that impact them, read again on every pushed change.
- *
- * @internal
  */
 export function RollupContent() {
   const { entity } = useEntity();
@@ -41,8 +39,6 @@ export function RollupContent() {
 /**
  * The overview card of a System, Domain or Group: its level and the members
  * that are not operational.
- *
- * @internal
  */
 export function RollupCard() {
   const { entity } = useEntity();

@@ -1,6 +1,9 @@
 import { EmptyState } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { StatusProblem, StatusSummary } from '@internal/plugin-status-common';
+import {
+  StatusProblem,
+  StatusSummary,
+} from '@status-layer/plugin-status-common';
 import Accordion from '@material-ui/core/Accordion';
 import AccordionDetails from '@material-ui/core/AccordionDetails';
 import AccordionSummary from '@material-ui/core/AccordionSummary';

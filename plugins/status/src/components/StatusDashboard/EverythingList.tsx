@@ -7,7 +7,7 @@ import {
   displayLevel,
   isMonitored,
   StatusSummaryEntity,
-} from '@internal/plugin-status-common';
+} from '@status-layer/plugin-status-common';
 import IconButton from '@material-ui/core/IconButton';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';

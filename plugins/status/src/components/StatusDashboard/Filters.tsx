@@ -4,7 +4,7 @@ import {
   LEVEL_LABELS,
   LEVEL_PRECEDENCE,
   StatusSummaryEntity,
-} from '@internal/plugin-status-common';
+} from '@status-layer/plugin-status-common';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import MenuItem from '@material-ui/core/MenuItem';
 import Switch from '@material-ui/core/Switch';

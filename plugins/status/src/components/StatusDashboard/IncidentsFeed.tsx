@@ -1,6 +1,6 @@
 import { EmptyState } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { StatusFeedIncident } from '@internal/plugin-status-common';
+import { StatusFeedIncident } from '@status-layer/plugin-status-common';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { IncidentList, LevelLabel } from '../common';

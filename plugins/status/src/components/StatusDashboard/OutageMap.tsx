@@ -5,7 +5,7 @@ import {
   EntityNode,
   EntityRelationsGraph,
 } from '@backstage/plugin-catalog-graph';
-import { StatusSummary } from '@internal/plugin-status-common';
+import { StatusSummary } from '@status-layer/plugin-status-common';
 import { makeStyles } from '@material-ui/core/styles';
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router-dom';

@@ -13,7 +13,7 @@ import {
   useLiveResource,
   useSummary,
 } from '../common';
-import { StatusFeedIncident } from '@internal/plugin-status-common';
+import { StatusFeedIncident } from '@status-layer/plugin-status-common';
 import { SimulatedDataNotice } from '../StatusMessages';
 import { BrokenNow } from './BrokenNow';
 import { EverythingList } from './EverythingList';
@@ -65,8 +65,6 @@ function useMyTeams(enabled: boolean) {
  * it, and the state of everything, read again on every pushed change (and
  * polled as a safety net) without losing the reader's filters or scroll
  * position.
- *
- * @internal
  */
 export function StatusDashboard() {
   const [state, setState] = useDashboardState();

@@ -4,7 +4,7 @@ import {
   LEVEL_LABELS,
   LEVEL_PRECEDENCE,
   StatusSummary,
-} from '@internal/plugin-status-common';
+} from '@status-layer/plugin-status-common';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { Freshness, LevelIcon } from '../common';

@@ -4,7 +4,7 @@ import {
   ResponseErrorPanel,
   WarningPanel,
 } from '@backstage/core-components';
-import { StatusAlert } from '@internal/plugin-status-common';
+import { StatusAlert } from '@status-layer/plugin-status-common';
 import Button from '@material-ui/core/Button';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';

@@ -4,7 +4,7 @@ import {
   hasSummaryLevel,
   matchesSummaryQuery,
   StatusSummaryEntity,
-} from '@internal/plugin-status-common';
+} from '@status-layer/plugin-status-common';
 import { DashboardState, Grouping } from './useDashboardState';
 
 /** The entities that pass the reader's filters; done in the browser, so a filter change costs no request. */

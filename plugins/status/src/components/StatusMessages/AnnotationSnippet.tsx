@@ -1,5 +1,5 @@
 import { CodeSnippet } from '@backstage/core-components';
-import { PAGERDUTY_SERVICE_ID_ANNOTATION } from '@internal/plugin-status-common';
+import { PAGERDUTY_SERVICE_ID_ANNOTATION } from '@status-layer/plugin-status-common';
 
 /** The `catalog-info.yaml` lines that connect an entity to PagerDuty. */
 export function annotationSnippet(entityName: string): string {

@@ -1,5 +1,5 @@
 import { WarningPanel } from '@backstage/core-components';
-import { StatusConfigurationProblem } from '@internal/plugin-status-common';
+import { StatusConfigurationProblem } from '@status-layer/plugin-status-common';
 import Typography from '@material-ui/core/Typography';
 
 /** Lists what is wrong with an entity's status annotations, one line each. */

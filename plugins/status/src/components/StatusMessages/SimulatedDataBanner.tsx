@@ -1,6 +1,6 @@
 import { WarningPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
-import { PagerDutyMode } from '@internal/plugin-status-common';
+import { PagerDutyMode } from '@status-layer/plugin-status-common';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { statusApiRef } from '../../api';

@@ -2,7 +2,7 @@ import { Link } from '@backstage/core-components';
 import {
   describeAlertMatch,
   StatusAlert,
-} from '@internal/plugin-status-common';
+} from '@status-layer/plugin-status-common';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { useSignalListStyles } from './signalListStyles';

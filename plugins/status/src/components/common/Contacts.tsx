@@ -3,7 +3,7 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   StatusEscalationPolicy,
   StatusOwner,
-} from '@internal/plugin-status-common';
+} from '@status-layer/plugin-status-common';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import ChatIcon from '@material-ui/icons/Chat';

@@ -3,7 +3,7 @@ import {
   EntityStatus,
   formatExplanation,
   HealthLevel,
-} from '@internal/plugin-status-common';
+} from '@status-layer/plugin-status-common';
 import { statusTranslationRef } from '../../translation';
 
 /**

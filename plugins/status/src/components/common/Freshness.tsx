@@ -2,7 +2,7 @@ import { WarningPanel } from '@backstage/core-components';
 import {
   describePartFreshness,
   StatusAccountFreshness,
-} from '@internal/plugin-status-common';
+} from '@status-layer/plugin-status-common';
 import Typography from '@material-ui/core/Typography';
 import { useEffect, useState } from 'react';
 

@@ -1,5 +1,5 @@
 import { Link } from '@backstage/core-components';
-import { StatusIncident } from '@internal/plugin-status-common';
+import { StatusIncident } from '@status-layer/plugin-status-common';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { useSignalListStyles } from './signalListStyles';

@@ -1,5 +1,5 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { HIDDEN_ENTITY_REF } from '@internal/plugin-status-common';
+import { HIDDEN_ENTITY_REF } from '@status-layer/plugin-status-common';
 
 /**
  * A link to an entity, or, for one the reader may not see (the backend says

@@ -1,4 +1,4 @@
-import { DisplayLevel, LEVEL_LABELS } from '@internal/plugin-status-common';
+import { DisplayLevel, LEVEL_LABELS } from '@status-layer/plugin-status-common';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import BuildIcon from '@material-ui/icons/Build';

@@ -2,7 +2,7 @@ import { useSignal } from '@backstage/plugin-signals-react';
 import {
   STATUS_SIGNAL_CHANNEL,
   StatusSignal,
-} from '@internal/plugin-status-common';
+} from '@status-layer/plugin-status-common';
 import { useEffect, useState } from 'react';
 import { POLL_INTERVAL_MS } from './usePolling';
 
