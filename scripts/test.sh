@@ -40,6 +40,8 @@ step() {
 }
 
 step "type check" yarn tsc
+# every change to a published package's public API shows in its report.api.md
+step "api reports" node scripts/api-reports.mjs --check
 step "lint" yarn lint:all
 step "prettier" yarn prettier:check
 step "script tests" node --test scripts/summarise-tests.test.mjs scripts/check-folder-cycles.test.mjs
