@@ -1,13 +1,35 @@
 #!/usr/bin/env node
-// API reports of the published packages (api-extractor), from the declarations
-// `yarn tsc` writes to dist-types/. `node scripts/api-reports.mjs` updates each
-// package's report.api.md; with --check it fails when a public API changed
-// and its report was not updated (CI), so every API change shows in review.
+// API reports of the published packages (api-extractor). `node
+// scripts/api-reports.mjs` updates each package's report.api.md; with --check
+// it fails when a public API changed and its report was not updated (CI), so
+// every API change shows in review. The declarations are compiled afresh
+// (dist-types/.api-reports): an incremental build can print the members of an
+// inferred type in another order, which would look like a change.
 import { Extractor, ExtractorConfig } from '@microsoft/api-extractor';
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
+// inside the repository, so the declarations resolve node_modules (React's JSX)
+const declarations = join(root, 'dist-types', '.api-reports');
+rmSync(declarations, { recursive: true, force: true });
+process.on('exit', () =>
+  rmSync(declarations, { recursive: true, force: true }),
+);
+execFileSync(
+  process.execPath,
+  [
+    join(root, 'node_modules/typescript/bin/tsc'),
+    '-p',
+    join(root, 'tsconfig.json'),
+    '--incremental',
+    'false',
+    '--outDir',
+    declarations,
+  ],
+  { stdio: 'inherit' },
+);
 const PACKAGES = [
   'plugins/status',
   'plugins/status-backend',
@@ -18,9 +40,9 @@ const check = process.argv.includes('--check');
 
 let failed = false;
 for (const dir of PACKAGES) {
-  const entry = join(root, 'dist-types', dir, 'src/index.d.ts');
+  const entry = join(declarations, dir, 'src/index.d.ts');
   if (!existsSync(entry)) {
-    console.error(`${entry} is missing: run yarn tsc first`);
+    console.error(`${entry} is missing: the declarations were not compiled`);
     process.exit(1);
   }
   const config = ExtractorConfig.prepare({
@@ -32,7 +54,7 @@ for (const dir of PACKAGES) {
         enabled: true,
         reportFolder: join(root, dir),
         reportFileName: 'report.api.md',
-        reportTempFolder: join(root, 'dist-types', dir, 'api-report'),
+        reportTempFolder: join(declarations, dir, 'api-report'),
       },
       docModel: { enabled: false },
       dtsRollup: { enabled: false },

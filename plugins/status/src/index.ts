@@ -11,6 +11,7 @@ export type { StatusApi, StatusSummaryQuery } from './api';
 export { isRollupKind, isStatusAvailable } from './entityFilter';
 export { rootRouteRef } from './routes';
 export { statusTranslationRef } from './translation';
+export type { StatusTranslationMessages } from './translation';
 export {
   EntityStatusCard,
   EntityStatusContent,

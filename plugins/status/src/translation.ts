@@ -1,8 +1,25 @@
-import { createTranslationRef } from '@backstage/frontend-plugin-api';
 import {
+  createTranslationRef,
+  TranslationRef,
+} from '@backstage/frontend-plugin-api';
+import {
+  HealthLevel,
   LEVEL_LABELS,
   STATUS_EXPLANATION_MESSAGES,
 } from '@status-layer/plugin-status-common';
+
+/**
+ * The keys of {@link statusTranslationRef}: the level names and the
+ * explanation's messages. Written out, so the declared type (and the API
+ * report) does not depend on how the compiler orders an inferred one.
+ *
+ * @public
+ */
+export type StatusTranslationMessages = {
+  readonly [key in
+    | `levels.${HealthLevel}`
+    | `explanation.${keyof typeof STATUS_EXPLANATION_MESSAGES}`]: string;
+};
 
 /**
  * The status plugin's words that an app can translate: the levels and the
@@ -11,7 +28,10 @@ import {
  *
  * @public
  */
-export const statusTranslationRef = createTranslationRef({
+export const statusTranslationRef: TranslationRef<
+  'status',
+  StatusTranslationMessages
+> = createTranslationRef({
   id: 'status',
   messages: {
     levels: {
