@@ -5,6 +5,12 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { batches } from './batches';
+import { selectSources, upsertSourceAttempt } from './sourceRows';
+import {
+  insertTransitions,
+  selectLastLevels,
+  selectTransitions,
+} from './transitionRows';
 import { AlertStore, DatabaseAlertStore } from './DatabaseAlertStore';
 import {
   DatabaseWebhookEventStore,
@@ -337,117 +343,31 @@ export class DatabaseStatusStore implements StatusStore {
     }));
   }
 
-  async recordSourceAttempt(
+  recordSourceAttempt(
     source: string,
     attempt:
       | { at: Date; ok: true; via: 'poll' | 'webhook' }
       | { at: Date; ok: false; error: string },
   ): Promise<void> {
-    if (attempt.ok) {
-      const row = {
-        source,
-        last_attempt_at: attempt.at,
-        last_success_at: attempt.at,
-        last_success_via: attempt.via,
-        last_error: null,
-        failing_since: null,
-        consecutive_failures: 0,
-      };
-      await this.db('status_sources')
-        .insert(row)
-        .onConflict('source')
-        .merge(Object.keys(row).filter(k => k !== 'source'));
-      return;
-    }
-    await this.db('status_sources')
-      .insert({
-        source,
-        last_attempt_at: attempt.at,
-        last_error: attempt.error,
-        failing_since: attempt.at,
-        consecutive_failures: 1,
-      })
-      .onConflict('source')
-      .merge({
-        last_attempt_at: attempt.at,
-        last_error: attempt.error,
-        // the run of failures began at its first
-        failing_since: this.db.raw(
-          'COALESCE(status_sources.failing_since, excluded.failing_since)',
-        ),
-        consecutive_failures: this.db.raw(
-          'status_sources.consecutive_failures + 1',
-        ),
-      });
+    return upsertSourceAttempt(this.db, source, attempt);
   }
 
-  async listSources(): Promise<SourceFreshness[]> {
-    const rows = await this.db('status_sources').orderBy('source');
-    return rows.map((r: any) => ({
-      source: r.source,
-      lastAttemptAt: toDate(r.last_attempt_at),
-      lastSuccessAt: toDate(r.last_success_at),
-      lastSuccessVia: r.last_success_via ?? undefined,
-      lastError: r.last_error ?? undefined,
-      failingSince: toDate(r.failing_since),
-      consecutiveFailures: Number(r.consecutive_failures ?? 0),
-    }));
+  listSources(): Promise<SourceFreshness[]> {
+    return selectSources(this.db);
   }
 
-  async recordTransitions(transitions: StatusTransition[]): Promise<void> {
-    for (const batch of batches(transitions, CHUNK)) {
-      await this.db('status_transitions').insert(
-        batch.map(t => ({
-          entity_ref: t.entityRef,
-          own_from: orNull(t.ownFrom),
-          own_to: orNull(t.ownTo),
-          effective_from: t.effectiveFrom,
-          effective_to: t.effectiveTo,
-          at: t.at,
-          reason: t.reason === undefined ? null : JSON.stringify(t.reason),
-        })),
-      );
-    }
+  recordTransitions(transitions: StatusTransition[]): Promise<void> {
+    return insertTransitions(this.db, transitions);
   }
 
-  async listTransitions(
+  listTransitions(
     entityRef: string,
     options: { since?: Date; limit?: number } = {},
   ): Promise<StatusTransition[]> {
-    const rows = await this.db('status_transitions')
-      .where({ entity_ref: entityRef })
-      .modify(q => {
-        if (options.since) q.where('at', '>=', options.since);
-      })
-      .orderBy([
-        { column: 'at', order: 'desc' },
-        { column: 'id', order: 'desc' },
-      ])
-      .limit(options.limit ?? 100);
-    return rows.map((r: any) => ({
-      entityRef: r.entity_ref,
-      ownFrom: r.own_from ?? undefined,
-      ownTo: r.own_to ?? undefined,
-      effectiveFrom: r.effective_from,
-      effectiveTo: r.effective_to,
-      at: toDate(r.at)!,
-      reason: r.reason ? JSON.parse(r.reason) : undefined,
-    }));
+    return selectTransitions(this.db, entityRef, options);
   }
 
-  async lastLevels(): Promise<Map<string, RecordedLevels>> {
-    // the newest row per entity: the highest id, as rows are only appended
-    const latest = this.db('status_transitions')
-      .max({ id: 'id' })
-      .groupBy('entity_ref');
-    const rows = await this.db('status_transitions')
-      .whereIn('id', latest)
-      .select('entity_ref', 'own_to', 'effective_to');
-    return new Map(
-      rows.map((r: any) => [
-        r.entity_ref,
-        { own: r.own_to ?? undefined, effective: r.effective_to },
-      ]),
-    );
+  lastLevels(): Promise<Map<string, RecordedLevels>> {
+    return selectLastLevels(this.db);
   }
 }
