@@ -1,5 +1,6 @@
 import { identityApiRef, useApi } from '@backstage/frontend-plugin-api';
 import { compareLevels } from '@status-layer/plugin-status-common';
+import { Progress } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import {
@@ -26,7 +27,19 @@ export function MyServicesCard() {
       owner.length ? api.getSummary({ owner, withUpstreams: true }) : undefined,
     [owner.join(',')],
   );
-  if (teams.value && owner.length === 0) {
+  if (teams.error)
+    return (
+      <Typography variant="body2" color="error">
+        Could not read your teams: {teams.error.message}
+      </Typography>
+    );
+  // nothing to show until the reader's teams and then their summary are known
+  if (
+    teams.loading ||
+    (owner.length > 0 && summary.value === undefined && !summary.error)
+  )
+    return <Progress />;
+  if (owner.length === 0) {
     return (
       <Typography variant="body2">
         You belong to no team in the catalog, so there are no services of yours
