@@ -96,11 +96,16 @@ export function createWebhookRouter(options: {
   const cap = new FiringCap(alerts);
   const attempts = new SourceAttempts(options.recordAttempt, logger);
   const refusals = new ThrottledWarnings(logger, 10_000, () => now().getTime());
-  const rateLimit = new RequestRateLimit(
-    source =>
-      options.maxRequestsPerMinute?.(source) ?? DEFAULT_MAX_REQUESTS_PER_MINUTE,
-    () => now().getTime(),
+  const requestsPerMinute = (source: string) =>
+    options.maxRequestsPerMinute?.(source) ?? DEFAULT_MAX_REQUESTS_PER_MINUTE;
+  const rateLimit = new RequestRateLimit(requestsPerMinute, () =>
+    now().getTime(),
   );
+  const isKnown = (id: string) => options.sources().some(s => s.id === id);
+  // refusals are throttled per kind and source; made-up paths share one
+  // kind, so varying the path cannot flood the log
+  const throttleKey = (kind: string, id: string) =>
+    `${kind}:${isKnown(id) ? id : '(unknown source)'}`;
   const router = Router();
   if (options.redactor) router.use(scrubSecretsFromUrl(options.redactor));
 
@@ -113,7 +118,7 @@ export function createWebhookRouter(options: {
         error => {
           if ((error as { type?: string })?.type === 'entity.too.large') {
             refusals.warn(
-              `too-large:${printable(req.params.source)}`,
+              throttleKey('too-large', req.params.source),
               `Refused a ${printable(
                 req.params.source,
               )} webhook: body over ${MAX_WEBHOOK_BYTES} bytes`,
@@ -138,7 +143,7 @@ export function createWebhookRouter(options: {
       const sourceId = printable(req.params.source);
       const refuse = (kind: string, message: string) =>
         refusals.warn(
-          `${kind}:${sourceId}`,
+          throttleKey(kind, req.params.source),
           `Refused a ${sourceId} webhook from ${req.ip}: ${message}`,
         );
       const source = options.sources().find(s => s.id === req.params.source);
@@ -177,10 +182,9 @@ export function createWebhookRouter(options: {
       }
       const wait = rateLimit.take(source.id);
       if (wait > 0) {
-        const message = `${source.title} sent more than ${
-          options.maxRequestsPerMinute?.(source.id) ??
-          DEFAULT_MAX_REQUESTS_PER_MINUTE
-        } requests in a minute (status.alerts.maxRequestsPerMinute); try again in ${wait} s`;
+        const message = `${source.title} sent more than ${requestsPerMinute(
+          source.id,
+        )} requests in a minute (status.alerts.maxRequestsPerMinute); try again in ${wait} s`;
         refuse('rate', message);
         res.setHeader('Retry-After', String(wait));
         res

@@ -197,6 +197,12 @@ describe('alert webhooks refuse cheaply, store nothing of a refused request and 
         l.message.startsWith('Refused a generic webhook'),
       );
       expect(genericRefusals).toHaveLength(1);
+      // made-up paths, each different, are one kind of refusal too
+      for (let i = 0; i < 20; i++)
+        await post(server, `made-up-${i}`, 'x').send({}).expect(401);
+      expect(
+        logs.lines.filter(l => l.message.includes('no such alert source')),
+      ).toHaveLength(1); // the forged path above and the twenty: one line
     });
   });
 });
