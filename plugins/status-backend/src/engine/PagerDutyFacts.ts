@@ -31,7 +31,12 @@ export class PagerDutyFacts {
   readonly incidentsByService = new Map<string, StoredIncident[]>();
   /** Keys of the services under maintenance now. */
   readonly inMaintenance: Set<string>;
+  readonly sources: SourceFreshness[];
   private readonly services: Map<string, StoredService>;
+  /** The sources (account parts) read successfully at least once. */
+  private readonly everRead: Set<string>;
+  /** Whether each account's incidents were stale when read; computed once. */
+  private staleIncidents?: Map<string, boolean>;
 
   constructor(
     readonly accounts: string[],
@@ -51,6 +56,9 @@ export class PagerDutyFacts {
         .map(s => [serviceKey(s.account, s.id), s]),
     );
     this.sources = facts.sources;
+    this.everRead = new Set(
+      facts.sources.filter(s => s.lastSuccessAt).map(s => s.source),
+    );
     this.inMaintenance = new Set(
       accounts.flatMap((account, index) =>
         (facts.maintenance[index] ?? []).flatMap(w =>
@@ -65,8 +73,6 @@ export class PagerDutyFacts {
         incident,
       );
   }
-
-  readonly sources: SourceFreshness[];
 
   /** None yet: before the first read. */
   static empty(accounts: string[], rules: () => FreshnessRules) {
@@ -113,9 +119,20 @@ export class PagerDutyFacts {
       ]),
       [...this.services.keys()],
       [...this.inMaintenance],
-      this.accounts.map(a => [a, this.partFreshness(a, 'incidents').stale]),
+      this.accounts.map(a => [a, this.incidentsStale(a)]),
       this.accounts.map(a => [a, this.hasRead(a, 'services')]),
     ]);
+  }
+
+  /**
+   * Whether an account's incidents are stale, as of this read: what an
+   * entity's level rests on during one refresh (asked once per entity).
+   */
+  incidentsStale(account: string): boolean {
+    this.staleIncidents ??= new Map(
+      this.accounts.map(a => [a, this.partFreshness(a, 'incidents').stale]),
+    );
+    return this.staleIncidents.get(account) ?? false;
   }
 
   /** A service as last synchronised. */
@@ -160,9 +177,7 @@ export class PagerDutyFacts {
 
   /** Whether a part of an account's data was ever read successfully. */
   hasRead(account: string, part: PagerDutyDataPart): boolean {
-    return this.sources.some(
-      s => s.source === pagerDutySourceName(account, part) && s.lastSuccessAt,
-    );
+    return this.everRead.has(pagerDutySourceName(account, part));
   }
 
   /** An annotation naming an account that is not configured, or a service PagerDuty lacks. */

@@ -195,11 +195,6 @@ export class StatusEngine {
     const touchedByAlerts = this.alerts.apply(alerts);
     this.alertsReadAt = readAt;
     this.facts = facts;
-    // an entity's level rests on its account's incidents
-    const stale = new Map(
-      accounts.map(a => [a, facts.partFreshness(a, 'incidents').stale]),
-    );
-
     // when nothing PagerDuty-side changed, only the entities whose alerts
     // changed are looked at again
     const pagerDutySignature = facts.signature();
@@ -243,7 +238,8 @@ export class StatusEngine {
             Object.keys(entity.alertMatchers).length > 0,
           signals,
           underMaintenance: keys.some(key => facts.inMaintenance.has(key)),
-          stale: keys.length > 0 && (stale.get(account) ?? false),
+          // an entity's level rests on its account's incidents
+          stale: keys.length > 0 && facts.incidentsStale(account),
         },
         this.options.rules,
       );
