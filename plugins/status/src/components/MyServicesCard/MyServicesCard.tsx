@@ -1,13 +1,11 @@
-import { identityApiRef, useApi } from '@backstage/frontend-plugin-api';
 import { compareLevels } from '@status-layer/plugin-status-common';
 import { Progress } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
-import useAsync from 'react-use/esm/useAsync';
 import {
   LevelLabel,
   Loaded,
   StatusEntityLink,
-  useLiveResource,
+  useMyTeamsSummary,
 } from '../common';
 
 /**
@@ -16,17 +14,8 @@ import {
  * cause. Reads again on every pushed change.
  */
 export function MyServicesCard() {
-  const identityApi = useApi(identityApiRef);
-  const teams = useAsync(async () => {
-    const identity = await identityApi.getBackstageIdentity();
-    return identity.ownershipEntityRefs.filter(ref => !ref.startsWith('user:'));
-  }, [identityApi]);
+  const { teams, summary } = useMyTeamsSummary();
   const owner = teams.value ?? [];
-  const summary = useLiveResource(
-    async api =>
-      owner.length ? api.getSummary({ owner, withUpstreams: true }) : undefined,
-    [owner.join(',')],
-  );
   if (teams.error)
     return (
       <Typography variant="body2" color="error">

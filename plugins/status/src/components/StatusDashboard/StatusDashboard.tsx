@@ -1,16 +1,14 @@
 import { Content, ContentHeader, Progress } from '@backstage/core-components';
-import { identityApiRef, useApi } from '@backstage/frontend-plugin-api';
 import Grid from '@material-ui/core/Grid';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import Typography from '@material-ui/core/Typography';
 import { useMemo } from 'react';
-import useAsync from 'react-use/esm/useAsync';
 import {
   Loaded,
   Polled,
   useIncidents,
-  useLiveResource,
+  useMyTeamsSummary,
   useSummary,
 } from '../common';
 import { StatusFeedIncident } from '@status-layer/plugin-status-common';
@@ -45,19 +43,8 @@ function IncidentsTab(props: {
 
 /** The reader's teams and everything they depend on, transitively. */
 function useMyTeams(enabled: boolean) {
-  const identityApi = useApi(identityApiRef);
-  const { value: ownership } = useAsync(async () => {
-    const identity = await identityApi.getBackstageIdentity();
-    return identity.ownershipEntityRefs.filter(ref => !ref.startsWith('user:'));
-  }, [identityApi]);
-  const polled = useLiveResource(
-    async api =>
-      enabled && ownership?.length
-        ? api.getSummary({ owner: ownership, withUpstreams: true })
-        : undefined,
-    [enabled, ownership?.join(',')],
-  );
-  return { teams: ownership, ...polled };
+  const { teams, summary } = useMyTeamsSummary(enabled);
+  return { teams: teams.value, ...summary };
 }
 
 /**

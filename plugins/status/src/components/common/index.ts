@@ -22,6 +22,7 @@ export {
   useEntityStatus,
   useIncidents,
   useLiveResource,
+  useMyTeamsSummary,
   useRollup,
   useSummary,
   useUnmatchedAlerts,

@@ -1,5 +1,6 @@
-import { useApi } from '@backstage/frontend-plugin-api';
+import { identityApiRef, useApi } from '@backstage/frontend-plugin-api';
 import { useEffect, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
 import { StatusApi, statusApiRef, StatusSummaryQuery } from '../../api';
 import { useLiveStatus } from './useLiveStatus';
 import { Polled, usePolling } from './usePolling';
@@ -69,3 +70,25 @@ export function useUnmatchedAlerts(query: {
 /** The monitoring tools and their problems. */
 export const useAlertSources = () =>
   useLiveResource(api => api.getAlertSources(), []);
+
+/**
+ * The reader's teams (the groups among their ownership refs) and the summary
+ * of what those teams own and everything it depends on, transitively. Asks
+ * for the summary only when enabled and the reader has a team.
+ */
+export function useMyTeamsSummary(enabled = true) {
+  const identityApi = useApi(identityApiRef);
+  const teams = useAsync(async () => {
+    const identity = await identityApi.getBackstageIdentity();
+    return identity.ownershipEntityRefs.filter(ref => !ref.startsWith('user:'));
+  }, [identityApi]);
+  const owner = teams.value ?? [];
+  const summary = useLiveResource(
+    async api =>
+      enabled && owner.length
+        ? api.getSummary({ owner, withUpstreams: true })
+        : undefined,
+    [enabled, owner.join(',')],
+  );
+  return { teams, summary };
+}
