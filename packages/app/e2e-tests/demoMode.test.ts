@@ -4,7 +4,7 @@ import {
   SAMPLE_ALERT_SOURCES,
   sendSampleAlert,
 } from '@internal/pagerduty-simulator';
-import { BACKEND_URL, guestToken, waitForRootCause } from './signIn';
+import { BACKEND_URL, guestToken, waitForLoginOutage } from './signIn';
 
 // The portal's embedded defaults start a PagerDuty simulator beside the
 // backend, with auth-outage in progress (app-config.yaml, status.demo).
@@ -108,11 +108,7 @@ test.describe('monitoring alerts in the demo', () => {
   test('a sample alert from every tool reaches checkout-api, and resolving clears it', async ({
     request,
   }) => {
-    await waitForRootCause(
-      request,
-      'component/default/shop-web',
-      'component:default/auth-service',
-    );
+    await waitForLoginOutage(request);
     const token = await guestToken(request);
     const statusOf = async () => {
       const response = await request.get(

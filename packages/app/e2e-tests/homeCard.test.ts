@@ -1,15 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { signInAsGuest, waitForRootCause } from './signIn';
+import { signInAsGuest, waitForLoginOutage } from './signIn';
 
 // The demo runs the auth-outage scenario: the login service is down, and the
 // guest belongs to the e-commerce team, whose services depend on it.
 test.describe('the home-page card during the login outage', () => {
   test.beforeEach(async ({ page, request }) => {
-    await waitForRootCause(
-      request,
-      'component/default/shop-web',
-      'component:default/auth-service',
-    );
+    await waitForLoginOutage(request);
     await signInAsGuest(page);
   });
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signInAsGuest, statusHeaderLevel, waitForRootCause } from './signIn';
+import { signInAsGuest, statusHeaderLevel, waitForLoginOutage } from './signIn';
 
 const SIMULATOR = 'http://127.0.0.1:7008';
 
@@ -10,11 +10,7 @@ test.describe('live updates', () => {
     page,
     request,
   }) => {
-    await waitForRootCause(
-      request,
-      'component/default/shop-web',
-      'component:default/auth-service',
-    );
+    await waitForLoginOutage(request);
     await signInAsGuest(page);
     await page.goto('/catalog/default/component/search-service/status');
     const level = statusHeaderLevel(page);

@@ -58,3 +58,12 @@ export async function waitForRootCause(
 /** The level shown in the Status tab's header (its `data-level`: operational, degraded...). */
 export const statusHeaderLevel = (page: Page) =>
   page.getByRole('heading', { level: 2 }).locator('[data-level]').first();
+
+/** Waits until the demo's login outage reaches shop-web (the auth-outage scenario). */
+export function waitForLoginOutage(request: APIRequestContext): Promise<any> {
+  return waitForRootCause(
+    request,
+    'component/default/shop-web',
+    'component:default/auth-service',
+  );
+}

@@ -1,16 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { signInAsGuest, waitForRootCause } from './signIn';
+import { signInAsGuest, waitForLoginOutage } from './signIn';
 
 const SCREENSHOTS = 'e2e-test-report/screenshots';
 
 // The demo runs the auth-outage scenario: the login service is down.
 test.describe('the company status page during the login outage', () => {
   test.beforeEach(async ({ page, request }) => {
-    await waitForRootCause(
-      request,
-      'component/default/shop-web',
-      'component:default/auth-service',
-    );
+    await waitForLoginOutage(request);
     await signInAsGuest(page);
   });
 

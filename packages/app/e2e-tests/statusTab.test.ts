@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signInAsGuest, statusHeaderLevel, waitForRootCause } from './signIn';
+import { signInAsGuest, statusHeaderLevel, waitForLoginOutage } from './signIn';
 
 const SCREENSHOTS = 'e2e-test-report/screenshots';
 
@@ -10,11 +10,7 @@ test.describe('the Status tab during the login outage', () => {
     page,
     request,
   }) => {
-    const status = await waitForRootCause(
-      request,
-      'component/default/shop-web',
-      'component:default/auth-service',
-    );
+    const status = await waitForLoginOutage(request);
     const onCallName: string =
       status.rootCauses[0].escalationPolicies[0].onCall[0].user.name;
 

@@ -1,4 +1,8 @@
-import { mockServices } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  TestDatabaseId,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import {
   PagerDutySimulator,
@@ -154,4 +158,24 @@ export async function shopDuringLoginOutage(knex: Knex) {
   await engine.refreshCatalog();
   const all = callerView([...engine.allEntities()].map(e => e.ref));
   return { sim, engine, store, all };
+}
+
+/**
+ * For a `describe.each` over databases: returns a function that starts
+ * {@link shopDuringLoginOutage} on that database, and closes its simulator
+ * after each test.
+ */
+export function useShopDuringLoginOutage(
+  databases: TestDatabases,
+  databaseId: TestDatabaseId,
+) {
+  let sim: PagerDutySimulator | undefined;
+  afterEach(() => sim?.close());
+  return async () => {
+    const started = await shopDuringLoginOutage(
+      await databases.init(databaseId),
+    );
+    sim = started.sim;
+    return started;
+  };
 }

@@ -1,6 +1,5 @@
-import { PagerDutySimulator } from '@internal/pagerduty-simulator';
 import { createTestDatabases } from '../__testUtils__/databases';
-import { shopDuringLoginOutage } from '../__testUtils__/shopOrganisation';
+import { useShopDuringLoginOutage } from '../__testUtils__/shopOrganisation';
 import { describeRollup } from './rollup';
 
 jest.setTimeout(60_000);
@@ -8,17 +7,7 @@ jest.setTimeout(60_000);
 describe('describeRollup', () => {
   const databases = createTestDatabases();
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    let sim: PagerDutySimulator;
-    afterEach(() => sim?.close());
-
-    /** The shop organisation while auth-service's login is down. */
-    async function outage() {
-      const started = await shopDuringLoginOutage(
-        await databases.init(databaseId),
-      );
-      sim = started.sim;
-      return started;
-    }
+    const outage = useShopDuringLoginOutage(databases, databaseId);
 
     it("rolls up a group's services, naming the broken upstreams outside it", async () => {
       const { engine, all } = await outage();

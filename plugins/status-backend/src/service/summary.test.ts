@@ -1,7 +1,6 @@
-import { PagerDutySimulator } from '@internal/pagerduty-simulator';
 import { callerView } from '../__testUtils__/callerView';
 import { createTestDatabases } from '../__testUtils__/databases';
-import { shopDuringLoginOutage } from '../__testUtils__/shopOrganisation';
+import { useShopDuringLoginOutage } from '../__testUtils__/shopOrganisation';
 import { summariseStatus } from './summary';
 
 jest.setTimeout(60_000);
@@ -9,17 +8,7 @@ jest.setTimeout(60_000);
 describe('summariseStatus', () => {
   const databases = createTestDatabases();
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    let sim: PagerDutySimulator;
-    afterEach(() => sim?.close());
-
-    /** The shop organisation while auth-service's login is down. */
-    async function outage() {
-      const started = await shopDuringLoginOutage(
-        await databases.init(databaseId),
-      );
-      sim = started.sim;
-      return started;
-    }
+    const outage = useShopDuringLoginOutage(databases, databaseId);
 
     it('summarises the company: counts, roll-ups, and one problem with its blast radius', async () => {
       const { engine, store, all } = await outage();
