@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is needed and runs the whole test suite: type check, lint,
 # prettier, every package's unit tests (database tests on SQLite and on a
-# throwaway PostgreSQL) and the end-to-end tests in Debian's Chromium.
+# throwaway PostgreSQL), the end-to-end tests in Debian's Chromium, and the
+# install check (the packages installed into a newly scaffolded app).
 # Every step runs even when an earlier one fails; the exit code is non-zero
 # if any failed; the end names the flaky end-to-end tests (passed only on a
 # retry) and the last line sums the tests: "N passed, N failed, N skipped,
@@ -21,7 +22,7 @@ export STATUS_TEST_REQUIRE_POSTGRES=1
 cd "$STATUS_REPO_ROOT"
 REPORTS=$STATUS_REPO_ROOT/e2e-test-report
 mkdir -p "$REPORTS"
-rm -f "$REPORTS/unit.json" "$REPORTS/results.json"
+rm -f "$REPORTS/unit.json" "$REPORTS/results.json" "$REPORTS/install-check.json"
 
 failed_steps=()
 timings=("install: ${install_seconds} s")
@@ -44,17 +45,20 @@ step "type check" yarn tsc
 step "api reports" node scripts/api-reports.mjs --check
 step "lint" yarn lint:all
 step "prettier" yarn prettier:check
-step "script tests" node --test scripts/summarise-tests.test.mjs scripts/check-folder-cycles.test.mjs
+step "script tests" node --test scripts/summarise-tests.test.mjs scripts/check-folder-cycles.test.mjs scripts/install-check/apply-install-guide.test.mjs
 # CI=true: one run of Jest, no watch mode; --verbose names each test, so the
 # log shows the database tests running on PostgreSQL and on SQLite
 step "unit tests" env CI=true yarn test --verbose --json --outputFile="$REPORTS/unit.json"
 step "end-to-end tests" yarn test:e2e
+# the packages packed, installed into a newly scaffolded Backstage app by
+# following the README's install guide, and checked there in Chromium
+step "install check" bash scripts/install-check/run.sh
 
 stop_test_postgres
 log "times: $(IFS=,; echo "${timings[*]}" | sed 's/,/, /g'); total $((SECONDS - run_start)) s"
 if [ ${#failed_steps[@]} -gt 0 ]; then
   log "failed steps: ${failed_steps[*]}"
 fi
-node scripts/summarise-tests.mjs "$REPORTS/unit.json" "$REPORTS/results.json" | tee "$REPORTS/summary.txt"
+node scripts/summarise-tests.mjs "$REPORTS/unit.json" "$REPORTS/results.json" "$REPORTS/install-check.json" | tee "$REPORTS/summary.txt"
 summary_status=${PIPESTATUS[0]}
 [ ${#failed_steps[@]} -eq 0 ] && [ "$summary_status" -eq 0 ]
