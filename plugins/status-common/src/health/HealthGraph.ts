@@ -156,14 +156,36 @@ export class HealthGraph {
     // incident on an entity already at that level changes nobody's level.
     if (previous && previous.level === health.level && this.levels.has(ref))
       return [];
-    const touched = new Set<string>([
-      ref,
-      ...(this.impacts.get(ref)?.keys() ?? []),
-    ]);
-    this.removeImpact(ref);
-    this.addImpact(ref);
-    for (const key of this.impacts.get(ref)?.keys() ?? []) touched.add(key);
-    return this.refresh(touched);
+    const before = this.impacts.get(ref);
+    const after = this.walkImpact(ref);
+    // keep the index of roots per entity by difference: most of a large
+    // blast radius is in both walks
+    for (const key of before?.keys() ?? []) {
+      if (after?.has(key)) continue;
+      const roots = this.rootsOf.get(key)!;
+      roots.delete(ref);
+      if (roots.size === 0) this.rootsOf.delete(key);
+    }
+    if (after) {
+      this.impacts.set(ref, after);
+      for (const key of after.keys()) {
+        if (before?.has(key)) continue;
+        let roots = this.rootsOf.get(key);
+        if (!roots) this.rootsOf.set(key, (roots = new Set()));
+        roots.add(ref);
+      }
+    } else {
+      this.impacts.delete(ref);
+    }
+    const changes = this.refresh([ref]);
+    for (const [key, was] of before ?? []) {
+      this.refreshInherited(key, was.level, after?.get(key)?.level, changes);
+    }
+    for (const [key, now] of after ?? []) {
+      if (!before?.has(key))
+        this.refreshInherited(key, undefined, now.level, changes);
+    }
+    return changes;
   }
 
   /** The levels of an entity (operational and not monitored when unknown to the graph). */
@@ -296,6 +318,13 @@ export class HealthGraph {
       const level = this.impacts.get(root)!.get(ref)!.level;
       if (compareLevels(level, inherited) > 0) inherited = level;
     }
+    return this.levelsOf(own, inherited);
+  }
+
+  private levelsOf(
+    own: HealthLevel | undefined,
+    inherited: OutageLevel,
+  ): EntityLevels {
     if (own === undefined && inherited === 'operational')
       return { ...OPERATIONAL };
     return {
@@ -322,19 +351,47 @@ export class HealthGraph {
     return changes;
   }
 
-  private removeImpact(root: string) {
-    for (const ref of this.impacts.get(root)?.keys() ?? []) {
-      const roots = this.rootsOf.get(ref)!;
-      roots.delete(root);
-      if (roots.size === 0) this.rootsOf.delete(ref);
+  /**
+   * Updates one entity after the level one root passes to it changed from
+   * `was` to `now` (undefined: none), without visiting its other roots unless
+   * the root it loses was the one setting its level.
+   */
+  private refreshInherited(
+    ref: string,
+    was: OutageLevel | undefined,
+    now: OutageLevel | undefined,
+    changes: LevelChange[],
+  ) {
+    if (was === now) return;
+    const from = this.levels.get(ref) ?? OPERATIONAL;
+    let inherited = from.inherited;
+    if (now !== undefined && compareLevels(now, inherited) > 0) {
+      inherited = now;
+    } else if (was !== undefined && was === inherited) {
+      inherited = this.computeLevels(ref).inherited;
     }
-    this.impacts.delete(root);
+    if (inherited === from.inherited) return;
+    const to = this.levelsOf(from.own, inherited);
+    this.levels.set(ref, to);
+    changes.push({ ref, from, to });
   }
 
   /** The walk from one root over its dependents, highest inherited level first. */
   private addImpact(root: string) {
+    const impact = this.walkImpact(root);
+    if (!impact) return;
+    this.impacts.set(root, impact);
+    for (const ref of impact.keys()) {
+      let roots = this.rootsOf.get(ref);
+      if (!roots) this.rootsOf.set(ref, (roots = new Set()));
+      roots.add(root);
+    }
+  }
+
+  /** The entities one root impacts, with their level and next hop. */
+  private walkImpact(root: string): Impact | undefined {
     const level = this.ownLevel(root);
-    if (!isOutage(level)) return;
+    if (!isOutage(level)) return undefined;
     const impact: Impact = new Map();
     // one FIFO queue per outage level: degraded, partial, major
     const queues: { ref: string; next: string }[][] = [[], [], []];
@@ -364,12 +421,6 @@ export class HealthGraph {
         push(ref, queueLevel);
       }
     }
-    if (impact.size === 0) return;
-    this.impacts.set(root, impact);
-    for (const ref of impact.keys()) {
-      let roots = this.rootsOf.get(ref);
-      if (!roots) this.rootsOf.set(ref, (roots = new Set()));
-      roots.add(root);
-    }
+    return impact.size === 0 ? undefined : impact;
   }
 }
