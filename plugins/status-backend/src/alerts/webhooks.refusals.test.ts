@@ -121,6 +121,18 @@ describe('alert webhooks refuse cheaply, store nothing of a refused request and 
         'send at most 1000 per request',
       );
 
+      // an alert that nothing identifies: no fingerprint, no labels
+      const anonymous = await post(server, 'alertmanager', SECRETS.alertmanager)
+        .send({
+          version: '4',
+          status: 'firing',
+          alerts: [{ status: 'firing', labels: {}, startsAt: 'never' }],
+        })
+        .expect(400);
+      expect(anonymous.body.error.message).toContain(
+        'alerts[0] has neither a fingerprint nor labels',
+      );
+
       // the entity named in the URL is bounded as well
       await post(server, 'generic', SECRETS.generic)
         .query({ entity: `component:default/${'z'.repeat(300)}` })

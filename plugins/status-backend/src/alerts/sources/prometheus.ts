@@ -36,6 +36,14 @@ function parseGroup(
       );
     }
     const alertLabels = { ...common, ...labels(alert.labels) };
+    if (
+      optionalText(alert.fingerprint) === undefined &&
+      Object.keys(alertLabels).length === 0
+    ) {
+      throw new InputError(
+        `alerts[${index}] has neither a fingerprint nor labels: nothing identifies it`,
+      );
+    }
     const annotations = labels(alert.annotations);
     const name = alertLabels.alertname ?? 'Alert';
     const summary = annotations.summary ?? annotations.title;

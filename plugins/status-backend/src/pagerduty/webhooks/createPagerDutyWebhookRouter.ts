@@ -3,10 +3,10 @@ import { AuthenticationError, InputError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
 import { WebhookEventStore } from '../../database';
-import { isPagerDutyId } from '../mapping';
 import { PAGERDUTY_WEBHOOK_EVENT_TYPES } from './PagerDutyWebhookProcessor';
 import { scrubSecretsFromUrl, SecretRedactor } from '../../lib/redaction';
 import { printable, ThrottledWarnings } from '../../lib/ThrottledWarnings';
+import { malformedEventProblem } from './webhookEnvelope';
 import { verifyPagerDutySignature, WebhookSecret } from './signature';
 
 const MAX_BYTES = 1024 * 1024;
@@ -84,6 +84,18 @@ export function createPagerDutyWebhookRouter(options: {
         res.status(202).json({ accepted: true, ignored: true });
         return;
       }
+      const problem = malformedEventProblem(event);
+      if (problem) {
+        refusals.warn(
+          'malformed',
+          `Refused a signed PagerDuty webhook event of type ${printable(
+            event.event_type,
+          )}: ${problem} (subscription ${subscription})`,
+        );
+        throw new InputError(
+          `The PagerDuty webhook event is malformed: ${problem}`,
+        );
+      }
       const receivedAt = options.now?.() ?? new Date();
       const occurredAt = new Date(event.occurred_at ?? receivedAt);
       const id = String(
@@ -95,7 +107,7 @@ export function createPagerDutyWebhookRouter(options: {
         id,
         account: signed.account,
         eventType: event.event_type,
-        resourceId: isPagerDutyId(event.data?.id) ? event.data.id : undefined,
+        resourceId: event.data.id,
         occurredAt: Number.isNaN(occurredAt.getTime())
           ? receivedAt
           : occurredAt,

@@ -264,13 +264,36 @@ describe('PagerDuty webhooks', () => {
       expect(await knex('status_pd_webhook_events')).toEqual([]);
     });
 
-    it('stores an event whose resource id is not a PagerDuty id without it', async () => {
-      const server = await start();
-      const event = incidentEvent({ id: 'E11' });
-      (event.event.data as { id: string }).id = 'P'.repeat(300);
-      await deliver(server, event).expect(202);
-      const [stored] = await knex('status_pd_webhook_events');
-      expect(stored.resource_id).toBeNull();
+    it('refuses signed events it cannot apply with a 400 naming the field, storing nothing', async () => {
+      const logs = captureLogs();
+      const server = await start([logs.factory]);
+      const cases: [Record<string, unknown>, RegExp][] = [
+        [
+          { data: { ...incidentEvent({}).event.data, id: 'P'.repeat(300) } },
+          /event\.data\.id is not a PagerDuty ID/,
+        ],
+        [{ data: null }, /event\.data is not an object/],
+        [{ data: [] }, /event\.data is not an object/],
+        [{ id: {} }, /event\.id is not a text/],
+        [{ occurred_at: 'yesterday' }, /event\.occurred_at is not a date/],
+        [
+          { data: { id: 'PGR0VU2', type: 'service' } },
+          /event\.data\.type is "service", not "incident"/,
+        ],
+      ];
+      for (const [change, message] of cases) {
+        const event = incidentEvent({ id: 'E11' });
+        Object.assign(event.event, change);
+        const res = await deliver(server, event);
+        expect(res.status).toBe(400);
+        expect(res.body.error.message).toMatch(message);
+      }
+      expect(await knex('status_pd_webhook_events')).toEqual([]);
+      expect(
+        logs.lines.filter(l =>
+          l.message.includes('Refused a signed PagerDuty webhook event'),
+        ),
+      ).not.toEqual([]);
     });
 
     it('bounds what a signed event stores, and logs neither signatures nor forged lines', async () => {
