@@ -25,6 +25,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { StatusStore } from '../database';
+import { databaseUnavailableAs503 } from '../lib/databaseUnavailable';
 import { StatusEngine } from '../engine/StatusEngine';
 import { CallerAccess } from './CallerAccess';
 import { describeEntityStatus, incidentView } from './entityStatus';
@@ -291,5 +292,6 @@ export async function createRouter(
     res.json(describeRollup({ ref: entityRef, engine, view }));
   });
 
+  router.use(databaseUnavailableAs503);
   return router;
 }
