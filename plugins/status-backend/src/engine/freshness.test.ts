@@ -62,6 +62,27 @@ describe('freshness of the PagerDuty data', () => {
     expect(quiet(4.5)).toBe(true);
   });
 
+  it('says why when reads hang: no success for too long, though none has failed yet', () => {
+    const hanging = (minutes: number) =>
+      partFreshness(
+        [
+          source('incidents', {
+            lastSuccessAt: minutesAgo(minutes),
+            lastAttemptAt: minutesAgo(minutes),
+          }),
+        ],
+        'default',
+        'incidents',
+        rules,
+      );
+    expect(hanging(2).lastError).toBeNull();
+    expect(hanging(5)).toMatchObject({
+      stale: true,
+      lastError:
+        'No read has succeeded for 300 s (one is due every 60 s): PagerDuty has not answered, or the sync has stopped',
+    });
+  });
+
   it('keeps the poll and the webhooks apart', () => {
     const freshness = accountFreshness(
       [

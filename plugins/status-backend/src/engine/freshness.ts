@@ -37,16 +37,27 @@ export function partFreshness(
   );
   const syncIntervalMs = rules.syncIntervalMs ?? 60_000;
   const missed = rules.staleAfterMissedSyncs ?? 3;
+  const ageMs = source?.lastSuccessAt
+    ? rules.now.getTime() - source.lastSuccessAt.getTime()
+    : 0;
+  const tooOld = ageMs > (missed + 1) * syncIntervalMs;
   const stale =
-    !source?.lastSuccessAt ||
-    source.consecutiveFailures >= missed ||
-    rules.now.getTime() - source.lastSuccessAt.getTime() >
-      (missed + 1) * syncIntervalMs;
+    !source?.lastSuccessAt || source.consecutiveFailures >= missed || tooOld;
+  // a read that hangs has not failed yet: say why the data is stale anyway
+  const lastError =
+    source?.lastError ??
+    (tooOld
+      ? `No read has succeeded for ${Math.round(
+          ageMs / 1000,
+        )} s (one is due every ${Math.round(
+          syncIntervalMs / 1000,
+        )} s): PagerDuty has not answered, or the sync has stopped`
+      : null);
   return {
     part,
     lastSuccessAt: iso(source?.lastSuccessAt),
     lastAttemptAt: iso(source?.lastAttemptAt),
-    lastError: source?.lastError ?? null,
+    lastError,
     failingSince: iso(source?.failingSince),
     stale,
   };
