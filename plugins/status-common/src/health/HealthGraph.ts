@@ -161,18 +161,12 @@ export class HealthGraph {
     // keep the index of roots per entity by difference: most of a large
     // blast radius is in both walks
     for (const key of before?.keys() ?? []) {
-      if (after?.has(key)) continue;
-      const roots = this.rootsOf.get(key)!;
-      roots.delete(ref);
-      if (roots.size === 0) this.rootsOf.delete(key);
+      if (!after?.has(key)) this.unlinkRoot(key, ref);
     }
     if (after) {
       this.impacts.set(ref, after);
       for (const key of after.keys()) {
-        if (before?.has(key)) continue;
-        let roots = this.rootsOf.get(key);
-        if (!roots) this.rootsOf.set(key, (roots = new Set()));
-        roots.add(ref);
+        if (!before?.has(key)) this.linkRoot(key, ref);
       }
     } else {
       this.impacts.delete(ref);
@@ -376,19 +370,30 @@ export class HealthGraph {
     changes.push({ ref, from, to });
   }
 
-  /** The walk from one root over its dependents, highest inherited level first. */
+  /** Records one root's walk and indexes the root under each entity it impacts. */
   private addImpact(root: string) {
     const impact = this.walkImpact(root);
     if (!impact) return;
     this.impacts.set(root, impact);
-    for (const ref of impact.keys()) {
-      let roots = this.rootsOf.get(ref);
-      if (!roots) this.rootsOf.set(ref, (roots = new Set()));
-      roots.add(root);
-    }
+    for (const ref of impact.keys()) this.linkRoot(ref, root);
   }
 
-  /** The entities one root impacts, with their level and next hop. */
+  private linkRoot(ref: string, root: string) {
+    let roots = this.rootsOf.get(ref);
+    if (!roots) this.rootsOf.set(ref, (roots = new Set()));
+    roots.add(root);
+  }
+
+  private unlinkRoot(ref: string, root: string) {
+    const roots = this.rootsOf.get(ref)!;
+    roots.delete(root);
+    if (roots.size === 0) this.rootsOf.delete(ref);
+  }
+
+  /**
+   * The walk from one root over its dependents, highest inherited level
+   * first: the entities it impacts, with their level and next hop.
+   */
   private walkImpact(root: string): Impact | undefined {
     const level = this.ownLevel(root);
     if (!isOutage(level)) return undefined;
