@@ -97,20 +97,21 @@ export function createPagerDutyWebhookRouter(options: {
         );
       }
       const receivedAt = options.now?.() ?? new Date();
-      const occurredAt = new Date(event.occurred_at ?? receivedAt);
-      const id = String(
+      // malformedEventProblem let through only a text id and a real date
+      const occurredAt: Date = event.occurred_at
+        ? new Date(event.occurred_at)
+        : receivedAt;
+      const id: string = (
         event.id ??
-          header(req, 'x-webhook-id') ??
-          `${subscription}:${Date.now()}`,
+        header(req, 'x-webhook-id') ??
+        `${subscription}:${Date.now()}`
       ).slice(0, 64);
       const isNew = await events.saveEvent({
         id,
         account: signed.account,
         eventType: event.event_type,
         resourceId: event.data.id,
-        occurredAt: Number.isNaN(occurredAt.getTime())
-          ? receivedAt
-          : occurredAt,
+        occurredAt,
         receivedAt,
         payload: rawBody.toString('utf8'),
       });
