@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import base from './playwright.config';
+import base, { chromiumLaunchOptions } from './playwright.config';
 
 // The browser benchmarks: the same portal and Chromium as the end-to-end
 // tests, figures printed, nothing retried.
@@ -16,7 +16,7 @@ export default defineConfig({
       use: {
         ...base.use,
         viewport: { width: 1440, height: 900 },
-        launchOptions: (base.projects?.[0]?.use as any)?.launchOptions,
+        launchOptions: chromiumLaunchOptions,
       },
     },
   ],

@@ -1,17 +1,22 @@
 import { defineConfig } from '@playwright/test';
 import { generateProjects } from '@backstage/e2e-test-utils/playwright';
 
-// Debian's Chromium, never a browser downloaded by Playwright.
-const executablePath = process.env.STATUS_CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+/**
+ * Debian's Chromium, never a browser downloaded by Playwright; shared by the
+ * end-to-end tests, the browser benchmarks and the install check.
+ */
+export const chromiumLaunchOptions = {
+  executablePath: process.env.STATUS_CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
 const isCI = Boolean(process.env.CI);
 
 // By default the tests run against the production build of the app, served by
@@ -63,7 +68,7 @@ export default defineConfig({
     use: {
       ...project.use,
       channel: undefined,
-      launchOptions: { executablePath, args: chromiumArgs },
+      launchOptions: chromiumLaunchOptions,
     },
   })),
 });

@@ -1,9 +1,8 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from '../../playwright.config';
 
 // The install check's browser test: Debian's Chromium against the scaffolded
 // app that scripts/install-check/run.sh builds and starts on :7007.
-const executablePath = process.env.STATUS_CHROMIUM_PATH ?? '/usr/bin/chromium';
-
 export default defineConfig({
   testDir: './e2e',
   timeout: 120_000,
@@ -17,22 +16,11 @@ export default defineConfig({
   ],
   outputDir: '../../e2e-test-report/install-check-artifacts',
   use: {
-    baseURL: process.env.STATUS_INSTALL_CHECK_URL ?? 'http://localhost:7007',
+    baseURL: process.env.STATUS_BACKEND_URL ?? 'http://localhost:7007',
     channel: undefined,
     actionTimeout: 30_000,
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
 });

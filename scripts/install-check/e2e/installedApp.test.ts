@@ -1,53 +1,24 @@
-import { expect, Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import {
+  sidebar,
+  signInAsGuest,
+  waitForRootCause,
+} from '../../../packages/app/e2e-tests/signIn';
 
 // A Backstage app scaffolded from the template, with our packages installed
 // from their tarballs by following the install guide, against the simulator.
 // run.sh opened a high-urgency incident on auth-service; shop-web (owned by
 // the signed-in user's team) reaches it through its dependencies.
-const BACKEND_URL =
-  process.env.STATUS_INSTALL_CHECK_URL ?? 'http://localhost:7007';
-
-async function guestToken(page: Page): Promise<string> {
-  const response = await page.request.post(
-    `${BACKEND_URL}/api/auth/guest/refresh`,
-    { headers: { 'X-Requested-With': 'XMLHttpRequest' } },
-  );
-  expect(response.ok()).toBe(true);
-  return (await response.json()).backstageIdentity.token;
-}
-
-const sidebar = (page: Page) => page.getByTestId('sidebar-root');
-
-async function signIn(page: Page) {
-  await page.goto('/');
-  const enter = page.getByRole('button', { name: 'Enter' });
-  await expect(enter).toBeVisible();
-  await enter.click();
-  // the scaffolded sidebar's box has no size of its own; its links do
-  await expect(
-    sidebar(page).getByRole('link', { name: 'Catalog', exact: true }),
-  ).toBeVisible();
-}
-
 test.describe('the packages installed into a scaffolded app', () => {
-  test.beforeEach(async ({ page }) => {
+  test.beforeEach(async ({ page, request }) => {
     // the backend reads the catalog and PagerDuty within seconds of start-up;
     // wait until the incident has reached shop-web through the graph
-    const token = await guestToken(page);
-    await expect
-      .poll(
-        async () => {
-          const response = await page.request.get(
-            `${BACKEND_URL}/api/status/entities/component/default/shop-web`,
-            { headers: { Authorization: `Bearer ${token}` } },
-          );
-          if (!response.ok()) return `HTTP ${response.status()}`;
-          return (await response.json()).rootCauses?.[0]?.entityRef;
-        },
-        { timeout: 120_000, intervals: [2_000] },
-      )
-      .toBe('component:default/auth-service');
-    await signIn(page);
+    await waitForRootCause(
+      request,
+      'component/default/shop-web',
+      'component:default/auth-service',
+    );
+    await signInAsGuest(page);
   });
 
   test('the overview card and the Status tab explain the impact', async ({
