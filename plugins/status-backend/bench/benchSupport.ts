@@ -117,19 +117,28 @@ export async function startStatusBackend(options: {
   const baseUrl = `http://127.0.0.1:${
     (server.address() as AddressInfo).port
   }/api/status`;
-  if (options.runStartupTasks) {
-    // the engine reads the catalog at start-up; until then the API answers 503
-    for (let waited = 0; ; waited += 100) {
-      const response = await fetch(`${baseUrl}/summary?level=operational`, {
-        headers: userHeaders,
-      });
-      await response.text();
-      if (response.ok) break;
-      if (waited > 60_000) throw new Error('the status engine never got ready');
-      await new Promise(resolve => setTimeout(resolve, 100));
-    }
-  }
+  if (options.runStartupTasks) await waitForStatusEngine(baseUrl, 60_000);
   return { baseUrl, close: async () => void (await server.close?.()) };
+}
+
+/**
+ * Waits until the status API at `baseUrl` answers: the engine reads the
+ * catalog at start-up, and until then the API answers 503.
+ */
+export async function waitForStatusEngine(
+  baseUrl: string,
+  timeoutMs: number,
+): Promise<void> {
+  for (let waited = 0; ; waited += 100) {
+    const response = await fetch(`${baseUrl}/summary?level=operational`, {
+      headers: userHeaders,
+    });
+    await response.text();
+    if (response.ok) return;
+    if (waited > timeoutMs)
+      throw new Error('the status engine never got ready');
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
 }
 
 /** A PagerDuty ID for the n-th synthetic service. */

@@ -12,7 +12,7 @@ import { startStatusTestBackend } from '../src/__testUtils__/startStatusTestBack
 import {
   silentLoggerFactory,
   syntheticServiceId,
-  userHeaders,
+  waitForStatusEngine,
 } from '../bench/benchSupport';
 
 type Options = { connection: string; services: number; config: object };
@@ -53,15 +53,7 @@ async function main() {
   const baseUrl = `http://127.0.0.1:${
     (server.address() as AddressInfo).port
   }/api/status`;
-  for (let waited = 0; ; waited += 200) {
-    const response = await fetch(`${baseUrl}/summary?level=operational`, {
-      headers: userHeaders,
-    }).catch(() => undefined);
-    await response?.text();
-    if (response?.ok) break;
-    if (waited > 120_000) throw new Error('the status engine never got ready');
-    await new Promise(resolve => setTimeout(resolve, 200));
-  }
+  await waitForStatusEngine(baseUrl, 120_000);
   console.log(`READY ${baseUrl}`);
 }
 

@@ -6,8 +6,7 @@
 // does not hold. STATUS_CHAOS_FAULT_SECONDS shortens the PagerDuty outages
 // (default 60: ten minutes compressed tenfold, with a sync every 6 s instead
 // of every 60 s).
-import { Knex } from 'knex';
-import knexFactory from 'knex';
+import knexFactory, { Knex } from 'knex';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
