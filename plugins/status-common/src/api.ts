@@ -1,4 +1,5 @@
 import type { StatusExplanation } from './rules/explanation';
+import type { StatusSummaryRow } from './rules/summaryRows';
 import { EntityLevels, UpstreamNode } from './health/HealthGraph';
 import { HealthLevel, OutageLevel } from './health/levels';
 import { Signal } from './health/rules';
@@ -251,33 +252,41 @@ export type StatusProblem = {
 };
 
 /**
- * A roll-up of a group of entities (per owner, system or domain).
+ * The values the dashboard's filters can take: those present among the
+ * entities in scope, before the filters, sorted.
  *
  * @public
  */
-export type StatusGroupRollup = {
-  level: HealthLevel;
-  members: number;
-  /** Members that are not operational, worst first. */
-  contributors: { ref: string; level: HealthLevel }[];
+export type StatusSummaryFacets = {
+  kind: string[];
+  owner: string[];
+  system: string[];
+  domain: string[];
 };
 
 /**
- * The answer of `GET /api/status/summary`.
+ * The answer of `GET /api/status/summary`: counts over every entity the
+ * filters select, the first page of them and of the problems. The rest comes
+ * page by page from `/summary/rows` and `/summary/problems`.
  *
  * @public
  */
 export type StatusSummary = {
   /** Entities per effective level, after the filters. */
   counts: Record<HealthLevel, number>;
+  /** Entities after the filters. */
   total: number;
-  /** The filtered entities, worst first. */
+  /** Of those, the ones an upstream's outage impacts. */
+  impacted: number;
+  /** A page of the filtered entities, worst first. */
   entities: StatusSummaryEntity[];
-  byOwner: Record<string, StatusGroupRollup>;
-  bySystem: Record<string, StatusGroupRollup>;
-  byDomain: Record<string, StatusGroupRollup>;
-  /** Every visible entity in an outage of its own, worst first, then by blast radius. */
+  offset: number;
+  limit: number;
+  facets: StatusSummaryFacets;
+  /** The first visible entities in an outage of their own, worst first, then by blast radius. */
   problems: StatusProblem[];
+  /** How many problems there are in all. */
+  problemsTotal: number;
   freshness: {
     /** Some account's levels rest on stale data. */
     stale: boolean;
@@ -286,6 +295,34 @@ export type StatusSummary = {
     /** Every configured PagerDuty account. */
     accounts: StatusAccountFreshness[];
   };
+};
+
+/**
+ * A page of the dashboard's "everything" list, grouped on the server: the
+ * answer of `GET /api/status/summary/rows`.
+ *
+ * @public
+ */
+export type StatusSummaryRows = {
+  rows: StatusSummaryRow[];
+  /** Rows in the whole list (group headings included). */
+  total: number;
+  /** Entities that pass the filters. */
+  entities: number;
+  offset: number;
+  limit: number;
+};
+
+/**
+ * A page of the problems: the answer of `GET /api/status/summary/problems`.
+ *
+ * @public
+ */
+export type StatusProblemsPage = {
+  problems: StatusProblem[];
+  total: number;
+  offset: number;
+  limit: number;
 };
 
 /**

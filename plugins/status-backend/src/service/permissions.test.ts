@@ -410,6 +410,31 @@ describe('the status API under a real permission policy', () => {
         '/summary?system=system:default/identity-core',
       );
       expect(bySystem.body.total).toBe(0);
+      // the facets name no hidden owner, system or domain
+      expect(reader.body.facets.system).not.toContain(
+        'system:default/identity-core',
+      );
+    });
+
+    it('keeps hidden entities out of the paged rows and problems', async () => {
+      for (const group of ['flat', 'owner', 'domain']) {
+        const reader = await as(
+          READER,
+          `/summary/rows?group=${group}&limit=1000`,
+        );
+        const sre = await as(SRE, `/summary/rows?group=${group}&limit=1000`);
+        expect(reader.status).toBe(200);
+        expectNothingHidden(reader.body);
+        expect(sre.body.entities - reader.body.entities).toBe(3);
+        expect(JSON.stringify(sre.body)).toContain(
+          'component:default/auth-service',
+        );
+      }
+      const readerProblems = await as(READER, '/summary/problems');
+      expect(readerProblems.body.total).toBe(1);
+      expectNothingHidden(readerProblems.body);
+      const sreProblems = await as(SRE, '/summary/problems');
+      expect(sreProblems.body.total).toBe(2);
     });
 
     it('keeps hidden entities out of roll-ups and the incident feed', async () => {

@@ -27,6 +27,8 @@ describe('the status API routes', () => {
       const server = await startBackend();
       for (const path of [
         '/api/status/summary',
+        '/api/status/summary/rows',
+        '/api/status/summary/problems',
         '/api/status/incidents',
         '/api/status/entities/component/default/cart-api',
         '/api/status/rollups/group/default/shop',
@@ -45,6 +47,23 @@ describe('the status API routes', () => {
         .query({ level: 'broken' });
       expect(badLevel.status).toBe(400);
       expect(badLevel.body.error.message).toContain('Unknown level "broken"');
+      for (const [path, query, message] of [
+        [
+          '/summary',
+          { limit: '5001' },
+          'limit must be a whole number from 0 to 5000',
+        ],
+        ['/summary/rows', { offset: '-3' }, 'offset must be a whole number'],
+        ['/summary/rows', { group: 'team' }, 'Unknown group "team"'],
+        ['/summary/rows', { collapsed: 'x'.repeat(601) }, 'longer than 600'],
+        ['/summary/problems', { limit: '201' }, 'from 0 to 200'],
+      ] as const) {
+        const res = await request(server)
+          .get(`/api/status${path}`)
+          .query(query);
+        expect(res.status).toBe(400);
+        expect(res.body.error.message).toContain(message);
+      }
       const missing = await request(server).get(
         '/api/status/entities/component/default/nope',
       );

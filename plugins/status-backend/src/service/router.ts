@@ -18,8 +18,8 @@ import {
   ROLLUP_KINDS,
   StatusBackendHealth,
   StatusFeedIncident,
+  parsePageSearch,
   parseSummarySearch,
-  StatusSummaryQuery,
 } from '@status-layer/plugin-status-common';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -31,7 +31,13 @@ import { CallerAccess } from './CallerAccess';
 import { describeEntityStatus, incidentView } from './entityStatus';
 import { alertForCaller, sourceProblemForCaller } from './forCaller';
 import { describeRollup } from './rollup';
-import { summariseStatus } from './summary';
+import {
+  pageProblems,
+  pageSummaryRows,
+  SUMMARY_PAGES,
+  summariseStatus,
+} from './summary';
+import { parseRowsSearch, readInput } from './rowsSearch';
 
 /**
  * What the status router needs.
@@ -145,20 +151,50 @@ export async function createRouter(
     return engine;
   };
 
-  // Every visible entity's level, counts, roll-ups, and what is broken.
+  // Counts over the selected entities, their first page, and what is broken.
   router.get('/summary', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    let query: StatusSummaryQuery;
-    try {
-      query = parseSummarySearch(req.query as Record<string, unknown>);
-    } catch (error) {
-      throw new InputError((error as Error).message);
-    }
+    const params = req.query as Record<string, unknown>;
+    const query = readInput(() => parseSummarySearch(params));
+    const page = readInput(() =>
+      parsePageSearch(params, SUMMARY_PAGES.entities),
+    );
     const engine = requireEngine();
     const view = await access.of(credentials);
-    res.json(await summariseStatus(engine, store, view, query));
+    res.json(await summariseStatus(engine, store, view, query, page));
+  });
+
+  // The "everything" list, grouped and paged here so a browser never holds
+  // the whole company.
+  router.get('/summary/rows', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const params = req.query as Record<string, unknown>;
+    const query = readInput(() => parseSummarySearch(params));
+    const page = readInput(() => parsePageSearch(params, SUMMARY_PAGES.rows));
+    const { grouping, collapsed } = readInput(() => parseRowsSearch(params));
+    const engine = requireEngine();
+    const view = await access.of(credentials);
+    res.json(pageSummaryRows(engine, view, query, grouping, collapsed, page));
+  });
+
+  // The rest of the problems, a page at a time.
+  router.get('/summary/problems', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const page = readInput(() =>
+      parsePageSearch(
+        req.query as Record<string, unknown>,
+        SUMMARY_PAGES.problems,
+      ),
+    );
+    const engine = requireEngine();
+    const view = await access.of(credentials);
+    res.json(await pageProblems(engine, store, view, page));
   });
 
   // Active incidents company-wide, newest first, with their visible entities.

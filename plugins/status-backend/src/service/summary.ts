@@ -1,19 +1,21 @@
 import {
+  buildSummaryRows,
   compareLevels,
   HealthLevel,
   isOutage,
   LEVEL_PRECEDENCE,
-  rollUp,
-  StatusGroupRollup,
+  StatusGrouping,
   StatusProblem,
+  StatusProblemsPage,
   StatusSummary,
   StatusSummaryEntity,
+  StatusSummaryFacets,
   StatusSummaryQuery,
+  StatusSummaryRows,
   hasSummaryLevel,
   matchesSummaryQuery,
 } from '@status-layer/plugin-status-common';
 import { StatusStore } from '../database';
-import { addTo } from '../lib/addTo';
 import { StatusEngine } from '../engine/StatusEngine';
 import { CallerView } from './CallerAccess';
 import {
@@ -28,10 +30,20 @@ import { accountFreshnessForCaller } from './forCaller';
 /** Filters of `GET /summary` (the one definition, in `-common`). */
 export type SummaryFilters = StatusSummaryQuery;
 
-/** Impacted dependents listed per problem; the count covers them all. */
-const IMPACTED_LISTED = 100;
+/** A page: how many to skip, how many at most. */
+export type SummaryPage = { offset: number; limit: number };
 
-/** Every entity the given ones depend on, transitively. */
+/** Page sizes of the summary's lists: default and most a caller may ask for. */
+export const SUMMARY_PAGES = {
+  entities: { defaultLimit: 50, maxLimit: 5000 },
+  rows: { defaultLimit: 200, maxLimit: 1000 },
+  problems: { defaultLimit: 20, maxLimit: 200 },
+};
+
+/** Impacted dependents listed per problem; the count covers them all. */
+const IMPACTED_LISTED = 10;
+
+/** Every entity the given ones depend on, transitively, and themselves. */
 function upstreamClosure(engine: StatusEngine, refs: string[]): Set<string> {
   const seen = new Set<string>(refs);
   const queue = [...refs];
@@ -45,19 +57,11 @@ function upstreamClosure(engine: StatusEngine, refs: string[]): Set<string> {
   return seen;
 }
 
-/**
- * The company-wide summary: every visible entity's level, counts, roll-ups
- * per owner, system and domain, and the problems — entities in an outage of
- * their own, each with what it impacts, who owns it and who is on call.
- * The filters narrow the entities and counts; the problems are always the
- * company's.
- */
-export async function summariseStatus(
+/** Every entity the caller may read, with its levels and worst root cause. */
+function visibleEntities(
   engine: StatusEngine,
-  store: StatusStore,
   view: CallerView,
-  filters: SummaryFilters,
-): Promise<StatusSummary> {
+): StatusSummaryEntity[] {
   const domainOfSystem = new Map<string, string | undefined>();
   for (const e of engine.allEntities())
     if (e.kind === 'System') domainOfSystem.set(e.ref, e.domain);
@@ -92,106 +96,203 @@ export async function summariseStatus(
       rootCause,
     });
   }
+  return all;
+}
 
-  let selected = all.filter(e => matchesSummaryQuery(e, filters));
+/** The entities of the `within` scope (all when there is none). */
+function scoped(
+  engine: StatusEngine,
+  all: StatusSummaryEntity[],
+  within: string[] | undefined,
+): StatusSummaryEntity[] {
+  if (!within?.length) return all;
+  const owners = new Set(within);
+  const closure = upstreamClosure(
+    engine,
+    all.filter(e => e.owner && owners.has(e.owner)).map(e => e.entityRef),
+  );
+  return all.filter(e => closure.has(e.entityRef));
+}
+
+/** The entities the filters select in the scope, worst first. */
+function selected(
+  engine: StatusEngine,
+  inScope: StatusSummaryEntity[],
+  filters: SummaryFilters,
+): StatusSummaryEntity[] {
+  let result = inScope.filter(e => matchesSummaryQuery(e, filters));
   if (filters.withUpstreams) {
     const closure = upstreamClosure(
       engine,
-      selected.map(e => e.entityRef),
+      result.map(e => e.entityRef),
     );
-    selected = all.filter(e => closure.has(e.entityRef));
+    result = inScope.filter(e => closure.has(e.entityRef));
   }
-  selected = selected.filter(e => hasSummaryLevel(e, filters.level));
-  selected.sort(
+  result = result.filter(e => hasSummaryLevel(e, filters.level));
+  return result.sort(
     (a, b) =>
       compareLevels(b.effective, a.effective) ||
       a.entityRef.localeCompare(b.entityRef),
   );
+}
+
+function facetsOf(entities: StatusSummaryEntity[]): StatusSummaryFacets {
+  const values = (pick: (e: StatusSummaryEntity) => string | undefined) =>
+    [...new Set(entities.map(pick).filter(Boolean) as string[])].sort();
+  return {
+    kind: values(e => e.kind),
+    owner: values(e => e.owner),
+    system: values(e => e.system),
+    domain: values(e => e.domain),
+  };
+}
+
+/**
+ * The company's problems — visible entities in an outage of their own, worst
+ * first, then by blast radius — with the details of one page of them.
+ */
+async function problemsPage(
+  engine: StatusEngine,
+  store: StatusStore,
+  view: CallerView,
+  all: StatusSummaryEntity[],
+  page: SummaryPage,
+): Promise<StatusProblemsPage> {
+  const ranked = all
+    .filter(e => isOutage(e.own))
+    .map(e => ({
+      entityRef: e.entityRef,
+      level: e.own as HealthLevel,
+      impacted: engine.impactedBy(e.entityRef).filter(r => view.has(r)),
+    }))
+    .sort(
+      (a, b) =>
+        compareLevels(b.level, a.level) ||
+        b.impacted.length - a.impacted.length ||
+        a.entityRef.localeCompare(b.entityRef),
+    );
+  const problems: StatusProblem[] = await Promise.all(
+    ranked.slice(page.offset, page.offset + page.limit).map(async p => {
+      const impacted = p.impacted
+        .map(r => ({ entityRef: r, level: engine.levels(r).effective }))
+        .sort(
+          (a, b) =>
+            compareLevels(b.level, a.level) ||
+            a.entityRef.localeCompare(b.entityRef),
+        );
+      const incidents = engine
+        .incidentsOf(p.entityRef)
+        .map(i => incidentView(i, engine, view));
+      const alerts = alertsView(engine, p.entityRef, view);
+      const since = [
+        ...incidents.map(i => i.createdAt),
+        ...alerts.map(a => a.startedAt),
+      ]
+        .sort()
+        .at(0);
+      return {
+        entityRef: p.entityRef,
+        level: p.level,
+        owner: describeOwner(engine, p.entityRef, view),
+        incidents,
+        alerts,
+        escalationPolicies: await escalationPoliciesOf(
+          engine,
+          store,
+          p.entityRef,
+        ),
+        since: since ?? null,
+        impactedCount: impacted.length,
+        impacted: impacted.slice(0, IMPACTED_LISTED),
+      };
+    }),
+  );
+  return { problems, total: ranked.length, ...page };
+}
+
+/**
+ * The company-wide summary: counts over every visible entity the filters
+ * select, the first page of those entities (worst first), the values the
+ * filters can take, and the first page of the problems — entities in an
+ * outage of their own, each with what it impacts, who owns it and who is on
+ * call. The filters narrow the entities and counts; the problems are always
+ * the company's.
+ */
+export async function summariseStatus(
+  engine: StatusEngine,
+  store: StatusStore,
+  view: CallerView,
+  filters: SummaryFilters,
+  page: SummaryPage = { offset: 0, limit: SUMMARY_PAGES.entities.defaultLimit },
+  problemsLimit: number = SUMMARY_PAGES.problems.defaultLimit,
+): Promise<StatusSummary> {
+  const all = visibleEntities(engine, view);
+  const inScope = scoped(engine, all, filters.within);
+  const entities = selected(engine, inScope, filters);
 
   const counts = Object.fromEntries(
     LEVEL_PRECEDENCE.map(level => [level, 0]),
   ) as Record<HealthLevel, number>;
-  for (const e of selected) counts[e.effective] += 1;
-
-  const rollUpBy = (key: 'owner' | 'system' | 'domain') => {
-    const groups = new Map<string, { ref: string; level: HealthLevel }[]>();
-    for (const e of selected) {
-      const group = e[key];
-      if (group) addTo(groups, group, { ref: e.entityRef, level: e.effective });
-    }
-    const result: Record<string, StatusGroupRollup> = {};
-    for (const [group, members] of groups) {
-      const { level, contributors } = rollUp(members);
-      result[group] = {
-        level,
-        members: members.length,
-        contributors: contributors.slice(0, 20),
-      };
-    }
-    return result;
-  };
-
-  // Own outages are the problems; what they impact is grouped under them.
-  const problems: StatusProblem[] = await Promise.all(
-    all
-      .filter(e => isOutage(e.own))
-      .map(async e => {
-        const impacted = engine
-          .impactedBy(e.entityRef)
-          .filter(r => view.has(r))
-          .map(r => ({ entityRef: r, level: engine.levels(r).effective }))
-          .sort(
-            (a, b) =>
-              compareLevels(b.level, a.level) ||
-              a.entityRef.localeCompare(b.entityRef),
-          );
-        const incidents = engine
-          .incidentsOf(e.entityRef)
-          .map(i => incidentView(i, engine, view));
-        const alerts = alertsView(engine, e.entityRef, view);
-        const since = [
-          ...incidents.map(i => i.createdAt),
-          ...alerts.map(a => a.startedAt),
-        ]
-          .sort()
-          .at(0);
-        return {
-          entityRef: e.entityRef,
-          level: e.own as HealthLevel,
-          owner: describeOwner(engine, e.entityRef, view),
-          incidents,
-          alerts,
-          escalationPolicies: await escalationPoliciesOf(
-            engine,
-            store,
-            e.entityRef,
-          ),
-          since: since ?? null,
-          impactedCount: impacted.length,
-          impacted: impacted.slice(0, IMPACTED_LISTED),
-        };
-      }),
-  );
-  problems.sort(
-    (a, b) =>
-      compareLevels(b.level, a.level) ||
-      b.impactedCount - a.impactedCount ||
-      a.entityRef.localeCompare(b.entityRef),
-  );
-
+  let impacted = 0;
+  for (const e of entities) {
+    counts[e.effective] += 1;
+    if (e.inherited !== 'operational') impacted += 1;
+  }
+  const problems = await problemsPage(engine, store, view, all, {
+    offset: 0,
+    limit: problemsLimit,
+  });
   const freshness = engine.freshness();
   return {
     counts,
-    total: selected.length,
-    entities: selected,
-    byOwner: rollUpBy('owner'),
-    bySystem: rollUpBy('system'),
-    byDomain: rollUpBy('domain'),
-    problems,
+    total: entities.length,
+    impacted,
+    entities: entities.slice(page.offset, page.offset + page.limit),
+    ...page,
+    facets: facetsOf(inScope),
+    problems: problems.problems,
+    problemsTotal: problems.total,
     freshness: {
       stale: freshness.stale,
       lastSuccessAt: freshness.lastSuccessAt,
       accounts: freshness.accounts.map(a => accountFreshnessForCaller(a, view)),
     },
+  };
+}
+
+/** A page of the company's problems (`GET /summary/problems`). */
+export async function pageProblems(
+  engine: StatusEngine,
+  store: StatusStore,
+  view: CallerView,
+  page: SummaryPage,
+): Promise<StatusProblemsPage> {
+  return problemsPage(engine, store, view, visibleEntities(engine, view), page);
+}
+
+/**
+ * A page of the "everything" list, grouped as asked, with the entities of
+ * the collapsed groups left out (`GET /summary/rows`).
+ */
+export function pageSummaryRows(
+  engine: StatusEngine,
+  view: CallerView,
+  filters: SummaryFilters,
+  grouping: StatusGrouping,
+  collapsed: ReadonlySet<string>,
+  page: SummaryPage,
+): StatusSummaryRows {
+  const all = visibleEntities(engine, view);
+  const entities = selected(
+    engine,
+    scoped(engine, all, filters.within),
+    filters,
+  );
+  const rows = buildSummaryRows(entities, grouping, collapsed);
+  return {
+    rows: rows.slice(page.offset, page.offset + page.limit),
+    total: rows.length,
+    entities: entities.length,
+    ...page,
   };
 }

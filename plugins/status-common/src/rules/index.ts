@@ -3,3 +3,4 @@ export * from './entityKinds';
 export * from './monitoring';
 export * from './summaryQuery';
 export * from './explanation';
+export * from './summaryRows';

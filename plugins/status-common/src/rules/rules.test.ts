@@ -5,8 +5,10 @@ import {
   isMonitored,
   isRollupKind,
   matchesSummaryQuery,
+  parsePageSearch,
   parseSummarySearch,
   toDate,
+  toPageSearch,
   toSummarySearch,
 } from '.';
 
@@ -21,6 +23,32 @@ const entity = (over: Partial<StatusSummaryEntity> = {}) =>
     effective: 'degraded',
     ...over,
   } as StatusSummaryEntity);
+
+describe('pages', () => {
+  const bounds = { defaultLimit: 50, maxLimit: 500 };
+
+  it('read offset and limit, with the default limit when none is given', () => {
+    expect(parsePageSearch({}, bounds)).toEqual({ offset: 0, limit: 50 });
+    expect(
+      parsePageSearch(
+        Object.fromEntries(
+          new URLSearchParams(toPageSearch({ offset: 100, limit: 0 })),
+        ),
+        bounds,
+      ),
+    ).toEqual({ offset: 100, limit: 0 });
+  });
+
+  it('refuse a limit over the bound, negatives, fractions and repeats', () => {
+    expect(() => parsePageSearch({ limit: '501' }, bounds)).toThrow(
+      'limit must be a whole number from 0 to 500',
+    );
+    for (const offset of ['-1', '1.5', 'x', ['1', '2']])
+      expect(() => parsePageSearch({ offset }, bounds)).toThrow(
+        'offset must be a whole number',
+      );
+  });
+});
 
 describe('summary queries', () => {
   it('survive the trip through the query string', () => {
@@ -37,7 +65,28 @@ describe('summary queries', () => {
     );
     expect(
       parseSummarySearch(Object.fromEntries(new URLSearchParams(search))),
-    ).toEqual({ ...query, system: undefined, domain: undefined });
+    ).toEqual({
+      ...query,
+      system: undefined,
+      domain: undefined,
+      within: undefined,
+    });
+    const mine = { within: ['group:default/ecommerce'], text: 'cart' };
+    expect(
+      parseSummarySearch(
+        Object.fromEntries(new URLSearchParams(toSummarySearch(mine))),
+      ),
+    ).toMatchObject(mine);
+  });
+
+  it('bound how many values a list filter carries', () => {
+    const many = Array.from({ length: 501 }, (_, i) => `group:default/g${i}`);
+    expect(() => parseSummarySearch({ owner: many.join(',') })).toThrow(
+      'owner takes at most 500 values',
+    );
+    expect(
+      parseSummarySearch({ owner: many.slice(1).join(',') }).owner,
+    ).toHaveLength(500);
   });
 
   it('refuse what they cannot read, naming it', () => {

@@ -17,10 +17,33 @@ export type StatusSummaryQuery = {
   text?: string;
   /** Add everything the matching entities depend on, transitively. */
   withUpstreams?: boolean;
+  /**
+   * A scope applied before the other filters: the entities these groups own
+   * and everything those depend on, transitively ("my teams' view").
+   */
+  within?: string[];
 };
 
+/**
+ * A page of a list the status API pages: how many to skip and how many to
+ * return at most.
+ *
+ * @public
+ */
+export type StatusPageQuery = { offset?: number; limit?: number };
+
+/** The most values one list filter may carry; more is refused. */
+const MAX_LIST_VALUES = 500;
+
 const lower = (value: string) => value.toLocaleLowerCase('en-US');
-const LIST_KEYS = ['kind', 'owner', 'system', 'domain', 'level'] as const;
+const LIST_KEYS = [
+  'kind',
+  'owner',
+  'system',
+  'domain',
+  'level',
+  'within',
+] as const;
 
 /**
  * Whether an entity passes the query's kind, owner, system, domain and text
@@ -84,10 +107,13 @@ export function parseSummarySearch(
     if (value === undefined) return undefined;
     if (typeof value !== 'string')
       throw new Error(`${name} must be given once, as comma-separated values`);
-    return value
+    const values = value
       .split(',')
       .map(v => v.trim())
       .filter(Boolean);
+    if (values.length > MAX_LIST_VALUES)
+      throw new Error(`${name} takes at most ${MAX_LIST_VALUES} values`);
+    return values;
   };
   const level = list('level');
   const unknownLevel = level?.find(
@@ -111,8 +137,44 @@ export function parseSummarySearch(
     owner: list('owner'),
     system: list('system'),
     domain: list('domain'),
+    within: list('within'),
     level: level as HealthLevel[] | undefined,
     text: text?.trim() || undefined,
     withUpstreams: include?.includes('upstreams'),
   };
+}
+
+/**
+ * Reads `offset` and `limit` of a paged route; throws an `Error` naming the
+ * parameter when one is not a whole number in range.
+ *
+ * @public
+ */
+export function parsePageSearch(
+  params: Record<string, unknown>,
+  bounds: { defaultLimit: number; maxLimit: number },
+): { offset: number; limit: number } {
+  const whole = (name: string, fallback: number, max: number) => {
+    const value = params[name];
+    if (value === undefined) return fallback;
+    const n =
+      typeof value === 'string' && /^\d{1,9}$/.test(value)
+        ? Number(value)
+        : NaN;
+    if (!Number.isInteger(n) || n > max)
+      throw new Error(`${name} must be a whole number from 0 to ${max}`);
+    return n;
+  };
+  return {
+    offset: whole('offset', 0, 1_000_000),
+    limit: whole('limit', bounds.defaultLimit, bounds.maxLimit),
+  };
+}
+
+/** The page as a query string part (without `?`). @public */
+export function toPageSearch(page: StatusPageQuery | undefined): string {
+  const params = new URLSearchParams();
+  if (page?.offset) params.set('offset', String(page.offset));
+  if (page?.limit !== undefined) params.set('limit', String(page.limit));
+  return params.toString();
 }

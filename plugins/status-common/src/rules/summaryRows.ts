@@ -1,33 +1,35 @@
-import {
-  compareLevels,
-  HealthLevel,
-  hasSummaryLevel,
-  matchesSummaryQuery,
-  StatusSummaryEntity,
-} from '@status-layer/plugin-status-common';
-import { DashboardState, Grouping } from './useDashboardState';
+import { StatusSummaryEntity } from '../api';
+import { compareLevels, HealthLevel } from '../health';
 
-/** The entities that pass the reader's filters; done in the browser, so a filter change costs no request. */
-export function filterEntities(
-  entities: StatusSummaryEntity[],
-  state: Pick<
-    DashboardState,
-    'kind' | 'level' | 'owner' | 'system' | 'domain' | 'text'
-  >,
-): StatusSummaryEntity[] {
-  return entities.filter(
-    e => matchesSummaryQuery(e, state) && hasSummaryLevel(e, state.level),
-  );
-}
+/**
+ * How the dashboard's "everything" list is grouped: by Domain → System, by
+ * owning group, or not at all.
+ *
+ * @public
+ */
+export type StatusGrouping = 'domain' | 'owner' | 'flat';
 
-/** A row of the "everything" list: a group heading or an entity. */
-export type Row =
+/** Every grouping, the default first. @public */
+export const STATUS_GROUPINGS: readonly StatusGrouping[] = [
+  'domain',
+  'owner',
+  'flat',
+];
+
+/**
+ * A row of the "everything" list: a group heading or an entity.
+ *
+ * @public
+ */
+export type StatusSummaryRow =
   | {
       type: 'group';
+      /** Unique in the list: the path of group refs, joined by `>`. */
       key: string;
       /** The group's entity ref, or a label such as "(no system)". */
       ref: string;
       depth: number;
+      /** The worst effective level of its entities. */
       level: HealthLevel;
       count: number;
       collapsed: boolean;
@@ -47,7 +49,10 @@ function worst(entities: StatusSummaryEntity[]): HealthLevel {
   );
 }
 
-function buildTree(entities: StatusSummaryEntity[], grouping: Grouping): Tree {
+function buildTree(
+  entities: StatusSummaryEntity[],
+  grouping: StatusGrouping,
+): Tree {
   const tree: Tree = new Map();
   const at = (map: Tree, key: string) => {
     if (!map.has(key)) map.set(key, { entities: [] });
@@ -70,13 +75,16 @@ function buildTree(entities: StatusSummaryEntity[], grouping: Grouping): Tree {
 
 /**
  * The rows of the "everything" list: flat, or grouped by owner or by Domain →
- * System, each group with its roll-up level, worst group first.
+ * System, each group with its roll-up level, worst group first; the entities
+ * of a collapsed group (by key) are left out. The backend pages these rows.
+ *
+ * @public
  */
-export function buildRows(
+export function buildSummaryRows(
   entities: StatusSummaryEntity[],
-  grouping: Grouping,
-  collapsed: Set<string>,
-): Row[] {
+  grouping: StatusGrouping,
+  collapsed: ReadonlySet<string>,
+): StatusSummaryRow[] {
   if (grouping === 'flat') {
     return entities.map(e => ({
       type: 'entity',
@@ -85,7 +93,7 @@ export function buildRows(
       depth: 0,
     }));
   }
-  const rows: Row[] = [];
+  const rows: StatusSummaryRow[] = [];
   const walk = (tree: Tree, depth: number, parent: string) => {
     const groups = [...tree].map(([ref, node]) => ({
       ref,

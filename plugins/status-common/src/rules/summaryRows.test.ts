@@ -1,0 +1,83 @@
+import { StatusSummaryEntity } from '../api';
+import { HealthLevel } from '../health';
+import { buildSummaryRows } from './summaryRows';
+
+const entity = (
+  name: string,
+  effective: HealthLevel,
+  owner: string | undefined,
+  system?: string,
+  domain?: string,
+): StatusSummaryEntity => ({
+  entityRef: `component:default/${name}`,
+  kind: 'Component',
+  name,
+  owner,
+  system,
+  domain,
+  inherited: 'operational',
+  effective,
+});
+
+const entities = [
+  entity(
+    'cart',
+    'major_outage',
+    'group:default/shop',
+    'system:default/mall',
+    'domain:default/retail',
+  ),
+  entity(
+    'search',
+    'operational',
+    'group:default/shop',
+    'system:default/mall',
+    'domain:default/retail',
+  ),
+  entity(
+    'trips',
+    'degraded',
+    'group:default/travel',
+    'system:default/trips',
+    'domain:default/travel',
+  ),
+  entity('loose', 'operational', undefined),
+];
+
+describe('buildSummaryRows', () => {
+  it('groups by owner with each group’s roll-up level, worst group first', () => {
+    const rows = buildSummaryRows(entities, 'owner', new Set());
+    expect(
+      rows.map(r =>
+        r.type === 'group'
+          ? [r.ref, r.level, r.count]
+          : [r.entity.name, r.depth],
+      ),
+    ).toEqual([
+      ['group:default/shop', 'major_outage', 2],
+      ['cart', 1],
+      ['search', 1],
+      ['group:default/travel', 'degraded', 1],
+      ['trips', 1],
+      ['(no owner)', 'operational', 1],
+      ['loose', 1],
+    ]);
+  });
+
+  it('nests Systems under Domains, and leaves out a collapsed group’s members', () => {
+    const rows = buildSummaryRows(entities, 'domain', new Set());
+    expect(rows.slice(0, 3)).toMatchObject([
+      { type: 'group', ref: 'domain:default/retail', depth: 0, count: 2 },
+      { type: 'group', ref: 'system:default/mall', depth: 1, count: 2 },
+      { type: 'entity', depth: 2 },
+    ]);
+    const collapsed = buildSummaryRows(
+      entities,
+      'domain',
+      new Set([rows[0].key]),
+    );
+    expect(collapsed).toHaveLength(rows.length - 3);
+    expect(collapsed[0]).toMatchObject({ collapsed: true, count: 2 });
+    expect(buildSummaryRows(entities, 'flat', new Set())).toHaveLength(4);
+  });
+});
