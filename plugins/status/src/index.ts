@@ -7,7 +7,11 @@
 
 export { statusPlugin as default } from './plugin';
 export { statusApiRef, StatusClient } from './api';
-export type { StatusApi, StatusSummaryQuery } from './api';
+export type {
+  StatusApi,
+  StatusSummaryQuery,
+  StatusSummaryRowsQuery,
+} from './api';
 export { isRollupKind, isStatusAvailable } from './entityFilter';
 export { rootRouteRef } from './routes';
 export { statusTranslationRef } from './translation';

@@ -2,8 +2,21 @@ import {
   HealthLevel,
   StatusSummary,
   StatusSummaryEntity,
+  StatusSummaryFacets,
 } from '@status-layer/plugin-status-common';
 import { anIncident, aRootCause, freshAccount } from './entityStatus';
+
+/** The values of the filters among some entities. */
+export function facetsOf(entities: StatusSummaryEntity[]): StatusSummaryFacets {
+  const values = (pick: (e: StatusSummaryEntity) => string | undefined) =>
+    [...new Set(entities.map(pick).filter(Boolean) as string[])].sort();
+  return {
+    kind: values(e => e.kind),
+    owner: values(e => e.owner),
+    system: values(e => e.system),
+    domain: values(e => e.domain),
+  };
+}
 
 /** A summary entity; levels default to operational. */
 export function aSummaryEntity(
@@ -88,10 +101,12 @@ export function aSummary(): StatusSummary {
       unknown: 0,
     },
     total: entities.length,
+    impacted: impacted.length,
     entities,
-    byOwner: {},
-    bySystem: {},
-    byDomain: {},
+    offset: 0,
+    limit: entities.length,
+    facets: facetsOf(entities),
+    problemsTotal: 2,
     problems: [
       {
         entityRef: 'component:default/auth-service',

@@ -7,7 +7,11 @@ import {
   StatusUnmatchedAlerts,
   StatusFeedIncident,
   StatusRollup,
+  StatusGrouping,
+  StatusPageQuery,
+  StatusProblemsPage,
   StatusSummary,
+  StatusSummaryRows,
   StatusSummaryQuery as CommonSummaryQuery,
 } from '@status-layer/plugin-status-common';
 
@@ -17,6 +21,17 @@ import {
  * @public
  */
 export type StatusSummaryQuery = CommonSummaryQuery;
+
+/**
+ * Which rows of the "everything" list: the entities a query selects, grouped,
+ * with the entities of the collapsed groups (by key) left out.
+ *
+ * @public
+ */
+export type StatusSummaryRowsQuery = StatusSummaryQuery & {
+  grouping: StatusGrouping;
+  collapsed: string[];
+};
 
 /**
  * Client of the status backend.
@@ -32,8 +47,21 @@ export interface StatusApi {
   getEntityStatus(entityRef: string): Promise<EntityStatus>;
   /** The members of a System, Domain or Group, worst first. */
   getRollup(entityRef: string): Promise<StatusRollup>;
-  /** Every visible entity's level, counts, roll-ups, and the company's problems. */
-  getSummary(query?: StatusSummaryQuery): Promise<StatusSummary>;
+  /**
+   * Counts over the entities a query selects, a page of them (worst first),
+   * the values the filters can take and the first of the company's problems.
+   */
+  getSummary(
+    query?: StatusSummaryQuery,
+    page?: StatusPageQuery,
+  ): Promise<StatusSummary>;
+  /** A page of the dashboard's "everything" list, grouped and filtered by the backend. */
+  getSummaryRows(
+    query: StatusSummaryRowsQuery,
+    page?: StatusPageQuery,
+  ): Promise<StatusSummaryRows>;
+  /** A page of the company's problems, worst first. */
+  getProblems(page?: StatusPageQuery): Promise<StatusProblemsPage>;
   /** Active incidents company-wide, newest first. */
   getIncidents(): Promise<{ incidents: StatusFeedIncident[] }>;
   /** A page of the firing alerts that match no entity, with who they might belong to. */

@@ -76,6 +76,33 @@ describe('StatusClient', () => {
     });
   });
 
+  it('asks for pages of rows and problems with the filters, grouping and collapsed groups', async () => {
+    const asked: string[] = [];
+    server.use(
+      http.get('http://backstage:7007/api/status/summary/*', ({ request }) => {
+        const url = new URL(request.url);
+        asked.push(`${url.pathname}?${url.searchParams}`);
+        return HttpResponse.json({});
+      }),
+    );
+    await client.getSummaryRows(
+      {
+        within: ['group:default/shop'],
+        text: 'cart',
+        grouping: 'owner',
+        collapsed: ['>group:default/shop', '>group:default/travel'],
+      },
+      { offset: 200, limit: 200 },
+    );
+    await client.getSummaryRows({ grouping: 'domain', collapsed: [] });
+    await client.getProblems({ offset: 20, limit: 50 });
+    expect(asked).toEqual([
+      '/api/status/summary/rows?within=group%3Adefault%2Fshop&q=cart&group=owner&collapsed=%3Egroup%3Adefault%2Fshop%2C%3Egroup%3Adefault%2Ftravel&offset=200&limit=200',
+      '/api/status/summary/rows?',
+      '/api/status/summary/problems?offset=20&limit=50',
+    ]);
+  });
+
   it('returns a degraded health report served with 503', async () => {
     const degraded = {
       status: 'degraded',

@@ -10,9 +10,23 @@ import {
   StatusFeedIncident,
   StatusRollup,
   StatusSummary,
+  toPageSearch,
   toSummarySearch,
+  StatusPageQuery,
+  StatusProblemsPage,
+  StatusSummaryRows,
 } from '@status-layer/plugin-status-common';
-import { StatusApi, StatusSummaryQuery } from './StatusApi';
+import {
+  StatusApi,
+  StatusSummaryQuery,
+  StatusSummaryRowsQuery,
+} from './StatusApi';
+
+/** Query string parts joined, with `?` when there are any. */
+const searchOf = (...parts: string[]) => {
+  const search = parts.filter(Boolean).join('&');
+  return search ? `?${search}` : '';
+};
 
 /** `kind/namespace/name` of an entity ref, each part URL-encoded. */
 function entityPath(entityRef: string): string {
@@ -67,9 +81,36 @@ export class StatusClient implements StatusApi {
     return this.get<StatusRollup>(`/rollups/${entityPath(entityRef)}`);
   }
 
-  async getSummary(query: StatusSummaryQuery = {}): Promise<StatusSummary> {
-    const search = toSummarySearch(query);
-    return this.get<StatusSummary>(`/summary${search ? `?${search}` : ''}`);
+  async getSummary(
+    query: StatusSummaryQuery = {},
+    page?: StatusPageQuery,
+  ): Promise<StatusSummary> {
+    return this.get<StatusSummary>(
+      `/summary${searchOf(toSummarySearch(query), toPageSearch(page))}`,
+    );
+  }
+
+  async getSummaryRows(
+    query: StatusSummaryRowsQuery,
+    page?: StatusPageQuery,
+  ): Promise<StatusSummaryRows> {
+    const { grouping, collapsed, ...filters } = query;
+    const rows = new URLSearchParams();
+    if (grouping !== 'domain') rows.set('group', grouping);
+    if (collapsed.length) rows.set('collapsed', collapsed.join(','));
+    return this.get<StatusSummaryRows>(
+      `/summary/rows${searchOf(
+        toSummarySearch(filters),
+        rows.toString(),
+        toPageSearch(page),
+      )}`,
+    );
+  }
+
+  async getProblems(page?: StatusPageQuery): Promise<StatusProblemsPage> {
+    return this.get<StatusProblemsPage>(
+      `/summary/problems${searchOf(toPageSearch(page))}`,
+    );
   }
 
   async getIncidents(): Promise<{ incidents: StatusFeedIncident[] }> {

@@ -1,3 +1,7 @@
 export { statusApiRef } from './StatusApi';
-export type { StatusApi, StatusSummaryQuery } from './StatusApi';
+export type {
+  StatusApi,
+  StatusSummaryQuery,
+  StatusSummaryRowsQuery,
+} from './StatusApi';
 export { StatusClient } from './StatusClient';

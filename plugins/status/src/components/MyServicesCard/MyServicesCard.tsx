@@ -1,4 +1,3 @@
-import { compareLevels } from '@status-layer/plugin-status-common';
 import { Progress } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import {
@@ -8,13 +7,16 @@ import {
   useMyTeamsSummary,
 } from '../common';
 
+/** The card lists the first ten; the rest are on the status page. */
+const FIRST_TEN = { limit: 10 };
+
 /**
  * The home-page card: the services the reader's teams own, and everything
  * they depend on, that are not operational, worst first, each with its root
  * cause. Reads again on every pushed change.
  */
 export function MyServicesCard() {
-  const { teams, summary } = useMyTeamsSummary();
+  const { teams, summary } = useMyTeamsSummary(true, FIRST_TEN);
   const owner = teams.value ?? [];
   if (teams.error)
     return (
@@ -39,19 +41,21 @@ export function MyServicesCard() {
   return (
     <Loaded polled={summary} what="your services" compact>
       {value => {
-        const broken = (value?.entities ?? [])
-          .filter(e => e.effective !== 'operational')
-          .sort((a, b) => compareLevels(b.effective, a.effective));
-        if (broken.length === 0)
+        // worst first: the first page holds the first broken ones
+        const broken = (value?.entities ?? []).filter(
+          e => e.effective !== 'operational',
+        );
+        const brokenCount = value ? value.total - value.counts.operational : 0;
+        if (brokenCount === 0)
           return (
             <Typography variant="body2">
-              All {value?.entities.length ?? 0} services your teams own or
-              depend on are operational.
+              All {value?.total ?? 0} services your teams own or depend on are
+              operational.
             </Typography>
           );
         return (
           <ul aria-label="Not operational">
-            {broken.slice(0, 10).map(e => (
+            {broken.map(e => (
               <li key={e.entityRef}>
                 <StatusEntityLink entityRef={e.entityRef} />{' '}
                 <LevelLabel level={e.effective} />
@@ -63,10 +67,10 @@ export function MyServicesCard() {
                 )}
               </li>
             ))}
-            {broken.length > 10 && (
+            {brokenCount > broken.length && (
               <li>
                 <Typography variant="caption">
-                  and {broken.length - 10} more on the status page
+                  and {brokenCount - broken.length} more on the status page
                 </Typography>
               </li>
             )}

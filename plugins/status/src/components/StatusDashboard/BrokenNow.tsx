@@ -1,9 +1,15 @@
 import { EmptyState } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { useApi } from '@backstage/frontend-plugin-api';
 import {
   StatusProblem,
   StatusSummary,
+  StatusSummaryQuery,
 } from '@status-layer/plugin-status-common';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import { useEffect, useState } from 'react';
+import { statusApiRef } from '../../api';
 import Accordion from '@material-ui/core/Accordion';
 import AccordionDetails from '@material-ui/core/AccordionDetails';
 import AccordionSummary from '@material-ui/core/AccordionSummary';
@@ -20,6 +26,7 @@ import {
   OnCall,
   OwnerContacts,
   useNow,
+  useSummary,
 } from '../common';
 
 const useStyles = makeStyles(theme => ({
@@ -144,13 +151,63 @@ function ProblemRow(props: { problem: StatusProblem }) {
   );
 }
 
+const ELSEWHERE: StatusSummaryQuery = {
+  level: ['under_maintenance', 'unknown'],
+};
+const ELSEWHERE_LISTED = { limit: 10 };
+/** Problems read per "show more". */
+const PROBLEMS_PAGE = 50;
+
+/** Entities under maintenance or of unknown state: a count and the first names. */
+function Elsewhere(props: { count: number }) {
+  const polled = useSummary(ELSEWHERE, ELSEWHERE_LISTED);
+  return (
+    <Typography variant="body2" style={{ marginTop: 16 }}>
+      Also: {props.count} under maintenance or of unknown state
+      {polled.value?.entities.length ? ' — ' : ''}
+      {polled.value?.entities.map((e, index) => (
+        <span key={e.entityRef}>
+          {index > 0 && ', '}
+          <EntityRefLink entityRef={e.entityRef} /> ({levelLabel(e.effective)})
+        </span>
+      ))}
+    </Typography>
+  );
+}
+
+/**
+ * The problems after the summary's first page, read a page at a time when
+ * the reader asks; they follow the summary: a new summary drops them.
+ */
+function useMoreProblems(summary: StatusSummary) {
+  const statusApi = useApi(statusApiRef);
+  const [more, setMore] = useState<StatusProblem[]>([]);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<Error>();
+  useEffect(() => setMore([]), [summary]);
+  const shown = summary.problems.length + more.length;
+  const loadMore = () => {
+    setLoading(true);
+    statusApi
+      .getProblems({ offset: shown, limit: PROBLEMS_PAGE })
+      .then(
+        page => {
+          setError(undefined);
+          setMore(previous => [...previous, ...page.problems]);
+        },
+        reason => setError(reason as Error),
+      )
+      .finally(() => setLoading(false));
+  };
+  return { more, shown, loading, error, loadMore };
+}
+
 /** What is broken now: each own problem with its blast radius, worst first. */
 export function BrokenNow(props: { summary: StatusSummary }) {
-  const { problems, entities } = props.summary;
-  const elsewhere = entities.filter(
-    e => e.effective === 'under_maintenance' || e.effective === 'unknown',
-  );
-  if (problems.length === 0 && elsewhere.length === 0) {
+  const { summary } = props;
+  const { more, shown, loading, error, loadMore } = useMoreProblems(summary);
+  const elsewhere = summary.counts.under_maintenance + summary.counts.unknown;
+  if (summary.problemsTotal === 0 && elsewhere === 0) {
     return (
       <EmptyState
         missing="data"
@@ -161,21 +218,23 @@ export function BrokenNow(props: { summary: StatusSummary }) {
   }
   return (
     <>
-      {problems.map(problem => (
+      {[...summary.problems, ...more].map(problem => (
         <ProblemRow key={problem.entityRef} problem={problem} />
       ))}
-      {elsewhere.length > 0 && (
-        <Typography variant="body2" style={{ marginTop: 16 }}>
-          Also: {elsewhere.length} under maintenance or of unknown state —{' '}
-          {elsewhere.slice(0, 10).map((e, index) => (
-            <span key={e.entityRef}>
-              {index > 0 && ', '}
-              <EntityRefLink entityRef={e.entityRef} /> (
-              {levelLabel(e.effective)})
-            </span>
-          ))}
-        </Typography>
+      {shown < summary.problemsTotal && (
+        <Box marginTop={2} display="flex" alignItems="center" gridGap={16}>
+          <Button variant="outlined" onClick={loadMore} disabled={loading}>
+            Show {Math.min(PROBLEMS_PAGE, summary.problemsTotal - shown)} more
+            of {summary.problemsTotal - shown} other problems
+          </Button>
+          {error && (
+            <Typography variant="body2" color="error">
+              Could not read more problems: {error.message}
+            </Typography>
+          )}
+        </Box>
       )}
+      {elsewhere > 0 && <Elsewhere count={elsewhere} />}
     </>
   );
 }

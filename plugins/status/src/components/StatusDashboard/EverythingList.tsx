@@ -6,7 +6,10 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import {
   displayLevel,
   isMonitored,
+  StatusGrouping,
   StatusSummaryEntity,
+  StatusSummaryQuery,
+  StatusSummaryRow,
 } from '@status-layer/plugin-status-common';
 import IconButton from '@material-ui/core/IconButton';
 import Typography from '@material-ui/core/Typography';
@@ -14,10 +17,9 @@ import { makeStyles } from '@material-ui/core/styles';
 import ChevronRightIcon from '@material-ui/icons/ChevronRight';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { LevelLabel, StatusEntityLink } from '../common';
-import { buildRows, Row } from './filterEntities';
-import { Grouping } from './useDashboardState';
+import { useSummaryRows } from './useSummaryRows';
 
 const ROW_HEIGHT = 40;
 
@@ -95,38 +97,50 @@ function EntityRow(props: { entity: StatusSummaryEntity }) {
 
 /**
  * Every entity that passes the filters, flat or grouped, in a virtualised
- * list: only the rows in view are in the page, so 10,000 entities scroll as
+ * list whose rows the backend groups and sends a page at a time: only the
+ * rows in view are in the page or on the wire, so 10,000 entities scroll as
  * lightly as 10.
  */
 export function EverythingList(props: {
-  entities: StatusSummaryEntity[];
-  grouping: Grouping;
+  query: StatusSummaryQuery;
+  grouping: StatusGrouping;
+  /** Entities in scope before the filters, for "N of M entities". */
+  outOf: number;
+  /** Said after the count, e.g. whose teams the scope is. */
+  scopeNote?: string;
 }) {
   const classes = useStyles();
   const scroller = useRef<HTMLDivElement>(null);
-  const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
-  const rows = useMemo(
-    () => buildRows(props.entities, props.grouping, collapsed),
-    [props.entities, props.grouping, collapsed],
-  );
+  const [collapsed, setCollapsed] = useState<string[]>([]);
+  const rows = useSummaryRows({
+    ...props.query,
+    grouping: props.grouping,
+    collapsed,
+  });
+  const count = rows.total ?? 0;
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 10,
     // until the list is measured (and in tests, where nothing is), assume a screenful
     initialRect: { width: 1000, height: 600 },
-    getItemKey: index => rows[index].key,
+    getItemKey: index => rows.rowAt(index)?.key ?? `row-${index}`,
   });
-  const toggle = (key: string) =>
-    setCollapsed(previous => {
-      const next = new Set(previous);
-      if (next.has(key)) next.delete(key);
-      else next.add(key);
-      return next;
-    });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+  const { show } = rows;
+  useEffect(() => show(first, last), [show, first, last]);
 
-  const renderRow = (row: Row) => {
+  const toggle = (key: string) =>
+    setCollapsed(previous =>
+      previous.includes(key)
+        ? previous.filter(k => k !== key)
+        : [...previous, key],
+    );
+
+  const renderRow = (row: StatusSummaryRow) => {
     if (row.type === 'entity') return <EntityRow entity={row.entity} />;
     return (
       <>
@@ -160,34 +174,58 @@ export function EverythingList(props: {
   };
 
   return (
-    <div
-      ref={scroller}
-      className={classes.scroller}
-      role="list"
-      aria-label="Entities"
-      data-testid="everything-list"
-      data-rows={rows.length}
-    >
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map(item => {
-          const row = rows[item.index];
-          return (
-            <div
-              key={item.key}
-              role="listitem"
-              className={`${classes.row} ${
-                row.type === 'group' ? classes.group : ''
-              }`}
-              style={{
-                transform: `translateY(${item.start}px)`,
-                paddingLeft: 8 + row.depth * 24,
-              }}
-            >
-              {renderRow(row)}
-            </div>
-          );
-        })}
+    <>
+      <Typography variant="body2" paragraph role="status">
+        {rows.entities === undefined
+          ? 'Loading the entities…'
+          : `${rows.entities} of ${props.outOf} entities${
+              props.scopeNote ? ` ${props.scopeNote}` : ''
+            }`}
+      </Typography>
+      {rows.error && (
+        <Typography variant="body2" color="error" paragraph>
+          Could not read the list: {rows.error.message}. The rows shown may be
+          out of date; the list is read again on the next change.
+        </Typography>
+      )}
+      <div
+        ref={scroller}
+        className={classes.scroller}
+        role="list"
+        aria-label="Entities"
+        aria-busy={!rows.current}
+        data-testid="everything-list"
+        data-rows={rows.total ?? ''}
+      >
+        <div
+          style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+        >
+          {items.map(item => {
+            const row = rows.rowAt(item.index);
+            return (
+              <div
+                key={item.key}
+                role="listitem"
+                className={`${classes.row} ${
+                  row?.type === 'group' ? classes.group : ''
+                }`}
+                style={{
+                  transform: `translateY(${item.start}px)`,
+                  paddingLeft: 8 + (row?.depth ?? 0) * 24,
+                }}
+              >
+                {row ? (
+                  renderRow(row)
+                ) : (
+                  <Typography variant="body2" color="textSecondary">
+                    Loading…
+                  </Typography>
+                )}
+              </div>
+            );
+          })}
+        </div>
       </div>
-    </div>
+    </>
   );
 }

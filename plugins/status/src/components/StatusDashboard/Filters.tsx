@@ -3,7 +3,7 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import {
   LEVEL_LABELS,
   LEVEL_PRECEDENCE,
-  StatusSummaryEntity,
+  StatusSummaryFacets,
 } from '@status-layer/plugin-status-common';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import MenuItem from '@material-ui/core/MenuItem';
@@ -36,14 +36,8 @@ const GROUPINGS: { value: Grouping; label: string }[] = [
 const label = (ref: string) =>
   humanizeEntityRef(parseEntityRef(ref), { defaultKind: 'group' });
 
-function distinct(
-  entities: StatusSummaryEntity[],
-  pick: (e: StatusSummaryEntity) => string | undefined,
-) {
-  return [...new Set(entities.map(pick).filter(Boolean) as string[])].sort(
-    (a, b) => label(a).localeCompare(label(b)),
-  );
-}
+const byLabel = (refs: string[]) =>
+  [...refs].sort((a, b) => label(a).localeCompare(label(b)));
 
 function Choice(props: {
   id: string;
@@ -85,19 +79,20 @@ const REF_FILTER_LABELS = {
 /** Grouping, filters, free-text search and the "my team" switch. */
 export function Filters(props: {
   state: DashboardState;
-  entities: StatusSummaryEntity[];
+  /** The values the filters can take, from the backend. */
+  facets: StatusSummaryFacets;
   onChange: (change: Partial<DashboardState>) => void;
 }) {
   const classes = useStyles();
-  const { state, entities, onChange } = props;
+  const { state, facets, onChange } = props;
   const options = useMemo(
     () => ({
-      kind: [...new Set(entities.map(e => e.kind))].sort(),
-      owner: distinct(entities, e => e.owner),
-      system: distinct(entities, e => e.system),
-      domain: distinct(entities, e => e.domain),
+      kind: facets.kind,
+      owner: byLabel(facets.owner),
+      system: byLabel(facets.system),
+      domain: byLabel(facets.domain),
     }),
-    [entities],
+    [facets],
   );
   const asOptions = (refs: string[]) =>
     refs.map(ref => ({ value: ref, label: label(ref) }));

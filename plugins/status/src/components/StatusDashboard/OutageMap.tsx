@@ -5,41 +5,69 @@ import {
   EntityNode,
   EntityRelationsGraph,
 } from '@backstage/plugin-catalog-graph';
-import { StatusSummary } from '@status-layer/plugin-status-common';
+import {
+  HIDDEN_ENTITY_REF,
+  StatusSummary,
+  StatusSummaryQuery,
+} from '@status-layer/plugin-status-common';
 import { makeStyles } from '@material-ui/core/styles';
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { DisplayLevel, StatusNode, useStatusTabLink } from '../common';
+import {
+  DisplayLevel,
+  Loaded,
+  StatusNode,
+  useStatusTabLink,
+  useSummary,
+} from '../common';
 
 const useStyles = makeStyles({ graph: { height: '70vh', minHeight: 400 } });
 
 // from a root cause to what depends on it, directly or through an API it provides
 const RELATIONS = ['dependencyOf', 'providesApi', 'apiConsumedBy'];
 
+/** The levels the map is made of: everything that is not operational. */
+const NOT_OPERATIONAL: StatusSummaryQuery = {
+  level: ['major_outage', 'partial_outage', 'degraded'],
+};
+/** The most entities the map asks for; a bigger outage is not readable as a graph anyway. */
+const MAP_ENTITIES = { limit: 5000 };
+
 /**
  * The impacted subgraph of the current outages: each root cause and the
  * entities it impacts, coloured by level, laid out by the catalog graph.
+ * It reads the entities that are not operational on its own, only while it
+ * is shown.
  */
-export function OutageMap(props: { summary: StatusSummary }) {
+export function OutageMap() {
+  const polled = useSummary(NOT_OPERATIONAL, MAP_ENTITIES);
+  return (
+    <Loaded polled={polled} what="the outage map">
+      {summary => <OutageGraph summary={summary} />}
+    </Loaded>
+  );
+}
+
+function OutageGraph(props: { summary: StatusSummary }) {
   const classes = useStyles();
   const navigate = useNavigate();
   const statusTab = useStatusTabLink();
   const { summary } = props;
   const { roots, levels, inMap } = useMemo(() => {
-    const rootRefs = summary.problems
-      .filter(p => p.impactedCount > 0)
-      .map(p => p.entityRef);
+    // a root cause is named by what it impacts
+    const rootRefs = new Set(
+      summary.entities.flatMap(e =>
+        e.rootCause && e.rootCause !== HIDDEN_ENTITY_REF ? [e.rootCause] : [],
+      ),
+    );
     const levelOf = new Map<string, DisplayLevel>(
       summary.entities.map(e => [e.entityRef, e.effective]),
     );
     const members = new Set<string>(rootRefs);
-    for (const e of summary.entities) {
+    for (const e of summary.entities)
       if (e.inherited !== 'operational') members.add(e.entityRef);
-      // impact passes from a provider through its API to the consumers
-      if (e.kind === 'API') members.add(e.entityRef);
-    }
     return {
-      roots: rootRefs.map(ref => parseEntityRef(ref)),
+      roots: [...rootRefs].map(ref => parseEntityRef(ref)),
       levels: levelOf,
       inMap: members,
     };
@@ -70,7 +98,10 @@ export function OutageMap(props: { summary: StatusSummary }) {
       unidirectional
       mergeRelations
       relations={RELATIONS}
-      entityFilter={entity => inMap.has(stringifyEntityRef(entity))}
+      // impact passes from a provider through its API to the consumers
+      entityFilter={entity =>
+        entity.kind === 'API' || inMap.has(stringifyEntityRef(entity))
+      }
       direction={Direction.LEFT_RIGHT}
       renderNode={renderNode}
       zoom="enable-on-click"

@@ -2,7 +2,8 @@ import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { aSummary } from '../../__fixtures__/summary';
+import { pagedStatusApi } from '../../__fixtures__/pagedStatusApi';
+import { aSummary, aSummaryEntity } from '../../__fixtures__/summary';
 import { StatusApi, statusApiRef } from '../../api';
 import { StatusDashboard } from './StatusDashboard';
 
@@ -11,7 +12,7 @@ function renderDashboard(
   route = '/status',
 ) {
   const api: Partial<StatusApi> = {
-    getSummary: jest.fn(async () => aSummary()),
+    ...pagedStatusApi(),
     getIncidents: async () => ({ incidents: [] }),
     getAlertSources: async () => ({ sources: [] }),
     getHealth: async () => ({
@@ -106,23 +107,67 @@ describe('StatusDashboard', () => {
   });
 
   it("shows the reader's teams and everything they depend on", async () => {
-    const getSummary = jest.fn(async (query?: any) => {
-      const summary = aSummary();
-      if (query?.withUpstreams)
-        summary.entities = summary.entities.filter(
-          e =>
-            e.owner === 'group:default/ecommerce' || e.name === 'auth-service',
-        );
-      return summary;
-    });
-    await renderDashboard({ getSummary }, '/status?tab=everything&mine=true');
+    const { api } = await renderDashboard(
+      {},
+      '/status?tab=everything&mine=true',
+    );
     await screen.findByText(
       /^15 of 15 entities \(your teams: group:default\/ecommerce/,
     );
-    expect(getSummary).toHaveBeenCalledWith({
-      owner: ['group:default/ecommerce'],
-      withUpstreams: true,
-    });
+    expect(api.getSummary).toHaveBeenCalledWith(
+      { within: ['group:default/ecommerce'] },
+      { limit: 0 },
+    );
+    // the list asks the backend for the rows of the same scope
+    expect(api.getSummaryRows).toHaveBeenLastCalledWith(
+      expect.objectContaining({ within: ['group:default/ecommerce'] }),
+      { offset: 0, limit: 200 },
+    );
+  });
+
+  it('asks the backend for the rows in view only, a page at a time', async () => {
+    const many = aSummary();
+    many.entities = Array.from({ length: 1000 }, (_, i) =>
+      aSummaryEntity(`svc-${String(i).padStart(4, '0')}`),
+    );
+    const paged = pagedStatusApi(many);
+    await renderDashboard(paged, '/status?tab=everything&group=flat');
+    await screen.findByText('1000 of 1000 entities');
+    expect(screen.getByTestId('everything-list')).toHaveAttribute(
+      'data-rows',
+      '1000',
+    );
+    // a screenful of rows from the first page; nothing past it was asked for
+    expect(rows()[0]).toContain('svc-0000');
+    expect(
+      paged.getSummaryRows.mock.calls.every(([, page]) => page.offset === 0),
+    ).toBe(true);
+    // the summary itself carries no entity list
+    expect(paged.getSummary).toHaveBeenCalledWith(undefined, { limit: 0 });
+  });
+
+  it('pages the problems beyond the first ones when asked', async () => {
+    const many = aSummary();
+    const [first] = many.problems;
+    many.problems = Array.from({ length: 45 }, (_, i) => ({
+      ...first,
+      entityRef: `component:default/broken-${String(i).padStart(2, '0')}`,
+      impactedCount: 0,
+      impacted: [],
+    }));
+    await renderDashboard(pagedStatusApi(many));
+    await waitFor(() =>
+      expect(screen.getAllByTestId(/^problem-/)).toHaveLength(20),
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Show 25 more of 25 other problems' }),
+    );
+    await waitFor(() =>
+      expect(screen.getAllByTestId(/^problem-/)).toHaveLength(45),
+    );
+    expect(
+      screen.queryByRole('button', { name: /other problems/ }),
+    ).not.toBeInTheDocument();
   });
 
   it('lists alerts that match no entity with their labels, candidates and the annotation to add, page by page', async () => {

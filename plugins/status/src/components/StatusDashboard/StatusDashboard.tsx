@@ -3,7 +3,6 @@ import Grid from '@material-ui/core/Grid';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import Typography from '@material-ui/core/Typography';
-import { useMemo } from 'react';
 import {
   Loaded,
   Polled,
@@ -11,17 +10,23 @@ import {
   useMyTeamsSummary,
   useSummary,
 } from '../common';
-import { StatusFeedIncident } from '@status-layer/plugin-status-common';
+import {
+  StatusFeedIncident,
+  StatusSummaryFacets,
+} from '@status-layer/plugin-status-common';
 import { SimulatedDataNotice } from '../StatusMessages';
 import { BrokenNow } from './BrokenNow';
 import { EverythingList } from './EverythingList';
-import { filterEntities } from './filterEntities';
 import { Filters } from './Filters';
 import { IncidentsFeed } from './IncidentsFeed';
 import { OutageMap } from './OutageMap';
 import { SummaryBar } from './SummaryBar';
 import { UnmatchedAlerts } from './UnmatchedAlerts';
-import { DashboardTab, useDashboardState } from './useDashboardState';
+import {
+  DashboardTab,
+  toSummaryQuery,
+  useDashboardState,
+} from './useDashboardState';
 
 const TABS: { value: DashboardTab; label: string }[] = [
   { value: 'broken', label: 'What is broken' },
@@ -41,9 +46,18 @@ function IncidentsTab(props: {
   );
 }
 
+const NO_ENTITIES = { limit: 0 };
+const NO_FACETS: StatusSummaryFacets = {
+  kind: [],
+  owner: [],
+  system: [],
+  domain: [],
+};
+
 /** The reader's teams and everything they depend on, transitively. */
 function useMyTeams(enabled: boolean) {
-  const { teams, summary } = useMyTeamsSummary(enabled);
+  // counts and the filters' values only: the list pages its own rows
+  const { teams, summary } = useMyTeamsSummary(enabled, NO_ENTITIES);
   return { teams: teams.value, ...summary };
 }
 
@@ -51,19 +65,37 @@ function useMyTeams(enabled: boolean) {
  * The company-wide status page at `/status`: what is broken and why, who is on
  * it, and the state of everything, read again on every pushed change (and
  * polled as a safety net) without losing the reader's filters or scroll
- * position.
+ * position. The backend counts, filters, groups and pages; the page holds
+ * only what is on screen.
  */
 export function StatusDashboard() {
   const [state, setState] = useDashboardState();
-  const summary = useSummary();
+  const summary = useSummary(undefined, NO_ENTITIES);
   const incidents = useIncidents();
   const mine = useMyTeams(state.mine);
+  const scope = state.mine ? mine.value : summary.value;
 
-  const source = state.mine ? mine.value : summary.value;
-  const filtered = useMemo(
-    () => (source ? filterEntities(source.entities, state) : []),
-    [source, state],
-  );
+  const everything = () => {
+    if (state.mine && (mine.loading || !mine.teams)) return <Progress />;
+    if (state.mine && mine.teams!.length === 0)
+      return (
+        <Typography variant="body2" paragraph>
+          You belong to no group in the catalog, so there is no team to show.
+        </Typography>
+      );
+    return (
+      <EverythingList
+        query={toSummaryQuery(state, state.mine ? mine.teams : undefined)}
+        grouping={state.grouping}
+        outOf={scope?.total ?? 0}
+        scopeNote={
+          state.mine
+            ? `(your teams: ${mine.teams!.join(', ')}, and what they depend on)`
+            : undefined
+        }
+      />
+    );
+  };
 
   return (
     <Content>
@@ -96,40 +128,16 @@ export function StatusDashboard() {
                   <>
                     <Filters
                       state={state}
-                      entities={source?.entities ?? []}
+                      facets={scope?.facets ?? NO_FACETS}
                       onChange={setState}
                     />
-                    {state.mine && mine.teams && mine.teams.length === 0 && (
-                      <Typography variant="body2" paragraph>
-                        You belong to no group in the catalog, so there is no
-                        team to show.
-                      </Typography>
-                    )}
-                    {state.mine && mine.loading ? (
-                      <Progress />
-                    ) : (
-                      <>
-                        <Typography variant="body2" paragraph role="status">
-                          {filtered.length} of {source?.entities.length ?? 0}{' '}
-                          entities
-                          {state.mine && mine.teams?.length
-                            ? ` (your teams: ${mine.teams.join(
-                                ', ',
-                              )}, and what they depend on)`
-                            : ''}
-                        </Typography>
-                        <EverythingList
-                          entities={filtered}
-                          grouping={state.grouping}
-                        />
-                      </>
-                    )}
+                    {everything()}
                   </>
                 )}
                 {state.tab === 'incidents' && (
                   <IncidentsTab polled={incidents} />
                 )}
-                {state.tab === 'map' && <OutageMap summary={value} />}
+                {state.tab === 'map' && <OutageMap />}
                 {state.tab === 'unmatched' && <UnmatchedAlerts />}
               </Grid>
             </Grid>

@@ -38,9 +38,7 @@ export function overallBanner(summary: StatusSummary): string {
         : plural(n, words);
     });
   if (parts.length === 0) return 'All systems operational';
-  const impacted = summary.entities.filter(
-    e => e.inherited !== 'operational',
-  ).length;
+  const { impacted } = summary;
   const list =
     parts.length === 1
       ? parts[0]

@@ -1,5 +1,11 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import {
+  HealthLevel,
+  STATUS_GROUPINGS,
+  StatusGrouping,
+  StatusSummaryQuery,
+} from '@status-layer/plugin-status-common';
 
 /** The tabs of the dashboard. */
 export type DashboardTab =
@@ -9,7 +15,7 @@ export type DashboardTab =
   | 'map'
   | 'unmatched';
 /** How the "everything" list is grouped. */
-export type Grouping = 'domain' | 'owner' | 'flat';
+export type Grouping = StatusGrouping;
 
 /** What the reader chose to see; all of it lives in the URL, so a view can be shared. */
 export type DashboardState = {
@@ -33,7 +39,6 @@ const TABS: DashboardTab[] = [
   'map',
   'unmatched',
 ];
-const GROUPINGS: Grouping[] = ['domain', 'owner', 'flat'];
 
 /** Reads the dashboard's state from a query string. */
 export function readDashboardState(params: URLSearchParams): DashboardState {
@@ -46,7 +51,7 @@ export function readDashboardState(params: URLSearchParams): DashboardState {
   const grouping = params.get('group') as Grouping;
   return {
     tab: TABS.includes(tab) ? tab : 'broken',
-    grouping: GROUPINGS.includes(grouping) ? grouping : 'domain',
+    grouping: STATUS_GROUPINGS.includes(grouping) ? grouping : 'domain',
     kind: list('kind'),
     level: list('level'),
     owner: list('owner'),
@@ -54,6 +59,25 @@ export function readDashboardState(params: URLSearchParams): DashboardState {
     domain: list('domain'),
     text: params.get('q') ?? '',
     mine: params.get('mine') === 'true',
+  };
+}
+
+/**
+ * The filters of the state as a summary query: the backend filters, groups
+ * and pages. `teams` scopes it to what they own and depend on.
+ */
+export function toSummaryQuery(
+  state: DashboardState,
+  teams?: string[],
+): StatusSummaryQuery {
+  return {
+    kind: state.kind,
+    level: state.level as HealthLevel[],
+    owner: state.owner,
+    system: state.system,
+    domain: state.domain,
+    text: state.text,
+    ...(teams ? { within: teams } : {}),
   };
 }
 

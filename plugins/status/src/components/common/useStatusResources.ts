@@ -1,6 +1,7 @@
 import { identityApiRef, useApi } from '@backstage/frontend-plugin-api';
 import { useEffect, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
+import { StatusPageQuery } from '@status-layer/plugin-status-common';
 import { StatusApi, statusApiRef, StatusSummaryQuery } from '../../api';
 import { useLiveStatus } from './useLiveStatus';
 import { Polled, usePolling } from './usePolling';
@@ -45,9 +46,12 @@ export function useEntityStatus(entityRef: string) {
 export const useRollup = (entityRef: string) =>
   useLiveResource(api => api.getRollup(entityRef), [entityRef]);
 
-/** The company summary, or the part a query selects. */
-export function useSummary(query?: StatusSummaryQuery) {
-  return useLiveResource(api => api.getSummary(query), [JSON.stringify(query)]);
+/** The company summary, or the part a query selects, with a page of its entities. */
+export function useSummary(query?: StatusSummaryQuery, page?: StatusPageQuery) {
+  return useLiveResource(
+    api => api.getSummary(query, page),
+    [JSON.stringify(query), JSON.stringify(page)],
+  );
 }
 
 /** Active incidents company-wide. */
@@ -76,7 +80,7 @@ export const useAlertSources = () =>
  * of what those teams own and everything it depends on, transitively. Asks
  * for the summary only when enabled and the reader has a team.
  */
-export function useMyTeamsSummary(enabled = true) {
+export function useMyTeamsSummary(enabled = true, page?: StatusPageQuery) {
   const identityApi = useApi(identityApiRef);
   const teams = useAsync(async () => {
     const identity = await identityApi.getBackstageIdentity();
@@ -86,9 +90,9 @@ export function useMyTeamsSummary(enabled = true) {
   const summary = useLiveResource(
     async api =>
       enabled && owner.length
-        ? api.getSummary({ owner, withUpstreams: true })
+        ? api.getSummary({ within: owner }, page)
         : undefined,
-    [enabled, owner.join(',')],
+    [enabled, owner.join(','), JSON.stringify(page)],
   );
   return { teams, summary };
 }
