@@ -37,7 +37,7 @@ test.describe('the company status page during the login outage', () => {
       name: 'Impacted by component:default/auth-service',
     });
     await expect(impacted.getByRole('listitem')).toHaveCount(
-      Math.min(impactedCount, 100),
+      Math.min(impactedCount, 10),
     );
 
     await page.getByRole('tab', { name: 'Dependency map' }).click();
