@@ -20,7 +20,9 @@ export async function scheduleStatusTasks(
       id: 'status-pagerduty-sync',
       scope: 'global',
       frequency: { seconds: status.syncIntervalSeconds },
-      timeout: { minutes: 5 },
+      // also how long the sync's lock outlives a replica killed mid-sync
+      // before another replica takes the sync over
+      timeout: { seconds: Math.max(60, 3 * status.syncIntervalSeconds) },
       initialDelay: { seconds: 3 },
       fn: async abortSignal => {
         // one failing account (logged and marked stale by its sync) never holds up the others
