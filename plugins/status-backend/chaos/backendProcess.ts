@@ -1,12 +1,19 @@
 /* eslint-disable no-console */
 // One status backend as its own process, for `yarn chaos`: the plugin on real
-// HTTP with the real scheduler (its locks and intervals in PostgreSQL), a
-// catalog of synthetic services, and the configuration it is given. Prints
-// "READY <base URL>" when the engine answers. Options come as JSON in
-// STATUS_CHAOS_BACKEND: { connection, services, config }.
+// HTTP with the real scheduler (its locks and intervals in PostgreSQL), the
+// events backend whose bus carries events between processes on the same
+// PostgreSQL (as replicas of one Backstage), the signals backend that pushes
+// to browsers, a catalog of synthetic services, and the configuration it is
+// given. Prints "READY <base URL>" when the engine answers. Options come as
+// JSON in STATUS_CHAOS_BACKEND: { server, prefix, services, config }; each
+// plugin has its own database on the server, named with the prefix, so
+// processes given the same prefix are replicas of one backend.
+import { databaseServiceFactory } from '@backstage/backend-defaults/database';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { Entity } from '@backstage/catalog-model';
-import knexFactory from 'knex';
+import eventsPlugin from '@backstage/plugin-events-backend';
+import { eventsServiceFactory } from '@backstage/plugin-events-node';
+import signalsPlugin from '@backstage/plugin-signals-backend';
 import { AddressInfo } from 'node:net';
 import { startStatusTestBackend } from '../src/__testUtils__/startStatusTestBackend';
 import {
@@ -15,7 +22,12 @@ import {
   waitForStatusEngine,
 } from '../bench/benchSupport';
 
-type Options = { connection: string; services: number; config: object };
+type Options = {
+  server: string;
+  prefix: string;
+  services: number;
+  config: object;
+};
 
 /** svc-0 is the shared platform everything else calls. */
 export function syntheticEntities(services: number): Entity[] {
@@ -38,17 +50,28 @@ export function syntheticEntities(services: number): Entity[] {
 
 async function main() {
   const options: Options = JSON.parse(process.env.STATUS_CHAOS_BACKEND ?? '');
-  const knex = knexFactory({
-    client: 'pg',
-    connection: options.connection,
-    // a dead connection is noticed within seconds, not at the OS's timeout
-    acquireConnectionTimeout: 5_000,
-  });
   const server = await startStatusTestBackend({
-    knex,
     entities: syntheticEntities(options.services),
-    config: options.config,
-    features: [silentLoggerFactory, schedulerServiceFactory],
+    config: {
+      ...options.config,
+      backend: {
+        database: {
+          client: 'pg',
+          connection: options.server,
+          prefix: options.prefix,
+          // a dead connection is noticed within seconds, not at the OS's timeout
+          knexConfig: { acquireConnectionTimeout: 5_000 },
+        },
+      },
+    },
+    features: [
+      databaseServiceFactory,
+      silentLoggerFactory,
+      schedulerServiceFactory,
+      eventsServiceFactory,
+      eventsPlugin,
+      signalsPlugin,
+    ],
   });
   const baseUrl = `http://127.0.0.1:${
     (server.address() as AddressInfo).port
