@@ -7,10 +7,10 @@ import { expect, Page, test } from '@playwright/test';
 import { signInAsGuest } from '../e2e-tests/signIn';
 import {
   buildSummaryRows,
+  countSummaryLevels,
   compareLevels,
   hasSummaryLevel,
   HealthLevel,
-  LEVEL_PRECEDENCE,
   matchesSummaryQuery,
   parsePageSearch,
   parseSummarySearch,
@@ -18,6 +18,7 @@ import {
   StatusProblem,
   StatusSummary,
   StatusSummaryEntity,
+  summaryFacets,
 } from '@status-layer/plugin-status-common';
 
 const ENTITIES = 10_000;
@@ -130,27 +131,14 @@ function answer(
     defaultLimit: 50,
     maxLimit: 5000,
   });
-  const counts = Object.fromEntries(
-    LEVEL_PRECEDENCE.map(level => [level, 0]),
-  ) as Record<HealthLevel, number>;
-  for (const e of selected) counts[e.effective]++;
-  const values = (pick: (e: StatusSummaryEntity) => string | undefined) =>
-    [
-      ...new Set(organisation.entities.map(pick).filter(Boolean)),
-    ].sort() as string[];
   const summary: StatusSummary = {
-    counts,
+    counts: countSummaryLevels(selected),
     total: selected.length,
     impacted: selected.filter(e => e.inherited !== 'operational').length,
     entities: selected.slice(offset, offset + limit),
     offset,
     limit,
-    facets: {
-      kind: values(e => e.kind),
-      owner: values(e => e.owner),
-      system: values(e => e.system),
-      domain: values(e => e.domain),
-    },
+    facets: summaryFacets(organisation.entities),
     problems: organisation.problems.slice(0, 20),
     problemsTotal: organisation.problems.length,
     freshness: {

@@ -159,13 +159,23 @@ async function postAlert(
   return response.status;
 }
 
-async function effectiveLevel(backend: Backend, entity: string) {
+/** An entity's status as a signed-in user reads it from one replica. */
+async function entityStatus(
+  backend: Backend,
+  entity: string,
+): Promise<{
+  levels: { effective: string };
+  incidents: { status: string }[];
+}> {
   const response = await fetch(
     `${backend.baseUrl}/entities/component/default/${entity}`,
     { headers: userHeaders, signal: AbortSignal.timeout(10_000) },
   );
-  const status = await response.json();
-  return status.levels.effective as string;
+  return response.json();
+}
+
+async function effectiveLevel(backend: Backend, entity: string) {
+  return (await entityStatus(backend, entity)).levels.effective;
 }
 
 async function levelsOf(backend: Backend): Promise<Map<string, string>> {
@@ -313,12 +323,7 @@ async function deliver(backend: Backend, delivery: Delivery) {
 }
 
 async function openIncidentStatuses(backend: Backend, entity: string) {
-  const response = await fetch(
-    `${backend.baseUrl}/entities/component/default/${entity}`,
-    { headers: userHeaders, signal: AbortSignal.timeout(10_000) },
-  );
-  const status = await response.json();
-  return (status.incidents as { status: string }[])
+  return (await entityStatus(backend, entity)).incidents
     .map(i => i.status)
     .sort()
     .join(',');

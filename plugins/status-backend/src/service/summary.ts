@@ -1,19 +1,19 @@
 import {
   buildSummaryRows,
+  countSummaryLevels,
   compareLevels,
   HealthLevel,
   isOutage,
-  LEVEL_PRECEDENCE,
   StatusGrouping,
   StatusProblem,
   StatusProblemsPage,
   StatusSummary,
   StatusSummaryEntity,
-  StatusSummaryFacets,
   StatusSummaryQuery,
   StatusSummaryRows,
   hasSummaryLevel,
   matchesSummaryQuery,
+  summaryFacets,
 } from '@status-layer/plugin-status-common';
 import { StatusStore } from '../database';
 import { StatusEngine } from '../engine/StatusEngine';
@@ -136,17 +136,6 @@ function selected(
   );
 }
 
-function facetsOf(entities: StatusSummaryEntity[]): StatusSummaryFacets {
-  const values = (pick: (e: StatusSummaryEntity) => string | undefined) =>
-    [...new Set(entities.map(pick).filter(Boolean) as string[])].sort();
-  return {
-    kind: values(e => e.kind),
-    owner: values(e => e.owner),
-    system: values(e => e.system),
-    domain: values(e => e.domain),
-  };
-}
-
 /**
  * The company's problems — visible entities in an outage of their own, worst
  * first, then by blast radius — with the details of one page of them.
@@ -230,26 +219,19 @@ export async function summariseStatus(
   const inScope = scoped(engine, all, filters.within);
   const entities = selected(engine, inScope, filters);
 
-  const counts = Object.fromEntries(
-    LEVEL_PRECEDENCE.map(level => [level, 0]),
-  ) as Record<HealthLevel, number>;
-  let impacted = 0;
-  for (const e of entities) {
-    counts[e.effective] += 1;
-    if (e.inherited !== 'operational') impacted += 1;
-  }
+  const impacted = entities.filter(e => e.inherited !== 'operational').length;
   const problems = await problemsPage(engine, store, view, all, {
     offset: 0,
     limit: problemsLimit,
   });
   const freshness = engine.freshness();
   return {
-    counts,
+    counts: countSummaryLevels(entities),
     total: entities.length,
     impacted,
     entities: entities.slice(page.offset, page.offset + page.limit),
     ...page,
-    facets: facetsOf(inScope),
+    facets: summaryFacets(inScope),
     problems: problems.problems,
     problemsTotal: problems.total,
     freshness: {

@@ -1,6 +1,10 @@
 import { StatusSummaryEntity } from '../api';
 import { HealthLevel } from '../health';
-import { buildSummaryRows } from './summaryRows';
+import {
+  buildSummaryRows,
+  countSummaryLevels,
+  summaryFacets,
+} from './summaryRows';
 
 const entity = (
   name: string,
@@ -79,5 +83,24 @@ describe('buildSummaryRows', () => {
     expect(collapsed).toHaveLength(rows.length - 3);
     expect(collapsed[0]).toMatchObject({ collapsed: true, count: 2 });
     expect(buildSummaryRows(entities, 'flat', new Set())).toHaveLength(4);
+  });
+});
+
+describe('summaryFacets and countSummaryLevels', () => {
+  it('list each filter value once, sorted, and count every level', () => {
+    expect(summaryFacets(entities)).toEqual({
+      kind: ['Component'],
+      owner: ['group:default/shop', 'group:default/travel'],
+      system: ['system:default/mall', 'system:default/trips'],
+      domain: ['domain:default/retail', 'domain:default/travel'],
+    });
+    expect(countSummaryLevels(entities)).toEqual({
+      operational: 2,
+      degraded: 1,
+      partial_outage: 0,
+      major_outage: 1,
+      under_maintenance: 0,
+      unknown: 0,
+    });
   });
 });

@@ -1,5 +1,5 @@
-import { StatusSummaryEntity } from '../api';
-import { compareLevels, HealthLevel } from '../health';
+import { StatusSummaryEntity, StatusSummaryFacets } from '../api';
+import { compareLevels, HealthLevel, LEVEL_PRECEDENCE } from '../health';
 
 /**
  * How the dashboard's "everything" list is grouped: by Domain → System, by
@@ -131,4 +131,34 @@ export function buildSummaryRows(
   };
   walk(buildTree(entities, grouping), 0, '');
   return rows;
+}
+
+/**
+ * The values the filters can take among some entities (the summary's
+ * `facets`), each list sorted.
+ *
+ * @public
+ */
+export function summaryFacets(
+  entities: StatusSummaryEntity[],
+): StatusSummaryFacets {
+  const values = (pick: (e: StatusSummaryEntity) => string | undefined) =>
+    [...new Set(entities.map(pick).filter(Boolean) as string[])].sort();
+  return {
+    kind: values(e => e.kind),
+    owner: values(e => e.owner),
+    system: values(e => e.system),
+    domain: values(e => e.domain),
+  };
+}
+
+/** Entities per effective level (the summary's `counts`). @public */
+export function countSummaryLevels(
+  entities: StatusSummaryEntity[],
+): Record<HealthLevel, number> {
+  const counts = Object.fromEntries(
+    LEVEL_PRECEDENCE.map(level => [level, 0]),
+  ) as Record<HealthLevel, number>;
+  for (const e of entities) counts[e.effective] += 1;
+  return counts;
 }

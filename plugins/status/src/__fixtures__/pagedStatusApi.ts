@@ -1,16 +1,16 @@
 import {
   buildSummaryRows,
+  countSummaryLevels,
   compareLevels,
   hasSummaryLevel,
-  HealthLevel,
-  LEVEL_PRECEDENCE,
   matchesSummaryQuery,
   StatusPageQuery,
   StatusSummary,
   StatusSummaryQuery,
+  summaryFacets,
 } from '@status-layer/plugin-status-common';
 import { StatusApi, StatusSummaryRowsQuery } from '../api';
-import { aSummary, facetsOf } from './summary';
+import { aSummary } from './summary';
 
 /**
  * The summary routes of a status backend over a fixed summary, in memory:
@@ -53,19 +53,15 @@ export function pagedStatusApi(whole: StatusSummary = aSummary()): Pick<
       async (query?: StatusSummaryQuery, p?: StatusPageQuery) => {
         const { scope, selected } = select(query);
         const { offset, limit } = page(p, 50);
-        const counts = Object.fromEntries(
-          LEVEL_PRECEDENCE.map(level => [level, 0]),
-        ) as Record<HealthLevel, number>;
-        for (const e of selected) counts[e.effective] += 1;
         return {
           ...whole,
-          counts,
+          counts: countSummaryLevels(selected),
           total: selected.length,
           impacted: selected.filter(e => e.inherited !== 'operational').length,
           entities: selected.slice(offset, offset + limit),
           offset,
           limit,
-          facets: facetsOf(scope),
+          facets: summaryFacets(scope),
           problems: whole.problems.slice(0, 20),
           problemsTotal: whole.problems.length,
         };

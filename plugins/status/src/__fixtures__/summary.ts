@@ -2,21 +2,9 @@ import {
   HealthLevel,
   StatusSummary,
   StatusSummaryEntity,
-  StatusSummaryFacets,
+  summaryFacets,
 } from '@status-layer/plugin-status-common';
 import { anIncident, aRootCause, freshAccount } from './entityStatus';
-
-/** The values of the filters among some entities. */
-export function facetsOf(entities: StatusSummaryEntity[]): StatusSummaryFacets {
-  const values = (pick: (e: StatusSummaryEntity) => string | undefined) =>
-    [...new Set(entities.map(pick).filter(Boolean) as string[])].sort();
-  return {
-    kind: values(e => e.kind),
-    owner: values(e => e.owner),
-    system: values(e => e.system),
-    domain: values(e => e.domain),
-  };
-}
 
 /** A summary entity; levels default to operational. */
 export function aSummaryEntity(
@@ -105,7 +93,7 @@ export function aSummary(): StatusSummary {
     entities,
     offset: 0,
     limit: entities.length,
-    facets: facetsOf(entities),
+    facets: summaryFacets(entities),
     problemsTotal: 2,
     problems: [
       {
