@@ -100,6 +100,8 @@ test.describe('the company status page during the login outage', () => {
     ).toBeVisible();
     // e-commerce depends on the login service, so it is in the view
     await page.getByRole('textbox', { name: 'Search' }).fill('auth-service');
+    // the rows on screen stay until the backend's filtered page replaces them
+    await expect(page.getByText(/^1 of \d+ entities/)).toBeVisible();
     await expect(
       page
         .getByTestId('everything-list')
