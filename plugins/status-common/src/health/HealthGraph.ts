@@ -78,6 +78,14 @@ export type UpstreamNode = {
 
 type Impact = Map<string, { level: OutageLevel; next: string }>;
 
+/** The outage levels a walk passes on, least first. */
+const OUTAGE_BY_INDEX = ['degraded', 'partial_outage', 'major_outage'] as const;
+const OUTAGE_INDEX: Record<(typeof OUTAGE_BY_INDEX)[number], number> = {
+  degraded: 0,
+  partial_outage: 1,
+  major_outage: 2,
+};
+
 const OPERATIONAL: EntityLevels = {
   own: undefined,
   inherited: 'operational',
@@ -114,7 +122,21 @@ export class HealthGraph {
   private readonly rootsOf = new Map<string, Set<string>>();
   private readonly levels = new Map<string, EntityLevels>();
 
-  constructor(private readonly rules: HealthRules = DEFAULT_HEALTH_RULES) {}
+  /**
+   * What an outage passes over an edge, by its index in OUTAGE_BY_INDEX and
+   * then ordinary (0) or critical (1): the index of the inherited level, or
+   * -1 when it passes nothing. Read once per edge the walks cross.
+   */
+  private readonly passedOn: number[][];
+
+  constructor(rules: HealthRules = DEFAULT_HEALTH_RULES) {
+    this.passedOn = OUTAGE_BY_INDEX.map(level =>
+      [false, true].map(critical => {
+        const inherited = inheritedOverEdge(level, critical, rules);
+        return inherited === 'operational' ? -1 : OUTAGE_INDEX[inherited];
+      }),
+    );
+  }
 
   /** Replaces the dependency edges and recomputes everything. */
   setDependencies(edges: Iterable<DependencyEdge>): void {
@@ -158,26 +180,26 @@ export class HealthGraph {
       return [];
     const before = this.impacts.get(ref);
     const after = this.walkImpact(ref);
-    // keep the index of roots per entity by difference: most of a large
-    // blast radius is in both walks
-    for (const key of before?.keys() ?? []) {
-      if (!after?.has(key)) this.unlinkRoot(key, ref);
+    // Most of a large blast radius is in both walks: one pass over each
+    // keeps the index of roots per entity and the levels current. The new
+    // walk is in place first, as an entity losing its worst root reads the
+    // levels its other roots pass.
+    if (after) this.impacts.set(ref, after);
+    else this.impacts.delete(ref);
+    const changes = this.refresh([ref]);
+    if (before) {
+      for (const [key, was] of before) {
+        const now = after?.get(key);
+        if (!now) this.unlinkRoot(key, ref);
+        this.refreshInherited(key, was.level, now?.level, changes);
+      }
     }
     if (after) {
-      this.impacts.set(ref, after);
-      for (const key of after.keys()) {
-        if (!before?.has(key)) this.linkRoot(key, ref);
-      }
-    } else {
-      this.impacts.delete(ref);
-    }
-    const changes = this.refresh([ref]);
-    for (const [key, was] of before ?? []) {
-      this.refreshInherited(key, was.level, after?.get(key)?.level, changes);
-    }
-    for (const [key, now] of after ?? []) {
-      if (!before?.has(key))
+      for (const [key, now] of after) {
+        if (before?.has(key)) continue;
+        this.linkRoot(key, ref);
         this.refreshInherited(key, undefined, now.level, changes);
+      }
     }
     return changes;
   }
@@ -398,32 +420,34 @@ export class HealthGraph {
     const level = this.ownLevel(root);
     if (!isOutage(level)) return undefined;
     const impact: Impact = new Map();
-    // one FIFO queue per outage level: degraded, partial, major
-    const queues: { ref: string; next: string }[][] = [[], [], []];
-    const index = { degraded: 0, partial_outage: 1, major_outage: 2 } as const;
-    const push = (from: string, fromLevel: OutageLevel) => {
+    // one FIFO queue per outage level (degraded, partial, major), each as
+    // two arrays of entity and next hop: the walk allocates per entity only
+    // what it keeps
+    const refs: string[][] = [[], [], []];
+    const nexts: string[][] = [[], [], []];
+    const push = (from: string, fromIndex: number) => {
+      const passes = this.passedOn[fromIndex];
       for (const dependent of this.dependents.get(from) ?? []) {
-        if (dependent.ref === root || impact.has(dependent.ref)) continue;
-        const inherited = inheritedOverEdge(
-          fromLevel,
-          dependent.critical,
-          this.rules,
-        );
-        if (inherited === 'operational') continue;
-        queues[index[inherited]].push({ ref: dependent.ref, next: from });
+        const inherited = passes[dependent.critical ? 1 : 0];
+        if (
+          inherited < 0 ||
+          dependent.ref === root ||
+          impact.has(dependent.ref)
+        )
+          continue;
+        refs[inherited].push(dependent.ref);
+        nexts[inherited].push(from);
       }
     };
-    push(root, level);
+    push(root, OUTAGE_INDEX[level]);
     for (let q = 2; q >= 0; q--) {
-      const queueLevel = (
-        ['degraded', 'partial_outage', 'major_outage'] as const
-      )[q];
-      const queue = queues[q];
+      const queueLevel = OUTAGE_BY_INDEX[q];
+      const queue = refs[q];
       for (let i = 0; i < queue.length; i++) {
-        const { ref, next } = queue[i];
+        const ref = queue[i];
         if (impact.has(ref)) continue;
-        impact.set(ref, { level: queueLevel, next });
-        push(ref, queueLevel);
+        impact.set(ref, { level: queueLevel, next: nexts[q][i] });
+        push(ref, q);
       }
     }
     return impact.size === 0 ? undefined : impact;
