@@ -22,4 +22,24 @@ describe('followReplicas', () => {
     a.announce();
     await waitForExpect(() => expect(refreshed).toEqual({ a: 1, b: 1 }));
   });
+
+  it('sends a burst of announcements as one event', async () => {
+    const logger = mockServices.logger.mock();
+    const events = DefaultEventsService.create({ logger }).forPlugin('status');
+    const publish = jest.spyOn(events, 'publish');
+    let refreshed = 0;
+    const replica = await followReplicas({
+      events,
+      logger,
+      onSignalsChanged: () => refreshed++,
+      coalesceMs: 20,
+    });
+    for (let i = 0; i < 50; i++) replica.announce();
+    await waitForExpect(() => expect(refreshed).toBe(1));
+    expect(publish).toHaveBeenCalledTimes(1);
+    // news after the burst is announced again
+    replica.announce();
+    await waitForExpect(() => expect(refreshed).toBe(2));
+    expect(publish).toHaveBeenCalledTimes(2);
+  });
 });

@@ -1,6 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { EventsService } from '@backstage/plugin-events-node';
 import { randomBytes } from 'node:crypto';
+import { coalesce } from '../lib/coalesce';
 
 /** The events topic on which replicas tell each other that signals changed. */
 export const SIGNALS_CHANGED_TOPIC = 'status.signals-changed';
@@ -10,12 +11,16 @@ export const SIGNALS_CHANGED_TOPIC = 'status.signals-changed';
  * (a webhook, an alert) announces it through the events service, and every
  * replica refreshes its engine. Each replica subscribes under its own ID, so
  * each gets every announcement (subscribers sharing an ID share the events).
+ * Announcements are coalesced (one per `coalesceMs`, 100 ms by default): at
+ * hundreds of alerts a second, one event per alert would be hundreds of rows
+ * a second in the events bus for news the other replicas read as one.
  */
 export async function followReplicas(options: {
   events: EventsService;
   logger: LoggerService;
   /** What a replica does on an announcement: refresh its engine soon. */
   onSignalsChanged: () => void;
+  coalesceMs?: number;
 }): Promise<{ announce: () => void }> {
   const { events, logger } = options;
   await events.subscribe({
@@ -24,7 +29,7 @@ export async function followReplicas(options: {
     onEvent: async () => options.onSignalsChanged(),
   });
   return {
-    announce: () => {
+    announce: coalesce(() => {
       events
         .publish({
           topic: SIGNALS_CHANGED_TOPIC,
@@ -35,6 +40,6 @@ export async function followReplicas(options: {
             `Could not tell other replicas about new signals: ${error}`,
           ),
         );
-    },
+    }, options.coalesceMs ?? 100),
   };
 }
