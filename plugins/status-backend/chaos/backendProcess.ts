@@ -7,7 +7,9 @@
 // given. Prints "READY <base URL>" when the engine answers. Options come as
 // JSON in STATUS_CHAOS_BACKEND: { server, prefix, services, config }; each
 // plugin has its own database on the server, named with the prefix, so
-// processes given the same prefix are replicas of one backend.
+// processes given the same prefix are replicas of one backend. Every
+// `metricsEveryMs` (5 s by default) it prints "METRICS <json>": its resident
+// memory, heap and the event loop's delay over the interval, for the soak.
 import { databaseServiceFactory } from '@backstage/backend-defaults/database';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { Entity } from '@backstage/catalog-model';
@@ -15,6 +17,7 @@ import eventsPlugin from '@backstage/plugin-events-backend';
 import { eventsServiceFactory } from '@backstage/plugin-events-node';
 import signalsPlugin from '@backstage/plugin-signals-backend';
 import { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startStatusTestBackend } from '../src/__testUtils__/startStatusTestBackend';
 import {
   silentLoggerFactory,
@@ -27,7 +30,34 @@ type Options = {
   prefix: string;
   services: number;
   config: object;
+  metricsEveryMs?: number;
 };
+
+/** A process's own measures of one interval, as the soak reads them. */
+export type ProcessMetrics = {
+  rssBytes: number;
+  heapUsedBytes: number;
+  lagP50Ms: number;
+  lagP99Ms: number;
+  lagMaxMs: number;
+};
+
+function printMetricsEvery(intervalMs: number) {
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  setInterval(() => {
+    const memory = process.memoryUsage();
+    const metrics: ProcessMetrics = {
+      rssBytes: memory.rss,
+      heapUsedBytes: memory.heapUsed,
+      lagP50Ms: delay.percentile(50) / 1e6,
+      lagP99Ms: delay.percentile(99) / 1e6,
+      lagMaxMs: delay.max / 1e6,
+    };
+    delay.reset();
+    console.log(`METRICS ${JSON.stringify(metrics)}`);
+  }, intervalMs).unref();
+}
 
 /** svc-0 is the shared platform everything else calls. */
 export function syntheticEntities(services: number): Entity[] {
@@ -78,6 +108,7 @@ async function main() {
   }/api/status`;
   await waitForStatusEngine(baseUrl, 120_000);
   console.log(`READY ${baseUrl}`);
+  printMetricsEvery(options.metricsEveryMs ?? 5_000);
 }
 
 if (require.main === module) {

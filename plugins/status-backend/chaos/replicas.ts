@@ -5,19 +5,16 @@
 // a replica killed mid-work loses no accepted webhook and its sync resumes
 // on the other.
 import knexFactory from 'knex';
-import { createHmac, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import {
   quantile,
-  startSyntheticSimulator,
   syntheticServiceId,
   userHeaders,
 } from '../bench/benchSupport';
 import {
   accountFreshness,
-  ALERT_SECRET,
   Backend,
   databaseUrl,
   newDatabasePrefix,
@@ -28,10 +25,16 @@ import {
   stopBackend,
   SYNC_SECONDS,
   waitFor,
-  WEBHOOK_SECRET,
 } from './support';
-
-type Simulator = Awaited<ReturnType<typeof startSyntheticSimulator>>;
+import {
+  deliver,
+  Delivery,
+  entityStatus,
+  incidentDelivery,
+  openSignals,
+  postAlert,
+  Simulator,
+} from './traffic';
 
 /**
  * A pass-through to the simulator that notes when it last carried a request:
@@ -69,109 +72,6 @@ async function startRecordingProxy(target: string) {
         server.close(() => resolve());
       }),
   };
-}
-
-/** Opens a WebSocket, or fails after `timeoutMs`. */
-function connect(url: string, timeoutMs: number): Promise<WebSocket> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url, 'mock-user-token');
-    const timer = setTimeout(() => {
-      socket.close();
-      reject(new Error(`no WebSocket to ${url} within ${timeoutMs} ms`));
-    }, timeoutMs);
-    socket.addEventListener('open', () => {
-      clearTimeout(timer);
-      resolve(socket);
-    });
-    socket.addEventListener('error', () => {
-      clearTimeout(timer);
-      reject(new Error(`WebSocket to ${url} failed`));
-    });
-  });
-}
-
-/**
- * A browser's signals connection to one replica, on the status channel. Like
- * the portal's signals client it connects again when an attempt fails: the
- * signals backend starts answering upgrades from its first request on.
- */
-async function openSignals(backend: Backend) {
-  const url = backend.baseUrl
-    .replace(/^http/, 'ws')
-    .replace(/\/api\/status$/, '/api/signals');
-  let socket: WebSocket | undefined;
-  for (let attempt = 1; !socket; attempt++) {
-    socket = await connect(url, 3_000).catch(error => {
-      if (attempt === 5) throw error;
-      return undefined;
-    });
-  }
-  let messages = 0;
-  const waiters: Array<() => void> = [];
-  socket.addEventListener('message', () => {
-    messages += 1;
-    waiters.splice(0).forEach(wake => wake());
-  });
-  socket.send(JSON.stringify({ action: 'subscribe', channel: 'status' }));
-  return {
-    get messages() {
-      return messages;
-    },
-    /** Resolves with true on the next message, false after `timeoutMs`. */
-    next: (timeoutMs: number) =>
-      new Promise<boolean>(resolve => {
-        const timer = setTimeout(() => resolve(false), timeoutMs);
-        waiters.push(() => {
-          clearTimeout(timer);
-          resolve(true);
-        });
-      }),
-    close: () => socket.close(),
-  };
-}
-
-async function postAlert(
-  backend: Backend,
-  entity: string,
-  action: 'trigger' | 'resolve',
-  dedupKey: string,
-): Promise<number> {
-  const response = await fetch(`${backend.baseUrl}/webhooks/generic`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      authorization: `Bearer ${ALERT_SECRET}`,
-    },
-    body: JSON.stringify({
-      routing_key: 'chaos',
-      event_action: action,
-      dedup_key: dedupKey,
-      payload: {
-        summary: `${entity} failing`,
-        source: entity,
-        component: entity,
-        severity: 'critical',
-      },
-    }),
-    signal: AbortSignal.timeout(15_000),
-  });
-  await response.text();
-  return response.status;
-}
-
-/** An entity's status as a signed-in user reads it from one replica. */
-async function entityStatus(
-  backend: Backend,
-  entity: string,
-): Promise<{
-  levels: { effective: string };
-  incidents: { status: string }[];
-}> {
-  const response = await fetch(
-    `${backend.baseUrl}/entities/component/default/${entity}`,
-    { headers: userHeaders, signal: AbortSignal.timeout(10_000) },
-  );
-  return response.json();
 }
 
 async function effectiveLevel(backend: Backend, entity: string) {
@@ -264,62 +164,6 @@ async function crossReplicaPush(a: Backend, b: Backend) {
       staleFirstReads === 0 &&
       levels.differing === 0,
   });
-}
-
-type Delivery = { id: string; body: string };
-
-function signed(delivery: Delivery) {
-  return {
-    'content-type': 'application/json',
-    'x-pagerduty-signature': `v1=${createHmac('sha256', WEBHOOK_SECRET)
-      .update(delivery.body)
-      .digest('hex')}`,
-    'x-webhook-id': randomUUID(),
-  };
-}
-
-/** A PagerDuty v3 webhook for an incident of the simulator, at its status now. */
-function incidentDelivery(
-  simulator: Simulator,
-  incidentId: string,
-  occurredAt: Date,
-): Delivery {
-  const incident = simulator.state.incident(incidentId);
-  const id = randomUUID();
-  return {
-    id,
-    body: JSON.stringify({
-      event: {
-        id,
-        event_type: `incident.${incident.status}`,
-        resource_type: 'incident',
-        occurred_at: occurredAt.toISOString(),
-        data: {
-          id: incident.id,
-          type: 'incident',
-          number: incident.number,
-          status: incident.status,
-          title: incident.title,
-          created_at: incident.createdAt.toISOString(),
-          urgency: incident.urgency,
-          service: { id: incident.serviceId, type: 'service_reference' },
-          assignees: [],
-          html_url: `https://example.pagerduty.com/incidents/${incident.id}`,
-        },
-      },
-    }),
-  };
-}
-
-async function deliver(backend: Backend, delivery: Delivery) {
-  const response = await fetch(`${backend.baseUrl}/webhooks/pagerduty`, {
-    method: 'POST',
-    headers: signed(delivery),
-    body: delivery.body,
-    signal: AbortSignal.timeout(15_000),
-  });
-  await response.text();
-  return response.status;
 }
 
 async function openIncidentStatuses(backend: Backend, entity: string) {

@@ -5,11 +5,12 @@
 // scenario, what it expects and what was observed. Exits non-zero when a row
 // does not hold. STATUS_CHAOS_FAULT_SECONDS shortens the PagerDuty outages
 // (default 60: ten minutes compressed tenfold, with a sync every 6 s instead
-// of every 60 s); STATUS_CHAOS_ONLY=replicas runs the two-replica scenarios
-// alone.
+// of every 60 s); STATUS_CHAOS_SOAK_SECONDS the soak (default 1,800);
+// STATUS_CHAOS_ONLY=single, replicas or soak runs those scenarios alone.
 import { startSyntheticSimulator } from '../bench/benchSupport';
 import { fuzz, pagerDutyFault, postgresRestart } from './faults';
 import { replicaScenarios } from './replicas';
+import { soak } from './soak';
 import {
   postgres,
   printTable,
@@ -35,8 +36,9 @@ async function main() {
   const only = process.env.STATUS_CHAOS_ONLY;
   const backend = await startBackend(simulator.url);
   try {
-    if (only !== 'replicas') await single(backend, simulator);
+    if (!only || only === 'single') await single(backend, simulator);
     if (!only || only === 'replicas') await replicaScenarios(simulator);
+    if (!only || only === 'soak') await soak(backend, simulator);
   } finally {
     await stopBackend(backend);
     await simulator.close();

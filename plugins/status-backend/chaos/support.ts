@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { userHeaders } from '../bench/benchSupport';
+import type { ProcessMetrics } from './backendProcess';
 
 export const SERVICES = 40;
 export const FAULT_SECONDS = Number(
@@ -41,6 +42,8 @@ export type Backend = {
   prefix: string;
   /** The status plugin's database. */
   database: string;
+  /** What the process has printed of its own measures so far, oldest first. */
+  metrics: ProcessMetrics[];
 };
 
 /** A fresh prefix for a backend's (or replicas') per-plugin databases. */
@@ -63,7 +66,8 @@ export function statusConfig(simulatorUrl: string) {
       },
       alerts: {
         sources: {
-          generic: { secret: ALERT_SECRET },
+          // the soak sends 200 alerts/s through this one source
+          generic: { secret: ALERT_SECRET, maxRequestsPerMinute: 30_000 },
           alertmanager: { secret: ALERT_SECRET },
           datadog: { secret: ALERT_SECRET },
         },
@@ -102,16 +106,18 @@ export async function startBackend(
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
+  const metrics: ProcessMetrics[] = [];
   const baseUrl = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', line => {
       if (line.startsWith('READY ')) resolve(line.slice(6));
+      if (line.startsWith('METRICS ')) metrics.push(JSON.parse(line.slice(8)));
     });
     child.once('exit', code =>
       reject(new Error(`backend exited with ${code}`)),
     );
   });
-  return { baseUrl, process: child, prefix, database };
+  return { baseUrl, process: child, prefix, database, metrics };
 }
 
 /** Stops a backend process (if it still runs); `dropDatabase` also drops its database. */
