@@ -175,6 +175,11 @@ export interface Config {
       resolvedAlertsDays?: number;
       /** Days a processed PagerDuty webhook event is kept (7 by default). */
       webhookEventsDays?: number;
+      /**
+       * Days of level transitions kept for the history views (400 by
+       * default); each entity's latest is kept whatever its age.
+       */
+      transitionsDays?: number;
     };
     /** The zero-configuration demo. */
     demo?: {

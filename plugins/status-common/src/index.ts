@@ -12,5 +12,6 @@ export * from './api';
 export * from './alerts';
 export * from './freshness';
 export * from './health';
+export * from './history';
 export * from './permissions';
 export * from './rules';

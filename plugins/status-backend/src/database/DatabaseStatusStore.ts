@@ -7,7 +7,11 @@ import { Knex } from 'knex';
 import { batches } from './batches';
 import { selectSources, upsertSourceAttempt } from './sourceRows';
 import {
+  deleteTransitionsBefore,
   insertTransitions,
+  markObservedSince,
+  selectHistory,
+  selectObservedSince,
   selectLastLevels,
   selectTransitions,
 } from './transitionRows';
@@ -369,5 +373,24 @@ export class DatabaseStatusStore implements StatusStore {
 
   lastLevels(): Promise<Map<string, RecordedLevels>> {
     return selectLastLevels(this.db);
+  }
+
+  readHistory(
+    entityRef: string,
+    options: { since: Date; until?: Date; limit: number },
+  ) {
+    return selectHistory(this.db, entityRef, options);
+  }
+
+  pruneTransitions(before: Date): Promise<number> {
+    return deleteTransitionsBefore(this.db, before);
+  }
+
+  markObservedSince(at: Date): Promise<void> {
+    return markObservedSince(this.db, at);
+  }
+
+  observedSince(): Promise<Date | undefined> {
+    return selectObservedSince(this.db);
   }
 }

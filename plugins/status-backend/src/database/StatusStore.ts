@@ -92,4 +92,22 @@ export interface StatusStore {
   ): Promise<StatusTransition[]>;
   /** Each entity's levels as of its latest recorded change. */
   lastLevels(): Promise<Map<string, RecordedLevels>>;
+  /**
+   * An entity's transitions from `since` (to `until`), oldest first, at most
+   * `limit`, and the last one before `since`, which sets the level at `since`.
+   */
+  readHistory(
+    entityRef: string,
+    options: { since: Date; until?: Date; limit: number },
+  ): Promise<{
+    before?: StatusTransition;
+    transitions: StatusTransition[];
+    truncated: boolean;
+  }>;
+  /** Deletes transitions older than `before`, keeping each entity's latest. */
+  pruneTransitions(before: Date): Promise<number>;
+  /** Records that levels are observed from `at` on, unless an earlier start is recorded. */
+  markObservedSince(at: Date): Promise<void>;
+  /** Since when levels have been observed; undefined before the first engine started. */
+  observedSince(): Promise<Date | undefined>;
 }

@@ -11,7 +11,7 @@ describe('pruneHistory', () => {
   const databases = createTestDatabases();
 
   it.each(databases.eachSupportedId())(
-    'deletes old resolved alerts and processed webhook events, keeping the rest, on %p',
+    'deletes old resolved alerts, processed webhook events and transitions, keeping the rest, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
       const store = await DatabaseStatusStore.create({
@@ -62,14 +62,39 @@ describe('pruneHistory', () => {
         'recent',
         new Date(now.getTime() - day),
       );
+      const transition = (entityRef: string, daysAgo: number) => ({
+        entityRef,
+        effectiveFrom: 'operational',
+        effectiveTo: 'major_outage',
+        at: new Date(now.getTime() - daysAgo * day),
+      });
+      await store.recordTransitions([
+        transition('component:default/a', 500),
+        transition('component:default/a', 450),
+        transition('component:default/a', 10),
+        // b's only transition is old, but it holds b's level
+        transition('component:default/b', 500),
+      ]);
 
       expect(
         await pruneHistory(
           store,
-          { resolvedAlertsDays: 30, webhookEventsDays: 7 },
+          {
+            resolvedAlertsDays: 30,
+            webhookEventsDays: 7,
+            transitionsDays: 400,
+          },
           now,
         ),
-      ).toEqual({ alerts: 1, webhookEvents: 1 });
+      ).toEqual({ alerts: 1, webhookEvents: 1, transitions: 2 });
+      expect(
+        (await store.listTransitions('component:default/a')).map(t =>
+          Math.round((now.getTime() - t.at.getTime()) / day),
+        ),
+      ).toEqual([10]);
+      expect(await store.listTransitions('component:default/b')).toHaveLength(
+        1,
+      );
       expect(
         (await store.alerts.listAlerts({ includeResolvedSince: new Date(0) }))
           .map(a => a.fingerprint)

@@ -5,24 +5,34 @@ import { StatusStore } from './StatusStore';
 export type Retention = {
   resolvedAlertsDays: number;
   webhookEventsDays: number;
+  transitionsDays: number;
 };
 
-/** `status.retention` from config: 30 days of resolved alerts, 7 of processed webhook events by default. */
+/**
+ * `status.retention` from config: 30 days of resolved alerts, 7 of processed
+ * webhook events and 400 of level transitions (the history) by default.
+ */
 export function readRetention(config: Config): Retention {
   return {
     resolvedAlertsDays:
       config.getOptionalNumber('status.retention.resolvedAlertsDays') ?? 30,
     webhookEventsDays:
       config.getOptionalNumber('status.retention.webhookEventsDays') ?? 7,
+    transitionsDays:
+      config.getOptionalNumber('status.retention.transitionsDays') ?? 400,
   };
 }
 
-/** Deletes resolved alerts and processed webhook events past their retention. */
+/**
+ * Deletes resolved alerts, processed webhook events and level transitions
+ * past their retention; each entity's latest transition stays, as it holds
+ * the entity's level.
+ */
 export async function pruneHistory(
   store: StatusStore,
   retention: Retention,
   now: Date = new Date(),
-): Promise<{ alerts: number; webhookEvents: number }> {
+): Promise<{ alerts: number; webhookEvents: number; transitions: number }> {
   const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
   return {
     alerts: await store.alerts.pruneResolved(
@@ -30,6 +40,9 @@ export async function pruneHistory(
     ),
     webhookEvents: await store.webhookEvents.pruneProcessed(
       daysAgo(retention.webhookEventsDays),
+    ),
+    transitions: await store.pruneTransitions(
+      daysAgo(retention.transitionsDays),
     ),
   };
 }

@@ -6,6 +6,17 @@ import { RecordedLevels, StatusTransition } from './types';
 /* Level transitions: appended as levels change, read per entity and latest. */
 
 const CHUNK = 50;
+
+const toTransition = (r: any): StatusTransition => ({
+  entityRef: r.entity_ref,
+  ownFrom: r.own_from ?? undefined,
+  ownTo: r.own_to ?? undefined,
+  effectiveFrom: r.effective_from,
+  effectiveTo: r.effective_to,
+  at: toDate(r.at)!,
+  reason: r.reason ? JSON.parse(r.reason) : undefined,
+});
+
 const orNull = <T>(value: T | undefined): T | null =>
   value === undefined ? null : value;
 
@@ -43,15 +54,7 @@ export async function selectTransitions(
       { column: 'id', order: 'desc' },
     ])
     .limit(options.limit ?? 100);
-  return rows.map((r: any) => ({
-    entityRef: r.entity_ref,
-    ownFrom: r.own_from ?? undefined,
-    ownTo: r.own_to ?? undefined,
-    effectiveFrom: r.effective_from,
-    effectiveTo: r.effective_to,
-    at: toDate(r.at)!,
-    reason: r.reason ? JSON.parse(r.reason) : undefined,
-  }));
+  return rows.map(toTransition);
 }
 
 export async function selectLastLevels(
@@ -70,4 +73,74 @@ export async function selectLastLevels(
       { own: r.own_to ?? undefined, effective: r.effective_to },
     ]),
   );
+}
+
+/**
+ * An entity's transitions from `since` on, oldest first (at most `limit`),
+ * with the last one before `since`, which sets the level at `since`.
+ */
+export async function selectHistory(
+  db: Knex,
+  entityRef: string,
+  options: { since: Date; until?: Date; limit: number },
+): Promise<{
+  before?: StatusTransition;
+  transitions: StatusTransition[];
+  truncated: boolean;
+}> {
+  const [before] = await db('status_transitions')
+    .where({ entity_ref: entityRef })
+    .where('at', '<', options.since)
+    .orderBy([
+      { column: 'at', order: 'desc' },
+      { column: 'id', order: 'desc' },
+    ])
+    .limit(1);
+  const rows = await db('status_transitions')
+    .where({ entity_ref: entityRef })
+    .where('at', '>=', options.since)
+    .modify(q => {
+      if (options.until) q.where('at', '<', options.until);
+    })
+    .orderBy([
+      { column: 'at', order: 'asc' },
+      { column: 'id', order: 'asc' },
+    ])
+    .limit(options.limit + 1);
+  return {
+    before: before ? toTransition(before) : undefined,
+    transitions: rows.slice(0, options.limit).map(toTransition),
+    truncated: rows.length > options.limit,
+  };
+}
+
+/** Deletes transitions older than `before`, except each entity's latest (it holds its level). */
+export async function deleteTransitionsBefore(
+  db: Knex,
+  before: Date,
+): Promise<number> {
+  const latest = db('status_transitions')
+    .max({ id: 'id' })
+    .groupBy('entity_ref');
+  return db('status_transitions')
+    .where('at', '<', before)
+    .whereNotIn('id', latest)
+    .delete();
+}
+
+const OBSERVED_SINCE = 'observed_since';
+
+/** Since when levels have been recorded; set once, by the first engine to start. */
+export async function markObservedSince(db: Knex, at: Date): Promise<void> {
+  await db('status_history_state')
+    .insert({ key: OBSERVED_SINCE, value: at.toISOString() })
+    .onConflict('key')
+    .ignore();
+}
+
+export async function selectObservedSince(db: Knex): Promise<Date | undefined> {
+  const row = await db('status_history_state')
+    .where({ key: OBSERVED_SINCE })
+    .first();
+  return row ? new Date(row.value) : undefined;
 }

@@ -17,9 +17,15 @@ export class TransitionRecorder {
     private readonly now: () => Date,
   ) {}
 
-  /** Reads the last recorded levels once, before the first changes are recorded. */
+  /**
+   * Reads the last recorded levels once, before the first changes are
+   * recorded, and marks the history as observed from now on (kept when an
+   * earlier start is already recorded).
+   */
   async load(): Promise<void> {
-    this.recorded ??= await this.store.lastLevels();
+    if (this.recorded) return;
+    this.recorded = await this.store.lastLevels();
+    await this.store.markObservedSince(this.now());
   }
 
   /**

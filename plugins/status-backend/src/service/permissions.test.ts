@@ -462,6 +462,76 @@ describe('the status API under a real permission policy', () => {
       ]);
     });
 
+    it('keeps hidden entities out of the history: 404 for theirs, unnamed as upstreams', async () => {
+      for (const path of [
+        '/entities/component/default/auth-service/history',
+        '/entities/component/default/auth-service/transitions?day=2026-01-01',
+      ])
+        expect((await as(READER, path)).status).toBe(404);
+
+      const today = new Date().toISOString().slice(0, 10);
+      const reader = await as(
+        READER,
+        '/entities/component/default/checkout/history?days=7',
+      );
+      expect(reader.status).toBe(200);
+      expect(reader.body.days).toHaveLength(7);
+      expect(reader.body.days[6].date).toBe(today);
+      await waitForExpect(async () => {
+        const again = await as(
+          READER,
+          '/entities/component/default/checkout/history?days=7',
+        );
+        expect(again.body.days[6].upstreamDowntimeMs).toBeGreaterThan(0);
+        expect(again.body.days[6].upstreams[0].ref).toBe(HIDDEN_ENTITY_REF);
+        expectNothingHidden(again.body);
+      });
+      const sre = await as(
+        SRE,
+        '/entities/component/default/checkout/history?days=7',
+      );
+      expect(sre.body.days[6].upstreams[0].ref).toBe(
+        'component:default/auth-service',
+      );
+
+      const day = await as(
+        READER,
+        `/entities/component/default/checkout/transitions?day=${today}`,
+      );
+      expect(day.status).toBe(200);
+      expect(day.body.transitions.at(-1)).toMatchObject({
+        effectiveTo: 'major_outage',
+        rootCauses: [
+          {
+            root: HIDDEN_ENTITY_REF,
+            path: [
+              'component:default/checkout',
+              'component:default/login-api',
+              HIDDEN_ENTITY_REF,
+            ],
+          },
+        ],
+      });
+      expectNothingHidden(day.body);
+
+      // bounded input, refused with a reason
+      for (const query of [
+        'history?days=0',
+        'history?days=401',
+        'history?days=ninety',
+        'transitions',
+        'transitions?day=yesterday',
+        'transitions?day=2026-13-45',
+      ]) {
+        const refused = await as(
+          SRE,
+          `/entities/component/default/checkout/${query}`,
+        );
+        expect(refused.status).toBe(400);
+        expect(refused.body.error.name).toBe('InputError');
+      }
+    });
+
     it('shows unmatched alerts and error details only to status admins', async () => {
       const denied = await as(READER, '/alerts/unmatched');
       expect(denied.status).toBe(403);

@@ -30,6 +30,7 @@ import { StatusEngine } from '../engine/StatusEngine';
 import { CallerAccess } from './CallerAccess';
 import { describeEntityStatus, incidentView } from './entityStatus';
 import { alertForCaller, sourceProblemForCaller } from './forCaller';
+import { describeDay, describeHistory } from './history';
 import { describeRollup } from './rollup';
 import {
   pageProblems,
@@ -247,6 +248,44 @@ export async function createRouter(
       }),
     );
   });
+
+  /** The entity a route names, when the caller may see it (404 otherwise). */
+  const visibleEntity = async (req: express.Request) => {
+    const entityRef = toFullEntityRef(
+      `${req.params.kind}:${req.params.namespace}/${req.params.name}`,
+    );
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const view = await access.of(credentials);
+    if (!view.has(entityRef)) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+    return { entityRef, view };
+  };
+
+  // An entity's daily history: worst level, own and upstream-caused downtime, availability.
+  router.get('/entities/:kind/:namespace/:name/history', async (req, res) => {
+    const { entityRef, view } = await visibleEntity(req);
+    res.json(
+      await describeHistory({
+        entityRef,
+        store,
+        view,
+        query: req.query,
+        now: new Date(),
+      }),
+    );
+  });
+
+  // The level changes of one day, with what explained each.
+  router.get(
+    '/entities/:kind/:namespace/:name/transitions',
+    async (req, res) => {
+      const { entityRef, view } = await visibleEntity(req);
+      res.json(await describeDay({ entityRef, store, view, query: req.query }));
+    },
+  );
 
   // Each monitoring tool: whether it may send, when it last did, and what is wrong.
   router.get('/alerts/sources', async (req, res) => {

@@ -104,9 +104,9 @@ export async function scheduleStatusTasks(
     initialDelay: { minutes: 5 },
     fn: async () => {
       const pruned = await pruneHistory(store, status.retention);
-      if (pruned.alerts || pruned.webhookEvents)
+      if (pruned.alerts || pruned.webhookEvents || pruned.transitions)
         logger.info(
-          `Pruned ${pruned.alerts} resolved alerts and ${pruned.webhookEvents} processed PagerDuty webhook events`,
+          `Pruned ${pruned.alerts} resolved alerts, ${pruned.webhookEvents} processed PagerDuty webhook events and ${pruned.transitions} level transitions`,
         );
     },
   });

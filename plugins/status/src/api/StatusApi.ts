@@ -6,7 +6,9 @@ import {
   StatusAlertSource,
   StatusUnmatchedAlerts,
   StatusFeedIncident,
+  StatusHistory,
   StatusRollup,
+  StatusTransitionsPage,
   StatusGrouping,
   StatusPageQuery,
   StatusProblemsPage,
@@ -47,6 +49,13 @@ export interface StatusApi {
   getEntityStatus(entityRef: string): Promise<EntityStatus>;
   /** The members of a System, Domain or Group, worst first. */
   getRollup(entityRef: string): Promise<StatusRollup>;
+  /** An entity's daily history over the last `days` days (90 by default) and its availability. */
+  getEntityHistory(entityRef: string, days?: number): Promise<StatusHistory>;
+  /** An entity's level changes on one day (`YYYY-MM-DD`, UTC), with what explained each. */
+  getTransitions(
+    entityRef: string,
+    day: string,
+  ): Promise<StatusTransitionsPage>;
   /**
    * Counts over the entities a query selects, a page of them (worst first),
    * the values the filters can take and the first of the company's problems.

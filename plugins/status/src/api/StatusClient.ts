@@ -8,7 +8,9 @@ import {
   StatusAlertSource,
   StatusUnmatchedAlerts,
   StatusFeedIncident,
+  StatusHistory,
   StatusRollup,
+  StatusTransitionsPage,
   StatusSummary,
   toPageSearch,
   toSummarySearch,
@@ -79,6 +81,28 @@ export class StatusClient implements StatusApi {
 
   async getRollup(entityRef: string): Promise<StatusRollup> {
     return this.get<StatusRollup>(`/rollups/${entityPath(entityRef)}`);
+  }
+
+  async getEntityHistory(
+    entityRef: string,
+    days?: number,
+  ): Promise<StatusHistory> {
+    return this.get<StatusHistory>(
+      `/entities/${entityPath(entityRef)}/history${searchOf(
+        days ? `days=${days}` : '',
+      )}`,
+    );
+  }
+
+  async getTransitions(
+    entityRef: string,
+    day: string,
+  ): Promise<StatusTransitionsPage> {
+    return this.get<StatusTransitionsPage>(
+      `/entities/${entityPath(entityRef)}/transitions${searchOf(
+        `day=${encodeURIComponent(day)}`,
+      )}`,
+    );
   }
 
   async getSummary(

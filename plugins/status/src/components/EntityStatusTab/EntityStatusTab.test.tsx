@@ -21,6 +21,7 @@ import {
   freshAccount,
   levels,
 } from '../../__fixtures__/entityStatus';
+import { aHistory } from '../../__fixtures__/history';
 import { timeOfDay } from '../common';
 import { StatusApi, statusApiRef } from '../../api';
 import { EntityStatusTab } from './EntityStatusTab';
@@ -38,6 +39,7 @@ function renderTab(
 ) {
   const api: Partial<StatusApi> = {
     getEntityStatus,
+    getEntityHistory: async entityRef => aHistory(entityRef, []),
     getHealth: async () => ({
       status: 'ok',
       database: 'ok',
@@ -426,7 +428,11 @@ describe('EntityStatusTab', () => {
         apis: [
           [
             statusApiRef,
-            { getEntityStatus, getHealth: async () => ({}) } as any,
+            {
+              getEntityStatus,
+              getEntityHistory: async (ref: string) => aHistory(ref, []),
+              getHealth: async () => ({}),
+            } as any,
           ],
           [catalogApiRef, catalogApiMock({ entities: [entity()] })],
           [catalogGraphApiRef, new DefaultCatalogGraphApi()],

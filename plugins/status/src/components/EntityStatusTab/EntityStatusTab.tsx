@@ -22,6 +22,7 @@ import {
   ConfigurationProblems,
   SimulatedDataNotice,
 } from '../StatusMessages';
+import { HistoryCard } from '../History';
 import { Dependencies } from './Dependencies';
 import { RootCauses } from './RootCauses';
 import { StatusHeader } from './StatusHeader';
@@ -124,6 +125,12 @@ export function EntityStatusView(props: {
       )}
       <Grid item xs={12}>
         <Dependencies status={status} entityRef={entityRef} />
+      </Grid>
+      <Grid item xs={12}>
+        <HistoryCard
+          entityRef={status.entityRef}
+          version={`${status.levels.own}/${status.levels.effective}`}
+        />
       </Grid>
       {onRetry && pollError && (
         <Grid item xs={12}>

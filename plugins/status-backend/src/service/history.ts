@@ -1,0 +1,132 @@
+import { InputError } from '@backstage/errors';
+import {
+  dailyHistory,
+  HealthLevel,
+  historyAvailability,
+  HistoryTransition,
+  OutageLevel,
+  StatusHistory,
+  StatusHistoryTransition,
+  StatusTransitionsPage,
+} from '@status-layer/plugin-status-common';
+import { z } from 'zod';
+import { StatusStore, StatusTransition } from '../database';
+import { CallerView } from './CallerAccess';
+import { rootCausesForCaller } from './entityStatus';
+
+const DAY_MS = 86_400_000;
+/** Transitions one history answer reads: far more than a flapping entity makes in 90 days. */
+export const HISTORY_MAX_TRANSITIONS = 20_000;
+/** Transitions one day's timeline returns. */
+const DAY_MAX_TRANSITIONS = 500;
+
+const historyQuery = z.object({
+  days: z.coerce.number().int().min(1).max(400).default(90),
+});
+const dayQuery = z.object({
+  day: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'day must be YYYY-MM-DD')
+    .refine(d => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'no such day'),
+});
+
+function parse<T>(schema: z.ZodType<T>, query: unknown): T {
+  const parsed = schema.safeParse(query);
+  if (!parsed.success)
+    throw new InputError(
+      parsed.error.issues
+        .map(i => `${i.path.join('.') || 'query'}: ${i.message}`)
+        .join('; '),
+    );
+  return parsed.data;
+}
+
+type Reason = {
+  signals?: { id: string; title: string; level: HealthLevel }[];
+  rootCauses?: { root: string; level: OutageLevel; path: string[] }[];
+};
+
+const reasonOf = (t: StatusTransition): Reason =>
+  t.reason && typeof t.reason === 'object' ? (t.reason as Reason) : {};
+
+/** The upstreams a transition blames, as the reader may see them. */
+function rootCausesSeenBy(t: StatusTransition, view: CallerView) {
+  const causes = rootCausesForCaller(reasonOf(t).rootCauses ?? [], view);
+  return [...causes.visible, ...(causes.hidden ? [causes.hidden] : [])];
+}
+
+/** An entity's days, availability and when recording began. */
+export async function describeHistory(options: {
+  entityRef: string;
+  store: StatusStore;
+  view: CallerView;
+  query: unknown;
+  now: Date;
+}): Promise<StatusHistory> {
+  const { days } = parse(historyQuery, options.query);
+  const { entityRef, store, view, now } = options;
+  const since = new Date(
+    Math.floor(now.getTime() / DAY_MS) * DAY_MS - (days - 1) * DAY_MS,
+  );
+  const [history, observedSince] = await Promise.all([
+    store.readHistory(entityRef, {
+      since,
+      limit: HISTORY_MAX_TRANSITIONS,
+    }),
+    store.observedSince(),
+  ]);
+  const toHistory = (t: StatusTransition): HistoryTransition => ({
+    at: t.at.toISOString(),
+    ownTo: t.ownTo as HealthLevel | undefined,
+    effectiveTo: t.effectiveTo as HealthLevel,
+    rootCauses: rootCausesSeenBy(t, view).map(c => c.root),
+  });
+  const transitions = [
+    ...(history.before ? [history.before] : []),
+    ...history.transitions,
+  ].map(toHistory);
+  const daily = dailyHistory({ transitions, days, now, observedSince });
+  return {
+    entityRef,
+    days: daily,
+    availability: [7, 30, 90]
+      .filter(n => n <= days)
+      .map(n => historyAvailability(daily, n)),
+    observedSince: observedSince?.toISOString(),
+    truncated: history.truncated,
+    generatedAt: now.toISOString(),
+  };
+}
+
+/** What happened to an entity's levels on one day (UTC), oldest first. */
+export async function describeDay(options: {
+  entityRef: string;
+  store: StatusStore;
+  view: CallerView;
+  query: unknown;
+}): Promise<StatusTransitionsPage> {
+  const { day } = parse(dayQuery, options.query);
+  const { entityRef, store, view } = options;
+  const since = new Date(`${day}T00:00:00.000Z`);
+  const history = await store.readHistory(entityRef, {
+    since,
+    until: new Date(since.getTime() + DAY_MS),
+    limit: DAY_MAX_TRANSITIONS,
+  });
+  return {
+    entityRef,
+    day,
+    transitions: history.transitions.map(
+      (t): StatusHistoryTransition => ({
+        at: t.at.toISOString(),
+        ownFrom: t.ownFrom as HealthLevel | undefined,
+        ownTo: t.ownTo as HealthLevel | undefined,
+        effectiveFrom: t.effectiveFrom as HealthLevel,
+        effectiveTo: t.effectiveTo as HealthLevel,
+        signals: reasonOf(t).signals ?? [],
+        rootCauses: rootCausesSeenBy(t, view),
+      }),
+    ),
+    truncated: history.truncated,
+  };
+}

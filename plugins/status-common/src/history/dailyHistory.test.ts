@@ -1,0 +1,106 @@
+import { dailyHistory, historyAvailability, utcDay } from './dailyHistory';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+// every date is relative to a "now" of today at 12:00 UTC, so the test holds any day
+const today = Math.floor(Date.now() / DAY) * DAY;
+const now = new Date(today + 12 * HOUR);
+const at = (daysAgo: number, hour: number) =>
+  new Date(today - daysAgo * DAY + hour * HOUR).toISOString();
+
+describe('dailyHistory', () => {
+  it('has no data before recording began and counts a quiet day as fully available', () => {
+    const days = dailyHistory({
+      transitions: [],
+      days: 5,
+      now,
+      observedSince: new Date(Date.parse(at(2, 6))),
+    });
+    expect(days.map(d => d.date)).toEqual(
+      [4, 3, 2, 1, 0].map(ago => utcDay(today - ago * DAY)),
+    );
+    expect(days.map(d => d.observedMs / HOUR)).toEqual([0, 0, 18, 24, 12]);
+    expect(days.every(d => d.worst === 'operational')).toBe(true);
+    expect(historyAvailability(days, 5)).toEqual({
+      days: 5,
+      observedMs: 54 * HOUR,
+      overall: 1,
+      own: 1,
+    });
+    expect(historyAvailability(days.slice(0, 2), 2).overall).toBeUndefined();
+  });
+
+  it('splits own and upstream-caused downtime, across midnight, and names the upstream', () => {
+    const days = dailyHistory({
+      transitions: [
+        // its own outage, two hours yesterday morning
+        { at: at(1, 8), ownTo: 'major_outage', effectiveTo: 'major_outage' },
+        { at: at(1, 10), ownTo: 'operational', effectiveTo: 'operational' },
+        // auth-service down from 22:00 yesterday to 03:00 today
+        {
+          at: at(1, 22),
+          ownTo: 'operational',
+          effectiveTo: 'partial_outage',
+          rootCauses: ['component:default/auth-service'],
+        },
+        { at: at(0, 3), ownTo: 'operational', effectiveTo: 'operational' },
+        // degraded is not downtime
+        { at: at(0, 5), ownTo: 'degraded', effectiveTo: 'degraded' },
+        { at: at(0, 6), ownTo: 'operational', effectiveTo: 'operational' },
+      ],
+      days: 2,
+      now,
+      observedSince: new Date(Date.parse(at(10, 0))),
+    });
+    const [yesterday, todays] = days;
+    expect(yesterday).toMatchObject({
+      worst: 'major_outage',
+      worstOwn: 'major_outage',
+      ownDowntimeMs: 2 * HOUR,
+      upstreamDowntimeMs: 2 * HOUR,
+      upstreams: [{ ref: 'component:default/auth-service', ms: 2 * HOUR }],
+    });
+    expect(todays).toMatchObject({
+      worst: 'partial_outage',
+      worstOwn: 'degraded',
+      ownDowntimeMs: 0,
+      upstreamDowntimeMs: 3 * HOUR,
+      degradedMs: HOUR,
+      observedMs: 12 * HOUR,
+    });
+    const availability = historyAvailability(days, 2);
+    expect(availability.own).toBeCloseTo(1 - 2 / 36);
+    expect(availability.overall).toBeCloseTo(1 - 7 / 36);
+  });
+
+  it('starts the window at the level the last earlier transition left', () => {
+    const days = dailyHistory({
+      transitions: [
+        { at: at(9, 0), ownTo: 'major_outage', effectiveTo: 'major_outage' },
+        { at: at(0, 1), ownTo: 'operational', effectiveTo: 'operational' },
+      ],
+      days: 3,
+      now,
+      observedSince: new Date(Date.parse(at(30, 0))),
+    });
+    expect(days.map(d => d.ownDowntimeMs / HOUR)).toEqual([24, 24, 1]);
+  });
+
+  it('ignores transitions after now and unreadable times', () => {
+    const days = dailyHistory({
+      transitions: [
+        { at: 'not a date', ownTo: 'major_outage', effectiveTo: 'major_outage' },
+        {
+          at: new Date(now.getTime() + HOUR).toISOString(),
+          ownTo: 'major_outage',
+          effectiveTo: 'major_outage',
+        },
+      ],
+      days: 1,
+      now,
+      observedSince: new Date(Date.parse(at(1, 0))),
+    });
+    expect(days[0]).toMatchObject({ worst: 'operational', ownDowntimeMs: 0 });
+  });
+});

@@ -1,0 +1,195 @@
+import { compareLevels, HealthLevel } from '../health';
+
+/**
+ * One recorded change of an entity's levels, as the history reads it.
+ *
+ * @public
+ */
+export type HistoryTransition = {
+  at: string;
+  /** The entity's own level after the change (undefined: not monitored). */
+  ownTo?: HealthLevel;
+  effectiveTo: HealthLevel;
+  /** Upstream entities that explained an inherited level after the change. */
+  rootCauses?: string[];
+};
+
+/**
+ * One day (UTC) of an entity's history.
+ *
+ * @remarks
+ * Downtime is the time at a partial or a major outage. It is the entity's own
+ * when its own signals put it there, and upstream-caused when only what it
+ * depends on did (its effective level is an outage, its own level is not).
+ *
+ * @public
+ */
+export type HistoryDay = {
+  /** `YYYY-MM-DD`, in UTC. */
+  date: string;
+  /** Milliseconds of the day the status layer was watching (0: no data). */
+  observedMs: number;
+  /** The worst effective level seen during the day. */
+  worst: HealthLevel;
+  /** The worst level its own signals reached. */
+  worstOwn: HealthLevel;
+  ownDowntimeMs: number;
+  upstreamDowntimeMs: number;
+  /** Time at `degraded` (not downtime). */
+  degradedMs: number;
+  maintenanceMs: number;
+  /** The upstreams behind the day's upstream-caused downtime, most time first. */
+  upstreams: { ref: string; ms: number }[];
+};
+
+/**
+ * Availability over a number of days: the share of the observed time that
+ * was not downtime, overall and counting the entity's own downtime only.
+ *
+ * @public
+ */
+export type HistoryAvailability = {
+  days: number;
+  observedMs: number;
+  /** 0 to 1; undefined when nothing was observed. */
+  overall?: number;
+  own?: number;
+};
+
+const DAY_MS = 86_400_000;
+
+const isDown = (level: HealthLevel) =>
+  level === 'partial_outage' || level === 'major_outage';
+
+const worse = (a: HealthLevel, b: HealthLevel) =>
+  compareLevels(a, b) >= 0 ? a : b;
+
+/** The UTC day of a time, as `YYYY-MM-DD`. */
+export function utcDay(time: number): string {
+  return new Date(time).toISOString().slice(0, 10);
+}
+
+/**
+ * Splits an entity's level transitions into days: per day the worst level,
+ * own and upstream-caused downtime, time degraded and under maintenance, and
+ * the upstreams to blame.
+ *
+ * @param options.transitions - the transitions from `from` to `now`, oldest
+ *   first, and the last one before `from` (which sets the level at `from`)
+ * @param options.observedSince - when the status layer began recording:
+ *   before it, days have no data
+ * @public
+ */
+export function dailyHistory(options: {
+  transitions: HistoryTransition[];
+  days: number;
+  now: Date;
+  observedSince?: Date;
+}): HistoryDay[] {
+  const now = options.now.getTime();
+  const today = Math.floor(now / DAY_MS) * DAY_MS;
+  const from = today - (options.days - 1) * DAY_MS;
+  const observedFrom = Math.max(
+    from,
+    options.observedSince?.getTime() ?? Number.POSITIVE_INFINITY,
+  );
+  const days: HistoryDay[] = Array.from({ length: options.days }, (_, i) => ({
+    date: utcDay(from + i * DAY_MS),
+    observedMs: 0,
+    worst: 'operational',
+    worstOwn: 'operational',
+    ownDowntimeMs: 0,
+    upstreamDowntimeMs: 0,
+    degradedMs: 0,
+    maintenanceMs: 0,
+    upstreams: [],
+  }));
+  const blame = days.map(() => new Map<string, number>());
+
+  // the levels hold from each transition to the next (or to now)
+  type Span = {
+    start: number;
+    end: number;
+    own: HealthLevel;
+    effective: HealthLevel;
+    rootCauses: string[];
+  };
+  const spans: Span[] = [];
+  let level = {
+    own: 'operational' as HealthLevel,
+    effective: 'operational' as HealthLevel,
+    rootCauses: [] as string[],
+    since: observedFrom,
+  };
+  const close = (end: number) => {
+    const start = Math.max(level.since, observedFrom);
+    if (end > start) spans.push({ start, end, ...level });
+  };
+  for (const transition of options.transitions) {
+    const at = Date.parse(transition.at);
+    if (Number.isNaN(at) || at > now) continue;
+    close(at);
+    level = {
+      own: transition.ownTo ?? 'operational',
+      effective: transition.effectiveTo,
+      rootCauses: transition.rootCauses ?? [],
+      since: at,
+    };
+  }
+  close(now);
+
+  for (const span of spans) {
+    for (
+      let dayStart = Math.floor(span.start / DAY_MS) * DAY_MS;
+      dayStart < span.end;
+      dayStart += DAY_MS
+    ) {
+      const index = (dayStart - from) / DAY_MS;
+      if (index < 0 || index >= days.length) continue;
+      const day = days[index];
+      const ms =
+        Math.min(span.end, dayStart + DAY_MS) - Math.max(span.start, dayStart);
+      if (ms <= 0) continue;
+      day.observedMs += ms;
+      day.worst = worse(day.worst, span.effective);
+      day.worstOwn = worse(day.worstOwn, span.own);
+      if (isDown(span.own)) day.ownDowntimeMs += ms;
+      else if (isDown(span.effective)) {
+        day.upstreamDowntimeMs += ms;
+        for (const ref of span.rootCauses)
+          blame[index].set(ref, (blame[index].get(ref) ?? 0) + ms);
+      }
+      if (span.effective === 'degraded') day.degradedMs += ms;
+      if (span.effective === 'under_maintenance') day.maintenanceMs += ms;
+    }
+  }
+  days.forEach((day, i) => {
+    day.upstreams = [...blame[i]]
+      .map(([ref, ms]) => ({ ref, ms }))
+      .sort((a, b) => b.ms - a.ms || a.ref.localeCompare(b.ref))
+      .slice(0, 5);
+  });
+  return days;
+}
+
+/**
+ * Availability over the last `days` days of a daily history.
+ *
+ * @public
+ */
+export function historyAvailability(
+  history: HistoryDay[],
+  days: number,
+): HistoryAvailability {
+  const recent = history.slice(-days);
+  const observedMs = recent.reduce((sum, d) => sum + d.observedMs, 0);
+  if (!observedMs) return { days, observedMs };
+  const own = recent.reduce((sum, d) => sum + d.ownDowntimeMs, 0);
+  const upstream = recent.reduce((sum, d) => sum + d.upstreamDowntimeMs, 0);
+  return {
+    days,
+    observedMs,
+    overall: 1 - (own + upstream) / observedMs,
+    own: 1 - own / observedMs,
+  };
+}

@@ -1,0 +1,2 @@
+export * from './dailyHistory';
+export * from './api';

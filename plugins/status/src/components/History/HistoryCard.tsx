@@ -1,0 +1,155 @@
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import {
+  HIDDEN_ENTITY_REF,
+  StatusHistoryTransition,
+} from '@status-layer/plugin-status-common';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { statusApiRef } from '../../api';
+import { LevelLabel, StatusEntityLink } from '../common';
+import { AvailabilityFigures, HistoryBars } from './HistoryBars';
+
+const useStyles = makeStyles(theme => ({
+  timeline: { listStyle: 'none', padding: 0, margin: theme.spacing(1, 0, 0) },
+  entry: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'baseline',
+    gap: theme.spacing(1),
+    padding: theme.spacing(0.5, 0),
+    borderTop: `1px solid ${theme.palette.divider}`,
+  },
+  time: { fontVariantNumeric: 'tabular-nums', minWidth: '4rem' },
+}));
+
+const timeUtc = (iso: string) => `${iso.slice(11, 16)} UTC`;
+
+/** Why one transition happened: its own signals, or the upstreams it inherited from. */
+function TransitionReason(props: { transition: StatusHistoryTransition }) {
+  const { signals, rootCauses } = props.transition;
+  if (signals.length)
+    return (
+      <Typography variant="body2" component="span" color="textSecondary">
+        own signals: {signals.map(s => s.title).join('; ')}
+      </Typography>
+    );
+  if (rootCauses.length)
+    return (
+      <Typography variant="body2" component="span" color="textSecondary">
+        because of{' '}
+        {rootCauses.map((c, i) => (
+          <span key={`${c.root}-${i}`}>
+            {i > 0 && ', '}
+            {c.root === HIDDEN_ENTITY_REF ? (
+              'an upstream you cannot see'
+            ) : (
+              <StatusEntityLink entityRef={c.root} />
+            )}
+          </span>
+        ))}
+      </Typography>
+    );
+  return null;
+}
+
+/** The level changes of one day, oldest first. */
+function DayTimeline(props: { entityRef: string; day: string }) {
+  const classes = useStyles();
+  const api = useApi(statusApiRef);
+  const page = useAsync(
+    async () => api.getTransitions(props.entityRef, props.day),
+    [api, props.entityRef, props.day],
+  );
+  if (page.loading) return <Progress />;
+  if (page.error)
+    return (
+      <ResponseErrorPanel
+        error={page.error}
+        title={`Could not read the changes of ${props.day}`}
+      />
+    );
+  const transitions = page.value!.transitions;
+  return (
+    <div aria-label={`Changes on ${props.day}`} role="region">
+      <Typography variant="subtitle2" component="h3">
+        {props.day}:{' '}
+        {transitions.length
+          ? `${transitions.length} change${transitions.length > 1 ? 's' : ''}`
+          : 'no change of level'}
+        {page.value!.truncated ? ' (the first 500 shown)' : ''}
+      </Typography>
+      <ul className={classes.timeline}>
+        {transitions.map((t, i) => (
+          <li key={`${t.at}-${i}`} className={classes.entry}>
+            <Typography
+              variant="body2"
+              component="span"
+              className={classes.time}
+            >
+              {timeUtc(t.at)}
+            </Typography>
+            <LevelLabel level={t.effectiveFrom} />
+            <span aria-hidden>→</span>
+            <LevelLabel level={t.effectiveTo} />
+            <TransitionReason transition={t} />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/**
+ * The last 90 days of an entity: a bar per day split into its own and its
+ * upstreams' part, availability over 7, 30 and 90 days, and the changes of a
+ * chosen day. Read again when `version` changes (the entity's levels).
+ */
+export function HistoryCard(props: { entityRef: string; version?: string }) {
+  const api = useApi(statusApiRef);
+  const [selected, setSelected] = useState<string>();
+  const history = useAsync(
+    async () => api.getEntityHistory(props.entityRef, 90),
+    [api, props.entityRef, props.version],
+  );
+  return (
+    <InfoCard title="History: the last 90 days">
+      {history.loading && !history.value && <Progress />}
+      {history.error && (
+        <ResponseErrorPanel
+          error={history.error}
+          title="Could not read the history"
+        />
+      )}
+      {history.value && (
+        <>
+          <AvailabilityFigures availability={history.value.availability} />
+          <Typography variant="caption" color="textSecondary" paragraph>
+            Down means a partial or major outage. "Own signals only" counts
+            the time its own incidents and alerts put it there; the rest was
+            caused by what it depends on. Upper half of each bar: its own
+            signals; lower half: its level with its upstreams.
+            {history.value.observedSince &&
+              ` Recorded since ${history.value.observedSince.slice(0, 10)}.`}
+            {history.value.truncated &&
+              ' It changed level so often that its oldest days are incomplete.'}
+          </Typography>
+          <HistoryBars
+            days={history.value.days}
+            selected={selected}
+            onSelect={day => setSelected(day === selected ? undefined : day)}
+          />
+          {selected && (
+            <DayTimeline entityRef={props.entityRef} day={selected} />
+          )}
+        </>
+      )}
+    </InfoCard>
+  );
+}
