@@ -10,6 +10,7 @@ import {
   deleteTransitionsBefore,
   insertTransitions,
   markObservedSince,
+  selectHistories,
   selectHistory,
   selectObservedSince,
   selectLastLevels,
@@ -380,6 +381,10 @@ export class DatabaseStatusStore implements StatusStore {
     options: { since: Date; until?: Date; limit: number },
   ) {
     return selectHistory(this.db, entityRef, options);
+  }
+
+  readHistories(entityRefs: string[], options: { since: Date; limit: number }) {
+    return selectHistories(this.db, entityRefs, options);
   }
 
   pruneTransitions(before: Date): Promise<number> {

@@ -104,6 +104,17 @@ export interface StatusStore {
     transitions: StatusTransition[];
     truncated: boolean;
   }>;
+  /**
+   * Several entities' transitions from `since` on, oldest first, each list
+   * opened by the entity's last one before `since`; at most `limit` in all.
+   */
+  readHistories(
+    entityRefs: string[],
+    options: { since: Date; limit: number },
+  ): Promise<{
+    byEntity: Map<string, StatusTransition[]>;
+    truncated: boolean;
+  }>;
   /** Deletes transitions older than `before`, keeping each entity's latest. */
   pruneTransitions(before: Date): Promise<number>;
   /** Records that levels are observed from `at` on, unless an earlier start is recorded. */

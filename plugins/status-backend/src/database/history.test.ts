@@ -59,6 +59,36 @@ describe('the history in the store', () => {
       });
       expect(none).toEqual({ transitions: [], truncated: false });
 
+      const both = await store.readHistories(
+        ['component:default/a', 'component:default/b', 'component:default/c'],
+        { since: hoursAgo(25), limit: 10 },
+      );
+      expect(
+        Object.fromEntries(
+          [...both.byEntity].map(([ref, list]) => [
+            ref,
+            list.map(t => t.effectiveTo),
+          ]),
+        ),
+      ).toEqual({
+        // each opened by its last transition before the window
+        'component:default/a': [
+          'operational',
+          'degraded',
+          'operational',
+          'partial_outage',
+        ],
+        'component:default/b': ['major_outage'],
+        'component:default/c': [],
+      });
+      expect(both.truncated).toBe(false);
+      const capped = await store.readHistories(['component:default/a'], {
+        since: hoursAgo(25),
+        limit: 2,
+      });
+      expect(capped.truncated).toBe(true);
+      expect(capped.byEntity.get('component:default/a')).toHaveLength(3);
+
       expect(await store.observedSince()).toBeUndefined();
       await store.markObservedSince(hoursAgo(60));
       await store.markObservedSince(hoursAgo(1));

@@ -144,3 +144,47 @@ export async function selectObservedSince(db: Knex): Promise<Date | undefined> {
     .first();
   return row ? new Date(row.value) : undefined;
 }
+
+/**
+ * Several entities' transitions from `since` on, oldest first, each with its
+ * last one before `since`; at most `limit` in all (then `truncated`).
+ */
+export async function selectHistories(
+  db: Knex,
+  entityRefs: string[],
+  options: { since: Date; limit: number },
+): Promise<{
+  byEntity: Map<string, StatusTransition[]>;
+  truncated: boolean;
+}> {
+  const byEntity = new Map<string, StatusTransition[]>(
+    entityRefs.map(ref => [ref, []]),
+  );
+  let read = 0;
+  let truncated = false;
+  for (const batch of batches(entityRefs, 500)) {
+    const latestBefore = db('status_transitions')
+      .whereIn('entity_ref', batch)
+      .where('at', '<', options.since)
+      .max({ id: 'id' })
+      .groupBy('entity_ref');
+    const befores = await db('status_transitions').whereIn('id', latestBefore);
+    const rows = await db('status_transitions')
+      .whereIn('entity_ref', batch)
+      .where('at', '>=', options.since)
+      .orderBy([
+        { column: 'at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ])
+      .limit(options.limit - read + 1);
+    if (rows.length > options.limit - read) {
+      truncated = true;
+      rows.length = options.limit - read;
+    }
+    read += rows.length;
+    for (const row of [...befores, ...rows])
+      byEntity.get(row.entity_ref)?.push(toTransition(row));
+    if (truncated) break;
+  }
+  return { byEntity, truncated };
+}

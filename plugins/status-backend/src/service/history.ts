@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import {
   dailyHistory,
+  rollupHistory,
   HealthLevel,
   historyAvailability,
   HistoryTransition,
@@ -12,11 +13,15 @@ import {
 import { z } from 'zod';
 import { StatusStore, StatusTransition } from '../database';
 import { CallerView } from './CallerAccess';
+import { StatusEngine } from '../engine/StatusEngine';
 import { rootCausesForCaller } from './entityStatus';
+import { membersOf } from './rollup';
 
 const DAY_MS = 86_400_000;
 /** Transitions one history answer reads: far more than a flapping entity makes in 90 days. */
 export const HISTORY_MAX_TRANSITIONS = 20_000;
+/** Transitions one roll-up's history reads, over all its members. */
+export const ROLLUP_MAX_TRANSITIONS = 100_000;
 /** Transitions one day's timeline returns. */
 const DAY_MAX_TRANSITIONS = 500;
 
@@ -55,6 +60,22 @@ function rootCausesSeenBy(t: StatusTransition, view: CallerView) {
   return [...causes.visible, ...(causes.hidden ? [causes.hidden] : [])];
 }
 
+const asHistoryTransition = (
+  t: StatusTransition,
+  view: CallerView,
+): HistoryTransition => ({
+  at: t.at.toISOString(),
+  ownTo: t.ownTo as HealthLevel | undefined,
+  effectiveTo: t.effectiveTo as HealthLevel,
+  rootCauses: rootCausesSeenBy(t, view).map(c => c.root),
+});
+
+const availabilities = (daily: ReturnType<typeof dailyHistory>, days: number) =>
+  [7, 30, 90].filter(n => n <= days).map(n => historyAvailability(daily, n));
+
+const startOfWindow = (now: Date, days: number) =>
+  new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS - (days - 1) * DAY_MS);
+
 /** An entity's days, availability and when recording began. */
 export async function describeHistory(options: {
   entityRef: string;
@@ -65,35 +86,82 @@ export async function describeHistory(options: {
 }): Promise<StatusHistory> {
   const { days } = parse(historyQuery, options.query);
   const { entityRef, store, view, now } = options;
-  const since = new Date(
-    Math.floor(now.getTime() / DAY_MS) * DAY_MS - (days - 1) * DAY_MS,
-  );
   const [history, observedSince] = await Promise.all([
     store.readHistory(entityRef, {
-      since,
+      since: startOfWindow(now, days),
       limit: HISTORY_MAX_TRANSITIONS,
     }),
     store.observedSince(),
   ]);
-  const toHistory = (t: StatusTransition): HistoryTransition => ({
-    at: t.at.toISOString(),
-    ownTo: t.ownTo as HealthLevel | undefined,
-    effectiveTo: t.effectiveTo as HealthLevel,
-    rootCauses: rootCausesSeenBy(t, view).map(c => c.root),
+  const daily = dailyHistory({
+    transitions: [
+      ...(history.before ? [history.before] : []),
+      ...history.transitions,
+    ].map(t => asHistoryTransition(t, view)),
+    days,
+    now,
+    observedSince,
   });
-  const transitions = [
-    ...(history.before ? [history.before] : []),
-    ...history.transitions,
-  ].map(toHistory);
-  const daily = dailyHistory({ transitions, days, now, observedSince });
   return {
     entityRef,
     days: daily,
-    availability: [7, 30, 90]
-      .filter(n => n <= days)
-      .map(n => historyAvailability(daily, n)),
+    availability: availabilities(daily, days),
     observedSince: observedSince?.toISOString(),
     truncated: history.truncated,
+    generatedAt: now.toISOString(),
+  };
+}
+
+/**
+ * A System's, Domain's or Group's history from the members the caller may
+ * see (a Domain's through its Systems' parts; a Group's without the Systems
+ * it owns): each day as bad as its worst member, availability the members'
+ * mean.
+ */
+export async function describeRollupHistory(options: {
+  entityRef: string;
+  engine: StatusEngine;
+  store: StatusStore;
+  view: CallerView;
+  query: unknown;
+  now: Date;
+}): Promise<StatusHistory> {
+  const { days } = parse(historyQuery, options.query);
+  const { entityRef, engine, store, view, now } = options;
+  const direct = membersOf(engine, entityRef).filter(m => view.has(m.ref));
+  // levels are recorded for parts, not for Systems (their level is a roll-up)
+  const members = entityRef.startsWith('domain:')
+    ? direct.flatMap(system =>
+        membersOf(engine, system.ref).filter(m => view.has(m.ref)),
+      )
+    : direct.filter(m => m.kind !== 'System');
+  const refs = [...new Set(members.map(m => m.ref))];
+  const [histories, observedSince] = await Promise.all([
+    store.readHistories(refs, {
+      since: startOfWindow(now, days),
+      limit: ROLLUP_MAX_TRANSITIONS,
+    }),
+    store.observedSince(),
+  ]);
+  const daily = rollupHistory(
+    refs.map(ref =>
+      dailyHistory({
+        transitions: (histories.byEntity.get(ref) ?? []).map(t =>
+          asHistoryTransition(t, view),
+        ),
+        days,
+        now,
+        observedSince,
+      }),
+    ),
+  );
+  return {
+    entityRef,
+    days: daily,
+    availability: availabilities(daily, days),
+    members: refs.length,
+    observedSince: observedSince?.toISOString(),
+    truncated: histories.truncated,
     generatedAt: now.toISOString(),
   };
 }

@@ -514,6 +514,28 @@ describe('the status API under a real permission policy', () => {
       });
       expectNothingHidden(day.body);
 
+      // roll-ups average the members the reader may see
+      const identity = await as(
+        READER,
+        '/rollups/group/default/identity/history?days=7',
+      );
+      expect(identity.status).toBe(200);
+      expect(identity.body.members).toBe(1); // login-api, not auth-service
+      expect(identity.body.days[6].worst).toBe('major_outage');
+      expectNothingHidden(identity.body);
+      const identityForSre = await as(
+        SRE,
+        '/rollups/group/default/identity/history?days=7',
+      );
+      expect(identityForSre.body.members).toBe(3);
+      expect(
+        (await as(READER, '/rollups/system/default/identity-core/history'))
+          .status,
+      ).toBe(404);
+      expect(
+        (await as(SRE, '/rollups/component/default/checkout/history')).status,
+      ).toBe(400);
+
       // bounded input, refused with a reason
       for (const query of [
         'history?days=0',

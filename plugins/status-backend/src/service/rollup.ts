@@ -15,7 +15,8 @@ import { describeOwner, rootCausesForCaller } from './entityStatus';
 
 const MEMBER_KINDS = new Set(['Component', 'Resource', 'API', 'System']);
 
-function membersOf(engine: StatusEngine, ref: string): EntitySummary[] {
+/** The direct members of a System (its parts), Domain (its Systems) or Group (what it owns). */
+export function membersOf(engine: StatusEngine, ref: string): EntitySummary[] {
   const kind = ref.slice(0, ref.indexOf(':'));
   const all = [...engine.allEntities()];
   if (kind === 'system') return all.filter(e => e.system === ref);

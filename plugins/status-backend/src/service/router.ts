@@ -30,7 +30,7 @@ import { StatusEngine } from '../engine/StatusEngine';
 import { CallerAccess } from './CallerAccess';
 import { describeEntityStatus, incidentView } from './entityStatus';
 import { alertForCaller, sourceProblemForCaller } from './forCaller';
-import { describeDay, describeHistory } from './history';
+import { describeDay, describeHistory, describeRollupHistory } from './history';
 import { describeRollup } from './rollup';
 import {
   pageProblems,
@@ -365,6 +365,27 @@ export async function createRouter(
     }
     const engine = requireEngine();
     res.json(describeRollup({ ref: entityRef, engine, view }));
+  });
+
+  // A System's, Domain's or Group's daily history, from its members'.
+  router.get('/rollups/:kind/:namespace/:name/history', async (req, res) => {
+    const kind = req.params.kind.toLocaleLowerCase('en-US');
+    if (!isRollupKind(kind)) {
+      throw new InputError(
+        `Roll-ups exist for ${ROLLUP_KINDS.join(', ')}; not for ${kind}`,
+      );
+    }
+    const { entityRef, view } = await visibleEntity(req);
+    res.json(
+      await describeRollupHistory({
+        entityRef,
+        engine: requireEngine(),
+        store,
+        view,
+        query: req.query,
+        now: new Date(),
+      }),
+    );
   });
 
   router.use(databaseUnavailableAs503);

@@ -11,6 +11,8 @@ export type StatusHistory = {
   entityRef: string;
   /** Oldest first, the last one today (UTC). */
   days: HistoryDay[];
+  /** For a System, Domain or Group: how many members (that the reader may see) it averages. */
+  members?: number;
   /** Over the last 7, 30 and 90 days (those the history covers). */
   availability: HistoryAvailability[];
   /** Since when levels have been recorded; days before it have no data. */

@@ -1,4 +1,9 @@
-import { dailyHistory, historyAvailability, utcDay } from './dailyHistory';
+import {
+  dailyHistory,
+  historyAvailability,
+  rollupHistory,
+  utcDay,
+} from './dailyHistory';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -90,7 +95,11 @@ describe('dailyHistory', () => {
   it('ignores transitions after now and unreadable times', () => {
     const days = dailyHistory({
       transitions: [
-        { at: 'not a date', ownTo: 'major_outage', effectiveTo: 'major_outage' },
+        {
+          at: 'not a date',
+          ownTo: 'major_outage',
+          effectiveTo: 'major_outage',
+        },
         {
           at: new Date(now.getTime() + HOUR).toISOString(),
           ownTo: 'major_outage',
@@ -102,5 +111,57 @@ describe('dailyHistory', () => {
       observedSince: new Date(Date.parse(at(1, 0))),
     });
     expect(days[0]).toMatchObject({ worst: 'operational', ownDowntimeMs: 0 });
+  });
+});
+
+describe('rollupHistory', () => {
+  it('is as bad as the worst member each day, with the members’ mean availability', () => {
+    const observedSince = new Date(Date.parse(at(10, 0)));
+    const down = dailyHistory({
+      transitions: [
+        { at: at(1, 0), ownTo: 'major_outage', effectiveTo: 'major_outage' },
+        { at: at(1, 6), ownTo: 'operational', effectiveTo: 'operational' },
+      ],
+      days: 2,
+      now,
+      observedSince,
+    });
+    const impacted = dailyHistory({
+      transitions: [
+        {
+          at: at(1, 2),
+          ownTo: 'operational',
+          effectiveTo: 'partial_outage',
+          rootCauses: ['component:default/auth'],
+        },
+        { at: at(1, 4), ownTo: 'operational', effectiveTo: 'operational' },
+      ],
+      days: 2,
+      now,
+      observedSince,
+    });
+    const quiet = dailyHistory({
+      transitions: [],
+      days: 2,
+      now,
+      observedSince,
+    });
+    const [yesterday, todays] = rollupHistory([down, impacted, quiet]);
+    expect(yesterday).toMatchObject({
+      worst: 'major_outage',
+      worstOwn: 'major_outage',
+      ownDowntimeMs: (6 * HOUR) / 3,
+      upstreamDowntimeMs: (2 * HOUR) / 3,
+      upstreams: [{ ref: 'component:default/auth', ms: 2 * HOUR }],
+      observedMs: 24 * HOUR,
+    });
+    expect(todays.worst).toBe('operational');
+    const members = [down, impacted, quiet].map(
+      h => historyAvailability(h, 2).overall!,
+    );
+    expect(historyAvailability([yesterday, todays], 2).overall).toBeCloseTo(
+      members.reduce((a, b) => a + b, 0) / 3,
+    );
+    expect(rollupHistory([])).toEqual([]);
   });
 });

@@ -193,3 +193,38 @@ export function historyAvailability(
     own: 1 - own / observedMs,
   };
 }
+
+/**
+ * The history of a System, Domain or Group from its members' histories (the
+ * same days): each day as bad as its worst member, downtime the members'
+ * average (so availability is the members' mean), the upstreams to blame
+ * merged.
+ *
+ * @public
+ */
+export function rollupHistory(members: HistoryDay[][]): HistoryDay[] {
+  if (!members.length) return [];
+  return members[0].map((first, index) => {
+    const days = members.map(m => m[index]);
+    const mean = (key: keyof HistoryDay) =>
+      days.reduce((sum, d) => sum + (d[key] as number), 0) / days.length;
+    const blame = new Map<string, number>();
+    for (const day of days)
+      for (const u of day.upstreams)
+        blame.set(u.ref, (blame.get(u.ref) ?? 0) + u.ms);
+    return {
+      date: first.date,
+      observedMs: Math.max(...days.map(d => d.observedMs)),
+      worst: days.map(d => d.worst).reduce(worse),
+      worstOwn: days.map(d => d.worstOwn).reduce(worse),
+      ownDowntimeMs: mean('ownDowntimeMs'),
+      upstreamDowntimeMs: mean('upstreamDowntimeMs'),
+      degradedMs: mean('degradedMs'),
+      maintenanceMs: mean('maintenanceMs'),
+      upstreams: [...blame]
+        .map(([ref, ms]) => ({ ref, ms }))
+        .sort((a, b) => b.ms - a.ms || a.ref.localeCompare(b.ref))
+        .slice(0, 5),
+    };
+  });
+}

@@ -51,6 +51,8 @@ export interface StatusApi {
   getRollup(entityRef: string): Promise<StatusRollup>;
   /** An entity's daily history over the last `days` days (90 by default) and its availability. */
   getEntityHistory(entityRef: string, days?: number): Promise<StatusHistory>;
+  /** A System's, Domain's or Group's daily history, from its members'. */
+  getRollupHistory(entityRef: string, days?: number): Promise<StatusHistory>;
   /** An entity's level changes on one day (`YYYY-MM-DD`, UTC), with what explained each. */
   getTransitions(
     entityRef: string,

@@ -94,6 +94,17 @@ export class StatusClient implements StatusApi {
     );
   }
 
+  async getRollupHistory(
+    entityRef: string,
+    days?: number,
+  ): Promise<StatusHistory> {
+    return this.get<StatusHistory>(
+      `/rollups/${entityPath(entityRef)}/history${searchOf(
+        days ? `days=${days}` : '',
+      )}`,
+    );
+  }
+
   async getTransitions(
     entityRef: string,
     day: string,

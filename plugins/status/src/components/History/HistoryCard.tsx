@@ -109,14 +109,22 @@ function DayTimeline(props: { entityRef: string; day: string }) {
 /**
  * The last 90 days of an entity: a bar per day split into its own and its
  * upstreams' part, availability over 7, 30 and 90 days, and the changes of a
- * chosen day. Read again when `version` changes (the entity's levels).
+ * chosen day. For a System, Domain or Group (`rollup`), the days of its
+ * members together. Read again when `version` changes (e.g. its levels).
  */
-export function HistoryCard(props: { entityRef: string; version?: string }) {
+export function HistoryCard(props: {
+  entityRef: string;
+  rollup?: boolean;
+  version?: string;
+}) {
   const api = useApi(statusApiRef);
   const [selected, setSelected] = useState<string>();
   const history = useAsync(
-    async () => api.getEntityHistory(props.entityRef, 90),
-    [api, props.entityRef, props.version],
+    async () =>
+      props.rollup
+        ? api.getRollupHistory(props.entityRef, 90)
+        : api.getEntityHistory(props.entityRef, 90),
+    [api, props.entityRef, props.rollup, props.version],
   );
   return (
     <InfoCard title="History: the last 90 days">
@@ -131,10 +139,14 @@ export function HistoryCard(props: { entityRef: string; version?: string }) {
         <>
           <AvailabilityFigures availability={history.value.availability} />
           <Typography variant="caption" color="textSecondary" paragraph>
-            Down means a partial or major outage. "Own signals only" counts
-            the time its own incidents and alerts put it there; the rest was
-            caused by what it depends on. Upper half of each bar: its own
-            signals; lower half: its level with its upstreams.
+            {history.value.members !== undefined &&
+              `The mean of its ${history.value.members} member${
+                history.value.members === 1 ? '' : 's'
+              }; each bar is as bad as its worst member that day. `}
+            Down means a partial or major outage. "Own signals only" counts the
+            time its own incidents and alerts put it there; the rest was caused
+            by what it depends on. Upper half of each bar: its own signals;
+            lower half: its level with its upstreams.
             {history.value.observedSince &&
               ` Recorded since ${history.value.observedSince.slice(0, 10)}.`}
             {history.value.truncated &&
@@ -145,7 +157,7 @@ export function HistoryCard(props: { entityRef: string; version?: string }) {
             selected={selected}
             onSelect={day => setSelected(day === selected ? undefined : day)}
           />
-          {selected && (
+          {selected && !props.rollup && (
             <DayTimeline entityRef={props.entityRef} day={selected} />
           )}
         </>

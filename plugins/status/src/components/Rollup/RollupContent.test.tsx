@@ -7,6 +7,7 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { StatusRollup } from '@status-layer/plugin-status-common';
 import { screen, within } from '@testing-library/react';
+import { aHistory } from '../../__fixtures__/history';
 import { StatusApi, statusApiRef } from '../../api';
 import { RollupCard, RollupContent } from './RollupContent';
 
@@ -75,6 +76,10 @@ const rollup: StatusRollup = {
 function renderWith(element: JSX.Element) {
   const api: Partial<StatusApi> = {
     getRollup: jest.fn(async () => rollup),
+    getRollupHistory: async entityRef => ({
+      ...aHistory(entityRef, []),
+      members: 2,
+    }),
     getHealth: async () => ({
       status: 'ok',
       database: 'ok',
@@ -116,6 +121,15 @@ describe('Roll-ups', () => {
     expect(rows[1]).toHaveTextContent(
       'impacted by auth-service, 3 hops upstream',
     );
+    // and its members' history together
+    expect(
+      await screen.findByText(/The mean of its 2 members/),
+    ).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('group', { name: 'Daily history' })).getAllByRole(
+        'button',
+      ),
+    ).toHaveLength(90);
   });
 
   it('summarises on the overview card, linking to the Status tab', async () => {

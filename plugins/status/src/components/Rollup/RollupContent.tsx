@@ -10,6 +10,7 @@ import {
   useRollup,
   useStatusTabLink,
 } from '../common';
+import { HistoryCard } from '../History';
 import { SimulatedDataNotice } from '../StatusMessages';
 import { RollupView } from './RollupView';
 
@@ -19,7 +20,8 @@ import { RollupView } from './RollupView';
  */
 export function RollupContent() {
   const { entity } = useEntity();
-  const rollup = useRollup(stringifyEntityRef(entity));
+  const entityRef = stringifyEntityRef(entity);
+  const rollup = useRollup(entityRef);
   return (
     <Loaded polled={rollup} what="the status">
       {value => (
@@ -29,6 +31,9 @@ export function RollupContent() {
           </Grid>
           <Grid item xs={12}>
             <RollupView rollup={value} />
+          </Grid>
+          <Grid item xs={12}>
+            <HistoryCard entityRef={entityRef} rollup version={value.level} />
           </Grid>
         </Grid>
       )}
