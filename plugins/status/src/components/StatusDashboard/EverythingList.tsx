@@ -1,10 +1,12 @@
+import { Link } from '@backstage/core-components';
 import {
-  EntityRefLink,
   humanizeEntityRef,
+  useEntityRefLink,
 } from '@backstage/plugin-catalog-react';
 import { parseEntityRef } from '@backstage/catalog-model';
 import {
   displayLevel,
+  HIDDEN_ENTITY_REF,
   isMonitored,
   StatusGrouping,
   StatusSummaryEntity,
@@ -56,13 +58,27 @@ function groupTitle(ref: string) {
   return humanizeEntityRef(parsed, { defaultKind: parsed.kind });
 }
 
+/**
+ * A plain link to an entity, named from what the row already holds. The
+ * catalog's EntityRefLink looks each entity up and wraps it in styled boxes
+ * and a tooltip: in a list whose rows all change on every filter change,
+ * that was most of the time the browser spent on it.
+ */
+function RowLink(props: { entityRef: string; text: string }) {
+  const entityLink = useEntityRefLink();
+  return <Link to={entityLink(props.entityRef)}>{props.text}</Link>;
+}
+
 function EntityRow(props: { entity: StatusSummaryEntity }) {
   const classes = useStyles();
   const { entity } = props;
   return (
     <>
       <span className={classes.name}>
-        <EntityRefLink entityRef={entity.entityRef} title={entity.title} />
+        <RowLink
+          entityRef={entity.entityRef}
+          text={entity.title ?? groupTitle(entity.entityRef)}
+        />
         <Typography variant="caption" color="textSecondary">
           {' '}
           {entity.kind}
@@ -79,7 +95,15 @@ function EntityRow(props: { entity: StatusSummaryEntity }) {
       <Typography variant="body2" className={classes.meta} component="span">
         {entity.rootCause && (
           <>
-            via <StatusEntityLink entityRef={entity.rootCause} />
+            via{' '}
+            {entity.rootCause === HIDDEN_ENTITY_REF ? (
+              <StatusEntityLink entityRef={entity.rootCause} />
+            ) : (
+              <RowLink
+                entityRef={entity.rootCause}
+                text={groupTitle(entity.rootCause)}
+              />
+            )}
           </>
         )}
       </Typography>
@@ -156,7 +180,7 @@ export function EverythingList(props: {
         </IconButton>
         <span className={classes.name}>
           {isRef(row.ref) ? (
-            <EntityRefLink entityRef={row.ref} />
+            <RowLink entityRef={row.ref} text={groupTitle(row.ref)} />
           ) : (
             <Typography variant="body2" component="span">
               {row.ref}
