@@ -84,6 +84,38 @@ test.describe('the Status tab during the login outage', () => {
     ).toBeVisible();
   });
 
+  test("shows the day's history: the root cause down by its own signals, its dependent only degraded", async ({
+    page,
+    request,
+  }) => {
+    await waitForLoginOutage(request);
+    await signInAsGuest(page);
+    const today = new Date().toISOString().slice(0, 10);
+
+    await page.goto('/catalog/default/component/auth-service/status');
+    const bar = page.getByTestId(`history-day-${today}`);
+    await expect(bar).toHaveAttribute(
+      'aria-label',
+      new RegExp(
+        `^${today}: Major outage at worst; down .+ by its own signals`,
+      ),
+    );
+    await expect(page.getByTestId('availability-7')).toContainText(
+      'own signals only',
+    );
+    await bar.click();
+    const changes = page.getByRole('region', { name: `Changes on ${today}` });
+    await expect(changes.getByRole('listitem').last()).toContainText(
+      /Operational→Major outageown signals: .+/,
+    );
+
+    await page.goto('/catalog/default/component/shop-web/status');
+    await expect(page.getByTestId(`history-day-${today}`)).toHaveAttribute(
+      'aria-label',
+      new RegExp(`^${today}: Degraded at worst; degraded .+; no downtime$`),
+    );
+  });
+
   test('shows a misconfigured service as a problem to fix, not a crash', async ({
     page,
   }) => {
