@@ -1,7 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { EventsService } from '@backstage/plugin-events-node';
 import { randomBytes } from 'node:crypto';
-import { coalesce } from '../lib/coalesce';
+import { throttle } from '../lib/coalesce';
 
 /** The events topic on which replicas tell each other that signals changed. */
 export const SIGNALS_CHANGED_TOPIC = 'status.signals-changed';
@@ -11,9 +11,11 @@ export const SIGNALS_CHANGED_TOPIC = 'status.signals-changed';
  * (a webhook, an alert) announces it through the events service, and every
  * replica refreshes its engine. Each replica subscribes under its own ID, so
  * each gets every announcement (subscribers sharing an ID share the events).
- * Announcements are coalesced (one per `coalesceMs`, 100 ms by default): at
- * hundreds of alerts a second, one event per alert would be hundreds of rows
- * a second in the events bus for news the other replicas read as one.
+ * Announcements are throttled: the first after a quiet spell goes out at once
+ * (so the others refresh as soon as this replica does, before its pushes
+ * reach their browsers), then at most one per `coalesceMs` (100 ms by
+ * default): at hundreds of alerts a second, one event per alert would be
+ * hundreds of rows a second in the events bus for news the others read as one.
  */
 export async function followReplicas(options: {
   events: EventsService;
@@ -29,7 +31,7 @@ export async function followReplicas(options: {
     onEvent: async () => options.onSignalsChanged(),
   });
   return {
-    announce: coalesce(() => {
+    announce: throttle(() => {
       events
         .publish({
           topic: SIGNALS_CHANGED_TOPIC,

@@ -14,3 +14,32 @@ export function coalesce(fn: () => void, waitMs: number): () => void {
     timer.unref?.();
   };
 }
+
+/**
+ * Runs `fn` at once on the first call, then at most once per `waitMs`: calls
+ * inside a window become one run at its end. Unlike {@link coalesce}, news
+ * after a quiet spell goes out without delay.
+ */
+export function throttle(fn: () => void, waitMs: number): () => void {
+  let windowTimer: ReturnType<typeof setTimeout> | undefined;
+  let calledInWindow = false;
+  const openWindow = () => {
+    windowTimer = setTimeout(() => {
+      windowTimer = undefined;
+      if (calledInWindow) {
+        calledInWindow = false;
+        fn();
+        openWindow();
+      }
+    }, waitMs);
+    windowTimer.unref?.();
+  };
+  return () => {
+    if (windowTimer) {
+      calledInWindow = true;
+      return;
+    }
+    fn();
+    openWindow();
+  };
+}

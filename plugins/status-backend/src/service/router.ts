@@ -62,6 +62,12 @@ export type RouterOptions = {
   webhooks?: express.Router;
   /** The monitoring tools that can send alerts, with their names for people. */
   alertSources?: { id: string; title: string; enabled: boolean }[];
+  /**
+   * Resolves once the news this replica has received is in its levels
+   * (bounded): reads wait for it, so a browser pushed by another replica
+   * reads the change it was told about.
+   */
+  whenCurrent?: () => Promise<void>;
 };
 
 const unmatchedQuery = z.object({
@@ -96,6 +102,7 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { httpAuth, logger, catalog, store, pagerDutyMode, access } = options;
   const router = Router();
+  const whenCurrent = options.whenCurrent ?? (async () => {});
   // webhooks read their raw body themselves (signatures, forms, a 1 MiB limit)
   if (options.webhooks) router.use('/webhooks', options.webhooks);
   router.use(express.json({ limit: '16kb' }));
@@ -154,6 +161,7 @@ export async function createRouter(
 
   // Counts over the selected entities, their first page, and what is broken.
   router.get('/summary', async (req, res) => {
+    await whenCurrent();
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
@@ -170,6 +178,7 @@ export async function createRouter(
   // The "everything" list, grouped and paged here so a browser never holds
   // the whole company.
   router.get('/summary/rows', async (req, res) => {
+    await whenCurrent();
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
@@ -184,6 +193,7 @@ export async function createRouter(
 
   // The rest of the problems, a page at a time.
   router.get('/summary/problems', async (req, res) => {
+    await whenCurrent();
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
@@ -227,6 +237,7 @@ export async function createRouter(
 
   // The status of one entity: levels, why, who to call, what it depends on.
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {
+    await whenCurrent();
     const entityRef = toFullEntityRef(
       `${req.params.kind}:${req.params.namespace}/${req.params.name}`,
     );
@@ -347,6 +358,7 @@ export async function createRouter(
 
   // A System's parts, a Domain's Systems or a Group's entities, worst first.
   router.get('/rollups/:kind/:namespace/:name', async (req, res) => {
+    await whenCurrent();
     const kind = req.params.kind.toLocaleLowerCase('en-US');
     if (!isRollupKind(kind)) {
       throw new InputError(

@@ -63,4 +63,35 @@ describe('LiveRefresh', () => {
     await waitForExpect(() => expect(order).toEqual(['push a']));
     expect(engine.refreshSignals).not.toHaveBeenCalled();
   });
+
+  it('lets a read wait until the news received before it is applied', async () => {
+    const { order, refresh } = setUp({ ready: true });
+    // nothing pending: at once
+    await refresh.current();
+    refresh.changed([]);
+    const read = refresh.current().then(() => order.push('read'));
+    await read;
+    expect(order).toEqual(['refresh', 'read']);
+    // a failed refresh does not hold reads forever either
+    const failing = setUp({ ready: true, failing: true });
+    failing.refresh.changed(['a']);
+    await failing.refresh.current();
+    expect(failing.order[0]).toBe('refresh');
+  });
+
+  it('gives up waiting after the bound', async () => {
+    const { refresh } = setUp({ ready: true });
+    // a refresh that never starts: the coalescing timer is far away
+    const slow = new LiveRefresh({
+      engine: () => undefined,
+      livePush: { changed: jest.fn() } as unknown as LivePush,
+      logger: mockServices.logger.mock(),
+      coalesceMs: 60_000,
+    });
+    slow.changed(['a']);
+    const started = Date.now();
+    await slow.current(50);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    await refresh.current();
+  });
 });

@@ -228,6 +228,7 @@ export async function createStatusParts(
       title: source.title,
       enabled: alertSecrets.has(source.id),
     })),
+    whenCurrent: () => liveRefresh.current(),
   });
   return {
     logger,
