@@ -1,0 +1,202 @@
+/* eslint-disable no-console */
+// Benchmark of the history API on 10,000 entities with 90 days of recorded
+// transitions, over HTTP on an SQLite file and on PostgreSQL: one entity's
+// 90 days, and the roll-ups of a System (50 parts) and a Group (200 services).
+// Run with `yarn bench:history`; prints figures, asserts nothing.
+import { Entity } from '@backstage/catalog-model';
+import { Knex } from 'knex';
+import { performance } from 'node:perf_hooks';
+import {
+  onEachDatabase,
+  quantile,
+  startStatusBackend,
+  startSyntheticSimulator,
+  syntheticServiceId,
+  userHeaders,
+} from './benchSupport';
+
+const ENTITIES = 10_000;
+const SYSTEMS = 200;
+const GROUPS = 50;
+const DAYS = 90;
+const DAY_MS = 86_400_000;
+
+// A deterministic generator (mulberry32), so runs compare.
+let seed = 20261203;
+const random = () => {
+  seed = (seed + 0x6d2b79f5) >>> 0;
+  let t = seed;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+
+function organisation(): Entity[] {
+  const entity = (kind: string, name: string, spec: object): Entity => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind,
+    metadata: { name, namespace: 'default' },
+    spec,
+  });
+  return [
+    ...Array.from({ length: GROUPS }, (_, g) =>
+      entity('Group', `team-${g}`, { type: 'team', children: [] }),
+    ),
+    ...Array.from({ length: SYSTEMS }, (_, s) =>
+      entity('System', `system-${s}`, { owner: `team-${s % GROUPS}` }),
+    ),
+    ...Array.from(
+      { length: ENTITIES },
+      (_, i): Entity => ({
+        ...entity('Component', `svc-${i}`, {
+          type: 'service',
+          owner: `team-${i % GROUPS}`,
+          system: `system-${i % SYSTEMS}`,
+          lifecycle: 'production',
+        }),
+        metadata: {
+          name: `svc-${i}`,
+          namespace: 'default',
+          annotations: (i < 100
+            ? { 'pagerduty.com/service-id': syntheticServiceId(i) }
+            : {}) as Record<string, string>,
+        },
+      }),
+    ),
+  ];
+}
+
+/**
+ * 90 days of transitions: every entity has a few outages (own or caused by
+ * svc-0..19, the shared platform), one in a hundred flaps a dozen times a day.
+ */
+async function seedTransitions(knex: Knex): Promise<number> {
+  const now = Date.now();
+  const rows: object[] = [];
+  for (let i = 0; i < ENTITIES; i++) {
+    const ref = `component:default/svc-${i}`;
+    const outages = i % 100 === 0 ? DAYS * 12 : Math.floor(random() * 12);
+    for (let k = 0; k < outages; k++) {
+      const start = now - random() * DAYS * DAY_MS;
+      const own = random() < 0.5;
+      const level = random() < 0.3 ? 'major_outage' : 'partial_outage';
+      const root = `component:default/svc-${Math.floor(random() * 20)}`;
+      rows.push({
+        entity_ref: ref,
+        own_from: 'operational',
+        own_to: own ? level : 'operational',
+        effective_from: 'operational',
+        effective_to: level,
+        at: new Date(start),
+        reason: JSON.stringify(
+          own
+            ? { signals: [{ id: `I${k}`, title: 'Errors', level }] }
+            : { rootCauses: [{ root, level, path: [ref, root] }] },
+        ),
+      });
+      rows.push({
+        entity_ref: ref,
+        own_from: own ? level : 'operational',
+        own_to: 'operational',
+        effective_from: level,
+        effective_to: 'operational',
+        at: new Date(Math.min(now, start + random() * 4 * 3_600_000)),
+        reason: JSON.stringify({}),
+      });
+    }
+  }
+  for (let start = 0; start < rows.length; start += 500)
+    await knex('status_transitions').insert(rows.slice(start, start + 500));
+  return rows.length;
+}
+
+const stats = (samples: number[]) =>
+  `p50 ${quantile(samples, 0.5).toFixed(1)} ms, p95 ${quantile(
+    samples,
+    0.95,
+  ).toFixed(1)} ms`;
+
+async function main() {
+  const entities = organisation();
+  const sim = await startSyntheticSimulator({
+    services: 100,
+    groups: GROUPS,
+    seed: 3,
+    historyDays: 0,
+  });
+  console.log(
+    `History on ${ENTITIES} entities with ${DAYS} days of transitions (${SYSTEMS} systems of 50, ${GROUPS} groups of 200)`,
+  );
+  try {
+    await onEachDatabase('history', async (label, knex) => {
+      const backend = await startStatusBackend({
+        knex,
+        entities,
+        config: {
+          status: {
+            pagerDuty: { apiToken: 'simulator-token', apiBaseUrl: sim.url },
+          },
+        },
+        runStartupTasks: true,
+      });
+      try {
+        const transitions = await seedTransitions(knex);
+        const time = async (paths: () => string, runs: number) => {
+          const times: number[] = [];
+          let bytes = 0;
+          for (let i = 0; i < runs; i++) {
+            const start = performance.now();
+            const response = await fetch(`${backend.baseUrl}${paths()}`, {
+              headers: userHeaders,
+            });
+            const body = await response.text();
+            if (!response.ok) throw new Error(`${response.status} ${body}`);
+            times.push(performance.now() - start);
+            bytes += body.length;
+          }
+          return `${stats(times)}, ${(bytes / runs / 1024).toFixed(
+            1,
+          )} KiB per answer`;
+        };
+        const pick = (n: number) => Math.floor(random() * n);
+        console.log(`  ${label}, ${transitions} transitions:`);
+        console.log(
+          `    one entity's 90 days (500 requests): ${await time(
+            () => `/entities/component/default/svc-${pick(ENTITIES)}/history`,
+            500,
+          )}`,
+        );
+        console.log(
+          `    a flapping entity's 90 days (~2,200 transitions; 50 requests): ${await time(
+            () =>
+              `/entities/component/default/svc-${
+                pick(ENTITIES / 100) * 100
+              }/history`,
+            50,
+          )}`,
+        );
+        console.log(
+          `    a System's roll-up, 50 parts (100 requests): ${await time(
+            () => `/rollups/system/default/system-${pick(SYSTEMS)}/history`,
+            100,
+          )}`,
+        );
+        console.log(
+          `    a Group's roll-up, 200 services (50 requests): ${await time(
+            () => `/rollups/group/default/team-${pick(GROUPS)}/history`,
+            50,
+          )}`,
+        );
+      } finally {
+        await backend.close();
+      }
+    });
+  } finally {
+    await sim.close();
+  }
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});
