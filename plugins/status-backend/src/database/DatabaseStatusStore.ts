@@ -9,10 +9,8 @@ import { selectSources, upsertSourceAttempt } from './sourceRows';
 import {
   deleteTransitionsBefore,
   insertTransitions,
-  markObservedSince,
   selectHistories,
   selectHistory,
-  selectObservedSince,
   selectLastLevels,
   selectTransitions,
 } from './transitionRows';
@@ -58,6 +56,9 @@ const maintenanceKey = (account: string) => `pagerduty:${account}:maintenance`;
 
 const orNull = <T>(value: T | undefined): T | null =>
   value === undefined ? null : value;
+
+/** Since when levels have been recorded: before it, days have no data. */
+const OBSERVED_SINCE_KEY = 'history.observed_since';
 
 /**
  * {@link StatusStore} on the plugin's knex database (PostgreSQL or SQLite).
@@ -391,11 +392,13 @@ export class DatabaseStatusStore implements StatusStore {
     return deleteTransitionsBefore(this.db, before);
   }
 
-  markObservedSince(at: Date): Promise<void> {
-    return markObservedSince(this.db, at);
+  async markObservedSince(at: Date): Promise<void> {
+    // several replicas may start at once: the first start recorded stays
+    await this.insertMetaIfAbsent(OBSERVED_SINCE_KEY, at.toISOString());
   }
 
-  observedSince(): Promise<Date | undefined> {
-    return selectObservedSince(this.db);
+  async observedSince(): Promise<Date | undefined> {
+    const meta = await this.getMeta(OBSERVED_SINCE_KEY);
+    return meta ? new Date(meta.value) : undefined;
   }
 }

@@ -128,23 +128,6 @@ export async function deleteTransitionsBefore(
     .delete();
 }
 
-const OBSERVED_SINCE = 'observed_since';
-
-/** Since when levels have been recorded; set once, by the first engine to start. */
-export async function markObservedSince(db: Knex, at: Date): Promise<void> {
-  await db('status_history_state')
-    .insert({ key: OBSERVED_SINCE, value: at.toISOString() })
-    .onConflict('key')
-    .ignore();
-}
-
-export async function selectObservedSince(db: Knex): Promise<Date | undefined> {
-  const row = await db('status_history_state')
-    .where({ key: OBSERVED_SINCE })
-    .first();
-  return row ? new Date(row.value) : undefined;
-}
-
 /**
  * Several entities' transitions from `since` on, oldest first, each with its
  * last one before `since`; at most `limit` in all (then `truncated`).

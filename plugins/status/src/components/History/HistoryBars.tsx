@@ -55,7 +55,9 @@ export function formatDuration(ms: number): string {
   if (minutes < 60) return `${minutes} min`;
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  return rest ? `${hours} h ${String(rest).padStart(2, '0')} min` : `${hours} h`;
+  return rest
+    ? `${hours} h ${String(rest).padStart(2, '0')} min`
+    : `${hours} h`;
 }
 
 const upstreamName = (ref: string) =>
@@ -72,8 +74,7 @@ export function describeDay(day: HistoryDay): string {
   if (day.upstreamDowntimeMs)
     parts.push(
       `down ${formatDuration(day.upstreamDowntimeMs)} because of ${
-        day.upstreams.map(u => upstreamName(u.ref)).join(', ') ||
-        'an upstream'
+        day.upstreams.map(u => upstreamName(u.ref)).join(', ') || 'an upstream'
       }`,
     );
   if (day.degradedMs) parts.push(`degraded ${formatDuration(day.degradedMs)}`);
@@ -153,7 +154,9 @@ export function HistoryBars(props: {
                 <span
                   className={classes.half}
                   style={{
-                    background: observed ? levelColor(theme, day.worst) : noData,
+                    background: observed
+                      ? levelColor(theme, day.worst)
+                      : noData,
                   }}
                 />
               </button>

@@ -63,7 +63,9 @@ describe('HistoryCard', () => {
     expect(
       screen.getByTestId(`history-day-${dateOf(1)}`).getAttribute('aria-label'),
     ).toBe(
-      `${dateOf(1)}: Partial outage at worst; down 1 h because of component:auth-service`,
+      `${dateOf(
+        1,
+      )}: Partial outage at worst; down 1 h because of component:auth-service`,
     );
     expect(
       screen.getByTestId(`history-day-${dateOf(2)}`).getAttribute('aria-label'),
