@@ -107,8 +107,14 @@ describe('DatabaseStatusStore', () => {
         received_at: new Date('2031-01-02T03:04:05.000Z'),
         changed_at: new Date('2031-01-02T03:04:05.000Z'),
       });
-      // the newest migrations first: alerts' changed_at, freshness per part,
-      // webhook events, then alerts
+      // the newest migrations first: the transitions' time index (the table
+      // and its rows stay), alerts' changed_at, freshness per part, webhook
+      // events, then alerts
+      const transitionsBefore = await knex('status_transitions').pluck('id');
+      await knex.migrate.down({ directory: migrationsDir });
+      expect(await knex('status_transitions').pluck('id')).toEqual(
+        transitionsBefore,
+      );
       await knex.migrate.down({ directory: migrationsDir });
       expect(await knex.schema.hasColumn('status_alerts', 'changed_at')).toBe(
         false,
