@@ -159,11 +159,30 @@ export type EntityStatus = {
   dependentCount: number;
   freshness: StatusFreshness;
   problems: StatusConfigurationProblem[];
+  /** Ongoing and upcoming PagerDuty maintenance windows of its services, soonest first (absent from older backends). */
+  maintenance?: StatusMaintenanceWindow[];
   /**
    * The signals channel that announces changes of this entity's status (see
    * {@link StatusSignal}); named so that only readers of the entity learn it.
    */
   liveChannel: string;
+};
+
+/**
+ * A PagerDuty maintenance window: while it runs, the entity's incidents do
+ * not raise its level and it alarms none of its dependents.
+ *
+ * @public
+ */
+export type StatusMaintenanceWindow = {
+  id: string;
+  description?: string;
+  startTime: string;
+  endTime: string;
+  /** Who created it in PagerDuty. */
+  createdBy?: string;
+  /** Running now (otherwise upcoming). */
+  ongoing: boolean;
 };
 
 /**

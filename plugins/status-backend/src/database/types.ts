@@ -12,13 +12,15 @@ export type StoredService = {
 };
 
 /** Someone an incident is assigned to, or who is on call. */
-/** An ongoing maintenance window of an account's services. */
+/** An ongoing or upcoming maintenance window of an account's services. */
 export type StoredMaintenanceWindow = {
   id: string;
   serviceIds: string[];
   startTime: string;
   endTime: string;
   description?: string;
+  /** Who created it, by name, as PagerDuty summarises them. */
+  createdBy?: string;
 };
 
 export type StoredPerson = { id: string; name: string; email?: string };

@@ -26,6 +26,18 @@ const incident = (id: string, serviceId: string): StoredIncident =>
     urgency: 'high',
     createdAt: now,
   } as any);
+/** A maintenance window from `startMinutes` to `endMinutes` from now. */
+const window = (
+  id: string,
+  serviceId: string,
+  startMinutes: number,
+  endMinutes: number,
+) => ({
+  id,
+  serviceIds: [serviceId],
+  startTime: new Date(now.getTime() + startMinutes * 60_000).toISOString(),
+  endTime: new Date(now.getTime() + endMinutes * 60_000).toISOString(),
+});
 const servicesRead = {
   source: pagerDutySourceName('default', 'services'),
   lastSuccessAt: now,
@@ -52,7 +64,12 @@ describe('PagerDutyFacts', () => {
         services: [service('PA')],
         sources: [servicesRead],
         maintenance: [
-          [{ id: 'M1', serviceIds: ['PA'], startTime: '', endTime: '' }],
+          [
+            window('M2', 'PB', 60, 120),
+            window('M1', 'PA', -30, 30),
+            // over, though a stale read still holds it
+            window('M0', 'PB', -120, -60),
+          ],
         ],
       },
       rules,
@@ -64,7 +81,13 @@ describe('PagerDutyFacts', () => {
     expect(after.problemsOf(entity(['PA', 'PB'])).map(p => p.message)).toEqual([
       expect.stringContaining('PagerDuty has no service PB'),
     ]);
+    // only the window running now puts a service under maintenance
     expect(after.inMaintenance).toEqual(new Set(['default/PA']));
+    expect(after.maintenanceOf(entity(['PA', 'PB'])).map(w => w.id)).toEqual([
+      'M0',
+      'M1',
+      'M2',
+    ]);
     expect(after.incidentsOf(entity(['PWEB'])).map(i => i.id)).toEqual(['I1']);
   });
 

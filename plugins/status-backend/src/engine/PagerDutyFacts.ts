@@ -30,7 +30,13 @@ export class PagerDutyFacts {
   readonly openIncidents: StoredIncident[];
   readonly incidentsByService = new Map<string, StoredIncident[]>();
   /** Keys of the services under maintenance now. */
+  /** Service keys under a maintenance window now. */
   readonly inMaintenance: Set<string>;
+  /** The ongoing and upcoming maintenance windows of each service key. */
+  private readonly maintenanceByService = new Map<
+    string,
+    StoredMaintenanceWindow[]
+  >();
   readonly sources: SourceFreshness[];
   private readonly services: Map<string, StoredService>;
   /** The sources (account parts) read successfully at least once. */
@@ -59,12 +65,21 @@ export class PagerDutyFacts {
     this.everRead = new Set(
       facts.sources.filter(s => s.lastSuccessAt).map(s => s.source),
     );
+    // the windows stored are ongoing or upcoming; only the ongoing count now
+    const now = rules().now.getTime();
+    accounts.forEach((account, index) => {
+      for (const window of facts.maintenance[index] ?? [])
+        for (const id of window.serviceIds)
+          addTo(this.maintenanceByService, serviceKey(account, id), window);
+    });
     this.inMaintenance = new Set(
-      accounts.flatMap((account, index) =>
-        (facts.maintenance[index] ?? []).flatMap(w =>
-          w.serviceIds.map(id => serviceKey(account, id)),
-        ),
-      ),
+      [...this.maintenanceByService]
+        .filter(([, windows]) =>
+          windows.some(
+            w => Date.parse(w.startTime) <= now && now < Date.parse(w.endTime),
+          ),
+        )
+        .map(([key]) => key),
     );
     for (const incident of this.openIncidents)
       addTo(
@@ -155,6 +170,19 @@ export class PagerDutyFacts {
         key =>
           !read || this.services.has(key) || this.incidentsByService.has(key),
       );
+  }
+
+  /** The ongoing and upcoming maintenance windows of an entity's services, soonest first. */
+  maintenanceOf(entity: EntitySummary): StoredMaintenanceWindow[] {
+    const windows = new Map<string, StoredMaintenanceWindow>();
+    for (const id of entity.pagerDutyServiceIds)
+      for (const w of this.maintenanceByService.get(
+        serviceKey(entity.pagerDutyAccount, id),
+      ) ?? [])
+        windows.set(w.id, w);
+    return [...windows.values()].sort((a, b) =>
+      a.startTime.localeCompare(b.startTime),
+    );
   }
 
   /** The open incidents of an entity's services. */

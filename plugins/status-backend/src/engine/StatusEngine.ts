@@ -16,7 +16,12 @@ import {
   StatusConfigurationProblem,
   StatusPartFreshness,
 } from '@status-layer/plugin-status-common';
-import { StatusStore, StoredIncident, StoredService } from '../database';
+import {
+  StatusStore,
+  StoredIncident,
+  StoredMaintenanceWindow,
+  StoredService,
+} from '../database';
 import { addTo } from '../lib/addTo';
 import { FreshnessRules } from './freshness';
 import { PagerDutyFacts, serviceKey } from './PagerDutyFacts';
@@ -350,6 +355,12 @@ export class StatusEngine {
   incidentsOf(ref: string): StoredIncident[] {
     const entity = this.entities.get(ref);
     return entity ? this.facts.incidentsOf(entity) : [];
+  }
+
+  /** The ongoing and upcoming maintenance windows of an entity's PagerDuty services. */
+  maintenanceOf(ref: string): StoredMaintenanceWindow[] {
+    const entity = this.entities.get(ref);
+    return entity ? this.facts.maintenanceOf(entity) : [];
   }
 
   /** How fresh one part of an account's data is, as the poll left it. */

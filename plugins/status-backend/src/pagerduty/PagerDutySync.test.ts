@@ -51,6 +51,13 @@ describe('PagerDutySync against the simulator', () => {
         startedSecondsAgo: 120,
       });
       sim.state.startMaintenance({ services: ['search-service'], minutes: 30 });
+      // and one planned for later: stored to show, not in force
+      sim.state.startMaintenance({
+        services: ['cart-api'],
+        minutes: 60,
+        description: 'Database upgrade',
+        at: new Date(Date.now() + 2 * 3_600_000),
+      });
       const before = sim.requestCount;
 
       const result = await sync.syncOnce();
@@ -61,6 +68,15 @@ describe('PagerDutySync against the simulator', () => {
       expect(result.ongoingMaintenance![0].serviceIds).toEqual([
         sim.state.service('search-service').id,
       ]);
+      expect(await sync.ongoingMaintenance()).toHaveLength(1);
+      const stored = await store.getMaintenanceWindows('default');
+      expect(stored).toHaveLength(2);
+      expect(
+        stored.find(w => w.description === 'Database upgrade'),
+      ).toMatchObject({
+        serviceIds: [sim.state.service('cart-api').id],
+        createdBy: expect.any(String),
+      });
       // services (1 page), incidents (1), maintenance (1), on-calls (15
       // policies, one batch), and the alerts of the 3 new incidents
       expect(result.alertLookups).toBe(3);

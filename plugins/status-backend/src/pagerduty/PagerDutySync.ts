@@ -133,19 +133,25 @@ export class PagerDutySync {
     await this.part(result, 'maintenance', async () => {
       const windows = await client.list<any>(
         '/maintenance_windows',
-        { filter: 'ongoing' },
+        // ongoing and upcoming in one read: the page shows what is planned
+        { filter: 'open' },
         'maintenance_windows',
         request,
       );
-      const ongoing = windows.map(w => ({
-        id: w.id,
-        serviceIds: (w.services ?? []).map((s: { id: string }) => s.id),
-        startTime: w.start_time,
-        endTime: w.end_time,
-        description: w.description,
-      }));
-      await this.options.store.setMaintenanceWindows(account, ongoing);
-      result.ongoingMaintenance = ongoing;
+      const planned = windows.map(
+        (w): StoredMaintenanceWindow => ({
+          id: w.id,
+          serviceIds: (w.services ?? []).map((s: { id: string }) => s.id),
+          startTime: w.start_time,
+          endTime: w.end_time,
+          description: w.description,
+          createdBy: w.created_by?.summary,
+        }),
+      );
+      await this.options.store.setMaintenanceWindows(account, planned);
+      result.ongoingMaintenance = planned.filter(
+        w => Date.parse(w.startTime) <= this.now().getTime(),
+      );
     });
 
     await this.part(result, 'oncalls', async () => {
@@ -257,9 +263,14 @@ export class PagerDutySync {
     return onCalls;
   }
 
-  /** The ongoing maintenance windows of the last successful sync. */
+  /** The maintenance windows of the last successful sync that are ongoing now. */
   async ongoingMaintenance(): Promise<StoredMaintenanceWindow[]> {
-    return this.options.store.getMaintenanceWindows(this.options.account);
+    const now = this.now().getTime();
+    return (
+      await this.options.store.getMaintenanceWindows(this.options.account)
+    ).filter(
+      w => Date.parse(w.startTime) <= now && now < Date.parse(w.endTime),
+    );
   }
 
   private now(): Date {

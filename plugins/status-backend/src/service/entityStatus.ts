@@ -223,6 +223,14 @@ export async function describeEntityStatus(options: {
       catalogLoadedAt: freshness.catalogLoadedAt?.toISOString() ?? null,
     },
     problems: d.problems,
+    maintenance: engine.maintenanceOf(ref).map(w => ({
+      id: w.id,
+      description: w.description,
+      startTime: w.startTime,
+      endTime: w.endTime,
+      createdBy: w.createdBy,
+      ongoing: Date.parse(w.startTime) <= Date.now(),
+    })),
     liveChannel: options.liveChannel,
   };
 }

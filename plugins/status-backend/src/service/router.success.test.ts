@@ -25,6 +25,13 @@ describe('the status API routes on success', () => {
     beforeAll(async () => {
       sim = await startShopSimulator();
       triggerLoginOutage(sim);
+      // planned for tomorrow: shown, not in force
+      sim.state.startMaintenance({
+        services: ['shop-web'],
+        minutes: 60,
+        description: 'Checkout redesign roll-out',
+        at: new Date(Date.now() + 24 * 3_600_000),
+      });
       server = await startStatusTestBackend({
         knex: await databases.init(databaseId),
         entities,
@@ -64,6 +71,20 @@ describe('the status API routes on success', () => {
         monitored: true,
         problems: [],
       });
+    });
+
+    it('GET /entities/... lists a planned maintenance window without putting the entity under maintenance', async () => {
+      const res = await get('/entities/component/default/shop-web').expect(200);
+      expect(res.body.levels.effective).not.toBe('under_maintenance');
+      expect(res.body.maintenance).toEqual([
+        expect.objectContaining({
+          description: 'Checkout redesign roll-out',
+          ongoing: false,
+          createdBy: expect.any(String),
+        }),
+      ]);
+      const other = await get('/entities/component/default/cart-api');
+      expect(other.body.maintenance).toEqual([]);
     });
 
     it('GET /entities/... explains an inherited outage with its root cause, path and on-call', async () => {

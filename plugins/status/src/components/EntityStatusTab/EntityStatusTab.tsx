@@ -23,6 +23,7 @@ import {
   SimulatedDataNotice,
 } from '../StatusMessages';
 import { HistoryCard } from '../History';
+import { MaintenanceCard } from '../Maintenance';
 import { Dependencies } from './Dependencies';
 import { RootCauses } from './RootCauses';
 import { StatusHeader } from './StatusHeader';
@@ -105,6 +106,11 @@ export function EntityStatusView(props: {
             Why: upstream root cause{status.rootCauses.length > 1 ? 's' : ''}
           </Typography>
           <RootCauses causes={status.rootCauses} />
+        </Grid>
+      )}
+      {status.maintenance && status.maintenance.length > 0 && (
+        <Grid item xs={12}>
+          <MaintenanceCard windows={status.maintenance} />
         </Grid>
       )}
       <Grid item xs={12} md={7}>

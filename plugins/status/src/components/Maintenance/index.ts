@@ -1,0 +1,1 @@
+export { describeWindow, MaintenanceCard } from './MaintenanceCard';
