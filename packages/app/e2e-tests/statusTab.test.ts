@@ -116,6 +116,25 @@ test.describe('the Status tab during the login outage', () => {
     );
   });
 
+  test('shows the maintenance planned on a service, with who planned it', async ({
+    page,
+    request,
+  }) => {
+    await waitForLoginOutage(request);
+    await signInAsGuest(page);
+    await page.goto('/catalog/default/component/search-service/status');
+    const windows = page.getByRole('list', { name: 'Maintenance windows' });
+    await expect(windows.getByRole('listitem')).toHaveCount(1);
+    await expect(windows.getByRole('listitem').first()).toContainText(
+      /^PlannedSearch cluster upgrade: .+ to .+ \(planned by .+\)$/,
+    );
+    // planned, not running: the service is not under maintenance
+    await expect(statusHeaderLevel(page)).not.toHaveAttribute(
+      'data-level',
+      'under_maintenance',
+    );
+  });
+
   test('shows a misconfigured service as a problem to fix, not a crash', async ({
     page,
   }) => {

@@ -52,8 +52,26 @@ const each =
 export const SCENARIOS: Record<string, Scenario> = {
   'auth-outage': {
     description:
-      'P1 on auth-service; low-urgency incidents follow on cart-api and video-bff; acknowledged after 1 minute, resolved after 5',
+      'P1 on auth-service; low-urgency incidents follow on cart-api and video-bff; acknowledged after 1 minute, resolved after 5; a search cluster upgrade is planned for two hours later',
     steps: [
+      {
+        at: 0,
+        run: (state, at) => {
+          // planned once: a restarted scenario finds it still ahead
+          const planned = [...state.maintenanceWindows.values()].some(
+            w =>
+              w.description === 'Search cluster upgrade' &&
+              w.endTime > state.now(),
+          );
+          if (!planned)
+            state.startMaintenance({
+              services: ['search-service'],
+              minutes: 60,
+              description: 'Search cluster upgrade',
+              at: new Date(at.getTime() + 2 * 3_600_000),
+            });
+        },
+      },
       {
         at: 0,
         run: trigger(
