@@ -186,6 +186,17 @@ export type StatusMaintenanceWindow = {
 };
 
 /**
+ * The company's ongoing and upcoming maintenance, as `GET /maintenance`
+ * returns it: each window with the entities of its services the reader may
+ * see (windows of none of them are left out), running ones first.
+ *
+ * @public
+ */
+export type StatusMaintenance = {
+  windows: (StatusMaintenanceWindow & { entityRefs: string[] })[];
+};
+
+/**
  * One member of a roll-up (a System's parts, a Domain's Systems, what a Group owns).
  *
  * @public

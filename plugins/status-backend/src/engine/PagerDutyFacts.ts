@@ -185,6 +185,22 @@ export class PagerDutyFacts {
     );
   }
 
+  /** Every ongoing and upcoming maintenance window, once each, soonest first. */
+  allMaintenance(): { account: string; window: StoredMaintenanceWindow }[] {
+    const windows = new Map<
+      string,
+      { account: string; window: StoredMaintenanceWindow }
+    >();
+    for (const [key, list] of this.maintenanceByService) {
+      const account = key.slice(0, key.lastIndexOf('/'));
+      for (const window of list)
+        windows.set(`${account}/${window.id}`, { account, window });
+    }
+    return [...windows.values()].sort((a, b) =>
+      a.window.startTime.localeCompare(b.window.startTime),
+    );
+  }
+
   /** The open incidents of an entity's services. */
   incidentsOf(entity: EntitySummary): StoredIncident[] {
     const ids = new Set(entity.pagerDutyServiceIds);

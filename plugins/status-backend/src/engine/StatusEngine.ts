@@ -357,6 +357,23 @@ export class StatusEngine {
     return entity ? this.facts.incidentsOf(entity) : [];
   }
 
+  /** Every ongoing and upcoming maintenance window, with the entities of its services. */
+  allMaintenance(): {
+    window: StoredMaintenanceWindow;
+    entityRefs: string[];
+  }[] {
+    return this.facts.allMaintenance().map(({ account, window }) => ({
+      window,
+      entityRefs: [
+        ...new Set(
+          window.serviceIds.flatMap(
+            id => this.entitiesByService.get(serviceKey(account, id)) ?? [],
+          ),
+        ),
+      ],
+    }));
+  }
+
   /** The ongoing and upcoming maintenance windows of an entity's PagerDuty services. */
   maintenanceOf(ref: string): StoredMaintenanceWindow[] {
     const entity = this.entities.get(ref);

@@ -207,6 +207,13 @@ describe('the status API under a real permission policy', () => {
         urgency: 'high',
         priority: 'P1',
       });
+      // planned on the hidden service: only its readers may learn of it
+      sim.state.startMaintenance({
+        services: ['PAUTH01'],
+        minutes: 30,
+        description: 'Rotate signing keys',
+        at: new Date(Date.now() + 3_600_000),
+      });
       published = [];
       const statusKnex = await databases.init(databaseId);
       const catalog = await restrictedCatalogFeatures({
@@ -552,6 +559,24 @@ describe('the status API under a real permission policy', () => {
         expect(refused.status).toBe(400);
         expect(refused.body.error.name).toBe('InputError');
       }
+    });
+
+    it('lists maintenance only for entities the caller may read', async () => {
+      const reader = await as(READER, '/maintenance');
+      expect(reader.status).toBe(200);
+      expect(reader.body.windows).toEqual([]);
+      expectNothingHidden(reader.body);
+      const sre = await as(SRE, '/maintenance');
+      expect(sre.body.windows).toEqual([
+        expect.objectContaining({
+          description: 'Rotate signing keys',
+          ongoing: false,
+          entityRefs: ['component:default/auth-service'],
+        }),
+      ]);
+      expect(
+        (await as(READER, '/entities/component/default/auth-service')).status,
+      ).toBe(404);
     });
 
     it('shows unmatched alerts and error details only to status admins', async () => {

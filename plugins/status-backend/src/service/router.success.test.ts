@@ -87,6 +87,17 @@ describe('the status API routes on success', () => {
       expect(other.body.maintenance).toEqual([]);
     });
 
+    it('GET /maintenance lists the planned window with the entity it covers', async () => {
+      const res = await get('/maintenance').expect(200);
+      expect(res.body.windows).toEqual([
+        expect.objectContaining({
+          description: 'Checkout redesign roll-out',
+          ongoing: false,
+          entityRefs: ['component:default/shop-web'],
+        }),
+      ]);
+    });
+
     it('GET /entities/... explains an inherited outage with its root cause, path and on-call', async () => {
       const res = await get('/entities/component/default/cart-api').expect(200);
       expect(res.body.levels).toEqual({

@@ -18,6 +18,7 @@ import {
   ROLLUP_KINDS,
   StatusBackendHealth,
   StatusFeedIncident,
+  StatusMaintenance,
   parsePageSearch,
   parseSummarySearch,
 } from '@status-layer/plugin-status-common';
@@ -297,6 +298,29 @@ export async function createRouter(
       res.json(await describeDay({ entityRef, store, view, query: req.query }));
     },
   );
+
+  // Ongoing and upcoming maintenance company-wide, for the entities the caller may see.
+  router.get('/maintenance', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const view = await access.of(credentials);
+    const now = Date.now();
+    const windows: StatusMaintenance['windows'] = requireEngine()
+      .allMaintenance()
+      .map(({ window, entityRefs }) => ({
+        id: window.id,
+        description: window.description,
+        startTime: window.startTime,
+        endTime: window.endTime,
+        createdBy: window.createdBy,
+        ongoing: Date.parse(window.startTime) <= now,
+        entityRefs: entityRefs.filter(ref => view.has(ref)).sort(),
+      }))
+      .filter(w => w.entityRefs.length > 0)
+      .sort((a, b) => Number(b.ongoing) - Number(a.ongoing));
+    res.json({ windows } satisfies StatusMaintenance);
+  });
 
   // Each monitoring tool: whether it may send, when it last did, and what is wrong.
   router.get('/alerts/sources', async (req, res) => {

@@ -7,6 +7,7 @@ import {
   StatusUnmatchedAlerts,
   StatusFeedIncident,
   StatusHistory,
+  StatusMaintenance,
   StatusRollup,
   StatusTransitionsPage,
   StatusGrouping,
@@ -73,6 +74,8 @@ export interface StatusApi {
   ): Promise<StatusSummaryRows>;
   /** A page of the company's problems, worst first. */
   getProblems(page?: StatusPageQuery): Promise<StatusProblemsPage>;
+  /** Ongoing and upcoming maintenance company-wide, running windows first. */
+  getMaintenance(): Promise<StatusMaintenance>;
   /** Active incidents company-wide, newest first. */
   getIncidents(): Promise<{ incidents: StatusFeedIncident[] }>;
   /** A page of the firing alerts that match no entity, with who they might belong to. */

@@ -9,6 +9,7 @@ import {
   StatusUnmatchedAlerts,
   StatusFeedIncident,
   StatusHistory,
+  StatusMaintenance,
   StatusRollup,
   StatusTransitionsPage,
   StatusSummary,
@@ -92,6 +93,10 @@ export class StatusClient implements StatusApi {
         days ? `days=${days}` : '',
       )}`,
     );
+  }
+
+  async getMaintenance(): Promise<StatusMaintenance> {
+    return this.get<StatusMaintenance>('/maintenance');
   }
 
   async getRollupHistory(

@@ -1,1 +1,2 @@
 export { describeWindow, MaintenanceCard } from './MaintenanceCard';
+export { MaintenanceOverview } from './MaintenanceOverview';

@@ -14,6 +14,7 @@ function renderDashboard(
   const api: Partial<StatusApi> = {
     ...pagedStatusApi(),
     getIncidents: async () => ({ incidents: [] }),
+    getMaintenance: async () => ({ windows: [] }),
     getAlertSources: async () => ({ sources: [] }),
     getHealth: async () => ({
       status: 'ok',
@@ -270,6 +271,31 @@ describe('StatusDashboard', () => {
       expect(
         screen.getByRole('list', { name: 'Entities per level' }),
       ).toBeInTheDocument(),
+    );
+  });
+
+  it('lists ongoing and planned maintenance with the services it covers', async () => {
+    const hour = 3_600_000;
+    renderDashboard({
+      getMaintenance: async () => ({
+        windows: [
+          {
+            id: 'M1',
+            description: 'Search cluster upgrade',
+            startTime: new Date(Date.now() - hour).toISOString(),
+            endTime: new Date(Date.now() + hour).toISOString(),
+            createdBy: 'Ada Lovelace',
+            ongoing: true,
+            entityRefs: ['component:default/search-service'],
+          },
+        ],
+      }),
+    });
+    const list = await screen.findByRole('list', {
+      name: 'Company maintenance',
+    });
+    expect(list).toHaveTextContent(
+      /Under maintenanceSearch cluster upgrade: until .+ \(planned by Ada Lovelace\)search-service/,
     );
   });
 });

@@ -15,6 +15,7 @@ import {
   StatusSummaryFacets,
 } from '@status-layer/plugin-status-common';
 import { SimulatedDataNotice } from '../StatusMessages';
+import { MaintenanceOverview } from '../Maintenance';
 import { BrokenNow } from './BrokenNow';
 import { EverythingList } from './EverythingList';
 import { Filters } from './Filters';
@@ -123,7 +124,12 @@ export function StatusDashboard() {
                 </Tabs>
               </Grid>
               <Grid item xs={12}>
-                {state.tab === 'broken' && <BrokenNow summary={value} />}
+                {state.tab === 'broken' && (
+                  <>
+                    <BrokenNow summary={value} />
+                    <MaintenanceOverview />
+                  </>
+                )}
                 {state.tab === 'everything' && (
                   <>
                     <Filters

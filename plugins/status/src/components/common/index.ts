@@ -21,6 +21,7 @@ export {
   useAlertSources,
   useEntityStatus,
   useIncidents,
+  useMaintenance,
   useLiveResource,
   useMyTeamsSummary,
   useRollup,

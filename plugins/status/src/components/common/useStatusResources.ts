@@ -54,6 +54,10 @@ export function useSummary(query?: StatusSummaryQuery, page?: StatusPageQuery) {
   );
 }
 
+/** Ongoing and upcoming maintenance company-wide. */
+export const useMaintenance = () =>
+  useLiveResource(async api => api.getMaintenance(), []);
+
 /** Active incidents company-wide. */
 export const useIncidents = () =>
   useLiveResource(api => api.getIncidents(), []);
