@@ -13,5 +13,6 @@ export * from './alerts';
 export * from './freshness';
 export * from './health';
 export * from './history';
+export * from './response';
 export * from './permissions';
 export * from './rules';

@@ -281,6 +281,28 @@ export class DatabaseStatusStore implements StatusStore {
     return rows.map(r => this.toIncident(r));
   }
 
+  async listIncidentTimes(
+    services: { account: string; serviceId: string }[],
+    since: Date,
+    limit: number,
+  ) {
+    if (!services.length) return [];
+    const rows = await this.db('status_pd_incidents')
+      .where(q => {
+        for (const { account, serviceId } of services)
+          q.orWhere({ account, service_id: serviceId });
+      })
+      .where('created_at', '>=', since)
+      .orderBy('created_at', 'desc')
+      .limit(limit)
+      .select('created_at', 'acknowledged_at', 'resolved_at');
+    return rows.map(r => ({
+      createdAt: toDate(r.created_at)!,
+      acknowledgedAt: toDate(r.acknowledged_at),
+      resolvedAt: toDate(r.resolved_at),
+    }));
+  }
+
   async getIncident(
     account: string,
     id: string,

@@ -61,6 +61,15 @@ export interface StatusStore {
   upsertIncidents(incidents: StoredIncident[]): Promise<void>;
   /** Incidents that are triggered or acknowledged. */
   listOpenIncidents(): Promise<StoredIncident[]>;
+  /**
+   * When the incidents of some services created since `since` were created,
+   * acknowledged and resolved (at most `limit`, newest first).
+   */
+  listIncidentTimes(
+    services: { account: string; serviceId: string }[],
+    since: Date,
+    limit: number,
+  ): Promise<{ createdAt: Date; acknowledgedAt?: Date; resolvedAt?: Date }[]>;
   getIncident(account: string, id: string): Promise<StoredIncident | undefined>;
 
   /** Replaces who is on call for the given escalation policies. */

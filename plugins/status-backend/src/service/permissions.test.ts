@@ -543,6 +543,22 @@ describe('the status API under a real permission policy', () => {
         (await as(SRE, '/rollups/component/default/checkout/history')).status,
       ).toBe(400);
 
+      // incident response: the hidden service's only for its readers
+      expect(
+        (await as(READER, '/entities/component/default/auth-service/response'))
+          .status,
+      ).toBe(404);
+      const readerTeam = await as(
+        READER,
+        '/rollups/group/default/identity/response',
+      );
+      expect(readerTeam.status).toBe(200);
+      expect(readerTeam.body.services).toBe(0);
+      expect(readerTeam.body.periods[0].current.incidents).toBe(0);
+      const sreTeam = await as(SRE, '/rollups/group/default/identity/response');
+      expect(sreTeam.body.services).toBe(1);
+      expect(sreTeam.body.periods[0].current.incidents).toBe(1);
+
       // bounded input, refused with a reason
       for (const query of [
         'history?days=0',

@@ -32,6 +32,7 @@ import { CallerAccess } from './CallerAccess';
 import { describeEntityStatus, incidentView } from './entityStatus';
 import { alertForCaller, sourceProblemForCaller } from './forCaller';
 import { describeDay, describeHistory, describeRollupHistory } from './history';
+import { describeResponse } from './response';
 import { describeRollup } from './rollup';
 import {
   pageProblems,
@@ -401,6 +402,42 @@ export async function createRouter(
     }
     const engine = requireEngine();
     res.json(describeRollup({ ref: entityRef, engine, view }));
+  });
+
+  // Incident response (MTTA, MTTR, counts) of an entity's PagerDuty services.
+  router.get('/entities/:kind/:namespace/:name/response', async (req, res) => {
+    const { entityRef, view } = await visibleEntity(req);
+    res.json(
+      await describeResponse({
+        entityRef,
+        rollup: false,
+        engine: requireEngine(),
+        store,
+        view,
+        now: new Date(),
+      }),
+    );
+  });
+
+  // The same over a System's, Domain's or Group's members.
+  router.get('/rollups/:kind/:namespace/:name/response', async (req, res) => {
+    const kind = req.params.kind.toLocaleLowerCase('en-US');
+    if (!isRollupKind(kind)) {
+      throw new InputError(
+        `Roll-ups exist for ${ROLLUP_KINDS.join(', ')}; not for ${kind}`,
+      );
+    }
+    const { entityRef, view } = await visibleEntity(req);
+    res.json(
+      await describeResponse({
+        entityRef,
+        rollup: true,
+        engine: requireEngine(),
+        store,
+        view,
+        now: new Date(),
+      }),
+    );
   });
 
   // A System's, Domain's or Group's daily history, from its members'.

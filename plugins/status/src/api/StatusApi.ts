@@ -8,6 +8,7 @@ import {
   StatusFeedIncident,
   StatusHistory,
   StatusMaintenance,
+  StatusResponse,
   StatusRollup,
   StatusTransitionsPage,
   StatusGrouping,
@@ -54,6 +55,12 @@ export interface StatusApi {
   getEntityHistory(entityRef: string, days?: number): Promise<StatusHistory>;
   /** A System's, Domain's or Group's daily history, from its members'. */
   getRollupHistory(entityRef: string, days?: number): Promise<StatusHistory>;
+  /**
+   * MTTA, MTTR and incident counts over 7, 30 and 90 days for an entity's
+   * PagerDuty services, or (`rollup`) those of a System's, Domain's or
+   * Group's members.
+   */
+  getResponse(entityRef: string, rollup?: boolean): Promise<StatusResponse>;
   /** An entity's level changes on one day (`YYYY-MM-DD`, UTC), with what explained each. */
   getTransitions(
     entityRef: string,

@@ -10,6 +10,7 @@ import {
   StatusFeedIncident,
   StatusHistory,
   StatusMaintenance,
+  StatusResponse,
   StatusRollup,
   StatusTransitionsPage,
   StatusSummary,
@@ -92,6 +93,15 @@ export class StatusClient implements StatusApi {
       `/entities/${entityPath(entityRef)}/history${searchOf(
         days ? `days=${days}` : '',
       )}`,
+    );
+  }
+
+  async getResponse(
+    entityRef: string,
+    rollup?: boolean,
+  ): Promise<StatusResponse> {
+    return this.get<StatusResponse>(
+      `/${rollup ? 'rollups' : 'entities'}/${entityPath(entityRef)}/response`,
     );
   }
 

@@ -40,6 +40,12 @@ function renderTab(
   const api: Partial<StatusApi> = {
     getEntityStatus,
     getEntityHistory: async entityRef => aHistory(entityRef, []),
+    getResponse: async entityRef => ({
+      entityRef,
+      services: 1,
+      periods: [],
+      truncated: false,
+    }),
     getHealth: async () => ({
       status: 'ok',
       database: 'ok',
@@ -431,6 +437,12 @@ describe('EntityStatusTab', () => {
             {
               getEntityStatus,
               getEntityHistory: async (ref: string) => aHistory(ref, []),
+              getResponse: async (ref: string) => ({
+                entityRef: ref,
+                services: 1,
+                periods: [],
+                truncated: false,
+              }),
               getHealth: async () => ({}),
             } as any,
           ],

@@ -24,6 +24,7 @@ import {
 } from '../StatusMessages';
 import { HistoryCard } from '../History';
 import { MaintenanceCard } from '../Maintenance';
+import { ResponseCard } from '../Response';
 import { Dependencies } from './Dependencies';
 import { RootCauses } from './RootCauses';
 import { StatusHeader } from './StatusHeader';
@@ -138,6 +139,14 @@ export function EntityStatusView(props: {
           version={`${status.levels.own}/${status.levels.effective}`}
         />
       </Grid>
+      {status.monitored && (
+        <Grid item xs={12}>
+          <ResponseCard
+            entityRef={status.entityRef}
+            version={status.incidents.map(i => i.status).join()}
+          />
+        </Grid>
+      )}
       {onRetry && pollError && (
         <Grid item xs={12}>
           <Button variant="outlined" onClick={onRetry}>

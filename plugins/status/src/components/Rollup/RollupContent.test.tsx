@@ -76,6 +76,12 @@ const rollup: StatusRollup = {
 function renderWith(element: JSX.Element) {
   const api: Partial<StatusApi> = {
     getRollup: jest.fn(async () => rollup),
+    getResponse: async entityRef => ({
+      entityRef,
+      services: 2,
+      periods: [],
+      truncated: false,
+    }),
     getRollupHistory: async entityRef => ({
       ...aHistory(entityRef, []),
       members: 2,
@@ -114,7 +120,10 @@ describe('Roll-ups', () => {
         .getAllByRole('link')
         .map(l => l.textContent),
     ).toEqual(['cart-api', 'shop-web']);
-    const rows = screen.getAllByRole('row').slice(1);
+    // the members' table (the incident response has its own)
+    const rows = within(screen.getAllByRole('table')[0])
+      .getAllByRole('row')
+      .slice(1);
     expect(
       rows.map(r => within(r).getAllByRole('cell')[0].textContent),
     ).toEqual(['cart-api', 'shop-web', 'search-api']);

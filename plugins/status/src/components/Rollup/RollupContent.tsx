@@ -11,6 +11,7 @@ import {
   useStatusTabLink,
 } from '../common';
 import { HistoryCard } from '../History';
+import { ResponseCard } from '../Response';
 import { SimulatedDataNotice } from '../StatusMessages';
 import { RollupView } from './RollupView';
 
@@ -34,6 +35,9 @@ export function RollupContent() {
           </Grid>
           <Grid item xs={12}>
             <HistoryCard entityRef={entityRef} rollup version={value.level} />
+          </Grid>
+          <Grid item xs={12}>
+            <ResponseCard entityRef={entityRef} rollup version={value.level} />
           </Grid>
         </Grid>
       )}

@@ -1,0 +1,108 @@
+import { createTestDatabases } from '../__testUtils__/databases';
+import { callerView } from '../__testUtils__/callerView';
+import { useShopDuringLoginOutage } from '../__testUtils__/shopOrganisation';
+import { StoredIncident } from '../database';
+import { describeResponse } from './response';
+
+jest.setTimeout(60_000);
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+describe('describeResponse', () => {
+  const databases = createTestDatabases();
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    const start = useShopDuringLoginOutage(databases, databaseId);
+
+    it("counts an entity's incidents and a team's, with MTTA and MTTR against the period before", async () => {
+      const { engine, store, all } = await start();
+      const now = new Date();
+      const ago = (ms: number) => new Date(now.getTime() - ms);
+      const incident = (
+        id: string,
+        serviceId: string,
+        createdDaysAgo: number,
+        ackMinutes?: number,
+        resolveMinutes?: number,
+      ): StoredIncident => {
+        const createdAt = ago(createdDaysAgo * DAY);
+        const after = (minutes?: number) =>
+          minutes === undefined
+            ? undefined
+            : new Date(createdAt.getTime() + minutes * MINUTE);
+        return {
+          account: 'default',
+          id,
+          number: 1,
+          title: id,
+          serviceId,
+          status: resolveMinutes === undefined ? 'acknowledged' : 'resolved',
+          urgency: 'high',
+          createdAt,
+          acknowledgedAt: after(ackMinutes),
+          resolvedAt: after(resolveMinutes),
+          changedAt: createdAt,
+          observedAt: createdAt,
+          assignees: [],
+        };
+      };
+      await store.upsertIncidents([
+        // cart-api (shop): two this week, one the week before
+        incident('C1', 'PCART00', 1, 4, 60),
+        incident('C2', 'PCART00', 2, 10, 20),
+        incident('C0', 'PCART00', 10, 30, 120),
+        // shop-web (shop) this week; membership-api is platform's
+        incident('S1', 'PSHOP00', 3, 2, 10),
+        incident('M1', 'PMEMB00', 1, 1, 5),
+      ]);
+
+      const cart = await describeResponse({
+        entityRef: 'component:default/cart-api',
+        rollup: false,
+        engine,
+        store,
+        view: all,
+        now,
+      });
+      expect(cart.services).toBe(1);
+      const [week, month] = cart.periods;
+      expect(week.current).toEqual({
+        incidents: 2,
+        acknowledged: 2,
+        resolved: 2,
+        mttaMs: 7 * MINUTE,
+        mttrMs: 40 * MINUTE,
+      });
+      expect(week.previous).toMatchObject({
+        incidents: 1,
+        mttrMs: 120 * MINUTE,
+      });
+      expect(month.current.incidents).toBe(3);
+
+      const shop = await describeResponse({
+        entityRef: 'group:default/shop',
+        rollup: true,
+        engine,
+        store,
+        view: all,
+        now,
+      });
+      // cart-api, shop-web and quote-engine's (unknown) service
+      expect(shop.services).toBe(3);
+      expect(shop.periods[0].current.incidents).toBe(3);
+
+      // a member the reader may not see is left out
+      const partial = await describeResponse({
+        entityRef: 'group:default/shop',
+        rollup: true,
+        engine,
+        store,
+        view: callerView(['group:default/shop', 'component:default/shop-web']),
+        now,
+      });
+      expect(partial.services).toBe(1);
+      expect(partial.periods[0].current.incidents).toBe(1);
+    });
+  });
+});

@@ -1,0 +1,69 @@
+import {
+  responsePeriods,
+  StatusResponse,
+} from '@status-layer/plugin-status-common';
+import { StatusStore } from '../database';
+import { StatusEngine } from '../engine/StatusEngine';
+import { CallerView } from './CallerAccess';
+import { membersOf } from './rollup';
+
+const DAY_MS = 86_400_000;
+/** Incidents one answer reads: 180 days of a busy team's. */
+const MAX_INCIDENTS = 20_000;
+/** Services one answer covers. */
+const MAX_SERVICES = 1_000;
+
+/**
+ * MTTA, MTTR and incident counts over 7, 30 and 90 days (each against the
+ * period before) for an entity's PagerDuty services, or for a Group's, a
+ * System's or a Domain's: those of its members the caller may see.
+ */
+export async function describeResponse(options: {
+  entityRef: string;
+  rollup: boolean;
+  engine: StatusEngine;
+  store: StatusStore;
+  view: CallerView;
+  now: Date;
+}): Promise<StatusResponse> {
+  const { entityRef, engine, store, view, now } = options;
+  const members = options.rollup
+    ? membersOf(engine, entityRef)
+        .filter(m => view.has(m.ref))
+        .flatMap(m =>
+          m.kind === 'System'
+            ? membersOf(engine, m.ref).filter(p => view.has(p.ref))
+            : [m],
+        )
+    : [engine.entity(entityRef)].filter(e => e !== undefined);
+  const services = [
+    ...new Map(
+      members.flatMap(m =>
+        m.pagerDutyServiceIds.map(serviceId => [
+          `${m.pagerDutyAccount}/${serviceId}`,
+          { account: m.pagerDutyAccount, serviceId },
+        ]),
+      ),
+    ).values(),
+  ].slice(0, MAX_SERVICES);
+  // two of the longest periods: the last 90 days and the 90 before
+  const since = new Date(now.getTime() - 2 * 90 * DAY_MS);
+  const [incidents, observedSince] = await Promise.all([
+    store.listIncidentTimes(services, since, MAX_INCIDENTS + 1),
+    store.observedSince(),
+  ]);
+  return {
+    entityRef,
+    services: services.length,
+    periods: responsePeriods(
+      incidents.slice(0, MAX_INCIDENTS).map(i => ({
+        createdAt: i.createdAt.toISOString(),
+        acknowledgedAt: i.acknowledgedAt?.toISOString(),
+        resolvedAt: i.resolvedAt?.toISOString(),
+      })),
+      now,
+    ),
+    observedSince: observedSince?.toISOString(),
+    truncated: incidents.length > MAX_INCIDENTS,
+  };
+}

@@ -1,0 +1,109 @@
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import { ResponseFigures } from '@status-layer/plugin-status-common';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import useAsync from 'react-use/esm/useAsync';
+import { statusApiRef } from '../../api';
+import { formatDuration } from '../History';
+
+type Mean = 'mttaMs' | 'mttrMs';
+
+/** "12 min (was 20 min)": the figure and the period before it, when both exist. */
+export function withTrend(
+  current: ResponseFigures,
+  previous: ResponseFigures,
+  mean: Mean,
+): string {
+  const now = current[mean];
+  if (now === undefined) return '—';
+  const before = previous[mean];
+  if (before === undefined) return formatDuration(now);
+  const word =
+    now < before ? 'better than' : now > before ? 'worse than' : 'as';
+  return `${formatDuration(now)} (${word} ${formatDuration(
+    before,
+  )} the period before)`;
+}
+
+/**
+ * Incident response of an entity's PagerDuty services, or of a team's
+ * (`rollup`): incidents, MTTA and MTTR over 7, 30 and 90 days, each against
+ * the period before, with the definitions beside them.
+ */
+export function ResponseCard(props: {
+  entityRef: string;
+  rollup?: boolean;
+  version?: string;
+}) {
+  const api = useApi(statusApiRef);
+  const response = useAsync(
+    async () => api.getResponse(props.entityRef, props.rollup),
+    [api, props.entityRef, props.rollup, props.version],
+  );
+  return (
+    <InfoCard title="Incident response">
+      {response.loading && !response.value && <Progress />}
+      {response.error && (
+        <ResponseErrorPanel
+          error={response.error}
+          title="Could not read the incident response"
+        />
+      )}
+      {response.value && (
+        <>
+          <Table size="small" aria-label="Incident response">
+            <TableHead>
+              <TableRow>
+                <TableCell>Period</TableCell>
+                <TableCell>Incidents</TableCell>
+                <TableCell>MTTA</TableCell>
+                <TableCell>MTTR</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {response.value.periods.map(p => (
+                <TableRow key={p.days}>
+                  <TableCell>{p.days} days</TableCell>
+                  <TableCell>
+                    {p.current.incidents} (before: {p.previous.incidents})
+                  </TableCell>
+                  <TableCell>
+                    {withTrend(p.current, p.previous, 'mttaMs')}
+                  </TableCell>
+                  <TableCell>
+                    {withTrend(p.current, p.previous, 'mttrMs')}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          <Typography variant="caption" color="textSecondary" component="p">
+            Over the PagerDuty incidents created in each period on{' '}
+            {response.value.services === 1
+              ? 'its service'
+              : `${response.value.services} services`}
+            : MTTA is the mean time from an incident's creation to its
+            acknowledgement (of those acknowledged), MTTR to its resolution (of
+            those resolved). Incidents count from when the status layer began
+            recording
+            {response.value.observedSince
+              ? ` (${response.value.observedSince.slice(0, 10)})`
+              : ''}
+            .
+            {response.value.truncated &&
+              ' There were more incidents than one answer reads: the newest are counted.'}
+          </Typography>
+        </>
+      )}
+    </InfoCard>
+  );
+}

@@ -1,0 +1,1 @@
+export { ResponseCard, withTrend } from './ResponseCard';
