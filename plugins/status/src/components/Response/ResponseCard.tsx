@@ -27,8 +27,9 @@ export function withTrend(
   if (now === undefined) return '—';
   const before = previous[mean];
   if (before === undefined) return formatDuration(now);
-  const word =
-    now < before ? 'better than' : now > before ? 'worse than' : 'as';
+  let word = 'as';
+  if (now < before) word = 'better than';
+  else if (now > before) word = 'worse than';
   return `${formatDuration(now)} (${word} ${formatDuration(
     before,
   )} the period before)`;
