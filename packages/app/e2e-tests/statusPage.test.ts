@@ -23,6 +23,10 @@ test.describe('the company status page during the login outage', () => {
       (await auth.innerText()).match(/(\d+) impacted/)![1],
     );
     expect(impactedCount).toBeGreaterThan(10);
+    // the maintenance planned in the demo, with the service it covers
+    await expect(
+      page.getByRole('list', { name: 'Company maintenance' }),
+    ).toContainText(/PlannedSearch cluster upgrade: .+search-service/);
     // one row for the outage, not one per impacted service
     expect(await page.getByTestId(/^problem-/).count()).toBeLessThan(
       impactedCount,

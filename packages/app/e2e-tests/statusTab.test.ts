@@ -103,6 +103,11 @@ test.describe('the Status tab during the login outage', () => {
     await expect(page.getByTestId('availability-7')).toContainText(
       'own signals only',
     );
+    // and its incident response, counted from the recorded incidents
+    const response = page.getByRole('table', { name: 'Incident response' });
+    await expect(response.getByRole('row').nth(1)).toContainText(
+      /^7 days[1-9]\d* \(before: \d+\)/,
+    );
     await bar.click();
     const changes = page.getByRole('region', { name: `Changes on ${today}` });
     await expect(changes.getByRole('listitem').last()).toContainText(
