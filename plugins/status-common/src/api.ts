@@ -257,6 +257,11 @@ export type StatusSummaryEntity = {
   effective: HealthLevel;
   /** The worst upstream root cause of its inherited level, if any; {@link HIDDEN_ENTITY_REF} when the caller may not read it. */
   rootCause?: string;
+  /**
+   * Its worst level on each of the last days (UTC), oldest first, when the
+   * rows were asked `history=<days>`; null for a day with no data.
+   */
+  recent?: (HealthLevel | null)[];
 };
 
 /**

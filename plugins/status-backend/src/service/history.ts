@@ -198,3 +198,42 @@ export async function describeDay(options: {
     truncated: history.truncated,
   };
 }
+
+/** Days of history the dashboard's rows may ask for. */
+export const MAX_RECENT_DAYS = 14;
+
+/**
+ * Each entity's worst level on each of the last `days` days (oldest first;
+ * null for a day with no data), for the dashboard's compact history column.
+ */
+export async function recentLevels(options: {
+  entityRefs: string[];
+  days: number;
+  store: StatusStore;
+  now: Date;
+}): Promise<Map<string, (HealthLevel | null)[]>> {
+  const { entityRefs, days, store, now } = options;
+  if (!entityRefs.length) return new Map();
+  const [histories, observedSince] = await Promise.all([
+    store.readHistories(entityRefs, {
+      since: startOfWindow(now, days),
+      limit: ROLLUP_MAX_TRANSITIONS,
+    }),
+    store.observedSince(),
+  ]);
+  return new Map(
+    entityRefs.map(ref => [
+      ref,
+      dailyHistory({
+        transitions: (histories.byEntity.get(ref) ?? []).map(t => ({
+          at: t.at.toISOString(),
+          ownTo: t.ownTo as HealthLevel | undefined,
+          effectiveTo: t.effectiveTo as HealthLevel,
+        })),
+        days,
+        now,
+        observedSince,
+      }).map(day => (day.observedMs ? day.worst : null)),
+    ]),
+  );
+}

@@ -427,7 +427,7 @@ describe('the status API under a real permission policy', () => {
       for (const group of ['flat', 'owner', 'domain']) {
         const reader = await as(
           READER,
-          `/summary/rows?group=${group}&limit=1000`,
+          `/summary/rows?group=${group}&limit=1000&history=7`,
         );
         const sre = await as(SRE, `/summary/rows?group=${group}&limit=1000`);
         expect(reader.status).toBe(200);

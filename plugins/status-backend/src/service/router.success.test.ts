@@ -87,6 +87,22 @@ describe('the status API routes on success', () => {
       expect(other.body.maintenance).toEqual([]);
     });
 
+    it('GET /summary/rows?history=7 gives each entity row its worst level per day', async () => {
+      const res = await get('/summary/rows?group=flat&history=7').expect(200);
+      const row = (ref: string) =>
+        res.body.rows.find((r: any) => r.entity?.entityRef === ref);
+      const auth = row('component:default/auth-service');
+      expect(auth.entity.recent).toHaveLength(7);
+      // recording began today (or just before midnight): older days have no data
+      expect(auth.entity.recent.slice(0, 5)).toEqual(Array(5).fill(null));
+      expect(auth.entity.recent[6]).toBe('major_outage');
+      // without the parameter, no history is read
+      const plain = await get('/summary/rows?group=flat').expect(200);
+      expect(plain.body.rows[0].entity.recent).toBeUndefined();
+      for (const bad of ['0', '15', 'week'])
+        await get(`/summary/rows?history=${bad}`).expect(400);
+    });
+
     it('GET /maintenance lists the planned window with the entity it covers', async () => {
       const res = await get('/maintenance').expect(200);
       expect(res.body.windows).toEqual([

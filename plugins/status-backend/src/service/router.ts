@@ -18,7 +18,6 @@ import {
   ROLLUP_KINDS,
   StatusBackendHealth,
   StatusFeedIncident,
-  StatusMaintenance,
   parsePageSearch,
   parseSummarySearch,
 } from '@status-layer/plugin-status-common';
@@ -31,8 +30,8 @@ import { StatusEngine } from '../engine/StatusEngine';
 import { CallerAccess } from './CallerAccess';
 import { describeEntityStatus, incidentView } from './entityStatus';
 import { alertForCaller, sourceProblemForCaller } from './forCaller';
-import { describeDay, describeHistory, describeRollupHistory } from './history';
-import { describeResponse } from './response';
+import { MAX_RECENT_DAYS, recentLevels } from './history';
+import { addHistoryRoutes } from './historyRoutes';
 import { describeRollup } from './rollup';
 import {
   pageProblems,
@@ -82,6 +81,22 @@ const unmatchedQuery = z.object({
 const entityQuerySchema = z.object({
   entityRef: z.string().min(1, 'entityRef is required'),
 });
+
+/** `history=<days>` of the rows route: absent, or 1 to MAX_RECENT_DAYS. */
+function parseHistoryDays(raw: unknown): number | undefined {
+  if (raw === undefined) return undefined;
+  const days = Number(raw);
+  if (
+    typeof raw !== 'string' ||
+    !Number.isInteger(days) ||
+    days < 1 ||
+    days > MAX_RECENT_DAYS
+  )
+    throw new InputError(
+      `history must be a number of days from 1 to ${MAX_RECENT_DAYS}`,
+    );
+  return days;
+}
 
 function toFullEntityRef(raw: string): string {
   try {
@@ -188,9 +203,37 @@ export async function createRouter(
     const query = readInput(() => parseSummarySearch(params));
     const page = readInput(() => parsePageSearch(params, SUMMARY_PAGES.rows));
     const { grouping, collapsed } = readInput(() => parseRowsSearch(params));
+    const historyDays = readInput(() => parseHistoryDays(params.history));
     const engine = requireEngine();
     const view = await access.of(credentials);
-    res.json(pageSummaryRows(engine, view, query, grouping, collapsed, page));
+    const answer = pageSummaryRows(
+      engine,
+      view,
+      query,
+      grouping,
+      collapsed,
+      page,
+    );
+    if (historyDays) {
+      // the compact history column: the page's entities only
+      const recent = await recentLevels({
+        entityRefs: answer.rows.flatMap(r =>
+          r.type === 'entity' ? [r.entity.entityRef] : [],
+        ),
+        days: historyDays,
+        store,
+        now: new Date(),
+      });
+      answer.rows = answer.rows.map(r =>
+        r.type === 'entity'
+          ? {
+              ...r,
+              entity: { ...r.entity, recent: recent.get(r.entity.entityRef) },
+            }
+          : r,
+      );
+    }
+    res.json(answer);
   });
 
   // The rest of the problems, a page at a time.
@@ -260,67 +303,6 @@ export async function createRouter(
         liveChannel: options.liveChannelOf(entityRef),
       }),
     );
-  });
-
-  /** The entity a route names, when the caller may see it (404 otherwise). */
-  const visibleEntity = async (req: express.Request) => {
-    const entityRef = toFullEntityRef(
-      `${req.params.kind}:${req.params.namespace}/${req.params.name}`,
-    );
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const view = await access.of(credentials);
-    if (!view.has(entityRef)) {
-      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
-    }
-    return { entityRef, view };
-  };
-
-  // An entity's daily history: worst level, own and upstream-caused downtime, availability.
-  router.get('/entities/:kind/:namespace/:name/history', async (req, res) => {
-    const { entityRef, view } = await visibleEntity(req);
-    res.json(
-      await describeHistory({
-        entityRef,
-        store,
-        view,
-        query: req.query,
-        now: new Date(),
-      }),
-    );
-  });
-
-  // The level changes of one day, with what explained each.
-  router.get(
-    '/entities/:kind/:namespace/:name/transitions',
-    async (req, res) => {
-      const { entityRef, view } = await visibleEntity(req);
-      res.json(await describeDay({ entityRef, store, view, query: req.query }));
-    },
-  );
-
-  // Ongoing and upcoming maintenance company-wide, for the entities the caller may see.
-  router.get('/maintenance', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const view = await access.of(credentials);
-    const now = Date.now();
-    const windows: StatusMaintenance['windows'] = requireEngine()
-      .allMaintenance()
-      .map(({ window, entityRefs }) => ({
-        id: window.id,
-        description: window.description,
-        startTime: window.startTime,
-        endTime: window.endTime,
-        createdBy: window.createdBy,
-        ongoing: Date.parse(window.startTime) <= now,
-        entityRefs: entityRefs.filter(ref => view.has(ref)).sort(),
-      }))
-      .filter(w => w.entityRefs.length > 0)
-      .sort((a, b) => Number(b.ongoing) - Number(a.ongoing));
-    res.json({ windows } satisfies StatusMaintenance);
   });
 
   // Each monitoring tool: whether it may send, when it last did, and what is wrong.
@@ -404,61 +386,11 @@ export async function createRouter(
     res.json(describeRollup({ ref: entityRef, engine, view }));
   });
 
-  // Incident response (MTTA, MTTR, counts) of an entity's PagerDuty services.
-  router.get('/entities/:kind/:namespace/:name/response', async (req, res) => {
-    const { entityRef, view } = await visibleEntity(req);
-    res.json(
-      await describeResponse({
-        entityRef,
-        rollup: false,
-        engine: requireEngine(),
-        store,
-        view,
-        now: new Date(),
-      }),
-    );
-  });
-
-  // The same over a System's, Domain's or Group's members.
-  router.get('/rollups/:kind/:namespace/:name/response', async (req, res) => {
-    const kind = req.params.kind.toLocaleLowerCase('en-US');
-    if (!isRollupKind(kind)) {
-      throw new InputError(
-        `Roll-ups exist for ${ROLLUP_KINDS.join(', ')}; not for ${kind}`,
-      );
-    }
-    const { entityRef, view } = await visibleEntity(req);
-    res.json(
-      await describeResponse({
-        entityRef,
-        rollup: true,
-        engine: requireEngine(),
-        store,
-        view,
-        now: new Date(),
-      }),
-    );
-  });
-
-  // A System's, Domain's or Group's daily history, from its members'.
-  router.get('/rollups/:kind/:namespace/:name/history', async (req, res) => {
-    const kind = req.params.kind.toLocaleLowerCase('en-US');
-    if (!isRollupKind(kind)) {
-      throw new InputError(
-        `Roll-ups exist for ${ROLLUP_KINDS.join(', ')}; not for ${kind}`,
-      );
-    }
-    const { entityRef, view } = await visibleEntity(req);
-    res.json(
-      await describeRollupHistory({
-        entityRef,
-        engine: requireEngine(),
-        store,
-        view,
-        query: req.query,
-        now: new Date(),
-      }),
-    );
+  addHistoryRoutes(router, {
+    httpAuth,
+    access,
+    store,
+    requireEngine,
   });
 
   router.use(databaseUnavailableAs503);

@@ -35,6 +35,8 @@ export type StatusSummaryQuery = CommonSummaryQuery;
 export type StatusSummaryRowsQuery = StatusSummaryQuery & {
   grouping: StatusGrouping;
   collapsed: string[];
+  /** Each entity row's worst level on each of the last this many days (1–14). */
+  historyDays?: number;
 };
 
 /**

@@ -144,10 +144,11 @@ export class StatusClient implements StatusApi {
     query: StatusSummaryRowsQuery,
     page?: StatusPageQuery,
   ): Promise<StatusSummaryRows> {
-    const { grouping, collapsed, ...filters } = query;
+    const { grouping, collapsed, historyDays, ...filters } = query;
     const rows = new URLSearchParams();
     if (grouping !== 'domain') rows.set('group', grouping);
     if (collapsed.length) rows.set('collapsed', collapsed.join(','));
+    if (historyDays) rows.set('history', String(historyDays));
     return this.get<StatusSummaryRows>(
       `/summary/rows${searchOf(
         toSummarySearch(filters),

@@ -6,6 +6,7 @@ import {
 import { parseEntityRef } from '@backstage/catalog-model';
 import {
   displayLevel,
+  HealthLevel,
   HIDDEN_ENTITY_REF,
   isMonitored,
   StatusGrouping,
@@ -15,15 +16,22 @@ import {
 } from '@status-layer/plugin-status-common';
 import IconButton from '@material-ui/core/IconButton';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
+import { makeStyles, useTheme } from '@material-ui/core/styles';
 import ChevronRightIcon from '@material-ui/icons/ChevronRight';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
-import { LevelLabel, StatusEntityLink } from '../common';
+import {
+  LevelLabel,
+  levelColor,
+  levelLabel,
+  StatusEntityLink,
+} from '../common';
 import { useSummaryRows } from './useSummaryRows';
 
 const ROW_HEIGHT = 40;
+/** Days in each row's compact history. */
+const RECENT_DAYS = 7;
 
 const useStyles = makeStyles(theme => ({
   scroller: {
@@ -48,7 +56,38 @@ const useStyles = makeStyles(theme => ({
   name: { minWidth: '16rem', flex: '1 1 16rem', overflow: 'hidden' },
   level: { flex: '0 0 11rem' },
   meta: { flex: '1 1 12rem', overflow: 'hidden', whiteSpace: 'nowrap' },
+  recent: { flex: '0 0 auto', display: 'inline-flex', gap: 2 },
+  day: { width: 8, height: 16, borderRadius: 1 },
 }));
+
+/** The last days' worst levels as small squares, oldest first, said in words for screen readers. */
+function RecentDays(props: { levels: (HealthLevel | null)[] }) {
+  const classes = useStyles();
+  const theme = useTheme();
+  const words = props.levels
+    .map(l => (l ? levelLabel(l) : 'no data'))
+    .join(', ');
+  return (
+    <span
+      className={classes.recent}
+      role="img"
+      aria-label={`Last ${props.levels.length} days, oldest first: ${words}`}
+      title={`Last ${props.levels.length} days: ${words}`}
+    >
+      {props.levels.map((level, i) => (
+        <span
+          key={i}
+          className={classes.day}
+          style={{
+            background: level
+              ? levelColor(theme, level)
+              : theme.palette.action.disabledBackground,
+          }}
+        />
+      ))}
+    </span>
+  );
+}
 
 const isRef = (value: string) => !value.startsWith('(');
 
@@ -92,6 +131,7 @@ function EntityRow(props: { entity: StatusSummaryEntity }) {
           })}
         />
       </span>
+      {entity.recent && <RecentDays levels={entity.recent} />}
       <Typography variant="body2" className={classes.meta} component="span">
         {entity.rootCause && (
           <>
@@ -140,6 +180,7 @@ export function EverythingList(props: {
     ...props.query,
     grouping: props.grouping,
     collapsed,
+    historyDays: RECENT_DAYS,
   });
   const count = rows.total ?? 0;
   const virtualizer = useVirtualizer({

@@ -298,4 +298,46 @@ describe('StatusDashboard', () => {
       /Under maintenanceSearch cluster upgrade: until .+ \(planned by Ada Lovelace\)search-service/,
     );
   });
+
+  it("shows each entity's last seven days in the everything list", async () => {
+    const asked: unknown[] = [];
+    await renderDashboard(
+      {
+        getSummaryRows: async query => {
+          asked.push(query);
+          return {
+            rows: [
+              {
+                type: 'entity',
+                key: 'component:default/cart-api',
+                depth: 0,
+                entity: aSummaryEntity('cart-api', {
+                  recent: [
+                    null,
+                    null,
+                    'operational',
+                    'operational',
+                    'degraded',
+                    'major_outage',
+                    'operational',
+                  ],
+                }),
+              },
+            ],
+            total: 1,
+            entities: 1,
+            offset: 0,
+            limit: 200,
+          };
+        },
+      },
+      '/status?tab=everything&group=flat',
+    );
+    expect(
+      await screen.findByRole('img', {
+        name: 'Last 7 days, oldest first: no data, no data, Operational, Operational, Degraded, Major outage, Operational',
+      }),
+    ).toBeInTheDocument();
+    expect(asked[0]).toMatchObject({ historyDays: 7 });
+  });
 });
