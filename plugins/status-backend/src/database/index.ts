@@ -6,3 +6,4 @@ export type {
   StoredWebhookEvent,
   WebhookEventStore,
 } from './DatabaseWebhookEventStore';
+export { hasEndedWindow, isOngoingWindow } from './maintenanceWindows';

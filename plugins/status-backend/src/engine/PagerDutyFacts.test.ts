@@ -83,8 +83,11 @@ describe('PagerDutyFacts', () => {
     ]);
     // only the window running now puts a service under maintenance
     expect(after.inMaintenance).toEqual(new Set(['default/PA']));
-    expect(after.maintenanceOf(entity(['PA', 'PB'])).map(w => w.id)).toEqual([
-      'M0',
+    // the one already over is not listed
+    expect(
+      after.maintenanceOf(entity(['PA', 'PB']), now.getTime()).map(w => w.id),
+    ).toEqual(['M1', 'M2']);
+    expect(after.allMaintenance(now.getTime()).map(m => m.window.id)).toEqual([
       'M1',
       'M2',
     ]);

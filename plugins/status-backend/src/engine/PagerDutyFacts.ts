@@ -13,6 +13,8 @@ import {
   StoredIncident,
   StoredMaintenanceWindow,
   StoredService,
+  hasEndedWindow,
+  isOngoingWindow,
 } from '../database';
 import { EntitySummary } from '../catalog/catalogSnapshot';
 import { addTo } from '../lib/addTo';
@@ -74,11 +76,7 @@ export class PagerDutyFacts {
     });
     this.inMaintenance = new Set(
       [...this.maintenanceByService]
-        .filter(([, windows]) =>
-          windows.some(
-            w => Date.parse(w.startTime) <= now && now < Date.parse(w.endTime),
-          ),
-        )
+        .filter(([, windows]) => windows.some(w => isOngoingWindow(w, now)))
         .map(([key]) => key),
     );
     for (const incident of this.openIncidents)
@@ -172,21 +170,23 @@ export class PagerDutyFacts {
       );
   }
 
-  /** The ongoing and upcoming maintenance windows of an entity's services, soonest first. */
-  maintenanceOf(entity: EntitySummary): StoredMaintenanceWindow[] {
+  /** The maintenance windows of an entity's services not over at `at`, soonest first. */
+  maintenanceOf(entity: EntitySummary, at: number): StoredMaintenanceWindow[] {
     const windows = new Map<string, StoredMaintenanceWindow>();
     for (const id of entity.pagerDutyServiceIds)
       for (const w of this.maintenanceByService.get(
         serviceKey(entity.pagerDutyAccount, id),
       ) ?? [])
-        windows.set(w.id, w);
+        if (!hasEndedWindow(w, at)) windows.set(w.id, w);
     return [...windows.values()].sort((a, b) =>
       a.startTime.localeCompare(b.startTime),
     );
   }
 
-  /** Every ongoing and upcoming maintenance window, once each, soonest first. */
-  allMaintenance(): { account: string; window: StoredMaintenanceWindow }[] {
+  /** Every maintenance window not over at `at`, once each, soonest first. */
+  allMaintenance(
+    at: number,
+  ): { account: string; window: StoredMaintenanceWindow }[] {
     const windows = new Map<
       string,
       { account: string; window: StoredMaintenanceWindow }
@@ -194,7 +194,8 @@ export class PagerDutyFacts {
     for (const [key, list] of this.maintenanceByService) {
       const account = key.slice(0, key.lastIndexOf('/'));
       for (const window of list)
-        windows.set(`${account}/${window.id}`, { account, window });
+        if (!hasEndedWindow(window, at))
+          windows.set(`${account}/${window.id}`, { account, window });
     }
     return [...windows.values()].sort((a, b) =>
       a.window.startTime.localeCompare(b.window.startTime),

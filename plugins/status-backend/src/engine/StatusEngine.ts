@@ -362,22 +362,24 @@ export class StatusEngine {
     window: StoredMaintenanceWindow;
     entityRefs: string[];
   }[] {
-    return this.facts.allMaintenance().map(({ account, window }) => ({
-      window,
-      entityRefs: [
-        ...new Set(
-          window.serviceIds.flatMap(
-            id => this.entitiesByService.get(serviceKey(account, id)) ?? [],
+    return this.facts
+      .allMaintenance(this.now().getTime())
+      .map(({ account, window }) => ({
+        window,
+        entityRefs: [
+          ...new Set(
+            window.serviceIds.flatMap(
+              id => this.entitiesByService.get(serviceKey(account, id)) ?? [],
+            ),
           ),
-        ),
-      ],
-    }));
+        ],
+      }));
   }
 
   /** The ongoing and upcoming maintenance windows of an entity's PagerDuty services. */
   maintenanceOf(ref: string): StoredMaintenanceWindow[] {
     const entity = this.entities.get(ref);
-    return entity ? this.facts.maintenanceOf(entity) : [];
+    return entity ? this.facts.maintenanceOf(entity, this.now().getTime()) : [];
   }
 
   /** How fresh one part of an account's data is, as the poll left it. */

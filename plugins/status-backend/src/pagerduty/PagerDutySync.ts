@@ -3,7 +3,11 @@ import {
   PagerDutyDataPart,
   pagerDutySourceName,
 } from '@status-layer/plugin-status-common';
-import { StatusStore, StoredMaintenanceWindow } from '../database';
+import {
+  isOngoingWindow,
+  StatusStore,
+  StoredMaintenanceWindow,
+} from '../database';
 import { isPagerDutyId, toStoredService } from './mapping';
 import { PagerDutyClient, RequestCounter } from './PagerDutyClient';
 import { syncIncidentAlerts } from './syncIncidentAlerts';
@@ -149,8 +153,8 @@ export class PagerDutySync {
         }),
       );
       await this.options.store.setMaintenanceWindows(account, planned);
-      result.ongoingMaintenance = planned.filter(
-        w => Date.parse(w.startTime) <= this.now().getTime(),
+      result.ongoingMaintenance = planned.filter(w =>
+        isOngoingWindow(w, this.now().getTime()),
       );
     });
 
@@ -268,9 +272,7 @@ export class PagerDutySync {
     const now = this.now().getTime();
     return (
       await this.options.store.getMaintenanceWindows(this.options.account)
-    ).filter(
-      w => Date.parse(w.startTime) <= now && now < Date.parse(w.endTime),
-    );
+    ).filter(w => isOngoingWindow(w, now));
   }
 
   private now(): Date {

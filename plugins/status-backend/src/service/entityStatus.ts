@@ -13,7 +13,7 @@ import {
   formatExplanation,
   isMonitored,
 } from '@status-layer/plugin-status-common';
-import { StatusStore, StoredIncident } from '../database';
+import { isOngoingWindow, StatusStore, StoredIncident } from '../database';
 import { StatusEngine } from '../engine/StatusEngine';
 import { CallerView } from './CallerAccess';
 import { accountFreshnessForCaller, alertForCaller } from './forCaller';
@@ -229,7 +229,7 @@ export async function describeEntityStatus(options: {
       startTime: w.startTime,
       endTime: w.endTime,
       createdBy: w.createdBy,
-      ongoing: Date.parse(w.startTime) <= Date.now(),
+      ongoing: isOngoingWindow(w, Date.now()),
     })),
     liveChannel: options.liveChannel,
   };

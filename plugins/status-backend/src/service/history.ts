@@ -15,7 +15,7 @@ import { StatusStore, StatusTransition } from '../database';
 import { CallerView } from './CallerAccess';
 import { StatusEngine } from '../engine/StatusEngine';
 import { rootCausesForCaller } from './entityStatus';
-import { membersOf } from './rollup';
+import { leafMembersOf } from './rollup';
 
 const DAY_MS = 86_400_000;
 /** Transitions one history answer reads: far more than a flapping entity makes in 90 days. */
@@ -113,10 +113,9 @@ export async function describeHistory(options: {
 }
 
 /**
- * A System's, Domain's or Group's history from the members the caller may
- * see (a Domain's through its Systems' parts; a Group's without the Systems
- * it owns): each day as bad as its worst member, availability the members'
- * mean.
+ * A System's, Domain's or Group's history from its parts the caller may
+ * see ({@link leafMembersOf}): each day as bad as its worst member, availability
+ * the members' mean.
  */
 export async function describeRollupHistory(options: {
   entityRef: string;
@@ -128,14 +127,7 @@ export async function describeRollupHistory(options: {
 }): Promise<StatusHistory> {
   const { days } = parse(historyQuery, options.query);
   const { entityRef, engine, store, view, now } = options;
-  const direct = membersOf(engine, entityRef).filter(m => view.has(m.ref));
-  // levels are recorded for parts, not for Systems (their level is a roll-up)
-  const members = entityRef.startsWith('domain:')
-    ? direct.flatMap(system =>
-        membersOf(engine, system.ref).filter(m => view.has(m.ref)),
-      )
-    : direct.filter(m => m.kind !== 'System');
-  const refs = [...new Set(members.map(m => m.ref))];
+  const refs = leafMembersOf(engine, entityRef, view).map(m => m.ref);
   const [histories, observedSince] = await Promise.all([
     store.readHistories(refs, {
       since: startOfWindow(now, days),

@@ -1,37 +1,12 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { InputError, NotFoundError } from '@backstage/errors';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  isRollupKind,
-  ROLLUP_KINDS,
-  StatusMaintenance,
-} from '@status-layer/plugin-status-common';
+import { StatusMaintenance } from '@status-layer/plugin-status-common';
 import express from 'express';
-import { StatusStore } from '../database';
+import { isOngoingWindow, StatusStore } from '../database';
 import { StatusEngine } from '../engine/StatusEngine';
 import { CallerAccess } from './CallerAccess';
 import { describeDay, describeHistory, describeRollupHistory } from './history';
 import { describeResponse } from './response';
-
-function toFullEntityRef(raw: string): string {
-  try {
-    return stringifyEntityRef(parseEntityRef(raw));
-  } catch (error) {
-    throw new InputError(
-      `Invalid entityRef "${raw}": expected kind:namespace/name`,
-      error,
-    );
-  }
-}
-
-function requireRollupKind(req: express.Request) {
-  const kind = req.params.kind.toLocaleLowerCase('en-US');
-  if (!isRollupKind(kind)) {
-    throw new InputError(
-      `Roll-ups exist for ${ROLLUP_KINDS.join(', ')}; not for ${kind}`,
-    );
-  }
-}
+import { requireRollupKind, visibleEntityReader } from './visibleEntity';
 
 /**
  * The routes of what happened over time: an entity's or a roll-up's daily
@@ -49,20 +24,7 @@ export function addHistoryRoutes(
 ) {
   const { httpAuth, access, store, requireEngine } = options;
 
-  /** The entity a route names, when the caller may see it (404 otherwise). */
-  const visibleEntity = async (req: express.Request) => {
-    const entityRef = toFullEntityRef(
-      `${req.params.kind}:${req.params.namespace}/${req.params.name}`,
-    );
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const view = await access.of(credentials);
-    if (!view.has(entityRef)) {
-      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
-    }
-    return { entityRef, view };
-  };
+  const visibleEntity = visibleEntityReader(httpAuth, access);
 
   // An entity's daily history: worst level, own and upstream-caused downtime, availability.
   router.get('/entities/:kind/:namespace/:name/history', async (req, res) => {
@@ -102,7 +64,7 @@ export function addHistoryRoutes(
         startTime: window.startTime,
         endTime: window.endTime,
         createdBy: window.createdBy,
-        ongoing: Date.parse(window.startTime) <= now,
+        ongoing: isOngoingWindow(window, now),
         entityRefs: entityRefs.filter(ref => view.has(ref)).sort(),
       }))
       .filter(w => w.entityRefs.length > 0)

@@ -5,7 +5,7 @@ import {
 import { StatusStore } from '../database';
 import { StatusEngine } from '../engine/StatusEngine';
 import { CallerView } from './CallerAccess';
-import { membersOf } from './rollup';
+import { leafMembersOf } from './rollup';
 
 const DAY_MS = 86_400_000;
 /** Incidents one answer reads: 180 days of a busy team's. */
@@ -16,7 +16,8 @@ const MAX_SERVICES = 1_000;
 /**
  * MTTA, MTTR and incident counts over 7, 30 and 90 days (each against the
  * period before) for an entity's PagerDuty services, or for a Group's, a
- * System's or a Domain's: those of its members the caller may see.
+ * System's or a Domain's: those of its parts the caller may see
+ * ({@link leafMembersOf}).
  */
 export async function describeResponse(options: {
   entityRef: string;
@@ -28,13 +29,7 @@ export async function describeResponse(options: {
 }): Promise<StatusResponse> {
   const { entityRef, engine, store, view, now } = options;
   const members = options.rollup
-    ? membersOf(engine, entityRef)
-        .filter(m => view.has(m.ref))
-        .flatMap(m =>
-          m.kind === 'System'
-            ? membersOf(engine, m.ref).filter(p => view.has(p.ref))
-            : [m],
-        )
+    ? leafMembersOf(engine, entityRef, view)
     : [engine.entity(entityRef)].filter(e => e !== undefined);
   const services = [
     ...new Map(

@@ -26,6 +26,26 @@ export function membersOf(engine: StatusEngine, ref: string): EntitySummary[] {
 }
 
 /**
+ * The members a roll-up's history and incident response are made of, among
+ * those the caller may see: a System's parts, a Domain's Systems' parts, a
+ * Group's own entities but not its Systems (levels and incidents belong to
+ * parts; a System's level is itself a roll-up).
+ */
+export function leafMembersOf(
+  engine: StatusEngine,
+  ref: string,
+  view: CallerView,
+): EntitySummary[] {
+  const direct = membersOf(engine, ref).filter(m => view.has(m.ref));
+  const parts = ref.startsWith('domain:')
+    ? direct.flatMap(system =>
+        membersOf(engine, system.ref).filter(m => view.has(m.ref)),
+      )
+    : direct.filter(m => m.kind !== 'System');
+  return [...new Map(parts.map(p => [p.ref, p])).values()];
+}
+
+/**
  * The status of a System (its parts), a Domain (its Systems) or a Group (what
  * it owns): members worst first with their root causes, and the broken
  * upstreams outside it that impact its members.

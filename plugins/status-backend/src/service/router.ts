@@ -10,12 +10,9 @@ import {
   NotFoundError,
   ServiceUnavailableError,
 } from '@backstage/errors';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
-  isRollupKind,
   PagerDutyMode,
   readEntityStatusConfiguration,
-  ROLLUP_KINDS,
   StatusBackendHealth,
   StatusFeedIncident,
   parsePageSearch,
@@ -32,6 +29,11 @@ import { describeEntityStatus, incidentView } from './entityStatus';
 import { alertForCaller, sourceProblemForCaller } from './forCaller';
 import { MAX_RECENT_DAYS, recentLevels } from './history';
 import { addHistoryRoutes } from './historyRoutes';
+import {
+  requireRollupKind,
+  toFullEntityRef,
+  visibleEntityReader,
+} from './visibleEntity';
 import { describeRollup } from './rollup';
 import {
   pageProblems,
@@ -98,17 +100,6 @@ function parseHistoryDays(raw: unknown): number | undefined {
   return days;
 }
 
-function toFullEntityRef(raw: string): string {
-  try {
-    return stringifyEntityRef(parseEntityRef(raw));
-  } catch (error) {
-    throw new InputError(
-      `Invalid entityRef "${raw}": expected kind:namespace/name`,
-      error,
-    );
-  }
-}
-
 /**
  * Creates the HTTP API of the status plugin, mounted at `/api/status`.
  *
@@ -120,6 +111,7 @@ export async function createRouter(
   const { httpAuth, logger, catalog, store, pagerDutyMode, access } = options;
   const router = Router();
   const whenCurrent = options.whenCurrent ?? (async () => {});
+  const visibleEntity = visibleEntityReader(httpAuth, access);
   // webhooks read their raw body themselves (signatures, forms, a 1 MiB limit)
   if (options.webhooks) router.use('/webhooks', options.webhooks);
   router.use(express.json({ limit: '16kb' }));
@@ -283,16 +275,7 @@ export async function createRouter(
   // The status of one entity: levels, why, who to call, what it depends on.
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {
     await whenCurrent();
-    const entityRef = toFullEntityRef(
-      `${req.params.kind}:${req.params.namespace}/${req.params.name}`,
-    );
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const view = await access.of(credentials);
-    if (!view.has(entityRef)) {
-      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
-    }
+    const { entityRef, view } = await visibleEntity(req);
     const engine = requireEngine();
     res.json(
       await describeEntityStatus({
@@ -366,22 +349,8 @@ export async function createRouter(
   // A System's parts, a Domain's Systems or a Group's entities, worst first.
   router.get('/rollups/:kind/:namespace/:name', async (req, res) => {
     await whenCurrent();
-    const kind = req.params.kind.toLocaleLowerCase('en-US');
-    if (!isRollupKind(kind)) {
-      throw new InputError(
-        `Roll-ups exist for ${ROLLUP_KINDS.join(', ')}; not for ${kind}`,
-      );
-    }
-    const entityRef = toFullEntityRef(
-      `${kind}:${req.params.namespace}/${req.params.name}`,
-    );
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const view = await access.of(credentials);
-    if (!view.has(entityRef)) {
-      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
-    }
+    requireRollupKind(req);
+    const { entityRef, view } = await visibleEntity(req);
     const engine = requireEngine();
     res.json(describeRollup({ ref: entityRef, engine, view }));
   });

@@ -1,0 +1,52 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { isRollupKind, ROLLUP_KINDS } from '@status-layer/plugin-status-common';
+import express from 'express';
+import { CallerAccess, CallerView } from './CallerAccess';
+
+/** A full entity ref (`kind:namespace/name`), or a 400 that says what is wrong. */
+export function toFullEntityRef(raw: string): string {
+  try {
+    return stringifyEntityRef(parseEntityRef(raw));
+  } catch (error) {
+    throw new InputError(
+      `Invalid entityRef "${raw}": expected kind:namespace/name`,
+      error,
+    );
+  }
+}
+
+/** A 400 unless the route's `:kind` is one that has a roll-up. */
+export function requireRollupKind(req: express.Request): void {
+  const kind = req.params.kind.toLocaleLowerCase('en-US');
+  if (!isRollupKind(kind)) {
+    throw new InputError(
+      `Roll-ups exist for ${ROLLUP_KINDS.join(', ')}; not for ${kind}`,
+    );
+  }
+}
+
+/**
+ * Reads the entity a `/:kind/:namespace/:name` route names and what the
+ * caller may see; a 404 (as for an entity that does not exist) when the
+ * caller may not see it.
+ */
+export function visibleEntityReader(
+  httpAuth: HttpAuthService,
+  access: CallerAccess,
+): (req: express.Request) => Promise<{ entityRef: string; view: CallerView }> {
+  return async req => {
+    const entityRef = toFullEntityRef(
+      `${req.params.kind}:${req.params.namespace}/${req.params.name}`,
+    );
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const view = await access.of(credentials);
+    if (!view.has(entityRef)) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+    return { entityRef, view };
+  };
+}
