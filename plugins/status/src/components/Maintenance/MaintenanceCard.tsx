@@ -44,6 +44,25 @@ export function describeWindow(
       )}${by}`;
 }
 
+/** A window's state ("Under maintenance" or "Planned") and its words. */
+export function WindowHeading(props: { window: StatusMaintenanceWindow }) {
+  const { window } = props;
+  return (
+    <>
+      {window.ongoing ? (
+        <LevelLabel level="under_maintenance" />
+      ) : (
+        <Typography variant="body2" component="span" color="textSecondary">
+          Planned
+        </Typography>
+      )}
+      <Typography variant="body2" component="span">
+        {describeWindow(window)}
+      </Typography>
+    </>
+  );
+}
+
 /**
  * The PagerDuty maintenance windows of an entity's services, ongoing first:
  * who planned them, why and until when, and what they do to its level.
@@ -57,20 +76,7 @@ export function MaintenanceCard(props: { windows: StatusMaintenanceWindow[] }) {
       <ul className={classes.list} aria-label="Maintenance windows">
         {[...ongoing, ...upcoming].map(w => (
           <li key={w.id} className={classes.entry}>
-            {w.ongoing ? (
-              <LevelLabel level="under_maintenance" />
-            ) : (
-              <Typography
-                variant="body2"
-                component="span"
-                color="textSecondary"
-              >
-                Planned
-              </Typography>
-            )}
-            <Typography variant="body2" component="span">
-              {describeWindow(w)}
-            </Typography>
+            <WindowHeading window={w} />
           </li>
         ))}
       </ul>

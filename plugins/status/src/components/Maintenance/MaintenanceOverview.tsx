@@ -1,8 +1,8 @@
 import { InfoCard } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { LevelLabel, StatusEntityLink, useMaintenance } from '../common';
-import { describeWindow } from './MaintenanceCard';
+import { StatusEntityLink, useMaintenance } from '../common';
+import { WindowHeading } from './MaintenanceCard';
 
 const useStyles = makeStyles(theme => ({
   list: { listStyle: 'none', padding: 0, margin: 0 },
@@ -31,20 +31,7 @@ export function MaintenanceOverview() {
         {windows.map(w => (
           <li key={w.id} className={classes.entry}>
             <span className={classes.head}>
-              {w.ongoing ? (
-                <LevelLabel level="under_maintenance" />
-              ) : (
-                <Typography
-                  variant="body2"
-                  component="span"
-                  color="textSecondary"
-                >
-                  Planned
-                </Typography>
-              )}
-              <Typography variant="body2" component="span">
-                {describeWindow(w)}
-              </Typography>
+              <WindowHeading window={w} />
             </span>
             <Typography variant="caption" color="textSecondary">
               {w.entityRefs.map((ref, i) => (
