@@ -33,3 +33,4 @@ export {
   statusCakeForm,
 } from './alerts/samples';
 export type { SampleAlertSource } from './alerts/samples';
+export { Random } from './random';

@@ -7,7 +7,7 @@ import {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { mockCredentials } from '@backstage/backend-test-utils';
-import { startPagerDutySimulator } from '@internal/pagerduty-simulator';
+import { Random, startPagerDutySimulator } from '@internal/pagerduty-simulator';
 import { Entity } from '@backstage/catalog-model';
 import knexFactory, { Knex } from 'knex';
 import { AddressInfo } from 'node:net';
@@ -36,6 +36,15 @@ export const silentLoggerFactory = createServiceFactory({
 export function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+/**
+ * The simulator's deterministic generator (mulberry32) as a function of
+ * numbers in [0, 1), so that benchmark runs compare.
+ */
+export function seededRandom(seed: number): () => number {
+  const random = new Random(seed);
+  return () => random.next();
 }
 
 /** An SQLite database in memory. */

@@ -13,6 +13,7 @@ import {
   startStatusBackend,
   userHeaders,
   startSyntheticSimulator,
+  seededRandom,
   syntheticServiceId,
 } from './benchSupport';
 
@@ -22,14 +23,7 @@ const PAGERDUTY_SERVICES = 2_000;
 const OPEN_INCIDENTS = 500;
 const GROUPS = 50;
 
-let seed = 7;
-const random = () => {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const random = seededRandom(7);
 const pick = (n: number) => Math.floor(random() * n);
 const serviceId = syntheticServiceId;
 

@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import {
   onEachDatabase,
   quantile,
+  seededRandom,
   startStatusBackend,
   startSyntheticSimulator,
   syntheticServiceId,
@@ -21,15 +22,7 @@ const GROUPS = 50;
 const DAYS = 90;
 const DAY_MS = 86_400_000;
 
-// A deterministic generator (mulberry32), so runs compare.
-let seed = 20261203;
-const random = () => {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const random = seededRandom(20261203);
 
 function organisation(): Entity[] {
   const entity = (kind: string, name: string, spec: object): Entity => ({
