@@ -106,6 +106,24 @@ describe('the simulator keeps the PagerDuty REST API contract', () => {
       'maintenance_windows',
     ],
     ['/priorities', () => '/priorities', 'priorities'],
+    [
+      '/change_events',
+      () =>
+        `/change_events?since=${new Date(
+          Date.now() - 86_400_000,
+        ).toISOString()}&until=${new Date().toISOString()}&limit=100`,
+      'change_events',
+    ],
+    [
+      '/services/{id}/change_events',
+      () => `/services/${anIncident().serviceId}/change_events?total=true`,
+      'change_events',
+    ],
+    [
+      '/change_events/{id}',
+      () => `/change_events/${sim.state.changeEvents.list({})[0].id}`,
+      'change_event',
+    ],
     ['/users/{id}', () => `/users/${anIncident().assigneeIds[0]}`, 'user'],
   ];
 

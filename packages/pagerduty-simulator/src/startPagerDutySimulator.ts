@@ -14,6 +14,7 @@ import {
   requireToken,
 } from './rest/guards';
 import { answerErrors, createRestRouter } from './rest/restRouter';
+import { createChangeEventRouter } from './rest/changeEventRouter';
 import { enforceContract, RefusedRequest } from './openapi/enforceContract';
 import { PagerDutyOpenApi } from './openapi/PagerDutyOpenApi';
 import { Shapes } from './rest/shapes';
@@ -221,6 +222,7 @@ export async function startPagerDutySimulator(
       },
       enableWebhookSubscription: id => webhooks.enable(id),
     }),
+    createChangeEventRouter({ state, shapes, faults: () => faults }),
   );
   app.use(answerErrors);
 

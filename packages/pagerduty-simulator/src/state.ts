@@ -15,6 +15,7 @@ import {
   WebhookSubscription,
 } from './model';
 import { Random } from './random';
+import { ChangeEvent, ChangeEventLog } from './changeEvents';
 
 /** A change PagerDuty would announce with a v3 webhook. */
 export type AccountChange = {
@@ -57,10 +58,14 @@ export class AccountState {
   readonly maintenanceWindows = new Map<string, MaintenanceWindow>();
   readonly webhookSubscriptions = new Map<string, WebhookSubscription>();
   readonly changes = new EventEmitter();
+  /** Deploys and other changes, as the Events API's change events record them. */
+  readonly changeEvents: ChangeEventLog;
   private nextIncidentNumber = 1;
   private nextMaintenanceNumber = 1;
 
-  constructor(readonly random: Random, readonly now: () => Date) {}
+  constructor(readonly random: Random, readonly now: () => Date) {
+    this.changeEvents = new ChangeEventLog(random, now);
+  }
 
   // ---- reads ---------------------------------------------------------------
 
@@ -488,6 +493,26 @@ export class AccountState {
     };
     this.maintenanceWindows.set(window.id, window);
     return window;
+  }
+
+  /** Records a change (a deploy, a config change) on a service, by ID or entity name. */
+  recordChange(options: {
+    service: string;
+    summary: string;
+    source?: string;
+    at?: Date;
+    customDetails?: Record<string, string>;
+    links?: { href: string; text: string }[];
+  }): ChangeEvent {
+    const service = this.service(options.service);
+    return this.changeEvents.record({
+      serviceId: service.id,
+      summary: options.summary,
+      source: options.source ?? `${service.entityName ?? service.id}-pipeline`,
+      at: options.at ?? this.now(),
+      customDetails: options.customDetails,
+      links: options.links,
+    });
   }
 
   /** Ends an ongoing maintenance window now (by window ID or service). */

@@ -1,6 +1,7 @@
 import express, { NextFunction, Request, Response, Router } from 'express';
 import { z } from 'zod';
 import { Faults, noFaults } from '../rest/guards';
+import { shapeChangeEvent } from '../rest/changeEventRouter';
 import { Shapes } from '../rest/shapes';
 import {
   AccountState,
@@ -25,6 +26,23 @@ const maintenanceBody = z.object({
     .positive()
     .max(7 * 24 * 60),
   description: z.string().optional(),
+});
+
+const changeBody = z.object({
+  service: z.string().min(1),
+  summary: z.string().min(1).max(1024),
+  source: z.string().min(1).max(255).optional(),
+  /** When it happened, in minutes before now (0 by default). */
+  minutesAgo: z
+    .number()
+    .min(0)
+    .max(90 * 24 * 60)
+    .optional(),
+  customDetails: z.record(z.string()).optional(),
+  links: z
+    .array(z.object({ href: z.string().url(), text: z.string() }))
+    .max(10)
+    .optional(),
 });
 
 const faultsBody = z
@@ -192,6 +210,15 @@ export function createControlRouter(options: {
         .endMaintenance(req.params.idOrService)
         .map(w => shapes.maintenanceWindow(w)),
     );
+  });
+
+  router.post('/changes', (req, res) => {
+    const { minutesAgo, ...body } = changeBody.parse(req.body);
+    const event = state.recordChange({
+      ...body,
+      at: new Date(state.now().getTime() - (minutesAgo ?? 0) * 60_000),
+    });
+    res.status(201).json(shapeChangeEvent(shapes, event));
   });
 
   router.get('/scenarios', (_req, res) => {

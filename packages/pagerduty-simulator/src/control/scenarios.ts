@@ -52,7 +52,7 @@ const each =
 export const SCENARIOS: Record<string, Scenario> = {
   'auth-outage': {
     description:
-      'P1 on auth-service; low-urgency incidents follow on cart-api and video-bff; acknowledged after 1 minute, resolved after 5; a search cluster upgrade is planned for two hours later',
+      'auth-service deployed v2.14.0, then six minutes later a P1 on auth-service; low-urgency incidents follow on cart-api and video-bff; acknowledged after 1 minute, resolved after 5; a search cluster upgrade is planned for two hours later',
     steps: [
       {
         at: 0,
@@ -70,6 +70,26 @@ export const SCENARIOS: Record<string, Scenario> = {
               description: 'Search cluster upgrade',
               at: new Date(at.getTime() + 2 * 3_600_000),
             });
+        },
+      },
+      {
+        at: 0,
+        // the change that caused it: six minutes before the first incident
+        run: (state, at) => {
+          state.recordChange({
+            service: 'auth-service',
+            summary:
+              'Deployed auth-service v2.14.0: token signing moved to the new key service',
+            source: 'auth-service-pipeline',
+            at: new Date(at.getTime() - 6 * 60_000),
+            customDetails: { version: 'v2.14.0', environment: 'production' },
+            links: [
+              {
+                href: 'https://ci.example.com/auth-service/builds/2140',
+                text: 'Build 2140',
+              },
+            ],
+          });
         },
       },
       {

@@ -16,7 +16,7 @@ const escape = (segment: string) =>
   segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /**
- * Three repairs to the document, each for a defect that makes a correct
+ * Four repairs to the document, each for a defect that makes a correct
  * exchange impossible to validate; nothing else is relaxed.
  *
  * - `oneOf` becomes `anyOf`: the alternatives overlap with no discriminator
@@ -27,14 +27,24 @@ const escape = (segment: string) =>
  *   forbids; the API and the base enum say `acknowledge_log_entry`.
  * - The `Authorization` header's pattern also allows `_`, `-` and `+`: real
  *   API keys contain them (PagerDuty's own examples show `y_NbAkKc66ryYTWUXYEu`).
+ * - The change events' `since`/`until` pattern `YYYY-MM-DDThh:mm:ssZ` is a
+ *   placeholder, not a regular expression, and matches no date; it becomes
+ *   one for what the text says is accepted: a UTC date-time (others get 400).
  */
+const PLACEHOLDER_UTC_PATTERN = 'YYYY-MM-DDThh:mm:ssZ';
+const UTC_DATE_TIME_PATTERN =
+  '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z$';
+
 function repairDocument(document: any): any {
   const visit = (node: any): any => {
     if (Array.isArray(node)) return node.map(visit);
     if (node && typeof node === 'object') {
       const out: any = {};
       for (const [key, value] of Object.entries(node)) {
-        out[key === 'oneOf' ? 'anyOf' : key] = visit(value);
+        out[key === 'oneOf' ? 'anyOf' : key] =
+          key === 'pattern' && value === PLACEHOLDER_UTC_PATTERN
+            ? UTC_DATE_TIME_PATTERN
+            : visit(value);
       }
       return out;
     }

@@ -195,6 +195,50 @@ export function seedAccount(
   }
 
   seedHistory(state, random, now, options.historyDays ?? 90);
+  seedChanges(state, random, now, 14);
+}
+
+/**
+ * Deploys over the last days: every service ships a few times a fortnight,
+ * in working hours, each with its version, commit and pipeline link.
+ */
+function seedChanges(
+  state: AccountState,
+  random: Random,
+  now: Date,
+  days: number,
+) {
+  for (const service of state.services.values()) {
+    const name = service.entityName ?? service.name;
+    const releases = random.int(1, Math.max(2, Math.floor(days / 3)));
+    const major = random.int(1, 4);
+    let minor = random.int(0, 20);
+    const times = Array.from({ length: releases }, () =>
+      random.int(30 * 60, days * 86_400),
+    ).sort((a, b) => b - a);
+    for (const secondsAgo of times) {
+      minor += 1;
+      const version = `v${major}.${minor}.0`;
+      const build = random.int(1000, 9999);
+      state.recordChange({
+        service: service.id,
+        summary: `Deployed ${name} ${version}`,
+        source: `${name}-pipeline`,
+        at: new Date(now.getTime() - secondsAgo * 1000),
+        customDetails: {
+          version,
+          commit: random.hex(12),
+          environment: 'production',
+        },
+        links: [
+          {
+            href: `https://ci.example.com/${name}/builds/${build}`,
+            text: `Build ${build}`,
+          },
+        ],
+      });
+    }
+  }
 }
 
 /**
