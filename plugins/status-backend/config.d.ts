@@ -180,6 +180,11 @@ export interface Config {
        * default); each entity's latest is kept whatever its age.
        */
       transitionsDays?: number;
+      /**
+       * Days of PagerDuty change events kept (90 by default, as long as
+       * PagerDuty keeps them).
+       */
+      changeEventsDays?: number;
     };
     /** The zero-configuration demo. */
     demo?: {

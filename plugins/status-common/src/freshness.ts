@@ -10,6 +10,7 @@ export const PAGERDUTY_DATA_PARTS = [
   'maintenance',
   'oncalls',
   'alerts',
+  'changes',
 ] as const;
 
 /**
@@ -57,6 +58,7 @@ const PART_CONSEQUENCES: Record<PagerDutyDataPart, string> = {
   maintenance: 'Maintenance windows may be out of date',
   oncalls: 'On-call unknown',
   alerts: "PagerDuty's alerts may be out of date",
+  changes: 'Recent changes may be incomplete',
 };
 
 /**

@@ -38,7 +38,7 @@ const changeBody = z.object({
     .min(0)
     .max(90 * 24 * 60)
     .optional(),
-  customDetails: z.record(z.string()).optional(),
+  customDetails: z.record(z.string(), z.string()).optional(),
   links: z
     .array(z.object({ href: z.string().url(), text: z.string() }))
     .max(10)

@@ -195,7 +195,8 @@ export function seedAccount(
   }
 
   seedHistory(state, random, now, options.historyDays ?? 90);
-  seedChanges(state, random, now, 14);
+  // a fortnight of deploys, none when the account is seeded without history
+  seedChanges(state, random, now, Math.min(14, options.historyDays ?? 90));
 }
 
 /**
@@ -208,6 +209,7 @@ function seedChanges(
   now: Date,
   days: number,
 ) {
+  if (days < 1) return;
   for (const service of state.services.values()) {
     const name = service.entityName ?? service.name;
     const releases = random.int(1, Math.max(2, Math.floor(days / 3)));

@@ -16,6 +16,10 @@ import {
 } from './transitionRows';
 import { AlertStore, DatabaseAlertStore } from './DatabaseAlertStore';
 import {
+  ChangeEventStore,
+  DatabaseChangeEventStore,
+} from './DatabaseChangeEventStore';
+import {
   DatabaseWebhookEventStore,
   WebhookEventStore,
 } from './DatabaseWebhookEventStore';
@@ -85,10 +89,13 @@ export class DatabaseStatusStore implements StatusStore {
   readonly alerts: AlertStore;
   /** PagerDuty webhook events, on the same database. */
   readonly webhookEvents: WebhookEventStore;
+  /** PagerDuty change events, on the same database. */
+  readonly changeEvents: ChangeEventStore;
 
   private constructor(private readonly db: Knex) {
     this.alerts = new DatabaseAlertStore(db);
     this.webhookEvents = new DatabaseWebhookEventStore(db);
+    this.changeEvents = new DatabaseChangeEventStore(db);
   }
 
   async ping(): Promise<void> {

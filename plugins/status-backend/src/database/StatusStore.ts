@@ -1,4 +1,5 @@
 import { AlertStore } from './DatabaseAlertStore';
+import { ChangeEventStore } from './DatabaseChangeEventStore';
 import { WebhookEventStore } from './DatabaseWebhookEventStore';
 import {
   RecordedLevels,
@@ -22,6 +23,8 @@ export interface StatusStore {
   readonly alerts: AlertStore;
   /** PagerDuty webhook events, stored before processing. */
   readonly webhookEvents: WebhookEventStore;
+  /** PagerDuty change events (deploys, configuration changes). */
+  readonly changeEvents: ChangeEventStore;
   /** Resolves when the database answers; rejects otherwise. */
   ping(): Promise<void>;
   /** Reads a fact about the store, or undefined when it was never written. */

@@ -7,3 +7,7 @@ export type {
   WebhookEventStore,
 } from './DatabaseWebhookEventStore';
 export { hasEndedWindow, isOngoingWindow } from './maintenanceWindows';
+export type {
+  ChangeEventStore,
+  StoredChangeEvent,
+} from './DatabaseChangeEventStore';

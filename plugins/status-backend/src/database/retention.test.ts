@@ -11,7 +11,7 @@ describe('pruneHistory', () => {
   const databases = createTestDatabases();
 
   it.each(databases.eachSupportedId())(
-    'deletes old resolved alerts, processed webhook events and transitions, keeping the rest, on %p',
+    'deletes old resolved alerts, processed webhook events, transitions and change events, keeping the rest, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
       const store = await DatabaseStatusStore.create({
@@ -75,6 +75,15 @@ describe('pruneHistory', () => {
         // b's only transition is old, but it holds b's level
         transition('component:default/b', 500),
       ]);
+      const change = (id: string, daysAgo: number) => ({
+        account: 'default',
+        id,
+        serviceIds: ['PAUTH01', 'PCART01'],
+        at: new Date(now.getTime() - daysAgo * day),
+        summary: `Deployed ${id}`,
+        links: [],
+      });
+      await store.changeEvents.upsert([change('old', 91), change('recent', 3)]);
 
       expect(
         await pruneHistory(
@@ -83,10 +92,26 @@ describe('pruneHistory', () => {
             resolvedAlertsDays: 30,
             webhookEventsDays: 7,
             transitionsDays: 400,
+            changeEventsDays: 90,
           },
           now,
         ),
-      ).toEqual({ alerts: 1, webhookEvents: 1, transitions: 2 });
+      ).toEqual({
+        alerts: 1,
+        webhookEvents: 1,
+        transitions: 2,
+        // one row per service the event names
+        changeEvents: 2,
+      });
+      expect(
+        (
+          await store.changeEvents.listForServices(
+            [{ account: 'default', serviceId: 'PCART01' }],
+            new Date(0),
+            10,
+          )
+        ).map(e => e.id),
+      ).toEqual(['recent']);
       expect(
         (await store.listTransitions('component:default/a')).map(t =>
           Math.round((now.getTime() - t.at.getTime()) / day),

@@ -6,11 +6,13 @@ export type Retention = {
   resolvedAlertsDays: number;
   webhookEventsDays: number;
   transitionsDays: number;
+  changeEventsDays: number;
 };
 
 /**
  * `status.retention` from config: 30 days of resolved alerts, 7 of processed
- * webhook events and 400 of level transitions (the history) by default.
+ * webhook events, 400 of level transitions (the history) and 90 of change
+ * events (as long as PagerDuty keeps them) by default.
  */
 export function readRetention(config: Config): Retention {
   return {
@@ -20,19 +22,26 @@ export function readRetention(config: Config): Retention {
       config.getOptionalNumber('status.retention.webhookEventsDays') ?? 7,
     transitionsDays:
       config.getOptionalNumber('status.retention.transitionsDays') ?? 400,
+    changeEventsDays:
+      config.getOptionalNumber('status.retention.changeEventsDays') ?? 90,
   };
 }
 
 /**
- * Deletes resolved alerts, processed webhook events and level transitions
- * past their retention; each entity's latest transition stays, as it holds
+ * Deletes resolved alerts, processed webhook events, level transitions and
+ * change events past their retention; each entity's latest transition stays, as it holds
  * the entity's level.
  */
 export async function pruneHistory(
   store: StatusStore,
   retention: Retention,
   now: Date = new Date(),
-): Promise<{ alerts: number; webhookEvents: number; transitions: number }> {
+): Promise<{
+  alerts: number;
+  webhookEvents: number;
+  transitions: number;
+  changeEvents: number;
+}> {
   const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
   return {
     alerts: await store.alerts.pruneResolved(
@@ -43,6 +52,9 @@ export async function pruneHistory(
     ),
     transitions: await store.pruneTransitions(
       daysAgo(retention.transitionsDays),
+    ),
+    changeEvents: await store.changeEvents.pruneBefore(
+      daysAgo(retention.changeEventsDays),
     ),
   };
 }

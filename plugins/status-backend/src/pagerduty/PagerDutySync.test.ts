@@ -83,15 +83,16 @@ describe('PagerDutySync against the simulator', () => {
         createdBy: expect.any(String),
       });
       // services (1 page), incidents (1), maintenance (1), on-calls (15
-      // policies, one batch), and the alerts of the 3 new incidents
+      // policies, one batch), change events (1), and the alerts of the 3
+      // new incidents
       expect(result.alertLookups).toBe(3);
-      expect(result.requests).toBe(7);
-      expect(sim.requestCount - before).toBe(7);
+      expect(result.requests).toBe(8);
+      expect(sim.requestCount - before).toBe(8);
       expect(result.incidentsChanged).toBe(true);
       // the next sync reads no alerts: no incident's alert count changed
       const again = await sync.syncOnce();
       expect(again.alertLookups).toBe(0);
-      expect(again.requests).toBe(4);
+      expect(again.requests).toBe(5);
       expect(again.incidentsChanged).toBe(false);
 
       const open = await store.listOpenIncidents();
@@ -116,11 +117,84 @@ describe('PagerDutySync against the simulator', () => {
       expect(
         (await store.listSources()).map(s => [s.source, s.lastError ?? null]),
       ).toEqual(
-        ['alerts', 'incidents', 'maintenance', 'oncalls', 'services'].map(
-          part => [`pagerduty:default:${part}`, null],
-        ),
+        [
+          'alerts',
+          'changes',
+          'incidents',
+          'maintenance',
+          'oncalls',
+          'services',
+        ].map(part => [`pagerduty:default:${part}`, null]),
       );
       expect(result.parts.every(p => p.ok)).toBe(true);
+    });
+
+    it("reads the last day's change events, then only what is new, keeping web links only", async () => {
+      const { store, sync } = await setUp();
+      const MINUTE = 60_000;
+      const auth = sim.state.service('auth-service').id;
+      sim.state.recordChange({
+        service: 'auth-service',
+        summary: 'Deployed auth-service v2.14.0',
+        at: new Date(Date.now() - 6 * MINUTE),
+        links: [
+          { href: 'https://ci.example.com/builds/1', text: 'Build 1' },
+          { href: 'javascript:alert(1)', text: 'Click me' },
+        ],
+      });
+      sim.state.recordChange({
+        service: 'auth-service',
+        summary: 'Deployed auth-service v2.13.0',
+        at: new Date(Date.now() - 25 * 60 * MINUTE),
+      });
+      const inLastDay = sim.state.changeEvents.list({
+        since: new Date(Date.now() - 24 * 60 * MINUTE),
+      }).length;
+
+      const first = await sync.syncOnce();
+      expect(first.changeEvents).toBe(inLastDay);
+      const stored = await store.changeEvents.listForServices(
+        [{ account: 'default', serviceId: auth }],
+        new Date(0),
+        100,
+      );
+      expect(stored.map(e => e.summary)).toContain(
+        'Deployed auth-service v2.14.0',
+      );
+      // older than the window the tab shows: not read
+      expect(stored.map(e => e.summary)).not.toContain(
+        'Deployed auth-service v2.13.0',
+      );
+      expect(
+        stored.find(e => e.summary === 'Deployed auth-service v2.14.0')!.links,
+      ).toEqual([{ href: 'https://ci.example.com/builds/1', text: 'Build 1' }]);
+
+      // the next read covers the last hour only: one page, with the new change
+      sim.state.recordChange({
+        service: 'cart-api',
+        summary: 'Feature flag checkout-v2 on',
+      });
+      const next = await sync.syncOnce();
+      expect(next.changeEvents).toBe(
+        sim.state.changeEvents.list({
+          since: new Date(Date.now() - 61 * MINUTE),
+        }).length,
+      );
+      expect(next.changeEvents).toBeLessThan(inLastDay);
+      expect(
+        (
+          await store.changeEvents.listForServices(
+            [
+              {
+                account: 'default',
+                serviceId: sim.state.service('cart-api').id,
+              },
+            ],
+            new Date(Date.now() - MINUTE),
+            10,
+          )
+        ).map(e => e.summary),
+      ).toEqual(['Feature flag checkout-v2 on']);
     });
 
     it('notices incidents resolved since the last sync, keeping their acknowledgement', async () => {
@@ -193,6 +267,7 @@ describe('PagerDutySync against the simulator', () => {
         'incidents',
         'maintenance',
         'oncalls',
+        'changes',
       ]);
       expect(await store.listOpenIncidents()).toHaveLength(3);
       const incidents = await sourceOf(store, 'incidents');
@@ -317,6 +392,7 @@ describe('PagerDutySync against the simulator', () => {
         ['incidents', true],
         ['maintenance', false],
         ['oncalls', false],
+        ['changes', false],
         ['alerts', true],
       ]);
       expect((await sourceOf(store, 'oncalls')).lastError).toContain(

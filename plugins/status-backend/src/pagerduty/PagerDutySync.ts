@@ -10,6 +10,7 @@ import {
 } from '../database';
 import { isPagerDutyId, toStoredService } from './mapping';
 import { PagerDutyClient, RequestCounter } from './PagerDutyClient';
+import { syncChangeEvents } from './syncChangeEvents';
 import { syncIncidentAlerts } from './syncIncidentAlerts';
 import { syncOpenIncidents } from './syncOpenIncidents';
 
@@ -29,6 +30,8 @@ export type SyncResult = {
   resolvedSinceLastSync: number;
   ongoingMaintenance?: StoredMaintenanceWindow[];
   onCalls?: number;
+  /** Change events read (deploys, configuration changes). */
+  changeEvents?: number;
   /** Incidents whose alerts were read this sync. */
   alertLookups: number;
   /**
@@ -64,7 +67,8 @@ const messageOf = (error: unknown) =>
  * Reads one PagerDuty account into the store, each part on its own: services
  * with their escalation policies and teams, every open incident account-wide
  * (and the incidents that closed since the last sync), ongoing maintenance
- * windows, who is on call, and PagerDuty's own alerts under new incidents.
+ * windows, who is on call, recent change events, and PagerDuty's own alerts
+ * under new incidents.
  * A part that fails keeps its last good data, records why, and turns stale
  * after enough missed syncs; the others stay fresh. Every request of a sync
  * counts against one budget; the number grows with pages of results, not with
@@ -172,6 +176,10 @@ export class PagerDutySync {
         ],
         request,
       );
+    });
+
+    await this.part(result, 'changes', async () => {
+      result.changeEvents = await syncChangeEvents(context);
     });
 
     if (open) {

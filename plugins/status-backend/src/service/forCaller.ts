@@ -51,7 +51,7 @@ export function publicReason(error: string, subject = 'PagerDuty'): string {
   return `${reason} (${DETAILS_HIDDEN})`;
 }
 
-function partForCaller(
+export function partForCaller(
   part: StatusPartFreshness,
   view: CallerView,
 ): StatusPartFreshness {

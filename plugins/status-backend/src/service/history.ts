@@ -1,4 +1,3 @@
-import { InputError } from '@backstage/errors';
 import {
   dailyHistory,
   rollupHistory,
@@ -16,6 +15,7 @@ import { CallerView } from './CallerAccess';
 import { StatusEngine } from '../engine/StatusEngine';
 import { rootCausesForCaller } from './entityStatus';
 import { leafMembersOf } from './rollup';
+import { parseQuery } from './parseQuery';
 
 const DAY_MS = 86_400_000;
 /** Transitions one history answer reads: far more than a flapping entity makes in 90 days. */
@@ -34,17 +34,6 @@ const dayQuery = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'day must be YYYY-MM-DD')
     .refine(d => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'no such day'),
 });
-
-function parse<T>(schema: z.ZodType<T>, query: unknown): T {
-  const parsed = schema.safeParse(query);
-  if (!parsed.success)
-    throw new InputError(
-      parsed.error.issues
-        .map(i => `${i.path.join('.') || 'query'}: ${i.message}`)
-        .join('; '),
-    );
-  return parsed.data;
-}
 
 type Reason = {
   signals?: { id: string; title: string; level: HealthLevel }[];
@@ -84,7 +73,7 @@ export async function describeHistory(options: {
   query: unknown;
   now: Date;
 }): Promise<StatusHistory> {
-  const { days } = parse(historyQuery, options.query);
+  const { days } = parseQuery(historyQuery, options.query);
   const { entityRef, store, view, now } = options;
   const [history, observedSince] = await Promise.all([
     store.readHistory(entityRef, {
@@ -125,7 +114,7 @@ export async function describeRollupHistory(options: {
   query: unknown;
   now: Date;
 }): Promise<StatusHistory> {
-  const { days } = parse(historyQuery, options.query);
+  const { days } = parseQuery(historyQuery, options.query);
   const { entityRef, engine, store, view, now } = options;
   const refs = leafMembersOf(engine, entityRef, view).map(m => m.ref);
   const [histories, observedSince] = await Promise.all([
@@ -165,7 +154,7 @@ export async function describeDay(options: {
   view: CallerView;
   query: unknown;
 }): Promise<StatusTransitionsPage> {
-  const { day } = parse(dayQuery, options.query);
+  const { day } = parseQuery(dayQuery, options.query);
   const { entityRef, store, view } = options;
   const since = new Date(`${day}T00:00:00.000Z`);
   const history = await store.readHistory(entityRef, {

@@ -4,14 +4,15 @@ import express from 'express';
 import { isOngoingWindow, StatusStore } from '../database';
 import { StatusEngine } from '../engine/StatusEngine';
 import { CallerAccess } from './CallerAccess';
+import { describeChanges } from './changes';
 import { describeDay, describeHistory, describeRollupHistory } from './history';
 import { describeResponse } from './response';
 import { requireRollupKind, visibleEntityReader } from './visibleEntity';
 
 /**
  * The routes of what happened over time: an entity's or a roll-up's daily
- * history and incident response, a day's changes, and the company's
- * maintenance. Each answers only about entities the caller may see.
+ * history and incident response, a day's level changes, recent changes
+ * (deploys) along the dependency path, and the company's maintenance. Each answers only about entities the caller may see.
  */
 export function addHistoryRoutes(
   router: express.Router,
@@ -82,6 +83,21 @@ export function addHistoryRoutes(
         engine: requireEngine(),
         store,
         view,
+        now: new Date(),
+      }),
+    );
+  });
+
+  // Recent changes (deploys, config changes) of an entity and its upstreams.
+  router.get('/entities/:kind/:namespace/:name/changes', async (req, res) => {
+    const { entityRef, view } = await visibleEntity(req);
+    res.json(
+      await describeChanges({
+        entityRef,
+        engine: requireEngine(),
+        store,
+        view,
+        query: req.query,
         now: new Date(),
       }),
     );

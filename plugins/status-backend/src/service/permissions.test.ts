@@ -1,302 +1,32 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import { mockCredentials } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
-import { signalsServiceRef } from '@backstage/plugin-signals-node';
-import {
-  alertmanagerGroup,
-  PagerDutySimulator,
-  startPagerDutySimulator,
-} from '@internal/pagerduty-simulator';
+import { alertmanagerGroup } from '@internal/pagerduty-simulator';
 import { HIDDEN_ENTITY_REF } from '@status-layer/plugin-status-common';
 import request from 'supertest';
 import waitForExpect from 'wait-for-expect';
+import { ALERT_SECRET } from '../__testUtils__/restrictedStatusBackend';
 import { createTestDatabases } from '../__testUtils__/databases';
 import {
-  RESTRICTED_LABEL,
-  restrictedCatalogFeatures,
-  SRE_GROUP,
-} from '../__testUtils__/restrictedCatalog';
-import { startStatusTestBackend } from '../__testUtils__/startStatusTestBackend';
+  IDENTITY_DEV,
+  READER,
+  RestrictedStatusBackend,
+  SRE,
+  startRestrictedStatusBackend,
+} from '../__testUtils__/restrictedStatusBackend';
 
 jest.setTimeout(120_000);
-
-const READER = 'user:default/reader'; // in shop: may not read identity's restricted entities
-const IDENTITY_DEV = 'user:default/identity-dev'; // in identity: owns them
-const SRE = 'user:default/sre-lead'; // in sre: reads everything, holds status.admin
-
-const ALERT_SECRET = 'alertmanager-test-secret';
-/** Words that name the hidden entities or their signals; none may reach the reader. */
-const SECRET_WORDS = [
-  'auth-service',
-  'session-db',
-  'identity-core',
-  'PAUTH01',
-  'Token signing keys expired',
-];
-
-const entity = (
-  kind: string,
-  name: string,
-  spec: Entity['spec'] & object,
-  options: {
-    restricted?: boolean;
-    annotations?: Record<string, string>;
-  } = {},
-): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind,
-  metadata: {
-    name,
-    namespace: 'default',
-    ...(options.restricted ? { labels: { [RESTRICTED_LABEL]: 'true' } } : {}),
-    annotations: options.annotations ?? {},
-  },
-  spec,
-});
-
-const service = (owner: string, extra: Entity['spec'] = {}) => ({
-  type: 'service',
-  lifecycle: 'production',
-  owner,
-  ...extra,
-});
-
-// checkout → login-api → auth-service (hidden); profile-api → session-db (hidden) → auth-service;
-// cart → auth-service and shares an alert selector with it
-const entities: Entity[] = [
-  entity('Group', 'shop', { type: 'team', children: [] }),
-  entity('Group', 'identity', { type: 'team', children: [] }),
-  entity('Group', 'sre', { type: 'team', children: [] }),
-  entity('System', 'shop-system', { owner: 'group:default/shop' }),
-  entity(
-    'System',
-    'identity-core',
-    { owner: 'group:default/identity' },
-    { restricted: true },
-  ),
-  entity(
-    'Component',
-    'auth-service',
-    service('group:default/identity', { system: 'identity-core' }),
-    {
-      restricted: true,
-      annotations: {
-        'pagerduty.com/service-id': 'PAUTH01',
-        'prometheus.io/alert-selector': 'team=shared-edge',
-      },
-    },
-  ),
-  entity(
-    'Resource',
-    'session-db',
-    {
-      type: 'database',
-      owner: 'group:default/identity',
-      dependsOn: ['component:default/auth-service'],
-    },
-    {
-      restricted: true,
-      annotations: {
-        'status.backstage.io/critical-dependencies':
-          'component:default/auth-service',
-      },
-    },
-  ),
-  entity(
-    'Component',
-    'login-api',
-    service('group:default/identity', {
-      dependsOn: ['component:default/auth-service'],
-    }),
-    {
-      annotations: {
-        'status.backstage.io/critical-dependencies':
-          'component:default/auth-service',
-      },
-    },
-  ),
-  entity(
-    'Component',
-    'checkout',
-    service('group:default/shop', {
-      system: 'shop-system',
-      dependsOn: ['component:default/login-api'],
-    }),
-    {
-      annotations: {
-        'status.backstage.io/critical-dependencies':
-          'component:default/login-api',
-      },
-    },
-  ),
-  entity(
-    'Component',
-    'profile-api',
-    service('group:default/shop', {
-      dependsOn: ['resource:default/session-db'],
-    }),
-    {
-      annotations: {
-        'status.backstage.io/critical-dependencies':
-          'resource:default/session-db',
-      },
-    },
-  ),
-  entity(
-    'Component',
-    'cart',
-    service('group:default/shop', {
-      system: 'shop-system',
-      dependsOn: ['component:default/auth-service'],
-    }),
-    { annotations: { 'prometheus.io/alert-selector': 'team=shared-edge' } },
-  ),
-];
-
-type Published = { channel: string; message: unknown };
 
 describe('the status API under a real permission policy', () => {
   const databases = createTestDatabases();
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    let sim: PagerDutySimulator;
-    let server: any;
-    let published: Published[];
-    let scheduler: () => { triggerTask(id: string): Promise<void> };
-
-    const as = (user: string, path: string) =>
-      request(server)
-        .get(`/api/status${path}`)
-        .set('Authorization', mockCredentials.user.header(user));
-    const expectNothingHidden = (body: unknown) => {
-      const text = JSON.stringify(body);
-      for (const word of SECRET_WORDS) expect(text).not.toContain(word);
-    };
+    let backend: RestrictedStatusBackend;
+    const as = (user: string, path: string) => backend.as(user, path);
+    const expectNothingHidden = (body: unknown) =>
+      backend.expectNothingHidden(body);
 
     beforeAll(async () => {
-      sim = await startPagerDutySimulator({
-        seed: 7,
-        catalog: {
-          services: [
-            {
-              serviceId: 'PAUTH01',
-              entityName: 'auth-service',
-              description: 'Issues tokens',
-              ownerGroup: 'identity',
-            },
-          ],
-          groups: [
-            {
-              name: 'identity',
-              title: 'Identity',
-              members: [
-                {
-                  name: 'ada',
-                  displayName: 'Ada Identity',
-                  email: 'ada@example.com',
-                },
-              ],
-            },
-          ],
-        },
-        historyDays: 0,
-      });
-      sim.state.trigger({
-        service: 'PAUTH01',
-        title: 'Token signing keys expired',
-        urgency: 'high',
-        priority: 'P1',
-      });
-      // planned on the hidden service: only its readers may learn of it
-      sim.state.startMaintenance({
-        services: ['PAUTH01'],
-        minutes: 30,
-        description: 'Rotate signing keys',
-        at: new Date(Date.now() + 3_600_000),
-      });
-      published = [];
-      const statusKnex = await databases.init(databaseId);
-      const catalog = await restrictedCatalogFeatures({
-        databases,
-        databaseId,
-        statusKnex,
-        entities,
-        memberships: {
-          [READER]: ['group:default/shop'],
-          [IDENTITY_DEV]: ['group:default/identity'],
-          [SRE]: [SRE_GROUP],
-        },
-      });
-      server = await startStatusTestBackend({
-        realCatalog: true,
-        config: {
-          permission: { enabled: true },
-          catalog: {
-            rules: [{ allow: ['Component', 'System', 'Resource', 'Group'] }],
-          },
-          status: {
-            pagerDuty: { apiToken: 'simulator-token', apiBaseUrl: sim.url },
-            alerts: { sources: { alertmanager: { secret: ALERT_SECRET } } },
-          },
-        },
-        features: [
-          ...catalog.features,
-          createServiceFactory({
-            service: signalsServiceRef,
-            deps: {},
-            factory: () => ({
-              async publish(signal: any) {
-                published.push({
-                  channel: signal.channel,
-                  message: signal.message,
-                });
-              },
-            }),
-          }),
-        ],
-      });
-      // the catalog ingests and stitches in the background
-      await waitForExpect(async () => {
-        const res = await request(server)
-          .get('/api/catalog/entities/by-query')
-          .query({ limit: 100, fields: 'metadata.name' })
-          .set('Authorization', mockCredentials.user.header(SRE));
-        if (res.body.totalItems !== entities.length)
-          throw new Error(`catalog has ${res.body.totalItems} entities so far`);
-      }, 60_000);
-      scheduler = () => catalog.scheduler;
-      await catalog.scheduler.triggerTask('status-catalog');
-      await catalog.scheduler.triggerTask('status-pagerduty-sync');
-      // one alert shared by cart and auth-service; one that matches nothing
-      await request(server)
-        .post('/api/status/webhooks/alertmanager')
-        .set('Authorization', `Bearer ${ALERT_SECRET}`)
-        .send(
-          alertmanagerGroup({
-            fingerprint: 'edge-1',
-            severity: 'warning',
-            extraLabels: { team: 'shared-edge' },
-          }),
-        )
-        .expect(202);
-      await request(server)
-        .post('/api/status/webhooks/alertmanager')
-        .set('Authorization', `Bearer ${ALERT_SECRET}`)
-        .send(
-          alertmanagerGroup({
-            fingerprint: 'auth-1',
-            severity: 'critical',
-            extraLabels: { service: 'auth' },
-          }),
-        )
-        .expect(202);
-      await waitForExpect(async () => {
-        const res = await as(SRE, '/entities/component/default/cart');
-        if (res.body.alerts?.length !== 1)
-          throw new Error('the shared alert has not reached cart yet');
-      });
+      backend = await startRestrictedStatusBackend(databases, databaseId);
     });
-    afterAll(() => sim?.close());
+    afterAll(() => backend?.sim.close());
 
     it("lets the owner and SREs read the hidden upstream's status", async () => {
       for (const user of [IDENTITY_DEV, SRE]) {
@@ -469,132 +199,6 @@ describe('the status API under a real permission policy', () => {
       ]);
     });
 
-    it('keeps hidden entities out of the history: 404 for theirs, unnamed as upstreams', async () => {
-      for (const path of [
-        '/entities/component/default/auth-service/history',
-        '/entities/component/default/auth-service/transitions?day=2026-01-01',
-      ])
-        expect((await as(READER, path)).status).toBe(404);
-
-      const today = new Date().toISOString().slice(0, 10);
-      const reader = await as(
-        READER,
-        '/entities/component/default/checkout/history?days=7',
-      );
-      expect(reader.status).toBe(200);
-      expect(reader.body.days).toHaveLength(7);
-      expect(reader.body.days[6].date).toBe(today);
-      await waitForExpect(async () => {
-        const again = await as(
-          READER,
-          '/entities/component/default/checkout/history?days=7',
-        );
-        expect(again.body.days[6].upstreamDowntimeMs).toBeGreaterThan(0);
-        expect(again.body.days[6].upstreams[0].ref).toBe(HIDDEN_ENTITY_REF);
-        expectNothingHidden(again.body);
-      });
-      const sre = await as(
-        SRE,
-        '/entities/component/default/checkout/history?days=7',
-      );
-      expect(sre.body.days[6].upstreams[0].ref).toBe(
-        'component:default/auth-service',
-      );
-
-      const day = await as(
-        READER,
-        `/entities/component/default/checkout/transitions?day=${today}`,
-      );
-      expect(day.status).toBe(200);
-      expect(day.body.transitions.at(-1)).toMatchObject({
-        effectiveTo: 'major_outage',
-        rootCauses: [
-          {
-            root: HIDDEN_ENTITY_REF,
-            path: [
-              'component:default/checkout',
-              'component:default/login-api',
-              HIDDEN_ENTITY_REF,
-            ],
-          },
-        ],
-      });
-      expectNothingHidden(day.body);
-
-      // roll-ups average the members the reader may see
-      const identity = await as(
-        READER,
-        '/rollups/group/default/identity/history?days=7',
-      );
-      expect(identity.status).toBe(200);
-      expect(identity.body.members).toBe(1); // login-api, not auth-service
-      expect(identity.body.days[6].worst).toBe('major_outage');
-      expectNothingHidden(identity.body);
-      const identityForSre = await as(
-        SRE,
-        '/rollups/group/default/identity/history?days=7',
-      );
-      expect(identityForSre.body.members).toBe(3);
-      expect(
-        (await as(READER, '/rollups/system/default/identity-core/history'))
-          .status,
-      ).toBe(404);
-      expect(
-        (await as(SRE, '/rollups/component/default/checkout/history')).status,
-      ).toBe(400);
-
-      // incident response: the hidden service's only for its readers
-      expect(
-        (await as(READER, '/entities/component/default/auth-service/response'))
-          .status,
-      ).toBe(404);
-      const readerTeam = await as(
-        READER,
-        '/rollups/group/default/identity/response',
-      );
-      expect(readerTeam.status).toBe(200);
-      expect(readerTeam.body.services).toBe(0);
-      expect(readerTeam.body.periods[0].current.incidents).toBe(0);
-      const sreTeam = await as(SRE, '/rollups/group/default/identity/response');
-      expect(sreTeam.body.services).toBe(1);
-      expect(sreTeam.body.periods[0].current.incidents).toBe(1);
-
-      // bounded input, refused with a reason
-      for (const query of [
-        'history?days=0',
-        'history?days=401',
-        'history?days=ninety',
-        'transitions',
-        'transitions?day=yesterday',
-        'transitions?day=2026-13-45',
-      ]) {
-        const refused = await as(
-          SRE,
-          `/entities/component/default/checkout/${query}`,
-        );
-        expect(refused.status).toBe(400);
-        expect(refused.body.error.name).toBe('InputError');
-      }
-    });
-
-    it('lists maintenance only for entities the caller may read', async () => {
-      const reader = await as(READER, '/maintenance');
-      expect(reader.status).toBe(200);
-      expect(reader.body.windows).toEqual([]);
-      expectNothingHidden(reader.body);
-      const sre = await as(SRE, '/maintenance');
-      expect(sre.body.windows).toEqual([
-        expect.objectContaining({
-          description: 'Rotate signing keys',
-          ongoing: false,
-          entityRefs: ['component:default/auth-service'],
-        }),
-      ]);
-      expect(
-        (await as(READER, '/entities/component/default/auth-service')).status,
-      ).toBe(404);
-    });
-
     it('shows unmatched alerts and error details only to status admins', async () => {
       const denied = await as(READER, '/alerts/unmatched');
       expect(denied.status).toBe(403);
@@ -608,8 +212,8 @@ describe('the status API under a real permission policy', () => {
       expect(sources.status).toBe(200);
 
       // PagerDuty refuses the on-call read: everyone learns that, only admins why
-      sim.faults.endpoints['/oncalls'] = { mode: 'error', status: 403 };
-      await scheduler().triggerTask('status-pagerduty-sync');
+      backend.sim.faults.endpoints['/oncalls'] = { mode: 'error', status: 403 };
+      await backend.scheduler.triggerTask('status-pagerduty-sync');
       const oncallsOf = async (user: string) =>
         (
           await as(user, '/entities/component/default/login-api')
@@ -622,7 +226,7 @@ describe('the status API under a real permission policy', () => {
       );
       const summary = await as(READER, '/summary');
       expect(JSON.stringify(summary.body.freshness)).not.toContain('/oncalls');
-      delete sim.faults.endpoints['/oncalls'];
+      delete backend.sim.faults.endpoints['/oncalls'];
     });
 
     it('pushes no entity ref to anyone, and gives entity channels only to their readers', async () => {
@@ -642,8 +246,8 @@ describe('the status API under a real permission policy', () => {
           .liveChannel,
       ).toBe(channels.get('checkout'));
 
-      published.length = 0;
-      await request(server)
+      backend.published.length = 0;
+      await request(backend.server)
         .post('/api/status/webhooks/alertmanager')
         .set('Authorization', `Bearer ${ALERT_SECRET}`)
         .send(
@@ -655,16 +259,16 @@ describe('the status API under a real permission policy', () => {
         )
         .expect(202);
       await waitForExpect(() =>
-        expect(published.map(p => p.channel)).toContain(authChannel),
+        expect(backend.published.map(p => p.channel)).toContain(authChannel),
       );
-      for (const { message } of published) {
+      for (const { message } of backend.published) {
         expect(Object.keys(message as object).sort()).toEqual([
           'at',
           'scope',
           'type',
         ]);
       }
-      expectNothingHidden(published);
+      expectNothingHidden(backend.published);
     });
   });
 });

@@ -1,0 +1,344 @@
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import {
+  alertmanagerGroup,
+  PagerDutySimulator,
+  startPagerDutySimulator,
+} from '@internal/pagerduty-simulator';
+import request from 'supertest';
+import waitForExpect from 'wait-for-expect';
+import {
+  RESTRICTED_LABEL,
+  restrictedCatalogFeatures,
+  SRE_GROUP,
+} from './restrictedCatalog';
+import { startStatusTestBackend } from './startStatusTestBackend';
+
+export const READER = 'user:default/reader'; // in shop: may not read identity's restricted entities
+export const IDENTITY_DEV = 'user:default/identity-dev'; // in identity: owns them
+export const SRE = 'user:default/sre-lead'; // in sre: reads everything, holds status.admin
+
+export const ALERT_SECRET = 'alertmanager-test-secret';
+/** Words that name the hidden entities or their signals; none may reach the reader. */
+export const SECRET_WORDS = [
+  'auth-service',
+  'session-db',
+  'identity-core',
+  'PAUTH01',
+  'Token signing keys expired',
+];
+
+const entity = (
+  kind: string,
+  name: string,
+  spec: Entity['spec'] & object,
+  options: {
+    restricted?: boolean;
+    annotations?: Record<string, string>;
+  } = {},
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind,
+  metadata: {
+    name,
+    namespace: 'default',
+    ...(options.restricted ? { labels: { [RESTRICTED_LABEL]: 'true' } } : {}),
+    annotations: options.annotations ?? {},
+  },
+  spec,
+});
+
+const service = (owner: string, extra: Entity['spec'] = {}) => ({
+  type: 'service',
+  lifecycle: 'production',
+  owner,
+  ...extra,
+});
+
+// checkout → login-api → auth-service (hidden); profile-api → session-db (hidden) → auth-service;
+// cart → auth-service and shares an alert selector with it
+export const entities: Entity[] = [
+  entity('Group', 'shop', { type: 'team', children: [] }),
+  entity('Group', 'identity', { type: 'team', children: [] }),
+  entity('Group', 'sre', { type: 'team', children: [] }),
+  entity('System', 'shop-system', { owner: 'group:default/shop' }),
+  entity(
+    'System',
+    'identity-core',
+    { owner: 'group:default/identity' },
+    { restricted: true },
+  ),
+  entity(
+    'Component',
+    'auth-service',
+    service('group:default/identity', { system: 'identity-core' }),
+    {
+      restricted: true,
+      annotations: {
+        'pagerduty.com/service-id': 'PAUTH01',
+        'prometheus.io/alert-selector': 'team=shared-edge',
+      },
+    },
+  ),
+  entity(
+    'Resource',
+    'session-db',
+    {
+      type: 'database',
+      owner: 'group:default/identity',
+      dependsOn: ['component:default/auth-service'],
+    },
+    {
+      restricted: true,
+      annotations: {
+        'status.backstage.io/critical-dependencies':
+          'component:default/auth-service',
+      },
+    },
+  ),
+  entity(
+    'Component',
+    'login-api',
+    service('group:default/identity', {
+      dependsOn: ['component:default/auth-service'],
+    }),
+    {
+      annotations: {
+        'status.backstage.io/critical-dependencies':
+          'component:default/auth-service',
+      },
+    },
+  ),
+  entity(
+    'Component',
+    'checkout',
+    service('group:default/shop', {
+      system: 'shop-system',
+      dependsOn: ['component:default/login-api'],
+    }),
+    {
+      annotations: {
+        'pagerduty.com/service-id': 'PCHECK1',
+        'status.backstage.io/critical-dependencies':
+          'component:default/login-api',
+      },
+    },
+  ),
+  entity(
+    'Component',
+    'profile-api',
+    service('group:default/shop', {
+      dependsOn: ['resource:default/session-db'],
+    }),
+    {
+      annotations: {
+        'status.backstage.io/critical-dependencies':
+          'resource:default/session-db',
+      },
+    },
+  ),
+  entity(
+    'Component',
+    'cart',
+    service('group:default/shop', {
+      system: 'shop-system',
+      dependsOn: ['component:default/auth-service'],
+    }),
+    { annotations: { 'prometheus.io/alert-selector': 'team=shared-edge' } },
+  ),
+];
+
+export type Published = { channel: string; message: unknown };
+
+/** A status backend on a real catalog, under {@link RestrictedEntitiesPolicy}, with the demo organisation above loaded and synced. */
+export type RestrictedStatusBackend = {
+  sim: PagerDutySimulator;
+  server: any;
+  /** What the backend pushed to signals channels. */
+  published: Published[];
+  scheduler: { triggerTask(id: string): Promise<void> };
+  /** A GET of the status API as one user. */
+  as(user: string, path: string): request.Test;
+  /** Fails when the body names any of {@link SECRET_WORDS}. */
+  expectNothingHidden(body: unknown): void;
+};
+
+/**
+ * Starts the simulator (auth-service with an open P1 and planned maintenance,
+ * a deploy on it and one on checkout), a real catalog with a restricted
+ * policy, and the status backend; waits until the catalog is ingested, the
+ * sync has run and the shared alert has reached cart.
+ */
+export async function startRestrictedStatusBackend(
+  databases: TestDatabases,
+  databaseId: Parameters<TestDatabases['init']>[0],
+): Promise<RestrictedStatusBackend> {
+  let server: any;
+  const as = (user: string, path: string) =>
+    request(server)
+      .get(`/api/status${path}`)
+      .set('Authorization', mockCredentials.user.header(user));
+  const expectNothingHidden = (body: unknown) => {
+    const text = JSON.stringify(body);
+    for (const word of SECRET_WORDS) expect(text).not.toContain(word);
+  };
+  const published: Published[] = [];
+  const sim = await startPagerDutySimulator({
+    seed: 7,
+    catalog: {
+      services: [
+        {
+          serviceId: 'PAUTH01',
+          entityName: 'auth-service',
+          description: 'Issues tokens',
+          ownerGroup: 'identity',
+        },
+        {
+          serviceId: 'PCHECK1',
+          entityName: 'checkout',
+          description: 'Takes orders',
+          ownerGroup: 'shop',
+        },
+      ],
+      groups: [
+        {
+          name: 'shop',
+          title: 'Shop',
+          members: [
+            {
+              name: 'sam',
+              displayName: 'Sam Shop',
+              email: 'sam@example.com',
+            },
+          ],
+        },
+        {
+          name: 'identity',
+          title: 'Identity',
+          members: [
+            {
+              name: 'ada',
+              displayName: 'Ada Identity',
+              email: 'ada@example.com',
+            },
+          ],
+        },
+      ],
+    },
+    historyDays: 0,
+  });
+  sim.state.trigger({
+    service: 'PAUTH01',
+    title: 'Token signing keys expired',
+    urgency: 'high',
+    priority: 'P1',
+  });
+  // deploys: one on the hidden auth-service six minutes before its P1, one on checkout
+  sim.state.recordChange({
+    service: 'PAUTH01',
+    summary: 'Deployed auth-service v2.14.0',
+    at: new Date(Date.now() - 6 * 60_000),
+  });
+  sim.state.recordChange({
+    service: 'PCHECK1',
+    summary: 'Deployed checkout v5.2.0',
+    at: new Date(Date.now() - 90 * 60_000),
+    links: [{ href: 'https://ci.example.com/checkout/52', text: 'Build 52' }],
+  });
+  // planned on the hidden service: only its readers may learn of it
+  sim.state.startMaintenance({
+    services: ['PAUTH01'],
+    minutes: 30,
+    description: 'Rotate signing keys',
+    at: new Date(Date.now() + 3_600_000),
+  });
+  const statusKnex = await databases.init(databaseId);
+  const catalog = await restrictedCatalogFeatures({
+    databases,
+    databaseId,
+    statusKnex,
+    entities,
+    memberships: {
+      [READER]: ['group:default/shop'],
+      [IDENTITY_DEV]: ['group:default/identity'],
+      [SRE]: [SRE_GROUP],
+    },
+  });
+  server = await startStatusTestBackend({
+    realCatalog: true,
+    config: {
+      permission: { enabled: true },
+      catalog: {
+        rules: [{ allow: ['Component', 'System', 'Resource', 'Group'] }],
+      },
+      status: {
+        pagerDuty: { apiToken: 'simulator-token', apiBaseUrl: sim.url },
+        alerts: { sources: { alertmanager: { secret: ALERT_SECRET } } },
+      },
+    },
+    features: [
+      ...catalog.features,
+      createServiceFactory({
+        service: signalsServiceRef,
+        deps: {},
+        factory: () => ({
+          async publish(signal: any) {
+            published.push({
+              channel: signal.channel,
+              message: signal.message,
+            });
+          },
+        }),
+      }),
+    ],
+  });
+  // the catalog ingests and stitches in the background
+  await waitForExpect(async () => {
+    const res = await request(server)
+      .get('/api/catalog/entities/by-query')
+      .query({ limit: 100, fields: 'metadata.name' })
+      .set('Authorization', mockCredentials.user.header(SRE));
+    if (res.body.totalItems !== entities.length)
+      throw new Error(`catalog has ${res.body.totalItems} entities so far`);
+  }, 60_000);
+  await catalog.scheduler.triggerTask('status-catalog');
+  await catalog.scheduler.triggerTask('status-pagerduty-sync');
+  // one alert shared by cart and auth-service; one that matches nothing
+  await request(server)
+    .post('/api/status/webhooks/alertmanager')
+    .set('Authorization', `Bearer ${ALERT_SECRET}`)
+    .send(
+      alertmanagerGroup({
+        fingerprint: 'edge-1',
+        severity: 'warning',
+        extraLabels: { team: 'shared-edge' },
+      }),
+    )
+    .expect(202);
+  await request(server)
+    .post('/api/status/webhooks/alertmanager')
+    .set('Authorization', `Bearer ${ALERT_SECRET}`)
+    .send(
+      alertmanagerGroup({
+        fingerprint: 'auth-1',
+        severity: 'critical',
+        extraLabels: { service: 'auth' },
+      }),
+    )
+    .expect(202);
+  await waitForExpect(async () => {
+    const res = await as(SRE, '/entities/component/default/cart');
+    if (res.body.alerts?.length !== 1)
+      throw new Error('the shared alert has not reached cart yet');
+  });
+  return {
+    sim,
+    server,
+    published,
+    scheduler: catalog.scheduler,
+    as,
+    expectNothingHidden,
+  };
+}

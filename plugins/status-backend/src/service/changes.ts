@@ -1,0 +1,141 @@
+import {
+  changeFollowUp,
+  HIDDEN_ENTITY_REF,
+  StatusChange,
+  StatusChanges,
+} from '@status-layer/plugin-status-common';
+import { z } from 'zod';
+import { StatusStore, StatusTransition } from '../database';
+import { StatusEngine } from '../engine/StatusEngine';
+import { CallerView } from './CallerAccess';
+import { partForCaller } from './forCaller';
+import { parseQuery } from './parseQuery';
+
+const HOUR_MS = 3_600_000;
+/** Changes one answer lists. */
+export const CHANGES_MAX = 200;
+/** Upstreams followed from one entity: more than any real dependency tree holds. */
+const MAX_UPSTREAMS = 2_000;
+/** Transitions read to tell what followed the changes. */
+const MAX_TRANSITIONS = 5_000;
+
+const changesQuery = z.object({
+  hours: z.coerce.number().int().min(1).max(168).default(24),
+});
+
+/**
+ * The entity and every transitive upstream along `dependsOn`, each with the
+ * shortest path to it (breadth first), bounded.
+ */
+function upstreamPaths(
+  engine: StatusEngine,
+  entityRef: string,
+): Map<string, string[]> {
+  const paths = new Map([[entityRef, [entityRef]]]);
+  const queue = [entityRef];
+  while (queue.length && paths.size < MAX_UPSTREAMS) {
+    const ref = queue.shift()!;
+    for (const upstream of engine.upstreamsOf(ref)) {
+      if (paths.has(upstream)) continue;
+      paths.set(upstream, [...paths.get(ref)!, upstream]);
+      queue.push(upstream);
+    }
+  }
+  return paths;
+}
+
+/**
+ * The recent changes (PagerDuty change events) of an entity and of its
+ * upstreams, newest first, each with its path and what followed it. Changes
+ * on upstreams the caller may not see are counted, never shown; entities the
+ * caller may not see are masked in paths.
+ */
+export async function describeChanges(options: {
+  entityRef: string;
+  engine: StatusEngine;
+  store: StatusStore;
+  view: CallerView;
+  query: unknown;
+  now: Date;
+}): Promise<StatusChanges> {
+  const { entityRef, engine, store, view, now } = options;
+  const { hours } = parseQuery(changesQuery, options.query);
+  const since = new Date(now.getTime() - hours * HOUR_MS);
+
+  const paths = upstreamPaths(engine, entityRef);
+  const refsByService = new Map<string, string[]>();
+  const services: { account: string; serviceId: string }[] = [];
+  for (const ref of paths.keys()) {
+    const entity = engine.entity(ref);
+    if (!entity) continue;
+    for (const serviceId of entity.pagerDutyServiceIds) {
+      const key = `${entity.pagerDutyAccount}/${serviceId}`;
+      if (!refsByService.has(key)) {
+        refsByService.set(key, []);
+        services.push({ account: entity.pagerDutyAccount, serviceId });
+      }
+      refsByService.get(key)!.push(ref);
+    }
+  }
+
+  const rows = await store.changeEvents.listForServices(
+    services,
+    since,
+    CHANGES_MAX + 1,
+  );
+  const seen = new Set<string>();
+  const found: { row: (typeof rows)[number]; ref: string }[] = [];
+  let hiddenChanges = 0;
+  for (const row of rows.slice(0, CHANGES_MAX)) {
+    for (const ref of refsByService.get(`${row.account}/${row.serviceId}`) ??
+      []) {
+      const key = `${row.account}/${row.id}/${ref}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (view.has(ref)) found.push({ row, ref });
+      else hiddenChanges += 1;
+    }
+  }
+
+  // what followed each change: the changed entities' and this one's levels since
+  const { byEntity } = await store.readHistories(
+    [...new Set([entityRef, ...found.map(f => f.ref)])],
+    { since, limit: MAX_TRANSITIONS },
+  );
+  const transitionsOf = (ref: string): StatusTransition[] =>
+    byEntity.get(ref) ?? [];
+
+  const changes: StatusChange[] = found.map(({ row, ref }) => {
+    const followedBy = changeFollowUp({
+      at: row.at,
+      changed: { entityRef: ref, transitions: transitionsOf(ref) },
+      listed: { entityRef, transitions: transitionsOf(entityRef) },
+    });
+    return {
+      id: row.id,
+      at: row.at.toISOString(),
+      summary: row.summary,
+      source: row.source,
+      links: row.links,
+      entityRef: ref,
+      path: paths
+        .get(ref)!
+        .map(p => (p === ref || view.has(p) ? p : HIDDEN_ENTITY_REF)),
+      followedBy,
+    };
+  });
+
+  const accounts = [...new Set(services.map(s => s.account))].sort();
+  return {
+    entityRef,
+    hours,
+    changes,
+    hiddenChanges,
+    truncated: rows.length > CHANGES_MAX,
+    freshness: accounts.map(account => ({
+      account,
+      ...partForCaller(engine.partFreshness(account, 'changes'), view),
+    })),
+    generatedAt: now.toISOString(),
+  };
+}

@@ -1,0 +1,233 @@
+import { HIDDEN_ENTITY_REF } from '@status-layer/plugin-status-common';
+import waitForExpect from 'wait-for-expect';
+import { createTestDatabases } from '../__testUtils__/databases';
+import {
+  READER,
+  RestrictedStatusBackend,
+  SRE,
+  startRestrictedStatusBackend,
+} from '../__testUtils__/restrictedStatusBackend';
+
+jest.setTimeout(120_000);
+
+describe('history, changes and maintenance under a real permission policy', () => {
+  const databases = createTestDatabases();
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    let backend: RestrictedStatusBackend;
+    const as = (user: string, path: string) => backend.as(user, path);
+    const expectNothingHidden = (body: unknown) =>
+      backend.expectNothingHidden(body);
+
+    beforeAll(async () => {
+      backend = await startRestrictedStatusBackend(databases, databaseId);
+    });
+    afterAll(() => backend?.sim.close());
+
+    it('keeps hidden entities out of the history: 404 for theirs, unnamed as upstreams', async () => {
+      for (const path of [
+        '/entities/component/default/auth-service/history',
+        '/entities/component/default/auth-service/transitions?day=2026-01-01',
+      ])
+        expect((await as(READER, path)).status).toBe(404);
+
+      const today = new Date().toISOString().slice(0, 10);
+      const reader = await as(
+        READER,
+        '/entities/component/default/checkout/history?days=7',
+      );
+      expect(reader.status).toBe(200);
+      expect(reader.body.days).toHaveLength(7);
+      expect(reader.body.days[6].date).toBe(today);
+      await waitForExpect(async () => {
+        const again = await as(
+          READER,
+          '/entities/component/default/checkout/history?days=7',
+        );
+        expect(again.body.days[6].upstreamDowntimeMs).toBeGreaterThan(0);
+        expect(again.body.days[6].upstreams[0].ref).toBe(HIDDEN_ENTITY_REF);
+        expectNothingHidden(again.body);
+      });
+      const sre = await as(
+        SRE,
+        '/entities/component/default/checkout/history?days=7',
+      );
+      expect(sre.body.days[6].upstreams[0].ref).toBe(
+        'component:default/auth-service',
+      );
+
+      const day = await as(
+        READER,
+        `/entities/component/default/checkout/transitions?day=${today}`,
+      );
+      expect(day.status).toBe(200);
+      expect(day.body.transitions.at(-1)).toMatchObject({
+        effectiveTo: 'major_outage',
+        rootCauses: [
+          {
+            root: HIDDEN_ENTITY_REF,
+            path: [
+              'component:default/checkout',
+              'component:default/login-api',
+              HIDDEN_ENTITY_REF,
+            ],
+          },
+        ],
+      });
+      expectNothingHidden(day.body);
+
+      // roll-ups average the members the reader may see
+      const identity = await as(
+        READER,
+        '/rollups/group/default/identity/history?days=7',
+      );
+      expect(identity.status).toBe(200);
+      expect(identity.body.members).toBe(1); // login-api, not auth-service
+      expect(identity.body.days[6].worst).toBe('major_outage');
+      expectNothingHidden(identity.body);
+      const identityForSre = await as(
+        SRE,
+        '/rollups/group/default/identity/history?days=7',
+      );
+      expect(identityForSre.body.members).toBe(3);
+      expect(
+        (await as(READER, '/rollups/system/default/identity-core/history'))
+          .status,
+      ).toBe(404);
+      expect(
+        (await as(SRE, '/rollups/component/default/checkout/history')).status,
+      ).toBe(400);
+
+      // incident response: the hidden service's only for its readers
+      expect(
+        (await as(READER, '/entities/component/default/auth-service/response'))
+          .status,
+      ).toBe(404);
+      const readerTeam = await as(
+        READER,
+        '/rollups/group/default/identity/response',
+      );
+      expect(readerTeam.status).toBe(200);
+      expect(readerTeam.body.services).toBe(0);
+      expect(readerTeam.body.periods[0].current.incidents).toBe(0);
+      const sreTeam = await as(SRE, '/rollups/group/default/identity/response');
+      expect(sreTeam.body.services).toBe(1);
+      expect(sreTeam.body.periods[0].current.incidents).toBe(1);
+
+      // bounded input, refused with a reason
+      for (const query of [
+        'history?days=0',
+        'history?days=401',
+        'history?days=ninety',
+        'transitions',
+        'transitions?day=yesterday',
+        'transitions?day=2026-13-45',
+      ]) {
+        const refused = await as(
+          SRE,
+          `/entities/component/default/checkout/${query}`,
+        );
+        expect(refused.status).toBe(400);
+        expect(refused.body.error.name).toBe('InputError');
+      }
+    });
+
+    it("lists the changes along an entity's path, counting but never naming hidden upstreams' changes", async () => {
+      const reader = await as(
+        READER,
+        '/entities/component/default/checkout/changes',
+      );
+      expect(reader.status).toBe(200);
+      expect(reader.body).toMatchObject({
+        entityRef: 'component:default/checkout',
+        hours: 24,
+        hiddenChanges: 1,
+        truncated: false,
+      });
+      expect(reader.body.changes).toEqual([
+        expect.objectContaining({
+          summary: 'Deployed checkout v5.2.0',
+          entityRef: 'component:default/checkout',
+          path: ['component:default/checkout'],
+          links: [
+            { href: 'https://ci.example.com/checkout/52', text: 'Build 52' },
+          ],
+        }),
+      ]);
+      expect(reader.body.freshness).toEqual([
+        expect.objectContaining({
+          account: 'default',
+          part: 'changes',
+          stale: false,
+        }),
+      ]);
+      expectNothingHidden(reader.body);
+
+      // SREs see the hidden upstream's deploy, its path, and the outage that followed it
+      const sre = await as(SRE, '/entities/component/default/checkout/changes');
+      expect(sre.body.hiddenChanges).toBe(0);
+      const auth = sre.body.changes.find(
+        (c: any) => c.entityRef === 'component:default/auth-service',
+      );
+      expect(auth).toMatchObject({
+        summary: 'Deployed auth-service v2.14.0',
+        path: [
+          'component:default/checkout',
+          'component:default/login-api',
+          'component:default/auth-service',
+        ],
+        followedBy: {
+          entityRef: 'component:default/auth-service',
+          level: 'major_outage',
+        },
+      });
+      // the deploy was six minutes before the P1; the level changed at the sync after it
+      expect(auth.followedBy.minutesAfter).toBeGreaterThanOrEqual(5);
+      expect(auth.followedBy.minutesAfter).toBeLessThanOrEqual(7);
+      // newest first
+      expect(sre.body.changes.map((c: any) => c.summary)).toEqual([
+        'Deployed auth-service v2.14.0',
+        'Deployed checkout v5.2.0',
+      ]);
+
+      // the last hour: the checkout deploy, 90 minutes ago, is out
+      const lastHour = await as(
+        SRE,
+        '/entities/component/default/checkout/changes?hours=1',
+      );
+      expect(lastHour.body.changes.map((c: any) => c.summary)).toEqual([
+        'Deployed auth-service v2.14.0',
+      ]);
+      expect(
+        (await as(READER, '/entities/component/default/auth-service/changes'))
+          .status,
+      ).toBe(404);
+      for (const query of ['hours=0', 'hours=169', 'hours=day']) {
+        const refused = await as(
+          SRE,
+          `/entities/component/default/checkout/changes?${query}`,
+        );
+        expect(refused.status).toBe(400);
+        expect(refused.body.error.name).toBe('InputError');
+      }
+    });
+
+    it('lists maintenance only for entities the caller may read', async () => {
+      const reader = await as(READER, '/maintenance');
+      expect(reader.status).toBe(200);
+      expect(reader.body.windows).toEqual([]);
+      expectNothingHidden(reader.body);
+      const sre = await as(SRE, '/maintenance');
+      expect(sre.body.windows).toEqual([
+        expect.objectContaining({
+          description: 'Rotate signing keys',
+          ongoing: false,
+          entityRefs: ['component:default/auth-service'],
+        }),
+      ]);
+      expect(
+        (await as(READER, '/entities/component/default/auth-service')).status,
+      ).toBe(404);
+    });
+  });
+});
