@@ -14,6 +14,7 @@ import {
   requireToken,
 } from './rest/guards';
 import { answerErrors, createRestRouter } from './rest/restRouter';
+import { createAnalyticsRouter } from './rest/analyticsRouter';
 import { createChangeEventRouter } from './rest/changeEventRouter';
 import { enforceContract, RefusedRequest } from './openapi/enforceContract';
 import { PagerDutyOpenApi } from './openapi/PagerDutyOpenApi';
@@ -223,6 +224,7 @@ export async function startPagerDutySimulator(
       enableWebhookSubscription: id => webhooks.enable(id),
     }),
     createChangeEventRouter({ state, shapes, faults: () => faults }),
+    createAnalyticsRouter({ state }),
   );
   app.use(answerErrors);
 

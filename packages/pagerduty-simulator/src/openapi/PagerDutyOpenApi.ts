@@ -30,6 +30,10 @@ const escape = (segment: string) =>
  * - The change events' `since`/`until` pattern `YYYY-MM-DDThh:mm:ssZ` is a
  *   placeholder, not a regular expression, and matches no date; it becomes
  *   one for what the text says is accepted: a UTC date-time (others get 400).
+ *
+ * And one translation: OpenAPI 3.0's boolean `exclusiveMinimum` and
+ * `exclusiveMaximum` (modifiers of `minimum`/`maximum`) become the numeric
+ * bounds the validator's JSON Schema dialect expects, with the same meaning.
  */
 const PLACEHOLDER_UTC_PATTERN = 'YYYY-MM-DDThh:mm:ssZ';
 const UTC_DATE_TIME_PATTERN =
@@ -45,6 +49,18 @@ function repairDocument(document: any): any {
           key === 'pattern' && value === PLACEHOLDER_UTC_PATTERN
             ? UTC_DATE_TIME_PATTERN
             : visit(value);
+      }
+      for (const [exclusive, bound] of [
+        ['exclusiveMinimum', 'minimum'],
+        ['exclusiveMaximum', 'maximum'],
+      ]) {
+        if (typeof out[exclusive] !== 'boolean') continue;
+        if (out[exclusive] && out[bound] !== undefined) {
+          out[exclusive] = out[bound];
+          delete out[bound];
+        } else {
+          delete out[exclusive];
+        }
       }
       return out;
     }
