@@ -121,6 +121,33 @@ test.describe('the Status tab during the login outage', () => {
     );
   });
 
+  test("shows the upstream's deploy that came minutes before the outage", async ({
+    page,
+    request,
+  }) => {
+    await waitForLoginOutage(request);
+    await signInAsGuest(page);
+    await page.goto('/catalog/default/component/shop-web/status');
+    const deploy = page.getByRole('listitem', {
+      name: /^Change: Deployed auth-service v2\.14\.0/,
+    });
+    await expect(deploy).toContainText('On the upstream auth-service');
+    await expect(deploy).toContainText(/Path: shop-web → .+ → auth-service/);
+    await expect(deploy).toContainText(
+      /\d+ min before auth-service turned major outage/,
+    );
+    await expect(
+      deploy.getByRole('link', { name: /^Build 2140/ }),
+    ).toHaveAttribute(
+      'href',
+      'https://ci.example.com/auth-service/builds/2140',
+    );
+    await page.screenshot({
+      path: `${SCREENSHOTS}/status-tab-recent-changes.png`,
+      fullPage: true,
+    });
+  });
+
   test('shows the maintenance planned on a service, with who planned it', async ({
     page,
     request,

@@ -7,6 +7,7 @@ import {
   StatusUnmatchedAlerts,
   StatusFeedIncident,
   StatusHistory,
+  StatusChanges,
   StatusMaintenance,
   StatusResponse,
   StatusRollup,
@@ -83,6 +84,11 @@ export interface StatusApi {
   ): Promise<StatusSummaryRows>;
   /** A page of the company's problems, worst first. */
   getProblems(page?: StatusPageQuery): Promise<StatusProblemsPage>;
+  /**
+   * The recent changes (PagerDuty change events) of an entity and of its
+   * upstreams over the last `hours` (24 by default), newest first.
+   */
+  getChanges(entityRef: string, hours?: number): Promise<StatusChanges>;
   /** Ongoing and upcoming maintenance company-wide, running windows first. */
   getMaintenance(): Promise<StatusMaintenance>;
   /** Active incidents company-wide, newest first. */

@@ -9,6 +9,7 @@ import {
   StatusUnmatchedAlerts,
   StatusFeedIncident,
   StatusHistory,
+  StatusChanges,
   StatusMaintenance,
   StatusResponse,
   StatusRollup,
@@ -102,6 +103,14 @@ export class StatusClient implements StatusApi {
   ): Promise<StatusResponse> {
     return this.get<StatusResponse>(
       `/${rollup ? 'rollups' : 'entities'}/${entityPath(entityRef)}/response`,
+    );
+  }
+
+  async getChanges(entityRef: string, hours?: number): Promise<StatusChanges> {
+    return this.get<StatusChanges>(
+      `/entities/${entityPath(entityRef)}/changes${searchOf(
+        hours ? `hours=${hours}` : '',
+      )}`,
     );
   }
 

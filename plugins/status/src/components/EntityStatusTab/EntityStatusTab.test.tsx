@@ -6,7 +6,10 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
-import { EntityStatus } from '@status-layer/plugin-status-common';
+import {
+  EntityStatus,
+  StatusChanges,
+} from '@status-layer/plugin-status-common';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { signalApiRef } from '@backstage/plugin-signals-react';
 import {
@@ -25,6 +28,16 @@ import { aHistory } from '../../__fixtures__/history';
 import { timeOfDay } from '../common';
 import { StatusApi, statusApiRef } from '../../api';
 import { EntityStatusTab } from './EntityStatusTab';
+
+const noChanges = (entityRef: string): StatusChanges => ({
+  entityRef,
+  hours: 24,
+  changes: [],
+  hiddenChanges: 0,
+  truncated: false,
+  freshness: [],
+  generatedAt: new Date().toISOString(),
+});
 
 const entity = (name = 'cart-web'): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -46,6 +59,7 @@ function renderTab(
       periods: [],
       truncated: false,
     }),
+    getChanges: async entityRef => noChanges(entityRef),
     getHealth: async () => ({
       status: 'ok',
       database: 'ok',
@@ -443,6 +457,7 @@ describe('EntityStatusTab', () => {
                 periods: [],
                 truncated: false,
               }),
+              getChanges: async (ref: string) => noChanges(ref),
               getHealth: async () => ({}),
             } as any,
           ],

@@ -22,6 +22,7 @@ import {
   ConfigurationProblems,
   SimulatedDataNotice,
 } from '../StatusMessages';
+import { RecentChangesCard } from '../Changes';
 import { HistoryCard } from '../History';
 import { MaintenanceCard } from '../Maintenance';
 import { ResponseCard } from '../Response';
@@ -119,6 +120,12 @@ export function EntityStatusView(props: {
       </Grid>
       <Grid item xs={12} md={5}>
         <OwnerAndOnCall status={status} />
+      </Grid>
+      <Grid item xs={12}>
+        <RecentChangesCard
+          entityRef={status.entityRef}
+          version={`${status.levels.own}/${status.levels.effective}`}
+        />
       </Grid>
       {notAnnotated && (
         <Grid item xs={12}>

@@ -1,0 +1,178 @@
+import {
+  InfoCard,
+  Link,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import {
+  describePartFreshness,
+  LEVEL_LABELS,
+  StatusChange,
+  StatusChanges,
+} from '@status-layer/plugin-status-common';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import useAsync from 'react-use/esm/useAsync';
+import { statusApiRef } from '../../api';
+import {
+  ago,
+  LevelLabel,
+  StatusEntityLink,
+  timeOfDay,
+  useNow,
+} from '../common';
+import { EntityPath } from '../EntityStatusTab/EntityPath';
+
+const useStyles = makeStyles(theme => ({
+  list: { listStyle: 'none', padding: 0, margin: 0 },
+  change: {
+    padding: theme.spacing(1, 0),
+    borderBottom: `1px solid ${theme.palette.divider}`,
+    '&:last-child': { borderBottom: 'none' },
+  },
+  line: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'baseline',
+    gap: theme.spacing(1),
+  },
+}));
+
+/** "6 min before", "Under a minute before": how long after the change things went wrong. */
+export function followUpWords(change: StatusChange): string | undefined {
+  if (!change.followedBy) return undefined;
+  const minutes = change.followedBy.minutesAfter;
+  return minutes < 1 ? 'Under a minute before' : `${minutes} min before`;
+}
+
+function ChangeEntry(props: { change: StatusChange; now: Date }) {
+  const classes = useStyles();
+  const { change, now } = props;
+  const upstream = change.path.length > 1;
+  const before = followUpWords(change);
+  return (
+    <li className={classes.change} aria-label={`Change: ${change.summary}`}>
+      <div className={classes.line}>
+        <Typography variant="body2" component="span" color="textSecondary">
+          <time dateTime={change.at} title={new Date(change.at).toString()}>
+            {timeOfDay(change.at)} ({ago(change.at, now)})
+          </time>
+        </Typography>
+        <Typography variant="body2" component="span">
+          <strong>{change.summary}</strong>
+        </Typography>
+      </div>
+      <div className={classes.line}>
+        <Typography variant="body2" component="span">
+          {upstream ? 'On the upstream ' : 'On '}
+          <StatusEntityLink entityRef={change.entityRef} />
+          {change.source ? ` · from ${change.source}` : ''}
+        </Typography>
+        {change.links.map(link => (
+          <Link
+            key={link.href}
+            to={link.href}
+            target="_blank"
+            rel="noopener noreferrer"
+          >
+            {link.text || link.href}
+          </Link>
+        ))}
+      </div>
+      {upstream && (
+        <Typography variant="caption" component="div" color="textSecondary">
+          Path: <EntityPath path={change.path} />
+        </Typography>
+      )}
+      {change.followedBy && before && (
+        <div className={classes.line}>
+          <LevelLabel level={change.followedBy.level} />
+          <Typography variant="body2" component="span">
+            {before}{' '}
+            <StatusEntityLink entityRef={change.followedBy.entityRef} /> turned{' '}
+            {LEVEL_LABELS[change.followedBy.level].toLowerCase()}
+          </Typography>
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** The card's content once loaded: changes, what is left out, and what may be missing. */
+export function RecentChangesList(props: { changes: StatusChanges }) {
+  const classes = useStyles();
+  const now = useNow(30_000);
+  const { changes } = props;
+  const notices = changes.freshness
+    .map(part => describePartFreshness(part, timeOfDay))
+    .filter((n): n is string => Boolean(n));
+  return (
+    <>
+      {notices.map(notice => (
+        <Typography key={notice} variant="body2" color="error" role="status">
+          {notice}
+        </Typography>
+      ))}
+      {changes.changes.length === 0 ? (
+        <Typography variant="body2" color="textSecondary">
+          No changes recorded on this entity or its upstreams in the last{' '}
+          {changes.hours} hours.
+        </Typography>
+      ) : (
+        <ul className={classes.list}>
+          {changes.changes.map(change => (
+            <ChangeEntry
+              key={`${change.id}/${change.entityRef}`}
+              change={change}
+              now={now}
+            />
+          ))}
+        </ul>
+      )}
+      {changes.hiddenChanges > 0 && (
+        <Typography variant="body2" color="textSecondary">
+          {changes.hiddenChanges} more change
+          {changes.hiddenChanges === 1 ? '' : 's'} on upstreams you cannot see.
+        </Typography>
+      )}
+      {changes.truncated && (
+        <Typography variant="body2" color="textSecondary">
+          Only the latest {changes.changes.length} are listed.
+        </Typography>
+      )}
+    </>
+  );
+}
+
+/**
+ * Deploys and configuration changes PagerDuty recorded over the last day on
+ * the entity and on every upstream along its dependencies, newest first,
+ * each with the outage that followed it, if any. Read again whenever the
+ * entity's level changes (`version`).
+ */
+export function RecentChangesCard(props: {
+  entityRef: string;
+  version?: string;
+}) {
+  const api = useApi(statusApiRef);
+  const changes = useAsync(
+    async () => api.getChanges(props.entityRef),
+    [api, props.entityRef, props.version],
+  );
+  return (
+    <InfoCard
+      title="Recent changes"
+      subheader="Deploys and configuration changes on this entity and its upstreams, from PagerDuty change events, over the last 24 hours"
+    >
+      {changes.loading && !changes.value && <Progress />}
+      {changes.error && (
+        <ResponseErrorPanel
+          error={changes.error}
+          title="Could not read the recent changes"
+        />
+      )}
+      {changes.value && <RecentChangesList changes={changes.value} />}
+    </InfoCard>
+  );
+}

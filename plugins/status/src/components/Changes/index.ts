@@ -1,0 +1,1 @@
+export { RecentChangesCard, RecentChangesList } from './RecentChangesCard';
