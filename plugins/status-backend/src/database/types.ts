@@ -39,6 +39,8 @@ export type StoredIncident = {
   createdAt: Date;
   acknowledgedAt?: Date;
   resolvedAt?: Date;
+  /** Who resolved it, when a person did. */
+  resolvedBy?: string;
   /** The incident's last status change in PagerDuty. */
   changedAt: Date;
   /**

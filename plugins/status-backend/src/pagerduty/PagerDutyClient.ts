@@ -79,11 +79,14 @@ export interface PagerDutyClient {
     key: string,
     options?: PagerDutyListOptions,
   ): Promise<T[]>;
-  /** Creates or acts on an object, e.g. `post('/webhook_subscriptions', {...}, 'webhook_subscription')`. */
+  /**
+   * Creates or acts on an object, e.g. `post('/webhook_subscriptions', {...}, 'webhook_subscription')`,
+   * or queries with a body; without `key`, the whole answer (a cursor page).
+   */
   post<T>(
     path: string,
     data: unknown,
-    key: string,
+    key?: string,
     options?: PagerDutyRequestOptions,
   ): Promise<T>;
   /** Requests sent since the client was created, retries included. */

@@ -176,11 +176,11 @@ export class PagerDutyRestClient implements PagerDutyClient {
   async post<T>(
     path: string,
     data: unknown,
-    key: string,
+    key?: string,
     options: PagerDutyRequestOptions = {},
   ): Promise<T> {
     const body = await this.request('POST', path, {}, data, options);
-    return body?.[key] as T;
+    return (key === undefined ? body : body?.[key]) as T;
   }
 
   private async request(

@@ -83,11 +83,12 @@ describe('PagerDutySync against the simulator', () => {
         createdBy: expect.any(String),
       });
       // services (1 page), incidents (1), maintenance (1), on-calls (15
-      // policies, one batch), change events (1), and the alerts of the 3
-      // new incidents
+      // policies, one batch), change events (1), the alerts of the 3 new
+      // incidents, and one page of past incidents (the backfill)
       expect(result.alertLookups).toBe(3);
-      expect(result.requests).toBe(8);
-      expect(sim.requestCount - before).toBe(8);
+      expect(result.requests).toBe(9);
+      expect(sim.requestCount - before).toBe(9);
+      expect(result.backfill?.finishedAt).toBeDefined();
       expect(result.incidentsChanged).toBe(true);
       // the next sync reads no alerts: no incident's alert count changed
       const again = await sync.syncOnce();
@@ -195,6 +196,93 @@ describe('PagerDutySync against the simulator', () => {
           )
         ).map(e => e.summary),
       ).toEqual(['Feature flag checkout-v2 on']);
+    });
+
+    it('backfills 90 days of resolved incidents a few pages per sync, resuming after a failure', async () => {
+      const { store } = await setUp();
+      const sync = new PagerDutySync({
+        account: 'default',
+        client: new PagerDutyRestClient({
+          apiBaseUrl: sim.url,
+          apiToken: 'simulator-token',
+          logger: mockServices.logger.mock(),
+          maxRetries: 0,
+        }),
+        store,
+        logger: mockServices.logger.mock(),
+        backfill: { pageSize: 50, pagesPerSync: 2 },
+      });
+      const start = Date.now();
+      const past = [...sim.state.incidents.values()].filter(
+        i =>
+          i.status === 'resolved' &&
+          i.createdAt.getTime() >= start - 90 * 86_400_000,
+      );
+      expect(past.length).toBeGreaterThan(200);
+
+      const first = await sync.syncOnce();
+      expect(first.backfill).toMatchObject({ incidents: 100 });
+      expect(first.backfill!.finishedAt).toBeUndefined();
+
+      // PagerDuty's analytics fail for one sync: the rest of it is fresh, progress is kept
+      await setFaults({
+        endpoints: {
+          '/analytics/raw/incidents': { mode: 'error', status: 500 },
+        },
+      });
+      const failed = await sync.syncOnce();
+      expect(failed.parts.every(p => p.ok)).toBe(true);
+      expect(failed.backfill).toBeUndefined();
+      const kept = JSON.parse(
+        (await store.getMeta('pagerduty:default:backfill'))!.value,
+      );
+      expect(kept).toMatchObject({
+        incidents: 100,
+        lastError: expect.stringContaining('500'),
+      });
+      await setFaults({ endpoints: { '/analytics/raw/incidents': null } });
+
+      let syncs = 0;
+      let progress = first.backfill;
+      while (!progress?.finishedAt && syncs < 20) {
+        const before = sim.requestCount;
+        progress = (await sync.syncOnce()).backfill;
+        syncs += 1;
+        // 5 parts, and 2 pages at most
+        expect(sim.requestCount - before).toBeLessThanOrEqual(5 + 2);
+      }
+      expect(progress).toMatchObject({ incidents: past.length });
+      expect(progress!.lastError).toBeUndefined();
+      expect(syncs).toBe(Math.ceil((past.length - 100 + 1) / 100));
+      // once finished, never again
+      expect((await sync.syncOnce()).backfill).toBeUndefined();
+
+      const stored = await store.listIncidentTimes(
+        [...sim.state.services.keys()].map(serviceId => ({
+          account: 'default',
+          serviceId,
+        })),
+        new Date(start - 91 * 86_400_000),
+        10_000,
+      );
+      expect(stored).toHaveLength(past.length);
+      const sample = past[0];
+      const firstAck = sample.logEntries.find(
+        e => e.type === 'acknowledge_log_entry',
+      )!;
+      const backfilled = await store.getIncident('default', sample.id);
+      expect(backfilled).toMatchObject({
+        status: 'resolved',
+        title: sample.title,
+        resolvedBy: expect.any(String),
+      });
+      // the first acknowledgement, to the second (PagerDuty gives whole seconds
+      // of creation time and of time to acknowledge)
+      expect(
+        Math.abs(
+          backfilled!.acknowledgedAt!.getTime() - firstAck.createdAt.getTime(),
+        ),
+      ).toBeLessThan(2000);
     });
 
     it('notices incidents resolved since the last sync, keeping their acknowledgement', async () => {

@@ -10,6 +10,7 @@ import {
 } from '../database';
 import { isPagerDutyId, toStoredService } from './mapping';
 import { PagerDutyClient, RequestCounter } from './PagerDutyClient';
+import { backfillIncidents, BackfillProgress } from './backfillIncidents';
 import { syncChangeEvents } from './syncChangeEvents';
 import { syncIncidentAlerts } from './syncIncidentAlerts';
 import { syncOpenIncidents } from './syncOpenIncidents';
@@ -32,6 +33,8 @@ export type SyncResult = {
   onCalls?: number;
   /** Change events read (deploys, configuration changes). */
   changeEvents?: number;
+  /** How the backfill of past incidents stands after this sync; absent once it has finished. */
+  backfill?: BackfillProgress;
   /** Incidents whose alerts were read this sync. */
   alertLookups: number;
   /**
@@ -85,6 +88,8 @@ export class PagerDutySync {
       logger: LoggerService;
       /** Requests one sync may send, retries included (500 by default). */
       maxRequestsPerSync?: number;
+      /** Pages of the past-incident backfill: their size and how many per sync. */
+      backfill?: { pageSize?: number; pagesPerSync?: number };
       now?: () => Date;
     },
   ) {}
@@ -186,6 +191,17 @@ export class PagerDutySync {
       await this.part(result, 'alerts', async () => {
         result.alertLookups = await syncIncidentAlerts(context, open);
       });
+    }
+
+    // last, with what is left of the budget: past incidents, for MTTA and MTTR
+    try {
+      result.backfill = await backfillIncidents(context, this.options.backfill);
+    } catch (error) {
+      this.options.logger.warn(
+        `Reading past incidents of PagerDuty account ${account} failed (${messageOf(
+          error,
+        )}); it resumes at the next sync`,
+      );
     }
 
     result.requests = client.requestsSent - before;

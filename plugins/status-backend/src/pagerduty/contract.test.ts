@@ -65,6 +65,7 @@ describe("the backend keeps PagerDuty's REST contract", () => {
 
       expect(sim.refusedRequests).toEqual([]);
       expect([...sim.operationsRequested].sort()).toEqual([
+        'GET /change_events',
         'GET /incidents',
         'GET /incidents/{id}',
         'GET /incidents/{id}/alerts',
@@ -72,6 +73,7 @@ describe("the backend keeps PagerDuty's REST contract", () => {
         'GET /oncalls',
         'GET /services',
         'GET /webhook_subscriptions',
+        'POST /analytics/raw/incidents',
         'POST /webhook_subscriptions',
         'POST /webhook_subscriptions/{id}/enable',
       ]);

@@ -84,6 +84,7 @@ export function toStoredIncident(
       status === 'resolved'
         ? toDate(data.resolved_at) ?? known?.resolvedAt ?? eventAt ?? observedAt
         : undefined,
+    resolvedBy: status === 'resolved' ? resolverOf(data, known) : undefined,
     changedAt:
       toDate(data.last_status_change_at) ??
       eventAt ??
@@ -107,6 +108,18 @@ export function toStoredIncident(
         ? known?.conferenceNumber
         : bridge?.conference_number ?? undefined,
   };
+}
+
+/** The person whose status change resolved the incident, when one did. */
+function resolverOf(data: any, known?: StoredIncident): string | undefined {
+  const by = data.last_status_change_by;
+  if (
+    typeof by?.type === 'string' &&
+    by.type.startsWith('user') &&
+    typeof by.summary === 'string'
+  )
+    return by.summary.slice(0, 255);
+  return known?.resolvedBy;
 }
 
 /** A PagerDuty service from the REST API in our store's shape. */

@@ -2,6 +2,7 @@ import { createTestDatabases } from '../__testUtils__/databases';
 import { callerView } from '../__testUtils__/callerView';
 import { useShopDuringLoginOutage } from '../__testUtils__/shopOrganisation';
 import { StoredIncident } from '../database';
+import { backfillKey } from '../pagerduty/backfillIncidents';
 import { describeResponse } from './response';
 
 jest.setTimeout(60_000);
@@ -103,6 +104,38 @@ describe('describeResponse', () => {
       });
       expect(partial.services).toBe(1);
       expect(partial.periods[0].current.incidents).toBe(1);
+    });
+
+    it('says how far the backfill of past incidents has read', async () => {
+      const { engine, store, all } = await start();
+      const now = new Date();
+      const read = () =>
+        describeResponse({
+          entityRef: 'component:default/cart-api',
+          rollup: false,
+          engine,
+          store,
+          view: all,
+          now,
+        });
+      // the organisation's first sync read the simulator's (empty) past already
+      expect((await read()).backfill).toMatchObject({ finished: true });
+      const from = new Date(now.getTime() - 90 * DAY).toISOString();
+      const progress = { from, until: now.toISOString(), incidents: 40 };
+      await store.setMeta(
+        backfillKey('default'),
+        JSON.stringify({ ...progress, cursor: 'abc' }),
+      );
+      expect((await read()).backfill).toEqual({
+        from,
+        incidents: 40,
+        finished: false,
+      });
+      await store.setMeta(
+        backfillKey('default'),
+        JSON.stringify({ ...progress, finishedAt: now.toISOString() }),
+      );
+      expect((await read()).backfill?.finished).toBe(true);
     });
   });
 });

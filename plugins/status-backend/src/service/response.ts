@@ -3,6 +3,7 @@ import {
   StatusResponse,
 } from '@status-layer/plugin-status-common';
 import { StatusStore } from '../database';
+import { backfillKey, BackfillProgress } from '../pagerduty/backfillIncidents';
 import { StatusEngine } from '../engine/StatusEngine';
 import { CallerView } from './CallerAccess';
 import { leafMembersOf } from './rollup';
@@ -43,10 +44,15 @@ export async function describeResponse(options: {
   ].slice(0, MAX_SERVICES);
   // two of the longest periods: the last 90 days and the 90 before
   const since = new Date(now.getTime() - 2 * 90 * DAY_MS);
-  const [incidents, observedSince] = await Promise.all([
+  const accounts = [...new Set(services.map(s => s.account))];
+  const [incidents, observedSince, backfills] = await Promise.all([
     store.listIncidentTimes(services, since, MAX_INCIDENTS + 1),
     store.observedSince(),
+    Promise.all(accounts.map(a => store.getMeta(backfillKey(a)))),
   ]);
+  const progress = backfills
+    .filter(b => b !== undefined)
+    .map(b => JSON.parse(b.value) as BackfillProgress);
   return {
     entityRef,
     services: services.length,
@@ -59,6 +65,15 @@ export async function describeResponse(options: {
       now,
     ),
     observedSince: observedSince?.toISOString(),
+    backfill: progress.length
+      ? {
+          from: progress.map(p => p.from).sort()[0],
+          incidents: progress.reduce((sum, p) => sum + p.incidents, 0),
+          finished:
+            progress.length === accounts.length &&
+            progress.every(p => p.finishedAt !== undefined),
+        }
+      : undefined,
     truncated: incidents.length > MAX_INCIDENTS,
   };
 }

@@ -114,6 +114,12 @@ export type StatusResponse = {
   periods: ResponsePeriod[];
   /** Incidents are counted from here on: those seen since the status layer began recording. */
   observedSince?: string;
+  /**
+   * Past incidents read from PagerDuty's analytics for the accounts counted:
+   * from when (the oldest window), how many so far, and whether every
+   * account's reading is finished. Absent before any began.
+   */
+  backfill?: { from: string; incidents: number; finished: boolean };
   /** More incidents than one answer reads: the figures cover the newest. */
   truncated: boolean;
 };

@@ -2,7 +2,7 @@ import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { responsePeriods } from '@status-layer/plugin-status-common';
 import { screen, within } from '@testing-library/react';
 import { StatusApi, statusApiRef } from '../../api';
-import { ResponseCard } from './ResponseCard';
+import { countedFrom, ResponseCard } from './ResponseCard';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -48,5 +48,42 @@ describe('ResponseCard', () => {
       '7 days1 (before: 1)5 min (better than 15 min the period before)30 min (as 30 min the period before)',
     );
     expect(screen.getByText(/MTTA is the mean time/)).toBeInTheDocument();
+  });
+
+  it('says where the counted incidents come from: recorded, read from PagerDuty, or still being read', () => {
+    const base = {
+      entityRef: 'component:default/cart-api',
+      services: 1,
+      periods: [],
+      truncated: false,
+      observedSince: '2026-11-30T08:00:00.000Z',
+    };
+    expect(countedFrom(base)).toBe(
+      'Incidents count from when the status layer began recording (2026-11-30).',
+    );
+    expect(
+      countedFrom({
+        ...base,
+        backfill: {
+          from: '2026-09-01T08:00:00.000Z',
+          incidents: 40,
+          finished: false,
+        },
+      }),
+    ).toBe(
+      'Past incidents are still being read from PagerDuty (40 so far): figures before the status layer began recording (2026-11-30) are incomplete.',
+    );
+    expect(
+      countedFrom({
+        ...base,
+        backfill: {
+          from: '2026-09-01T08:00:00.000Z',
+          incidents: 120,
+          finished: true,
+        },
+      }),
+    ).toBe(
+      "Incidents count from 2026-09-01: those before the status layer began recording (2026-11-30) were read from PagerDuty's analytics, with their first acknowledgement.",
+    );
   });
 });

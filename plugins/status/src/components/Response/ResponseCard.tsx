@@ -4,7 +4,10 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
-import { ResponseFigures } from '@status-layer/plugin-status-common';
+import {
+  ResponseFigures,
+  StatusResponse,
+} from '@status-layer/plugin-status-common';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -33,6 +36,24 @@ export function withTrend(
   return `${formatDuration(now)} (${word} ${formatDuration(
     before,
   )} the period before)`;
+}
+
+/** Since when incidents are counted, and where the older ones came from. */
+export function countedFrom(response: StatusResponse): string {
+  const day = (iso: string) => iso.slice(0, 10);
+  const observed = response.observedSince
+    ? ` (${day(response.observedSince)})`
+    : '';
+  const { backfill } = response;
+  if (backfill?.finished) {
+    return `Incidents count from ${day(
+      backfill.from,
+    )}: those before the status layer began recording${observed} were read from PagerDuty's analytics, with their first acknowledgement.`;
+  }
+  if (backfill) {
+    return `Past incidents are still being read from PagerDuty (${backfill.incidents} so far): figures before the status layer began recording${observed} are incomplete.`;
+  }
+  return `Incidents count from when the status layer began recording${observed}.`;
 }
 
 /**
@@ -94,12 +115,7 @@ export function ResponseCard(props: {
               : `${response.value.services} services`}
             : MTTA is the mean time from an incident's creation to its
             acknowledgement (of those acknowledged), MTTR to its resolution (of
-            those resolved). Incidents count from when the status layer began
-            recording
-            {response.value.observedSince
-              ? ` (${response.value.observedSince.slice(0, 10)})`
-              : ''}
-            .
+            those resolved). {countedFrom(response.value)}
             {response.value.truncated &&
               ' There were more incidents than one answer reads: the newest are counted.'}
           </Typography>
