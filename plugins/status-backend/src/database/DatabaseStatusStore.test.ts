@@ -107,9 +107,27 @@ describe('DatabaseStatusStore', () => {
         received_at: new Date('2031-01-02T03:04:05.000Z'),
         changed_at: new Date('2031-01-02T03:04:05.000Z'),
       });
-      // the newest migrations first: the transitions' time index (the table
-      // and its rows stay), alerts' changed_at, freshness per part, webhook
-      // events, then alerts
+      await knex('status_change_events').insert({
+        account: 'default',
+        id: '01CHANGE',
+        service_id: 'PAUTH01',
+        at: new Date(),
+        summary: 'Deployed auth-service',
+        links: '[]',
+      });
+      // the newest migrations first: who resolved an incident (the incident
+      // stays), change events, the transitions' time index (the table and its
+      // rows stay), alerts' changed_at, freshness per part, webhook events,
+      // then alerts
+      await knex.migrate.down({ directory: migrationsDir });
+      expect(
+        await knex.schema.hasColumn('status_pd_incidents', 'resolved_by'),
+      ).toBe(false);
+      expect(await knex('status_pd_incidents').pluck('id')).toEqual([
+        'PINC001',
+      ]);
+      await knex.migrate.down({ directory: migrationsDir });
+      expect(await knex.schema.hasTable('status_change_events')).toBe(false);
       const transitionsBefore = await knex('status_transitions').pluck('id');
       await knex.migrate.down({ directory: migrationsDir });
       expect(await knex('status_transitions').pluck('id')).toEqual(
