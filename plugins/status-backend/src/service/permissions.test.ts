@@ -46,6 +46,57 @@ describe('the status API under a real permission policy', () => {
       });
     });
 
+    it("answers the catalog's levels only for entities the caller may read, bounded", async () => {
+      const refs = [
+        'component:default/checkout',
+        'component:default/auth-service',
+        'resource:default/session-db',
+        'component:default/no-such-thing',
+        'login-api',
+      ];
+      const query = refs
+        .map(r => `entityRef=${encodeURIComponent(r)}`)
+        .join('&');
+      const reader = await as(READER, `/levels?${query}`);
+      expect(reader.status).toBe(200);
+      expect(reader.body.levels).toEqual([
+        {
+          entityRef: 'component:default/checkout',
+          own: 'operational',
+          effective: 'major_outage',
+          inherited: true,
+        },
+        {
+          entityRef: 'component:default/login-api',
+          effective: 'major_outage',
+          inherited: true,
+        },
+      ]);
+      expectNothingHidden(reader.body);
+      const sre = await as(SRE, `/levels?${query}`);
+      expect(sre.body.levels.map((l: any) => l.entityRef)).toEqual([
+        'component:default/checkout',
+        'component:default/auth-service',
+        'resource:default/session-db',
+        'component:default/login-api',
+      ]);
+      expect(sre.body.levels[1]).toEqual({
+        entityRef: 'component:default/auth-service',
+        own: 'major_outage',
+        effective: 'major_outage',
+        inherited: false,
+      });
+      const tooMany = Array.from(
+        { length: 201 },
+        (_, i) => `entityRef=component:default/c${i}`,
+      ).join('&');
+      for (const bad of ['', `?${tooMany}`, '?entityRef=kind:']) {
+        const refused = await as(SRE, `/levels${bad}`);
+        expect(refused.status).toBe(400);
+        expect(refused.body.error.name).toBe('InputError');
+      }
+    });
+
     it('answers 404 for an entity the caller may not read, as for one that does not exist', async () => {
       for (const path of [
         '/entities/component/default/auth-service',

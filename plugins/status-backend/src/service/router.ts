@@ -29,6 +29,7 @@ import { describeEntityStatus, incidentView } from './entityStatus';
 import { alertForCaller, sourceProblemForCaller } from './forCaller';
 import { MAX_RECENT_DAYS, recentLevels } from './history';
 import { addHistoryRoutes } from './historyRoutes';
+import { addLevelRoutes } from './levelRoutes';
 import {
   requireRollupKind,
   toFullEntityRef,
@@ -361,6 +362,7 @@ export async function createRouter(
     store,
     requireEngine,
   });
+  addLevelRoutes(router, { httpAuth, access, requireEngine, whenCurrent });
 
   router.use(databaseUnavailableAs503);
   return router;

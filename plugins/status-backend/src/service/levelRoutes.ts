@@ -1,0 +1,76 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import {
+  compareLevels,
+  MAX_LEVELS_PER_REQUEST,
+  StatusEntityLevels,
+} from '@status-layer/plugin-status-common';
+import express from 'express';
+import { StatusEngine } from '../engine/StatusEngine';
+import { CallerAccess } from './CallerAccess';
+
+/** `entityRef` given once or repeated, normalised, bounded. */
+function readEntityRefs(query: express.Request['query']): string[] {
+  const raw = [query.entityRef ?? []].flat();
+  if (raw.some(r => typeof r !== 'string')) {
+    throw new InputError('entityRef must be an entity reference');
+  }
+  if (raw.length === 0) throw new InputError('entityRef is required');
+  if (raw.length > MAX_LEVELS_PER_REQUEST) {
+    throw new InputError(
+      `entityRef may be given at most ${MAX_LEVELS_PER_REQUEST} times, not ${raw.length}`,
+    );
+  }
+  return [
+    ...new Set(
+      (raw as string[]).map(ref => {
+        try {
+          return stringifyEntityRef(
+            parseEntityRef(ref, { defaultKind: 'component' }),
+          );
+        } catch {
+          throw new InputError(`entityRef ${ref.slice(0, 100)} is not valid`);
+        }
+      }),
+    ),
+  ];
+}
+
+/**
+ * `GET /levels`: the levels of a page of entities at once, for the catalog's
+ * table column and graph nodes; entities the caller may not see are left out
+ * exactly as unknown ones are.
+ */
+export function addLevelRoutes(
+  router: express.Router,
+  options: {
+    httpAuth: HttpAuthService;
+    access: CallerAccess;
+    requireEngine: () => StatusEngine;
+    whenCurrent: () => Promise<void>;
+  },
+) {
+  router.get('/levels', async (req, res) => {
+    const refs = readEntityRefs(req.query);
+    await options.whenCurrent();
+    const credentials = await options.httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const view = await options.access.of(credentials);
+    const engine = options.requireEngine();
+    const levels: StatusEntityLevels['levels'] = [];
+    for (const entityRef of refs) {
+      if (!engine.entity(entityRef) || !view.has(entityRef)) continue;
+      const known = engine.levels(entityRef);
+      levels.push({
+        entityRef,
+        own: known.own,
+        effective: known.effective,
+        inherited:
+          compareLevels(known.inherited, known.own ?? 'operational') > 0,
+      });
+    }
+    res.json({ levels } satisfies StatusEntityLevels);
+  });
+}
