@@ -1,8 +1,11 @@
 import { createApp } from '@backstage/frontend-defaults';
-import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
+import {
+  catalogGraphWithStatus,
+  catalogWithStatus,
+} from './modules/catalogStatus';
 
 export default createApp({
-  features: [catalogPlugin, navModule, homeModule],
+  features: [catalogWithStatus, catalogGraphWithStatus, navModule, homeModule],
 });

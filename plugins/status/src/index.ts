@@ -13,6 +13,10 @@ export type {
   StatusSummaryRowsQuery,
 } from './api';
 export { isRollupKind, isStatusAvailable } from './entityFilter';
+export {
+  createStatusCatalogColumn,
+  renderStatusGraphNode,
+} from './components/Catalog';
 export { rootRouteRef } from './routes';
 export { statusTranslationRef } from './translation';
 export type { StatusTranslationMessages } from './translation';

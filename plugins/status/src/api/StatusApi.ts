@@ -8,6 +8,7 @@ import {
   StatusFeedIncident,
   StatusHistory,
   StatusChanges,
+  StatusEntityLevels,
   StatusMaintenance,
   StatusResponse,
   StatusRollup,
@@ -89,6 +90,11 @@ export interface StatusApi {
    * upstreams over the last `hours` (24 by default), newest first.
    */
   getChanges(entityRef: string, hours?: number): Promise<StatusChanges>;
+  /**
+   * The levels of up to 200 entities at once (the catalog's table and graph):
+   * those the reader may not see or the status layer does not know are left out.
+   */
+  getLevels(entityRefs: string[]): Promise<StatusEntityLevels>;
   /** Ongoing and upcoming maintenance company-wide, running windows first. */
   getMaintenance(): Promise<StatusMaintenance>;
   /** Active incidents company-wide, newest first. */

@@ -10,6 +10,7 @@ import {
   StatusFeedIncident,
   StatusHistory,
   StatusChanges,
+  StatusEntityLevels,
   StatusMaintenance,
   StatusResponse,
   StatusRollup,
@@ -110,6 +111,14 @@ export class StatusClient implements StatusApi {
     return this.get<StatusChanges>(
       `/entities/${entityPath(entityRef)}/changes${searchOf(
         hours ? `hours=${hours}` : '',
+      )}`,
+    );
+  }
+
+  async getLevels(entityRefs: string[]): Promise<StatusEntityLevels> {
+    return this.get<StatusEntityLevels>(
+      `/levels${searchOf(
+        ...entityRefs.map(ref => `entityRef=${encodeURIComponent(ref)}`),
       )}`,
     );
   }

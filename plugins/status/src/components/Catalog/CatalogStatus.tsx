@@ -1,0 +1,89 @@
+import { TableColumn } from '@backstage/core-components';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { useApi } from '@backstage/frontend-plugin-api';
+import { EntityNode } from '@backstage/plugin-catalog-graph';
+import Typography from '@material-ui/core/Typography';
+import useAsync from 'react-use/esm/useAsync';
+import { statusApiRef } from '../../api';
+import { LevelLabel, StatusNode } from '../common';
+import { entityLevelsLoaderFor, LoadedLevel } from './EntityLevelsLoader';
+
+/** An entity's levels, read with the page's other entities in one request. */
+export function useEntityLevel(entityRef: string) {
+  const api = useApi(statusApiRef);
+  return useAsync(
+    async (): Promise<LoadedLevel> =>
+      entityLevelsLoaderFor(api).load(entityRef),
+    [api, entityRef],
+  );
+}
+
+/**
+ * An entity's status in a table cell: its level, "via an upstream" when the
+ * level is inherited, a dash when it has none (or the reader may not see it).
+ */
+export function EntityStatusCell(props: { entityRef: string }) {
+  const level = useEntityLevel(props.entityRef);
+  if (level.loading) return null;
+  if (level.error) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        Status unavailable
+      </Typography>
+    );
+  }
+  if (!level.value) {
+    return (
+      <Typography variant="body2" color="textSecondary" title="No status">
+        —
+      </Typography>
+    );
+  }
+  return (
+    <span data-testid={`catalog-status-${props.entityRef}`}>
+      <LevelLabel level={level.value.effective} />
+      {level.value.inherited && (
+        <Typography variant="caption" color="textSecondary" component="div">
+          via an upstream
+        </Typography>
+      )}
+    </span>
+  );
+}
+
+/**
+ * A "Status" column for the catalog's table
+ * (`CatalogIndexPage`'s `columns`): each row's level, its page's rows read in
+ * one request.
+ *
+ * @public
+ */
+export function createStatusCatalogColumn<
+  T extends { entity: Entity },
+>(): TableColumn<T> {
+  return {
+    title: 'Status',
+    field: 'status',
+    sorting: false,
+    render: row => (
+      <EntityStatusCell entityRef={stringifyEntityRef(row.entity)} />
+    ),
+  };
+}
+
+/** A catalog graph node in its entity's level. */
+function StatusGraphNode(props: { node: EntityNode }) {
+  const level = useEntityLevel(stringifyEntityRef(props.node.entity));
+  return <StatusNode node={props.node} level={level.value?.effective} />;
+}
+
+/**
+ * A `renderNode` for the catalog graph (`EntityCatalogGraphCard`,
+ * `CatalogGraphPage`) that draws each entity in its level's colour, named
+ * with its level.
+ *
+ * @public
+ */
+export function renderStatusGraphNode(props: { node: EntityNode }) {
+  return <StatusGraphNode node={props.node} />;
+}

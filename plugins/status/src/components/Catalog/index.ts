@@ -1,0 +1,5 @@
+export {
+  createStatusCatalogColumn,
+  EntityStatusCell,
+  renderStatusGraphNode,
+} from './CatalogStatus';
