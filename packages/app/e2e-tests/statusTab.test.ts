@@ -134,7 +134,7 @@ test.describe('the Status tab during the login outage', () => {
     await expect(deploy).toContainText('On the upstream auth-service');
     await expect(deploy).toContainText(/Path: shop-web → .+ → auth-service/);
     await expect(deploy).toContainText(
-      /\d+ min before auth-service turned major outage/,
+      '6 min before auth-service turned major outage: “Login failing: auth-service answers 503 on /oauth/token”',
     );
     await expect(
       deploy.getByRole('link', { name: /^Build 2140/ }),

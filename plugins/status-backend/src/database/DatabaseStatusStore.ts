@@ -312,6 +312,23 @@ export class DatabaseStatusStore implements StatusStore {
     }));
   }
 
+  async listIncidents(
+    services: { account: string; serviceId: string }[],
+    options: { since: Date; limit: number; resolvedOnly?: boolean },
+  ): Promise<StoredIncident[]> {
+    if (!services.length) return [];
+    const query = this.db('status_pd_incidents')
+      .where(q => {
+        for (const { account, serviceId } of services)
+          q.orWhere({ account, service_id: serviceId });
+      })
+      .where('created_at', '>=', options.since)
+      .orderBy('created_at', 'desc')
+      .limit(options.limit);
+    if (options.resolvedOnly) query.where('status', 'resolved');
+    return (await query).map(r => this.toIncident(r));
+  }
+
   async getIncident(
     account: string,
     id: string,

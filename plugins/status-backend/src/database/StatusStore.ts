@@ -73,6 +73,14 @@ export interface StatusStore {
     since: Date,
     limit: number,
   ): Promise<{ createdAt: Date; acknowledgedAt?: Date; resolvedAt?: Date }[]>;
+  /**
+   * The incidents of some services created since `since`, newest first, at
+   * most `limit`; only resolved ones with `resolvedOnly`.
+   */
+  listIncidents(
+    services: { account: string; serviceId: string }[],
+    options: { since: Date; limit: number; resolvedOnly?: boolean },
+  ): Promise<StoredIncident[]>;
   getIncident(account: string, id: string): Promise<StoredIncident | undefined>;
 
   /** Replaces who is on call for the given escalation policies. */

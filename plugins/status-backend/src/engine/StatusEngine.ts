@@ -281,6 +281,11 @@ export class StatusEngine {
     return this.alerts.ofIncident(incident);
   }
 
+  /** The rules that turn signals into levels. */
+  get rules(): HealthRules {
+    return this.options.rules ?? DEFAULT_HEALTH_RULES;
+  }
+
   /** Every entity the engine knows from the catalog. */
   allEntities(): IterableIterator<EntitySummary> {
     return this.entities.values();

@@ -1,6 +1,8 @@
 import {
   changeFollowUp,
   HIDDEN_ENTITY_REF,
+  OpenedIncident,
+  signalLevel,
   StatusChange,
   StatusChanges,
 } from '@status-layer/plugin-status-common';
@@ -18,6 +20,8 @@ export const CHANGES_MAX = 200;
 const MAX_UPSTREAMS = 2_000;
 /** Transitions read to tell what followed the changes. */
 const MAX_TRANSITIONS = 5_000;
+/** Incidents read to tell what followed the changes. */
+const MAX_INCIDENTS = 2_000;
 
 const changesQuery = z.object({
   hours: z.coerce.number().int().min(1).max(168).default(24),
@@ -105,10 +109,50 @@ export async function describeChanges(options: {
   const transitionsOf = (ref: string): StatusTransition[] =>
     byEntity.get(ref) ?? [];
 
+  // and the incidents opened on the changed entities' services since
+  const changedServices = new Map<
+    string,
+    { account: string; serviceId: string }
+  >();
+  for (const { row } of found)
+    changedServices.set(`${row.account}/${row.serviceId}`, {
+      account: row.account,
+      serviceId: row.serviceId,
+    });
+  const incidents = await store.listIncidents([...changedServices.values()], {
+    since,
+    limit: MAX_INCIDENTS,
+  });
+  const incidentsByRef = new Map<string, OpenedIncident[]>();
+  for (const incident of incidents) {
+    const opened: OpenedIncident = {
+      at: incident.createdAt,
+      title: incident.title,
+      level: signalLevel(
+        {
+          kind: 'incident',
+          id: incident.id,
+          title: incident.title,
+          urgency: incident.urgency,
+          priority: incident.priority,
+        },
+        engine.rules,
+      ),
+    };
+    for (const ref of refsByService.get(
+      `${incident.account}/${incident.serviceId}`,
+    ) ?? [])
+      incidentsByRef.set(ref, [...(incidentsByRef.get(ref) ?? []), opened]);
+  }
+
   const changes: StatusChange[] = found.map(({ row, ref }) => {
     const followedBy = changeFollowUp({
       at: row.at,
-      changed: { entityRef: ref, transitions: transitionsOf(ref) },
+      changed: {
+        entityRef: ref,
+        transitions: transitionsOf(ref),
+        incidents: incidentsByRef.get(ref) ?? [],
+      },
       listed: { entityRef, transitions: transitionsOf(entityRef) },
     });
     return {

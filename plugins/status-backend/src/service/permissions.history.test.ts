@@ -179,6 +179,7 @@ describe('history, changes and maintenance under a real permission policy', () =
         followedBy: {
           entityRef: 'component:default/auth-service',
           level: 'major_outage',
+          incident: 'Token signing keys expired',
         },
       });
       // the deploy was six minutes before the P1; the level changed at the sync after it

@@ -15,6 +15,8 @@ export type ChangeFollowUp = {
   at: string;
   /** Whole minutes between the change and the worsening. */
   minutesAfter: number;
+  /** The title of the PagerDuty incident opened then, when an incident marks it. */
+  incident?: string;
 };
 
 /**

@@ -111,4 +111,34 @@ describe('changeFollowUp', () => {
     });
     expect(followUp).toBeUndefined();
   });
+
+  it('names the incident opened on the changed entity, even when no level change was recorded then', () => {
+    const followUp = changeFollowUp({
+      at: at(0),
+      changed: {
+        entityRef: 'component:default/auth-service',
+        // already down before the change, as the status layer last recorded it
+        transitions: [
+          transition(
+            -60,
+            ['operational', 'major_outage'],
+            ['operational', 'major_outage'],
+          ),
+        ],
+        incidents: [
+          { at: at(-30), title: 'Earlier', level: 'major_outage' },
+          { at: at(4), title: 'Slow logins', level: 'operational' },
+          { at: at(6), title: 'Login failing', level: 'major_outage' },
+        ],
+      },
+      listed: { entityRef: 'component:default/shop-web', transitions: [] },
+    });
+    expect(followUp).toEqual({
+      entityRef: 'component:default/auth-service',
+      level: 'major_outage',
+      at: at(6).toISOString(),
+      minutesAfter: 6,
+      incident: 'Login failing',
+    });
+  });
 });

@@ -1,4 +1,4 @@
-import { compareLevels, HealthLevel, isOutage } from '../health';
+import { compareLevels, HealthLevel, isOutage, OutageLevel } from '../health';
 import { ChangeFollowUp } from './api';
 
 /**
@@ -45,20 +45,59 @@ function firstWorsening(
 }
 
 /**
- * What followed a change: the earlier of the changed entity's own signals
- * worsening into an outage and the listed entity's level (upstreams
- * included) doing so, within {@link CHANGE_FOLLOW_UP_MINUTES} of the change.
- * Transitions are oldest first.
+ * A PagerDuty incident opened on an entity, with the level it raises it to.
+ *
+ * @public
+ */
+export type OpenedIncident = { at: Date; title: string; level: OutageLevel };
+
+/** The first incident opened in `(after, after + window]` that is an outage. */
+function firstIncident(
+  incidents: OpenedIncident[],
+  after: number,
+): { at: Date; level: ChangeFollowUp['level']; incident: string } | undefined {
+  const end = after + CHANGE_FOLLOW_UP_MINUTES * 60_000;
+  return incidents
+    .filter(i => {
+      const time = i.at.getTime();
+      return time > after && time <= end && isOutage(i.level);
+    })
+    .sort((a, b) => a.at.getTime() - b.at.getTime())
+    .map(i => ({
+      at: i.at,
+      level: i.level as ChangeFollowUp['level'],
+      incident: i.title,
+    }))[0];
+}
+
+/**
+ * What followed a change, the earliest of: an incident opened on the changed
+ * entity, its own signals worsening into an outage, and the listed entity's
+ * level (upstreams included) doing so; within
+ * {@link CHANGE_FOLLOW_UP_MINUTES} of the change. Transitions are oldest
+ * first. Incidents are PagerDuty's own record, so they tell what followed
+ * even of changes made before the status layer watched.
  *
  * @public
  */
 export function changeFollowUp(options: {
   at: Date;
-  changed: { entityRef: string; transitions: LevelTransition[] };
+  changed: {
+    entityRef: string;
+    transitions: LevelTransition[];
+    incidents?: OpenedIncident[];
+  };
   listed: { entityRef: string; transitions: LevelTransition[] };
 }): ChangeFollowUp | undefined {
   const after = options.at.getTime();
-  const candidates = [
+  const candidates: {
+    entityRef: string;
+    found?: { at: Date; level: ChangeFollowUp['level']; incident?: string };
+  }[] = [
+    {
+      entityRef: options.changed.entityRef,
+      found: firstIncident(options.changed.incidents ?? [], after),
+    },
     {
       entityRef: options.changed.entityRef,
       found: firstWorsening(options.changed.transitions, after, t => [
@@ -83,5 +122,6 @@ export function changeFollowUp(options: {
     level: first.found!.level,
     at: first.found!.at.toISOString(),
     minutesAfter: Math.floor((first.found!.at.getTime() - after) / 60_000),
+    ...(first.found!.incident ? { incident: first.found!.incident } : {}),
   };
 }

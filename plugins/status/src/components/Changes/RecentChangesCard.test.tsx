@@ -57,6 +57,7 @@ describe('RecentChangesCard', () => {
             level: 'major_outage',
             at: new Date(now - 2 * MINUTE).toISOString(),
             minutesAfter: 6,
+            incident: 'Login failing',
           },
         },
         {
@@ -77,7 +78,7 @@ describe('RecentChangesCard', () => {
     expect(auth).toHaveTextContent('On the upstream auth-service');
     expect(auth).toHaveTextContent('from auth-service-pipeline');
     expect(auth).toHaveTextContent(
-      '6 min before auth-service turned major outage',
+      '6 min before auth-service turned major outage: “Login failing”',
     );
     expect(within(auth).getByText('an entity you cannot see')).toBeVisible();
     expect(

@@ -92,6 +92,9 @@ function ChangeEntry(props: { change: StatusChange; now: Date }) {
             {before}{' '}
             <StatusEntityLink entityRef={change.followedBy.entityRef} /> turned{' '}
             {LEVEL_LABELS[change.followedBy.level].toLowerCase()}
+            {change.followedBy.incident
+              ? `: “${change.followedBy.incident}”`
+              : ''}
           </Typography>
         </div>
       )}
