@@ -15,6 +15,7 @@ export * from './health';
 export * from './catalogLevels';
 export * from './changes';
 export * from './history';
+export * from './incidents';
 export * from './response';
 export * from './permissions';
 export * from './rules';

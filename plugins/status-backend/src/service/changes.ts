@@ -12,12 +12,11 @@ import { StatusEngine } from '../engine/StatusEngine';
 import { CallerView } from './CallerAccess';
 import { partForCaller } from './forCaller';
 import { parseQuery } from './parseQuery';
+import { servicesOf, upstreamPaths } from './upstreamPaths';
 
 const HOUR_MS = 3_600_000;
 /** Changes one answer lists. */
 export const CHANGES_MAX = 200;
-/** Upstreams followed from one entity: more than any real dependency tree holds. */
-const MAX_UPSTREAMS = 2_000;
 /** Transitions read to tell what followed the changes. */
 const MAX_TRANSITIONS = 5_000;
 /** Incidents read to tell what followed the changes. */
@@ -26,27 +25,6 @@ const MAX_INCIDENTS = 2_000;
 const changesQuery = z.object({
   hours: z.coerce.number().int().min(1).max(168).default(24),
 });
-
-/**
- * The entity and every transitive upstream along `dependsOn`, each with the
- * shortest path to it (breadth first), bounded.
- */
-function upstreamPaths(
-  engine: StatusEngine,
-  entityRef: string,
-): Map<string, string[]> {
-  const paths = new Map([[entityRef, [entityRef]]]);
-  const queue = [entityRef];
-  while (queue.length && paths.size < MAX_UPSTREAMS) {
-    const ref = queue.shift()!;
-    for (const upstream of engine.upstreamsOf(ref)) {
-      if (paths.has(upstream)) continue;
-      paths.set(upstream, [...paths.get(ref)!, upstream]);
-      queue.push(upstream);
-    }
-  }
-  return paths;
-}
 
 /**
  * The recent changes (PagerDuty change events) of an entity and of its
@@ -67,20 +45,7 @@ export async function describeChanges(options: {
   const since = new Date(now.getTime() - hours * HOUR_MS);
 
   const paths = upstreamPaths(engine, entityRef);
-  const refsByService = new Map<string, string[]>();
-  const services: { account: string; serviceId: string }[] = [];
-  for (const ref of paths.keys()) {
-    const entity = engine.entity(ref);
-    if (!entity) continue;
-    for (const serviceId of entity.pagerDutyServiceIds) {
-      const key = `${entity.pagerDutyAccount}/${serviceId}`;
-      if (!refsByService.has(key)) {
-        refsByService.set(key, []);
-        services.push({ account: entity.pagerDutyAccount, serviceId });
-      }
-      refsByService.get(key)!.push(ref);
-    }
-  }
+  const { services, refsByService } = servicesOf(engine, paths.keys());
 
   const rows = await store.changeEvents.listForServices(
     services,

@@ -5,6 +5,7 @@ import { isOngoingWindow, StatusStore } from '../database';
 import { StatusEngine } from '../engine/StatusEngine';
 import { CallerAccess } from './CallerAccess';
 import { describeChanges } from './changes';
+import { describeSimilarIncidents } from './similarIncidents';
 import { describeDay, describeHistory, describeRollupHistory } from './history';
 import { describeResponse } from './response';
 import { requireRollupKind, visibleEntityReader } from './visibleEntity';
@@ -102,6 +103,23 @@ export function addHistoryRoutes(
       }),
     );
   });
+
+  // For each open incident, the closest resolved ones on its service and upstreams.
+  router.get(
+    '/entities/:kind/:namespace/:name/similar-incidents',
+    async (req, res) => {
+      const { entityRef, view } = await visibleEntity(req);
+      res.json(
+        await describeSimilarIncidents({
+          entityRef,
+          engine: requireEngine(),
+          store,
+          view,
+          now: new Date(),
+        }),
+      );
+    },
+  );
 
   // The same over a System's, Domain's or Group's members.
   router.get('/rollups/:kind/:namespace/:name/response', async (req, res) => {
