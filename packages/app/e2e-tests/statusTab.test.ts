@@ -148,6 +148,29 @@ test.describe('the Status tab during the login outage', () => {
     });
   });
 
+  test('shows the same failure twelve days ago: how long it lasted and who resolved it', async ({
+    page,
+    request,
+  }) => {
+    await waitForLoginOutage(request);
+    await signInAsGuest(page);
+    await page.goto('/catalog/default/component/auth-service/status');
+    const like = page.getByRole('region', {
+      name: 'Like Login failing: auth-service answers 503 on /oauth/token',
+    });
+    const past = like.getByRole('listitem', {
+      name: /^Past incident: Login failing: auth-service answers 502 on \/oauth\/token/,
+    });
+    await expect(past).toContainText(
+      /on the same service · .+ · lasted 38 min · resolved by .+ · \d+ % of title words shared/,
+    );
+    await past.scrollIntoViewIfNeeded();
+    await page.screenshot({
+      path: `${SCREENSHOTS}/status-tab-similar-incidents.png`,
+      fullPage: true,
+    });
+  });
+
   test('shows the maintenance planned on a service, with who planned it', async ({
     page,
     request,

@@ -52,7 +52,7 @@ const each =
 export const SCENARIOS: Record<string, Scenario> = {
   'auth-outage': {
     description:
-      'auth-service deployed v2.14.0, then six minutes later a P1 on auth-service; low-urgency incidents follow on cart-api and video-bff; acknowledged after 1 minute, resolved after 5; a search cluster upgrade is planned for two hours later',
+      'auth-service deployed v2.14.0, then six minutes later a P1 on auth-service like one resolved twelve days ago; low-urgency incidents follow on cart-api and video-bff; acknowledged after 1 minute, resolved after 5; a search cluster upgrade is planned for two hours later',
     steps: [
       {
         at: 0,
@@ -74,8 +74,27 @@ export const SCENARIOS: Record<string, Scenario> = {
       },
       {
         at: 0,
-        // the change that caused it: six minutes before the first incident
+        // the change that caused it: six minutes before the first incident;
+        // and the same failure twelve days ago, resolved in 38 minutes
         run: (state, at) => {
+          const before = new Date(at.getTime() - 12 * 86_400_000);
+          const past = state.trigger({
+            service: 'auth-service',
+            title:
+              'Login failing: auth-service answers 502 on /oauth/token after a certificate rotation',
+            urgency: 'high',
+            priority: 'P2',
+            at: before,
+            silent: true,
+          });
+          state.acknowledge(past.id, {
+            at: new Date(before.getTime() + 3 * 60_000),
+            silent: true,
+          });
+          state.resolve(past.id, {
+            at: new Date(before.getTime() + 38 * 60_000),
+            silent: true,
+          });
           state.recordChange({
             service: 'auth-service',
             summary:

@@ -203,6 +203,23 @@ describe('history, changes and maintenance under a real permission policy', () =
         (await as(READER, '/entities/component/default/auth-service/changes'))
           .status,
       ).toBe(404);
+      // similar past incidents: the hidden service's only for its readers
+      expect(
+        (
+          await as(
+            READER,
+            '/entities/component/default/auth-service/similar-incidents',
+          )
+        ).status,
+      ).toBe(404);
+      const similar = await as(
+        SRE,
+        '/entities/component/default/auth-service/similar-incidents',
+      );
+      expect(similar.status).toBe(200);
+      expect(similar.body.incidents.map((i: any) => i.title)).toEqual([
+        'Token signing keys expired',
+      ]);
       for (const query of ['hours=0', 'hours=169', 'hours=day']) {
         const refused = await as(
           SRE,

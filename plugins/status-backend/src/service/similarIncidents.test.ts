@@ -130,9 +130,9 @@ describe('describeSimilarIncidents', () => {
       ]);
       expect(reader.hiddenMatches).toBe(1);
       expect(JSON.stringify(reader)).not.toContain('auth-service');
-      expect(
-        reader.incidents[0].similar.flatMap(s => s.path),
-      ).not.toContain(HIDDEN_ENTITY_REF);
+      expect(reader.incidents[0].similar.flatMap(s => s.path)).not.toContain(
+        HIDDEN_ENTITY_REF,
+      );
 
       // nothing open, nothing to compare
       const web = await describeSimilarIncidents({

@@ -3,6 +3,7 @@ import {
   StatusSimilarIncident,
   StatusSimilarIncidents,
   titleSimilarity,
+  titleWords,
 } from '@status-layer/plugin-status-common';
 import { StatusStore } from '../database';
 import { StatusEngine } from '../engine/StatusEngine';
@@ -29,6 +30,42 @@ const RELATION_BONUS: Record<StatusSimilarIncident['relation'], number> = {
 const MIN_SIMILARITY = 0.25;
 /** …unless the incident was on the upstream the outage comes from now. */
 const MIN_SIMILARITY_ON_ROOT_CAUSE = 0.1;
+
+/**
+ * An incident's page in PagerDuty, on its service's PagerDuty site: incidents
+ * read from the analytics come without their link.
+ */
+function incidentUrlOf(
+  engine: StatusEngine,
+  incident: { account: string; serviceId: string; id: string },
+): string | undefined {
+  const serviceUrl = engine.service(
+    incident.account,
+    incident.serviceId,
+  )?.htmlUrl;
+  if (!serviceUrl) return undefined;
+  try {
+    return new URL(`/incidents/${incident.id}`, serviceUrl).toString();
+  } catch {
+    return undefined;
+  }
+}
+
+const nameWords = new Map<string, Set<string>>();
+/** The title words of some entities' names (e.g. auth, service). */
+function namesOf(refs: string[]): Set<string> {
+  const words = new Set<string>();
+  for (const ref of refs) {
+    let own = nameWords.get(ref);
+    if (!own) {
+      own = titleWords(ref.slice(ref.indexOf('/') + 1));
+      if (nameWords.size > 10_000) nameWords.clear();
+      nameWords.set(ref, own);
+    }
+    own.forEach(w => words.add(w));
+  }
+  return words;
+}
 
 /**
  * For each open incident of an entity, the closest resolved incidents of
@@ -71,9 +108,14 @@ export async function describeSimilarIncidents(options: {
     const scored: { score: number; similar: StatusSimilarIncident }[] = [];
     for (const candidate of candidates) {
       if (candidate.id === incident.id || !candidate.resolvedAt) continue;
-      const similarity = titleSimilarity(incident.title, candidate.title);
       const refs =
         refsByService.get(`${candidate.account}/${candidate.serviceId}`) ?? [];
+      // every title of a service repeats its name: it tells nothing
+      const similarity = titleSimilarity(
+        incident.title,
+        candidate.title,
+        namesOf([entityRef, ...refs]),
+      );
       for (const ref of refs) {
         const relation: StatusSimilarIncident['relation'] =
           candidate.account === incident.account &&
@@ -105,7 +147,7 @@ export async function describeSimilarIncidents(options: {
             createdAt: candidate.createdAt.toISOString(),
             resolvedAt: candidate.resolvedAt.toISOString(),
             resolvedBy: candidate.resolvedBy,
-            htmlUrl: candidate.htmlUrl,
+            htmlUrl: candidate.htmlUrl ?? incidentUrlOf(engine, candidate),
             titleSimilarity: Math.round(similarity * 100) / 100,
           },
         });

@@ -28,4 +28,22 @@ describe('titleSimilarity', () => {
     expect(titleSimilarity('Checkout slow', 'Disk full')).toBe(0);
     expect(titleSimilarity('503', 'P1 42')).toBe(0);
   });
+
+  it("leaves out words every title of a service repeats, such as the service's name", () => {
+    const ignore = titleWords('auth-service');
+    expect(
+      titleSimilarity(
+        'auth-service: disk usage above 90%',
+        'Login failing: auth-service answers 503',
+        ignore,
+      ),
+    ).toBe(0);
+    expect(
+      titleSimilarity(
+        'auth-service login failing',
+        'Login failing on auth-service',
+        ignore,
+      ),
+    ).toBe(1);
+  });
 });

@@ -47,13 +47,21 @@ export function titleWords(title: string): Set<string> {
 
 /**
  * How alike two incident titles are: the share of their distinguishing
- * words they have in common (Jaccard), from 0 to 1.
+ * words they have in common (Jaccard), from 0 to 1. Words in `ignore` (such
+ * as the services' own names, which every title of a service repeats) do
+ * not count.
  *
  * @public
  */
-export function titleSimilarity(a: string, b: string): number {
-  const left = titleWords(a);
-  const right = titleWords(b);
+export function titleSimilarity(
+  a: string,
+  b: string,
+  ignore: ReadonlySet<string> = new Set(),
+): number {
+  const without = (words: Set<string>) =>
+    new Set([...words].filter(w => !ignore.has(w)));
+  const left = without(titleWords(a));
+  const right = without(titleWords(b));
   if (!left.size || !right.size) return 0;
   let shared = 0;
   for (const word of left) if (right.has(word)) shared += 1;

@@ -9,6 +9,7 @@ import {
   StatusHistory,
   StatusChanges,
   StatusEntityLevels,
+  StatusSimilarIncidents,
   StatusMaintenance,
   StatusResponse,
   StatusRollup,
@@ -90,6 +91,8 @@ export interface StatusApi {
    * upstreams over the last `hours` (24 by default), newest first.
    */
   getChanges(entityRef: string, hours?: number): Promise<StatusChanges>;
+  /** For each open incident of an entity, the closest resolved ones of the last 90 days. */
+  getSimilarIncidents(entityRef: string): Promise<StatusSimilarIncidents>;
   /**
    * The levels of up to 200 entities at once (the catalog's table and graph):
    * those the reader may not see or the status layer does not know are left out.

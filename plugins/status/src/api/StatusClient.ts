@@ -11,6 +11,7 @@ import {
   StatusHistory,
   StatusChanges,
   StatusEntityLevels,
+  StatusSimilarIncidents,
   StatusMaintenance,
   StatusResponse,
   StatusRollup,
@@ -112,6 +113,14 @@ export class StatusClient implements StatusApi {
       `/entities/${entityPath(entityRef)}/changes${searchOf(
         hours ? `hours=${hours}` : '',
       )}`,
+    );
+  }
+
+  async getSimilarIncidents(
+    entityRef: string,
+  ): Promise<StatusSimilarIncidents> {
+    return this.get<StatusSimilarIncidents>(
+      `/entities/${entityPath(entityRef)}/similar-incidents`,
     );
   }
 

@@ -9,6 +9,7 @@ import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import {
   EntityStatus,
   StatusChanges,
+  StatusSimilarIncidents,
 } from '@status-layer/plugin-status-common';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { signalApiRef } from '@backstage/plugin-signals-react';
@@ -28,6 +29,14 @@ import { aHistory } from '../../__fixtures__/history';
 import { timeOfDay } from '../common';
 import { StatusApi, statusApiRef } from '../../api';
 import { EntityStatusTab } from './EntityStatusTab';
+
+const noSimilar = (entityRef: string): StatusSimilarIncidents => ({
+  entityRef,
+  incidents: [],
+  hiddenMatches: 0,
+  days: 90,
+  generatedAt: new Date().toISOString(),
+});
 
 const noChanges = (entityRef: string): StatusChanges => ({
   entityRef,
@@ -60,6 +69,7 @@ function renderTab(
       truncated: false,
     }),
     getChanges: async entityRef => noChanges(entityRef),
+    getSimilarIncidents: async entityRef => noSimilar(entityRef),
     getHealth: async () => ({
       status: 'ok',
       database: 'ok',
@@ -458,6 +468,7 @@ describe('EntityStatusTab', () => {
                 truncated: false,
               }),
               getChanges: async (ref: string) => noChanges(ref),
+              getSimilarIncidents: async (ref: string) => noSimilar(ref),
               getHealth: async () => ({}),
             } as any,
           ],

@@ -23,6 +23,7 @@ import {
   SimulatedDataNotice,
 } from '../StatusMessages';
 import { RecentChangesCard } from '../Changes';
+import { SimilarIncidentsCard } from '../SimilarIncidents';
 import { HistoryCard } from '../History';
 import { MaintenanceCard } from '../Maintenance';
 import { ResponseCard } from '../Response';
@@ -121,6 +122,14 @@ export function EntityStatusView(props: {
       <Grid item xs={12} md={5}>
         <OwnerAndOnCall status={status} />
       </Grid>
+      {status.incidents.length > 0 && (
+        <Grid item xs={12}>
+          <SimilarIncidentsCard
+            entityRef={status.entityRef}
+            version={status.incidents.map(i => i.id).join(',')}
+          />
+        </Grid>
+      )}
       <Grid item xs={12}>
         <RecentChangesCard
           entityRef={status.entityRef}

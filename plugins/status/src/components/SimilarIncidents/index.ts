@@ -1,0 +1,1 @@
+export { SimilarIncidentsCard } from './SimilarIncidentsCard';
