@@ -175,15 +175,6 @@ export async function startRestrictedStatusBackend(
   databases: TestDatabases,
   databaseId: Parameters<TestDatabases['init']>[0],
 ): Promise<RestrictedStatusBackend> {
-  let server: any;
-  const as = (user: string, path: string) =>
-    request(server)
-      .get(`/api/status${path}`)
-      .set('Authorization', mockCredentials.user.header(user));
-  const expectNothingHidden = (body: unknown) => {
-    const text = JSON.stringify(body);
-    for (const word of SECRET_WORDS) expect(text).not.toContain(word);
-  };
   const published: Published[] = [];
   const sim = await startPagerDutySimulator({
     seed: 7,
@@ -266,7 +257,7 @@ export async function startRestrictedStatusBackend(
       [SRE]: [SRE_GROUP],
     },
   });
-  server = await startStatusTestBackend({
+  const server = await startStatusTestBackend({
     realCatalog: true,
     config: {
       permission: { enabled: true },
@@ -294,6 +285,14 @@ export async function startRestrictedStatusBackend(
       }),
     ],
   });
+  const as = (user: string, path: string) =>
+    request(server)
+      .get(`/api/status${path}`)
+      .set('Authorization', mockCredentials.user.header(user));
+  const expectNothingHidden = (body: unknown) => {
+    const text = JSON.stringify(body);
+    for (const word of SECRET_WORDS) expect(text).not.toContain(word);
+  };
   // the catalog ingests and stitches in the background
   await waitForExpect(async () => {
     const res = await request(server)

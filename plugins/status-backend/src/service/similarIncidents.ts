@@ -51,6 +51,19 @@ function incidentUrlOf(
   }
 }
 
+function relationOf(
+  candidate: { account: string; serviceId: string },
+  incident: { account: string; serviceId: string },
+  onRootCause: boolean,
+): StatusSimilarIncident['relation'] {
+  if (
+    candidate.account === incident.account &&
+    candidate.serviceId === incident.serviceId
+  )
+    return 'same-service';
+  return onRootCause ? 'root-cause' : 'upstream';
+}
+
 const nameWords = new Map<string, Set<string>>();
 /** The title words of some entities' names (e.g. auth, service). */
 function namesOf(refs: string[]): Set<string> {
@@ -117,13 +130,7 @@ export async function describeSimilarIncidents(options: {
         namesOf([entityRef, ...refs]),
       );
       for (const ref of refs) {
-        const relation: StatusSimilarIncident['relation'] =
-          candidate.account === incident.account &&
-          candidate.serviceId === incident.serviceId
-            ? 'same-service'
-            : rootCauses.has(ref)
-            ? 'root-cause'
-            : 'upstream';
+        const relation = relationOf(candidate, incident, rootCauses.has(ref));
         const enough =
           similarity >=
           (relation === 'root-cause'
