@@ -2,7 +2,9 @@
 // Benchmark of one PagerDuty account's sync against the strict simulator:
 // requests and time per full sync at 2,000 and 10,000 services with 500 open
 // incidents, and how soon a failing endpoint's data is fresh again once it
-// recovers. Run with `yarn bench:sync`; prints figures, asserts nothing.
+// recovers; and the first start's backfill of 90 days of resolved incidents:
+// how many syncs and requests it takes within each sync's budget. Run with
+// `yarn bench:sync`; prints figures, asserts nothing.
 import { performance } from 'node:perf_hooks';
 import { createStatusStack } from '../src/__testUtils__/statusStack';
 import {
@@ -105,6 +107,60 @@ async function measure(services: number) {
   await knex.destroy();
 }
 
+/** The first start's backfill: 90 days of resolved incidents of every service. */
+async function measureBackfill(services: number) {
+  const seeding = performance.now();
+  const sim = await startSyntheticSimulator({
+    services,
+    groups: Math.max(10, Math.round(services / 40)),
+    seed: 5,
+    historyDays: 90,
+    rateLimitPerMinute: 1_000_000,
+  });
+  const seededMs = performance.now() - seeding;
+  const past = [...sim.state.incidents.values()].filter(
+    i => i.status === 'resolved',
+  ).length;
+  const knex = memorySqlite();
+  const { sync } = await createStatusStack({
+    knex,
+    pagerDutyUrl: sim.url,
+    logger: silentLogger,
+    client: { requestsPerMinute: 1_000_000, backoffMs: 5 },
+  });
+  const perSync: { requests: number; ms: number }[] = [];
+  let stored = 0;
+  for (let i = 0; i < 100; i++) {
+    const start = performance.now();
+    const result = await sync.syncOnce();
+    perSync.push({ requests: result.requests, ms: performance.now() - start });
+    if (!result.backfill) break;
+    stored = result.backfill.incidents;
+    if (result.backfill.finishedAt) break;
+  }
+  const start = performance.now();
+  const after = await sync.syncOnce();
+  const afterMs = performance.now() - start;
+  const backfillRequests =
+    perSync.reduce((sum, s) => sum + s.requests, 0) -
+    perSync.length * after.requests;
+  console.log(
+    `  backfill at ${services} services (${past} resolved incidents seeded in ${(
+      seededMs / 1000
+    ).toFixed(1)} s): ${stored} stored in ${
+      perSync.length
+    } syncs, ${backfillRequests} analytics requests; syncs then took ${Math.max(
+      ...perSync.map(s => s.requests),
+    )} requests at most (budget 500) and ${Math.max(
+      ...perSync.map(s => s.ms),
+    ).toFixed(0)} ms at most, against ${
+      after.requests
+    } requests in ${afterMs.toFixed(0)} ms once it is done`,
+  );
+  await sim.close();
+  await knex.destroy();
+}
+
 function policiesOf(services: { escalationPolicyId?: string }[]) {
   return new Set(services.map(s => s.escalationPolicyId));
 }
@@ -112,6 +168,7 @@ function policiesOf(services: { escalationPolicyId?: string }[]) {
 async function main() {
   console.log('PagerDuty sync against the strict simulator (SQLite in memory)');
   for (const services of [2_000, 10_000]) await measure(services);
+  for (const services of [2_000, 10_000]) await measureBackfill(services);
 }
 
 main().catch(error => {

@@ -8,7 +8,10 @@ import {
   StatusHistory,
   StatusHistoryTransition,
   StatusTransitionsPage,
+  signalLevel,
+  withBackfilledDays,
 } from '@status-layer/plugin-status-common';
+import { backfillKey, BackfillProgress } from '../pagerduty/backfillIncidents';
 import { z } from 'zod';
 import { StatusStore, StatusTransition } from '../database';
 import { CallerView } from './CallerAccess';
@@ -68,6 +71,7 @@ const startOfWindow = (now: Date, days: number) =>
 /** An entity's days, availability and when recording began. */
 export async function describeHistory(options: {
   entityRef: string;
+  engine: StatusEngine;
   store: StatusStore;
   view: CallerView;
   query: unknown;
@@ -91,13 +95,78 @@ export async function describeHistory(options: {
     now,
     observedSince,
   });
+  const backfill = await backfilledDays({
+    entityRef,
+    engine: options.engine,
+    store,
+    observedSince,
+    from: startOfWindow(now, days),
+  });
   return {
     entityRef,
-    days: daily,
+    days: backfill
+      ? withBackfilledDays(daily, backfill.incidents, backfill.window)
+      : daily,
     availability: availabilities(daily, days),
     observedSince: observedSince?.toISOString(),
+    backfilledFrom: backfill?.window.from.toISOString(),
     truncated: history.truncated,
     generatedAt: now.toISOString(),
+  };
+}
+
+/**
+ * The past incidents of an entity's PagerDuty services over the part of the
+ * window the backfill read, with the level each raised it to; undefined
+ * when nothing was backfilled there.
+ */
+async function backfilledDays(options: {
+  entityRef: string;
+  engine: StatusEngine;
+  store: StatusStore;
+  observedSince?: Date;
+  from: Date;
+}) {
+  const { engine, store, observedSince } = options;
+  const entity = engine.entity(options.entityRef);
+  if (!entity || !observedSince || !entity.pagerDutyServiceIds.length) {
+    return undefined;
+  }
+  const progress = await store.getMeta(backfillKey(entity.pagerDutyAccount));
+  if (!progress) return undefined;
+  const read = JSON.parse(progress.value) as BackfillProgress;
+  const window = {
+    from: new Date(Math.max(Date.parse(read.from), options.from.getTime())),
+    until: observedSince,
+  };
+  if (window.from >= window.until) return undefined;
+  const incidents = await store.listIncidents(
+    entity.pagerDutyServiceIds.map(serviceId => ({
+      account: entity.pagerDutyAccount,
+      serviceId,
+    })),
+    // an incident opened the day before may run into the window
+    {
+      since: new Date(window.from.getTime() - DAY_MS),
+      limit: HISTORY_MAX_TRANSITIONS,
+    },
+  );
+  return {
+    window,
+    incidents: incidents.map(i => ({
+      createdAt: i.createdAt,
+      resolvedAt: i.resolvedAt,
+      level: signalLevel(
+        {
+          kind: 'incident',
+          id: i.id,
+          title: i.title,
+          urgency: i.urgency,
+          priority: i.priority,
+        },
+        engine.rules,
+      ),
+    })),
   };
 }
 

@@ -34,6 +34,7 @@ export function addHistoryRoutes(
     res.json(
       await describeHistory({
         entityRef,
+        engine: requireEngine(),
         store,
         view,
         query: req.query,

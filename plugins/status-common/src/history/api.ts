@@ -17,6 +17,11 @@ export type StatusHistory = {
   availability: HistoryAvailability[];
   /** Since when levels have been recorded; days before it have no data. */
   observedSince?: string;
+  /**
+   * From when PagerDuty's past incidents were read (the backfill): days
+   * between it and `observedSince` carry `backfilled`.
+   */
+  backfilledFrom?: string;
   /** The entity changed level more often than one answer reads: its oldest days are incomplete. */
   truncated: boolean;
   generatedAt: string;

@@ -1,4 +1,4 @@
-import { compareLevels, HealthLevel } from '../health';
+import { compareLevels, HealthLevel, OutageLevel } from '../health';
 
 /**
  * One recorded change of an entity's levels, as the history reads it.
@@ -40,6 +40,24 @@ export type HistoryDay = {
   maintenanceMs: number;
   /** The upstreams behind the day's upstream-caused downtime, most time first. */
   upstreams: { ref: string; ms: number }[];
+  /**
+   * For a day before recording began that PagerDuty's past incidents cover:
+   * what they tell (incidents only; dependencies unknown).
+   */
+  backfilled?: BackfilledDay;
+};
+
+/**
+ * What PagerDuty's past incidents tell of a day before recording began.
+ *
+ * @public
+ */
+export type BackfilledDay = {
+  incidents: number;
+  /** Time of the day covered by at least one incident. */
+  incidentMs: number;
+  /** The worst level an incident of the day raises the entity to. */
+  worst: OutageLevel;
 };
 
 /**
@@ -225,6 +243,52 @@ export function rollupHistory(members: HistoryDay[][]): HistoryDay[] {
         .map(([ref, ms]) => ({ ref, ms }))
         .sort((a, b) => b.ms - a.ms || a.ref.localeCompare(b.ref))
         .slice(0, 5),
+    };
+  });
+}
+
+/**
+ * Fills the days before recording began with what past incidents tell:
+ * for each day without observation that the backfill window `[from, until)`
+ * covers, the incidents that were open during it, the time covered by at
+ * least one, and the worst level they raise the entity to. Other days are
+ * returned as they are.
+ *
+ * @public
+ */
+export function withBackfilledDays(
+  days: HistoryDay[],
+  incidents: { createdAt: Date; resolvedAt?: Date; level: OutageLevel }[],
+  window: { from: Date; until: Date },
+): HistoryDay[] {
+  const from = window.from.getTime();
+  const until = window.until.getTime();
+  return days.map(day => {
+    const start = Math.max(Date.parse(`${day.date}T00:00:00Z`), from);
+    const end = Math.min(Date.parse(`${day.date}T00:00:00Z`) + DAY_MS, until);
+    if (day.observedMs > 0 || end <= start) return day;
+    const spans = incidents
+      .map(
+        i =>
+          [
+            Math.max(i.createdAt.getTime(), start),
+            Math.min(i.resolvedAt?.getTime() ?? until, end),
+            i,
+          ] as const,
+      )
+      .filter(([a, b]) => b > a)
+      .sort((x, y) => x[0] - y[0]);
+    let covered = 0;
+    let reach = start;
+    let worst: OutageLevel = 'operational';
+    for (const [a, b, incident] of spans) {
+      covered += Math.max(0, b - Math.max(a, reach));
+      reach = Math.max(reach, b);
+      if (compareLevels(incident.level, worst) > 0) worst = incident.level;
+    }
+    return {
+      ...day,
+      backfilled: { incidents: spans.length, incidentMs: covered, worst },
     };
   });
 }

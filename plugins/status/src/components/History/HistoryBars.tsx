@@ -67,7 +67,18 @@ const upstreamName = (ref: string) =>
 
 /** What one day was, in words: the bar's label and tooltip. */
 export function describeDay(day: HistoryDay): string {
-  if (!day.observedMs) return `${day.date}: no data (not yet recorded)`;
+  if (!day.observedMs) {
+    const past = day.backfilled;
+    if (!past) return `${day.date}: no data (not yet recorded)`;
+    const told = past.incidents
+      ? `${past.incidents} incident${
+          past.incidents === 1 ? '' : 's'
+        } over ${formatDuration(past.incidentMs)}, ${levelLabel(
+          past.worst,
+        )} at worst`
+      : 'no incidents';
+    return `${day.date}: from PagerDuty's past incidents (before recording began): ${told}; upstreams unknown`;
+  }
   const parts = [`${day.date}: ${levelLabel(day.worst)} at worst`];
   if (day.ownDowntimeMs)
     parts.push(`down ${formatDuration(day.ownDowntimeMs)} by its own signals`);
@@ -125,6 +136,17 @@ export function HistoryBars(props: {
   const classes = useStyles();
   const theme = useTheme();
   const noData = theme.palette.action.disabledBackground;
+  // before recording began, the past incidents colour the upper half, paler
+  const ownHalfStyle = (day: HistoryDay) => {
+    if (day.observedMs > 0)
+      return { background: levelColor(theme, day.worstOwn) };
+    if (day.backfilled)
+      return {
+        background: levelColor(theme, day.backfilled.worst),
+        opacity: 0.6,
+      };
+    return { background: noData };
+  };
   return (
     <>
       <div className={classes.bars} role="group" aria-label="Daily history">
@@ -143,14 +165,7 @@ export function HistoryBars(props: {
                 }`}
                 onClick={() => props.onSelect(day.date)}
               >
-                <span
-                  className={classes.half}
-                  style={{
-                    background: observed
-                      ? levelColor(theme, day.worstOwn)
-                      : noData,
-                  }}
-                />
+                <span className={classes.half} style={ownHalfStyle(day)} />
                 <span
                   className={classes.half}
                   style={{

@@ -2,7 +2,9 @@ import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import {
   HIDDEN_ENTITY_REF,
+  StatusHistory,
   StatusTransitionsPage,
+  withBackfilledDays,
 } from '@status-layer/plugin-status-common';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -20,7 +22,10 @@ const at = (daysAgo: number, hour: number) =>
   new Date(today - daysAgo * DAY + hour * HOUR).toISOString();
 const dateOf = (daysAgo: number) => at(daysAgo, 0).slice(0, 10);
 
-function renderCard(getTransitions: StatusApi['getTransitions']) {
+function renderCard(
+  getTransitions: StatusApi['getTransitions'],
+  adjust: (history: StatusHistory) => StatusHistory = h => h,
+) {
   const history = aHistory(
     REF,
     [
@@ -39,7 +44,7 @@ function renderCard(getTransitions: StatusApi['getTransitions']) {
     now,
   );
   const api: Partial<StatusApi> = {
-    getEntityHistory: async () => history,
+    getEntityHistory: async () => adjust(history),
     getTransitions,
   };
   return renderInTestApp(<HistoryCard entityRef={REF} />, {
@@ -83,6 +88,59 @@ describe('HistoryCard', () => {
     expect(week).toHaveTextContent(
       `own signals only: ${((1 - 2 / 156) * 100).toFixed(2)}%`,
     );
+  });
+
+  it("tells the days before recording began from PagerDuty's past incidents, upstreams unknown", async () => {
+    await renderCard(
+      async () => {
+        throw new Error('not asked');
+      },
+      history => ({
+        ...history,
+        backfilledFrom: at(70, 0),
+        days: withBackfilledDays(
+          history.days,
+          [
+            {
+              createdAt: new Date(at(60, 8)),
+              resolvedAt: new Date(at(60, 9.5)),
+              level: 'major_outage',
+            },
+          ],
+          {
+            from: new Date(at(70, 0)),
+            until: new Date(history.observedSince!),
+          },
+        ),
+      }),
+    );
+    await screen.findByRole('group', { name: 'Daily history' });
+    expect(
+      screen
+        .getByTestId(`history-day-${dateOf(60)}`)
+        .getAttribute('aria-label'),
+    ).toBe(
+      `${dateOf(
+        60,
+      )}: from PagerDuty's past incidents (before recording began): 1 incident over 1 h 30 min, Major outage at worst; upstreams unknown`,
+    );
+    expect(
+      screen
+        .getByTestId(`history-day-${dateOf(65)}`)
+        .getAttribute('aria-label'),
+    ).toBe(
+      `${dateOf(
+        65,
+      )}: from PagerDuty's past incidents (before recording began): no incidents; upstreams unknown`,
+    );
+    expect(
+      screen
+        .getByTestId(`history-day-${dateOf(80)}`)
+        .getAttribute('aria-label'),
+    ).toBe(`${dateOf(80)}: no data (not yet recorded)`);
+    expect(
+      screen.getByText(/come from PagerDuty's past incidents only/),
+    ).toBeVisible();
   });
 
   it("lists a chosen day's changes with what explained them, without naming hidden upstreams", async () => {

@@ -149,6 +149,11 @@ export function HistoryCard(props: {
             lower half: its level with its upstreams.
             {history.value.observedSince &&
               ` Recorded since ${history.value.observedSince.slice(0, 10)}.`}
+            {history.value.backfilledFrom &&
+              ` Days from ${history.value.backfilledFrom.slice(
+                0,
+                10,
+              )} until then come from PagerDuty's past incidents only: their upper half shows the incidents, their lower half stays grey because what the upstreams did is not known; availability counts recorded time only.`}
             {history.value.truncated &&
               ' It changed level so often that its oldest days are incomplete.'}
           </Typography>
