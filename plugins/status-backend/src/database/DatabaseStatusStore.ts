@@ -329,6 +329,27 @@ export class DatabaseStatusStore implements StatusStore {
     return (await query).map(r => this.toIncident(r));
   }
 
+  async listAllIncidentTimes(since: Date, limit: number) {
+    const rows = await this.db('status_pd_incidents')
+      .where('created_at', '>=', since)
+      .orderBy('created_at', 'desc')
+      .limit(limit)
+      .select(
+        'account',
+        'service_id',
+        'created_at',
+        'acknowledged_at',
+        'resolved_at',
+      );
+    return rows.map(r => ({
+      account: r.account,
+      serviceId: r.service_id,
+      createdAt: toDate(r.created_at)!,
+      acknowledgedAt: toDate(r.acknowledged_at),
+      resolvedAt: toDate(r.resolved_at),
+    }));
+  }
+
   async getIncident(
     account: string,
     id: string,

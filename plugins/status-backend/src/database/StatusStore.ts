@@ -81,6 +81,19 @@ export interface StatusStore {
     services: { account: string; serviceId: string }[],
     options: { since: Date; limit: number; resolvedOnly?: boolean },
   ): Promise<StoredIncident[]>;
+  /** When every incident created since `since` was created, acknowledged and resolved (newest first, at most `limit`). */
+  listAllIncidentTimes(
+    since: Date,
+    limit: number,
+  ): Promise<
+    {
+      account: string;
+      serviceId: string;
+      createdAt: Date;
+      acknowledgedAt?: Date;
+      resolvedAt?: Date;
+    }[]
+  >;
   getIncident(account: string, id: string): Promise<StoredIncident | undefined>;
 
   /** Replaces who is on call for the given escalation policies. */

@@ -7,7 +7,7 @@ import { CallerAccess } from './CallerAccess';
 import { describeChanges } from './changes';
 import { describeSimilarIncidents } from './similarIncidents';
 import { describeDay, describeHistory, describeRollupHistory } from './history';
-import { describeResponse } from './response';
+import { describeResponse, describeTeamResponse } from './response';
 import { requireRollupKind, visibleEntityReader } from './visibleEntity';
 
 /**
@@ -73,6 +73,23 @@ export function addHistoryRoutes(
       .filter(w => w.entityRefs.length > 0)
       .sort((a, b) => Number(b.ongoing) - Number(a.ongoing));
     res.json({ windows } satisfies StatusMaintenance);
+  });
+
+  // Incident response per owning team, company-wide, for the dashboard.
+  router.get('/response/teams', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const view = await access.of(credentials);
+    res.json(
+      await describeTeamResponse({
+        engine: requireEngine(),
+        store,
+        view,
+        query: req.query,
+        now: new Date(),
+      }),
+    );
   });
 
   // Incident response (MTTA, MTTR, counts) of an entity's PagerDuty services.

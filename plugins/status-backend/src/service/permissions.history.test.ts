@@ -230,6 +230,20 @@ describe('history, changes and maintenance under a real permission policy', () =
       }
     });
 
+    it("counts each team's incident response only over what the caller may read", async () => {
+      const reader = await as(READER, '/response/teams?days=7');
+      expect(reader.status).toBe(200);
+      expect(reader.body.teams.map((t: any) => t.owner)).toEqual([
+        'group:default/shop',
+      ]);
+      expectNothingHidden(reader.body);
+      const sre = await as(SRE, '/response/teams?days=7');
+      expect(
+        sre.body.teams.find((t: any) => t.owner === 'group:default/identity'),
+      ).toMatchObject({ services: 1, current: { incidents: 1 } });
+      expect((await as(SRE, '/response/teams?days=8')).status).toBe(400);
+    });
+
     it('lists maintenance only for entities the caller may read', async () => {
       const reader = await as(READER, '/maintenance');
       expect(reader.status).toBe(200);

@@ -3,7 +3,7 @@ import { callerView } from '../__testUtils__/callerView';
 import { useShopDuringLoginOutage } from '../__testUtils__/shopOrganisation';
 import { StoredIncident } from '../database';
 import { backfillKey } from '../pagerduty/backfillIncidents';
-import { describeResponse } from './response';
+import { describeResponse, describeTeamResponse } from './response';
 
 jest.setTimeout(60_000);
 
@@ -104,6 +104,83 @@ describe('describeResponse', () => {
       });
       expect(partial.services).toBe(1);
       expect(partial.periods[0].current.incidents).toBe(1);
+    });
+
+    it('gives each owning team its incidents, MTTA and MTTR, for the teams and services the caller may see', async () => {
+      const { engine, store, all } = await start();
+      const now = new Date();
+      const created = (daysAgo: number) =>
+        new Date(now.getTime() - daysAgo * DAY);
+      const incident = (
+        id: string,
+        serviceId: string,
+        daysAgo: number,
+        ackMinutes: number,
+      ): StoredIncident => ({
+        account: 'default',
+        id,
+        number: 1,
+        title: id,
+        serviceId,
+        status: 'resolved',
+        urgency: 'high',
+        createdAt: created(daysAgo),
+        acknowledgedAt: new Date(
+          created(daysAgo).getTime() + ackMinutes * MINUTE,
+        ),
+        resolvedAt: new Date(created(daysAgo).getTime() + 60 * MINUTE),
+        changedAt: created(daysAgo),
+        observedAt: created(daysAgo),
+        assignees: [],
+      });
+      await store.upsertIncidents([
+        incident('T1', 'PCART00', 2, 4),
+        incident('T2', 'PSHOP00', 3, 8),
+        incident('T3', 'PCART00', 40, 30), // the period before 30 days
+        incident('T4', 'PMEMB00', 1, 2),
+      ]);
+      const teams = await describeTeamResponse({
+        engine,
+        store,
+        view: all,
+        query: { days: '30' },
+        now,
+      });
+      const shop = teams.teams.find(t => t.owner === 'group:default/shop')!;
+      expect(shop).toMatchObject({
+        services: 3,
+        current: { incidents: 2, mttaMs: 6 * MINUTE, mttrMs: 60 * MINUTE },
+        previous: { incidents: 1, mttaMs: 30 * MINUTE },
+      });
+      // platform: membership-api's, and the login outage still open
+      const platform = teams.teams.find(
+        t => t.owner === 'group:default/platform',
+      )!;
+      expect(platform.current.incidents).toBe(2);
+
+      const shopOnly = await describeTeamResponse({
+        engine,
+        store,
+        view: callerView(['group:default/shop', 'component:default/cart-api']),
+        query: {},
+        now,
+      });
+      expect(shopOnly.teams).toEqual([
+        expect.objectContaining({
+          owner: 'group:default/shop',
+          services: 1,
+          current: expect.objectContaining({ incidents: 1 }),
+        }),
+      ]);
+      await expect(
+        describeTeamResponse({
+          engine,
+          store,
+          view: all,
+          query: { days: '14' },
+          now,
+        }),
+      ).rejects.toThrow('days must be 7, 30 or 90');
     });
 
     it('says how far the backfill of past incidents has read', async () => {

@@ -1,6 +1,8 @@
+import { InputError } from '@backstage/errors';
 import {
   responsePeriods,
   StatusResponse,
+  StatusTeamResponse,
 } from '@status-layer/plugin-status-common';
 import { StatusStore } from '../database';
 import { backfillKey, BackfillProgress } from '../pagerduty/backfillIncidents';
@@ -75,5 +77,90 @@ export async function describeResponse(options: {
         }
       : undefined,
     truncated: incidents.length > MAX_INCIDENTS,
+  };
+}
+
+/** Incidents one company-wide answer reads. */
+const MAX_COMPANY_INCIDENTS = 100_000;
+
+/**
+ * Incident response per owning team over the last `days` (7, 30 or 90)
+ * against the period before, from the services of the entities the caller
+ * may see, for teams the caller may see.
+ */
+export async function describeTeamResponse(options: {
+  engine: StatusEngine;
+  store: StatusStore;
+  view: CallerView;
+  query: { days?: unknown };
+  now: Date;
+}): Promise<StatusTeamResponse> {
+  const { engine, store, view, now } = options;
+  const days = Number(options.query.days ?? 30);
+  if (![7, 30, 90].includes(days)) {
+    throw new InputError('days must be 7, 30 or 90');
+  }
+  const ownersByService = new Map<string, Set<string>>();
+  for (const entity of engine.allEntities()) {
+    if (!entity.owner || !view.has(entity.ref) || !view.has(entity.owner))
+      continue;
+    for (const serviceId of entity.pagerDutyServiceIds) {
+      const key = `${entity.pagerDutyAccount}/${serviceId}`;
+      const owners = ownersByService.get(key) ?? new Set<string>();
+      owners.add(entity.owner);
+      ownersByService.set(key, owners);
+    }
+  }
+  const [incidents, observedSince] = await Promise.all([
+    store.listAllIncidentTimes(
+      new Date(now.getTime() - 2 * days * DAY_MS),
+      MAX_COMPANY_INCIDENTS + 1,
+    ),
+    store.observedSince(),
+  ]);
+  const byOwner = new Map<
+    string,
+    { services: Set<string>; times: Parameters<typeof responsePeriods>[0] }
+  >();
+  for (const [key, owners] of ownersByService) {
+    for (const owner of owners) {
+      const team = byOwner.get(owner) ?? { services: new Set(), times: [] };
+      team.services.add(key);
+      byOwner.set(owner, team);
+    }
+  }
+  for (const incident of incidents.slice(0, MAX_COMPANY_INCIDENTS)) {
+    const owners = ownersByService.get(
+      `${incident.account}/${incident.serviceId}`,
+    );
+    for (const owner of owners ?? []) {
+      byOwner.get(owner)!.times.push({
+        createdAt: incident.createdAt.toISOString(),
+        acknowledgedAt: incident.acknowledgedAt?.toISOString(),
+        resolvedAt: incident.resolvedAt?.toISOString(),
+      });
+    }
+  }
+  const teams = [...byOwner.entries()]
+    .map(([owner, team]) => {
+      const [period] = responsePeriods(team.times, now, [days]);
+      return {
+        owner,
+        services: team.services.size,
+        current: period.current,
+        previous: period.previous,
+      };
+    })
+    .sort(
+      (a, b) =>
+        b.current.incidents - a.current.incidents ||
+        a.owner.localeCompare(b.owner),
+    );
+  return {
+    days,
+    teams,
+    observedSince: observedSince?.toISOString(),
+    truncated: incidents.length > MAX_COMPANY_INCIDENTS,
+    generatedAt: now.toISOString(),
   };
 }

@@ -123,3 +123,26 @@ export type StatusResponse = {
   /** More incidents than one answer reads: the figures cover the newest. */
   truncated: boolean;
 };
+
+/**
+ * Incident response per owning team over one period, as
+ * `GET /response/teams` returns it for the dashboard.
+ *
+ * @public
+ */
+export type StatusTeamResponse = {
+  days: number;
+  /** Most incidents first. */
+  teams: {
+    /** The owning Group (or User). */
+    owner: string;
+    /** Its PagerDuty services the reader may see. */
+    services: number;
+    current: ResponseFigures;
+    previous: ResponseFigures;
+  }[];
+  observedSince?: string;
+  /** More incidents than one answer reads: the newest are counted. */
+  truncated: boolean;
+  generatedAt: string;
+};

@@ -10,6 +10,7 @@ import {
   StatusChanges,
   StatusEntityLevels,
   StatusSimilarIncidents,
+  StatusTeamResponse,
   StatusMaintenance,
   StatusResponse,
   StatusRollup,
@@ -91,6 +92,8 @@ export interface StatusApi {
    * upstreams over the last `hours` (24 by default), newest first.
    */
   getChanges(entityRef: string, hours?: number): Promise<StatusChanges>;
+  /** Incident response per owning team over the last 7, 30 or 90 days, against the period before. */
+  getTeamResponse(days: 7 | 30 | 90): Promise<StatusTeamResponse>;
   /** For each open incident of an entity, the closest resolved ones of the last 90 days. */
   getSimilarIncidents(entityRef: string): Promise<StatusSimilarIncidents>;
   /**

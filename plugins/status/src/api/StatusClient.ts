@@ -12,6 +12,7 @@ import {
   StatusChanges,
   StatusEntityLevels,
   StatusSimilarIncidents,
+  StatusTeamResponse,
   StatusMaintenance,
   StatusResponse,
   StatusRollup,
@@ -114,6 +115,10 @@ export class StatusClient implements StatusApi {
         hours ? `hours=${hours}` : '',
       )}`,
     );
+  }
+
+  async getTeamResponse(days: 7 | 30 | 90): Promise<StatusTeamResponse> {
+    return this.get<StatusTeamResponse>(`/response/teams?days=${days}`);
   }
 
   async getSimilarIncidents(

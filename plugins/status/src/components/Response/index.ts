@@ -1,1 +1,2 @@
 export { ResponseCard, withTrend } from './ResponseCard';
+export { TeamResponse } from './TeamResponse';

@@ -16,6 +16,7 @@ import {
 } from '@status-layer/plugin-status-common';
 import { SimulatedDataNotice } from '../StatusMessages';
 import { MaintenanceOverview } from '../Maintenance';
+import { TeamResponse } from '../Response';
 import { BrokenNow } from './BrokenNow';
 import { EverythingList } from './EverythingList';
 import { Filters } from './Filters';
@@ -34,6 +35,7 @@ const TABS: { value: DashboardTab; label: string }[] = [
   { value: 'everything', label: 'Everything' },
   { value: 'incidents', label: 'Active incidents' },
   { value: 'map', label: 'Dependency map' },
+  { value: 'response', label: 'Incident response' },
   { value: 'unmatched', label: 'Unmatched alerts' },
 ];
 
@@ -144,6 +146,7 @@ export function StatusDashboard() {
                   <IncidentsTab polled={incidents} />
                 )}
                 {state.tab === 'map' && <OutageMap />}
+                {state.tab === 'response' && <TeamResponse />}
                 {state.tab === 'unmatched' && <UnmatchedAlerts />}
               </Grid>
             </Grid>

@@ -13,7 +13,8 @@ export type DashboardTab =
   | 'everything'
   | 'incidents'
   | 'map'
-  | 'unmatched';
+  | 'unmatched'
+  | 'response';
 /** How the "everything" list is grouped. */
 export type Grouping = StatusGrouping;
 
@@ -38,6 +39,7 @@ const TABS: DashboardTab[] = [
   'incidents',
   'map',
   'unmatched',
+  'response',
 ];
 
 /** Reads the dashboard's state from a query string. */

@@ -1,0 +1,98 @@
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import TextField from '@material-ui/core/TextField';
+import MenuItem from '@material-ui/core/MenuItem';
+import Typography from '@material-ui/core/Typography';
+import { useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { statusApiRef } from '../../api';
+import { withTrend } from './ResponseCard';
+
+const PERIODS = [7, 30, 90] as const;
+
+/**
+ * The dashboard's incident response per owning team: incidents, MTTA and
+ * MTTR over 7, 30 or 90 days, each against the period before, most incidents
+ * first, with the definitions beside them.
+ */
+export function TeamResponse() {
+  const api = useApi(statusApiRef);
+  const [days, setDays] = useState<(typeof PERIODS)[number]>(30);
+  const answer = useAsync(() => api.getTeamResponse(days), [api, days]);
+  return (
+    <>
+      <TextField
+        select
+        label="Period"
+        value={days}
+        onChange={event =>
+          setDays(Number(event.target.value) as (typeof PERIODS)[number])
+        }
+        variant="outlined"
+        size="small"
+        style={{ minWidth: 160, marginBottom: 16 }}
+      >
+        {PERIODS.map(p => (
+          <MenuItem key={p} value={p}>
+            Last {p} days
+          </MenuItem>
+        ))}
+      </TextField>
+      {answer.loading && <Progress />}
+      {answer.error && (
+        <ResponseErrorPanel
+          error={answer.error}
+          title="Could not read the incident response"
+        />
+      )}
+      {answer.value && !answer.loading && (
+        <>
+          <Table size="small" aria-label="Incident response per team">
+            <TableHead>
+              <TableRow>
+                <TableCell>Team</TableCell>
+                <TableCell>Services</TableCell>
+                <TableCell>Incidents</TableCell>
+                <TableCell>MTTA</TableCell>
+                <TableCell>MTTR</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {answer.value.teams.map(team => (
+                <TableRow key={team.owner}>
+                  <TableCell>
+                    <EntityRefLink entityRef={team.owner} defaultKind="group" />
+                  </TableCell>
+                  <TableCell>{team.services}</TableCell>
+                  <TableCell>
+                    {team.current.incidents} (before: {team.previous.incidents})
+                  </TableCell>
+                  <TableCell>
+                    {withTrend(team.current, team.previous, 'mttaMs')}
+                  </TableCell>
+                  <TableCell>
+                    {withTrend(team.current, team.previous, 'mttrMs')}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          <Typography variant="caption" color="textSecondary" component="p">
+            Over the PagerDuty incidents created in the last {answer.value.days}{' '}
+            days on the services each team owns (of those you may see), against
+            the {answer.value.days} days before: MTTA is the mean time from an
+            incident's creation to its acknowledgement, MTTR to its resolution.
+            {answer.value.truncated &&
+              ' There were more incidents than one answer reads: the newest are counted.'}
+          </Typography>
+        </>
+      )}
+    </>
+  );
+}
