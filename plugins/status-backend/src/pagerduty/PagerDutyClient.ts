@@ -43,14 +43,21 @@ export type PagerDutyRequestOptions = {
 
 /**
  * What bounds a list: besides the request options, at most `maxPages` pages
- * (100 by default: the 10,000 results offset pagination reaches), and how to
- * tell rows apart (`id` by default) to drop duplicates across pages.
+ * (100 by default: the 10,000 results offset pagination reaches), how to
+ * tell rows apart (`id` by default) to drop duplicates across pages, and
+ * whether a list too long may be cut short (`onTruncated`).
  *
  * @public
  */
 export type PagerDutyListOptions = PagerDutyRequestOptions & {
   maxPages?: number;
   keyOf?: (row: any) => string;
+  /**
+   * For lists whose first pages are the ones that matter (newest first):
+   * called with what was read when more remain than the pages allowed, and
+   * the list returns that instead of throwing.
+   */
+  onTruncated?: (read: number) => void;
 };
 
 /**

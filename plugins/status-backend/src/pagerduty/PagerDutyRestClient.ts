@@ -133,6 +133,10 @@ export class PagerDutyRestClient implements PagerDutyClient {
     let offset = 0;
     for (let page = 0; ; page++) {
       if (page >= maxPages || offset + PAGE_SIZE > MAX_OFFSET_PLUS_LIMIT) {
+        if (options.onTruncated) {
+          options.onTruncated(items.length);
+          return items;
+        }
         throw new PagerDutyTooManyResultsError(
           `${path} has more than the ${items.length} results ${
             page >= maxPages

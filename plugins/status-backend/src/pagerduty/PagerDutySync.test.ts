@@ -286,6 +286,29 @@ describe('PagerDutySync against the simulator', () => {
       ).toBeLessThan(2000);
     });
 
+    it('keeps the newest 2,000 change events of a window busier than that, and stays fresh', async () => {
+      const { store, sync } = await setUp();
+      const start = Date.now();
+      for (let i = 0; i < 2_150; i++)
+        sim.state.recordChange({
+          service: 'cart-api',
+          summary: `Flag flip ${i}`,
+          at: new Date(start - (2_150 - i) * 1000),
+        });
+      const result = await sync.syncOnce();
+      expect(result.parts.find(p => p.part === 'changes')).toEqual({
+        part: 'changes',
+        ok: true,
+      });
+      expect(result.changeEvents).toBe(2_000);
+      const newest = await store.changeEvents.listForServices(
+        [{ account: 'default', serviceId: sim.state.service('cart-api').id }],
+        new Date(start - 3_600_000),
+        1,
+      );
+      expect(newest[0].summary).toBe('Flag flip 2149');
+    });
+
     it('notices incidents resolved since the last sync, keeping their acknowledgement', async () => {
       const { store, sync } = await setUp();
       const incident = sim.state.trigger({

@@ -9,7 +9,10 @@ export const CHANGE_WINDOW_MS = 24 * 3_600_000;
  * PagerDuty late: each read goes this far back before the last one ended.
  */
 const LATE_ARRIVAL_MS = 3_600_000;
-/** Pages of 100 one sync reads: 2,000 changes a day would take 20. */
+/**
+ * Pages of 100 one sync reads at most: PagerDuty lists change events newest
+ * first, so a busier window keeps its newest 2,000.
+ */
 const MAX_PAGES = 20;
 
 const MAX_SUMMARY = 1024;
@@ -99,7 +102,18 @@ export async function syncChangeEvents(context: SyncContext): Promise<number> {
     // no `until`: PagerDuty's ends now, and a rounded one could miss this second's
     { since: utc(since) },
     'change_events',
-    { ...request, maxPages: MAX_PAGES },
+    {
+      ...request,
+      maxPages: MAX_PAGES,
+      // newest first: on a day of more changes than this, keep the newest
+      onTruncated: read => {
+        context.logger.warn(
+          `More than ${read} PagerDuty change events since ${utc(
+            since,
+          )} in account ${account}; the newest ${read} are kept`,
+        );
+      },
+    },
   );
   const events = rows
     .map(row => toStoredChangeEvent(row, account))
