@@ -66,6 +66,25 @@ test.describe('the company status page during the login outage', () => {
     );
   });
 
+  test("shows each team's incident response, from the incidents read from PagerDuty", async ({
+    page,
+  }) => {
+    await page.goto('/status?tab=response');
+    const table = page.getByRole('table', {
+      name: 'Incident response per team',
+    });
+    const platform = table
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: 'Shared Platform' }) });
+    // the demo's 90 days of history, backfilled on the first start
+    await expect(platform).toContainText(
+      /\d+ \(before: \d+\)\d+ (min|h).*\d+ (min|h)/,
+    );
+    await page.getByRole('button', { name: /Last 30 days/ }).click();
+    await page.getByRole('option', { name: 'Last 90 days' }).click();
+    await expect(page.getByText(/created in the last 90 days/)).toBeVisible();
+  });
+
   test('filters by owner through the URL, and a click reaches the Status tab', async ({
     page,
   }) => {
