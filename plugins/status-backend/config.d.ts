@@ -111,6 +111,15 @@ export interface Config {
         /** The level dependents then get (default degraded). */
         as?: string;
       };
+      maintenance?: {
+        /**
+         * Whether an entity under maintenance alarms its dependents: it then
+         * passes on as this level (degraded, partial_outage or
+         * major_outage) over its dependency edges. Default operational: it
+         * never does.
+         */
+        passesOnAs?: string;
+      };
     };
     /**
      * Encrypts the secrets the backend keeps in its database: the signing

@@ -20,6 +20,7 @@ describe('readHealthRules', () => {
               propagates: ['major_outage'],
               as: 'partial_outage',
             },
+            maintenance: { passesOnAs: 'degraded' },
           },
         },
       }),
@@ -34,6 +35,7 @@ describe('readHealthRules', () => {
       as: 'partial_outage',
     });
     expect(rules.alerts).toEqual(DEFAULT_HEALTH_RULES.alerts);
+    expect(rules.maintenance).toEqual({ passesOnAs: 'degraded' });
   });
 
   it('names the key of an invalid level', () => {

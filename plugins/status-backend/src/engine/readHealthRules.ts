@@ -71,5 +71,12 @@ export function readHealthRules(config: Config): HealthRules {
       }),
       as: level(dependency, 'as', d.defaultDependency.as),
     },
+    maintenance: {
+      passesOnAs: level(
+        rules?.getOptionalConfig('maintenance'),
+        'passesOnAs',
+        'operational',
+      ),
+    },
   };
 }

@@ -1,6 +1,6 @@
 import { DependencyEdge, HealthGraph } from './HealthGraph';
 import { HealthLevel } from './levels';
-import { OwnHealth } from './rules';
+import { DEFAULT_HEALTH_RULES, OwnHealth } from './rules';
 
 const own = (level: HealthLevel | undefined): OwnHealth => ({
   level,
@@ -185,6 +185,35 @@ describe('HealthGraph', () => {
       inherited: 'operational',
       effective: 'operational',
     });
+  });
+
+  it('lets maintenance alarm dependents when the rules say so, as that level, and stop when it ends', () => {
+    const graph = new HealthGraph({
+      ...DEFAULT_HEALTH_RULES,
+      maintenance: { passesOnAs: 'partial_outage' },
+    });
+    graph.setDependencies([
+      edge('a', 'maint', true),
+      edge('b', 'maint'),
+      edge('c', 'b'),
+    ]);
+    graph.setAllOwn([
+      ['maint', own('under_maintenance')],
+      ['a', own('operational')],
+      ['b', own('operational')],
+      ['c', own('operational')],
+    ]);
+    // the entity itself stays under maintenance; a critical dependent gets the
+    // level, an ordinary one the default dependency's, one hop only
+    expect(graph.get('maint').effective).toBe('under_maintenance');
+    expect(graph.get('a').effective).toBe('partial_outage');
+    expect(graph.get('b').effective).toBe('degraded');
+    expect(graph.get('c').effective).toBe('operational');
+    expect(graph.rootCauses('a')).toEqual([
+      { root: 'maint', level: 'partial_outage', path: ['a', 'maint'] },
+    ]);
+    graph.setOwn('maint', own('operational'));
+    expect(graph.get('a').effective).toBe('operational');
   });
 
   it('updates incrementally to the same result as a full recomputation, and reports the changes', () => {

@@ -128,8 +128,13 @@ export class HealthGraph {
    * -1 when it passes nothing. Read once per edge the walks cross.
    */
   private readonly passedOn: number[][];
+  /** What an entity under maintenance passes on as, when anything. */
+  private readonly maintenanceAs: OutageLevel | undefined;
 
   constructor(rules: HealthRules = DEFAULT_HEALTH_RULES) {
+    this.maintenanceAs = isOutage(rules.maintenance?.passesOnAs)
+      ? rules.maintenance!.passesOnAs
+      : undefined;
     this.passedOn = OUTAGE_BY_INDEX.map(level =>
       [false, true].map(critical => {
         const inherited = inheritedOverEdge(level, critical, rules);
@@ -417,7 +422,12 @@ export class HealthGraph {
    * first: the entities it impacts, with their level and next hop.
    */
   private walkImpact(root: string): Impact | undefined {
-    const level = this.ownLevel(root);
+    const own = this.ownLevel(root);
+    // maintenance alarms dependents only when the rules say so
+    const level =
+      own === 'under_maintenance' && this.maintenanceAs
+        ? this.maintenanceAs
+        : own;
     if (!isOutage(level)) return undefined;
     const impact: Impact = new Map();
     // one FIFO queue per outage level (degraded, partial, major), each as

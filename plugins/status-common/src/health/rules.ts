@@ -26,6 +26,12 @@ export type HealthRules = {
     /** The level dependents then get (default degraded). */
     as: OutageLevel;
   };
+  /**
+   * Whether an entity under maintenance alarms its dependents: it then
+   * passes on as this level, over its dependency edges like an outage of
+   * that level (`operational` or absent, the default: it never does).
+   */
+  maintenance?: { passesOnAs: OutageLevel };
 };
 
 /**
@@ -50,6 +56,7 @@ export const DEFAULT_HEALTH_RULES: HealthRules = {
     propagates: ['partial_outage', 'major_outage'],
     as: 'degraded',
   },
+  maintenance: { passesOnAs: 'operational' },
 };
 
 /**
