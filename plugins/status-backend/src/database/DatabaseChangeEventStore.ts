@@ -23,13 +23,14 @@ export interface ChangeEventStore {
   /** Stores events; one already stored is replaced (PagerDuty lets a change be updated). */
   upsert(events: StoredChangeEvent[]): Promise<void>;
   /**
-   * The events of some services since `since`, newest first, at most
+   * The events of some services since `since` (before `until`), newest first, at most
    * `limit`; each with the one service of the query it was found under.
    */
   listForServices(
     services: { account: string; serviceId: string }[],
     since: Date,
     limit: number,
+    until?: Date,
   ): Promise<(StoredChangeEvent & { serviceId: string })[]>;
   /** Deletes events older than `before`; returns how many rows went. */
   pruneBefore(before: Date): Promise<number>;
@@ -77,6 +78,7 @@ export class DatabaseChangeEventStore implements ChangeEventStore {
     services: { account: string; serviceId: string }[],
     since: Date,
     limit: number,
+    until?: Date,
   ) {
     const byAccount = new Map<string, string[]>();
     for (const { account, serviceId } of services) {
@@ -92,6 +94,9 @@ export class DatabaseChangeEventStore implements ChangeEventStore {
           .where({ account })
           .whereIn('service_id', chunk)
           .where('at', '>=', since)
+          .where(q => {
+            if (until) q.where('at', '<', until);
+          })
           .orderBy([
             { column: 'at', order: 'desc' },
             { column: 'id', order: 'desc' },

@@ -40,10 +40,38 @@ export async function describeChanges(options: {
   query: unknown;
   now: Date;
 }): Promise<StatusChanges> {
-  const { entityRef, engine, store, view, now } = options;
+  const { engine, view, now } = options;
   const { hours } = parseQuery(changesQuery, options.query);
   const since = new Date(now.getTime() - hours * HOUR_MS);
+  const found = await changesAlongPath({ ...options, since });
+  return {
+    entityRef: options.entityRef,
+    hours,
+    changes: found.changes,
+    hiddenChanges: found.hiddenChanges,
+    truncated: found.truncated,
+    freshness: found.accounts.map(account => ({
+      account,
+      ...partForCaller(engine.partFreshness(account, 'changes'), view),
+    })),
+    generatedAt: now.toISOString(),
+  };
+}
 
+/**
+ * The changes of an entity and of its upstreams from `since` (to `until`),
+ * newest first, with their paths and what followed each; hidden upstreams'
+ * changes counted only. Also names the PagerDuty accounts involved.
+ */
+export async function changesAlongPath(options: {
+  entityRef: string;
+  engine: StatusEngine;
+  store: StatusStore;
+  view: CallerView;
+  since: Date;
+  until?: Date;
+}) {
+  const { entityRef, engine, store, view, since, until } = options;
   const paths = upstreamPaths(engine, entityRef);
   const { services, refsByService } = servicesOf(engine, paths.keys());
 
@@ -51,6 +79,7 @@ export async function describeChanges(options: {
     services,
     since,
     CHANGES_MAX + 1,
+    until,
   );
   const seen = new Set<string>();
   const found: { row: (typeof rows)[number]; ref: string }[] = [];
@@ -134,17 +163,10 @@ export async function describeChanges(options: {
     };
   });
 
-  const accounts = [...new Set(services.map(s => s.account))].sort();
   return {
-    entityRef,
-    hours,
     changes,
     hiddenChanges,
     truncated: rows.length > CHANGES_MAX,
-    freshness: accounts.map(account => ({
-      account,
-      ...partForCaller(engine.partFreshness(account, 'changes'), view),
-    })),
-    generatedAt: now.toISOString(),
+    accounts: [...new Set(services.map(s => s.account))].sort(),
   };
 }

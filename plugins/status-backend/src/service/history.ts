@@ -18,6 +18,7 @@ import { CallerView } from './CallerAccess';
 import { StatusEngine } from '../engine/StatusEngine';
 import { rootCausesForCaller } from './entityStatus';
 import { leafMembersOf } from './rollup';
+import { changesAlongPath } from './changes';
 import { parseQuery } from './parseQuery';
 
 const DAY_MS = 86_400_000;
@@ -219,18 +220,23 @@ export async function describeRollupHistory(options: {
 /** What happened to an entity's levels on one day (UTC), oldest first. */
 export async function describeDay(options: {
   entityRef: string;
+  engine: StatusEngine;
   store: StatusStore;
   view: CallerView;
   query: unknown;
 }): Promise<StatusTransitionsPage> {
   const { day } = parseQuery(dayQuery, options.query);
-  const { entityRef, store, view } = options;
+  const { entityRef, engine, store, view } = options;
   const since = new Date(`${day}T00:00:00.000Z`);
-  const history = await store.readHistory(entityRef, {
-    since,
-    until: new Date(since.getTime() + DAY_MS),
-    limit: DAY_MAX_TRANSITIONS,
-  });
+  const until = new Date(since.getTime() + DAY_MS);
+  const [history, changes] = await Promise.all([
+    store.readHistory(entityRef, {
+      since,
+      until,
+      limit: DAY_MAX_TRANSITIONS,
+    }),
+    changesAlongPath({ entityRef, engine, store, view, since, until }),
+  ]);
   return {
     entityRef,
     day,
@@ -245,7 +251,9 @@ export async function describeDay(options: {
         rootCauses: rootCausesSeenBy(t, view),
       }),
     ),
-    truncated: history.truncated,
+    truncated: history.truncated || changes.truncated,
+    changes: changes.changes,
+    hiddenChanges: changes.hiddenChanges,
   };
 }
 

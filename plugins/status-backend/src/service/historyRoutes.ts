@@ -48,7 +48,15 @@ export function addHistoryRoutes(
     '/entities/:kind/:namespace/:name/transitions',
     async (req, res) => {
       const { entityRef, view } = await visibleEntity(req);
-      res.json(await describeDay({ entityRef, store, view, query: req.query }));
+      res.json(
+        await describeDay({
+          entityRef,
+          engine: requireEngine(),
+          store,
+          view,
+          query: req.query,
+        }),
+      );
     },
   );
 

@@ -203,6 +203,25 @@ describe('history, changes and maintenance under a real permission policy', () =
         (await as(READER, '/entities/component/default/auth-service/changes'))
           .status,
       ).toBe(404);
+      // the day's timeline lists that day's changes too
+      const checkoutDay = reader.body.changes[0].at.slice(0, 10);
+      const readerDay = await as(
+        READER,
+        `/entities/component/default/checkout/transitions?day=${checkoutDay}`,
+      );
+      expect(readerDay.body.changes.map((c: any) => c.summary)).toEqual([
+        'Deployed checkout v5.2.0',
+      ]);
+      expectNothingHidden(readerDay.body);
+      const authDay = auth.at.slice(0, 10);
+      const sreDay = await as(
+        SRE,
+        `/entities/component/default/checkout/transitions?day=${authDay}`,
+      );
+      expect(sreDay.body.changes.map((c: any) => c.summary)).toContain(
+        'Deployed auth-service v2.14.0',
+      );
+
       // similar past incidents: the hidden service's only for its readers
       expect(
         (

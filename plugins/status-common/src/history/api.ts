@@ -1,3 +1,4 @@
+import { StatusChange } from '../changes';
 import { HealthLevel, OutageLevel } from '../health';
 import { HistoryAvailability, HistoryDay } from './dailyHistory';
 
@@ -57,4 +58,8 @@ export type StatusTransitionsPage = {
   transitions: StatusHistoryTransition[];
   /** More happened that day than one answer holds. */
   truncated: boolean;
+  /** The day's changes (deploys…) on the entity and its upstreams, newest first. */
+  changes?: StatusChange[];
+  /** That day's changes on upstreams the reader may not see: counted, never shown. */
+  hiddenChanges?: number;
 };

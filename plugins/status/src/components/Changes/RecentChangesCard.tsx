@@ -102,10 +102,37 @@ function ChangeEntry(props: { change: StatusChange; now: Date }) {
   );
 }
 
-/** The card's content once loaded: changes, what is left out, and what may be missing. */
-export function RecentChangesList(props: { changes: StatusChanges }) {
+/** Changes newest first, and how many on upstreams the reader may not see. */
+export function ChangeList(props: {
+  changes: StatusChange[];
+  hiddenChanges?: number;
+}) {
   const classes = useStyles();
   const now = useNow(30_000);
+  const hidden = props.hiddenChanges ?? 0;
+  return (
+    <>
+      <ul className={classes.list}>
+        {props.changes.map(change => (
+          <ChangeEntry
+            key={`${change.id}/${change.entityRef}`}
+            change={change}
+            now={now}
+          />
+        ))}
+      </ul>
+      {hidden > 0 && (
+        <Typography variant="body2" color="textSecondary">
+          {hidden} more change{hidden === 1 ? '' : 's'} on upstreams you cannot
+          see.
+        </Typography>
+      )}
+    </>
+  );
+}
+
+/** The card's content once loaded: changes, what is left out, and what may be missing. */
+export function RecentChangesList(props: { changes: StatusChanges }) {
   const { changes } = props;
   const notices = changes.freshness
     .map(part => describePartFreshness(part, timeOfDay))
@@ -117,28 +144,16 @@ export function RecentChangesList(props: { changes: StatusChanges }) {
           {notice}
         </Typography>
       ))}
-      {changes.changes.length === 0 ? (
+      {changes.changes.length === 0 && (
         <Typography variant="body2" color="textSecondary">
           No changes recorded on this entity or its upstreams in the last{' '}
           {changes.hours} hours.
         </Typography>
-      ) : (
-        <ul className={classes.list}>
-          {changes.changes.map(change => (
-            <ChangeEntry
-              key={`${change.id}/${change.entityRef}`}
-              change={change}
-              now={now}
-            />
-          ))}
-        </ul>
       )}
-      {changes.hiddenChanges > 0 && (
-        <Typography variant="body2" color="textSecondary">
-          {changes.hiddenChanges} more change
-          {changes.hiddenChanges === 1 ? '' : 's'} on upstreams you cannot see.
-        </Typography>
-      )}
+      <ChangeList
+        changes={changes.changes}
+        hiddenChanges={changes.hiddenChanges}
+      />
       {changes.truncated && (
         <Typography variant="body2" color="textSecondary">
           Only the latest {changes.changes.length} are listed.

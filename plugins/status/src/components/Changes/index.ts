@@ -1,1 +1,5 @@
-export { RecentChangesCard, RecentChangesList } from './RecentChangesCard';
+export {
+  ChangeList,
+  RecentChangesCard,
+  RecentChangesList,
+} from './RecentChangesCard';

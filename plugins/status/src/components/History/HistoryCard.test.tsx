@@ -173,6 +173,23 @@ describe('HistoryCard', () => {
             rootCauses: [],
           },
         ],
+        changes: [
+          {
+            id: '01DEPLOY',
+            at: at(1, 8.9),
+            summary: 'Deployed checkout v5.2.0',
+            links: [],
+            entityRef: REF,
+            path: [REF],
+            followedBy: {
+              entityRef: REF,
+              level: 'partial_outage',
+              at: at(1, 9),
+              minutesAfter: 6,
+            },
+          },
+        ],
+        hiddenChanges: 1,
       };
     });
     await userEvent.click(
@@ -188,5 +205,17 @@ describe('HistoryCard', () => {
       '09:00 UTCOperational→Partial outagebecause of an upstream you cannot see',
     );
     expect(entries[1]).toHaveTextContent('10:00 UTCPartial outage→Operational');
+    // and that day's deploys, beside the level changes
+    const deploys = screen.getByRole('region', {
+      name: `Deploys and changes on ${dateOf(1)}`,
+    });
+    expect(
+      within(deploys).getByRole('listitem', {
+        name: 'Change: Deployed checkout v5.2.0',
+      }),
+    ).toHaveTextContent('6 min before checkout turned partial outage');
+    expect(deploys).toHaveTextContent(
+      '1 more change on upstreams you cannot see.',
+    );
   });
 });

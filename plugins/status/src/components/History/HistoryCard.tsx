@@ -13,6 +13,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { statusApiRef } from '../../api';
+import { ChangeList } from '../Changes';
 import { LevelLabel, StatusEntityLink } from '../common';
 import { AvailabilityFigures, HistoryBars } from './HistoryBars';
 
@@ -75,34 +76,44 @@ function DayTimeline(props: { entityRef: string; day: string }) {
         title={`Could not read the changes of ${props.day}`}
       />
     );
-  const transitions = page.value!.transitions;
+  const { transitions, changes = [], hiddenChanges = 0 } = page.value!;
   return (
-    <div aria-label={`Changes on ${props.day}`} role="region">
-      <Typography variant="subtitle2" component="h3">
-        {props.day}:{' '}
-        {transitions.length
-          ? `${transitions.length} change${transitions.length > 1 ? 's' : ''}`
-          : 'no change of level'}
-        {page.value!.truncated ? ' (the first 500 shown)' : ''}
-      </Typography>
-      <ul className={classes.timeline}>
-        {transitions.map((t, i) => (
-          <li key={`${t.at}-${i}`} className={classes.entry}>
-            <Typography
-              variant="body2"
-              component="span"
-              className={classes.time}
-            >
-              {timeUtc(t.at)}
-            </Typography>
-            <LevelLabel level={t.effectiveFrom} />
-            <span aria-hidden>→</span>
-            <LevelLabel level={t.effectiveTo} />
-            <TransitionReason transition={t} />
-          </li>
-        ))}
-      </ul>
-    </div>
+    <>
+      <div aria-label={`Changes on ${props.day}`} role="region">
+        <Typography variant="subtitle2" component="h3">
+          {props.day}:{' '}
+          {transitions.length
+            ? `${transitions.length} change${transitions.length > 1 ? 's' : ''}`
+            : 'no change of level'}
+          {page.value!.truncated ? ' (the first 500 shown)' : ''}
+        </Typography>
+        <ul className={classes.timeline}>
+          {transitions.map((t, i) => (
+            <li key={`${t.at}-${i}`} className={classes.entry}>
+              <Typography
+                variant="body2"
+                component="span"
+                className={classes.time}
+              >
+                {timeUtc(t.at)}
+              </Typography>
+              <LevelLabel level={t.effectiveFrom} />
+              <span aria-hidden>→</span>
+              <LevelLabel level={t.effectiveTo} />
+              <TransitionReason transition={t} />
+            </li>
+          ))}
+        </ul>
+      </div>
+      {(changes.length > 0 || hiddenChanges > 0) && (
+        <div aria-label={`Deploys and changes on ${props.day}`} role="region">
+          <Typography variant="subtitle2" component="h3">
+            Deploys and other changes that day, on it and its upstreams
+          </Typography>
+          <ChangeList changes={changes} hiddenChanges={hiddenChanges} />
+        </div>
+      )}
+    </>
   );
 }
 
