@@ -169,9 +169,6 @@ describe('rollupHistory', () => {
 
 describe('withBackfilledDays', () => {
   it('tells the days before recording began from past incidents, overlaps counted once', () => {
-    const DAY = 86_400_000;
-    const HOUR = 3_600_000;
-    const today = Math.floor(Date.now() / DAY) * DAY;
     const observedSince = new Date(today + HOUR);
     const days = dailyHistory({
       transitions: [],
@@ -179,26 +176,26 @@ describe('withBackfilledDays', () => {
       now: new Date(today + 2 * HOUR),
       observedSince,
     });
-    const at = (dayOffset: number, hours: number) =>
+    const on = (dayOffset: number, hours: number) =>
       new Date(today + dayOffset * DAY + hours * HOUR);
     const filled = withBackfilledDays(
       days,
       [
         // two overlapping incidents three days ago: 01:00 to 03:00 covered
         {
-          createdAt: at(-3, 1),
-          resolvedAt: at(-3, 2),
+          createdAt: on(-3, 1),
+          resolvedAt: on(-3, 2),
           level: 'partial_outage',
         },
         {
-          createdAt: at(-3, 1.5),
-          resolvedAt: at(-3, 3),
+          createdAt: on(-3, 1.5),
+          resolvedAt: on(-3, 3),
           level: 'major_outage',
         },
         // 23:00 three days ago to 01:00 two days ago: an hour on each
-        { createdAt: at(-2, -1), resolvedAt: at(-2, 1), level: 'degraded' },
+        { createdAt: on(-2, -1), resolvedAt: on(-2, 1), level: 'degraded' },
       ],
-      { from: at(-3, 0), until: observedSince },
+      { from: on(-3, 0), until: observedSince },
     );
     expect(filled.map(d => d.backfilled)).toEqual([
       { incidents: 3, incidentMs: 3 * HOUR, worst: 'major_outage' },
