@@ -257,6 +257,54 @@ export async function describeDay(options: {
   };
 }
 
+/**
+ * The level changes of one day of a System's, Domain's or Group's members
+ * the caller may see, oldest first, each naming its member.
+ */
+export async function describeRollupDay(options: {
+  entityRef: string;
+  engine: StatusEngine;
+  store: StatusStore;
+  view: CallerView;
+  query: unknown;
+}): Promise<StatusTransitionsPage> {
+  const { day } = parseQuery(dayQuery, options.query);
+  const { entityRef, engine, store, view } = options;
+  const since = new Date(`${day}T00:00:00.000Z`);
+  const until = since.getTime() + DAY_MS;
+  const refs = leafMembersOf(engine, entityRef, view).map(m => m.ref);
+  const { byEntity, truncated } = await store.readHistories(refs, {
+    since,
+    limit: ROLLUP_MAX_TRANSITIONS,
+  });
+  const ofDay = [...byEntity.entries()]
+    .flatMap(([ref, transitions]) =>
+      transitions
+        .filter(
+          t => t.at.getTime() >= since.getTime() && t.at.getTime() < until,
+        )
+        .map(t => ({ ref, t })),
+    )
+    .sort((a, b) => a.t.at.getTime() - b.t.at.getTime());
+  return {
+    entityRef,
+    day,
+    transitions: ofDay.slice(0, DAY_MAX_TRANSITIONS).map(
+      ({ ref, t }): StatusHistoryTransition => ({
+        at: t.at.toISOString(),
+        entityRef: ref,
+        ownFrom: t.ownFrom as HealthLevel | undefined,
+        ownTo: t.ownTo as HealthLevel | undefined,
+        effectiveFrom: t.effectiveFrom as HealthLevel,
+        effectiveTo: t.effectiveTo as HealthLevel,
+        signals: reasonOf(t).signals ?? [],
+        rootCauses: rootCausesSeenBy(t, view),
+      }),
+    ),
+    truncated: truncated || ofDay.length > DAY_MAX_TRANSITIONS,
+  };
+}
+
 /** Days of history the dashboard's rows may ask for. */
 export const MAX_RECENT_DAYS = 14;
 

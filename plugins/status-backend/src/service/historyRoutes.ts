@@ -6,7 +6,12 @@ import { StatusEngine } from '../engine/StatusEngine';
 import { CallerAccess } from './CallerAccess';
 import { describeChanges } from './changes';
 import { describeSimilarIncidents } from './similarIncidents';
-import { describeDay, describeHistory, describeRollupHistory } from './history';
+import {
+  describeDay,
+  describeHistory,
+  describeRollupDay,
+  describeRollupHistory,
+} from './history';
 import { describeResponse, describeTeamResponse } from './response';
 import { requireRollupKind, visibleEntityReader } from './visibleEntity';
 
@@ -162,6 +167,24 @@ export function addHistoryRoutes(
       }),
     );
   });
+
+  // The level changes of one day of a System's, Domain's or Group's members.
+  router.get(
+    '/rollups/:kind/:namespace/:name/transitions',
+    async (req, res) => {
+      requireRollupKind(req);
+      const { entityRef, view } = await visibleEntity(req);
+      res.json(
+        await describeRollupDay({
+          entityRef,
+          engine: requireEngine(),
+          store,
+          view,
+          query: req.query,
+        }),
+      );
+    },
+  );
 
   // A System's, Domain's or Group's daily history, from its members'.
   router.get('/rollups/:kind/:namespace/:name/history', async (req, res) => {

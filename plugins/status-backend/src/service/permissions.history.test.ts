@@ -90,6 +90,23 @@ describe('history, changes and maintenance under a real permission policy', () =
         '/rollups/group/default/identity/history?days=7',
       );
       expect(identityForSre.body.members).toBe(3);
+      // a roll-up's day: each change names its member, hidden ones left out
+      const identityDay = await as(
+        READER,
+        `/rollups/group/default/identity/transitions?day=${today}`,
+      );
+      expect(identityDay.status).toBe(200);
+      expect(
+        new Set(identityDay.body.transitions.map((t: any) => t.entityRef)),
+      ).toEqual(new Set(['component:default/login-api']));
+      expectNothingHidden(identityDay.body);
+      const identityDayForSre = await as(
+        SRE,
+        `/rollups/group/default/identity/transitions?day=${today}`,
+      );
+      expect(
+        identityDayForSre.body.transitions.map((t: any) => t.entityRef),
+      ).toContain('component:default/auth-service');
       expect(
         (await as(READER, '/rollups/system/default/identity-core/history'))
           .status,

@@ -35,6 +35,8 @@ export type StatusHistory = {
  */
 export type StatusHistoryTransition = {
   at: string;
+  /** For a roll-up's day: the member that changed. */
+  entityRef?: string;
   ownFrom?: HealthLevel;
   ownTo?: HealthLevel;
   effectiveFrom: HealthLevel;

@@ -67,10 +67,15 @@ export interface StatusApi {
    * Group's members.
    */
   getResponse(entityRef: string, rollup?: boolean): Promise<StatusResponse>;
-  /** An entity's level changes on one day (`YYYY-MM-DD`, UTC), with what explained each. */
+  /**
+   * An entity's level changes on one day (`YYYY-MM-DD`, UTC), with what
+   * explained each; or (`rollup`) those of a System's, Domain's or Group's
+   * members, each naming its member.
+   */
   getTransitions(
     entityRef: string,
     day: string,
+    rollup?: boolean,
   ): Promise<StatusTransitionsPage>;
   /**
    * Counts over the entities a query selects, a page of them (worst first),

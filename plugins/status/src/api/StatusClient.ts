@@ -155,11 +155,12 @@ export class StatusClient implements StatusApi {
   async getTransitions(
     entityRef: string,
     day: string,
+    rollup?: boolean,
   ): Promise<StatusTransitionsPage> {
     return this.get<StatusTransitionsPage>(
-      `/entities/${entityPath(entityRef)}/transitions${searchOf(
-        `day=${encodeURIComponent(day)}`,
-      )}`,
+      `/${rollup ? 'rollups' : 'entities'}/${entityPath(
+        entityRef,
+      )}/transitions${searchOf(`day=${encodeURIComponent(day)}`)}`,
     );
   }
 

@@ -218,4 +218,47 @@ describe('HistoryCard', () => {
       '1 more change on upstreams you cannot see.',
     );
   });
+
+  it("lists a roll-up's day by member", async () => {
+    const asked: [string, boolean | undefined][] = [];
+    const history = aHistory('group:default/shop', [], now);
+    const api: Partial<StatusApi> = {
+      getRollupHistory: async () => ({ ...history, members: 2 }),
+      getTransitions: async (ref, day, rollup) => {
+        asked.push([day, rollup]);
+        return {
+          entityRef: ref,
+          day,
+          truncated: false,
+          transitions: [
+            {
+              at: at(1, 9),
+              entityRef: 'component:default/cart-api',
+              effectiveFrom: 'operational',
+              effectiveTo: 'degraded',
+              signals: [],
+              rootCauses: [],
+            },
+          ],
+        };
+      },
+    };
+    await renderInTestApp(
+      <HistoryCard entityRef="group:default/shop" rollup />,
+      {
+        apis: [[statusApiRef, api as StatusApi]],
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
+    );
+    await userEvent.click(
+      await screen.findByTestId(`history-day-${dateOf(1)}`),
+    );
+    const day = await screen.findByRole('region', {
+      name: `Changes on ${dateOf(1)}`,
+    });
+    expect(asked).toEqual([[dateOf(1), true]]);
+    expect(within(day).getByRole('listitem')).toHaveTextContent(
+      '09:00 UTCcart-apiOperational→Degraded',
+    );
+  });
 });

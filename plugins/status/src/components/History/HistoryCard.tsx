@@ -61,12 +61,16 @@ function TransitionReason(props: { transition: StatusHistoryTransition }) {
 }
 
 /** The level changes of one day, oldest first. */
-function DayTimeline(props: { entityRef: string; day: string }) {
+function DayTimeline(props: {
+  entityRef: string;
+  day: string;
+  rollup?: boolean;
+}) {
   const classes = useStyles();
   const api = useApi(statusApiRef);
   const page = useAsync(
-    async () => api.getTransitions(props.entityRef, props.day),
-    [api, props.entityRef, props.day],
+    async () => api.getTransitions(props.entityRef, props.day, props.rollup),
+    [api, props.entityRef, props.day, props.rollup],
   );
   if (page.loading) return <Progress />;
   if (page.error)
@@ -97,6 +101,11 @@ function DayTimeline(props: { entityRef: string; day: string }) {
               >
                 {timeUtc(t.at)}
               </Typography>
+              {t.entityRef && (
+                <Typography variant="body2" component="span">
+                  <StatusEntityLink entityRef={t.entityRef} />
+                </Typography>
+              )}
               <LevelLabel level={t.effectiveFrom} />
               <span aria-hidden>→</span>
               <LevelLabel level={t.effectiveTo} />
@@ -173,8 +182,12 @@ export function HistoryCard(props: {
             selected={selected}
             onSelect={day => setSelected(day === selected ? undefined : day)}
           />
-          {selected && !props.rollup && (
-            <DayTimeline entityRef={props.entityRef} day={selected} />
+          {selected && (
+            <DayTimeline
+              entityRef={props.entityRef}
+              day={selected}
+              rollup={props.rollup}
+            />
           )}
         </>
       )}
