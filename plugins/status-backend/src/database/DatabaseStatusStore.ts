@@ -5,6 +5,14 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { batches } from './batches';
+import {
+  getIncident,
+  listAllIncidentTimes,
+  listIncidents,
+  listIncidentTimes,
+  listOpenIncidents,
+  upsertIncidents,
+} from './incidentRows';
 import { selectSources, upsertSourceAttempt } from './sourceRows';
 import {
   deleteTransitionsBefore,
@@ -212,82 +220,11 @@ export class DatabaseStatusStore implements StatusStore {
   }
 
   async upsertIncidents(incidents: StoredIncident[]): Promise<void> {
-    // one row per incident: PostgreSQL refuses to update a row twice in one statement
-    const latest = new Map<string, StoredIncident>();
-    for (const incident of incidents) {
-      const key = `${incident.account}/${incident.id}`;
-      const known = latest.get(key);
-      if (!known || known.observedAt <= incident.observedAt)
-        latest.set(key, incident);
-    }
-    const rows = [...latest.values()];
-    for (const batch of batches(rows, CHUNK)) {
-      await this.db('status_pd_incidents')
-        .insert(
-          batch.map(x => ({
-            account: x.account,
-            id: x.id,
-            number: x.number,
-            title: x.title,
-            service_id: x.serviceId,
-            status: x.status,
-            urgency: x.urgency,
-            priority: orNull(x.priority),
-            html_url: orNull(x.htmlUrl),
-            created_at: x.createdAt,
-            acknowledged_at: orNull(x.acknowledgedAt),
-            resolved_at: orNull(x.resolvedAt),
-            resolved_by: orNull(x.resolvedBy),
-            changed_at: x.changedAt,
-            observed_at: x.observedAt,
-            assignees: JSON.stringify(x.assignees),
-            conference_url: orNull(x.conferenceUrl),
-            conference_number: orNull(x.conferenceNumber),
-          })),
-        )
-        .onConflict(['account', 'id'])
-        .merge()
-        // a state observed earlier than what is stored never overwrites it
-        .where(q =>
-          q
-            .whereNull('status_pd_incidents.observed_at')
-            .orWhere(
-              'status_pd_incidents.observed_at',
-              '<=',
-              this.db.raw('excluded.observed_at'),
-            ),
-        );
-    }
-  }
-
-  private toIncident(r: any): StoredIncident {
-    return {
-      account: r.account,
-      id: r.id,
-      number: Number(r.number),
-      title: r.title,
-      serviceId: r.service_id,
-      status: r.status,
-      urgency: r.urgency,
-      priority: r.priority ?? undefined,
-      htmlUrl: r.html_url ?? undefined,
-      createdAt: toDate(r.created_at)!,
-      acknowledgedAt: toDate(r.acknowledged_at),
-      resolvedAt: toDate(r.resolved_at),
-      resolvedBy: r.resolved_by ?? undefined,
-      changedAt: toDate(r.changed_at)!,
-      observedAt: toDate(r.observed_at) ?? toDate(r.changed_at)!,
-      assignees: JSON.parse(r.assignees),
-      conferenceUrl: r.conference_url ?? undefined,
-      conferenceNumber: r.conference_number ?? undefined,
-    };
+    await upsertIncidents(this.db, incidents);
   }
 
   async listOpenIncidents(): Promise<StoredIncident[]> {
-    const rows = await this.db('status_pd_incidents')
-      .whereIn('status', ['triggered', 'acknowledged'])
-      .orderBy('created_at', 'desc');
-    return rows.map(r => this.toIncident(r));
+    return listOpenIncidents(this.db);
   }
 
   async listIncidentTimes(
@@ -295,69 +232,25 @@ export class DatabaseStatusStore implements StatusStore {
     since: Date,
     limit: number,
   ) {
-    if (!services.length) return [];
-    const rows = await this.db('status_pd_incidents')
-      .where(q => {
-        for (const { account, serviceId } of services)
-          q.orWhere({ account, service_id: serviceId });
-      })
-      .where('created_at', '>=', since)
-      .orderBy('created_at', 'desc')
-      .limit(limit)
-      .select('created_at', 'acknowledged_at', 'resolved_at');
-    return rows.map(r => ({
-      createdAt: toDate(r.created_at)!,
-      acknowledgedAt: toDate(r.acknowledged_at),
-      resolvedAt: toDate(r.resolved_at),
-    }));
+    return listIncidentTimes(this.db, services, since, limit);
   }
 
   async listIncidents(
     services: { account: string; serviceId: string }[],
     options: { since: Date; limit: number; resolvedOnly?: boolean },
   ): Promise<StoredIncident[]> {
-    if (!services.length) return [];
-    const query = this.db('status_pd_incidents')
-      .where(q => {
-        for (const { account, serviceId } of services)
-          q.orWhere({ account, service_id: serviceId });
-      })
-      .where('created_at', '>=', options.since)
-      .orderBy('created_at', 'desc')
-      .limit(options.limit);
-    if (options.resolvedOnly) query.where('status', 'resolved');
-    return (await query).map(r => this.toIncident(r));
+    return listIncidents(this.db, services, options);
   }
 
   async listAllIncidentTimes(since: Date, limit: number) {
-    const rows = await this.db('status_pd_incidents')
-      .where('created_at', '>=', since)
-      .orderBy('created_at', 'desc')
-      .limit(limit)
-      .select(
-        'account',
-        'service_id',
-        'created_at',
-        'acknowledged_at',
-        'resolved_at',
-      );
-    return rows.map(r => ({
-      account: r.account,
-      serviceId: r.service_id,
-      createdAt: toDate(r.created_at)!,
-      acknowledgedAt: toDate(r.acknowledged_at),
-      resolvedAt: toDate(r.resolved_at),
-    }));
+    return listAllIncidentTimes(this.db, since, limit);
   }
 
   async getIncident(
     account: string,
     id: string,
   ): Promise<StoredIncident | undefined> {
-    const row = await this.db('status_pd_incidents')
-      .where({ account, id })
-      .first();
-    return row ? this.toIncident(row) : undefined;
+    return getIncident(this.db, account, id);
   }
 
   async replaceOnCalls(
