@@ -109,7 +109,10 @@ test.describe('the Status tab during the login outage', () => {
       /^7 days[1-9]\d* \(before: \d+\)/,
     );
     await bar.click();
-    const changes = page.getByRole('region', { name: `Changes on ${today}` });
+    const changes = page.getByRole('region', {
+      name: `Changes on ${today}`,
+      exact: true,
+    });
     await expect(changes.getByRole('listitem').last()).toContainText(
       /Operational→Major outageown signals: .+/,
     );

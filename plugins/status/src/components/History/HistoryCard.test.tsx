@@ -207,7 +207,7 @@ describe('HistoryCard', () => {
     expect(entries[1]).toHaveTextContent('10:00 UTCPartial outage→Operational');
     // and that day's deploys, beside the level changes
     const deploys = screen.getByRole('region', {
-      name: `Deploys and changes on ${dateOf(1)}`,
+      name: `Deploys of ${dateOf(1)}`,
     });
     expect(
       within(deploys).getByRole('listitem', {

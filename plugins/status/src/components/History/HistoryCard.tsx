@@ -115,7 +115,7 @@ function DayTimeline(props: {
         </ul>
       </div>
       {(changes.length > 0 || hiddenChanges > 0) && (
-        <div aria-label={`Deploys and changes on ${props.day}`} role="region">
+        <div aria-label={`Deploys of ${props.day}`} role="region">
           <Typography variant="subtitle2" component="h3">
             Deploys and other changes that day, on it and its upstreams
           </Typography>
