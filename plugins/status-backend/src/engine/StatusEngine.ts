@@ -5,13 +5,16 @@ import {
   dependencyEdges,
   HealthGraph,
   HealthRules,
+  IncidentSignal,
   LevelChange,
   NormalisedAlert,
   ownHealth,
   StatusAlert,
   OwnHealth,
+  OutageLevel,
   PagerDutyDataPart,
   Signal,
+  signalLevel,
   StatusAccountFreshness,
   StatusConfigurationProblem,
   StatusPartFreshness,
@@ -36,6 +39,15 @@ import {
 /** An alert's signal ID: fingerprints are unique only within their source. */
 export const alertId = (a: { source: string; fingerprint: string }) =>
   `${a.source}:${a.fingerprint}`;
+
+/** A PagerDuty incident as the health model sees it. */
+const incidentSignal = (i: StoredIncident): IncidentSignal => ({
+  kind: 'incident',
+  id: i.id,
+  title: i.title,
+  urgency: i.urgency,
+  priority: i.priority,
+});
 
 /**
  * Alerts are read again from a little before the last read: rows another
@@ -220,13 +232,7 @@ export class StatusEngine {
       const alertsHere = this.alerts.firingOf(entity.ref);
       const signals: Signal[] = [
         ...keys.flatMap(key =>
-          (facts.incidentsByService.get(key) ?? []).map(i => ({
-            kind: 'incident' as const,
-            id: i.id,
-            title: i.title,
-            urgency: i.urgency,
-            priority: i.priority,
-          })),
+          (facts.incidentsByService.get(key) ?? []).map(incidentSignal),
         ),
         ...alertsHere.map(a => ({
           kind: 'alert' as const,
@@ -281,9 +287,12 @@ export class StatusEngine {
     return this.alerts.ofIncident(incident);
   }
 
-  /** The rules that turn signals into levels. */
-  get rules(): HealthRules {
-    return this.options.rules ?? DEFAULT_HEALTH_RULES;
+  /** The level an incident raises its entity to, under the configured rules. */
+  incidentLevel(incident: StoredIncident): OutageLevel {
+    return signalLevel(
+      incidentSignal(incident),
+      this.options.rules ?? DEFAULT_HEALTH_RULES,
+    );
   }
 
   /** Every entity the engine knows from the catalog. */

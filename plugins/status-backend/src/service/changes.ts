@@ -2,12 +2,12 @@ import {
   changeFollowUp,
   HIDDEN_ENTITY_REF,
   OpenedIncident,
-  signalLevel,
   StatusChange,
   StatusChanges,
 } from '@status-layer/plugin-status-common';
 import { z } from 'zod';
 import { StatusStore, StatusTransition } from '../database';
+import { serviceKey } from '../engine/PagerDutyFacts';
 import { StatusEngine } from '../engine/StatusEngine';
 import { CallerView } from './CallerAccess';
 import { partForCaller } from './forCaller';
@@ -85,8 +85,9 @@ export async function changesAlongPath(options: {
   const found: { row: (typeof rows)[number]; ref: string }[] = [];
   let hiddenChanges = 0;
   for (const row of rows.slice(0, CHANGES_MAX)) {
-    for (const ref of refsByService.get(`${row.account}/${row.serviceId}`) ??
-      []) {
+    for (const ref of refsByService.get(
+      serviceKey(row.account, row.serviceId),
+    ) ?? []) {
       const key = `${row.account}/${row.id}/${ref}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -109,7 +110,7 @@ export async function changesAlongPath(options: {
     { account: string; serviceId: string }
   >();
   for (const { row } of found)
-    changedServices.set(`${row.account}/${row.serviceId}`, {
+    changedServices.set(serviceKey(row.account, row.serviceId), {
       account: row.account,
       serviceId: row.serviceId,
     });
@@ -122,19 +123,10 @@ export async function changesAlongPath(options: {
     const opened: OpenedIncident = {
       at: incident.createdAt,
       title: incident.title,
-      level: signalLevel(
-        {
-          kind: 'incident',
-          id: incident.id,
-          title: incident.title,
-          urgency: incident.urgency,
-          priority: incident.priority,
-        },
-        engine.rules,
-      ),
+      level: engine.incidentLevel(incident),
     };
     for (const ref of refsByService.get(
-      `${incident.account}/${incident.serviceId}`,
+      serviceKey(incident.account, incident.serviceId),
     ) ?? [])
       incidentsByRef.set(ref, [...(incidentsByRef.get(ref) ?? []), opened]);
   }

@@ -8,7 +8,6 @@ import {
   StatusHistory,
   StatusHistoryTransition,
   StatusTransitionsPage,
-  signalLevel,
   withBackfilledDays,
 } from '@status-layer/plugin-status-common';
 import { backfillKey, BackfillProgress } from '../pagerduty/backfillIncidents';
@@ -157,16 +156,7 @@ async function backfilledDays(options: {
     incidents: incidents.map(i => ({
       createdAt: i.createdAt,
       resolvedAt: i.resolvedAt,
-      level: signalLevel(
-        {
-          kind: 'incident',
-          id: i.id,
-          title: i.title,
-          urgency: i.urgency,
-          priority: i.priority,
-        },
-        engine.rules,
-      ),
+      level: engine.incidentLevel(i),
     })),
   };
 }
@@ -217,6 +207,20 @@ export async function describeRollupHistory(options: {
   };
 }
 
+/** One change of a day's timeline, with what explained it as the reader may see it. */
+const asDayTransition = (
+  t: StatusTransition,
+  view: CallerView,
+): StatusHistoryTransition => ({
+  at: t.at.toISOString(),
+  ownFrom: t.ownFrom as HealthLevel | undefined,
+  ownTo: t.ownTo as HealthLevel | undefined,
+  effectiveFrom: t.effectiveFrom as HealthLevel,
+  effectiveTo: t.effectiveTo as HealthLevel,
+  signals: reasonOf(t).signals ?? [],
+  rootCauses: rootCausesSeenBy(t, view),
+});
+
 /** What happened to an entity's levels on one day (UTC), oldest first. */
 export async function describeDay(options: {
   entityRef: string;
@@ -240,17 +244,7 @@ export async function describeDay(options: {
   return {
     entityRef,
     day,
-    transitions: history.transitions.map(
-      (t): StatusHistoryTransition => ({
-        at: t.at.toISOString(),
-        ownFrom: t.ownFrom as HealthLevel | undefined,
-        ownTo: t.ownTo as HealthLevel | undefined,
-        effectiveFrom: t.effectiveFrom as HealthLevel,
-        effectiveTo: t.effectiveTo as HealthLevel,
-        signals: reasonOf(t).signals ?? [],
-        rootCauses: rootCausesSeenBy(t, view),
-      }),
-    ),
+    transitions: history.transitions.map(t => asDayTransition(t, view)),
     truncated: history.truncated || changes.truncated,
     changes: changes.changes,
     hiddenChanges: changes.hiddenChanges,
@@ -289,18 +283,9 @@ export async function describeRollupDay(options: {
   return {
     entityRef,
     day,
-    transitions: ofDay.slice(0, DAY_MAX_TRANSITIONS).map(
-      ({ ref, t }): StatusHistoryTransition => ({
-        at: t.at.toISOString(),
-        entityRef: ref,
-        ownFrom: t.ownFrom as HealthLevel | undefined,
-        ownTo: t.ownTo as HealthLevel | undefined,
-        effectiveFrom: t.effectiveFrom as HealthLevel,
-        effectiveTo: t.effectiveTo as HealthLevel,
-        signals: reasonOf(t).signals ?? [],
-        rootCauses: rootCausesSeenBy(t, view),
-      }),
-    ),
+    transitions: ofDay
+      .slice(0, DAY_MAX_TRANSITIONS)
+      .map(({ ref, t }) => ({ ...asDayTransition(t, view), entityRef: ref })),
     truncated: truncated || ofDay.length > DAY_MAX_TRANSITIONS,
   };
 }

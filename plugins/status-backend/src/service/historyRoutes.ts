@@ -3,7 +3,7 @@ import { StatusMaintenance } from '@status-layer/plugin-status-common';
 import express from 'express';
 import { isOngoingWindow, StatusStore } from '../database';
 import { StatusEngine } from '../engine/StatusEngine';
-import { CallerAccess } from './CallerAccess';
+import { CallerAccess, CallerView } from './CallerAccess';
 import { describeChanges } from './changes';
 import { describeSimilarIncidents } from './similarIncidents';
 import {
@@ -14,6 +14,16 @@ import {
 } from './history';
 import { describeResponse, describeTeamResponse } from './response';
 import { requireRollupKind, visibleEntityReader } from './visibleEntity';
+
+/** What a route about one entity gives the function that answers it. */
+type EntityRouteContext = {
+  entityRef: string;
+  view: CallerView;
+  engine: StatusEngine;
+  store: StatusStore;
+  query: unknown;
+  now: Date;
+};
 
 /**
  * The routes of what happened over time: an entity's or a roll-up's daily
@@ -32,45 +42,82 @@ export function addHistoryRoutes(
   const { httpAuth, access, store, requireEngine } = options;
 
   const visibleEntity = visibleEntityReader(httpAuth, access);
+  const viewOf = async (req: express.Request) =>
+    access.of(await httpAuth.credentials(req, { allow: ['user', 'service'] }));
 
-  // An entity's daily history: worst level, own and upstream-caused downtime, availability.
-  router.get('/entities/:kind/:namespace/:name/history', async (req, res) => {
-    const { entityRef, view } = await visibleEntity(req);
-    res.json(
-      await describeHistory({
-        entityRef,
-        engine: requireEngine(),
-        store,
-        view,
-        query: req.query,
-        now: new Date(),
-      }),
-    );
-  });
-
-  // The level changes of one day, with what explained each.
-  router.get(
-    '/entities/:kind/:namespace/:name/transitions',
-    async (req, res) => {
+  /**
+   * A GET about one entity the caller may see (404 otherwise), or about a
+   * System, Domain or Group (`rollup`; 400 for another kind), answered by
+   * `describe`.
+   */
+  const entityRoute = (
+    path: string,
+    describe: (about: EntityRouteContext) => Promise<unknown>,
+    kind: { rollup?: boolean } = {},
+  ) =>
+    router.get(path, async (req, res) => {
+      if (kind.rollup) requireRollupKind(req);
       const { entityRef, view } = await visibleEntity(req);
       res.json(
-        await describeDay({
+        await describe({
           entityRef,
+          view,
           engine: requireEngine(),
           store,
-          view,
           query: req.query,
+          now: new Date(),
         }),
       );
+    });
+
+  // An entity's daily history: worst level, own and upstream-caused downtime, availability.
+  entityRoute('/entities/:kind/:namespace/:name/history', describeHistory);
+
+  // The level changes of one day, with what explained each, and its deploys.
+  entityRoute('/entities/:kind/:namespace/:name/transitions', describeDay);
+
+  // Incident response (MTTA, MTTR, counts) of an entity's PagerDuty services.
+  entityRoute('/entities/:kind/:namespace/:name/response', about =>
+    describeResponse({ ...about, rollup: false }),
+  );
+
+  // Recent changes (deploys, config changes) of an entity and its upstreams.
+  entityRoute('/entities/:kind/:namespace/:name/changes', describeChanges);
+
+  // For each open incident, the closest resolved ones on its service and upstreams.
+  entityRoute(
+    '/entities/:kind/:namespace/:name/similar-incidents',
+    describeSimilarIncidents,
+  );
+
+  // A System's, Domain's or Group's daily history, from its members'.
+  entityRoute(
+    '/rollups/:kind/:namespace/:name/history',
+    describeRollupHistory,
+    {
+      rollup: true,
     },
+  );
+
+  // The level changes of one day of a System's, Domain's or Group's members.
+  entityRoute(
+    '/rollups/:kind/:namespace/:name/transitions',
+    describeRollupDay,
+    {
+      rollup: true,
+    },
+  );
+
+  // Incident response over a System's, Domain's or Group's members.
+  entityRoute(
+    '/rollups/:kind/:namespace/:name/response',
+    about => describeResponse({ ...about, rollup: true }),
+    { rollup: true },
   );
 
   // Ongoing and upcoming maintenance company-wide, for the entities the caller may see.
   router.get('/maintenance', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const view = await access.of(credentials);
+    const view = await viewOf(req);
     const now = Date.now();
     const windows: StatusMaintenance['windows'] = requireEngine()
       .allMaintenance()
@@ -90,109 +137,9 @@ export function addHistoryRoutes(
 
   // Incident response per owning team, company-wide, for the dashboard.
   router.get('/response/teams', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const view = await access.of(credentials);
+    const view = await viewOf(req);
     res.json(
       await describeTeamResponse({
-        engine: requireEngine(),
-        store,
-        view,
-        query: req.query,
-        now: new Date(),
-      }),
-    );
-  });
-
-  // Incident response (MTTA, MTTR, counts) of an entity's PagerDuty services.
-  router.get('/entities/:kind/:namespace/:name/response', async (req, res) => {
-    const { entityRef, view } = await visibleEntity(req);
-    res.json(
-      await describeResponse({
-        entityRef,
-        rollup: false,
-        engine: requireEngine(),
-        store,
-        view,
-        now: new Date(),
-      }),
-    );
-  });
-
-  // Recent changes (deploys, config changes) of an entity and its upstreams.
-  router.get('/entities/:kind/:namespace/:name/changes', async (req, res) => {
-    const { entityRef, view } = await visibleEntity(req);
-    res.json(
-      await describeChanges({
-        entityRef,
-        engine: requireEngine(),
-        store,
-        view,
-        query: req.query,
-        now: new Date(),
-      }),
-    );
-  });
-
-  // For each open incident, the closest resolved ones on its service and upstreams.
-  router.get(
-    '/entities/:kind/:namespace/:name/similar-incidents',
-    async (req, res) => {
-      const { entityRef, view } = await visibleEntity(req);
-      res.json(
-        await describeSimilarIncidents({
-          entityRef,
-          engine: requireEngine(),
-          store,
-          view,
-          now: new Date(),
-        }),
-      );
-    },
-  );
-
-  // The same over a System's, Domain's or Group's members.
-  router.get('/rollups/:kind/:namespace/:name/response', async (req, res) => {
-    requireRollupKind(req);
-    const { entityRef, view } = await visibleEntity(req);
-    res.json(
-      await describeResponse({
-        entityRef,
-        rollup: true,
-        engine: requireEngine(),
-        store,
-        view,
-        now: new Date(),
-      }),
-    );
-  });
-
-  // The level changes of one day of a System's, Domain's or Group's members.
-  router.get(
-    '/rollups/:kind/:namespace/:name/transitions',
-    async (req, res) => {
-      requireRollupKind(req);
-      const { entityRef, view } = await visibleEntity(req);
-      res.json(
-        await describeRollupDay({
-          entityRef,
-          engine: requireEngine(),
-          store,
-          view,
-          query: req.query,
-        }),
-      );
-    },
-  );
-
-  // A System's, Domain's or Group's daily history, from its members'.
-  router.get('/rollups/:kind/:namespace/:name/history', async (req, res) => {
-    requireRollupKind(req);
-    const { entityRef, view } = await visibleEntity(req);
-    res.json(
-      await describeRollupHistory({
-        entityRef,
         engine: requireEngine(),
         store,
         view,

@@ -6,6 +6,7 @@ import {
 } from '@status-layer/plugin-status-common';
 import { StatusStore } from '../database';
 import { backfillKey, BackfillProgress } from '../pagerduty/backfillIncidents';
+import { serviceKey } from '../engine/PagerDutyFacts';
 import { StatusEngine } from '../engine/StatusEngine';
 import { CallerView } from './CallerAccess';
 import { leafMembersOf } from './rollup';
@@ -38,7 +39,7 @@ export async function describeResponse(options: {
     ...new Map(
       members.flatMap(m =>
         m.pagerDutyServiceIds.map(serviceId => [
-          `${m.pagerDutyAccount}/${serviceId}`,
+          serviceKey(m.pagerDutyAccount, serviceId),
           { account: m.pagerDutyAccount, serviceId },
         ]),
       ),
@@ -105,7 +106,7 @@ export async function describeTeamResponse(options: {
     if (!entity.owner || !view.has(entity.ref) || !view.has(entity.owner))
       continue;
     for (const serviceId of entity.pagerDutyServiceIds) {
-      const key = `${entity.pagerDutyAccount}/${serviceId}`;
+      const key = serviceKey(entity.pagerDutyAccount, serviceId);
       const owners = ownersByService.get(key) ?? new Set<string>();
       owners.add(entity.owner);
       ownersByService.set(key, owners);
@@ -131,7 +132,7 @@ export async function describeTeamResponse(options: {
   }
   for (const incident of incidents.slice(0, MAX_COMPANY_INCIDENTS)) {
     const owners = ownersByService.get(
-      `${incident.account}/${incident.serviceId}`,
+      serviceKey(incident.account, incident.serviceId),
     );
     for (const owner of owners ?? []) {
       byOwner.get(owner)!.times.push({

@@ -6,6 +6,7 @@ import {
   titleWords,
 } from '@status-layer/plugin-status-common';
 import { StatusStore } from '../database';
+import { serviceKey } from '../engine/PagerDutyFacts';
 import { StatusEngine } from '../engine/StatusEngine';
 import { CallerView } from './CallerAccess';
 import { servicesOf, upstreamPaths } from './upstreamPaths';
@@ -122,7 +123,8 @@ export async function describeSimilarIncidents(options: {
     for (const candidate of candidates) {
       if (candidate.id === incident.id || !candidate.resolvedAt) continue;
       const refs =
-        refsByService.get(`${candidate.account}/${candidate.serviceId}`) ?? [];
+        refsByService.get(serviceKey(candidate.account, candidate.serviceId)) ??
+        [];
       // every title of a service repeats its name: it tells nothing
       const similarity = titleSimilarity(
         incident.title,

@@ -1,3 +1,4 @@
+import { serviceKey } from '../engine/PagerDutyFacts';
 import { StatusEngine } from '../engine/StatusEngine';
 
 /** Upstreams followed from one entity: more than any real dependency tree holds. */
@@ -35,7 +36,7 @@ export function servicesOf(engine: StatusEngine, refs: Iterable<string>) {
     const entity = engine.entity(ref);
     if (!entity) continue;
     for (const serviceId of entity.pagerDutyServiceIds) {
-      const key = `${entity.pagerDutyAccount}/${serviceId}`;
+      const key = serviceKey(entity.pagerDutyAccount, serviceId);
       if (!refsByService.has(key)) {
         refsByService.set(key, []);
         services.push({ account: entity.pagerDutyAccount, serviceId });
