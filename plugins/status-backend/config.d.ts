@@ -178,6 +178,31 @@ export interface Config {
         };
       };
     };
+    /**
+     * Notifications through Backstage's notifications plugin (its bell, and
+     * its email or Slack processors where installed): the owners and
+     * followers of entities an upstream outage reaches are told once per root
+     * cause, and again when it recovers.
+     */
+    notifications?: {
+      /** Sends notifications (false by default: turn on once the notifications backend is installed). */
+      enabled?: boolean;
+      /**
+       * The level an upstream outage must pass to an entity before its owners
+       * are told: degraded (the default), partial_outage or major_outage.
+       */
+      minLevel?: 'degraded' | 'partial_outage' | 'major_outage';
+      /** Seconds an outage must last before anyone is told (120 by default), so flaps never are. */
+      minDurationSeconds?: number;
+      /**
+       * Owners (full refs such as `group:default/marketing`) never told as
+       * owners; a Group can also opt out itself with the annotation
+       * `status.backstage.io/notifications: disabled`.
+       */
+      excludeOwners?: string[];
+      /** How many entities, systems and groups one user may follow (200 by default). */
+      maxSubscriptionsPerUser?: number;
+    };
     /** How long history that no page shows any more is kept. */
     retention?: {
       /** Days a resolved monitoring alert is kept (30 by default). */

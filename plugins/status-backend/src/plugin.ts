@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { statusPermissions } from '@status-layer/plugin-status-common';
 import {
@@ -44,6 +45,7 @@ export const statusPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         signals: signalsServiceRef,
         events: eventsServiceRef,
+        notifications: notificationService,
       },
       async init({ config, permissionsRegistry, httpRouter, ...services }) {
         const status = readStatusConfig(config, { addedSources });

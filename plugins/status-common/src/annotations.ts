@@ -35,6 +35,17 @@ export const CRITICAL_DEPENDENCIES_ANNOTATION =
   'status.backstage.io/critical-dependencies';
 
 /**
+ * Set to `disabled` on a Group (or on the User or entity owning something) to
+ * stop the status layer's notifications to it as an owner: its members are no
+ * longer told when an upstream outage reaches what it owns. Followers are
+ * still told; each user can also mute the "Upstream outages" topic in their
+ * notification settings.
+ *
+ * @public
+ */
+export const NOTIFICATIONS_ANNOTATION = 'status.backstage.io/notifications';
+
+/**
  * The Slack channel where a Group (or an entity) can be reached, for example
  * `#payments-oncall`. Shown next to the owner of a failing service.
  *

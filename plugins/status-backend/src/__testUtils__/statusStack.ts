@@ -4,6 +4,7 @@ import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DefaultEventsService } from '@backstage/plugin-events-node';
+import { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import { Knex } from 'knex';
 import { PagerDutyRestClientOptions } from '../pagerduty/PagerDutyRestClient';
 import {
@@ -29,6 +30,8 @@ export async function createStatusStack(options: {
   /** Further `status.*` config. */
   config?: object;
 }) {
+  const sentNotifications: NotificationSendOptions[] = [];
+  let failingSends = 0;
   const { logger, client: clientOptions = {} } = options;
   const { tokenType, ...otherClientOptions } = clientOptions;
   const account = (url: string) => ({
@@ -65,6 +68,15 @@ export async function createStatusStack(options: {
     discovery: mockServices.discovery(),
     catalog,
     signals: { publish: async () => {} },
+    notifications: {
+      send: async notification => {
+        if (failingSends > 0) {
+          failingSends--;
+          throw new Error('the notifications backend answered 503');
+        }
+        sentNotifications.push(notification);
+      },
+    },
     events: DefaultEventsService.create({ logger }),
   };
   const status = readStatusConfig(config);
@@ -81,7 +93,17 @@ export async function createStatusStack(options: {
     sync: syncOf('default'),
     syncOf,
     catalog,
+    /** What the notification service was asked to send, oldest first. */
+    sentNotifications,
+    /** Makes the next `count` sends fail, as when the notifications backend is down. */
+    failNextSends: (count: number) => {
+      failingSends = count;
+    },
+    /** The parts' notifier (with the first engine). */
+    notifier: parts.notifier,
     /** A new engine on the same store (a restart), optionally with its own clock. */
     makeEngine: async (now?: () => Date) => (await build(now)).engine!,
+    /** New parts on the same store (a restart), optionally with their own clock. */
+    makeParts: build,
   };
 }

@@ -3,6 +3,7 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AlertMatchers,
+  NOTIFICATIONS_ANNOTATION,
   PAGERDUTY_INTEGRATION_KEY_ANNOTATION,
   readEntityStatusConfiguration,
   SLACK_CHANNEL_ANNOTATION,
@@ -26,6 +27,8 @@ export type EntitySummary = {
   /** Annotations that tie monitoring alerts to it. */
   alertMatchers: AlertMatchers;
   problems: StatusConfigurationProblem[];
+  /** Its owner role opted out of notifications ({@link NOTIFICATIONS_ANNOTATION}). */
+  notificationsDisabled?: boolean;
   /** Groups and users: how to reach them. */
   contact?: { displayName?: string; email?: string; slackChannel?: string };
 };
@@ -77,6 +80,11 @@ export function summariseEntity(entity: Entity): EntitySummary {
     alertMatchers: configuration.alertMatchers,
     problems: configuration.problems,
   };
+  if (
+    entity.metadata.annotations?.[NOTIFICATIONS_ANNOTATION]?.trim() ===
+    'disabled'
+  )
+    summary.notificationsDisabled = true;
   if (entity.kind === 'Group' || entity.kind === 'User') {
     summary.contact = {
       displayName: spec.profile?.displayName,

@@ -28,6 +28,10 @@ import {
   DatabaseChangeEventStore,
 } from './DatabaseChangeEventStore';
 import {
+  DatabaseNotificationStore,
+  NotificationStore,
+} from './DatabaseNotificationStore';
+import {
   DatabaseWebhookEventStore,
   WebhookEventStore,
 } from './DatabaseWebhookEventStore';
@@ -99,11 +103,14 @@ export class DatabaseStatusStore implements StatusStore {
   readonly webhookEvents: WebhookEventStore;
   /** PagerDuty change events, on the same database. */
   readonly changeEvents: ChangeEventStore;
+  /** Notification episodes and subscriptions, on the same database. */
+  readonly notifications: NotificationStore;
 
   private constructor(private readonly db: Knex) {
     this.alerts = new DatabaseAlertStore(db);
     this.webhookEvents = new DatabaseWebhookEventStore(db);
     this.changeEvents = new DatabaseChangeEventStore(db);
+    this.notifications = new DatabaseNotificationStore(db);
   }
 
   async ping(): Promise<void> {

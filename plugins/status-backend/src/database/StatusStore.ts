@@ -1,5 +1,6 @@
 import { AlertStore } from './DatabaseAlertStore';
 import { ChangeEventStore } from './DatabaseChangeEventStore';
+import { NotificationStore } from './DatabaseNotificationStore';
 import { WebhookEventStore } from './DatabaseWebhookEventStore';
 import {
   RecordedLevels,
@@ -25,6 +26,8 @@ export interface StatusStore {
   readonly webhookEvents: WebhookEventStore;
   /** PagerDuty change events (deploys, configuration changes). */
   readonly changeEvents: ChangeEventStore;
+  /** Notification episodes and what users follow. */
+  readonly notifications: NotificationStore;
   /** Resolves when the database answers; rejects otherwise. */
   ping(): Promise<void>;
   /** Reads a fact about the store, or undefined when it was never written. */

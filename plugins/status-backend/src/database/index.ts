@@ -11,3 +11,8 @@ export type {
   ChangeEventStore,
   StoredChangeEvent,
 } from './DatabaseChangeEventStore';
+export type {
+  NotificationStore,
+  StoredNotificationEpisode,
+  StoredSubscription,
+} from './DatabaseNotificationStore';

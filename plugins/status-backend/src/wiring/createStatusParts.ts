@@ -10,6 +10,7 @@ import {
 import { Config } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { EventsService } from '@backstage/plugin-events-node';
+import { NotificationService } from '@backstage/plugin-notifications-node';
 import { SignalsService } from '@backstage/plugin-signals-node';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -32,6 +33,7 @@ import { createLiveChannels } from '../service/liveChannels';
 import { LivePush } from '../service/livePush';
 import { SecretRedactor } from '../lib/redaction';
 import { createRouter } from '../service/router';
+import { UpstreamNotifier } from '../notifications/UpstreamNotifier';
 import { LiveRefresh } from './LiveRefresh';
 import { StatusConfig } from './readStatusConfig';
 
@@ -48,6 +50,7 @@ export type StatusDependencies = {
   catalog: CatalogService;
   signals: SignalsService;
   events: EventsService;
+  notifications: NotificationService;
 };
 
 /**
@@ -166,6 +169,17 @@ export async function createStatusParts(
     });
   }
 
+  const notifier = engine
+    ? new UpstreamNotifier({
+        engine,
+        store,
+        notifications: deps.notifications,
+        logger: logger.child({ task: 'status-notifications' }),
+        rules: status.notifications,
+        now: options.now,
+      })
+    : undefined;
+
   const webhooks = Router();
   webhooks.use(
     '/pagerduty',
@@ -240,6 +254,7 @@ export async function createStatusParts(
     livePush,
     liveRefresh,
     replicas,
+    notifier,
     router,
   };
 }

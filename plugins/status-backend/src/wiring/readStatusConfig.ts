@@ -12,6 +12,10 @@ import {
   PagerDutyConnection,
   readPagerDutyConnection,
 } from '../pagerDutyConnection';
+import {
+  NotificationRules,
+  readNotificationRules,
+} from '../notifications/readNotificationRules';
 import { readConfiguredWebhookSecrets } from '../pagerduty/webhooks/webhookSecrets';
 
 /** Everything the status backend reads from `status.*`, read and checked once at start-up. */
@@ -28,6 +32,7 @@ export type StatusConfig = {
   alertLimits: AlertLimits;
   rules: HealthRules;
   retention: Retention;
+  notifications: NotificationRules;
   encryptionKey?: string;
   /** Every secret the config holds, for the log redactor. */
   secrets: string[];
@@ -68,6 +73,7 @@ export function readStatusConfig(
     alertLimits: readAlertLimits(config, alertSources),
     rules: readHealthRules(config),
     retention: readRetention(config),
+    notifications: readNotificationRules(config),
     encryptionKey,
     secrets: [
       ...pagerDuty.accounts.map(a => a.apiToken),

@@ -6,7 +6,7 @@ import { StatusConfig } from './readStatusConfig';
 /**
  * The status backend's scheduled work. Global tasks (one replica at a time):
  * the PagerDuty sync, expiring alerts their tool stopped re-sending, pruning
- * history. Local tasks (every replica keeps its own graph): re-reading the
+ * history, notifying upstream outages. Local tasks (every replica keeps its own graph): re-reading the
  * catalog, refreshing levels from the store.
  */
 export async function scheduleStatusTasks(
@@ -67,6 +67,23 @@ export async function scheduleStatusTasks(
       },
     });
   }
+  const { notifier } = parts;
+  if (notifier && status.notifications.enabled)
+    await scheduler.scheduleTask({
+      // global: one replica tells each outage, from the episodes all share
+      id: 'status-notifications',
+      scope: 'global',
+      frequency: { seconds: 15 },
+      timeout: { minutes: 2 },
+      initialDelay: { seconds: 10 },
+      fn: async () => {
+        const run = await notifier.run();
+        if (run.sent || run.recovered)
+          logger.info(
+            `Sent ${run.sent} upstream outage notifications and ${run.recovered} recovery follow-ups`,
+          );
+      },
+    });
   // firing alerts their tool stopped re-sending have ended, unseen
   await scheduler.scheduleTask({
     id: 'status-alert-expiry',

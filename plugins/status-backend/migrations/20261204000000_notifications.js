@@ -1,0 +1,49 @@
+// @ts-check
+
+/**
+ * Notifications: the upstream outages being told (one row per root cause,
+ * with what each recipient was last sent, so a restart never repeats them)
+ * and what each user follows.
+ *
+ * @param {import('knex').Knex} knex
+ */
+exports.up = async function up(knex) {
+  await knex.schema.createTable('status_notification_episodes', table => {
+    table.comment('Upstream outages being notified, one per root cause');
+    table.string('root_ref', 255).primary().comment('The failing upstream');
+    table.timestamp('started_at', { useTz: true }).notNullable();
+    table.timestamp('notified_at', { useTz: true }).nullable();
+    table
+      .text('sent')
+      .notNullable()
+      .comment(
+        'JSON: { recipient ref: { fingerprint, link, rootName } } last sent',
+      );
+  });
+  await knex.schema.createTable('status_subscriptions', table => {
+    table.comment('Entities, systems and groups users follow');
+    table.string('user_ref', 255).notNullable();
+    table.string('target_ref', 255).notNullable();
+    table.timestamp('created_at', { useTz: true }).notNullable();
+    table
+      .timestamp('verified_at', { useTz: true })
+      .notNullable()
+      .comment("When the user's own credentials last showed they may read it");
+    table
+      .text('visible_refs')
+      .notNullable()
+      .comment(
+        "JSON: the target's upstreams (and members) the user may read, as last verified",
+      );
+    table.primary(['user_ref', 'target_ref']);
+    table.index(['target_ref'], 'status_subscriptions_target_idx');
+  });
+};
+
+/**
+ * @param {import('knex').Knex} knex
+ */
+exports.down = async function down(knex) {
+  await knex.schema.dropTable('status_subscriptions');
+  await knex.schema.dropTable('status_notification_episodes');
+};

@@ -1,0 +1,161 @@
+import { toDate } from '@status-layer/plugin-status-common';
+import { Knex } from 'knex';
+import { batches } from './batches';
+
+/** An upstream outage being notified: one per root cause. */
+export type StoredNotificationEpisode = {
+  rootRef: string;
+  startedAt: Date;
+  /** When its first notification went out; undefined while it waits out the minimum duration. */
+  notifiedAt?: Date;
+  /** Per recipient ref, what it was last sent. */
+  sent: Record<string, SentNotification>;
+};
+
+/** What one recipient was last sent about an episode. */
+export type SentNotification = {
+  /** A fingerprint of the notification's text. */
+  fingerprint: string;
+  /** Where it pointed; the recovery points there too. */
+  link: string;
+  /** The root cause's name as the recipient may learn it; none when hidden from them. */
+  rootName?: string;
+};
+
+/** What one user follows, with what they may read as last verified. */
+export type StoredSubscription = {
+  userRef: string;
+  targetRef: string;
+  createdAt: Date;
+  /** When the user's own credentials last showed they may read the target. */
+  verifiedAt: Date;
+  /** The target's upstreams and members the user may read, as last verified. */
+  visibleRefs: string[];
+};
+
+/**
+ * Notification episodes and subscriptions.
+ *
+ * @public
+ */
+export interface NotificationStore {
+  listEpisodes(): Promise<StoredNotificationEpisode[]>;
+  /** Stores an episode, replacing the one of the same root cause. */
+  saveEpisode(episode: StoredNotificationEpisode): Promise<void>;
+  deleteEpisode(rootRef: string): Promise<void>;
+
+  /** A user's subscriptions, oldest first. */
+  listSubscriptionsOf(userRef: string): Promise<StoredSubscription[]>;
+  /** Every subscription to one of these targets. */
+  listSubscriptionsTo(targetRefs: string[]): Promise<StoredSubscription[]>;
+  /** Stores a subscription, replacing (and re-verifying) one of the same user and target. */
+  saveSubscription(subscription: StoredSubscription): Promise<void>;
+  /** Removes a subscription; false when there was none. */
+  deleteSubscription(userRef: string, targetRef: string): Promise<boolean>;
+  countSubscriptionsOf(userRef: string): Promise<number>;
+}
+
+const TARGETS_PER_READ = 500;
+
+const parseJson = <T>(text: string, fallback: T): T => {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+};
+
+/** {@link NotificationStore} on the plugin's database. */
+export class DatabaseNotificationStore implements NotificationStore {
+  constructor(private readonly db: Knex) {}
+
+  async listEpisodes(): Promise<StoredNotificationEpisode[]> {
+    const rows = await this.db('status_notification_episodes').select();
+    return rows.map(row => ({
+      rootRef: row.root_ref,
+      startedAt: toDate(row.started_at)!,
+      notifiedAt: row.notified_at ? toDate(row.notified_at) : undefined,
+      sent: parseJson<Record<string, SentNotification>>(row.sent, {}),
+    }));
+  }
+
+  async saveEpisode(episode: StoredNotificationEpisode): Promise<void> {
+    await this.db('status_notification_episodes')
+      .insert({
+        root_ref: episode.rootRef,
+        started_at: episode.startedAt,
+        notified_at: episode.notifiedAt ?? null,
+        sent: JSON.stringify(episode.sent),
+      })
+      .onConflict('root_ref')
+      .merge();
+  }
+
+  async deleteEpisode(rootRef: string): Promise<void> {
+    await this.db('status_notification_episodes')
+      .where({ root_ref: rootRef })
+      .delete();
+  }
+
+  async listSubscriptionsOf(userRef: string): Promise<StoredSubscription[]> {
+    const rows = await this.db('status_subscriptions')
+      .where({ user_ref: userRef })
+      .orderBy('created_at', 'asc')
+      .orderBy('target_ref', 'asc');
+    return rows.map(toSubscription);
+  }
+
+  async listSubscriptionsTo(
+    targetRefs: string[],
+  ): Promise<StoredSubscription[]> {
+    const result: StoredSubscription[] = [];
+    for (const chunk of batches([...new Set(targetRefs)], TARGETS_PER_READ)) {
+      const rows = await this.db('status_subscriptions').whereIn(
+        'target_ref',
+        chunk,
+      );
+      result.push(...rows.map(toSubscription));
+    }
+    return result;
+  }
+
+  async saveSubscription(subscription: StoredSubscription): Promise<void> {
+    await this.db('status_subscriptions')
+      .insert({
+        user_ref: subscription.userRef,
+        target_ref: subscription.targetRef,
+        created_at: subscription.createdAt,
+        verified_at: subscription.verifiedAt,
+        visible_refs: JSON.stringify(subscription.visibleRefs),
+      })
+      .onConflict(['user_ref', 'target_ref'])
+      .merge(['verified_at', 'visible_refs']);
+  }
+
+  async deleteSubscription(
+    userRef: string,
+    targetRef: string,
+  ): Promise<boolean> {
+    const deleted = await this.db('status_subscriptions')
+      .where({ user_ref: userRef, target_ref: targetRef })
+      .delete();
+    return deleted > 0;
+  }
+
+  async countSubscriptionsOf(userRef: string): Promise<number> {
+    const [{ count }] = await this.db('status_subscriptions')
+      .where({ user_ref: userRef })
+      .count({ count: '*' });
+    return Number(count);
+  }
+}
+
+function toSubscription(row: any): StoredSubscription {
+  return {
+    userRef: row.user_ref,
+    targetRef: row.target_ref,
+    createdAt: toDate(row.created_at)!,
+    verifiedAt: toDate(row.verified_at)!,
+    visibleRefs: parseJson<string[]>(row.visible_refs, []),
+  };
+}

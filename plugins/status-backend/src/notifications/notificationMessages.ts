@@ -1,0 +1,202 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+import { NotificationPayload } from '@backstage/plugin-notifications-common';
+import {
+  compareLevels,
+  HealthLevel,
+  HIDDEN_ENTITY_REF,
+  LEVEL_LABELS,
+} from '@status-layer/plugin-status-common';
+import { createHash } from 'node:crypto';
+import { ImpactedEntity } from './upstreamOutages';
+
+/** The topic of every status notification, which users can mute in their notification settings. */
+export const UPSTREAM_OUTAGE_TOPIC = 'Upstream outages';
+
+/** The failing upstream as one recipient may learn it. */
+export type RootDescription =
+  | {
+      hidden: false;
+      ref: string;
+      name: string;
+      level: HealthLevel;
+      /** Its most severe open incident. */
+      incident?: { title: string; number?: number; htmlUrl?: string };
+      owner?: { name: string; slackChannel?: string; email?: string };
+      onCall?: { name: string; policy: string };
+    }
+  | { hidden: true; level: HealthLevel };
+
+/** Names entities in a message. */
+export type NameOf = (ref: string) => string;
+
+const MAX_NAMED = 5;
+
+const level = (l: HealthLevel) => LEVEL_LABELS[l].toLowerCase();
+
+const utcTime = (at: Date) =>
+  `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+const duration = (ms: number) => {
+  const minutes = Math.max(1, Math.round(ms / 60_000));
+  if (minutes < 90) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  return `${hours} h ${minutes % 60} min`;
+};
+
+/** The Status tab of an entity, relative to the app. */
+export function statusTabLink(ref: string): string {
+  const { kind, namespace, name } = parseEntityRef(ref);
+  return `/catalog/${encodeURIComponent(namespace)}/${encodeURIComponent(
+    kind.toLocaleLowerCase('en-US'),
+  )}/${encodeURIComponent(name)}/status`;
+}
+
+const severityOf = (l: HealthLevel): NotificationPayload['severity'] => {
+  if (l === 'major_outage') return 'critical';
+  if (l === 'partial_outage') return 'high';
+  return 'normal';
+};
+
+const pathText = (path: string[], nameOf: NameOf) =>
+  path
+    .slice(1)
+    // hidden upstreams in a row read as one: how many there are is not told either
+    .filter((ref, i, rest) => ref !== HIDDEN_ENTITY_REF || rest[i - 1] !== ref)
+    .map(ref =>
+      ref === HIDDEN_ENTITY_REF ? 'an upstream you may not see' : nameOf(ref),
+    )
+    .join(' → ');
+
+function rootSentence(root: RootDescription, since: Date, nameOf: NameOf) {
+  if (root.hidden)
+    return `An upstream you may not see has been in ${level(
+      root.level,
+    )} since ${utcTime(since)}.`;
+  const incident = root.incident
+    ? ` PagerDuty incident${
+        root.incident.number ? ` #${root.incident.number}` : ''
+      }: “${root.incident.title}”.`
+    : '';
+  return `${nameOf(root.ref)} has been in ${level(root.level)} since ${utcTime(
+    since,
+  )}.${incident}`;
+}
+
+function contactSentence(root: RootDescription) {
+  if (root.hidden) return '';
+  const parts: string[] = [];
+  if (root.owner) {
+    const reach = [root.owner.slackChannel, root.owner.email]
+      .filter(Boolean)
+      .join(', ');
+    parts.push(`Owner: ${root.owner.name}${reach ? ` (${reach})` : ''}.`);
+  }
+  if (root.onCall)
+    parts.push(`On call: ${root.onCall.name} (${root.onCall.policy}).`);
+  return parts.join(' ');
+}
+
+/**
+ * The notification telling one recipient that an upstream outage reaches
+ * entities of theirs: the root cause, each entity with its level and path,
+ * whom to contact upstream, and a link to the first entity's Status tab.
+ * `entities` are the recipient's, already masked for what they may read.
+ */
+export function outageNotification(options: {
+  root: RootDescription;
+  since: Date;
+  entities: ImpactedEntity[];
+  nameOf: NameOf;
+  scope: string;
+}): NotificationPayload {
+  const { root, since, entities, nameOf, scope } = options;
+  const sorted = [...entities].sort(
+    (a, b) => compareLevels(b.level, a.level) || a.ref.localeCompare(b.ref),
+  );
+  const rootName = root.hidden ? 'an upstream outage' : nameOf(root.ref);
+  const first = sorted[0];
+  const others = sorted.length - 1;
+  const isRootItself = !root.hidden && first.ref === root.ref;
+  const title = isRootItself
+    ? `${rootName} is in ${level(root.level)}`
+    : `${nameOf(first.ref)}${
+        others ? ` and ${others} more` : ''
+      } affected by ${rootName}${root.hidden ? '' : ` (${level(root.level)})`}`;
+  const affected = sorted
+    .filter(e => e.ref !== (root.hidden ? undefined : root.ref))
+    .slice(0, MAX_NAMED)
+    .map(
+      e =>
+        `${nameOf(e.ref)} is ${level(e.level)} via ${pathText(e.path, nameOf)}`,
+    );
+  const unnamed = sorted.length - (isRootItself ? 1 : 0) - affected.length;
+  const description = [
+    rootSentence(root, since, nameOf),
+    affected.length
+      ? `Affected: ${affected.join('; ')}${
+          unnamed > 0 ? `; and ${unnamed} more` : ''
+        }.`
+      : '',
+    contactSentence(root),
+    root.hidden || isRootItself
+      ? ''
+      : 'The upstream team is on it: no need to open an incident of your own for this.',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return {
+    title,
+    description,
+    link: statusTabLink(first.ref),
+    severity: severityOf(first.level),
+    topic: UPSTREAM_OUTAGE_TOPIC,
+    scope,
+  };
+}
+
+/** The follow-up that replaces an outage's notification when its root cause recovers. */
+export function recoveryNotification(options: {
+  rootName: string | undefined;
+  /** The root cause still fails but no longer reaches the recipient's entities. */
+  stillFailing: boolean;
+  since: Date;
+  now: Date;
+  link: string;
+  scope: string;
+}): NotificationPayload {
+  const { rootName, stillFailing, since, now, link, scope } = options;
+  const who = rootName ?? 'An upstream you may not see';
+  if (stillFailing)
+    return {
+      title: `No longer affected by ${rootName ?? 'an upstream outage'}`,
+      description: `${who} still fails, but after ${duration(
+        now.getTime() - since.getTime(),
+      )} it no longer affects your entities.`,
+      link,
+      severity: 'low',
+      topic: UPSTREAM_OUTAGE_TOPIC,
+      scope,
+    };
+  return {
+    title: `Recovered: ${who} is no longer failing`,
+    description: `${who} recovered after ${duration(
+      now.getTime() - since.getTime(),
+    )} (failing since ${utcTime(
+      since,
+    )}). Entities it affected are no longer affected through it.`,
+    link,
+    severity: 'low',
+    topic: UPSTREAM_OUTAGE_TOPIC,
+    scope,
+  };
+}
+
+/** A short fingerprint of a payload, to send again only what changed. */
+export function fingerprint(payload: NotificationPayload): string {
+  return createHash('sha256')
+    .update(
+      JSON.stringify([payload.title, payload.description, payload.severity]),
+    )
+    .digest('base64url')
+    .slice(0, 16);
+}
