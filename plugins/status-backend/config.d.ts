@@ -219,6 +219,8 @@ export interface Config {
        * PagerDuty keeps them).
        */
       changeEventsDays?: number;
+      /** Days of incident notes and status updates kept (90 by default). */
+      incidentUpdatesDays?: number;
     };
     /** The zero-configuration demo. */
     demo?: {

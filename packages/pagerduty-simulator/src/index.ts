@@ -34,3 +34,4 @@ export {
 } from './alerts/samples';
 export type { SampleAlertSource } from './alerts/samples';
 export { Random } from './random';
+export { addIncidentNote, publishStatusUpdate } from './incidentUpdates';

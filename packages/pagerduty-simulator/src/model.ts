@@ -111,6 +111,26 @@ export type Incident = {
   conferenceBridge?: { conferenceNumber: string; conferenceUrl: string };
   alerts: Alert[];
   logEntries: LogEntry[];
+  /** Notes responders added, oldest first. */
+  notes?: IncidentNote[];
+  /** Status updates published to stakeholders, oldest first. */
+  statusUpdates?: IncidentStatusUpdate[];
+};
+
+/** A note on an incident (`POST /incidents/{id}/notes`). */
+export type IncidentNote = {
+  id: string;
+  content: string;
+  userId: string;
+  createdAt: Date;
+};
+
+/** A status update published on an incident (`POST /incidents/{id}/status_updates`). */
+export type IncidentStatusUpdate = {
+  id: string;
+  message: string;
+  senderId: string;
+  createdAt: Date;
 };
 
 export type MaintenanceWindow = {

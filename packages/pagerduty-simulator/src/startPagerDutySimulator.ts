@@ -16,6 +16,7 @@ import {
 import { answerErrors, createRestRouter } from './rest/restRouter';
 import { createAnalyticsRouter } from './rest/analyticsRouter';
 import { createChangeEventRouter } from './rest/changeEventRouter';
+import { createIncidentUpdatesRouter } from './rest/incidentUpdatesRouter';
 import { enforceContract, RefusedRequest } from './openapi/enforceContract';
 import { PagerDutyOpenApi } from './openapi/PagerDutyOpenApi';
 import { Shapes } from './rest/shapes';
@@ -225,6 +226,7 @@ export async function startPagerDutySimulator(
     }),
     createChangeEventRouter({ state, shapes, faults: () => faults }),
     createAnalyticsRouter({ state }),
+    createIncidentUpdatesRouter({ state, shapes }),
   );
   app.use(answerErrors);
 

@@ -24,6 +24,8 @@ export type AccountChange = {
   resourceId: string;
   occurredAt: Date;
   agent?: Agent;
+  /** What an `incident.annotated` or `incident.status_update_published` event carries instead of the incident. */
+  detail?: { kind: 'note' | 'status_update'; id: string };
 };
 
 /** Raised for a request naming something the account does not have. */
@@ -152,6 +154,11 @@ export class AccountState {
     change: Omit<AccountChange, 'occurredAt'> & { occurredAt?: Date },
   ) {
     this.changes.emit('change', { occurredAt: this.now(), ...change });
+  }
+
+  /** Announces a change made outside this class (notes, status updates: see incidentUpdates.ts). */
+  announce(change: AccountChange) {
+    this.emit(change);
   }
 
   private log(

@@ -2,8 +2,8 @@
 
 /**
  * Notifications: the upstream outages being told (one row per root cause,
- * with what each recipient was last sent, so a restart never repeats them)
- * and what each user follows.
+ * with what each recipient was last sent, so a restart never repeats them),
+ * what each user follows, and what each user may not read.
  *
  * @param {import('knex').Knex} knex
  */
@@ -29,14 +29,19 @@ exports.up = async function up(knex) {
       .timestamp('verified_at', { useTz: true })
       .notNullable()
       .comment("When the user's own credentials last showed they may read it");
-    table
-      .text('visible_refs')
-      .notNullable()
-      .comment(
-        "JSON: the target's upstreams (and members) the user may read, as last verified",
-      );
     table.primary(['user_ref', 'target_ref']);
     table.index(['target_ref'], 'status_subscriptions_target_idx');
+  });
+  await knex.schema.createTable('status_user_views', table => {
+    table.comment(
+      'What the own credentials of each user could not read when last served: notifications never name it',
+    );
+    table.string('user_ref', 255).primary();
+    table
+      .text('hidden_refs')
+      .notNullable()
+      .comment('JSON: refs of the entities the user may not read');
+    table.timestamp('seen_at', { useTz: true }).notNullable();
   });
 };
 
@@ -44,6 +49,7 @@ exports.up = async function up(knex) {
  * @param {import('knex').Knex} knex
  */
 exports.down = async function down(knex) {
+  await knex.schema.dropTable('status_user_views');
   await knex.schema.dropTable('status_subscriptions');
   await knex.schema.dropTable('status_notification_episodes');
 };

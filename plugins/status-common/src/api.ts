@@ -36,6 +36,45 @@ export type StatusIncident = {
   conferenceNumber: string | null;
   /** PagerDuty's own alerts under the incident, when synchronised. */
   alerts?: StatusAlert[];
+  /** Responders' notes and stakeholder status updates, newest first (at most 10). */
+  updates?: StatusIncidentUpdate[];
+  /**
+   * When the incident is probably a symptom of an upstream outage: the
+   * upstream's incident and why it is thought so.
+   */
+  symptomOf?: StatusSymptomOf;
+};
+
+/**
+ * A note or a status update on an incident.
+ *
+ * @public
+ */
+export type StatusIncidentUpdate = {
+  id: string;
+  /** A responder's note, or a status update published to stakeholders. */
+  kind: 'note' | 'status_update';
+  /** ISO 8601. */
+  at: string;
+  author: string | null;
+  message: string;
+};
+
+/**
+ * Why an incident is grouped under an upstream's: it opened while that
+ * upstream was already failing, and its entity depends on it.
+ *
+ * @public
+ */
+export type StatusSymptomOf = {
+  /** The upstream's incident; null when the upstream is hidden from the reader. */
+  incidentId: string | null;
+  /** The upstream entity, or {@link HIDDEN_ENTITY_REF}. */
+  entityRef: string;
+  /** The upstream incident's title; null when hidden. */
+  title: string | null;
+  /** In plain words, e.g. "Opened 4 min after auth-service's incident #12; shop-web depends on auth-service via api-gateway." */
+  explanation: string;
 };
 
 /**

@@ -11,6 +11,7 @@ export const PAGERDUTY_DATA_PARTS = [
   'oncalls',
   'alerts',
   'changes',
+  'notes',
 ] as const;
 
 /**
@@ -59,6 +60,7 @@ const PART_CONSEQUENCES: Record<PagerDutyDataPart, string> = {
   oncalls: 'On-call unknown',
   alerts: "PagerDuty's alerts may be out of date",
   changes: 'Recent changes may be incomplete',
+  notes: 'Incident notes may be out of date',
 };
 
 /**

@@ -16,6 +16,7 @@ export * from './catalogLevels';
 export * from './changes';
 export * from './history';
 export * from './incidents';
+export * from './subscriptions';
 export * from './response';
 export * from './permissions';
 export * from './rules';

@@ -34,6 +34,8 @@ export const WEBHOOK_EVENT_TYPES = [
   'incident.priority_updated',
   'incident.resolved',
   'incident.reopened',
+  'incident.annotated',
+  'incident.status_update_published',
   'service.created',
   'service.updated',
   'service.deleted',

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { WebhookSubscription } from '../model';
 import { Shapes } from '../rest/shapes';
 import { AccountChange, AccountState } from '../state';
+import { webhookNote, webhookStatusUpdate } from '../rest/updateShapes';
 import { signatureHeader } from './signature';
 
 /** How deliveries are retried. */
@@ -179,15 +180,29 @@ export class WebhookDispatcher {
     return service?.teamId === filter.id;
   }
 
+  private data(change: AccountChange) {
+    if (change.resourceType === 'service')
+      return this.shapes.webhookService(
+        this.state.services.get(change.resourceId)!,
+      );
+    const incident = this.state.incidents.get(change.resourceId)!;
+    if (change.detail?.kind === 'note')
+      return webhookNote(
+        this.shapes,
+        incident,
+        incident.notes!.find(n => n.id === change.detail!.id)!,
+      );
+    if (change.detail?.kind === 'status_update')
+      return webhookStatusUpdate(
+        this.shapes,
+        incident,
+        incident.statusUpdates!.find(u => u.id === change.detail!.id)!,
+      );
+    return this.shapes.webhookIncident(incident);
+  }
+
   private envelope(change: AccountChange) {
-    const data =
-      change.resourceType === 'incident'
-        ? this.shapes.webhookIncident(
-            this.state.incidents.get(change.resourceId)!,
-          )
-        : this.shapes.webhookService(
-            this.state.services.get(change.resourceId)!,
-          );
+    const data = this.data(change);
     return {
       event: {
         id: randomUUID(),

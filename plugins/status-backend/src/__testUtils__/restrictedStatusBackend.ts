@@ -1,6 +1,10 @@
 import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import {
+  NotificationSendOptions,
+  notificationService,
+} from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import {
   alertmanagerGroup,
@@ -158,6 +162,10 @@ export type RestrictedStatusBackend = {
   server: any;
   /** What the backend pushed to signals channels. */
   published: Published[];
+  /** What the backend asked the notification service to send. */
+  notified: NotificationSendOptions[];
+  /** The status plugin's database. */
+  statusKnex: Awaited<ReturnType<TestDatabases['init']>>;
   scheduler: { triggerTask(id: string): Promise<void> };
   /** A GET of the status API as one user. */
   as(user: string, path: string): request.Test;
@@ -176,6 +184,7 @@ export async function startRestrictedStatusBackend(
   databaseId: Parameters<TestDatabases['init']>[0],
 ): Promise<RestrictedStatusBackend> {
   const published: Published[] = [];
+  const notified: NotificationSendOptions[] = [];
   const sim = await startPagerDutySimulator({
     seed: 7,
     catalog: {
@@ -267,10 +276,20 @@ export async function startRestrictedStatusBackend(
       status: {
         pagerDuty: { apiToken: 'simulator-token', apiBaseUrl: sim.url },
         alerts: { sources: { alertmanager: { secret: ALERT_SECRET } } },
+        notifications: { enabled: true, minDurationSeconds: 0 },
       },
     },
     features: [
       ...catalog.features,
+      createServiceFactory({
+        service: notificationService,
+        deps: {},
+        factory: () => ({
+          async send(notification: NotificationSendOptions) {
+            notified.push(notification);
+          },
+        }),
+      }),
       createServiceFactory({
         service: signalsServiceRef,
         deps: {},
@@ -336,6 +355,8 @@ export async function startRestrictedStatusBackend(
     sim,
     server,
     published,
+    notified,
+    statusKnex,
     scheduler: catalog.scheduler,
     as,
     expectNothingHidden,

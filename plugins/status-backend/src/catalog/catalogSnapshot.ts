@@ -1,5 +1,9 @@
 import { AuthService } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  RELATION_MEMBER_OF,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AlertMatchers,
@@ -27,6 +31,8 @@ export type EntitySummary = {
   /** Annotations that tie monitoring alerts to it. */
   alertMatchers: AlertMatchers;
   problems: StatusConfigurationProblem[];
+  /** Users: the groups they are members of. */
+  memberOf?: string[];
   /** Its owner role opted out of notifications ({@link NOTIFICATIONS_ANNOTATION}). */
   notificationsDisabled?: boolean;
   /** Groups and users: how to reach them. */
@@ -85,6 +91,11 @@ export function summariseEntity(entity: Entity): EntitySummary {
     'disabled'
   )
     summary.notificationsDisabled = true;
+  if (entity.kind === 'User') {
+    summary.memberOf = (entity.relations ?? [])
+      .filter(r => r.type === RELATION_MEMBER_OF)
+      .map(r => r.targetRef);
+  }
   if (entity.kind === 'Group' || entity.kind === 'User') {
     summary.contact = {
       displayName: spec.profile?.displayName,

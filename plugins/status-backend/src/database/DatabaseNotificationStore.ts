@@ -29,8 +29,13 @@ export type StoredSubscription = {
   createdAt: Date;
   /** When the user's own credentials last showed they may read the target. */
   verifiedAt: Date;
-  /** The target's upstreams and members the user may read, as last verified. */
-  visibleRefs: string[];
+};
+
+/** What one user's own credentials could not read when last served. */
+export type StoredUserView = {
+  userRef: string;
+  hiddenRefs: string[];
+  seenAt: Date;
 };
 
 /**
@@ -53,6 +58,11 @@ export interface NotificationStore {
   /** Removes a subscription; false when there was none. */
   deleteSubscription(userRef: string, targetRef: string): Promise<boolean>;
   countSubscriptionsOf(userRef: string): Promise<number>;
+
+  /** Stores what a user may not read, replacing the earlier view. */
+  saveUserView(view: StoredUserView): Promise<void>;
+  /** The stored views of some users; users never served are missing. */
+  getUserViews(userRefs: string[]): Promise<Map<string, StoredUserView>>;
 }
 
 const TARGETS_PER_READ = 500;
@@ -126,10 +136,9 @@ export class DatabaseNotificationStore implements NotificationStore {
         target_ref: subscription.targetRef,
         created_at: subscription.createdAt,
         verified_at: subscription.verifiedAt,
-        visible_refs: JSON.stringify(subscription.visibleRefs),
       })
       .onConflict(['user_ref', 'target_ref'])
-      .merge(['verified_at', 'visible_refs']);
+      .merge(['verified_at']);
   }
 
   async deleteSubscription(
@@ -148,6 +157,34 @@ export class DatabaseNotificationStore implements NotificationStore {
       .count({ count: '*' });
     return Number(count);
   }
+
+  async saveUserView(view: StoredUserView): Promise<void> {
+    await this.db('status_user_views')
+      .insert({
+        user_ref: view.userRef,
+        hidden_refs: JSON.stringify(view.hiddenRefs),
+        seen_at: view.seenAt,
+      })
+      .onConflict('user_ref')
+      .merge();
+  }
+
+  async getUserViews(userRefs: string[]): Promise<Map<string, StoredUserView>> {
+    const views = new Map<string, StoredUserView>();
+    for (const chunk of batches([...new Set(userRefs)], TARGETS_PER_READ)) {
+      const rows = await this.db('status_user_views').whereIn(
+        'user_ref',
+        chunk,
+      );
+      for (const row of rows)
+        views.set(row.user_ref, {
+          userRef: row.user_ref,
+          hiddenRefs: parseJson<string[]>(row.hidden_refs, []),
+          seenAt: toDate(row.seen_at)!,
+        });
+    }
+    return views;
+  }
 }
 
 function toSubscription(row: any): StoredSubscription {
@@ -156,6 +193,5 @@ function toSubscription(row: any): StoredSubscription {
     targetRef: row.target_ref,
     createdAt: toDate(row.created_at)!,
     verifiedAt: toDate(row.verified_at)!,
-    visibleRefs: parseJson<string[]>(row.visible_refs, []),
   };
 }

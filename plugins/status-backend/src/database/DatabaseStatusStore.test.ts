@@ -115,10 +115,34 @@ describe('DatabaseStatusStore', () => {
         summary: 'Deployed auth-service',
         links: '[]',
       });
-      // the newest migrations first: who resolved an incident (the incident
+      await knex('status_subscriptions').insert({
+        user_ref: 'user:default/dana',
+        target_ref: 'component:default/shop-web',
+        created_at: new Date(),
+        verified_at: new Date(),
+      });
+      await knex('status_incident_updates').insert({
+        account: 'default',
+        incident_id: 'PINC001',
+        kind: 'note',
+        id: 'PNOTE01',
+        at: new Date(),
+        message: 'Rolling back',
+      });
+      // the newest migrations first: incident updates, notifications
+      // (episodes, subscriptions and users' views go), who resolved an incident (the incident
       // stays), change events, the transitions' time index (the table and its
       // rows stay), alerts' changed_at, freshness per part, webhook events,
       // then alerts
+      await knex.migrate.down({ directory: migrationsDir });
+      expect(await knex.schema.hasTable('status_incident_updates')).toBe(false);
+      await knex.migrate.down({ directory: migrationsDir });
+      for (const table of [
+        'status_notification_episodes',
+        'status_subscriptions',
+        'status_user_views',
+      ])
+        expect(await knex.schema.hasTable(table)).toBe(false);
       await knex.migrate.down({ directory: migrationsDir });
       expect(
         await knex.schema.hasColumn('status_pd_incidents', 'resolved_by'),

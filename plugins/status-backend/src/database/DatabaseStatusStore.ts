@@ -28,6 +28,10 @@ import {
   DatabaseChangeEventStore,
 } from './DatabaseChangeEventStore';
 import {
+  DatabaseIncidentUpdateStore,
+  IncidentUpdateStore,
+} from './DatabaseIncidentUpdateStore';
+import {
   DatabaseNotificationStore,
   NotificationStore,
 } from './DatabaseNotificationStore';
@@ -103,6 +107,8 @@ export class DatabaseStatusStore implements StatusStore {
   readonly webhookEvents: WebhookEventStore;
   /** PagerDuty change events, on the same database. */
   readonly changeEvents: ChangeEventStore;
+  /** Notes and status updates of incidents, on the same database. */
+  readonly incidentUpdates: IncidentUpdateStore;
   /** Notification episodes and subscriptions, on the same database. */
   readonly notifications: NotificationStore;
 
@@ -111,6 +117,7 @@ export class DatabaseStatusStore implements StatusStore {
     this.webhookEvents = new DatabaseWebhookEventStore(db);
     this.changeEvents = new DatabaseChangeEventStore(db);
     this.notifications = new DatabaseNotificationStore(db);
+    this.incidentUpdates = new DatabaseIncidentUpdateStore(db);
   }
 
   async ping(): Promise<void> {

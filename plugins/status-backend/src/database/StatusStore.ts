@@ -1,5 +1,6 @@
 import { AlertStore } from './DatabaseAlertStore';
 import { ChangeEventStore } from './DatabaseChangeEventStore';
+import { IncidentUpdateStore } from './DatabaseIncidentUpdateStore';
 import { NotificationStore } from './DatabaseNotificationStore';
 import { WebhookEventStore } from './DatabaseWebhookEventStore';
 import {
@@ -26,6 +27,8 @@ export interface StatusStore {
   readonly webhookEvents: WebhookEventStore;
   /** PagerDuty change events (deploys, configuration changes). */
   readonly changeEvents: ChangeEventStore;
+  /** Notes and status updates of PagerDuty incidents. */
+  readonly incidentUpdates: IncidentUpdateStore;
   /** Notification episodes and what users follow. */
   readonly notifications: NotificationStore;
   /** Resolves when the database answers; rejects otherwise. */

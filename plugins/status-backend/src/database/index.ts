@@ -15,4 +15,9 @@ export type {
   NotificationStore,
   StoredNotificationEpisode,
   StoredSubscription,
+  StoredUserView,
 } from './DatabaseNotificationStore';
+export type {
+  IncidentUpdateStore,
+  StoredIncidentUpdate,
+} from './DatabaseIncidentUpdateStore';

@@ -84,6 +84,15 @@ describe('pruneHistory', () => {
         links: [],
       });
       await store.changeEvents.upsert([change('old', 91), change('recent', 3)]);
+      const note = (id: string, daysAgo: number) => ({
+        account: 'default',
+        incidentId: 'PINC1',
+        kind: 'note' as const,
+        id,
+        at: new Date(now.getTime() - daysAgo * day),
+        message: `Note ${id}`,
+      });
+      await store.incidentUpdates.upsert([note('OLD', 100), note('NEW', 1)]);
 
       expect(
         await pruneHistory(
@@ -93,6 +102,7 @@ describe('pruneHistory', () => {
             webhookEventsDays: 7,
             transitionsDays: 400,
             changeEventsDays: 90,
+            incidentUpdatesDays: 90,
           },
           now,
         ),
@@ -102,7 +112,16 @@ describe('pruneHistory', () => {
         transitions: 2,
         // one row per service the event names
         changeEvents: 2,
+        incidentUpdates: 1,
       });
+      expect(
+        (
+          await store.incidentUpdates.listFor(
+            [{ account: 'default', incidentId: 'PINC1' }],
+            10,
+          )
+        ).map(u => u.id),
+      ).toEqual(['NEW']);
       expect(
         (
           await store.changeEvents.listForServices(

@@ -7,12 +7,14 @@ export type Retention = {
   webhookEventsDays: number;
   transitionsDays: number;
   changeEventsDays: number;
+  incidentUpdatesDays: number;
 };
 
 /**
  * `status.retention` from config: 30 days of resolved alerts, 7 of processed
  * webhook events, 400 of level transitions (the history) and 90 of change
- * events (as long as PagerDuty keeps them) by default.
+ * events (as long as PagerDuty keeps them) and 90 of incident notes and
+ * status updates by default.
  */
 export function readRetention(config: Config): Retention {
   return {
@@ -24,6 +26,8 @@ export function readRetention(config: Config): Retention {
       config.getOptionalNumber('status.retention.transitionsDays') ?? 400,
     changeEventsDays:
       config.getOptionalNumber('status.retention.changeEventsDays') ?? 90,
+    incidentUpdatesDays:
+      config.getOptionalNumber('status.retention.incidentUpdatesDays') ?? 90,
   };
 }
 
@@ -41,6 +45,7 @@ export async function pruneHistory(
   webhookEvents: number;
   transitions: number;
   changeEvents: number;
+  incidentUpdates: number;
 }> {
   const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
   return {
@@ -55,6 +60,9 @@ export async function pruneHistory(
     ),
     changeEvents: await store.changeEvents.pruneBefore(
       daysAgo(retention.changeEventsDays),
+    ),
+    incidentUpdates: await store.incidentUpdates.pruneBefore(
+      daysAgo(retention.incidentUpdatesDays),
     ),
   };
 }

@@ -311,6 +311,15 @@ export class StatusEngine {
     }));
   }
 
+  /** The entities an incident's service maps to. */
+  entitiesOfIncident(incident: StoredIncident): string[] {
+    return (
+      this.entitiesByService.get(
+        serviceKey(incident.account, incident.serviceId),
+      ) ?? []
+    );
+  }
+
   /** The entities impacted by this one (its blast radius). */
   impactedBy(ref: string): string[] {
     return this.graph.impacted(ref);

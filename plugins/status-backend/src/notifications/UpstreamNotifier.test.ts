@@ -13,6 +13,30 @@ jest.setTimeout(120_000);
 
 const SHOP = 'group:default/shop';
 const AUTH = 'component:default/auth-service';
+const SAM = 'user:default/sam';
+const NIA = 'user:default/nia';
+
+/** A User entity, member of one group. */
+const user = (name: string, group: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'User',
+  metadata: { name, namespace: 'default' },
+  spec: { memberOf: [group] },
+  relations: [{ type: 'memberOf', targetRef: `group:default/${group}` }],
+});
+
+/** The shop organisation with people: sam and nia in shop, pat in platform. */
+const people = [
+  ...entities,
+  user('sam', 'shop'),
+  user('nia', 'shop'),
+  user('pat', 'platform'),
+];
+const ALL_REFS = new Set(
+  people.map(e => `${e.kind.toLowerCase()}:default/${e.metadata.name}`),
+);
+const readableBut = (...hidden: string[]) =>
+  new Set([...ALL_REFS].filter(ref => !hidden.includes(ref)));
 
 describe('UpstreamNotifier', () => {
   const databases = createTestDatabases();
@@ -30,7 +54,7 @@ describe('UpstreamNotifier', () => {
       knex,
       pagerDutyUrl: sim.url,
       logger: mockServices.logger.mock(),
-      entities: options.entities ?? entities,
+      entities: options.entities ?? people,
       config: {
         notifications: {
           enabled: true,
@@ -63,19 +87,23 @@ describe('UpstreamNotifier', () => {
       const incident = triggerLoginOutage(sim!);
       await sync.syncOnce();
       let parts = await start();
+      // sam has used the status layer and may read everything; nia never has
+      await parts.userViews.seen(SAM, ALL_REFS);
 
       // the outage is new: nobody is told before it lasted a minute
       expect(await parts.notifier!.run()).toMatchObject({ sent: 0 });
       expect(sentNotifications).toHaveLength(0);
 
       clock.advance(61_000);
-      expect(await parts.notifier!.run()).toMatchObject({ sent: 1 });
+      expect(await parts.notifier!.run()).toMatchObject({ sent: 2 });
       // platform owns auth-service (the root cause) and membership-api: it is
-      // handling the outage and is not told about it; shop is, once, for both
-      // of its entities the outage reaches
-      expect(sentNotifications).toHaveLength(1);
-      const [told] = sentNotifications;
-      expect(told.recipients).toEqual({ type: 'entity', entityRef: SHOP });
+      // handling the outage and is not told about it; shop's members are,
+      // once each, for both of shop's entities the outage reaches
+      expect(sentNotifications).toHaveLength(2);
+      const told = sentNotifications.find(n =>
+        (n.recipients as any).entityRef.includes(SAM),
+      )!;
+      expect(told.recipients).toEqual({ type: 'entity', entityRef: [SAM] });
       expect(told.payload.title).toBe(
         'cart-api and 1 more affected by auth-service (major outage)',
       );
@@ -96,23 +124,23 @@ describe('UpstreamNotifier', () => {
         topic: 'Upstream outages',
       });
       const scope = told.payload.scope;
-      expect(scope).toMatch(
-        /^status:upstream-outage:component:default\/auth-service:/,
-      );
+      // the scope names nothing a recipient may not read
+      expect(scope).toMatch(/^status:upstream-outage:[\w-]{22}$/);
 
       // nothing changed: nothing is sent again, neither by this run nor after a restart
       expect(await parts.notifier!.run()).toMatchObject({ sent: 0 });
       parts = await start();
       expect(await parts.notifier!.run()).toMatchObject({ sent: 0 });
-      expect(sentNotifications).toHaveLength(1);
+      expect(sentNotifications).toHaveLength(2);
 
       sim!.state.resolve(incident.id);
       await sync.syncOnce();
       await parts.engine!.refreshSignals();
       clock.advance(20 * 60_000);
-      expect(await parts.notifier!.run()).toMatchObject({ recovered: 1 });
-      const recovery = sentNotifications[1];
-      expect(recovery.recipients).toEqual({ type: 'entity', entityRef: SHOP });
+      expect(await parts.notifier!.run()).toMatchObject({ recovered: 2 });
+      const recovery = sentNotifications.find(
+        (n, i) => i >= 2 && (n.recipients as any).entityRef.includes(SAM),
+      )!;
       expect(recovery.payload).toMatchObject({
         title: 'Recovered: auth-service is no longer failing',
         scope,
@@ -120,6 +148,11 @@ describe('UpstreamNotifier', () => {
         link: '/catalog/default/component/cart-api/status',
       });
       expect(recovery.payload.description).toContain('after 21 min');
+      expect(
+        sentNotifications.find(
+          (n, i) => i >= 2 && (n.recipients as any).entityRef.includes(NIA),
+        )!.payload.title,
+      ).toBe('Recovered: the upstream outage is over');
       expect(await store.notifications.listEpisodes()).toEqual([]);
     });
 
@@ -146,7 +179,7 @@ describe('UpstreamNotifier', () => {
     });
 
     it('honours the minimum level and the owners who opted out', async () => {
-      const optedOut = entities.map(e =>
+      const optedOut = people.map(e =>
         e.metadata.name === 'shop' && e.kind === 'Group'
           ? {
               ...e,
@@ -165,11 +198,15 @@ describe('UpstreamNotifier', () => {
       });
       triggerLoginOutage(sim!);
       await minLevel.sync.syncOnce();
-      await (await minLevel.start()).notifier!.run();
+      const parts = await minLevel.start();
+      await parts.userViews.seen(SAM, ALL_REFS);
+      await parts.notifier!.run();
       // shop-web is only degraded: it goes unnamed
-      expect(minLevel.sentNotifications.map(n => n.payload.title)).toEqual([
-        'cart-api affected by auth-service (major outage)',
-      ]);
+      expect(
+        minLevel.sentNotifications
+          .filter(n => (n.recipients as any).entityRef.includes(SAM))
+          .map(n => n.payload.title),
+      ).toEqual(['cart-api affected by auth-service (major outage)']);
       sim!.close();
 
       for (const options of [
@@ -188,59 +225,59 @@ describe('UpstreamNotifier', () => {
       }
     });
 
-    it('tells followers only what they may read, masking hidden upstreams', async () => {
+    it('tells followers about what they follow, naming only what they may read', async () => {
       const { sync, start, sentNotifications, store } = await shop(databaseId, {
         config: { minDurationSeconds: 0, excludeOwners: [SHOP] },
       });
-      const follow = (user: string, target: string, visibleRefs: string[]) =>
+      const follow = (userRef: string, targetRef: string) =>
         store.notifications.saveSubscription({
-          userRef: user,
-          targetRef: target,
+          userRef,
+          targetRef,
           createdAt: new Date(),
           verifiedAt: new Date(),
-          visibleRefs,
         });
-      // dana may read shop-web and cart-api, not platform's services
-      await follow('user:default/dana', 'component:default/shop-web', [
-        'component:default/cart-api',
-      ]);
-      // erin follows the shop team and may read everything
-      await follow(
-        'user:default/erin',
-        SHOP,
-        entities.map(e => `${e.kind.toLowerCase()}:default/${e.metadata.name}`),
-      );
-      // finn follows auth-service itself
-      await follow('user:default/finn', AUTH, []);
-      // gil follows an entity the outage does not reach
-      await follow('user:default/gil', 'component:default/quote-engine', []);
+      const DANA = 'user:default/dana';
+      const ERIN = 'user:default/erin';
+      const FINN = 'user:default/finn';
+      const GIL = 'user:default/gil';
+      await follow(DANA, 'component:default/shop-web');
+      await follow(ERIN, SHOP);
+      await follow(FINN, AUTH);
+      await follow(GIL, 'component:default/quote-engine');
       triggerLoginOutage(sim!);
       await sync.syncOnce();
-      await (await start()).notifier!.run();
+      const parts = await start();
+      // dana may not read platform's services
+      await parts.userViews.seen(
+        DANA,
+        readableBut(AUTH, 'component:default/membership-api'),
+      );
+      await parts.userViews.seen(ERIN, ALL_REFS);
+      await parts.userViews.seen(FINN, ALL_REFS);
+      await parts.userViews.seen(GIL, ALL_REFS);
+      await parts.notifier!.run();
 
-      const to = (user: string) =>
-        sentNotifications.find(
-          n => (n.recipients as { entityRef: string }).entityRef === user,
+      const to = (userRef: string) =>
+        sentNotifications.find(n =>
+          (n.recipients as any).entityRef.includes(userRef),
         )?.payload;
-      expect(to('user:default/dana')).toMatchObject({
-        title: 'shop-web affected by an upstream outage',
-      });
-      expect(to('user:default/dana')!.description).toContain(
+      expect(to(DANA)!.title).toBe('shop-web affected by an upstream outage');
+      expect(to(DANA)!.description).toContain(
         'An upstream you may not see has been in major outage',
       );
-      expect(to('user:default/dana')!.description).toContain(
+      expect(to(DANA)!.description).toContain(
         'shop-web is degraded via cart-api → an upstream you may not see.',
       );
-      expect(to('user:default/dana')!.description).not.toMatch(
+      expect(to(DANA)!.description).not.toMatch(
         /auth-service|membership-api|platform/,
       );
-      expect(to('user:default/erin')!.title).toBe(
+      // erin follows the shop team: both of its entities, in one notification
+      expect(to(ERIN)!.title).toBe(
         'cart-api and 1 more affected by auth-service (major outage)',
       );
-      expect(to('user:default/finn')!.title).toBe(
-        'auth-service is in major outage',
-      );
-      expect(to('user:default/gil')).toBeUndefined();
+      expect(to(FINN)!.title).toBe('auth-service is in major outage');
+      // gil follows an entity the outage does not reach
+      expect(to(GIL)).toBeUndefined();
       expect(sentNotifications).toHaveLength(3);
     });
 
@@ -251,14 +288,15 @@ describe('UpstreamNotifier', () => {
       await sync.syncOnce();
       const parts = await start();
       failNextSends(1);
-      expect(await parts.notifier!.run()).toMatchObject({ sent: 0, failed: 1 });
+      // sam and nia read the same text: one send, for both, fails
+      expect(await parts.notifier!.run()).toMatchObject({ sent: 0, failed: 2 });
       expect(await store.notifications.listEpisodes()).toMatchObject([
         { sent: {} },
       ]);
-      expect(await parts.notifier!.run()).toMatchObject({ sent: 1, failed: 0 });
+      expect(await parts.notifier!.run()).toMatchObject({ sent: 2, failed: 0 });
       expect(sentNotifications).toHaveLength(1);
       const [episode] = await store.notifications.listEpisodes();
-      expect(Object.keys(episode.sent)).toEqual([SHOP]);
+      expect(Object.keys(episode.sent).sort()).toEqual([NIA, SAM]);
     });
   });
 });

@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
+import { createHash } from 'node:crypto';
 import { NotificationPayload } from '@backstage/plugin-notifications-common';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
@@ -7,11 +8,7 @@ import {
   HIDDEN_ENTITY_REF,
   isOutage,
 } from '@status-layer/plugin-status-common';
-import {
-  StatusStore,
-  StoredNotificationEpisode,
-  StoredSubscription,
-} from '../database';
+import { StatusStore, StoredNotificationEpisode } from '../database';
 import { StatusEngine } from '../engine/StatusEngine';
 import { ThrottledWarnings } from '../lib/ThrottledWarnings';
 import { escalationPoliciesOf } from '../service/entityStatus';
@@ -22,6 +19,7 @@ import {
   RootDescription,
 } from './notificationMessages';
 import { NotificationRules } from './readNotificationRules';
+import { UserViews } from './UserViews';
 import {
   currentUpstreamOutages,
   ImpactedEntity,
@@ -34,6 +32,17 @@ type Message = {
   rootName?: string;
 };
 
+/**
+ * One notification scope per episode: updates replace it in the bell. Users
+ * can read a notification's scope, so it names nothing: a digest of the root
+ * cause and the episode's start.
+ */
+const scopeOf = (episode: StoredNotificationEpisode) =>
+  `status:upstream-outage:${createHash('sha256')
+    .update(`${episode.rootRef}\n${episode.startedAt.toISOString()}`)
+    .digest('base64url')
+    .slice(0, 22)}`;
+
 /** What one run did. */
 export type NotifierRun = {
   /** Notifications sent (new or updated outages). */
@@ -45,8 +54,8 @@ export type NotifierRun = {
 };
 
 /**
- * Tells the owners and followers of entities that an upstream outage reaches:
- * one notification per root cause and recipient, however many of their
+ * Tells the owners' members and the followers of entities that an upstream
+ * outage reaches: one notification per root cause and user, however many of their
  * entities it reaches (the blast radius is deduplicated), sent once the
  * outage has lasted the configured minimum (flaps are never told), updated
  * in place (same scope) when what the recipient would read changes, and
@@ -54,9 +63,10 @@ export type NotifierRun = {
  * sent is stored, so a restart or another replica never repeats it.
  *
  * @remarks
- * Followers read only what their own credentials let them read when they
- * last verified their subscriptions (on subscribing and whenever they list
- * them): entities outside that view are masked, as everywhere in the API.
+ * Each user reads only what their own credentials let them read the last
+ * time the status API served them ({@link UserViews}): entities outside that
+ * view are masked, as everywhere in the API, and users never served are
+ * told only about their own entities.
  */
 export class UpstreamNotifier {
   private readonly warnings: ThrottledWarnings;
@@ -68,6 +78,7 @@ export class UpstreamNotifier {
       notifications: NotificationService;
       logger: LoggerService;
       rules: NotificationRules;
+      userViews: UserViews;
       now?: () => Date;
     },
   ) {
@@ -118,22 +129,29 @@ export class UpstreamNotifier {
     episode: StoredNotificationEpisode,
     result: NotifierRun,
   ): Promise<boolean> {
-    const scope = scopeOf(episode);
-    const messages = await this.messagesFor(outage, episode, scope);
-    let changed = false;
-    for (const [recipient, message] of messages) {
+    const messages = await this.messagesFor(outage, episode);
+    // users who should read the same text get it in one send
+    const due = new Map<string, { message: Message; users: string[] }>();
+    for (const [user, message] of messages) {
       const print = fingerprint(message.payload);
-      if (episode.sent[recipient]?.fingerprint === print) continue;
-      if (await this.send(recipient, message.payload)) {
-        episode.sent[recipient] = {
-          fingerprint: print,
-          link: message.link,
-          ...(message.rootName ? { rootName: message.rootName } : {}),
-        };
-        result.sent++;
+      if (episode.sent[user]?.fingerprint === print) continue;
+      const batch = due.get(print) ?? { message, users: [] };
+      batch.users.push(user);
+      due.set(print, batch);
+    }
+    let changed = false;
+    for (const [print, { message, users }] of due) {
+      if (await this.send(users, message.payload)) {
+        for (const user of users)
+          episode.sent[user] = {
+            fingerprint: print,
+            link: message.link,
+            ...(message.rootName ? { rootName: message.rootName } : {}),
+          };
+        result.sent += users.length;
         changed = true;
       } else {
-        result.failed++;
+        result.failed += users.length;
       }
     }
     return changed;
@@ -146,113 +164,141 @@ export class UpstreamNotifier {
   ) {
     const { store, engine } = this.options;
     const stillFailing = isOutage(engine.levels(episode.rootRef).own);
-    let allSent = true;
-    for (const [recipient, sent] of Object.entries(episode.sent)) {
+    const batches = new Map<string, string[]>();
+    for (const [user, sent] of Object.entries(episode.sent)) {
+      const key = JSON.stringify([sent.rootName ?? null, sent.link]);
+      batches.set(key, [...(batches.get(key) ?? []), user]);
+    }
+    for (const [key, users] of batches) {
+      const [rootName, link] = JSON.parse(key);
       const payload = recoveryNotification({
-        rootName: sent.rootName,
+        rootName: rootName ?? undefined,
         stillFailing,
         since: episode.startedAt,
         now,
-        link: sent.link,
+        link,
         scope: scopeOf(episode),
       });
-      if (await this.send(recipient, payload)) {
-        delete episode.sent[recipient];
-        result.recovered++;
+      if (await this.send(users, payload)) {
+        for (const user of users) delete episode.sent[user];
+        result.recovered += users.length;
       } else {
-        allSent = false;
-        result.failed++;
+        result.failed += users.length;
       }
     }
-    if (allSent) await store.notifications.deleteEpisode(episode.rootRef);
+    if (Object.keys(episode.sent).length === 0)
+      await store.notifications.deleteEpisode(episode.rootRef);
     else await store.notifications.saveEpisode(episode);
   }
 
-  private async send(recipient: string, payload: NotificationPayload) {
+  private async send(users: string[], payload: NotificationPayload) {
     try {
       await this.options.notifications.send({
-        recipients: { type: 'entity', entityRef: recipient },
+        recipients: { type: 'entity', entityRef: users },
         payload,
       });
       return true;
     } catch (error) {
       this.warnings.warn(
         'send',
-        `Sending a status notification to ${recipient} failed; it is tried again on the next run: ${error}`,
+        `Sending a status notification to ${users.length} users failed; it is tried again on the next run: ${error}`,
       );
       return false;
     }
   }
 
-  /** Per recipient, what it should read now: followers first, so an owner's fuller text wins for a user who is both. */
+  /**
+   * Per user, what they should read now. Owners' members and followers are
+   * told about the entities of theirs the outage reaches; each text names
+   * only what that user may read (see {@link UserViews}).
+   */
   private async messagesFor(
     outage: UpstreamOutage,
     episode: StoredNotificationEpisode,
-    scope: string,
   ): Promise<Map<string, Message>> {
-    const { engine, rules } = this.options;
+    const { engine } = this.options;
     const nameOf = (ref: string) => {
       const entity = engine.entity(ref);
       return entity?.title ?? entity?.name ?? parseEntityRef(ref).name;
     };
+    const told = new Map<string, Map<string, ImpactedEntity>>();
+    const tell = (user: string, entity: ImpactedEntity) => {
+      const entities = told.get(user) ?? new Map<string, ImpactedEntity>();
+      entities.set(entity.ref, entity);
+      told.set(user, entities);
+    };
+    for (const [user, entity] of this.owningUsers(outage)) tell(user, entity);
+    for (const [user, entity] of await this.followers(outage))
+      tell(user, entity);
+    if (!told.size) return new Map();
+
     const root = await this.describeRoot(outage, nameOf);
+    const hiddenFor = await this.options.userViews.hiddenFor([...told.keys()]);
     const messages = new Map<string, Message>();
-    const add = (
-      recipient: string,
-      rootView: RootDescription,
-      entities: ImpactedEntity[],
-    ) => {
-      if (!entities.length) return;
+    for (const [user, entities] of told) {
+      const hidden = hiddenFor.get(user);
+      // a user never served by the status API may read only what they are told about
+      const mayRead = (ref: string) =>
+        hidden ? !hidden.has(ref) : entities.has(ref);
+      const readable = [...entities.values()].filter(e => mayRead(e.ref));
+      if (!readable.length) continue;
+      const rootView: RootDescription = mayRead(outage.rootRef)
+        ? root
+        : { hidden: true, level: outage.rootLevel };
       const payload = outageNotification({
         root: rootView,
         since: episode.startedAt,
-        entities,
+        entities: readable.map(e => ({
+          ...e,
+          path: e.path.map(p => (mayRead(p) ? p : HIDDEN_ENTITY_REF)),
+        })),
         nameOf,
-        scope,
+        scope: scopeOf(episode),
       });
-      messages.set(recipient, {
+      messages.set(user, {
         payload,
         link: payload.link!,
         rootName: rootView.hidden ? undefined : nameOf(outage.rootRef),
       });
-    };
-
-    for (const [user, entities] of await this.followersOf(outage)) {
-      const visible = new Set(entities.visible);
-      const rootView: RootDescription = visible.has(outage.rootRef)
-        ? root
-        : { hidden: true, level: outage.rootLevel };
-      add(
-        user,
-        rootView,
-        entities.impacted.map(e => ({
-          ...e,
-          path: e.path.map(p => (visible.has(p) ? p : HIDDEN_ENTITY_REF)),
-        })),
-      );
     }
+    return messages;
+  }
 
+  /**
+   * The members of the owners of the entities the outage reaches, with
+   * those entities; the root cause's own owners are handling it and are not
+   * told, nor are owners who opted out.
+   */
+  private *owningUsers(
+    outage: UpstreamOutage,
+  ): Generator<[string, ImpactedEntity]> {
+    const { engine, rules } = this.options;
     const rootOwner = engine.entity(outage.rootRef)?.owner;
-    const byOwner = new Map<string, ImpactedEntity[]>();
+    const members = new Map<string, string[]>();
+    for (const entity of engine.allEntities()) {
+      for (const group of entity.memberOf ?? [])
+        members.set(group, [...(members.get(group) ?? []), entity.ref]);
+    }
     for (const impacted of outage.impacted) {
       const owner = engine.entity(impacted.ref)?.owner;
       if (!owner || owner === rootOwner) continue;
       if (rules.excludedOwners.has(owner.toLocaleLowerCase('en-US'))) continue;
       if (engine.entity(owner)?.notificationsDisabled) continue;
-      byOwner.set(owner, [...(byOwner.get(owner) ?? []), impacted]);
+      const users =
+        parseEntityRef(owner).kind.toLocaleLowerCase('en-US') === 'user'
+          ? [owner]
+          : members.get(owner) ?? [];
+      for (const user of users) yield [user, impacted];
     }
-    for (const [owner, entities] of byOwner) add(owner, root, entities);
-    return messages;
   }
 
   /**
    * The followers of anything the outage reaches: of an impacted entity, of
-   * its system, domain or owner, or of the root cause itself; per user, the
-   * entities to tell them about among those they may read as last verified.
+   * its system, domain or owner, or of the root cause itself.
    */
-  private async followersOf(
+  private async followers(
     outage: UpstreamOutage,
-  ): Promise<Map<string, { impacted: ImpactedEntity[]; visible: string[] }>> {
+  ): Promise<[string, ImpactedEntity][]> {
     const { engine, store } = this.options;
     const targetsOf = (ref: string) => {
       const entity = engine.entity(ref);
@@ -269,35 +315,18 @@ export class UpstreamNotifier {
     const subscriptions = await store.notifications.listSubscriptionsTo([
       ...new Set(all.flatMap(e => targetsOf(e.ref))),
     ]);
-    const byTarget = new Map<string, StoredSubscription[]>();
+    const usersOf = new Map<string, string[]>();
     for (const s of subscriptions)
-      byTarget.set(s.targetRef, [...(byTarget.get(s.targetRef) ?? []), s]);
-
-    const result = new Map<
-      string,
-      { impacted: Map<string, ImpactedEntity>; visible: Set<string> }
-    >();
-    for (const entry of all) {
-      for (const target of targetsOf(entry.ref)) {
-        for (const subscription of byTarget.get(target) ?? []) {
-          const visible = new Set([target, ...subscription.visibleRefs]);
-          // an entity the follower may not read is never named to them
-          if (!visible.has(entry.ref)) continue;
-          const seen = result.get(subscription.userRef) ?? {
-            impacted: new Map(),
-            visible: new Set<string>(),
-          };
-          seen.impacted.set(entry.ref, entry);
-          visible.forEach(v => seen.visible.add(v));
-          result.set(subscription.userRef, seen);
-        }
-      }
-    }
-    return new Map(
-      [...result].map(([user, seen]) => [
-        user,
-        { impacted: [...seen.impacted.values()], visible: [...seen.visible] },
-      ]),
+      usersOf.set(s.targetRef, [
+        ...(usersOf.get(s.targetRef) ?? []),
+        s.userRef,
+      ]);
+    return all.flatMap(entry =>
+      targetsOf(entry.ref).flatMap(target =>
+        (usersOf.get(target) ?? []).map(
+          user => [user, entry] as [string, ImpactedEntity],
+        ),
+      ),
     );
   }
 
@@ -352,9 +381,3 @@ export class UpstreamNotifier {
     return this.options.now?.() ?? new Date();
   }
 }
-
-/** One notification scope per episode: updates replace it in the bell. */
-const scopeOf = (episode: StoredNotificationEpisode) =>
-  `status:upstream-outage:${
-    episode.rootRef
-  }:${episode.startedAt.toISOString()}`;

@@ -165,7 +165,7 @@ export function recoveryNotification(options: {
   scope: string;
 }): NotificationPayload {
   const { rootName, stillFailing, since, now, link, scope } = options;
-  const who = rootName ?? 'An upstream you may not see';
+  const who = rootName ?? 'The upstream you may not see';
   if (stillFailing)
     return {
       title: `No longer affected by ${rootName ?? 'an upstream outage'}`,
@@ -178,7 +178,9 @@ export function recoveryNotification(options: {
       scope,
     };
   return {
-    title: `Recovered: ${who} is no longer failing`,
+    title: rootName
+      ? `Recovered: ${rootName} is no longer failing`
+      : 'Recovered: the upstream outage is over',
     description: `${who} recovered after ${duration(
       now.getTime() - since.getTime(),
     )} (failing since ${utcTime(

@@ -96,6 +96,13 @@ export interface PagerDutyClient {
     key?: string,
     options?: PagerDutyRequestOptions,
   ): Promise<T>;
+  /** Replaces fields of an object, e.g. a webhook subscription's events. */
+  put<T>(
+    path: string,
+    data: unknown,
+    key: string,
+    options?: PagerDutyRequestOptions,
+  ): Promise<T>;
   /** Requests sent since the client was created, retries included. */
   readonly requestsSent: number;
 }

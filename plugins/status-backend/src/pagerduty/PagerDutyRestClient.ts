@@ -187,8 +187,18 @@ export class PagerDutyRestClient implements PagerDutyClient {
     return (key === undefined ? body : body?.[key]) as T;
   }
 
+  async put<T>(
+    path: string,
+    data: unknown,
+    key: string,
+    options: PagerDutyRequestOptions = {},
+  ): Promise<T> {
+    const body = await this.request('PUT', path, {}, data, options);
+    return body?.[key] as T;
+  }
+
   private async request(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT',
     path: string,
     query: PagerDutyQuery,
     data: unknown,
@@ -323,7 +333,7 @@ export class PagerDutyRestClient implements PagerDutyClient {
   }
 
   private async attempt(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT',
     path: string,
     query: PagerDutyQuery,
     data: unknown,

@@ -83,11 +83,12 @@ describe('PagerDutySync against the simulator', () => {
         createdBy: expect.any(String),
       });
       // services (1 page), incidents (1), maintenance (1), on-calls (15
-      // policies, one batch), change events (1), the alerts of the 3 new
-      // incidents, and one page of past incidents (the backfill)
+      // policies, one batch), change events (1), the alerts and the notes of
+      // the 3 new incidents, and one page of past incidents (the backfill)
       expect(result.alertLookups).toBe(3);
-      expect(result.requests).toBe(9);
-      expect(sim.requestCount - before).toBe(9);
+      expect(result.noteLookups).toBe(3);
+      expect(result.requests).toBe(12);
+      expect(sim.requestCount - before).toBe(12);
       expect(result.backfill?.finishedAt).toBeDefined();
       expect(result.incidentsChanged).toBe(true);
       // the next sync reads no alerts: no incident's alert count changed
@@ -123,6 +124,7 @@ describe('PagerDutySync against the simulator', () => {
           'changes',
           'incidents',
           'maintenance',
+          'notes',
           'oncalls',
           'services',
         ].map(part => [`pagerduty:default:${part}`, null]),
@@ -506,6 +508,7 @@ describe('PagerDutySync against the simulator', () => {
         ['oncalls', false],
         ['changes', false],
         ['alerts', true],
+        ['notes', true],
       ]);
       expect((await sourceOf(store, 'oncalls')).lastError).toContain(
         'budget of 2 PagerDuty requests',

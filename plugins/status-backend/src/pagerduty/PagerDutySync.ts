@@ -13,6 +13,7 @@ import { PagerDutyClient, RequestCounter } from './PagerDutyClient';
 import { backfillIncidents, BackfillProgress } from './backfillIncidents';
 import { syncChangeEvents } from './syncChangeEvents';
 import { syncIncidentAlerts } from './syncIncidentAlerts';
+import { syncIncidentNotes } from './incidentUpdates';
 import { syncOpenIncidents } from './syncOpenIncidents';
 
 /** How one part of a sync went. */
@@ -37,6 +38,8 @@ export type SyncResult = {
   backfill?: BackfillProgress;
   /** Incidents whose alerts were read this sync. */
   alertLookups: number;
+  /** Incidents whose notes were read this sync. */
+  noteLookups?: number;
   /**
    * How many requests read the open incidents: one account-wide query, or
    * one per group of services when more are open than offset pagination
@@ -190,6 +193,9 @@ export class PagerDutySync {
     if (open) {
       await this.part(result, 'alerts', async () => {
         result.alertLookups = await syncIncidentAlerts(context, open);
+      });
+      await this.part(result, 'notes', async () => {
+        result.noteLookups = await syncIncidentNotes(context, open);
       });
     }
 

@@ -69,6 +69,7 @@ describe("the backend keeps PagerDuty's REST contract", () => {
         'GET /incidents',
         'GET /incidents/{id}',
         'GET /incidents/{id}/alerts',
+        'GET /incidents/{id}/notes',
         'GET /maintenance_windows',
         'GET /oncalls',
         'GET /services',

@@ -55,11 +55,13 @@ export class CallerAccess {
   constructor(
     private readonly catalog: CatalogService,
     private readonly permissions: PermissionsService,
-    options: {
+    private readonly options: {
       ttlMs?: number;
       maxCallers?: number;
       /** The clock the TTL is measured on, in milliseconds (tests drive it). */
       nowMs?: () => number;
+      /** Told what a user may read each time it is read (for notifications, which have no caller). */
+      onUserRead?: (userRef: string, readable: Set<string>) => Promise<void>;
     } = {},
   ) {
     this.cache = new LRUCache({
@@ -98,9 +100,12 @@ export class CallerAccess {
         credentials,
       }),
     ]);
-    return {
-      refs: new Set(items.map(e => stringifyEntityRef(e))),
-      admin: decision.result === AuthorizeResult.ALLOW,
-    };
+    const refs = new Set(items.map(e => stringifyEntityRef(e)));
+    const principal = credentials.principal as { userEntityRef?: string };
+    if (principal.userEntityRef && this.options.onUserRead) {
+      // recorded in the background: a slow database never slows the caller
+      this.options.onUserRead(principal.userEntityRef, refs).catch(() => {});
+    }
+    return { refs, admin: decision.result === AuthorizeResult.ALLOW };
   }
 }

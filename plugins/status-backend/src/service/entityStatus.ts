@@ -17,6 +17,8 @@ import { isOngoingWindow, StatusStore, StoredIncident } from '../database';
 import { StatusEngine } from '../engine/StatusEngine';
 import { CallerView } from './CallerAccess';
 import { accountFreshnessForCaller, alertForCaller } from './forCaller';
+import { incidentKey, UpdatesByIncident, updatesOf } from './incidentUpdates';
+import { symptomOf } from './symptoms';
 
 /** The owner of an entity with its contacts, when the caller may read it. */
 export function describeOwner(
@@ -66,6 +68,7 @@ export const incidentView = (
   i: StoredIncident,
   engine: StatusEngine,
   view: CallerView,
+  updates?: UpdatesByIncident,
 ): StatusIncident => ({
   id: i.id,
   number: i.number,
@@ -80,6 +83,10 @@ export const incidentView = (
   conferenceUrl: i.conferenceUrl ?? null,
   conferenceNumber: i.conferenceNumber ?? null,
   alerts: engine.pagerDutyAlertsOf(i).map(a => alertForCaller(a, view)),
+  updates: updates
+    ? updates.get(incidentKey(i.account, i.id)) ?? []
+    : undefined,
+  symptomOf: symptomOf(i, engine, view),
 });
 
 /** An entity's firing alerts as a caller may see them. */
@@ -149,6 +156,10 @@ export async function describeEntityStatus(options: {
   const ownerOf = (entityRef: string) => describeOwner(engine, entityRef, view);
 
   const causes = rootCausesForCaller(d.rootCauses, view);
+  const updates = await updatesOf(store, [
+    ...d.incidents,
+    ...causes.visible.flatMap(c => engine.incidentsOf(c.root)),
+  ]);
   const rootCauses: StatusRootCause[] = await Promise.all(
     causes.visible.map(async c => ({
       entityRef: c.root,
@@ -157,7 +168,7 @@ export async function describeEntityStatus(options: {
       path: c.path.map(p => (view.has(p) ? p : HIDDEN_ENTITY_REF)),
       incidents: engine
         .incidentsOf(c.root)
-        .map(i => incidentView(i, engine, view)),
+        .map(i => incidentView(i, engine, view, updates)),
       alerts: alertsView(engine, c.root, view),
       owner: ownerOf(c.root),
       escalationPolicies: await onCallFor(c.root),
@@ -209,7 +220,9 @@ export async function describeEntityStatus(options: {
     explanationParts,
     reasons: d.reasons.map(r => ({ ...r.signal, level: r.level })),
     rootCauses,
-    incidents: engine.incidentsOf(ref).map(i => incidentView(i, engine, view)),
+    incidents: engine
+      .incidentsOf(ref)
+      .map(i => incidentView(i, engine, view, updates)),
     alerts: alertsView(engine, ref, view),
     owner: ownerOf(ref),
     escalationPolicies: await onCallFor(ref),

@@ -26,10 +26,12 @@ import { databaseUnavailableAs503 } from '../lib/databaseUnavailable';
 import { StatusEngine } from '../engine/StatusEngine';
 import { CallerAccess } from './CallerAccess';
 import { describeEntityStatus, incidentView } from './entityStatus';
+import { updatesOf } from './incidentUpdates';
 import { alertForCaller, sourceProblemForCaller } from './forCaller';
 import { MAX_RECENT_DAYS, recentLevels } from './history';
 import { addHistoryRoutes } from './historyRoutes';
 import { addLevelRoutes } from './levelRoutes';
+import { addSubscriptionRoutes } from './subscriptionRoutes';
 import {
   requireRollupKind,
   toFullEntityRef,
@@ -72,6 +74,8 @@ export type RouterOptions = {
    * reads the change it was told about.
    */
   whenCurrent?: () => Promise<void>;
+  /** Following entities: how many a user may follow, and whether anything is sent. */
+  subscriptions?: { maxPerUser: number; notificationsEnabled: boolean };
 };
 
 const unmatchedQuery = z.object({
@@ -254,15 +258,20 @@ export async function createRouter(
     const engine = requireEngine();
     const view = await access.of(credentials);
     // an incident shows only when the caller may read one of its entities
-    const incidents: StatusFeedIncident[] = engine
+    const shown = engine
       .allOpenIncidents()
       .map(({ incident, entityRefs }) => ({
         incident,
         entityRefs: entityRefs.filter(r => view.has(r)),
       }))
-      .filter(({ entityRefs }) => entityRefs.length > 0)
+      .filter(({ entityRefs }) => entityRefs.length > 0);
+    const updates = await updatesOf(
+      store,
+      shown.map(s => s.incident),
+    );
+    const incidents: StatusFeedIncident[] = shown
       .map(({ incident, entityRefs }) => ({
-        ...incidentView(incident, engine, view),
+        ...incidentView(incident, engine, view, updates),
         serviceId: incident.serviceId,
         entities: entityRefs.map(r => ({
           entityRef: r,
@@ -363,6 +372,14 @@ export async function createRouter(
     requireEngine,
   });
   addLevelRoutes(router, { httpAuth, access, requireEngine, whenCurrent });
+  addSubscriptionRoutes(router, {
+    httpAuth,
+    access,
+    store,
+    requireEngine,
+    maxPerUser: options.subscriptions?.maxPerUser ?? 200,
+    notificationsEnabled: options.subscriptions?.notificationsEnabled ?? false,
+  });
 
   router.use(databaseUnavailableAs503);
   return router;

@@ -34,6 +34,7 @@ import { LivePush } from '../service/livePush';
 import { SecretRedactor } from '../lib/redaction';
 import { createRouter } from '../service/router';
 import { UpstreamNotifier } from '../notifications/UpstreamNotifier';
+import { UserViews } from '../notifications/UserViews';
 import { LiveRefresh } from './LiveRefresh';
 import { StatusConfig } from './readStatusConfig';
 
@@ -77,9 +78,18 @@ export async function createStatusParts(
   const logger = redactor.logger(deps.logger);
 
   const store = await DatabaseStatusStore.create({ database: deps.database });
-  const access = new CallerAccess(catalog, permissions);
-  const liveChannelOf = await createLiveChannels(store);
   let engine: StatusEngine | undefined;
+  const userViews = new UserViews({
+    store,
+    allRefs: () =>
+      engine?.ready ? [...engine.allEntities()].map(e => e.ref) : undefined,
+    logger,
+    now: options.now,
+  });
+  const access = new CallerAccess(catalog, permissions, {
+    onUserRead: (user, readable) => userViews.seen(user, readable),
+  });
+  const liveChannelOf = await createLiveChannels(store);
   const livePush = new LivePush(deps.signals, logger, {
     channelOf: liveChannelOf,
     shownBy: ref => engine?.impactedBy(ref) ?? [],
@@ -176,6 +186,7 @@ export async function createStatusParts(
         notifications: deps.notifications,
         logger: logger.child({ task: 'status-notifications' }),
         rules: status.notifications,
+        userViews,
         now: options.now,
       })
     : undefined;
@@ -243,6 +254,10 @@ export async function createStatusParts(
       enabled: alertSecrets.has(source.id),
     })),
     whenCurrent: () => liveRefresh.current(),
+    subscriptions: {
+      maxPerUser: status.notifications.maxSubscriptionsPerUser,
+      notificationsEnabled: status.notifications.enabled,
+    },
   });
   return {
     logger,
@@ -255,6 +270,7 @@ export async function createStatusParts(
     liveRefresh,
     replicas,
     notifier,
+    userViews,
     router,
   };
 }

@@ -1,5 +1,7 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import {
+  StatusSubscription,
+  StatusSubscriptions,
   EntityStatus,
   EntityStatusConfiguration,
   StatusBackendHealth,
@@ -106,6 +108,12 @@ export interface StatusApi {
    * those the reader may not see or the status layer does not know are left out.
    */
   getLevels(entityRefs: string[]): Promise<StatusEntityLevels>;
+  /** What the signed-in user follows (re-checked against their permissions). */
+  getSubscriptions(): Promise<StatusSubscriptions>;
+  /** Follows an entity, System, Domain or Group: its outages reach the user as notifications. */
+  follow(entityRef: string): Promise<StatusSubscription>;
+  /** Stops following; nothing happens when the user did not follow it. */
+  unfollow(entityRef: string): Promise<void>;
   /** Ongoing and upcoming maintenance company-wide, running windows first. */
   getMaintenance(): Promise<StatusMaintenance>;
   /** Active incidents company-wide, newest first. */

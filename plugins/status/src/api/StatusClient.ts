@@ -23,6 +23,8 @@ import {
   StatusPageQuery,
   StatusProblemsPage,
   StatusSummaryRows,
+  StatusSubscription,
+  StatusSubscriptions,
 } from '@status-layer/plugin-status-common';
 import {
   StatusApi,
@@ -218,13 +220,38 @@ export class StatusClient implements StatusApi {
     );
   }
 
+  async getSubscriptions(): Promise<StatusSubscriptions> {
+    return this.get<StatusSubscriptions>('/subscriptions');
+  }
+
+  async follow(entityRef: string): Promise<StatusSubscription> {
+    const response = await this.fetch(
+      `/subscriptions/${entityPath(entityRef)}`,
+      {
+        method: 'PUT',
+      },
+    );
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    return (await response.json()) as StatusSubscription;
+  }
+
+  async unfollow(entityRef: string): Promise<void> {
+    const response = await this.fetch(
+      `/subscriptions/${entityPath(entityRef)}`,
+      {
+        method: 'DELETE',
+      },
+    );
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+  }
+
   async getAlertSources(): Promise<{ sources: StatusAlertSource[] }> {
     return this.get<{ sources: StatusAlertSource[] }>('/alerts/sources');
   }
 
-  private async fetch(path: string): Promise<Response> {
+  private async fetch(path: string, init?: RequestInit): Promise<Response> {
     const baseUrl = await this.discoveryApi.getBaseUrl('status');
-    return this.fetchApi.fetch(`${baseUrl}${path}`);
+    return this.fetchApi.fetch(`${baseUrl}${path}`, init);
   }
 
   private async get<T>(path: string): Promise<T> {

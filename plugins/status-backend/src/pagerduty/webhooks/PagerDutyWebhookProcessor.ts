@@ -2,6 +2,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { pagerDutySourceName } from '@status-layer/plugin-status-common';
 import { StatusStore, StoredWebhookEvent } from '../../database';
 import { toStoredIncident } from '../mapping';
+import { toStoredIncidentUpdate } from '../incidentUpdates';
 
 /** Event types PagerDuty sends that change what the status shows. */
 export const PAGERDUTY_WEBHOOK_EVENT_TYPES = [
@@ -13,6 +14,8 @@ export const PAGERDUTY_WEBHOOK_EVENT_TYPES = [
   'incident.priority_updated',
   'incident.resolved',
   'incident.reopened',
+  'incident.annotated',
+  'incident.status_update_published',
   'service.created',
   'service.updated',
   'service.deleted',
@@ -112,6 +115,15 @@ export class PagerDutyWebhookProcessor {
   private async apply(event: StoredWebhookEvent): Promise<boolean> {
     const body = JSON.parse(event.payload);
     const data = body?.event?.data;
+    const update = toStoredIncidentUpdate(event.eventType, data, {
+      account: event.account,
+      at: event.occurredAt,
+      agent: body?.event?.agent?.summary,
+    });
+    if (update) {
+      await this.options.store.incidentUpdates.upsert([update]);
+      return true;
+    }
     if (event.eventType.startsWith('incident.') && data?.type === 'incident') {
       await this.applyIncident(event, data);
       return true;

@@ -110,6 +110,38 @@ export async function ensureWebhookSubscription(options: {
       );
       return 're-enabled';
     }
+    const missing = PAGERDUTY_WEBHOOK_EVENT_TYPES.filter(
+      type => !(existing.events ?? []).includes(type),
+    );
+    if (missing.length) {
+      // a subscription created by an earlier version lacks newer event types
+      try {
+        await client.put(
+          `/webhook_subscriptions/${existing.id}`,
+          {
+            webhook_subscription: {
+              events: [...new Set([...(existing.events ?? []), ...missing])],
+            },
+          },
+          'webhook_subscription',
+        );
+        logger.info(
+          `Added ${missing.join(', ')} to the PagerDuty webhook subscription ${
+            existing.id
+          } of account ${account}`,
+        );
+      } catch (error) {
+        logger.warn(
+          `Could not add ${missing.join(
+            ', ',
+          )} to the PagerDuty webhook subscription ${
+            existing.id
+          } of account ${account} (${
+            (error as Error).message
+          }): those changes arrive by polling only`,
+        );
+      }
+    }
     return 'exists';
   }
   const created = await client.post<any>(

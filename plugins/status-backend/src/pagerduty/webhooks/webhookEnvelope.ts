@@ -1,6 +1,12 @@
 import { printable } from '../../lib/ThrottledWarnings';
 import { isPagerDutyId } from '../mapping';
 
+/** Incident events whose data is not the incident but what was added to it. */
+const UPDATE_DATA_TYPES: Record<string, string> = {
+  'incident.annotated': 'incident_note',
+  'incident.status_update_published': 'status_update',
+};
+
 /**
  * Why a signed webhook event of a type the plugin reads cannot be applied,
  * or undefined when it can. Checked before the event is stored, so a
@@ -31,6 +37,17 @@ export function malformedEventProblem(event: {
   }
   if (!isPagerDutyId(data.id)) {
     return 'event.data.id is not a PagerDuty ID (1 to 64 characters)';
+  }
+  const updateType = UPDATE_DATA_TYPES[event.event_type];
+  if (updateType) {
+    if (data.type !== updateType)
+      return `event.data.type is ${printable(
+        JSON.stringify(data.type) ?? 'missing',
+      )}, not "${updateType}"`;
+    const incident = data.incident as { id?: unknown } | undefined;
+    if (!isPagerDutyId(incident?.id))
+      return 'event.data.incident.id is not a PagerDuty ID (1 to 64 characters)';
+    return undefined;
   }
   if (event.event_type.startsWith('incident.') && data.type !== 'incident') {
     return `event.data.type is ${printable(

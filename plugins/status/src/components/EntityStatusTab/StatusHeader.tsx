@@ -2,6 +2,7 @@ import { InfoCard } from '@backstage/core-components';
 import { displayLevel, EntityStatus } from '@status-layer/plugin-status-common';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
+import { FollowButton } from '../Follow';
 import { DisplayLevel, Freshness, LevelLabel, useExplanation } from '../common';
 
 const useStyles = makeStyles(theme => ({
@@ -28,7 +29,16 @@ export function StatusHeader(props: { status: EntityStatus }) {
   const { pagerDuty } = status.freshness;
   const explanation = useExplanation(status);
   return (
-    <InfoCard title="Health" noPadding={false}>
+    <InfoCard
+      title="Health"
+      noPadding={false}
+      action={
+        <FollowButton
+          entityRef={status.entityRef}
+          title={status.entityRef.split('/').pop()!}
+        />
+      }
+    >
       <div role="heading" aria-level={2}>
         <LevelLabel level={entityDisplayLevel(status)} variant="h4" />
       </div>

@@ -1,3 +1,4 @@
+import { FollowButton } from '../Follow';
 import { InfoCard, Table, TableColumn } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
@@ -75,7 +76,15 @@ export function RollupView(props: { rollup: StatusRollup }) {
   const kind = rollup.entityRef.split(':')[0];
   return (
     <>
-      <InfoCard title="Roll-up">
+      <InfoCard
+        title="Roll-up"
+        action={
+          <FollowButton
+            entityRef={rollup.entityRef}
+            title={rollup.entityRef.split('/').pop()!}
+          />
+        }
+      >
         <div role="heading" aria-level={2}>
           <LevelLabel level={rollup.level} variant="h4" />
         </div>

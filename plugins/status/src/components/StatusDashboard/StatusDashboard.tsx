@@ -17,6 +17,7 @@ import {
 import { SimulatedDataNotice } from '../StatusMessages';
 import { MaintenanceOverview } from '../Maintenance';
 import { TeamResponse } from '../Response';
+import { FollowingCard } from '../Follow';
 import { BrokenNow } from './BrokenNow';
 import { EverythingList } from './EverythingList';
 import { Filters } from './Filters';
@@ -37,6 +38,7 @@ const TABS: { value: DashboardTab; label: string }[] = [
   { value: 'map', label: 'Dependency map' },
   { value: 'response', label: 'Incident response' },
   { value: 'unmatched', label: 'Unmatched alerts' },
+  { value: 'following', label: 'Following' },
 ];
 
 function IncidentsTab(props: {
@@ -148,6 +150,7 @@ export function StatusDashboard() {
                 {state.tab === 'map' && <OutageMap />}
                 {state.tab === 'response' && <TeamResponse />}
                 {state.tab === 'unmatched' && <UnmatchedAlerts />}
+                {state.tab === 'following' && <FollowingCard />}
               </Grid>
             </Grid>
           </>

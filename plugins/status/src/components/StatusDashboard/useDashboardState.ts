@@ -14,7 +14,8 @@ export type DashboardTab =
   | 'incidents'
   | 'map'
   | 'unmatched'
-  | 'response';
+  | 'response'
+  | 'following';
 /** How the "everything" list is grouped. */
 export type Grouping = StatusGrouping;
 
@@ -40,6 +41,7 @@ const TABS: DashboardTab[] = [
   'map',
   'unmatched',
   'response',
+  'following',
 ];
 
 /** Reads the dashboard's state from a query string. */

@@ -5,8 +5,18 @@ import Typography from '@material-ui/core/Typography';
 import { useSignalListStyles } from './signalListStyles';
 import { SignalList } from './SignalList';
 import { ago, useNow } from './Freshness';
+import { IncidentUpdates } from './IncidentUpdates';
 
-/** Active incidents: title, status, urgency, priority, age, assignees and links. */
+/** A bridge link to Slack: PagerDuty lets it be a web conference or a Slack channel. */
+function isSlackLink(url: string) {
+  try {
+    return /(^|\.)slack\.com$/.test(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** Active incidents: title, status, urgency, priority, age, assignees, links, whether each is probably a symptom of an upstream outage, and their updates. */
 export function IncidentList(props: {
   incidents: StatusIncident[];
   emptyText?: string;
@@ -63,7 +73,9 @@ export function IncidentList(props: {
             </Typography>
             {incident.conferenceUrl && (
               <Link to={incident.conferenceUrl}>
-                Join the conference bridge
+                {isSlackLink(incident.conferenceUrl)
+                  ? 'Open the incident’s Slack channel'
+                  : 'Join the conference bridge'}
               </Link>
             )}
             {incident.conferenceNumber && !incident.conferenceUrl && (
@@ -72,6 +84,19 @@ export function IncidentList(props: {
               </Typography>
             )}
           </div>
+          {incident.symptomOf && (
+            <Typography
+              variant="body2"
+              component="div"
+              data-testid="probable-symptom"
+            >
+              <strong>Probable symptom</strong> of{' '}
+              {incident.symptomOf.title
+                ? `“${incident.symptomOf.title}”`
+                : 'an upstream outage'}
+              : {incident.symptomOf.explanation}
+            </Typography>
+          )}
           {incident.alerts && incident.alerts.length > 0 && (
             <Typography variant="caption" component="div">
               {incident.alerts.length} alert
@@ -83,6 +108,12 @@ export function IncidentList(props: {
                 </span>
               ))}
             </Typography>
+          )}
+          {incident.updates && (
+            <IncidentUpdates
+              updates={incident.updates}
+              incidentTitle={incident.title}
+            />
           )}
         </>
       )}

@@ -1,0 +1,61 @@
+import { IncidentNote, IncidentStatusUpdate } from './model';
+import { AccountState, UnknownObjectError } from './state';
+
+/** What a note or a status update may hold, as PagerDuty documents: 25,000 characters. */
+export const MAX_UPDATE_LENGTH = 25_000;
+
+function author(state: AccountState, userId?: string) {
+  const id = userId ?? [...state.users.keys()][0];
+  if (!state.users.has(id)) throw new UnknownObjectError('user', id);
+  return id;
+}
+
+/** Adds a note to an incident, as a responder does, and sends `incident.annotated`. */
+export function addIncidentNote(
+  state: AccountState,
+  incidentId: string,
+  options: { content: string; userId?: string; at?: Date },
+): IncidentNote {
+  const incident = state.incident(incidentId);
+  const note: IncidentNote = {
+    id: state.random.pagerDutyId(),
+    content: options.content,
+    userId: author(state, options.userId),
+    createdAt: options.at ?? state.now(),
+  };
+  (incident.notes ??= []).push(note);
+  state.announce({
+    eventType: 'incident.annotated',
+    resourceType: 'incident',
+    resourceId: incident.id,
+    occurredAt: note.createdAt,
+    agent: { type: 'user', id: note.userId },
+    detail: { kind: 'note', id: note.id },
+  });
+  return note;
+}
+
+/** Publishes a status update on an incident and sends `incident.status_update_published`. */
+export function publishStatusUpdate(
+  state: AccountState,
+  incidentId: string,
+  options: { message: string; userId?: string; at?: Date },
+): IncidentStatusUpdate {
+  const incident = state.incident(incidentId);
+  const update: IncidentStatusUpdate = {
+    id: state.random.pagerDutyId(),
+    message: options.message,
+    senderId: author(state, options.userId),
+    createdAt: options.at ?? state.now(),
+  };
+  (incident.statusUpdates ??= []).push(update);
+  state.announce({
+    eventType: 'incident.status_update_published',
+    resourceType: 'incident',
+    resourceId: incident.id,
+    occurredAt: update.createdAt,
+    agent: { type: 'user', id: update.senderId },
+    detail: { kind: 'status_update', id: update.id },
+  });
+  return update;
+}

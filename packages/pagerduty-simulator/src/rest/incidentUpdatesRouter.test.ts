@@ -1,0 +1,183 @@
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import waitForExpect from 'wait-for-expect';
+import {
+  PagerDutySimulator,
+  startPagerDutySimulator,
+} from '../startPagerDutySimulator';
+import { pagerDutyRequestHeaders } from './requestHeaders';
+
+jest.setTimeout(60_000);
+
+describe('incident notes and status updates', () => {
+  let sim: PagerDutySimulator;
+  let receiver: http.Server;
+  const received: any[] = [];
+
+  beforeAll(async () => {
+    sim = await startPagerDutySimulator({ seed: 11, historyDays: 0 });
+    receiver = http.createServer((req, res) => {
+      let raw = '';
+      req.on('data', chunk => (raw += chunk));
+      req.on('end', () => {
+        received.push(JSON.parse(raw));
+        res.statusCode = 202;
+        res.end();
+      });
+    });
+    await new Promise<void>(resolve =>
+      receiver.listen(0, '127.0.0.1', resolve),
+    );
+    const subscribed = await fetch(`${sim.url}/webhook_subscriptions`, {
+      method: 'POST',
+      headers: pagerDutyRequestHeaders(),
+      body: JSON.stringify({
+        webhook_subscription: {
+          type: 'webhook_subscription',
+          delivery_method: {
+            type: 'http_delivery_method',
+            url: `http://127.0.0.1:${
+              (receiver.address() as AddressInfo).port
+            }/webhooks/pagerduty`,
+          },
+          events: ['incident.annotated', 'incident.status_update_published'],
+          filter: { type: 'account_reference' },
+        },
+      }),
+    });
+    if (subscribed.status !== 201)
+      throw new Error(`subscribing answered ${subscribed.status}`);
+  });
+  afterAll(async () => {
+    await sim.close();
+    await new Promise(resolve => receiver.close(resolve));
+  });
+
+  const post = (path: string, body: unknown, from?: string) =>
+    fetch(`${sim.url}${path}`, {
+      method: 'POST',
+      headers: {
+        ...pagerDutyRequestHeaders(),
+        ...(from ? { From: from } : {}),
+      },
+      body: JSON.stringify(body),
+    });
+
+  it('adds notes as a user of the account, lists them and sends incident.annotated', async () => {
+    const incident = sim.state.trigger({
+      service: 'auth-service',
+      title: 'Login failing',
+    });
+    const user = [...sim.state.users.values()][0];
+
+    // the contract requires From; PagerDuty requires it to be a user of the account
+    expect(
+      (
+        await post(`/incidents/${incident.id}/notes`, {
+          note: { content: 'x' },
+        })
+      ).status,
+    ).toBe(400);
+    const stranger = await post(
+      `/incidents/${incident.id}/notes`,
+      { note: { content: 'x' } },
+      'nobody@example.com',
+    );
+    expect(stranger.status).toBe(400);
+    expect((await stranger.json()).error.errors[0]).toMatch(/From header/);
+    expect(
+      (
+        await post(
+          `/incidents/${incident.id}/notes`,
+          { note: { content: '' } },
+          user.email,
+        )
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await post(
+          '/incidents/PNOSUCH/notes',
+          { note: { content: 'x' } },
+          user.email,
+        )
+      ).status,
+    ).toBe(404);
+
+    const added = await post(
+      `/incidents/${incident.id}/notes`,
+      { note: { content: 'Rolling back to v2.13.4' } },
+      user.email,
+    );
+    expect(added.status).toBe(200);
+    const { note } = await added.json();
+    expect(note).toMatchObject({
+      content: 'Rolling back to v2.13.4',
+      user: { id: user.id, type: 'user_reference' },
+    });
+
+    const listed = await fetch(`${sim.url}/incidents/${incident.id}/notes`, {
+      headers: pagerDutyRequestHeaders(),
+    });
+    expect((await listed.json()).notes.map((n: any) => n.id)).toEqual([
+      note.id,
+    ]);
+
+    await waitForExpect(() => {
+      const event = received.find(
+        r => r.event.event_type === 'incident.annotated',
+      );
+      expect(event.event.data).toMatchObject({
+        id: note.id,
+        type: 'incident_note',
+        content: 'Rolling back to v2.13.4',
+        incident: { id: incident.id, type: 'incident_reference' },
+      });
+      expect(event.event.agent).toMatchObject({ id: user.id });
+    });
+  });
+
+  it('publishes status updates within PagerDuty limits and sends incident.status_update_published', async () => {
+    const incident = sim.state.trigger({
+      service: 'auth-service',
+      title: 'Tokens rejected',
+    });
+    const user = [...sim.state.users.values()][1];
+    expect(
+      (
+        await post(
+          `/incidents/${incident.id}/status_updates`,
+          { message: 'y'.repeat(25_001) },
+          user.email,
+        )
+      ).status,
+    ).toBe(400);
+    expect(
+      (await post(`/incidents/${incident.id}/status_updates`, {}, user.email))
+        .status,
+    ).toBe(400);
+    const published = await post(
+      `/incidents/${incident.id}/status_updates`,
+      { message: 'Logins fail for 30% of users; rollback under way' },
+      user.email,
+    );
+    expect(published.status).toBe(200);
+    const { status_update } = await published.json();
+    expect(status_update).toMatchObject({
+      message: 'Logins fail for 30% of users; rollback under way',
+      sender: { id: user.id },
+    });
+    await waitForExpect(() => {
+      const event = received.find(
+        r => r.event.event_type === 'incident.status_update_published',
+      );
+      expect(event.event.data).toMatchObject({
+        id: status_update.id,
+        type: 'status_update',
+        message: 'Logins fail for 30% of users; rollback under way',
+        sender: { id: user.id, type: 'user_reference' },
+        incident: { id: incident.id },
+      });
+    });
+  });
+});

@@ -1,0 +1,93 @@
+import { Request, Router } from 'express';
+import { z } from 'zod';
+import {
+  addIncidentNote,
+  MAX_UPDATE_LENGTH,
+  publishStatusUpdate,
+} from '../incidentUpdates';
+import { AccountState } from '../state';
+import { PagerDutyApiError } from './errors';
+import { Shapes } from './shapes';
+import { noteShape, statusUpdateShape } from './updateShapes';
+
+const noteBody = z.object({
+  note: z.object({ content: z.string().min(1).max(MAX_UPDATE_LENGTH) }),
+});
+const statusUpdateBody = z.object({
+  message: z.string().min(1).max(MAX_UPDATE_LENGTH),
+  subject: z.string().optional(),
+  html_message: z.string().optional(),
+});
+
+/** Reads a body beyond the contract's schema: PagerDuty's own limits, in its error shape. */
+function parse<T>(schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success)
+    throw PagerDutyApiError.invalidInput(
+      ...parsed.error.issues.map(i => `${i.path.join('.')}: ${i.message}`),
+    );
+  return parsed.data;
+}
+
+/**
+ * `GET`/`POST /incidents/{id}/notes` and `POST /incidents/{id}/status_updates`:
+ * responders' notes and stakeholder updates. Writes name their author in the
+ * `From` header, which must be a user of the account, as PagerDuty requires;
+ * each write sends its webhook (`incident.annotated`,
+ * `incident.status_update_published`).
+ */
+export function createIncidentUpdatesRouter(options: {
+  state: AccountState;
+  shapes: Shapes;
+}): Router {
+  const { state, shapes } = options;
+  const router = Router();
+
+  const incidentOf = (req: Request) => {
+    const incident = state.incidents.get(req.params.id);
+    if (!incident)
+      throw PagerDutyApiError.notFound(`Incident ${req.params.id}`);
+    return incident;
+  };
+  const requester = (req: Request) => {
+    const from = String(req.header('From') ?? '').toLowerCase();
+    const user = [...state.users.values()].find(
+      u => u.email.toLowerCase() === from,
+    );
+    if (!user)
+      throw PagerDutyApiError.invalidInput(
+        'The From header must be the email address of a user of this account',
+      );
+    return user.id;
+  };
+
+  router.get('/incidents/:id/notes', (req, res) => {
+    res.json({
+      notes: (incidentOf(req).notes ?? []).map(n => noteShape(shapes, n)),
+    });
+  });
+
+  router.post('/incidents/:id/notes', (req, res) => {
+    const incident = incidentOf(req);
+    const userId = requester(req);
+    const { note } = parse(noteBody, req.body);
+    const added = addIncidentNote(state, incident.id, {
+      content: note.content,
+      userId,
+    });
+    res.json({ note: noteShape(shapes, added) });
+  });
+
+  router.post('/incidents/:id/status_updates', (req, res) => {
+    const incident = incidentOf(req);
+    const userId = requester(req);
+    const { message } = parse(statusUpdateBody, req.body);
+    const update = publishStatusUpdate(state, incident.id, {
+      message,
+      userId,
+    });
+    res.json({ status_update: statusUpdateShape(shapes, update) });
+  });
+
+  return router;
+}

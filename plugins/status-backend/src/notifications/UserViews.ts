@@ -1,0 +1,72 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { createHash } from 'node:crypto';
+import { StatusStore } from '../database';
+
+/** A view unchanged is stored again after this long, to keep `seenAt` honest. */
+const RESAVE_AFTER_MS = 10 * 60_000;
+/** Beyond this many hidden entities a view is not stored: the user is treated as never seen. */
+const MAX_HIDDEN = 50_000;
+
+/**
+ * What each user may not read, as their own credentials showed the last time
+ * the status API served them. Backstage lets a backend ask the permission
+ * framework only on behalf of the caller of a request, so notifications,
+ * which go out with no request, name only what this view allows; users never
+ * served get the upstream masked and a link to the Status tab, where their
+ * own credentials decide.
+ */
+export class UserViews {
+  private readonly saved = new Map<string, { print: string; at: number }>();
+
+  constructor(
+    private readonly options: {
+      store: StatusStore;
+      /** Every entity ref the engine knows, so hidden ones are the rest. */
+      allRefs: () => Iterable<string> | undefined;
+      logger: LoggerService;
+      now?: () => Date;
+    },
+  ) {}
+
+  /** Records what a user may read (called whenever the API reads a user's access). */
+  async seen(userRef: string, readable: Set<string>): Promise<void> {
+    const all = this.options.allRefs();
+    if (!all) return;
+    const hidden: string[] = [];
+    for (const ref of all) if (!readable.has(ref)) hidden.push(ref);
+    if (hidden.length > MAX_HIDDEN) return;
+    hidden.sort();
+    const print = createHash('sha256')
+      .update(hidden.join('\n'))
+      .digest('base64url');
+    const now = this.options.now?.() ?? new Date();
+    const last = this.saved.get(userRef);
+    if (last?.print === print && now.getTime() - last.at < RESAVE_AFTER_MS)
+      return;
+    try {
+      await this.options.store.notifications.saveUserView({
+        userRef,
+        hiddenRefs: hidden,
+        seenAt: now,
+      });
+      this.saved.set(userRef, { print, at: now.getTime() });
+    } catch (error) {
+      this.options.logger.warn(
+        `Could not record what ${userRef} may read: ${error}`,
+      );
+    }
+  }
+
+  /** Per user, the refs they may not read; undefined for users never served. */
+  async hiddenFor(
+    userRefs: string[],
+  ): Promise<Map<string, Set<string> | undefined>> {
+    const views = await this.options.store.notifications.getUserViews(userRefs);
+    return new Map(
+      userRefs.map(user => {
+        const view = views.get(user);
+        return [user, view ? new Set(view.hiddenRefs) : undefined];
+      }),
+    );
+  }
+}

@@ -1,0 +1,179 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import request from 'supertest';
+import waitForExpect from 'wait-for-expect';
+import { createTestDatabases } from '../__testUtils__/databases';
+import {
+  READER,
+  RestrictedStatusBackend,
+  SRE,
+  startRestrictedStatusBackend,
+} from '../__testUtils__/restrictedStatusBackend';
+
+jest.setTimeout(120_000);
+
+describe('following entities and their notifications under a real permission policy', () => {
+  const databases = createTestDatabases();
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    let backend: RestrictedStatusBackend;
+    const call = (
+      method: 'get' | 'put' | 'delete',
+      path: string,
+      user?: string,
+    ) => {
+      const req = request(backend.server)[method](`/api/status${path}`);
+      return user
+        ? req.set('Authorization', mockCredentials.user.header(user))
+        : req;
+    };
+
+    beforeAll(async () => {
+      backend = await startRestrictedStatusBackend(databases, databaseId);
+    });
+    afterAll(() => backend?.sim.close());
+
+    it('lets a user follow only what they may read, and lists only that', async () => {
+      for (const hidden of [
+        '/subscriptions/component/default/auth-service',
+        '/subscriptions/system/default/identity-core',
+        '/subscriptions/resource/default/session-db',
+      ])
+        expect((await call('put', hidden, READER)).status).toBe(404);
+      expect(
+        (await call('put', '/subscriptions/location/default/x', READER)).status,
+      ).toBe(400);
+      expect(
+        (
+          await call('put', '/subscriptions/component/default/checkout').set(
+            'Authorization',
+            mockCredentials.none.header(),
+          )
+        ).status,
+      ).toBe(401);
+      expect(
+        (
+          await request(backend.server)
+            .get('/api/status/subscriptions')
+            .set('Authorization', mockCredentials.service.header())
+        ).status,
+      ).toBe(403);
+
+      const followed = await call(
+        'put',
+        '/subscriptions/component/default/checkout',
+        READER,
+      );
+      expect(followed.status).toBe(201);
+      expect(followed.body).toMatchObject({
+        entityRef: 'component:default/checkout',
+        title: 'checkout',
+        level: 'major_outage',
+      });
+      expect(
+        (await call('put', '/subscriptions/component/default/checkout', READER))
+          .status,
+      ).toBe(200);
+      expect(
+        (await call('put', '/subscriptions/system/default/shop-system', READER))
+          .status,
+      ).toBe(201);
+
+      const list = await call('get', '/subscriptions', READER);
+      expect(list.status).toBe(200);
+      expect(list.body.subscriptions.map((s: any) => s.entityRef)).toEqual([
+        'component:default/checkout',
+        'system:default/shop-system',
+      ]);
+      expect(list.body).toMatchObject({
+        removed: 0,
+        notificationsEnabled: true,
+      });
+      backend.expectNothingHidden(list.body);
+
+      // another user's subscriptions are theirs alone
+      expect(
+        (await call('get', '/subscriptions', SRE)).body.subscriptions,
+      ).toEqual([]);
+
+      expect(
+        (
+          await call(
+            'delete',
+            '/subscriptions/system/default/shop-system',
+            READER,
+          )
+        ).status,
+      ).toBe(204);
+      expect(
+        (await call('get', '/subscriptions', READER)).body.subscriptions.map(
+          (s: any) => s.entityRef,
+        ),
+      ).toEqual(['component:default/checkout']);
+    });
+
+    it('drops, when listing, a subscription to what the user may no longer read', async () => {
+      // as if the policy had changed after reader followed auth-service
+      await backend.statusKnex('status_subscriptions').insert({
+        user_ref: READER,
+        target_ref: 'component:default/auth-service',
+        created_at: new Date(),
+        verified_at: new Date(),
+      });
+      const list = await call('get', '/subscriptions', READER);
+      expect(list.body.removed).toBe(1);
+      backend.expectNothingHidden(list.body);
+      expect(
+        await backend.statusKnex('status_subscriptions').where({
+          user_ref: READER,
+          target_ref: 'component:default/auth-service',
+        }),
+      ).toEqual([]);
+    });
+
+    it('notifies followers of the outage, never naming to them what they may not read', async () => {
+      expect(
+        (await call('put', '/subscriptions/component/default/checkout', READER))
+          .status,
+      ).toBeLessThan(300);
+      expect(
+        (
+          await call(
+            'put',
+            '/subscriptions/component/default/auth-service',
+            SRE,
+          )
+        ).status,
+      ).toBe(201);
+      // each user's view is recorded as the API serves them
+      await call('get', '/entities/component/default/checkout', READER);
+      await call('get', '/entities/component/default/checkout', SRE);
+      await waitForExpect(async () => {
+        const views = await backend
+          .statusKnex('status_user_views')
+          .whereIn('user_ref', [READER, SRE]);
+        expect(views).toHaveLength(2);
+      });
+      await backend.scheduler.triggerTask('status-notifications');
+      const to = (user: string) =>
+        backend.notified.filter(n =>
+          ([] as string[])
+            .concat((n.recipients as any).entityRef)
+            .includes(user),
+        );
+      await waitForExpect(() => {
+        expect(to(READER)).toHaveLength(1);
+        expect(to(SRE)).toHaveLength(1);
+      });
+      const reader = to(READER)[0].payload;
+      expect(reader.title).toBe('checkout affected by an upstream outage');
+      expect(reader.description).toContain(
+        'checkout is major outage via login-api → an upstream you may not see',
+      );
+      backend.expectNothingHidden(to(READER));
+      expect(to(SRE)[0].payload.title).toBe('auth-service is in major outage');
+      expect(to(SRE)[0].payload.description).toContain(
+        'Token signing keys expired',
+      );
+    });
+  });
+});
