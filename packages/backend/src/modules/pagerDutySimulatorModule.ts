@@ -35,8 +35,11 @@ export const statusModulePagerDutySimulator = createBackendModule({
           seed: simulator.seed,
           apiTokens: [account.apiToken],
           missingServiceIds: simulator.missingServiceIds,
+          // 75 s in: acknowledged; the responder's note and the status
+          // update follow within the first minute, through the webhooks the
+          // status plugin subscribes to, as PagerDuty would send them
           scenario: simulator.scenario
-            ? { name: simulator.scenario, hold: true, startedSecondsAgo: 120 }
+            ? { name: simulator.scenario, hold: true, startedSecondsAgo: 75 }
             : undefined,
           log: message => logger.debug(message),
         });

@@ -1,3 +1,4 @@
+import { addIncidentNote, publishStatusUpdate } from '../incidentUpdates';
 import { AccountState, UnknownObjectError } from '../state';
 
 type Step = {
@@ -52,7 +53,7 @@ const each =
 export const SCENARIOS: Record<string, Scenario> = {
   'auth-outage': {
     description:
-      'auth-service deployed v2.14.0, then six minutes later a P1 on auth-service like one resolved twelve days ago; low-urgency incidents follow on cart-api and video-bff; acknowledged after 1 minute, resolved after 5; a search cluster upgrade is planned for two hours later',
+      'auth-service deployed v2.14.0, then six minutes later a P1 on auth-service like one resolved twelve days ago; low-urgency incidents follow on cart-api and video-bff (its symptoms); acknowledged after 1 minute, a responder note after 90 s and a status update after 2 minutes, resolved after 5; a search cluster upgrade is planned for two hours later',
     steps: [
       {
         at: 0,
@@ -141,6 +142,26 @@ export const SCENARIOS: Record<string, Scenario> = {
         ),
       },
       { at: 60, run: each('acknowledge') },
+      {
+        at: 90,
+        run: (state, at, context) =>
+          addIncidentNote(state, context.get('auth')!, {
+            content:
+              'Rolling auth-service back to v2.13.4: v2.14.0 signs tokens with a key the gateways do not trust yet.',
+            userId: state.incident(context.get('auth')!).assigneeIds[0],
+            at,
+          }),
+      },
+      {
+        at: 120,
+        run: (state, at, context) =>
+          publishStatusUpdate(state, context.get('auth')!, {
+            message:
+              'Sign-in fails for about 30% of users across the shop, video and membership apps. The 14:02 deploy of auth-service is being rolled back; next update in 15 minutes.',
+            userId: state.incident(context.get('auth')!).assigneeIds[0],
+            at,
+          }),
+      },
       { at: 300, resolution: true, run: each('resolve') },
     ],
   },

@@ -108,10 +108,10 @@ describe('UpstreamNotifier', () => {
         'cart-api and 1 more affected by auth-service (major outage)',
       );
       expect(told.payload.description).toContain(
-        'cart-api is major outage via membership-api → auth-service',
+        'cart-api (major outage) via membership-api → auth-service',
       );
       expect(told.payload.description).toContain(
-        'shop-web is degraded via cart-api → membership-api → auth-service',
+        'shop-web (degraded) via cart-api → membership-api → auth-service',
       );
       expect(told.payload.description).toContain('“Login failing”');
       expect(told.payload.description).toContain(
@@ -176,6 +176,23 @@ describe('UpstreamNotifier', () => {
       });
       expect(sentNotifications).toEqual([]);
       expect(await store.notifications.listEpisodes()).toEqual([]);
+    });
+
+    it('counts the minimum duration from the upstream incident, however recently the backend started', async () => {
+      const { sync, start, sentNotifications } = await shop(databaseId);
+      sim!.state.trigger({
+        service: 'PAUTH00',
+        title: 'Login failing',
+        urgency: 'high',
+        priority: 'P1',
+        at: new Date(Date.now() - 5 * 60_000),
+      });
+      await sync.syncOnce();
+      const parts = await start();
+      expect(await parts.notifier!.run()).toMatchObject({ sent: 2 });
+      expect(sentNotifications[0].payload.description).toMatch(
+        /has been in major outage since/,
+      );
     });
 
     it('honours the minimum level and the owners who opted out', async () => {
@@ -266,7 +283,7 @@ describe('UpstreamNotifier', () => {
         'An upstream you may not see has been in major outage',
       );
       expect(to(DANA)!.description).toContain(
-        'shop-web is degraded via cart-api → an upstream you may not see.',
+        'shop-web (degraded) via cart-api → an upstream you may not see.',
       );
       expect(to(DANA)!.description).not.toMatch(
         /auth-service|membership-api|platform/,

@@ -98,7 +98,7 @@ export class UpstreamNotifier {
     for (const outage of outages) {
       const episode = open.get(outage.rootRef) ?? {
         rootRef: outage.rootRef,
-        startedAt: now,
+        startedAt: this.outageStart(outage.rootRef, now),
         sent: {},
       };
       const isNew = !open.has(outage.rootRef);
@@ -375,6 +375,19 @@ export class UpstreamNotifier {
           ? { name: firstOnCall.user.name, policy: policy.name }
           : undefined,
     };
+  }
+
+  /**
+   * When the outage began: its earliest open incident, so that the minimum
+   * duration counts from there even for an outage older than this backend;
+   * now when only monitoring alerts show it.
+   */
+  private outageStart(rootRef: string, now: Date): Date {
+    const opened = this.options.engine
+      .incidentsOf(rootRef)
+      .filter(i => i.status !== 'resolved')
+      .map(i => i.createdAt.getTime());
+    return new Date(Math.min(now.getTime(), ...opened));
   }
 
   private now() {

@@ -127,7 +127,7 @@ export function outageNotification(options: {
     .slice(0, MAX_NAMED)
     .map(
       e =>
-        `${nameOf(e.ref)} is ${level(e.level)} via ${pathText(e.path, nameOf)}`,
+        `${nameOf(e.ref)} (${level(e.level)}) via ${pathText(e.path, nameOf)}`,
     );
   const unnamed = sorted.length - (isRootItself ? 1 : 0) - affected.length;
   const description = [

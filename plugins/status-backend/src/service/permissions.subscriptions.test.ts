@@ -167,7 +167,7 @@ describe('following entities and their notifications under a real permission pol
       const reader = to(READER)[0].payload;
       expect(reader.title).toBe('checkout affected by an upstream outage');
       expect(reader.description).toContain(
-        'checkout is major outage via login-api → an upstream you may not see',
+        'checkout (major outage) via login-api → an upstream you may not see',
       );
       backend.expectNothingHidden(to(READER));
       expect(to(SRE)[0].payload.title).toBe('auth-service is in major outage');
