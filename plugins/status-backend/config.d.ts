@@ -203,6 +203,28 @@ export interface Config {
       /** How many entities, systems and groups one user may follow (200 by default). */
       maxSubscriptionsPerUser?: number;
     };
+    /**
+     * Status badges (SVG) and Atom feeds of level changes, readable without
+     * signing in at `/api/status/public/badges/<kind>/<namespace>/<name>.svg`
+     * and `/api/status/public/feeds/<kind>/<namespace>/<name>.atom`; every
+     * other entity answers 404.
+     */
+    public?: {
+      /**
+       * Entities anyone may read the badge and feed of, as full refs (e.g.
+       * `component:default/payments-api`). Making a System, Domain or Group
+       * public publishes its members' names and levels in its feed.
+       */
+      entities?: string[];
+      /**
+       * Signs per-entity tokens (`?token=`) that open one entity's badge and
+       * feed; status admins read them at
+       * `/api/status/entities/<kind>/<namespace>/<name>/public-links`. At
+       * least 32 characters; changing it revokes every token.
+       * @visibility secret
+       */
+      tokenSecret?: string;
+    };
     /** How long history that no page shows any more is kept. */
     retention?: {
       /** Days a resolved monitoring alert is kept (30 by default). */

@@ -129,6 +129,74 @@ async function measureOverHttp(options: {
   await knex.destroy();
 }
 
+/**
+ * The upstream-outage notifier on the same organisation, with 10 users per
+ * team (each seen once by the API, so each reads what they may) and 1,000
+ * subscriptions: its first run tells every outage, the next ones find
+ * nothing new. Sends go to an in-memory notification service: the
+ * notifications backend's own cost is outside this plugin.
+ */
+async function measureNotifications(options: {
+  sim: PagerDutySimulator;
+  entities: Entity[];
+}) {
+  const users: Entity[] = Array.from({ length: GROUPS * 10 }, (_, i) => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name: `user-${i}`, namespace: 'default' },
+    spec: { memberOf: [`team-${i % GROUPS}`] },
+    relations: [
+      { type: 'memberOf', targetRef: `group:default/team-${i % GROUPS}` },
+    ],
+  }));
+  const knex = memorySqlite();
+  const stack = await createStatusStack({
+    knex,
+    pagerDutyUrl: options.sim.url,
+    logger: silentLogger,
+    entities: [...options.entities, ...users],
+    config: { notifications: { enabled: true, minDurationSeconds: 0 } },
+  });
+  await stack.sync.syncOnce();
+  const parts = await stack.makeParts();
+  await parts.engine!.refreshCatalog();
+  const everything = new Set([...parts.engine!.allEntities()].map(e => e.ref));
+  for (const user of users)
+    await parts.userViews.seen(
+      `user:default/${user.metadata.name}`,
+      everything,
+    );
+  for (let i = 0; i < 1000; i++)
+    await stack.store.notifications.saveSubscription({
+      userRef: `user:default/user-${i % users.length}`,
+      targetRef: `component:default/svc-${pick(ENTITIES)}`,
+      createdAt: new Date(),
+      verifiedAt: new Date(),
+    });
+  let start = performance.now();
+  const first = await parts.notifier!.run();
+  const firstMs = performance.now() - start;
+  const episodes = (await stack.store.notifications.listEpisodes()).length;
+  const later: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    start = performance.now();
+    await parts.notifier!.run();
+    later.push(performance.now() - start);
+  }
+  console.log(
+    `  notifier (${
+      users.length
+    } users, 1000 subscriptions): first run ${firstMs.toFixed(
+      0,
+    )} ms for ${episodes} upstream outages, ${
+      first.sent
+    } user notifications in ${
+      stack.sentNotifications.length
+    } sends; a run with nothing new: ${stats(later)}`,
+  );
+  await knex.destroy();
+}
+
 async function main() {
   // the organisation: every component in a system, a fifth of them on PagerDuty
   const dependsOn: string[][] = Array.from({ length: ENTITIES }, () => []);
@@ -282,6 +350,7 @@ async function main() {
     )}`,
   );
 
+  await measureNotifications({ sim, entities });
   await measureOverHttp({ sim, entities });
   console.log(
     `  RSS of the benchmark process (simulator + two status stacks + test harness): ${(

@@ -58,6 +58,12 @@ export const statusPlugin = createBackendPlugin({
           path: '/webhooks',
           allow: 'unauthenticated',
         });
+        // badges and feeds: each answers only for entities made public in
+        // config or with the entity's token, 404 otherwise
+        httpRouter.addAuthPolicy({
+          path: '/public',
+          allow: 'unauthenticated',
+        });
         httpRouter.use(parts.router);
       },
     });

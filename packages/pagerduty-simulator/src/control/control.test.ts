@@ -80,14 +80,14 @@ describe('the control API', () => {
       all.every(i => i.acknowledgedAt && i.acknowledgedAt <= i.resolvedAt!),
     ).toBe(true);
     // its responder wrote a note, then a status update for stakeholders
-    const auth = all.find(i => i.serviceId === authId)!;
-    expect(auth.notes?.map(n => n.content)).toEqual([
+    const login = all.find(i => i.serviceId === authId)!;
+    expect(login.notes?.map(n => n.content)).toEqual([
       expect.stringContaining('Rolling auth-service back to v2.13.4'),
     ]);
-    expect(auth.statusUpdates?.map(u => u.message)).toEqual([
+    expect(login.statusUpdates?.map(u => u.message)).toEqual([
       expect.stringContaining('Sign-in fails for about 30% of users'),
     ]);
-    expect(auth.notes![0].userId).toBe(auth.assigneeIds[0]);
+    expect(login.notes![0].userId).toBe(login.assigneeIds[0]);
   });
 
   it('holds a backdated scenario in its worst state', async () => {

@@ -25,6 +25,7 @@ export const IDENTITY_DEV = 'user:default/identity-dev'; // in identity: owns th
 export const SRE = 'user:default/sre-lead'; // in sre: reads everything, holds status.admin
 
 export const ALERT_SECRET = 'alertmanager-test-secret';
+export const PUBLIC_TOKEN_SECRET = 'restricted-backend-public-token-secret';
 /** Words that name the hidden entities or their signals; none may reach the reader. */
 export const SECRET_WORDS = [
   'auth-service',
@@ -277,6 +278,10 @@ export async function startRestrictedStatusBackend(
         pagerDuty: { apiToken: 'simulator-token', apiBaseUrl: sim.url },
         alerts: { sources: { alertmanager: { secret: ALERT_SECRET } } },
         notifications: { enabled: true, minDurationSeconds: 0 },
+        public: {
+          entities: ['component:default/checkout'],
+          tokenSecret: PUBLIC_TOKEN_SECRET,
+        },
       },
     },
     features: [

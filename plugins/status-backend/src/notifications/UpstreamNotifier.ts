@@ -70,6 +70,11 @@ export type NotifierRun = {
  */
 export class UpstreamNotifier {
   private readonly warnings: ThrottledWarnings;
+  /** What one run reads once for all its outages: group members, users' views. */
+  private run$?: {
+    members: Map<string, string[]>;
+    hidden: Map<string, Set<string> | undefined>;
+  };
 
   constructor(
     private readonly options: {
@@ -92,6 +97,11 @@ export class UpstreamNotifier {
     if (!rules.enabled || !engine.ready) return result;
     const now = this.now();
     const outages = currentUpstreamOutages(engine, rules.minLevel);
+    const members = new Map<string, string[]>();
+    for (const entity of engine.allEntities())
+      for (const group of entity.memberOf ?? [])
+        members.set(group, [...(members.get(group) ?? []), entity.ref]);
+    this.run$ = { members, hidden: new Map() };
     const open = new Map(
       (await store.notifications.listEpisodes()).map(e => [e.rootRef, e]),
     );
@@ -233,7 +243,14 @@ export class UpstreamNotifier {
     if (!told.size) return new Map();
 
     const root = await this.describeRoot(outage, nameOf);
-    const hiddenFor = await this.options.userViews.hiddenFor([...told.keys()]);
+    const cache = this.run$!.hidden;
+    const unread = [...told.keys()].filter(user => !cache.has(user));
+    if (unread.length)
+      for (const [user, hidden] of await this.options.userViews.hiddenFor(
+        unread,
+      ))
+        cache.set(user, hidden);
+    const hiddenFor = cache;
     const messages = new Map<string, Message>();
     for (const [user, entities] of told) {
       const hidden = hiddenFor.get(user);
@@ -274,11 +291,7 @@ export class UpstreamNotifier {
   ): Generator<[string, ImpactedEntity]> {
     const { engine, rules } = this.options;
     const rootOwner = engine.entity(outage.rootRef)?.owner;
-    const members = new Map<string, string[]>();
-    for (const entity of engine.allEntities()) {
-      for (const group of entity.memberOf ?? [])
-        members.set(group, [...(members.get(group) ?? []), entity.ref]);
-    }
+    const { members } = this.run$!;
     for (const impacted of outage.impacted) {
       const owner = engine.entity(impacted.ref)?.owner;
       if (!owner || owner === rootOwner) continue;

@@ -32,6 +32,8 @@ import { MAX_RECENT_DAYS, recentLevels } from './history';
 import { addHistoryRoutes } from './historyRoutes';
 import { addLevelRoutes } from './levelRoutes';
 import { addSubscriptionRoutes } from './subscriptionRoutes';
+import { PublicAccess } from './publicAccess';
+import { addPublicRoutes } from './publicRoutes';
 import {
   requireRollupKind,
   toFullEntityRef,
@@ -74,6 +76,10 @@ export type RouterOptions = {
    * reads the change it was told about.
    */
   whenCurrent?: () => Promise<void>;
+  /** Badges and feeds without signing in: which entities, and the token secret. */
+  publicAccess?: PublicAccess;
+  /** The portal's address (`app.baseUrl`), for links in feeds. */
+  appBaseUrl?: string;
   /** Following entities: how many a user may follow, and whether anything is sent. */
   subscriptions?: { maxPerUser: number; notificationsEnabled: boolean };
 };
@@ -372,6 +378,14 @@ export async function createRouter(
     requireEngine,
   });
   addLevelRoutes(router, { httpAuth, access, requireEngine, whenCurrent });
+  addPublicRoutes(router, {
+    access: options.publicAccess ?? { entities: new Set() },
+    callers: access,
+    httpAuth,
+    store,
+    requireEngine,
+    appBaseUrl: options.appBaseUrl,
+  });
   addSubscriptionRoutes(router, {
     httpAuth,
     access,

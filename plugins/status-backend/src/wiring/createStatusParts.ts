@@ -254,6 +254,8 @@ export async function createStatusParts(
       enabled: alertSecrets.has(source.id),
     })),
     whenCurrent: () => liveRefresh.current(),
+    publicAccess: status.publicAccess,
+    appBaseUrl: config.getOptionalString('app.baseUrl'),
     subscriptions: {
       maxPerUser: status.notifications.maxSubscriptionsPerUser,
       notificationsEnabled: status.notifications.enabled,

@@ -16,6 +16,7 @@ import {
   NotificationRules,
   readNotificationRules,
 } from '../notifications/readNotificationRules';
+import { PublicAccess, readPublicAccess } from '../service/publicAccess';
 import { readConfiguredWebhookSecrets } from '../pagerduty/webhooks/webhookSecrets';
 
 /** Everything the status backend reads from `status.*`, read and checked once at start-up. */
@@ -33,6 +34,8 @@ export type StatusConfig = {
   rules: HealthRules;
   retention: Retention;
   notifications: NotificationRules;
+  /** Badges and feeds without signing in. */
+  publicAccess: PublicAccess;
   encryptionKey?: string;
   /** Every secret the config holds, for the log redactor. */
   secrets: string[];
@@ -57,6 +60,7 @@ export function readStatusConfig(
       pagerDuty.mode === 'simulated' ? alertSources.map(s => s.id) : undefined,
   });
   const encryptionKey = config.getOptionalString('status.encryptionKey');
+  const publicAccess = readPublicAccess(config);
   return {
     demo,
     pagerDuty,
@@ -74,12 +78,14 @@ export function readStatusConfig(
     rules: readHealthRules(config),
     retention: readRetention(config),
     notifications: readNotificationRules(config),
+    publicAccess,
     encryptionKey,
     secrets: [
       ...pagerDuty.accounts.map(a => a.apiToken),
       ...readConfiguredWebhookSecrets(config).map(s => s.secret),
       ...alertSecrets.values(),
       ...(encryptionKey ? [encryptionKey] : []),
+      ...(publicAccess.tokenSecret ? [publicAccess.tokenSecret] : []),
     ],
   };
 }

@@ -45,3 +45,18 @@ export type StatusSubscriptions = {
   /** Whether notifications are sent at all (`status.notifications.enabled`). */
   notificationsEnabled: boolean;
 };
+
+/**
+ * Where an entity's status badge and Atom feed can be read without signing
+ * in, as the status client gives them to status admins.
+ *
+ * @public
+ */
+export type StatusPublicLinks = {
+  /** Made public in config: no token needed. */
+  public: boolean;
+  /** Public, or a token secret is configured: the addresses work. */
+  available: boolean;
+  badgeUrl: string;
+  feedUrl: string;
+};

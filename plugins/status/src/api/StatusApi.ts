@@ -1,5 +1,6 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import {
+  StatusPublicLinks,
   StatusSubscription,
   StatusSubscriptions,
   EntityStatus,
@@ -114,6 +115,11 @@ export interface StatusApi {
   follow(entityRef: string): Promise<StatusSubscription>;
   /** Stops following; nothing happens when the user did not follow it. */
   unfollow(entityRef: string): Promise<void>;
+  /**
+   * The public badge and feed addresses of an entity, for status admins
+   * (undefined for anyone else): with its token when it is not public.
+   */
+  getPublicLinks(entityRef: string): Promise<StatusPublicLinks | undefined>;
   /** Ongoing and upcoming maintenance company-wide, running windows first. */
   getMaintenance(): Promise<StatusMaintenance>;
   /** Active incidents company-wide, newest first. */

@@ -144,4 +144,71 @@ describe('StatusClient', () => {
       'No entity component:default/x in the catalog',
     );
   });
+
+  it('follows, unfollows and lists with the method each needs', async () => {
+    const calls: string[] = [];
+    server.use(
+      http.put(
+        'http://backstage:7007/api/status/subscriptions/system/default/shop',
+        () => {
+          calls.push('PUT');
+          return HttpResponse.json(
+            {
+              entityRef: 'system:default/shop',
+              title: 'shop',
+              level: null,
+              createdAt: new Date().toISOString(),
+            },
+            { status: 201 },
+          );
+        },
+      ),
+      http.delete(
+        'http://backstage:7007/api/status/subscriptions/system/default/shop',
+        () => {
+          calls.push('DELETE');
+          return new HttpResponse(null, { status: 204 });
+        },
+      ),
+    );
+    expect((await client.follow('system:default/shop')).entityRef).toBe(
+      'system:default/shop',
+    );
+    await client.unfollow('system:default/shop');
+    expect(calls).toEqual(['PUT', 'DELETE']);
+  });
+
+  it('gives public links as full addresses, and none to a reader who is not a status admin', async () => {
+    server.use(
+      http.get(
+        'http://backstage:7007/api/status/entities/component/default/cart-api/public-links',
+        () =>
+          HttpResponse.json({
+            public: true,
+            available: true,
+            badgePath: '/public/badges/component/default/cart-api.svg',
+            feedPath: '/public/feeds/component/default/cart-api.atom',
+          }),
+      ),
+      http.get(
+        'http://backstage:7007/api/status/entities/component/default/shop-web/public-links',
+        () =>
+          HttpResponse.json(
+            { error: { name: 'NotAllowedError', message: 'no' } },
+            { status: 403 },
+          ),
+      ),
+    );
+    expect(await client.getPublicLinks('component:default/cart-api')).toEqual({
+      public: true,
+      available: true,
+      badgeUrl:
+        'http://backstage:7007/api/status/public/badges/component/default/cart-api.svg',
+      feedUrl:
+        'http://backstage:7007/api/status/public/feeds/component/default/cart-api.atom',
+    });
+    expect(
+      await client.getPublicLinks('component:default/shop-web'),
+    ).toBeUndefined();
+  });
 });

@@ -23,6 +23,7 @@ import {
   StatusPageQuery,
   StatusProblemsPage,
   StatusSummaryRows,
+  StatusPublicLinks,
   StatusSubscription,
   StatusSubscriptions,
 } from '@status-layer/plugin-status-common';
@@ -243,6 +244,25 @@ export class StatusClient implements StatusApi {
       },
     );
     if (!response.ok) throw await ResponseError.fromResponse(response);
+  }
+
+  async getPublicLinks(
+    entityRef: string,
+  ): Promise<StatusPublicLinks | undefined> {
+    const response = await this.fetch(
+      `/entities/${entityPath(entityRef)}/public-links`,
+    );
+    // only status admins may see them
+    if (response.status === 403 || response.status === 404) return undefined;
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    const links = await response.json();
+    const baseUrl = await this.discoveryApi.getBaseUrl('status');
+    return {
+      public: links.public,
+      available: links.available,
+      badgeUrl: `${baseUrl}${links.badgePath}`,
+      feedUrl: `${baseUrl}${links.feedPath}`,
+    };
   }
 
   async getAlertSources(): Promise<{ sources: StatusAlertSource[] }> {

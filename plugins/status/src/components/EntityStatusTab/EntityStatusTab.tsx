@@ -27,6 +27,7 @@ import { SimilarIncidentsCard } from '../SimilarIncidents';
 import { HistoryCard } from '../History';
 import { MaintenanceCard } from '../Maintenance';
 import { ResponseCard } from '../Response';
+import { PublicLinksCard } from '../Share';
 import { Dependencies } from './Dependencies';
 import { RootCauses } from './RootCauses';
 import { StatusHeader } from './StatusHeader';
@@ -163,6 +164,9 @@ export function EntityStatusView(props: {
           />
         </Grid>
       )}
+      <Grid item xs={12}>
+        <PublicLinksCard entityRef={status.entityRef} title={entityName} />
+      </Grid>
       {onRetry && pollError && (
         <Grid item xs={12}>
           <Button variant="outlined" onClick={onRetry}>

@@ -1,8 +1,11 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import waitForExpect from 'wait-for-expect';
+import { publicToken } from './publicAccess';
 import { createTestDatabases } from '../__testUtils__/databases';
 import {
+  IDENTITY_DEV,
+  PUBLIC_TOKEN_SECRET,
   READER,
   RestrictedStatusBackend,
   SRE,
@@ -11,7 +14,7 @@ import {
 
 jest.setTimeout(120_000);
 
-describe('following entities and their notifications under a real permission policy', () => {
+describe('following, notifications and public badges under a real permission policy', () => {
   const databases = createTestDatabases();
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
@@ -174,6 +177,59 @@ describe('following entities and their notifications under a real permission pol
       expect(to(SRE)[0].payload.description).toContain(
         'Token signing keys expired',
       );
+    });
+
+    it('publishes badges and feeds only of public entities, naming no hidden upstream, and gives tokens only to status admins', async () => {
+      const anonymous = (path: string) =>
+        request(backend.server)
+          .get(`/api/status${path}`)
+          .set('Authorization', mockCredentials.none.header());
+      expect(
+        (await anonymous('/public/badges/component/default/checkout.svg'))
+          .status,
+      ).toBe(200);
+      const feed = await anonymous(
+        '/public/feeds/component/default/checkout.atom',
+      );
+      expect(feed.status).toBe(200);
+      backend.expectNothingHidden(feed.text ?? feed.body.toString());
+      // not public: 404 to anyone, signed in or not, whatever they may read
+      for (const path of [
+        '/public/badges/component/default/auth-service.svg',
+        '/public/feeds/system/default/identity-core.atom',
+      ]) {
+        expect((await anonymous(path)).status).toBe(404);
+        expect((await call('get', path, SRE)).status).toBe(404);
+      }
+      // tokens: status admins only, and only for what they may read
+      expect(
+        (
+          await call(
+            'get',
+            '/entities/component/default/cart/public-links',
+            READER,
+          )
+        ).status,
+      ).toBe(403);
+      expect(
+        (
+          await call(
+            'get',
+            '/entities/component/default/auth-service/public-links',
+            IDENTITY_DEV,
+          )
+        ).status,
+      ).toBe(403);
+      const links = await call(
+        'get',
+        '/entities/component/default/auth-service/public-links',
+        SRE,
+      );
+      expect(links.status).toBe(200);
+      expect(links.body.badgePath).toContain(
+        publicToken(PUBLIC_TOKEN_SECRET, 'component:default/auth-service'),
+      );
+      expect((await anonymous(links.body.badgePath)).status).toBe(200);
     });
   });
 });

@@ -1,0 +1,138 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { PagerDutySimulator } from '@internal/pagerduty-simulator';
+import request from 'supertest';
+import waitForExpect from 'wait-for-expect';
+import { createTestDatabases } from '../__testUtils__/databases';
+import {
+  entities,
+  startShopSimulator,
+  triggerLoginOutage,
+} from '../__testUtils__/shopOrganisation';
+import { startStatusTestBackend } from '../__testUtils__/startStatusTestBackend';
+import { publicToken } from './publicAccess';
+
+jest.setTimeout(60_000);
+
+const SECRET = 'a-public-token-secret-of-forty-characters!';
+
+/** Badges and feeds, read without signing in, during the login outage. */
+describe('public badges and feeds', () => {
+  const databases = createTestDatabases();
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    let sim: PagerDutySimulator;
+    let server: any;
+    /** A request with no credentials at all, as a README's image makes. */
+    const anonymous = (path: string) =>
+      request(server)
+        .get(`/api/status${path}`)
+        .set('Authorization', mockCredentials.none.header());
+
+    beforeAll(async () => {
+      sim = await startShopSimulator();
+      triggerLoginOutage(sim);
+      server = await startStatusTestBackend({
+        knex: await databases.init(databaseId),
+        entities,
+        runStartupTasks: true,
+        config: {
+          app: { baseUrl: 'https://portal.example.com' },
+          status: {
+            pagerDuty: { apiToken: 'simulator-token', apiBaseUrl: sim.url },
+            public: {
+              entities: ['Component:default/cart-api'],
+              tokenSecret: SECRET,
+            },
+          },
+        },
+      });
+      await waitForExpect(async () => {
+        const res = await request(server).get(
+          '/api/status/entities/component/default/cart-api',
+        );
+        if (res.body.levels?.effective !== 'major_outage')
+          throw new Error(`cart-api is ${res.body.levels?.effective} so far`);
+      });
+    });
+    afterAll(() => sim?.close());
+
+    it("serves a public entity's badge to anyone", async () => {
+      const res = await anonymous(
+        '/public/badges/component/default/cart-api.svg',
+      );
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^image\/svg\+xml/);
+      const svg = res.text ?? res.body.toString();
+      expect(svg).toContain('<title>cart-api: major outage</title>');
+      expect(svg).toContain('fill="#c62828"');
+    });
+
+    it('answers 404 for every other entity unless its token is given, as for one that does not exist', async () => {
+      const shopWeb = '/public/badges/component/default/shop-web.svg';
+      const missing = await anonymous(shopWeb);
+      expect(missing.status).toBe(404);
+      const unknown = await anonymous(
+        `/public/badges/component/default/no-such.svg?token=${publicToken(
+          SECRET,
+          'component:default/no-such',
+        )}`,
+      );
+      expect(unknown.status).toBe(404);
+      expect(missing.body.error.message).not.toContain('shop-web');
+      // a token is for one entity only
+      for (const token of [
+        publicToken(SECRET, 'component:default/cart-api'),
+        publicToken(
+          'another-secret-of-at-least-thirty-two-chars',
+          'component:default/shop-web',
+        ),
+        'x'.repeat(500),
+      ])
+        expect((await anonymous(`${shopWeb}?token=${token}`)).status).toBe(404);
+      const opened = await anonymous(
+        `${shopWeb}?token=${publicToken(SECRET, 'component:default/shop-web')}`,
+      );
+      expect(opened.status).toBe(200);
+      expect(opened.text ?? opened.body.toString()).toContain(
+        'shop-web: degraded',
+      );
+      expect(
+        (await anonymous('/public/badges/component/default/cart-api.png'))
+          .status,
+      ).toBe(404);
+    });
+
+    it("serves an Atom feed of a public entity's level changes, naming no upstream that is not public", async () => {
+      const res = await anonymous(
+        '/public/feeds/component/default/cart-api.atom',
+      );
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^application\/atom\+xml/);
+      const xml: string = res.text ?? res.body.toString();
+      expect(xml).toContain('<title>Status of cart-api</title>');
+      expect(xml).toContain(
+        '<link rel="alternate" type="text/html" href="https://portal.example.com/catalog/default/component/cart-api/status"/>',
+      );
+      // before the first sync its level was unknown
+      expect(xml).toMatch(
+        /<title>cart-api: (Operational|Unknown) → Major outage<\/title>/,
+      );
+      expect(xml).toContain('Major outage because of an upstream outage.');
+      expect(xml).not.toMatch(/auth-service|membership-api|Login failing/);
+    });
+
+    it('gives status admins the links and token of an entity', async () => {
+      const res = await request(server).get(
+        '/api/status/entities/component/default/shop-web/public-links',
+      );
+      expect(res.status).toBe(200);
+      const token = publicToken(SECRET, 'component:default/shop-web');
+      expect(res.body).toEqual({
+        public: false,
+        available: true,
+        badgePath: `/public/badges/component/default/shop-web.svg?token=${token}`,
+        feedPath: `/public/feeds/component/default/shop-web.atom?token=${token}`,
+      });
+      expect(JSON.stringify(res.body)).not.toContain(SECRET);
+    });
+  });
+});

@@ -1,0 +1,1 @@
+export { PublicLinksCard } from './PublicLinksCard';
