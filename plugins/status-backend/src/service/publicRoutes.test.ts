@@ -9,7 +9,15 @@ import {
   triggerLoginOutage,
 } from '../__testUtils__/shopOrganisation';
 import { startStatusTestBackend } from '../__testUtils__/startStatusTestBackend';
+import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
+import { ConfigReader } from '@backstage/config';
+import { NotFoundError } from '@backstage/errors';
+import express from 'express';
+import Router from 'express-promise-router';
+import { captureLogs } from '../__testUtils__/capturedLogs';
+import { SecretRedactor } from '../lib/redaction';
 import { publicToken } from './publicAccess';
+import { addPublicRoutes } from './publicRoutes';
 
 jest.setTimeout(60_000);
 
@@ -134,5 +142,40 @@ describe('public badges and feeds', () => {
       });
       expect(JSON.stringify(res.body)).not.toContain(SECRET);
     });
+  });
+});
+
+describe('public routes and the access log', () => {
+  it('write no token into the access log', async () => {
+    const logs = captureLogs();
+    const middleware = MiddlewareFactory.create({
+      config: new ConfigReader({}),
+      logger: logs.root,
+    });
+    const app = express();
+    // as the backend's root router does: the access log first
+    app.use(middleware.logging());
+    const router = Router();
+    addPublicRoutes(router, {
+      access: { entities: new Set(), tokenSecret: SECRET },
+      callers: {} as any,
+      httpAuth: {} as any,
+      store: {} as any,
+      requireEngine: () => {
+        throw new NotFoundError('no engine in this test');
+      },
+      redactor: new SecretRedactor(),
+    });
+    app.use('/api/status', router);
+    app.use(middleware.error());
+    const token = publicToken(SECRET, 'component:default/shop-web');
+    await request(app).get(
+      `/api/status/public/badges/component/default/shop-web.svg?token=${token}`,
+    );
+    const accessLog = logs.lines.find(l => l.meta.type === 'incomingRequest');
+    expect(accessLog?.message).toContain(
+      'GET /api/status/public/badges/component/default/shop-web.svg?token=[redacted]',
+    );
+    expect(logs.text()).not.toContain(token);
   });
 });

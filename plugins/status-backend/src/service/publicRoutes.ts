@@ -8,6 +8,7 @@ import {
 } from '@status-layer/plugin-status-common';
 import express from 'express';
 import { StatusStore, StatusTransition } from '../database';
+import { scrubSecretsFromUrl, SecretRedactor } from '../lib/redaction';
 import { StatusEngine } from '../engine/StatusEngine';
 import { CallerAccess, CallerView } from './CallerAccess';
 import { isPublished, PublicAccess, publicToken } from './publicAccess';
@@ -45,11 +46,16 @@ export function addPublicRoutes(
     requireEngine: () => StatusEngine;
     /** The portal's address, for feeds' links to the Status tab. */
     appBaseUrl?: string;
+    /** Takes tokens out of URLs before the access log writes them. */
+    redactor?: SecretRedactor;
     now?: () => Date;
   },
 ) {
   const { access, store } = options;
   const now = () => options.now?.() ?? new Date();
+  // a token opens an entity's level: it stays out of the access log
+  if (options.redactor)
+    router.use('/public', scrubSecretsFromUrl(options.redactor));
 
   /** The published entity a route names, or a 404. */
   const publishedEntity = (req: express.Request, extension: string) => {

@@ -23,6 +23,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { StatusStore } from '../database';
 import { databaseUnavailableAs503 } from '../lib/databaseUnavailable';
+import { SecretRedactor } from '../lib/redaction';
 import { StatusEngine } from '../engine/StatusEngine';
 import { CallerAccess } from './CallerAccess';
 import { describeEntityStatus, incidentView } from './entityStatus';
@@ -80,6 +81,8 @@ export type RouterOptions = {
   publicAccess?: PublicAccess;
   /** The portal's address (`app.baseUrl`), for links in feeds. */
   appBaseUrl?: string;
+  /** Takes secrets out of what is logged, URLs included. */
+  redactor?: SecretRedactor;
   /** Following entities: how many a user may follow, and whether anything is sent. */
   subscriptions?: { maxPerUser: number; notificationsEnabled: boolean };
 };
@@ -385,6 +388,7 @@ export async function createRouter(
     store,
     requireEngine,
     appBaseUrl: options.appBaseUrl,
+    redactor: options.redactor,
   });
   addSubscriptionRoutes(router, {
     httpAuth,

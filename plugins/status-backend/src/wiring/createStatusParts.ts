@@ -255,6 +255,7 @@ export async function createStatusParts(
     })),
     whenCurrent: () => liveRefresh.current(),
     publicAccess: status.publicAccess,
+    redactor,
     appBaseUrl: config.getOptionalString('app.baseUrl'),
     subscriptions: {
       maxPerUser: status.notifications.maxSubscriptionsPerUser,
