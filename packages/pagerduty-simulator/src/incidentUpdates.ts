@@ -1,8 +1,13 @@
 import { IncidentNote, IncidentStatusUpdate } from './model';
 import { AccountState, UnknownObjectError } from './state';
 
-/** What a note or a status update may hold, as PagerDuty documents: 25,000 characters. */
+/**
+ * The longest note or status update the simulator takes. PagerDuty documents
+ * no length; the simulator bounds it (no client of ours writes one).
+ */
 export const MAX_UPDATE_LENGTH = 25_000;
+/** PagerDuty's documented limit: "A maximum of 2000 notes can be added to an incident." */
+export const MAX_NOTES_PER_INCIDENT = 2_000;
 
 function author(state: AccountState, userId?: string) {
   const id = userId ?? [...state.users.keys()][0];

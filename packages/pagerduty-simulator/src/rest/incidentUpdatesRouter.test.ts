@@ -5,6 +5,7 @@ import {
   PagerDutySimulator,
   startPagerDutySimulator,
 } from '../startPagerDutySimulator';
+import { addIncidentNote } from '../incidentUpdates';
 import { pagerDutyRequestHeaders } from './requestHeaders';
 
 jest.setTimeout(60_000);
@@ -125,7 +126,9 @@ describe('incident notes and status updates', () => {
 
     await waitForExpect(() => {
       const event = received.find(
-        r => r.event.event_type === 'incident.annotated',
+        r =>
+          r.event.event_type === 'incident.annotated' &&
+          r.event.data.id === note.id,
       );
       expect(event.event.data).toMatchObject({
         id: note.id,
@@ -135,6 +138,23 @@ describe('incident notes and status updates', () => {
       });
       expect(event.event.agent).toMatchObject({ id: user.id });
     });
+
+    // PagerDuty's documented limit: 2,000 notes per incident
+    const full = sim.state.trigger({
+      service: 'auth-service',
+      title: 'Chatty',
+    });
+    for (let i = 0; i < 2_000; i++)
+      addIncidentNote(sim.state, full.id, { content: `note ${i}` });
+    const oneMore = await post(
+      `/incidents/${full.id}/notes`,
+      { note: { content: 'one more' } },
+      user.email,
+    );
+    expect(oneMore.status).toBe(400);
+    expect((await oneMore.json()).error.errors[0]).toMatch(
+      /at most 2000 notes/,
+    );
   });
 
   it('publishes status updates within PagerDuty limits and sends incident.status_update_published', async () => {

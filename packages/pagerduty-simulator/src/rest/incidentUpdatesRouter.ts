@@ -2,6 +2,7 @@ import { Request, Router } from 'express';
 import { z } from 'zod';
 import {
   addIncidentNote,
+  MAX_NOTES_PER_INCIDENT,
   MAX_UPDATE_LENGTH,
   publishStatusUpdate,
 } from '../incidentUpdates';
@@ -71,6 +72,10 @@ export function createIncidentUpdatesRouter(options: {
     const incident = incidentOf(req);
     const userId = requester(req);
     const { note } = parse(noteBody, req.body);
+    if ((incident.notes?.length ?? 0) >= MAX_NOTES_PER_INCIDENT)
+      throw PagerDutyApiError.invalidInput(
+        `An incident has at most ${MAX_NOTES_PER_INCIDENT} notes`,
+      );
     const added = addIncidentNote(state, incident.id, {
       content: note.content,
       userId,
