@@ -55,6 +55,13 @@ const entity = (name = 'cart-web'): Entity => ({
   spec: { type: 'service', owner: 'ecommerce', lifecycle: 'production' },
 });
 
+const noSubscriptions = {
+  subscriptions: [],
+  max: 200,
+  removed: 0,
+  notificationsEnabled: true,
+};
+
 function renderTab(
   getEntityStatus: StatusApi['getEntityStatus'],
   name = 'cart-web',
@@ -70,6 +77,8 @@ function renderTab(
     }),
     getChanges: async entityRef => noChanges(entityRef),
     getSimilarIncidents: async entityRef => noSimilar(entityRef),
+    getSubscriptions: async () => noSubscriptions,
+    getPublicLinks: async () => undefined,
     getHealth: async () => ({
       status: 'ok',
       database: 'ok',
@@ -468,6 +477,8 @@ describe('EntityStatusTab', () => {
                 truncated: false,
               }),
               getChanges: async (ref: string) => noChanges(ref),
+              getSubscriptions: async () => noSubscriptions,
+              getPublicLinks: async () => undefined,
               getSimilarIncidents: async (ref: string) => noSimilar(ref),
               getHealth: async () => ({}),
             } as any,

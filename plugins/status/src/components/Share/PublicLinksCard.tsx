@@ -12,7 +12,7 @@ import { statusApiRef } from '../../api';
 export function PublicLinksCard(props: { entityRef: string; title: string }) {
   const api = useApi(statusApiRef);
   const links = useAsync(
-    () => api.getPublicLinks(props.entityRef),
+    async () => api.getPublicLinks(props.entityRef),
     [api, props.entityRef],
   );
   if (!links.value) return null;
