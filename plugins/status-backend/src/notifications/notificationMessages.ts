@@ -33,6 +33,10 @@ const MAX_NAMED = 5;
 
 const level = (l: HealthLevel) => LEVEL_LABELS[l].toLowerCase();
 
+/** "in major outage", "under maintenance": a level after "is" or "has been". */
+const state = (l: HealthLevel) =>
+  l === 'under_maintenance' ? level(l) : `in ${level(l)}`;
+
 const utcTime = (at: Date) =>
   `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
@@ -69,7 +73,7 @@ const pathText = (path: string[], nameOf: NameOf) =>
 
 function rootSentence(root: RootDescription, since: Date, nameOf: NameOf) {
   if (root.hidden)
-    return `An upstream you may not see has been in ${level(
+    return `An upstream you may not see has been ${state(
       root.level,
     )} since ${utcTime(since)}.`;
   const incident = root.incident
@@ -77,7 +81,7 @@ function rootSentence(root: RootDescription, since: Date, nameOf: NameOf) {
         root.incident.number ? ` #${root.incident.number}` : ''
       }: “${root.incident.title}”.`
     : '';
-  return `${nameOf(root.ref)} has been in ${level(root.level)} since ${utcTime(
+  return `${nameOf(root.ref)} has been ${state(root.level)} since ${utcTime(
     since,
   )}.${incident}`;
 }
@@ -118,7 +122,7 @@ export function outageNotification(options: {
   const others = sorted.length - 1;
   const isRootItself = !root.hidden && first.ref === root.ref;
   const title = isRootItself
-    ? `${rootName} is in ${level(root.level)}`
+    ? `${rootName} is ${state(root.level)}`
     : `${nameOf(first.ref)}${
         others ? ` and ${others} more` : ''
       } affected by ${rootName}${root.hidden ? '' : ` (${level(root.level)})`}`;
