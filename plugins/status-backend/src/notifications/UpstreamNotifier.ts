@@ -4,14 +4,12 @@ import { createHash } from 'node:crypto';
 import { NotificationPayload } from '@backstage/plugin-notifications-common';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
-  compareLevels,
   HIDDEN_ENTITY_REF,
   isOutage,
 } from '@status-layer/plugin-status-common';
 import { StatusStore, StoredNotificationEpisode } from '../database';
 import { StatusEngine } from '../engine/StatusEngine';
 import { ThrottledWarnings } from '../lib/ThrottledWarnings';
-import { escalationPoliciesOf } from '../service/entityStatus';
 import {
   fingerprint,
   outageNotification,
@@ -19,6 +17,7 @@ import {
   RootDescription,
 } from './notificationMessages';
 import { NotificationRules } from './readNotificationRules';
+import { describeRoot, outageStart } from './rootCause';
 import { UserViews } from './UserViews';
 import {
   currentUpstreamOutages,
@@ -108,7 +107,7 @@ export class UpstreamNotifier {
     for (const outage of outages) {
       const episode = open.get(outage.rootRef) ?? {
         rootRef: outage.rootRef,
-        startedAt: this.outageStart(outage.rootRef, now),
+        startedAt: outageStart(engine, outage.rootRef, now),
         sent: {},
       };
       const isNew = !open.has(outage.rootRef);
@@ -242,7 +241,12 @@ export class UpstreamNotifier {
       tell(user, entity);
     if (!told.size) return new Map();
 
-    const root = await this.describeRoot(outage, nameOf);
+    const root = await describeRoot(
+      this.options.engine,
+      this.options.store,
+      outage,
+      nameOf,
+    );
     const cache = this.run$!.hidden;
     const unread = [...told.keys()].filter(user => !cache.has(user));
     if (unread.length)
@@ -341,66 +345,6 @@ export class UpstreamNotifier {
         ),
       ),
     );
-  }
-
-  private async describeRoot(
-    outage: UpstreamOutage,
-    nameOf: (ref: string) => string,
-  ): Promise<RootDescription> {
-    const { engine, store } = this.options;
-    const ref = outage.rootRef;
-    const incident = engine
-      .incidentsOf(ref)
-      .filter(i => i.status !== 'resolved')
-      .sort(
-        (a, b) =>
-          compareLevels(engine.incidentLevel(b), engine.incidentLevel(a)) ||
-          a.createdAt.getTime() - b.createdAt.getTime(),
-      )[0];
-    const ownerRef = engine.entity(ref)?.owner;
-    const contact = ownerRef ? engine.entity(ownerRef)?.contact : undefined;
-    const policies = await escalationPoliciesOf(engine, store, ref).catch(
-      () => [],
-    );
-    const policy = policies.find(p => p.onCall.length);
-    const firstOnCall = policy?.onCall.sort((a, b) => a.level - b.level)[0];
-    return {
-      hidden: false,
-      ref,
-      name: nameOf(ref),
-      level: outage.rootLevel,
-      incident: incident
-        ? {
-            title: incident.title,
-            number: incident.number,
-            htmlUrl: incident.htmlUrl,
-          }
-        : undefined,
-      owner: ownerRef
-        ? {
-            name: contact?.displayName ?? nameOf(ownerRef),
-            slackChannel: contact?.slackChannel,
-            email: contact?.email,
-          }
-        : undefined,
-      onCall:
-        policy && firstOnCall
-          ? { name: firstOnCall.user.name, policy: policy.name }
-          : undefined,
-    };
-  }
-
-  /**
-   * When the outage began: its earliest open incident, so that the minimum
-   * duration counts from there even for an outage older than this backend;
-   * now when only monitoring alerts show it.
-   */
-  private outageStart(rootRef: string, now: Date): Date {
-    const opened = this.options.engine
-      .incidentsOf(rootRef)
-      .filter(i => i.status !== 'resolved')
-      .map(i => i.createdAt.getTime());
-    return new Date(Math.min(now.getTime(), ...opened));
   }
 
   private now() {

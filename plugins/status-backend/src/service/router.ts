@@ -14,7 +14,6 @@ import {
   PagerDutyMode,
   readEntityStatusConfiguration,
   StatusBackendHealth,
-  StatusFeedIncident,
   parsePageSearch,
   parseSummarySearch,
 } from '@status-layer/plugin-status-common';
@@ -26,8 +25,8 @@ import { databaseUnavailableAs503 } from '../lib/databaseUnavailable';
 import { SecretRedactor } from '../lib/redaction';
 import { StatusEngine } from '../engine/StatusEngine';
 import { CallerAccess } from './CallerAccess';
-import { describeEntityStatus, incidentView } from './entityStatus';
-import { updatesOf } from './incidentUpdates';
+import { describeEntityStatus } from './entityStatus';
+import { addIncidentFeedRoute } from './incidentFeed';
 import { alertForCaller, sourceProblemForCaller } from './forCaller';
 import { MAX_RECENT_DAYS, recentLevels } from './history';
 import { addHistoryRoutes } from './historyRoutes';
@@ -259,37 +258,7 @@ export async function createRouter(
     res.json(await pageProblems(engine, store, view, page));
   });
 
-  // Active incidents company-wide, newest first, with their visible entities.
-  router.get('/incidents', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const engine = requireEngine();
-    const view = await access.of(credentials);
-    // an incident shows only when the caller may read one of its entities
-    const shown = engine
-      .allOpenIncidents()
-      .map(({ incident, entityRefs }) => ({
-        incident,
-        entityRefs: entityRefs.filter(r => view.has(r)),
-      }))
-      .filter(({ entityRefs }) => entityRefs.length > 0);
-    const updates = await updatesOf(
-      store,
-      shown.map(s => s.incident),
-    );
-    const incidents: StatusFeedIncident[] = shown
-      .map(({ incident, entityRefs }) => ({
-        ...incidentView(incident, engine, view, updates),
-        serviceId: incident.serviceId,
-        entities: entityRefs.map(r => ({
-          entityRef: r,
-          level: engine.levels(r).effective,
-        })),
-      }))
-      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-    res.json({ incidents });
-  });
+  addIncidentFeedRoute(router, { httpAuth, access, store, requireEngine });
 
   // The status of one entity: levels, why, who to call, what it depends on.
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {

@@ -1,0 +1,54 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { StatusFeedIncident } from '@status-layer/plugin-status-common';
+import express from 'express';
+import { StatusStore } from '../database';
+import { StatusEngine } from '../engine/StatusEngine';
+import { CallerAccess } from './CallerAccess';
+import { incidentView } from './entityStatus';
+import { updatesOf } from './incidentUpdates';
+
+/**
+ * `GET /incidents`: active incidents company-wide, newest first, each with
+ * its visible entities, its updates and, when it is probably a symptom of an
+ * upstream outage, which one and why. An incident shows only when the
+ * caller may read one of its entities.
+ */
+export function addIncidentFeedRoute(
+  router: express.Router,
+  options: {
+    httpAuth: HttpAuthService;
+    access: CallerAccess;
+    store: StatusStore;
+    requireEngine: () => StatusEngine;
+  },
+) {
+  router.get('/incidents', async (req, res) => {
+    const credentials = await options.httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const engine = options.requireEngine();
+    const view = await options.access.of(credentials);
+    const shown = engine
+      .allOpenIncidents()
+      .map(({ incident, entityRefs }) => ({
+        incident,
+        entityRefs: entityRefs.filter(r => view.has(r)),
+      }))
+      .filter(({ entityRefs }) => entityRefs.length > 0);
+    const updates = await updatesOf(
+      options.store,
+      shown.map(s => s.incident),
+    );
+    const incidents: StatusFeedIncident[] = shown
+      .map(({ incident, entityRefs }) => ({
+        ...incidentView(incident, engine, view, updates),
+        serviceId: incident.serviceId,
+        entities: entityRefs.map(r => ({
+          entityRef: r,
+          level: engine.levels(r).effective,
+        })),
+      }))
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    res.json({ incidents });
+  });
+}
