@@ -1,3 +1,4 @@
 export * from './api';
 export * from './similarity';
 export * from './symptoms';
+export * from './updates';
