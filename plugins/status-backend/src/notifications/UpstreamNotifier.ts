@@ -9,6 +9,7 @@ import {
 } from '@status-layer/plugin-status-common';
 import { StatusStore, StoredNotificationEpisode } from '../database';
 import { StatusEngine } from '../engine/StatusEngine';
+import { addTo } from '../lib/addTo';
 import { ThrottledWarnings } from '../lib/ThrottledWarnings';
 import {
   fingerprint,
@@ -99,7 +100,7 @@ export class UpstreamNotifier {
     const members = new Map<string, string[]>();
     for (const entity of engine.allEntities())
       for (const group of entity.memberOf ?? [])
-        members.set(group, [...(members.get(group) ?? []), entity.ref]);
+        addTo(members, group, entity.ref);
     this.run$ = { members, hidden: new Map() };
     const open = new Map(
       (await store.notifications.listEpisodes()).map(e => [e.rootRef, e]),
@@ -176,7 +177,7 @@ export class UpstreamNotifier {
     const batches = new Map<string, string[]>();
     for (const [user, sent] of Object.entries(episode.sent)) {
       const key = JSON.stringify([sent.rootName ?? null, sent.link]);
-      batches.set(key, [...(batches.get(key) ?? []), user]);
+      addTo(batches, key, user);
     }
     for (const [key, users] of batches) {
       const [rootName, link] = JSON.parse(key);
@@ -333,11 +334,7 @@ export class UpstreamNotifier {
       ...new Set(all.flatMap(e => targetsOf(e.ref))),
     ]);
     const usersOf = new Map<string, string[]>();
-    for (const s of subscriptions)
-      usersOf.set(s.targetRef, [
-        ...(usersOf.get(s.targetRef) ?? []),
-        s.userRef,
-      ]);
+    for (const s of subscriptions) addTo(usersOf, s.targetRef, s.userRef);
     return all.flatMap(entry =>
       targetsOf(entry.ref).flatMap(target =>
         (usersOf.get(target) ?? []).map(
