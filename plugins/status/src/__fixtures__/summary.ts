@@ -120,6 +120,14 @@ export function aSummary(): StatusSummary {
             title: 'Points slow',
             urgency: 'low',
             priority: null,
+            // opened while auth-service failed, and points-api depends on it
+            symptomOf: {
+              incidentId: 'Q1',
+              entityRef: 'component:default/auth-service',
+              title: 'Login failing for 40% of users',
+              explanation:
+                "Opened 4 min after auth-service's incident #1042; points-api depends on auth-service.",
+            },
           }),
         ],
         alerts: [],

@@ -25,6 +25,7 @@ import {
   levelLabel,
   OnCall,
   OwnerContacts,
+  StatusEntityLink,
   useNow,
   useSummary,
 } from '../common';
@@ -54,6 +55,8 @@ function ProblemRow(props: { problem: StatusProblem }) {
   const firstOnCall = problem.escalationPolicies[0]?.onCall
     .slice()
     .sort((a, b) => a.level - b.level)[0];
+  // its own incidents opened while an upstream failed: one problem, not two
+  const cause = problem.incidents.find(i => i.symptomOf)?.symptomOf;
   return (
     <Accordion
       data-testid={`problem-${problem.entityRef}`}
@@ -88,6 +91,16 @@ function ProblemRow(props: { problem: StatusProblem }) {
           {firstOnCall && (
             <Typography variant="body2" component="span">
               On call: <strong>{firstOnCall.user.name}</strong>
+            </Typography>
+          )}
+          {cause && (
+            <Typography
+              variant="body2"
+              component="span"
+              data-testid="probable-cause"
+            >
+              Probably a symptom of{' '}
+              <StatusEntityLink entityRef={cause.entityRef} />
             </Typography>
           )}
         </div>

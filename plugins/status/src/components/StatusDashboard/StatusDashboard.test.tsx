@@ -73,6 +73,11 @@ describe('StatusDashboard', () => {
     expect(auth).toHaveTextContent('On call: Ada Platform');
     expect(auth).toHaveTextContent('“Login failing for 40% of users”');
     expect(screen.getAllByTestId(/^problem-/)).toHaveLength(2);
+    // points-api's own incident opened while auth-service failed: said at once
+    expect(
+      screen.getByTestId('problem-component:default/points-api'),
+    ).toHaveTextContent('Probably a symptom of auth-service');
+    expect(auth).not.toHaveTextContent('Probably a symptom');
     await userEvent.click(
       within(auth).getByRole('button', { name: /auth-service: Major outage/ }),
     );
