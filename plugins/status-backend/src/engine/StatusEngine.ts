@@ -348,6 +348,12 @@ export class StatusEngine {
     return this.entities.get(ref);
   }
 
+  /** How texts name an entity: its title, else its name; undefined when unknown. */
+  titleOf(ref: string): string | undefined {
+    const entity = this.entities.get(ref);
+    return entity?.title ?? entity?.name;
+  }
+
   levels(ref: string) {
     return this.graph.get(ref);
   }

@@ -203,9 +203,7 @@ export async function describeEntityStatus(options: {
       name:
         rootCauses[0].entityRef === HIDDEN_ENTITY_REF
           ? undefined
-          : engine.entity(rootCauses[0].entityRef)?.title ??
-            engine.entity(rootCauses[0].entityRef)?.name ??
-            rootCauses[0].entityRef,
+          : engine.titleOf(rootCauses[0].entityRef) ?? rootCauses[0].entityRef,
       level: rootCauses[0].rootLevel ?? rootCauses[0].level,
       hops: rootCauses[0].path.length - 1,
     },

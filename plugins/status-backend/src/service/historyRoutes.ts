@@ -1,9 +1,8 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { StatusMaintenance } from '@status-layer/plugin-status-common';
 import express from 'express';
 import { isOngoingWindow, StatusStore } from '../database';
 import { StatusEngine } from '../engine/StatusEngine';
-import { CallerAccess, CallerView } from './CallerAccess';
+import { CallerView } from './CallerAccess';
 import { describeChanges } from './changes';
 import { describeSimilarIncidents } from './similarIncidents';
 import {
@@ -13,7 +12,12 @@ import {
   describeRollupHistory,
 } from './history';
 import { describeResponse, describeTeamResponse } from './response';
-import { requireRollupKind, visibleEntityReader } from './visibleEntity';
+import {
+  callerViewReader,
+  requireRollupKind,
+  StatusRouteContext,
+  visibleEntityReader,
+} from './visibleEntity';
 
 /** What a route about one entity gives the function that answers it. */
 type EntityRouteContext = {
@@ -32,18 +36,12 @@ type EntityRouteContext = {
  */
 export function addHistoryRoutes(
   router: express.Router,
-  options: {
-    httpAuth: HttpAuthService;
-    access: CallerAccess;
-    store: StatusStore;
-    requireEngine: () => StatusEngine;
-  },
+  options: StatusRouteContext,
 ) {
   const { httpAuth, access, store, requireEngine } = options;
 
   const visibleEntity = visibleEntityReader(httpAuth, access);
-  const viewOf = async (req: express.Request) =>
-    access.of(await httpAuth.credentials(req, { allow: ['user', 'service'] }));
+  const viewOf = callerViewReader(httpAuth, access);
 
   /**
    * A GET about one entity the caller may see (404 otherwise), or about a

@@ -1,11 +1,8 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { StatusFeedIncident } from '@status-layer/plugin-status-common';
 import express from 'express';
-import { StatusStore } from '../database';
-import { StatusEngine } from '../engine/StatusEngine';
-import { CallerAccess } from './CallerAccess';
 import { incidentView } from './entityStatus';
 import { updatesOf } from './incidentUpdates';
+import { callerViewReader, StatusRouteContext } from './visibleEntity';
 
 /**
  * `GET /incidents`: active incidents company-wide, newest first, each with
@@ -15,19 +12,12 @@ import { updatesOf } from './incidentUpdates';
  */
 export function addIncidentFeedRoute(
   router: express.Router,
-  options: {
-    httpAuth: HttpAuthService;
-    access: CallerAccess;
-    store: StatusStore;
-    requireEngine: () => StatusEngine;
-  },
+  options: StatusRouteContext,
 ) {
+  const viewOf = callerViewReader(options.httpAuth, options.access);
   router.get('/incidents', async (req, res) => {
-    const credentials = await options.httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
+    const view = await viewOf(req);
     const engine = options.requireEngine();
-    const view = await options.access.of(credentials);
     const shown = engine
       .allOpenIncidents()
       .map(({ incident, entityRefs }) => ({

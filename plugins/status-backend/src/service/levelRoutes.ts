@@ -1,4 +1,3 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
@@ -7,8 +6,7 @@ import {
   StatusEntityLevels,
 } from '@status-layer/plugin-status-common';
 import express from 'express';
-import { StatusEngine } from '../engine/StatusEngine';
-import { CallerAccess } from './CallerAccess';
+import { callerViewReader, StatusRouteContext } from './visibleEntity';
 
 /** `entityRef` given once or repeated, normalised, bounded. */
 function readEntityRefs(query: express.Request['query']): string[] {
@@ -44,20 +42,15 @@ function readEntityRefs(query: express.Request['query']): string[] {
  */
 export function addLevelRoutes(
   router: express.Router,
-  options: {
-    httpAuth: HttpAuthService;
-    access: CallerAccess;
-    requireEngine: () => StatusEngine;
+  options: Omit<StatusRouteContext, 'store'> & {
     whenCurrent: () => Promise<void>;
   },
 ) {
+  const viewOf = callerViewReader(options.httpAuth, options.access);
   router.get('/levels', async (req, res) => {
     const refs = readEntityRefs(req.query);
     await options.whenCurrent();
-    const credentials = await options.httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const view = await options.access.of(credentials);
+    const view = await viewOf(req);
     const engine = options.requireEngine();
     const levels: StatusEntityLevels['levels'] = [];
     for (const entityRef of refs) {

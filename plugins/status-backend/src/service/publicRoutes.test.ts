@@ -157,8 +157,8 @@ describe('public routes and the access log', () => {
     app.use(middleware.logging());
     const router = Router();
     addPublicRoutes(router, {
-      access: { entities: new Set(), tokenSecret: SECRET },
-      callers: {} as any,
+      publicAccess: { entities: new Set(), tokenSecret: SECRET },
+      access: {} as any,
       httpAuth: {} as any,
       store: {} as any,
       requireEngine: () => {

@@ -1,4 +1,3 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
@@ -7,14 +6,18 @@ import {
   LEVEL_LABELS,
 } from '@status-layer/plugin-status-common';
 import express from 'express';
-import { StatusStore, StatusTransition } from '../database';
+import { StatusTransition } from '../database';
 import { scrubSecretsFromUrl, SecretRedactor } from '../lib/redaction';
 import { StatusEngine } from '../engine/StatusEngine';
-import { CallerAccess, CallerView } from './CallerAccess';
+import { CallerView } from './CallerAccess';
 import { isPublished, PublicAccess, publicToken } from './publicAccess';
 import { atomFeed, badgeSvg, FeedEntry } from './publicFormats';
 import { describeRollup, leafMembersOf, membersOf } from './rollup';
-import { toFullEntityRef, visibleEntityReader } from './visibleEntity';
+import {
+  StatusRouteContext,
+  toFullEntityRef,
+  visibleEntityReader,
+} from './visibleEntity';
 
 /** A feed covers the last 30 days, at most 50 changes. */
 const FEED_DAYS = 30;
@@ -38,12 +41,9 @@ const levelWord = (level: string) =>
  */
 export function addPublicRoutes(
   router: express.Router,
-  options: {
-    access: PublicAccess;
-    callers: CallerAccess;
-    httpAuth: HttpAuthService;
-    store: StatusStore;
-    requireEngine: () => StatusEngine;
+  options: StatusRouteContext & {
+    /** Which entities are published, and the token secret. */
+    publicAccess: PublicAccess;
     /** The portal's address, for feeds' links to the Status tab. */
     appBaseUrl?: string;
     /** Takes tokens out of URLs before the access log writes them. */
@@ -51,7 +51,7 @@ export function addPublicRoutes(
     now?: () => Date;
   },
 ) {
-  const { access, store } = options;
+  const { publicAccess: access, store } = options;
   const now = () => options.now?.() ?? new Date();
   // a token opens an entity's level: it stays out of the access log
   if (options.redactor)
@@ -127,8 +127,7 @@ export function addPublicRoutes(
       since,
       limit: FEED_ENTRIES * 4,
     });
-    const nameOf = (r: string) =>
-      engine.entity(r)?.title ?? engine.entity(r)?.name ?? r;
+    const nameOf = (r: string) => engine.titleOf(r) ?? r;
     const entries: FeedEntry[] = [...byEntity.values()]
       .flat()
       .filter(t => t.at >= since && t.effectiveFrom !== t.effectiveTo)
@@ -164,7 +163,7 @@ export function addPublicRoutes(
       );
   });
 
-  const visibleEntity = visibleEntityReader(options.httpAuth, options.callers);
+  const visibleEntity = visibleEntityReader(options.httpAuth, options.access);
   router.get(
     '/entities/:kind/:namespace/:name/public-links',
     async (req, res) => {

@@ -35,7 +35,9 @@ import { addSubscriptionRoutes } from './subscriptionRoutes';
 import { PublicAccess } from './publicAccess';
 import { addPublicRoutes } from './publicRoutes';
 import {
+  callerViewReader,
   requireRollupKind,
+  StatusRouteContext,
   toFullEntityRef,
   visibleEntityReader,
 } from './visibleEntity';
@@ -180,6 +182,13 @@ export async function createRouter(
     }
     return engine;
   };
+  const context: StatusRouteContext = {
+    httpAuth,
+    access,
+    store,
+    requireEngine,
+  };
+  const viewOf = callerViewReader(httpAuth, access);
 
   // Counts over the selected entities, their first page, and what is broken.
   router.get('/summary', async (req, res) => {
@@ -258,7 +267,7 @@ export async function createRouter(
     res.json(await pageProblems(engine, store, view, page));
   });
 
-  addIncidentFeedRoute(router, { httpAuth, access, store, requireEngine });
+  addIncidentFeedRoute(router, context);
 
   // The status of one entity: levels, why, who to call, what it depends on.
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {
@@ -278,10 +287,7 @@ export async function createRouter(
 
   // Each monitoring tool: whether it may send, when it last did, and what is wrong.
   router.get('/alerts/sources', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const view = await access.of(credentials);
+    const view = await viewOf(req);
     const states = new Map(
       (await store.listSources())
         .filter(s => s.source.startsWith('alerts:'))
@@ -306,10 +312,7 @@ export async function createRouter(
   // A page of the firing alerts that match no entity, with the labels they
   // carried and who they might belong to, for SREs (status.admin) to map.
   router.get('/alerts/unmatched', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const view = await access.of(credentials);
+    const view = await viewOf(req);
     if (!view.admin) {
       throw new NotAllowedError(
         'Unmatched alerts can name any service and team: reading them needs the status.admin permission',
@@ -343,27 +346,16 @@ export async function createRouter(
     res.json(describeRollup({ ref: entityRef, engine, view }));
   });
 
-  addHistoryRoutes(router, {
-    httpAuth,
-    access,
-    store,
-    requireEngine,
-  });
-  addLevelRoutes(router, { httpAuth, access, requireEngine, whenCurrent });
+  addHistoryRoutes(router, context);
+  addLevelRoutes(router, { ...context, whenCurrent });
   addPublicRoutes(router, {
-    access: options.publicAccess ?? { entities: new Set() },
-    callers: access,
-    httpAuth,
-    store,
-    requireEngine,
+    ...context,
+    publicAccess: options.publicAccess ?? { entities: new Set() },
     appBaseUrl: options.appBaseUrl,
     redactor: options.redactor,
   });
   addSubscriptionRoutes(router, {
-    httpAuth,
-    access,
-    store,
-    requireEngine,
+    ...context,
     maxPerUser: options.subscriptions?.maxPerUser ?? 200,
     notificationsEnabled: options.subscriptions?.notificationsEnabled ?? false,
   });

@@ -1,7 +1,6 @@
 import {
   BackstageCredentials,
   BackstageUserPrincipal,
-  HttpAuthService,
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
@@ -12,10 +11,9 @@ import {
   StatusSubscriptions,
 } from '@status-layer/plugin-status-common';
 import express from 'express';
-import { StatusStore, StoredSubscription } from '../database';
+import { StoredSubscription } from '../database';
 import { StatusEngine } from '../engine/StatusEngine';
-import { CallerAccess } from './CallerAccess';
-import { toFullEntityRef } from './visibleEntity';
+import { StatusRouteContext, toFullEntityRef } from './visibleEntity';
 
 /**
  * `GET /subscriptions`, `PUT` and `DELETE /subscriptions/:kind/:namespace/:name`:
@@ -27,11 +25,7 @@ import { toFullEntityRef } from './visibleEntity';
  */
 export function addSubscriptionRoutes(
   router: express.Router,
-  options: {
-    httpAuth: HttpAuthService;
-    access: CallerAccess;
-    store: StatusStore;
-    requireEngine: () => StatusEngine;
+  options: StatusRouteContext & {
     maxPerUser: number;
     notificationsEnabled: boolean;
     now?: () => Date;
@@ -65,13 +59,12 @@ export function addSubscriptionRoutes(
     engine: StatusEngine,
     s: StoredSubscription,
   ): StatusSubscription => {
-    const entity = engine.entity(s.targetRef);
     const rollup = isRollupKind(
       parseEntityRef(s.targetRef).kind.toLocaleLowerCase('en-US'),
     );
     return {
       entityRef: s.targetRef,
-      title: entity?.title ?? entity?.name ?? parseEntityRef(s.targetRef).name,
+      title: engine.titleOf(s.targetRef) ?? parseEntityRef(s.targetRef).name,
       level: rollup ? null : engine.levels(s.targetRef).effective,
       createdAt: s.createdAt.toISOString(),
     };

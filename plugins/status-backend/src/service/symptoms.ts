@@ -40,7 +40,7 @@ export function symptomOf(
   const nameOf = (ref: string) =>
     ref === HIDDEN_ENTITY_REF
       ? 'an upstream you may not see'
-      : engine.entity(ref)?.title ?? engine.entity(ref)?.name ?? ref;
+      : engine.titleOf(ref) ?? ref;
   const path = cause.path.map(ref => (view.has(ref) ? ref : HIDDEN_ENTITY_REF));
   const entity = nameOf(path[0]);
   const lag = describeLag(cause.afterMs);

@@ -3,6 +3,8 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { isRollupKind, ROLLUP_KINDS } from '@status-layer/plugin-status-common';
 import express from 'express';
+import { StatusStore } from '../database';
+import { StatusEngine } from '../engine/StatusEngine';
 import { CallerAccess, CallerView } from './CallerAccess';
 
 /** A full entity ref (`kind:namespace/name`), or a 400 that says what is wrong. */
@@ -28,6 +30,26 @@ export function requireRollupKind(req: express.Request): void {
 }
 
 /**
+ * What the read routes share: the caller's credentials, what each caller may
+ * read, the store and the engine.
+ */
+export type StatusRouteContext = {
+  httpAuth: HttpAuthService;
+  access: CallerAccess;
+  store: StatusStore;
+  requireEngine: () => StatusEngine;
+};
+
+/** Reads what the caller of a request (a user or a service) may see. */
+export function callerViewReader(
+  httpAuth: HttpAuthService,
+  access: CallerAccess,
+): (req: express.Request) => Promise<CallerView> {
+  return async req =>
+    access.of(await httpAuth.credentials(req, { allow: ['user', 'service'] }));
+}
+
+/**
  * Reads the entity a `/:kind/:namespace/:name` route names and what the
  * caller may see; a 404 (as for an entity that does not exist) when the
  * caller may not see it.
@@ -36,14 +58,12 @@ export function visibleEntityReader(
   httpAuth: HttpAuthService,
   access: CallerAccess,
 ): (req: express.Request) => Promise<{ entityRef: string; view: CallerView }> {
+  const viewOf = callerViewReader(httpAuth, access);
   return async req => {
     const entityRef = toFullEntityRef(
       `${req.params.kind}:${req.params.namespace}/${req.params.name}`,
     );
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const view = await access.of(credentials);
+    const view = await viewOf(req);
     if (!view.has(entityRef)) {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     }
