@@ -43,6 +43,23 @@ const scopeOf = (episode: StoredNotificationEpisode) =>
     .digest('base64url')
     .slice(0, 22)}`;
 
+/**
+ * Users who should read the same text, keyed by its fingerprint: each group
+ * gets it in one send.
+ */
+function byText<T extends { payload: NotificationPayload }>(
+  perUser: Iterable<readonly [string, T]>,
+): Map<string, { message: T; users: string[] }> {
+  const groups = new Map<string, { message: T; users: string[] }>();
+  for (const [user, message] of perUser) {
+    const print = fingerprint(message.payload);
+    const group = groups.get(print) ?? { message, users: [] };
+    group.users.push(user);
+    groups.set(print, group);
+  }
+  return groups;
+}
+
 /** What one run did. */
 export type NotifierRun = {
   /** Notifications sent (new or updated outages). */
@@ -140,17 +157,11 @@ export class UpstreamNotifier {
     result: NotifierRun,
   ): Promise<boolean> {
     const messages = await this.messagesFor(outage, episode);
-    // users who should read the same text get it in one send
-    const due = new Map<string, { message: Message; users: string[] }>();
-    for (const [user, message] of messages) {
-      const print = fingerprint(message.payload);
-      if (episode.sent[user]?.fingerprint === print) continue;
-      const batch = due.get(print) ?? { message, users: [] };
-      batch.users.push(user);
-      due.set(print, batch);
-    }
     let changed = false;
-    for (const [print, { message, users }] of due) {
+    for (const [print, { message, users: all }] of byText(messages)) {
+      // only those who have not read this very text yet
+      const users = all.filter(u => episode.sent[u]?.fingerprint !== print);
+      if (!users.length) continue;
       if (await this.send(users, message.payload)) {
         for (const user of users)
           episode.sent[user] = {
@@ -174,22 +185,24 @@ export class UpstreamNotifier {
   ) {
     const { store, engine } = this.options;
     const stillFailing = isOutage(engine.levels(episode.rootRef).own);
-    const batches = new Map<string, string[]>();
-    for (const [user, sent] of Object.entries(episode.sent)) {
-      const key = JSON.stringify([sent.rootName ?? null, sent.link]);
-      addTo(batches, key, user);
-    }
-    for (const [key, users] of batches) {
-      const [rootName, link] = JSON.parse(key);
-      const payload = recoveryNotification({
-        rootName: rootName ?? undefined,
-        stillFailing,
-        since: episode.startedAt,
-        now,
-        link,
-        scope: scopeOf(episode),
-      });
-      if (await this.send(users, payload)) {
+    const followUps = Object.entries(episode.sent).map(
+      ([user, sent]) =>
+        [
+          user,
+          {
+            payload: recoveryNotification({
+              rootName: sent.rootName,
+              stillFailing,
+              since: episode.startedAt,
+              now,
+              link: sent.link,
+              scope: scopeOf(episode),
+            }),
+          },
+        ] as const,
+    );
+    for (const { message, users } of byText(followUps).values()) {
+      if (await this.send(users, message.payload)) {
         for (const user of users) delete episode.sent[user];
         result.recovered += users.length;
       } else {
@@ -227,10 +240,8 @@ export class UpstreamNotifier {
     episode: StoredNotificationEpisode,
   ): Promise<Map<string, Message>> {
     const { engine } = this.options;
-    const nameOf = (ref: string) => {
-      const entity = engine.entity(ref);
-      return entity?.title ?? entity?.name ?? parseEntityRef(ref).name;
-    };
+    const nameOf = (ref: string) =>
+      engine.titleOf(ref) ?? parseEntityRef(ref).name;
     const told = new Map<string, Map<string, ImpactedEntity>>();
     const tell = (user: string, entity: ImpactedEntity) => {
       const entities = told.get(user) ?? new Map<string, ImpactedEntity>();
@@ -255,10 +266,9 @@ export class UpstreamNotifier {
         unread,
       ))
         cache.set(user, hidden);
-    const hiddenFor = cache;
     const messages = new Map<string, Message>();
     for (const [user, entities] of told) {
-      const hidden = hiddenFor.get(user);
+      const hidden = cache.get(user);
       // a user never served by the status API may read only what they are told about
       const mayRead = (ref: string) =>
         hidden ? !hidden.has(ref) : entities.has(ref);

@@ -197,11 +197,16 @@ export function recoveryNotification(options: {
   };
 }
 
-/** A short fingerprint of a payload, to send again only what changed. */
+/** A short fingerprint of what a payload says and where it leads, to send again only what changed. */
 export function fingerprint(payload: NotificationPayload): string {
   return createHash('sha256')
     .update(
-      JSON.stringify([payload.title, payload.description, payload.severity]),
+      JSON.stringify([
+        payload.title,
+        payload.description,
+        payload.severity,
+        payload.link,
+      ]),
     )
     .digest('base64url')
     .slice(0, 16);
