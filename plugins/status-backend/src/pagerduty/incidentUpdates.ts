@@ -19,9 +19,19 @@ const bounded = (text: string, max: number) =>
 const textOr = (value: unknown) =>
   typeof value === 'string' && value.trim() ? value : undefined;
 
-const UPDATE_KINDS: Record<string, StoredIncidentUpdate['kind'] | undefined> = {
-  'incident.annotated': 'note',
-  'incident.status_update_published': 'status_update',
+/**
+ * Webhook events whose data is what was added to an incident, not the
+ * incident: the kind stored, and the `data.type` PagerDuty sends with it.
+ */
+export const INCIDENT_UPDATE_EVENTS: Record<
+  string,
+  { kind: StoredIncidentUpdate['kind']; dataType: string } | undefined
+> = {
+  'incident.annotated': { kind: 'note', dataType: 'incident_note' },
+  'incident.status_update_published': {
+    kind: 'status_update',
+    dataType: 'status_update',
+  },
 };
 
 /**
@@ -34,7 +44,7 @@ export function toStoredIncidentUpdate(
   data: any,
   options: { account: string; at: Date; agent?: string },
 ): StoredIncidentUpdate | undefined {
-  const kind = UPDATE_KINDS[eventType];
+  const kind = INCIDENT_UPDATE_EVENTS[eventType]?.kind;
   if (!kind || !isPagerDutyId(data?.id) || !isPagerDutyId(data?.incident?.id))
     return undefined;
   const message = textOr(kind === 'note' ? data.content : data.message);

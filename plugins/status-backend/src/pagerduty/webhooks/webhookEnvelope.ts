@@ -1,11 +1,6 @@
 import { printable } from '../../lib/ThrottledWarnings';
+import { INCIDENT_UPDATE_EVENTS } from '../incidentUpdates';
 import { isPagerDutyId } from '../mapping';
-
-/** Incident events whose data is not the incident but what was added to it. */
-const UPDATE_DATA_TYPES: Record<string, string> = {
-  'incident.annotated': 'incident_note',
-  'incident.status_update_published': 'status_update',
-};
 
 /**
  * Why a signed webhook event of a type the plugin reads cannot be applied,
@@ -38,7 +33,7 @@ export function malformedEventProblem(event: {
   if (!isPagerDutyId(data.id)) {
     return 'event.data.id is not a PagerDuty ID (1 to 64 characters)';
   }
-  const updateType = UPDATE_DATA_TYPES[event.event_type];
+  const updateType = INCIDENT_UPDATE_EVENTS[event.event_type]?.dataType;
   if (updateType) {
     if (data.type !== updateType)
       return `event.data.type is ${printable(
