@@ -171,7 +171,6 @@ async function measureNotifications(options: {
       userRef: `user:default/user-${i % users.length}`,
       targetRef: `component:default/svc-${pick(ENTITIES)}`,
       createdAt: new Date(),
-      verifiedAt: new Date(),
     });
   let start = performance.now();
   const first = await parts.notifier!.run();

@@ -25,10 +25,6 @@ exports.up = async function up(knex) {
     table.string('user_ref', 255).notNullable();
     table.string('target_ref', 255).notNullable();
     table.timestamp('created_at', { useTz: true }).notNullable();
-    table
-      .timestamp('verified_at', { useTz: true })
-      .notNullable()
-      .comment("When the user's own credentials last showed they may read it");
     table.primary(['user_ref', 'target_ref']);
     table.index(['target_ref'], 'status_subscriptions_target_idx');
   });

@@ -22,13 +22,11 @@ export type SentNotification = {
   rootName?: string;
 };
 
-/** What one user follows, with what they may read as last verified. */
+/** What one user follows, since when. */
 export type StoredSubscription = {
   userRef: string;
   targetRef: string;
   createdAt: Date;
-  /** When the user's own credentials last showed they may read the target. */
-  verifiedAt: Date;
 };
 
 /** What one user's own credentials could not read when last served. */
@@ -53,11 +51,10 @@ export interface NotificationStore {
   listSubscriptionsOf(userRef: string): Promise<StoredSubscription[]>;
   /** Every subscription to one of these targets. */
   listSubscriptionsTo(targetRefs: string[]): Promise<StoredSubscription[]>;
-  /** Stores a subscription, replacing (and re-verifying) one of the same user and target. */
+  /** Stores a subscription; one of the same user and target is kept as it is. */
   saveSubscription(subscription: StoredSubscription): Promise<void>;
   /** Removes a subscription; false when there was none. */
   deleteSubscription(userRef: string, targetRef: string): Promise<boolean>;
-  countSubscriptionsOf(userRef: string): Promise<number>;
 
   /** Stores what a user may not read, replacing the earlier view. */
   saveUserView(view: StoredUserView): Promise<void>;
@@ -135,10 +132,9 @@ export class DatabaseNotificationStore implements NotificationStore {
         user_ref: subscription.userRef,
         target_ref: subscription.targetRef,
         created_at: subscription.createdAt,
-        verified_at: subscription.verifiedAt,
       })
       .onConflict(['user_ref', 'target_ref'])
-      .merge(['verified_at']);
+      .ignore();
   }
 
   async deleteSubscription(
@@ -149,13 +145,6 @@ export class DatabaseNotificationStore implements NotificationStore {
       .where({ user_ref: userRef, target_ref: targetRef })
       .delete();
     return deleted > 0;
-  }
-
-  async countSubscriptionsOf(userRef: string): Promise<number> {
-    const [{ count }] = await this.db('status_subscriptions')
-      .where({ user_ref: userRef })
-      .count({ count: '*' });
-    return Number(count);
   }
 
   async saveUserView(view: StoredUserView): Promise<void> {
@@ -192,6 +181,5 @@ function toSubscription(row: any): StoredSubscription {
     userRef: row.user_ref,
     targetRef: row.target_ref,
     createdAt: toDate(row.created_at)!,
-    verifiedAt: toDate(row.verified_at)!,
   };
 }

@@ -119,7 +119,6 @@ describe('DatabaseStatusStore', () => {
         user_ref: 'user:default/dana',
         target_ref: 'component:default/shop-web',
         created_at: new Date(),
-        verified_at: new Date(),
       });
       await knex('status_incident_updates').insert({
         account: 'default',

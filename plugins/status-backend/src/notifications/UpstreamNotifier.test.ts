@@ -251,7 +251,6 @@ describe('UpstreamNotifier', () => {
           userRef,
           targetRef,
           createdAt: new Date(),
-          verifiedAt: new Date(),
         });
       const DANA = 'user:default/dana';
       const ERIN = 'user:default/erin';

@@ -120,7 +120,6 @@ describe('following, notifications and public badges under a real permission pol
         user_ref: READER,
         target_ref: 'component:default/auth-service',
         created_at: new Date(),
-        verified_at: new Date(),
       });
       const list = await call('get', '/subscriptions', READER);
       expect(list.body.removed).toBe(1);

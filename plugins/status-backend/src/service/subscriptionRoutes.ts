@@ -86,10 +86,6 @@ export function addSubscriptionRoutes(
         removed++;
         continue;
       }
-      await store.notifications.saveSubscription({
-        ...subscription,
-        verifiedAt: now(),
-      });
       kept.push(describe(engine, subscription));
     }
     res.json({
@@ -107,13 +103,13 @@ export function addSubscriptionRoutes(
     if (!engine.entity(targetRef) || !view.has(targetRef)) {
       throw new NotFoundError(`No entity ${targetRef} in the catalog`);
     }
-    const existing = (
-      await store.notifications.listSubscriptionsOf(userRef)
-    ).find(s => s.targetRef === targetRef);
-    if (
-      !existing &&
-      (await store.notifications.countSubscriptionsOf(userRef)) >= maxPerUser
-    ) {
+    const mine = await store.notifications.listSubscriptionsOf(userRef);
+    const existing = mine.find(s => s.targetRef === targetRef);
+    if (existing) {
+      res.status(200).json(describe(engine, existing));
+      return;
+    }
+    if (mine.length >= maxPerUser) {
       throw new ConflictError(
         `You follow ${maxPerUser} entities already, the most allowed; unfollow one first`,
       );
@@ -121,11 +117,10 @@ export function addSubscriptionRoutes(
     const subscription: StoredSubscription = {
       userRef,
       targetRef,
-      createdAt: existing?.createdAt ?? now(),
-      verifiedAt: now(),
+      createdAt: now(),
     };
     await store.notifications.saveSubscription(subscription);
-    res.status(existing ? 200 : 201).json(describe(engine, subscription));
+    res.status(201).json(describe(engine, subscription));
   });
 
   router.delete('/subscriptions/:kind/:namespace/:name', async (req, res) => {
