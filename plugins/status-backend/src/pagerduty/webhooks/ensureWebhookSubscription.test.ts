@@ -9,6 +9,7 @@ import {
   ensureWebhookSubscription,
   WEBHOOK_SUBSCRIPTION_DESCRIPTION,
 } from './ensureWebhookSubscription';
+import { PAGERDUTY_WEBHOOK_EVENT_TYPES } from './PagerDutyWebhookProcessor';
 import { WebhookSecretVault } from './WebhookSecretVault';
 
 jest.setTimeout(60_000);
@@ -63,6 +64,23 @@ describe('ensureWebhookSubscription against the simulator', () => {
         description: WEBHOOK_SUBSCRIPTION_DESCRIPTION,
       });
       expect(await vault.list('default')).toEqual(subscriptions()[0].secrets);
+    });
+
+    it('adds the event types a subscription made by an earlier version lacks', async () => {
+      const { ensure } = await setUp();
+      expect(await ensure()).toBe('created');
+      // as an earlier version subscribed: without notes and status updates
+      const [subscription] = subscriptions();
+      subscription.events = subscription.events.filter(
+        e =>
+          e !== 'incident.annotated' &&
+          e !== 'incident.status_update_published',
+      );
+      expect(await ensure()).toBe('exists');
+      expect([...subscriptions()[0].events].sort()).toEqual(
+        [...PAGERDUTY_WEBHOOK_EVENT_TYPES].sort(),
+      );
+      expect(subscriptions()).toHaveLength(1);
     });
 
     it('keeps the secret encrypted in the database, readable only with the same key', async () => {
