@@ -49,4 +49,22 @@ describe('PublicLinksCard', () => {
     await waitFor(() => expect(asked).toBe(true));
     expect(screen.queryByText('Badge and feed')).not.toBeInTheDocument();
   });
+
+  it('says why when the addresses cannot be read', async () => {
+    const api: Partial<StatusApi> = {
+      getPublicLinks: async () => {
+        throw new Error('the status backend answered 503');
+      },
+    };
+    await renderInTestApp(
+      <PublicLinksCard
+        entityRef="component:default/cart-api"
+        title="cart-api"
+      />,
+      { apis: [[statusApiRef, api as StatusApi]] },
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Could not read the badge and feed addresses: the status backend answered 503',
+    );
+  });
 });

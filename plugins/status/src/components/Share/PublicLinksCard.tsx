@@ -15,6 +15,14 @@ export function PublicLinksCard(props: { entityRef: string; title: string }) {
     async () => api.getPublicLinks(props.entityRef),
     [api, props.entityRef],
   );
+  if (links.error)
+    return (
+      <InfoCard title="Badge and feed">
+        <Typography variant="body2" color="error" role="alert">
+          Could not read the badge and feed addresses: {links.error.message}
+        </Typography>
+      </InfoCard>
+    );
   if (!links.value) return null;
   const { value } = links;
   return (
