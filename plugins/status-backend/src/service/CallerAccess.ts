@@ -102,9 +102,12 @@ export class CallerAccess {
     ]);
     const refs = new Set(items.map(e => stringifyEntityRef(e)));
     const principal = credentials.principal as { userEntityRef?: string };
-    if (principal.userEntityRef && this.options.onUserRead) {
-      // recorded in the background: a slow database never slows the caller
-      this.options.onUserRead(principal.userEntityRef, refs).catch(() => {});
+    const { onUserRead } = this.options;
+    const user = principal.userEntityRef;
+    if (user && onUserRead) {
+      // after the answer: comparing with every entity, or a slow database,
+      // never slows the caller
+      setImmediate(() => onUserRead(user, refs).catch(() => {}));
     }
     return { refs, admin: decision.result === AuthorizeResult.ALLOW };
   }
