@@ -33,7 +33,17 @@ export const SECRET_WORDS = [
   'identity-core',
   'PAUTH01',
   'Token signing keys expired',
+  // the hidden middle of a path whose root is visible
+  'ledger-api',
 ];
+
+/** A visible root whose dependent reaches it through a hidden middle hop: invoices → ledger-api (hidden) → payments. */
+export const HIDDEN_MIDDLE = {
+  root: 'component:default/payments',
+  middle: 'component:default/ledger-api',
+  dependent: 'component:default/invoices',
+  incidentTitle: 'Card authorisations declined',
+};
 
 const entity = (
   kind: string,
@@ -63,11 +73,13 @@ const service = (owner: string, extra: Entity['spec'] = {}) => ({
 });
 
 // checkout → login-api → auth-service (hidden); profile-api → session-db (hidden) → auth-service;
-// cart → auth-service and shares an alert selector with it
+// cart → auth-service and shares an alert selector with it;
+// invoices → ledger-api (hidden) → payments (visible, with an open incident)
 export const entities: Entity[] = [
   entity('Group', 'shop', { type: 'team', children: [] }),
   entity('Group', 'identity', { type: 'team', children: [] }),
   entity('Group', 'sre', { type: 'team', children: [] }),
+  entity('Group', 'payments-team', { type: 'team', children: [] }),
   entity('System', 'shop-system', { owner: 'group:default/shop' }),
   entity(
     'System',
@@ -146,6 +158,41 @@ export const entities: Entity[] = [
   ),
   entity(
     'Component',
+    'payments',
+    service('group:default/payments-team', { system: 'shop-system' }),
+    { annotations: { 'pagerduty.com/service-id': 'PPAY001' } },
+  ),
+  entity(
+    'Component',
+    'ledger-api',
+    service('group:default/payments-team', {
+      system: 'shop-system',
+      dependsOn: ['component:default/payments'],
+    }),
+    {
+      restricted: true,
+      annotations: {
+        'status.backstage.io/critical-dependencies':
+          'component:default/payments',
+      },
+    },
+  ),
+  entity(
+    'Component',
+    'invoices',
+    service('group:default/shop', {
+      system: 'shop-system',
+      dependsOn: ['component:default/ledger-api'],
+    }),
+    {
+      annotations: {
+        'status.backstage.io/critical-dependencies':
+          'component:default/ledger-api',
+      },
+    },
+  ),
+  entity(
+    'Component',
     'cart',
     service('group:default/shop', {
       system: 'shop-system',
@@ -197,6 +244,12 @@ export async function startRestrictedStatusBackend(
           ownerGroup: 'identity',
         },
         {
+          serviceId: 'PPAY001',
+          entityName: 'payments',
+          description: 'Takes payments',
+          ownerGroup: 'identity',
+        },
+        {
           serviceId: 'PCHECK1',
           entityName: 'checkout',
           description: 'Takes orders',
@@ -233,6 +286,12 @@ export async function startRestrictedStatusBackend(
   sim.state.trigger({
     service: 'PAUTH01',
     title: 'Token signing keys expired',
+    urgency: 'high',
+    priority: 'P1',
+  });
+  sim.state.trigger({
+    service: 'PPAY001',
+    title: HIDDEN_MIDDLE.incidentTitle,
     urgency: 'high',
     priority: 'P1',
   });

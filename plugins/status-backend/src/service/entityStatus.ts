@@ -104,16 +104,23 @@ function pruneTree(nodes: UpstreamNode[], view: CallerView): UpstreamNode[] {
 
 type RootCause = { root: string; level: OutageLevel; path: string[] };
 
+/** A dependency path with every entity the caller may not read masked. */
+export const pathForCaller = (path: string[], view: CallerView): string[] =>
+  path.map(p => (view.has(p) ? p : HIDDEN_ENTITY_REF));
+
 /**
  * Root causes as a caller may see them: those they may not read become one
  * {@link HIDDEN_ENTITY_REF} cause (the worst level, the shortest path), so
- * that an inherited outage is always explained without naming what is hidden.
+ * that an inherited outage is always explained without naming what is hidden;
+ * every path, a visible root's too, has its hidden hops masked.
  */
 export function rootCausesForCaller<T extends RootCause>(
   causes: T[],
   view: CallerView,
 ): { visible: T[]; hidden?: RootCause } {
-  const visible = causes.filter(c => view.has(c.root));
+  const visible = causes
+    .filter(c => view.has(c.root))
+    .map(c => ({ ...c, path: pathForCaller(c.path, view) }));
   let hidden: RootCause | undefined;
   for (const c of causes) {
     if (view.has(c.root)) continue;
@@ -129,7 +136,7 @@ export function rootCausesForCaller<T extends RootCause>(
     hidden: hidden && {
       root: HIDDEN_ENTITY_REF,
       level: hidden.level,
-      path: hidden.path.map(p => (view.has(p) ? p : HIDDEN_ENTITY_REF)),
+      path: pathForCaller(hidden.path, view),
     },
   };
 }
@@ -165,7 +172,7 @@ export async function describeEntityStatus(options: {
       entityRef: c.root,
       level: c.level,
       rootLevel: engine.levels(c.root).own ?? null,
-      path: c.path.map(p => (view.has(p) ? p : HIDDEN_ENTITY_REF)),
+      path: c.path,
       incidents: engine
         .incidentsOf(c.root)
         .map(i => incidentView(i, engine, view, updates)),

@@ -2,6 +2,7 @@ import { HIDDEN_ENTITY_REF } from '@status-layer/plugin-status-common';
 import waitForExpect from 'wait-for-expect';
 import { createTestDatabases } from '../__testUtils__/databases';
 import {
+  HIDDEN_MIDDLE,
   READER,
   RestrictedStatusBackend,
   SRE,
@@ -149,6 +150,67 @@ describe('history, changes and maintenance under a real permission policy', () =
       }
     });
 
+    it('masks a hidden hop in the middle of a path whose root is visible, wherever a stored path is served', async () => {
+      const today = new Date().toISOString().slice(0, 10);
+      const masked = [HIDDEN_MIDDLE.dependent, HIDDEN_ENTITY_REF, HIDDEN_MIDDLE.root];
+      const invoices = '/entities/component/default/invoices';
+      await waitForExpect(async () => {
+        const live = await as(READER, invoices);
+        expect(live.body.rootCauses).toEqual([
+          expect.objectContaining({ entityRef: HIDDEN_MIDDLE.root, path: masked }),
+        ]);
+        expectNothingHidden(live.body);
+      });
+      const sreLive = await as(SRE, invoices);
+      expect(sreLive.body.rootCauses[0].path).toEqual([
+        HIDDEN_MIDDLE.dependent,
+        HIDDEN_MIDDLE.middle,
+        HIDDEN_MIDDLE.root,
+      ]);
+
+      // the day's level changes, stored with the full path
+      const day = await as(READER, `${invoices}/transitions?day=${today}`);
+      expect(day.status).toBe(200);
+      expect(day.body.transitions.at(-1).rootCauses).toEqual([
+        expect.objectContaining({ root: HIDDEN_MIDDLE.root, path: masked }),
+      ]);
+      expectNothingHidden(day.body);
+      const sreDay = await as(SRE, `${invoices}/transitions?day=${today}`);
+      expect(sreDay.body.transitions.at(-1).rootCauses[0].path).toContain(
+        HIDDEN_MIDDLE.middle,
+      );
+
+      // the same change in the System's and the owner's roll-up days
+      for (const rollup of ['system/default/shop-system', 'group/default/shop']) {
+        const rollupDay = await as(
+          READER,
+          `/rollups/${rollup}/transitions?day=${today}`,
+        );
+        expect(rollupDay.status).toBe(200);
+        const ofInvoices = rollupDay.body.transitions.filter(
+          (t: any) => t.entityRef === HIDDEN_MIDDLE.dependent,
+        );
+        expect(ofInvoices.at(-1).rootCauses).toEqual([
+          expect.objectContaining({ root: HIDDEN_MIDDLE.root, path: masked }),
+        ]);
+        expectNothingHidden(rollupDay.body);
+      }
+
+      // the history's days and the roll-up views name the root, never the hop
+      for (const path of [
+        `${invoices}/history?days=7`,
+        '/rollups/system/default/shop-system',
+        '/rollups/system/default/shop-system/history?days=7',
+        `${invoices}/changes`,
+        '/summary',
+        '/incidents',
+      ]) {
+        const res = await as(READER, path);
+        expect(res.status).toBe(200);
+        expectNothingHidden(res.body);
+      }
+    });
+
     it("lists the changes along an entity's path, counting but never naming hidden upstreams' changes", async () => {
       const reader = await as(
         READER,
@@ -269,7 +331,8 @@ describe('history, changes and maintenance under a real permission policy', () =
     it("counts each team's incident response only over what the caller may read", async () => {
       const reader = await as(READER, '/response/teams?days=7');
       expect(reader.status).toBe(200);
-      expect(reader.body.teams.map((t: any) => t.owner)).toEqual([
+      expect(reader.body.teams.map((t: any) => t.owner).sort()).toEqual([
+        'group:default/payments-team',
         'group:default/shop',
       ]);
       expectNothingHidden(reader.body);

@@ -178,19 +178,21 @@ describe('the status API under a real permission policy', () => {
       expect(reader.status).toBe(200);
       expectNothingHidden(reader.body);
       const sre = await as(SRE, '/summary');
-      expect(sre.body.total - reader.body.total).toBe(3); // auth-service, session-db, identity-core
+      expect(sre.body.total - reader.body.total).toBe(4); // auth-service, session-db, identity-core, ledger-api
       expect(
         reader.body.entities.find(
           (e: any) => e.entityRef === 'component:default/checkout',
         ).rootCause,
       ).toBe(HIDDEN_ENTITY_REF);
       // the outage itself is a problem only for those who may read it
-      expect(reader.body.problems.map((p: any) => p.entityRef)).toEqual([
+      expect(reader.body.problems.map((p: any) => p.entityRef).sort()).toEqual([
         'component:default/cart',
+        'component:default/payments',
       ]);
       expect(sre.body.problems.map((p: any) => p.entityRef).sort()).toEqual([
         'component:default/auth-service',
         'component:default/cart',
+        'component:default/payments',
       ]);
       // filtering by a hidden system finds nothing
       const bySystem = await as(
@@ -213,16 +215,16 @@ describe('the status API under a real permission policy', () => {
         const sre = await as(SRE, `/summary/rows?group=${group}&limit=1000`);
         expect(reader.status).toBe(200);
         expectNothingHidden(reader.body);
-        expect(sre.body.entities - reader.body.entities).toBe(3);
+        expect(sre.body.entities - reader.body.entities).toBe(4);
         expect(JSON.stringify(sre.body)).toContain(
           'component:default/auth-service',
         );
       }
       const readerProblems = await as(READER, '/summary/problems');
-      expect(readerProblems.body.total).toBe(1);
+      expect(readerProblems.body.total).toBe(2);
       expectNothingHidden(readerProblems.body);
       const sreProblems = await as(SRE, '/summary/problems');
-      expect(sreProblems.body.total).toBe(2);
+      expect(sreProblems.body.total).toBe(3);
     });
 
     it('keeps hidden entities out of roll-ups and the incident feed', async () => {
@@ -243,9 +245,13 @@ describe('the status API under a real permission policy', () => {
       expectNothingHidden(shop.body);
 
       const feed = await as(READER, '/incidents');
-      expect(feed.body.incidents).toEqual([]);
+      expect(feed.body.incidents.map((i: any) => i.title)).toEqual([
+        'Card authorisations declined',
+      ]);
+      expectNothingHidden(feed.body);
       const sreFeed = await as(SRE, '/incidents');
-      expect(sreFeed.body.incidents.map((i: any) => i.title)).toEqual([
+      expect(sreFeed.body.incidents.map((i: any) => i.title).sort()).toEqual([
+        'Card authorisations declined',
         'Token signing keys expired',
       ]);
     });

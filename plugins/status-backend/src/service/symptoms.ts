@@ -7,6 +7,7 @@ import {
 import { StoredIncident } from '../database';
 import { StatusEngine } from '../engine/StatusEngine';
 import { CallerView } from './CallerAccess';
+import { pathForCaller } from './entityStatus';
 
 /**
  * Whether an open incident is probably a symptom of an upstream outage, as
@@ -41,7 +42,7 @@ export function symptomOf(
     ref === HIDDEN_ENTITY_REF
       ? 'an upstream you may not see'
       : engine.titleOf(ref) ?? ref;
-  const path = cause.path.map(ref => (view.has(ref) ? ref : HIDDEN_ENTITY_REF));
+  const path = pathForCaller(cause.path, view);
   const entity = nameOf(path[0]);
   const lag = describeLag(cause.afterMs);
   if (!view.has(cause.root)) {
