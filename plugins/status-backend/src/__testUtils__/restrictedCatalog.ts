@@ -38,15 +38,19 @@ import { statusAdminPermission } from '@status-layer/plugin-status-common';
 /** Entities with this label are readable only by their owners (and SREs). */
 export const RESTRICTED_LABEL = 'example.com/restricted';
 
+/** Entities with this label are readable only by SREs, even by their owners. */
+export const SRE_ONLY_LABEL = 'example.com/sre-only';
+
 /** Members of this group may read everything and hold `status.admin`. */
 export const SRE_GROUP = 'group:default/sre';
 
 /**
  * A permission policy as an adopter would write one, not allow-all: SREs may
  * do everything; everyone else may read an entity unless it carries
- * {@link RESTRICTED_LABEL}, in which case only its owners may (a conditional
- * decision that the catalog turns into a database filter), and nobody else
- * holds `status.admin`.
+ * {@link RESTRICTED_LABEL}, in which case only its owners may, and nobody
+ * but SREs may read one with {@link SRE_ONLY_LABEL}, not even its owners (a
+ * conditional decision that the catalog turns into a database filter); nobody
+ * else holds `status.admin`.
  */
 export class RestrictedEntitiesPolicy implements PermissionPolicy {
   async handle(
@@ -59,9 +63,14 @@ export class RestrictedEntitiesPolicy implements PermissionPolicy {
       return { result: AuthorizeResult.DENY };
     if (isPermission(request.permission, catalogEntityReadPermission)) {
       return createCatalogConditionalDecision(request.permission, {
-        anyOf: [
-          { not: catalogConditions.hasLabel({ label: RESTRICTED_LABEL }) },
-          catalogConditions.isEntityOwner({ claims }),
+        allOf: [
+          { not: catalogConditions.hasLabel({ label: SRE_ONLY_LABEL }) },
+          {
+            anyOf: [
+              { not: catalogConditions.hasLabel({ label: RESTRICTED_LABEL }) },
+              catalogConditions.isEntityOwner({ claims }),
+            ],
+          },
         ],
       });
     }

@@ -17,12 +17,16 @@ import {
   RESTRICTED_LABEL,
   restrictedCatalogFeatures,
   SRE_GROUP,
+  SRE_ONLY_LABEL,
 } from './restrictedCatalog';
 import { startStatusTestBackend } from './startStatusTestBackend';
 
 export const READER = 'user:default/reader'; // in shop: may not read identity's restricted entities
 export const IDENTITY_DEV = 'user:default/identity-dev'; // in identity: owns them
 export const SRE = 'user:default/sre-lead'; // in sre: reads everything, holds status.admin
+/** Catalog users of shop, told as owners: one the API never served, one it has. */
+export const NEWCOMER = 'user:default/newcomer';
+export const VETERAN = 'user:default/veteran';
 
 export const ALERT_SECRET = 'alertmanager-test-secret';
 export const PUBLIC_TOKEN_SECRET = 'restricted-backend-public-token-secret';
@@ -35,6 +39,8 @@ export const SECRET_WORDS = [
   'Token signing keys expired',
   // the hidden middle of a path whose root is visible
   'ledger-api',
+  // shop's own, readable only by SREs
+  'fraud-rules',
 ];
 
 /** A visible root whose dependent reaches it through a hidden middle hop: invoices → ledger-api (hidden) → payments. */
@@ -51,6 +57,7 @@ const entity = (
   spec: Entity['spec'] & object,
   options: {
     restricted?: boolean;
+    sreOnly?: boolean;
     annotations?: Record<string, string>;
   } = {},
 ): Entity => ({
@@ -60,6 +67,7 @@ const entity = (
     name,
     namespace: 'default',
     ...(options.restricted ? { labels: { [RESTRICTED_LABEL]: 'true' } } : {}),
+    ...(options.sreOnly ? { labels: { [SRE_ONLY_LABEL]: 'true' } } : {}),
     annotations: options.annotations ?? {},
   },
   spec,
@@ -74,7 +82,8 @@ const service = (owner: string, extra: Entity['spec'] = {}) => ({
 
 // checkout → login-api → auth-service (hidden); profile-api → session-db (hidden) → auth-service;
 // cart → auth-service and shares an alert selector with it;
-// invoices → ledger-api (hidden) → payments (visible, with an open incident)
+// invoices → ledger-api (hidden) → payments (visible, with an open incident);
+// fraud-rules → payments, owned by shop but readable only by SREs
 export const entities: Entity[] = [
   entity('Group', 'shop', { type: 'team', children: [] }),
   entity('Group', 'identity', { type: 'team', children: [] }),
@@ -191,6 +200,23 @@ export const entities: Entity[] = [
       },
     },
   ),
+  // shop owns it, but only SREs may read it
+  entity(
+    'Component',
+    'fraud-rules',
+    service('group:default/shop', {
+      dependsOn: ['component:default/payments'],
+    }),
+    {
+      sreOnly: true,
+      annotations: {
+        'status.backstage.io/critical-dependencies':
+          'component:default/payments',
+      },
+    },
+  ),
+  entity('User', 'newcomer', { memberOf: ['group:default/shop'] }),
+  entity('User', 'veteran', { memberOf: ['group:default/shop'] }),
   entity(
     'Component',
     'cart',
@@ -322,6 +348,8 @@ export async function startRestrictedStatusBackend(
     entities,
     memberships: {
       [READER]: ['group:default/shop'],
+      [NEWCOMER]: ['group:default/shop'],
+      [VETERAN]: ['group:default/shop'],
       [IDENTITY_DEV]: ['group:default/identity'],
       [SRE]: [SRE_GROUP],
     },
@@ -331,7 +359,9 @@ export async function startRestrictedStatusBackend(
     config: {
       permission: { enabled: true },
       catalog: {
-        rules: [{ allow: ['Component', 'System', 'Resource', 'Group'] }],
+        rules: [
+          { allow: ['Component', 'System', 'Resource', 'Group', 'User'] },
+        ],
       },
       status: {
         pagerDuty: { apiToken: 'simulator-token', apiBaseUrl: sim.url },

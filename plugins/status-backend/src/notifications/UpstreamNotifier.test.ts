@@ -123,6 +123,18 @@ describe('UpstreamNotifier', () => {
         severity: 'critical',
         topic: 'Upstream outages',
       });
+      // nia was never served: she is told that an outage reaches what she
+      // owns, and nothing that a policy might hide from her
+      const toNia = sentNotifications.find(n =>
+        (n.recipients as any).entityRef.includes(NIA),
+      )!;
+      expect(toNia.payload).toMatchObject({
+        title: 'An upstream outage affects entities you own or follow',
+        link: '/status',
+      });
+      expect(JSON.stringify(toNia.payload)).not.toMatch(
+        /cart-api|shop-web|auth-service|membership-api|platform|Login failing/,
+      );
       const scope = told.payload.scope;
       // the scope names nothing a recipient may not read
       expect(scope).toMatch(/^status:upstream-outage:[\w-]{22}$/);
@@ -148,11 +160,12 @@ describe('UpstreamNotifier', () => {
         link: '/catalog/default/component/cart-api/status',
       });
       expect(recovery.payload.description).toContain('after 21 min');
-      expect(
-        sentNotifications.find(
-          (n, i) => i >= 2 && (n.recipients as any).entityRef.includes(NIA),
-        )!.payload.title,
-      ).toBe('Recovered: the upstream outage is over');
+      const niaRecovery = sentNotifications.find(
+        (n, i) => i >= 2 && (n.recipients as any).entityRef.includes(NIA),
+      )!.payload;
+      expect(niaRecovery.title).toBe('Recovered: the upstream outage is over');
+      // how long it lasted is told only to readers of the root
+      expect(niaRecovery.description).not.toMatch(/min|since|auth-service/);
       expect(await store.notifications.listEpisodes()).toEqual([]);
     });
 
@@ -189,8 +202,12 @@ describe('UpstreamNotifier', () => {
       });
       await sync.syncOnce();
       const parts = await start();
+      await parts.userViews.seen(SAM, ALL_REFS);
       expect(await parts.notifier!.run()).toMatchObject({ sent: 2 });
-      expect(sentNotifications[0].payload.description).toMatch(
+      const toSam = sentNotifications.find(n =>
+        (n.recipients as any).entityRef.includes(SAM),
+      )!;
+      expect(toSam.payload.description).toMatch(
         /has been in major outage since/,
       );
     });
@@ -278,9 +295,11 @@ describe('UpstreamNotifier', () => {
           (n.recipients as any).entityRef.includes(userRef),
         )?.payload;
       expect(to(DANA)!.title).toBe('shop-web affected by an upstream outage');
+      // neither the hidden root's own level nor since when: the API withholds both
       expect(to(DANA)!.description).toContain(
-        'An upstream you may not see has been in major outage',
+        'An upstream you may not see is failing.',
       );
+      expect(to(DANA)!.description).not.toMatch(/since|major outage/);
       expect(to(DANA)!.description).toContain(
         'shop-web (degraded) via cart-api → an upstream you may not see.',
       );

@@ -16,6 +16,7 @@ import {
   outageNotification,
   recoveryNotification,
   RootDescription,
+  unservedOutageNotification,
 } from './notificationMessages';
 import { NotificationRules } from './readNotificationRules';
 import { describeRoot, outageStart } from './rootCause';
@@ -82,8 +83,10 @@ export type NotifierRun = {
  * @remarks
  * Each user reads only what their own credentials let them read the last
  * time the status API served them ({@link UserViews}): entities outside that
- * view are masked, as everywhere in the API, and users never served are
- * told only about their own entities.
+ * view are masked, as everywhere in the API, and a hidden root's own level
+ * and start are not told either. Users never served are told only that an
+ * upstream outage reaches entities they own or follow, with a link to the
+ * status page: a policy may hide even their own entities from them.
  */
 export class UpstreamNotifier {
   private readonly warnings: ThrottledWarnings;
@@ -267,16 +270,21 @@ export class UpstreamNotifier {
       ))
         cache.set(user, hidden);
     const messages = new Map<string, Message>();
+    const scope = scopeOf(episode);
     for (const [user, entities] of told) {
       const hidden = cache.get(user);
-      // a user never served by the status API may read only what they are told about
-      const mayRead = (ref: string) =>
-        hidden ? !hidden.has(ref) : entities.has(ref);
+      if (!hidden) {
+        // never served: even their own entities may be hidden from them by a policy
+        const payload = unservedOutageNotification({ scope });
+        messages.set(user, { payload, link: payload.link! });
+        continue;
+      }
+      const mayRead = (ref: string) => !hidden.has(ref);
       const readable = [...entities.values()].filter(e => mayRead(e.ref));
       if (!readable.length) continue;
       const rootView: RootDescription = mayRead(outage.rootRef)
         ? root
-        : { hidden: true, level: outage.rootLevel };
+        : { hidden: true };
       const payload = outageNotification({
         root: rootView,
         since: episode.startedAt,
@@ -285,7 +293,7 @@ export class UpstreamNotifier {
           path: e.path.map(p => (mayRead(p) ? p : HIDDEN_ENTITY_REF)),
         })),
         nameOf,
-        scope: scopeOf(episode),
+        scope,
       });
       messages.set(user, {
         payload,

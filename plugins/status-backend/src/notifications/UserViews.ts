@@ -12,8 +12,8 @@ const MAX_HIDDEN = 50_000;
  * the status API served them. Backstage lets a backend ask the permission
  * framework only on behalf of the caller of a request, so notifications,
  * which go out with no request, name only what this view allows; users never
- * served get the upstream masked and a link to the Status tab, where their
- * own credentials decide.
+ * served are told nothing by name and get a link to the status page, where
+ * their own credentials decide.
  */
 export class UserViews {
   private readonly saved = new Map<string, { print: string; at: number }>();

@@ -24,7 +24,8 @@ export type RootDescription =
       owner?: { name: string; slackChannel?: string; email?: string };
       onCall?: { name: string; policy: string };
     }
-  | { hidden: true; level: HealthLevel };
+  /** A root the recipient may not read: neither its name nor its own level nor since when (as the API's `rootLevel: null`). */
+  | { hidden: true };
 
 /** Names entities in a message. */
 export type NameOf = (ref: string) => string;
@@ -72,10 +73,7 @@ const pathText = (path: string[], nameOf: NameOf) =>
     .join(' → ');
 
 function rootSentence(root: RootDescription, since: Date, nameOf: NameOf) {
-  if (root.hidden)
-    return `An upstream you may not see has been ${state(
-      root.level,
-    )} since ${utcTime(since)}.`;
+  if (root.hidden) return 'An upstream you may not see is failing.';
   const incident = root.incident
     ? ` PagerDuty incident${
         root.incident.number ? ` #${root.incident.number}` : ''
@@ -158,6 +156,34 @@ export function outageNotification(options: {
   };
 }
 
+/**
+ * What a user the status API has never served is told: that an upstream
+ * outage reaches entities they own or follow, and nothing else. Without a
+ * view of what their own credentials may read, any name, level or link to an
+ * entity could be one a policy hides from them, and a notification may be
+ * forwarded by email or Slack and never taken back. The link leads to the
+ * status page, where their credentials decide what they see; once they have
+ * opened it, later updates name what they may read.
+ */
+export function unservedOutageNotification(options: {
+  scope: string;
+}): NotificationPayload {
+  return {
+    title: 'An upstream outage affects entities you own or follow',
+    description:
+      'The status page shows which of your entities are affected, through which upstream, and whom to contact. ' +
+      'This notification names nothing because you have not opened the status page yet, so the portal cannot tell what you may see; ' +
+      'once you have, its updates name what you may read.',
+    link: STATUS_PAGE_LINK,
+    severity: 'normal',
+    topic: UPSTREAM_OUTAGE_TOPIC,
+    scope: options.scope,
+  };
+}
+
+/** The status dashboard, relative to the app. */
+export const STATUS_PAGE_LINK = '/status';
+
 /** The follow-up that replaces an outage's notification when its root cause recovers. */
 export function recoveryNotification(options: {
   rootName: string | undefined;
@@ -169,31 +195,43 @@ export function recoveryNotification(options: {
   scope: string;
 }): NotificationPayload {
   const { rootName, stillFailing, since, now, link, scope } = options;
-  const who = rootName ?? 'The upstream you may not see';
+  const common = {
+    link,
+    severity: 'low' as const,
+    topic: UPSTREAM_OUTAGE_TOPIC,
+    scope,
+  };
+  // how long a root failed is told only to those who may read it, as its level
+  if (!rootName)
+    return stillFailing
+      ? {
+          title: 'No longer affected by an upstream outage',
+          description:
+            'The upstream outage no longer affects your entities; the status page shows their levels now.',
+          ...common,
+        }
+      : {
+          title: 'Recovered: the upstream outage is over',
+          description:
+            'The upstream outage that affected your entities is over; they are no longer affected through it.',
+          ...common,
+        };
   if (stillFailing)
     return {
-      title: `No longer affected by ${rootName ?? 'an upstream outage'}`,
-      description: `${who} still fails, but after ${duration(
+      title: `No longer affected by ${rootName}`,
+      description: `${rootName} still fails, but after ${duration(
         now.getTime() - since.getTime(),
       )} it no longer affects your entities.`,
-      link,
-      severity: 'low',
-      topic: UPSTREAM_OUTAGE_TOPIC,
-      scope,
+      ...common,
     };
   return {
-    title: rootName
-      ? `Recovered: ${rootName} is no longer failing`
-      : 'Recovered: the upstream outage is over',
-    description: `${who} recovered after ${duration(
+    title: `Recovered: ${rootName} is no longer failing`,
+    description: `${rootName} recovered after ${duration(
       now.getTime() - since.getTime(),
     )} (failing since ${utcTime(
       since,
     )}). Entities it affected are no longer affected through it.`,
-    link,
-    severity: 'low',
-    topic: UPSTREAM_OUTAGE_TOPIC,
-    scope,
+    ...common,
   };
 }
 

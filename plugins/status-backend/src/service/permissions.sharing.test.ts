@@ -6,7 +6,9 @@ import { createTestDatabases } from '../__testUtils__/databases';
 import {
   IDENTITY_DEV,
   PUBLIC_TOKEN_SECRET,
+  NEWCOMER,
   READER,
+  VETERAN,
   RestrictedStatusBackend,
   SRE,
   startRestrictedStatusBackend,
@@ -176,6 +178,63 @@ describe('following, notifications and public badges under a real permission pol
       expect(to(SRE)[0].payload.description).toContain(
         'Token signing keys expired',
       );
+    });
+
+    it("tells owners about an upstream outage without naming what a policy hides from them, even their own team's entities", async () => {
+      // veteran has opened the status page; newcomer never has
+      const before = backend.notified.length;
+      await call('get', '/entities/component/default/invoices', VETERAN);
+      await waitForExpect(async () => {
+        const views = await backend
+          .statusKnex('status_user_views')
+          .where('user_ref', VETERAN);
+        expect(views).toHaveLength(1);
+      });
+      await backend.scheduler.triggerTask('status-notifications');
+      const to = (user: string) =>
+        backend.notified.filter(n =>
+          ([] as string[])
+            .concat((n.recipients as any).entityRef)
+            .includes(user),
+        );
+      // what the veteran is told once served (earlier runs told both the same as the newcomer)
+      const toVeteran = () =>
+        to(VETERAN).filter(n => backend.notified.indexOf(n) >= before);
+      await waitForExpect(() => {
+        expect(to(NEWCOMER).length).toBeGreaterThan(0);
+        expect(toVeteran()).toHaveLength(2);
+      });
+      // shop owns fraud-rules, which only SREs may read: the newcomer's
+      // notification names nothing, not even shop's own entities
+      for (const { payload } of to(NEWCOMER)) {
+        expect(payload).toMatchObject({
+          title: 'An upstream outage affects entities you own or follow',
+          link: '/status',
+          severity: 'normal',
+        });
+        for (const name of ['invoices', 'payments', 'checkout', 'cart'])
+          expect(JSON.stringify(payload)).not.toContain(name);
+      }
+      backend.expectNothingHidden(to(NEWCOMER));
+      // the veteran reads what their view allows: invoices via a hidden hop, never fraud-rules
+      const payments = toVeteran().find(n =>
+        n.payload.title.includes('payments'),
+      )!.payload;
+      expect(payments.title).toBe(
+        'invoices affected by payments (major outage)',
+      );
+      expect(payments.description).toContain(
+        'invoices (major outage) via an upstream you may not see → payments',
+      );
+      backend.expectNothingHidden(toVeteran());
+      // auth-service is hidden from shop: neither its level nor since when is told
+      const login = toVeteran().find(
+        n => !n.payload.title.includes('payments'),
+      )!.payload;
+      expect(login.description).toContain(
+        'An upstream you may not see is failing.',
+      );
+      expect(login.description).not.toContain('since');
     });
 
     it('publishes badges and feeds only of public entities, naming no hidden upstream, and gives tokens only to status admins', async () => {

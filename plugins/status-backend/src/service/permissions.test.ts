@@ -178,7 +178,7 @@ describe('the status API under a real permission policy', () => {
       expect(reader.status).toBe(200);
       expectNothingHidden(reader.body);
       const sre = await as(SRE, '/summary');
-      expect(sre.body.total - reader.body.total).toBe(4); // auth-service, session-db, identity-core, ledger-api
+      expect(sre.body.total - reader.body.total).toBe(5); // auth-service, session-db, identity-core, ledger-api, fraud-rules
       expect(
         reader.body.entities.find(
           (e: any) => e.entityRef === 'component:default/checkout',
@@ -215,7 +215,7 @@ describe('the status API under a real permission policy', () => {
         const sre = await as(SRE, `/summary/rows?group=${group}&limit=1000`);
         expect(reader.status).toBe(200);
         expectNothingHidden(reader.body);
-        expect(sre.body.entities - reader.body.entities).toBe(4);
+        expect(sre.body.entities - reader.body.entities).toBe(5);
         expect(JSON.stringify(sre.body)).toContain(
           'component:default/auth-service',
         );
