@@ -42,7 +42,7 @@ describe('notification texts', () => {
       path: [`component:default/svc-${i}`, HIDDEN_ENTITY_REF],
     }));
     const payload = outageNotification({
-      root: { hidden: true, level: 'major_outage' },
+      root: { hidden: true },
       since,
       entities,
       nameOf,
