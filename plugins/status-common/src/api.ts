@@ -69,12 +69,23 @@ export type StatusOwner = {
 export type StatusEscalationPolicy = {
   id: string;
   name: string;
-  onCall: {
-    level: number;
-    user: StatusPerson;
-    start: string | null;
-    end: string | null;
-  }[];
+  /** Who was on call per level at the last read; a shift may have ended since ({@link onCallShiftState}). */
+  onCall: StatusOnCallShift[];
+  /** When PagerDuty's on-call was last read successfully (ISO 8601); null when never. */
+  onCallReadAt: string | null;
+};
+
+/**
+ * One person on call at one escalation level, as PagerDuty last said.
+ *
+ * @public
+ */
+export type StatusOnCallShift = {
+  level: number;
+  user: StatusPerson;
+  /** ISO 8601; null when PagerDuty gives none (e.g. a permanent assignment). */
+  start: string | null;
+  end: string | null;
 };
 
 /**

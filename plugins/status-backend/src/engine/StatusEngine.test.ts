@@ -97,6 +97,10 @@ describe('StatusEngine with the simulator', () => {
         'Platform SRE',
         'Platform SRE',
       ]);
+      // when on-call was read, so that a shift ending later is not shown as current
+      const readAt = Date.parse(cause.escalationPolicies[0].onCallReadAt!);
+      expect(readAt).toBeLessThanOrEqual(Date.now());
+      expect(Date.now() - readAt).toBeLessThan(10 * 60_000);
       expect(status.owner).toMatchObject({ entityRef: 'group:default/shop' });
 
       const auth = await describe('component:default/auth-service');

@@ -316,6 +316,48 @@ describe('UpstreamNotifier', () => {
       expect(sentNotifications).toHaveLength(3);
     });
 
+    it('never names as on call someone whose shift ended after PagerDuty was last read', async () => {
+      const { sync, clock, start, sentNotifications, store } = await shop(
+        databaseId,
+        { config: { minDurationSeconds: 0 } },
+      );
+      triggerLoginOutage(sim!);
+      await sync.syncOnce();
+      // the last read said: Pia on call at level 1 until an hour from now
+      const [auth] = (await store.listServices('default')).filter(
+        s => s.id === 'PAUTH00',
+      );
+      const policy = auth.escalationPolicyId!;
+      const hour = 3_600_000;
+      const now = clock.now().getTime();
+      await store.replaceOnCalls('default', [policy], [
+        {
+          account: 'default',
+          escalationPolicyId: policy,
+          level: 1,
+          user: { id: 'PPIA001', name: 'Pia Platform' },
+          start: new Date(now - hour),
+          end: new Date(now + hour),
+        },
+      ]);
+      const parts = await start();
+      await parts.userViews.seen(SAM, ALL_REFS);
+      await parts.notifier!.run();
+      const toSam = () =>
+        sentNotifications.filter(n =>
+          (n.recipients as any).entityRef.includes(SAM),
+        );
+      expect(toSam()).toHaveLength(1);
+      expect(toSam()[0].payload.description).toContain('On call: Pia Platform');
+      // two hours on, PagerDuty not read again: her shift has ended
+      clock.advance(2 * hour);
+      await parts.notifier!.run();
+      expect(toSam()).toHaveLength(2);
+      expect(toSam()[1].payload.description).toContain('Owner: platform team');
+      expect(toSam()[1].payload.description).not.toContain('Pia Platform');
+      expect(toSam()[1].payload.description).not.toContain('On call:');
+    });
+
     it('tries a failed send again on the next run', async () => {
       const { sync, start, store, failNextSends, sentNotifications } =
         await shop(databaseId, { config: { minDurationSeconds: 0 } });

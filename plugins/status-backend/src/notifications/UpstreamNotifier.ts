@@ -261,6 +261,7 @@ export class UpstreamNotifier {
       this.options.store,
       outage,
       nameOf,
+      this.now(),
     );
     const cache = this.run$!.hidden;
     const unread = [...told.keys()].filter(user => !cache.has(user));

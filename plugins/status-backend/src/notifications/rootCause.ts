@@ -1,4 +1,7 @@
-import { compareLevels } from '@status-layer/plugin-status-common';
+import {
+  compareLevels,
+  currentOnCall,
+} from '@status-layer/plugin-status-common';
 import { StatusStore } from '../database';
 import { StatusEngine } from '../engine/StatusEngine';
 import { escalationPoliciesOf } from '../service/entityStatus';
@@ -14,6 +17,7 @@ export async function describeRoot(
   store: StatusStore,
   outage: UpstreamOutage,
   nameOf: (ref: string) => string,
+  now: Date,
 ): Promise<RootDescription> {
   const ref = outage.rootRef;
   const incident = engine
@@ -30,8 +34,10 @@ export async function describeRoot(
   const policies = await escalationPoliciesOf(engine, store, ref).catch(
     () => [],
   );
-  const policy = policies.find(p => p.onCall.length);
-  const firstOnCall = policy?.onCall.sort((a, b) => a.level - b.level)[0];
+  // a shift that has ended since the last read is nobody's to answer now
+  const nowMs = now.getTime();
+  const policy = policies.find(p => currentOnCall(p.onCall, nowMs).length);
+  const firstOnCall = policy && currentOnCall(policy.onCall, nowMs)[0];
   return {
     hidden: false,
     ref,

@@ -31,7 +31,7 @@ export function describeOwner(
   return { entityRef: owner, ...engine.entity(owner)?.contact };
 }
 
-/** The escalation policies of an entity's PagerDuty services, with who is on call now. */
+/** The escalation policies of an entity's PagerDuty services, with who was on call at the last read and when that was. */
 export async function escalationPoliciesOf(
   engine: StatusEngine,
   store: StatusStore,
@@ -49,9 +49,14 @@ export async function escalationPoliciesOf(
   const onCalls = policies.size
     ? await store.listOnCalls(account, [...policies.keys()])
     : [];
+  // a shift that ended after this read is shown as ended, not as on call now
+  const onCallReadAt =
+    engine.accountFreshness(account).parts.find(p => p.part === 'oncalls')
+      ?.lastSuccessAt ?? null;
   return [...policies].map(([id, name]) => ({
     id,
     name: name ?? id,
+    onCallReadAt,
     onCall: onCalls
       .filter(o => o.escalationPolicyId === id)
       .map(o => ({

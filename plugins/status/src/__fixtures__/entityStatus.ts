@@ -84,6 +84,7 @@ export function aRootCause(
       {
         id: 'PEP1',
         name: 'Identity on-call',
+        onCallReadAt: new Date().toISOString(),
         onCall: [
           {
             level: 1,
@@ -131,6 +132,7 @@ export function anEntityStatus(
       {
         id: 'PEP2',
         name: 'E-commerce on-call',
+        onCallReadAt: new Date().toISOString(),
         onCall: [
           {
             level: 1,

@@ -1,7 +1,10 @@
 import { InfoCard } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { EntityStatus } from '@status-layer/plugin-status-common';
+import {
+  currentOnCall,
+  EntityStatus,
+} from '@status-layer/plugin-status-common';
 import Typography from '@material-ui/core/Typography';
 import {
   Explanation,
@@ -11,20 +14,31 @@ import {
   Loaded,
   StatusEntityLink,
   useEntityStatus,
+  useNow,
   useStatusTabLink,
 } from '../common';
 import { entityDisplayLevel } from '../EntityStatusTab/StatusHeader';
 
-/** Who answers first now: the first level of the first escalation policy. */
+/**
+ * Who answers first now: the lowest level on call now of the first
+ * escalation policy; a shift that has ended since the last read is not.
+ */
 function OnCallNow(props: { status: EntityStatus }) {
+  const nowMs = useNow().getTime();
   const [policy] = props.status.escalationPolicies;
   if (!policy) return null;
-  const first = policy.onCall.filter(o => o.level === 1);
+  const current = currentOnCall(policy.onCall, nowMs);
+  const first = current.filter(o => o.level === current[0]?.level);
+  const unknown = !current.length && policy.onCall.length > 0;
   return (
     <Typography variant="body2" paragraph>
       On call:{' '}
-      {first.length ? first.map(o => o.user.name).join(', ') : 'nobody'} (
-      {policy.name})
+      {first.length
+        ? first.map(o => o.user.name).join(', ')
+        : unknown
+        ? 'not known (the shifts last read have ended)'
+        : 'nobody'}{' '}
+      ({policy.name})
     </Typography>
   );
 }

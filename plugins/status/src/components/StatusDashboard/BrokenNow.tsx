@@ -2,6 +2,7 @@ import { EmptyState } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { useApi } from '@backstage/frontend-plugin-api';
 import {
+  currentOnCall,
   StatusProblem,
   StatusSummary,
   StatusSummaryQuery,
@@ -52,9 +53,11 @@ function ProblemRow(props: { problem: StatusProblem }) {
   const classes = useStyles();
   const now = useNow();
   const { problem } = props;
-  const firstOnCall = problem.escalationPolicies[0]?.onCall
-    .slice()
-    .sort((a, b) => a.level - b.level)[0];
+  // a shift that has ended since the last read is nobody's to answer now
+  const firstOnCall = currentOnCall(
+    problem.escalationPolicies[0]?.onCall ?? [],
+    now.getTime(),
+  )[0];
   // its own incidents opened while an upstream failed: one problem, not two
   const cause = problem.incidents.find(i => i.symptomOf)?.symptomOf;
   return (
