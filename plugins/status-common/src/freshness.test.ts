@@ -52,4 +52,37 @@ describe('describePartFreshness', () => {
       ),
     ).toBe('Incidents may be out of date: no successful read since 10:40');
   });
+
+  it('says a part left out is not read, since when and why, at once', () => {
+    const reason =
+      'the open incidents could not be read from PagerDuty, and alerts are read per open incident';
+    expect(
+      describePartFreshness(
+        part({
+          part: 'alerts',
+          stale: true,
+          skipped: true,
+          lastError: reason,
+        }),
+        time,
+      ),
+    ).toBe(
+      "PagerDuty's alerts may be out of date: not read since 10:40, because the open incidents could not be read from PagerDuty, and alerts are read per open incident",
+    );
+    expect(
+      describePartFreshness(
+        part({
+          part: 'notes',
+          stale: true,
+          skipped: true,
+          lastSuccessAt: null,
+          lastAttemptAt: null,
+          lastError: 'the open incidents could not be read from PagerDuty',
+        }),
+        time,
+      ),
+    ).toBe(
+      'Incident notes may be out of date: not read yet, because the open incidents could not be read from PagerDuty',
+    );
+  });
 });

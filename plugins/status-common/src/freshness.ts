@@ -50,6 +50,12 @@ export type StatusPartFreshness = {
   failingSince: string | null;
   /** Missed too many syncs (or never read): not to be trusted. */
   stale: boolean;
+  /**
+   * The last sync left this part out because a part it needs failed (the
+   * alerts of open incidents when the incidents could not be read): stale at
+   * once, with why in `lastError`, until it is read again.
+   */
+  skipped?: boolean;
 };
 
 /** What a reader loses when a part cannot be read. */
@@ -66,7 +72,9 @@ const PART_CONSEQUENCES: Record<PagerDutyDataPart, string> = {
 /**
  * One sentence for a part that is failing or stale, in plain words, or
  * undefined when it is fresh, e.g. "On-call unknown: PagerDuty answered 400
- * to GET /oncalls since 10:42". `formatTime` renders an ISO time for the
+ * to GET /oncalls since 10:42", or for a part left out "PagerDuty's alerts
+ * may be out of date: not read since 10:40, because the open incidents could
+ * not be read from PagerDuty, …". `formatTime` renders an ISO time for the
  * reader (their time zone, their clock format).
  *
  * @public
@@ -77,6 +85,14 @@ export function describePartFreshness(
 ): string | undefined {
   const { part, lastError, failingSince, lastSuccessAt, stale } = freshness;
   const why = lastError ? lastError.replace(/\.$/, '') : undefined;
+  if (freshness.skipped) {
+    // "since" is the data shown: the last read, not when the skipping began
+    return `${PART_CONSEQUENCES[part]}: ${
+      lastSuccessAt
+        ? `not read since ${formatTime(lastSuccessAt)}`
+        : 'not read yet'
+    }${why ? `, because ${why}` : ''}`;
+  }
   if (stale) {
     const since = failingSince ?? lastSuccessAt;
     if (!lastSuccessAt && !lastError) return undefined; // not read yet: the first sync is on its way

@@ -128,11 +128,15 @@ describe('DatabaseStatusStore', () => {
         at: new Date(),
         message: 'Rolling back',
       });
-      // the newest migrations first: incident updates, notifications
+      // the newest migrations first: skipped sources (the column goes), incident updates, notifications
       // (episodes, subscriptions and users' views go), who resolved an incident (the incident
       // stays), change events, the transitions' time index (the table and its
       // rows stay), alerts' changed_at, freshness per part, webhook events,
       // then alerts
+      await knex.migrate.down({ directory: migrationsDir });
+      expect(
+        await knex.schema.hasColumn('status_sources', 'skipped_because'),
+      ).toBe(false);
       await knex.migrate.down({ directory: migrationsDir });
       expect(await knex.schema.hasTable('status_incident_updates')).toBe(false);
       await knex.migrate.down({ directory: migrationsDir });

@@ -41,6 +41,7 @@ import {
 } from './DatabaseWebhookEventStore';
 import { StatusStore } from './StatusStore';
 import {
+  SourceAttempt,
   SourceFreshness,
   RecordedLevels,
   StatusTransition,
@@ -325,12 +326,7 @@ export class DatabaseStatusStore implements StatusStore {
     }));
   }
 
-  recordSourceAttempt(
-    source: string,
-    attempt:
-      | { at: Date; ok: true; via: 'poll' | 'webhook' }
-      | { at: Date; ok: false; error: string },
-  ): Promise<void> {
+  recordSourceAttempt(source: string, attempt: SourceAttempt): Promise<void> {
     return upsertSourceAttempt(this.db, source, attempt);
   }
 

@@ -5,6 +5,7 @@ import { NotificationStore } from './DatabaseNotificationStore';
 import { WebhookEventStore } from './DatabaseWebhookEventStore';
 import {
   RecordedLevels,
+  SourceAttempt,
   SourceFreshness,
   StatusTransition,
   StoredIncident,
@@ -113,13 +114,12 @@ export interface StatusStore {
     escalationPolicyIds?: string[],
   ): Promise<StoredOnCall[]>;
 
-  /** Records an attempt to read a source, successful or not. */
-  recordSourceAttempt(
-    source: string,
-    attempt:
-      | { at: Date; ok: true; via: 'poll' | 'webhook' }
-      | { at: Date; ok: false; error: string },
-  ): Promise<void>;
+  /**
+   * Records an attempt to read a source, successful or not, or that a sync
+   * left it out (`skipped`: why, in plain words), which makes it stale until
+   * its next attempt.
+   */
+  recordSourceAttempt(source: string, attempt: SourceAttempt): Promise<void>;
   listSources(): Promise<SourceFreshness[]>;
 
   /** Appends level changes to the history. */

@@ -1,19 +1,26 @@
 import { Knex } from 'knex';
 import { toDate } from '@status-layer/plugin-status-common';
-import { SourceFreshness } from './types';
+import { SourceAttempt, SourceFreshness } from './types';
 
 /*
  * The freshness of each source (a part of a PagerDuty account, a monitoring
- * tool): its last attempt, last success and the run of failures since.
+ * tool): its last attempt, last success, the run of failures since, and why
+ * the last sync left it out, if it did.
  */
 
 export async function upsertSourceAttempt(
   db: Knex,
   source: string,
-  attempt:
-    | { at: Date; ok: true; via: 'poll' | 'webhook' }
-    | { at: Date; ok: false; error: string },
+  attempt: SourceAttempt,
 ): Promise<void> {
+  if ('skipped' in attempt) {
+    // not an attempt: the last one, its error and the run of failures stay
+    await db('status_sources')
+      .insert({ source, skipped_because: attempt.skipped })
+      .onConflict('source')
+      .merge(['skipped_because']);
+    return;
+  }
   if (attempt.ok) {
     const row = {
       source,
@@ -23,6 +30,7 @@ export async function upsertSourceAttempt(
       last_error: null,
       failing_since: null,
       consecutive_failures: 0,
+      skipped_because: null,
     };
     await db('status_sources')
       .insert(row)
@@ -42,6 +50,7 @@ export async function upsertSourceAttempt(
     .merge({
       last_attempt_at: attempt.at,
       last_error: attempt.error,
+      skipped_because: null,
       // the run of failures began at its first
       failing_since: db.raw(
         'COALESCE(status_sources.failing_since, excluded.failing_since)',
@@ -60,5 +69,6 @@ export async function selectSources(db: Knex): Promise<SourceFreshness[]> {
     lastError: r.last_error ?? undefined,
     failingSince: toDate(r.failing_since),
     consecutiveFailures: Number(r.consecutive_failures ?? 0),
+    skippedBecause: r.skipped_because ?? undefined,
   }));
 }

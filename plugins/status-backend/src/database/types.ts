@@ -74,7 +74,21 @@ export type SourceFreshness = {
   failingSince?: Date;
   /** Failed attempts since the last success. */
   consecutiveFailures: number;
+  /**
+   * Why the last sync left this source out (a part it needs failed), in
+   * plain words; cleared by the next attempt to read it.
+   */
+  skippedBecause?: string;
 };
+
+/**
+ * One attempt to read a source, successful or not, or a sync leaving it out
+ * because a part it needs failed (`skipped`: why, in plain words).
+ */
+export type SourceAttempt =
+  | { at: Date; ok: true; via: 'poll' | 'webhook' }
+  | { at: Date; ok: false; error: string }
+  | { skipped: string };
 
 /** One change of an entity's level. */
 export type StatusTransition = {

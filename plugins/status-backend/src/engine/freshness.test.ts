@@ -83,6 +83,31 @@ describe('freshness of the PagerDuty data', () => {
     });
   });
 
+  it('is stale at once when the last sync left it out, saying why, and fresh once read again', () => {
+    const reason =
+      'the open incidents could not be read from PagerDuty, and alerts are read per open incident';
+    // read a minute ago, which alone would be fresh
+    const skipped = partFreshness(
+      [source('alerts', { skippedBecause: reason })],
+      'default',
+      'alerts',
+      rules,
+    );
+    expect(skipped).toEqual({
+      part: 'alerts',
+      lastSuccessAt: minutesAgo(1).toISOString(),
+      lastAttemptAt: minutesAgo(1).toISOString(),
+      lastError: reason,
+      failingSince: null,
+      stale: true,
+      skipped: true,
+    });
+    const read = partFreshness([source('alerts')], 'default', 'alerts', rules);
+    expect(read.stale).toBe(false);
+    expect(read.skipped).toBeUndefined();
+    expect(read.lastError).toBeNull();
+  });
+
   it('keeps the poll and the webhooks apart', () => {
     const freshness = accountFreshness(
       [

@@ -23,8 +23,9 @@ const iso = (date?: Date) => date?.toISOString() ?? null;
 
 /**
  * How fresh one part of an account's data is, as the poll left it: stale when
- * never read, after too many failed syncs in a row, or when its last success
- * is too old (the sync itself stopped).
+ * never read, after too many failed syncs in a row, when its last success is
+ * too old (the sync itself stopped), or at once when the last sync left it
+ * out because a part it needs failed.
  */
 export function partFreshness(
   sources: SourceFreshness[],
@@ -53,7 +54,7 @@ export function partFreshness(
           syncIntervalMs / 1000,
         )} s): PagerDuty has not answered, or the sync has stopped`
       : null);
-  return {
+  const freshness: StatusPartFreshness = {
     part,
     lastSuccessAt: iso(source?.lastSuccessAt),
     lastAttemptAt: iso(source?.lastAttemptAt),
@@ -61,6 +62,16 @@ export function partFreshness(
     failingSince: iso(source?.failingSince),
     stale,
   };
+  // left out: whatever its age, nothing says it is still true
+  if (source?.skippedBecause) {
+    return {
+      ...freshness,
+      lastError: source.skippedBecause,
+      stale: true,
+      skipped: true,
+    };
+  }
+  return freshness;
 }
 
 /**

@@ -382,6 +382,13 @@ describe('PagerDutySync against the simulator', () => {
         'maintenance',
         'oncalls',
         'changes',
+        // left out: they are read per open incident
+        'alerts',
+        'notes',
+      ]);
+      expect(down.parts.filter(p => p.skipped).map(p => p.part)).toEqual([
+        'alerts',
+        'notes',
       ]);
       expect(await store.listOpenIncidents()).toHaveLength(3);
       const incidents = await sourceOf(store, 'incidents');

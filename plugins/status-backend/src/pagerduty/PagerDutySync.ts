@@ -20,7 +20,9 @@ import { syncOpenIncidents } from './syncOpenIncidents';
 export type SyncPartOutcome = {
   part: PagerDutyDataPart;
   ok: boolean;
-  /** Why it failed, in plain words. */
+  /** Not tried: a part it needs failed (`error` says which). */
+  skipped?: boolean;
+  /** Why it failed or was left out, in plain words. */
   error?: string;
 };
 
@@ -142,8 +144,12 @@ export class PagerDutySync {
       request,
       now: () => this.now(),
     };
-    const open = await this.part(result, 'incidents', () =>
-      syncOpenIncidents(context, result),
+    // the open list, once read, even when incidents that left it could not be looked up
+    let open: any[] | undefined;
+    await this.part(result, 'incidents', () =>
+      syncOpenIncidents(context, result, read => {
+        open = read;
+      }),
     );
 
     await this.part(result, 'maintenance', async () => {
@@ -190,13 +196,21 @@ export class PagerDutySync {
       result.changeEvents = await syncChangeEvents(context);
     });
 
+    // read per open incident: without this sync's open list they are left
+    // out, and say so, rather than look fresh
+    const needsOpen = (what: string) =>
+      `the open incidents could not be read from PagerDuty, and ${what} are read per open incident`;
     if (open) {
+      const read = open;
       await this.part(result, 'alerts', async () => {
-        result.alertLookups = await syncIncidentAlerts(context, open);
+        result.alertLookups = await syncIncidentAlerts(context, read);
       });
       await this.part(result, 'notes', async () => {
-        result.noteLookups = await syncIncidentNotes(context, open);
+        result.noteLookups = await syncIncidentNotes(context, read);
       });
+    } else {
+      await this.skip(result, 'alerts', needsOpen('alerts'));
+      await this.skip(result, 'notes', needsOpen('notes'));
     }
 
     // last, with what is left of the budget: past incidents, for MTTA and MTTR
@@ -215,7 +229,9 @@ export class PagerDutySync {
     if (failed.length) {
       this.options.logger.warn(
         `PagerDuty sync of account ${account}: ${failed
-          .map(p => `${p.part} failed (${p.error})`)
+          .map(
+            p => `${p.part} ${p.skipped ? 'skipped' : 'failed'} (${p.error})`,
+          )
           .join('; ')}; their last known data is kept`,
       );
     }
@@ -248,6 +264,19 @@ export class PagerDutySync {
       result.parts.push({ part, ok: false, error: message });
       return undefined;
     }
+  }
+
+  /** Records that a part was left out, and why: it is stale until read again. */
+  private async skip(
+    result: SyncResult,
+    part: PagerDutyDataPart,
+    reason: string,
+  ): Promise<void> {
+    await this.options.store.recordSourceAttempt(
+      pagerDutySourceName(this.options.account, part),
+      { skipped: reason },
+    );
+    result.parts.push({ part, ok: false, skipped: true, error: reason });
   }
 
   /** Who is on call for the escalation policies, 25 policies per request. */

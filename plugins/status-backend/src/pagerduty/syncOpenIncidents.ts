@@ -30,11 +30,14 @@ const messageOf = (error: unknown) =>
 /**
  * Open incidents, account-wide or split by service when there are more
  * than offset pagination reaches, and the incidents that left the open list
- * since the last sync. Returns the open incidents as PagerDuty sent them.
+ * since the last sync. Returns the open incidents as PagerDuty sent them, and
+ * gives them to `onOpenRead` as soon as they are stored, so the parts read
+ * per open incident go on when only a lookup of a closed one failed.
  */
 export async function syncOpenIncidents(
   context: SyncContext,
   result: SyncResult,
+  onOpenRead?: (open: any[]) => void,
 ): Promise<any[]> {
   const { account, client, store, request, now } = context;
   // asked now: a webhook that occurs after this moment wins over what the answer says
@@ -111,6 +114,7 @@ export async function syncOpenIncidents(
     i => i.status === 'resolved',
   ).length;
   await store.upsertIncidents([...openIncidents, ...settled]);
+  onOpenRead?.(open);
   const waiting = closed.length - MAX_INDIVIDUAL_LOOKUPS;
   if (unconfirmed.length || waiting > 0) {
     const reasons = [

@@ -1,0 +1,113 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import {
+  PagerDutySimulator,
+  startPagerDutySimulator,
+} from '@internal/pagerduty-simulator';
+import { describePartFreshness } from '@status-layer/plugin-status-common';
+import { createStatusStack } from '../__testUtils__/statusStack';
+import { createTestDatabases } from '../__testUtils__/databases';
+import { partFreshness } from '../engine/freshness';
+import { StatusStore } from '../database';
+
+jest.setTimeout(60_000);
+
+describe('PagerDutySync parts that depend on another', () => {
+  const databases = createTestDatabases();
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    let sim: PagerDutySimulator;
+
+    beforeEach(async () => {
+      sim = await startPagerDutySimulator({ seed: 31 });
+    });
+    afterEach(() => sim.close());
+
+    const setFaults = (faults: object) =>
+      fetch(`${sim.url}/_control/faults`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(faults),
+      });
+    const freshnessOf = async (store: StatusStore, part: 'alerts' | 'notes') =>
+      partFreshness(await store.listSources(), 'default', part, {
+        now: new Date(),
+        syncIntervalMs: 60_000,
+        staleAfterMissedSyncs: 3,
+      });
+
+    async function setUp() {
+      return createStatusStack({
+        knex: await databases.init(databaseId),
+        pagerDutyUrl: sim.url,
+        logger: mockServices.logger.mock(),
+        client: { maxRetries: 1, backoffMs: 10 },
+      });
+    }
+
+    it('leaves out the alerts and notes when the incidents cannot be read: stale at once, saying why, until read again', async () => {
+      const { store, sync } = await setUp();
+      sim.state.trigger({ service: 'cart-api', title: 'Carts failing' });
+      const first = await sync.syncOnce();
+      expect(first.parts.every(p => p.ok)).toBe(true);
+      expect((await freshnessOf(store, 'alerts')).stale).toBe(false);
+
+      await setFaults({
+        endpoints: { '/incidents': { mode: 'error', status: 500 } },
+      });
+      const failing = await sync.syncOnce();
+      const because = (what: string) =>
+        `the open incidents could not be read from PagerDuty, and ${what} are read per open incident`;
+      expect(failing.parts.filter(p => !p.ok)).toEqual([
+        {
+          part: 'incidents',
+          ok: false,
+          error: expect.stringContaining('500'),
+        },
+        { part: 'alerts', ok: false, skipped: true, error: because('alerts') },
+        { part: 'notes', ok: false, skipped: true, error: because('notes') },
+      ]);
+      // read a moment ago, yet stale now: nothing says it is still true
+      const alerts = await freshnessOf(store, 'alerts');
+      expect(alerts).toMatchObject({
+        stale: true,
+        skipped: true,
+        lastError: because('alerts'),
+      });
+      expect(describePartFreshness(alerts, iso => `[${iso}]`)).toBe(
+        `PagerDuty's alerts may be out of date: not read since [${
+          alerts.lastSuccessAt
+        }], because ${because('alerts')}`,
+      );
+      expect(await freshnessOf(store, 'notes')).toMatchObject({
+        stale: true,
+        lastError: because('notes'),
+      });
+
+      await setFaults({ endpoints: { '/incidents': null } });
+      const recovered = await sync.syncOnce();
+      expect(recovered.parts.every(p => p.ok)).toBe(true);
+      for (const part of ['alerts', 'notes'] as const) {
+        const freshness = await freshnessOf(store, part);
+        expect(freshness).toMatchObject({ stale: false, lastError: null });
+        expect(freshness.skipped).toBeUndefined();
+      }
+    });
+
+    it('reads the alerts and notes when the open list was read but an incident that left it could not be looked up', async () => {
+      const { store, sync } = await setUp();
+      const gone = sim.state.trigger({ service: 'cart-api', title: 'x' });
+      await sync.syncOnce();
+      sim.state.resolve(gone.id);
+      sim.state.trigger({ service: 'auth-service', title: 'Logins failing' });
+      await setFaults({
+        endpoints: { '/incidents/{id}': { mode: 'error', status: 503 } },
+      });
+      const result = await sync.syncOnce();
+      expect(result.parts.filter(p => !p.ok).map(p => p.part)).toEqual([
+        'incidents',
+      ]);
+      // the new incident's alert is read all the same
+      expect(result.alertLookups).toBe(1);
+      expect((await freshnessOf(store, 'alerts')).stale).toBe(false);
+    });
+  });
+});
