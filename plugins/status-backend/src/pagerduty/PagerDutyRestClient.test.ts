@@ -149,7 +149,8 @@ describe('PagerDutyRestClient against the simulator', () => {
     expect(clock - started).toBeGreaterThanOrEqual(1_000);
   });
 
-  it('on a 429 waits for the reset it announces, then sends again', async () => {
+  // pdjs keeps the 429's own headers from the client (see pdjsRequest.ts)
+  it('on a 429 with no reset announced before, waits a full minute, then sends again once', async () => {
     await setFaults({ rateLimitPerMinute: 2 });
     clock += 120_000;
     // someone else spends the shared token's budget
@@ -164,26 +165,51 @@ describe('PagerDutyRestClient against the simulator', () => {
     await expect(
       pd.get<unknown[]>('/priorities', {}, 'priorities'),
     ).resolves.toHaveLength(5);
-    expect(sim.requestCount - before).toBe(2); // the 429, then the success after the wait
-    // the simulator announced the seconds left in its sliding minute
-    expect(clock - started).toBeGreaterThanOrEqual(1_000);
-    expect(clock - started).toBeLessThanOrEqual(60_000);
+    // the 429, then the success after the wait: pdjs sent nothing by itself
+    expect(sim.requestCount - before).toBe(2);
+    expect(pd.requestsSent).toBe(2);
+    expect(clock - started).toBe(60_000);
   });
 
-  it('gives up at once, saying why, when the announced reset is longer than it waits', async () => {
+  it('on a 429 waits for the reset an earlier answer announced, less the time since', async () => {
+    await setFaults({ rateLimitPerMinute: 3 });
+    clock += 120_000;
+    const pd = client();
+    // the first request of a fresh window is told the window resets in 60 s
+    await pd.get<unknown[]>('/priorities', {}, 'priorities');
+    clock += 10_000;
+    for (let i = 0; i < 2; i++) {
+      await fetch(`${sim.url}/priorities`, {
+        headers: pagerDutyRequestHeaders(),
+      });
+    }
+    const before = sim.requestCount;
+    const started = clock;
+    await expect(
+      pd.get<unknown[]>('/priorities', {}, 'priorities'),
+    ).resolves.toHaveLength(5);
+    expect(sim.requestCount - before).toBe(2);
+    expect(clock - started).toBe(50_000);
+  });
+
+  it('gives up at once, saying why, when the reset to wait for is longer than it waits', async () => {
     await setFaults({ rateLimitPerMinute: 1 });
     clock += 120_000;
     await fetch(`${sim.url}/priorities`, {
       headers: pagerDutyRequestHeaders(),
     });
     const pd = client({ maxRateLimitWaitMs: 500 });
+    const before = sim.requestCount;
     const started = clock;
     const error = await pd
       .get<unknown[]>('/priorities', {}, 'priorities')
       .catch(e => e);
     expect(error).toBeInstanceOf(PagerDutyUnavailableError);
-    expect(error.message).toMatch(/rate limited \(429\), reset in \d+ s/);
+    expect(error.message).toMatch(
+      /rate limited \(429\), reset in 60 s \(none announced ahead: a full minute\), longer than/,
+    );
     expect(clock).toBe(started);
+    expect(sim.requestCount - before).toBe(1);
   });
 
   it('never exceeds its request budget', async () => {

@@ -11,6 +11,7 @@ import {
   PagerDutyRequestOptions,
 } from './PagerDutyClient';
 import { RequestBudget } from './RequestBudget';
+import { PagerDutyResponseHeaders, requestThroughPdjs } from './pdjsRequest';
 
 /** How the client talks to PagerDuty. */
 export type PagerDutyRestClientOptions = {
@@ -25,13 +26,19 @@ export type PagerDutyRestClientOptions = {
   logger: LoggerService;
   /** Per request, 10 s by default. */
   timeoutMs?: number;
-  /** Retries of a request after a 5xx, timeout, network error or 429; 4 by default. */
+  /**
+   * Retries of a read after a 5xx, timeout, network error or 429, and of a
+   * write after a 429; 4 by default.
+   */
   maxRetries?: number;
   /** First backoff, doubled per retry; 500 ms by default. */
   backoffMs?: number;
   /** Requests per minute never exceeded; 600 by default (PagerDuty allows 960). */
   requestsPerMinute?: number;
-  /** The longest wait for a rate-limit reset before giving up; 60 s by default. */
+  /**
+   * The longest wait for a rate-limit reset before giving up; 60 s by
+   * default.
+   */
   maxRateLimitWaitMs?: number;
   /** The clock (tests drive it). */
   clock?: { now: () => number; sleep: (ms: number) => Promise<void> };
@@ -42,37 +49,44 @@ const PAGE_SIZE = 100;
 /** Offset pagination reaches no further than offset + limit = 10,000. */
 const MAX_OFFSET_PLUS_LIMIT = 10_000;
 
+/**
+ * The wait after a 429 when PagerDuty announced no reset still ahead: its
+ * rate limit counts requests per minute, so a minute on, the requests that
+ * spent it no longer count.
+ */
+const UNANNOUNCED_RESET_MS = 60_000;
+
 const realClock = {
   now: () => Date.now(),
   sleep: (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms)),
 };
 
-type Attempt =
-  | { kind: 'ok'; body: any; headers: Headers }
-  | { kind: 'refused'; status: number; body: any }
-  | { kind: 'transient'; reason: string }
-  | { kind: 'rate-limited'; resetSeconds?: number };
-
 const defaultKey = (row: any) =>
   typeof row?.id === 'string' ? row.id : JSON.stringify(row);
 
 /**
- * {@link PagerDutyClient} on the platform's `fetch`, holding to PagerDuty's
+ * {@link PagerDutyClient} on `@pagerduty/pdjs`, holding to PagerDuty's
  * published REST contract.
  *
  * @remarks
- * Every request carries the headers the OpenAPI document requires (`Accept:
+ * Every request is one call of pdjs's `api()` (see `requestThroughPdjs`),
+ * with the headers the OpenAPI document requires (`Accept:
  * application/vnd.pagerduty+json;version=2` and exactly `Content-Type:
- * application/json`, even on GET), a timeout, and counts against the sync's
- * budget. 5xx, timeouts and network errors are retried with exponential
- * backoff; a 429 waits for the `ratelimit-reset` it announces (bounded, and
- * never past the sync's deadline). Lists advance by the rows actually
- * received, drop duplicate rows, and stop at an empty or repeated page.
+ * application/json`, even on GET), a timeout, and the sync's abort signal;
+ * it counts against this client's requests per minute and the sync's
+ * budget. Pagination, retries and rate limiting are this class's, not
+ * pdjs's: lists advance by the rows actually received, drop duplicate rows,
+ * and stop at an empty or repeated page; 5xx, timeouts and network errors of
+ * a read are retried with exponential backoff, a write (POST or PUT) is never
+ * sent again after them, since it may already be done.
  *
- * `@pagerduty/pdjs` was used before: it retries a 429 by itself after a fixed
- * delay and keeps the 429's headers from its caller, so it cannot honour
- * `ratelimit-reset`; its `Content-Type` carries a charset the document does
- * not allow.
+ * Rate limit: pdjs is stopped from sending a request again after a 429 by
+ * itself, and does not show the 429's `ratelimit-reset`. So every answer's
+ * `ratelimit-reset` is remembered as a time; once `ratelimit-remaining` says
+ * 0, no request is sent before it. After a 429 the request waits until the
+ * reset last announced, if still ahead, else a full minute, then is sent
+ * again; a wait longer than `maxRateLimitWaitMs` gives up at once, and no
+ * wait goes past the sync's deadline.
  *
  * @internal
  */
@@ -86,8 +100,10 @@ export class PagerDutyRestClient implements PagerDutyClient {
     now: () => number;
     sleep: (ms: number) => Promise<void>;
   };
-  private readonly authorization: string;
+  /** Before this time no request is sent: none is left in PagerDuty's window. */
   private rateLimitResetAt = 0;
+  /** The window's reset PagerDuty last announced, as a time (0: none yet). */
+  private announcedResetAt = 0;
   private sent = 0;
 
   constructor(private readonly options: PagerDutyRestClientOptions) {
@@ -100,10 +116,6 @@ export class PagerDutyRestClient implements PagerDutyClient {
       options.requestsPerMinute ?? 600,
       this.clock,
     );
-    this.authorization =
-      options.tokenType === 'bearer'
-        ? `Bearer ${options.apiToken}`
-        : `Token token=${options.apiToken}`;
   }
 
   get requestsSent(): number {
@@ -209,7 +221,7 @@ export class PagerDutyRestClient implements PagerDutyClient {
       const waitForReset = this.rateLimitResetAt - this.clock.now();
       if (waitForReset > this.maxRateLimitWaitMs) {
         throw new PagerDutyUnavailableError(
-          `PagerDuty ${method} ${path}: rate limited (429), reset in ${Math.ceil(
+          `PagerDuty ${method} ${path}: rate limit spent, reset in ${Math.ceil(
             waitForReset / 1000,
           )} s, longer than the ${Math.round(
             this.maxRateLimitWaitMs / 1000,
@@ -221,10 +233,20 @@ export class PagerDutyRestClient implements PagerDutyClient {
       await this.budget.acquire();
       options.budget?.take();
       this.throwIfAborted(options.signal, path, attempt);
-      const result = await this.attempt(method, path, query, data, options);
+      this.sent += 1;
+      const result = await requestThroughPdjs({
+        method,
+        url: `${this.options.apiBaseUrl.replace(/\/$/, '')}${path}`,
+        query,
+        data,
+        token: this.options.apiToken,
+        tokenType: this.options.tokenType ?? 'token',
+        timeoutMs: this.timeoutMs,
+        signal: options.signal,
+      });
+      if (result.kind !== 'rate-limited') this.noteRateLimit(result.headers);
       switch (result.kind) {
         case 'ok':
-          this.noteRateLimit(result.headers);
           return result.body;
         case 'refused': {
           const error = result.body?.error ?? {};
@@ -240,10 +262,10 @@ export class PagerDutyRestClient implements PagerDutyClient {
           );
         }
         case 'rate-limited': {
-          const resetMs = (result.resetSeconds ?? 60) * 1000;
-          lastReason = `rate limited (429), reset in ${Math.round(
+          const { resetMs, known } = this.resetAfter429(result.headers);
+          lastReason = `rate limited (429), reset in ${Math.ceil(
             resetMs / 1000,
-          )} s`;
+          )} s (${known})`;
           if (resetMs > this.maxRateLimitWaitMs) {
             this.rateLimitResetAt = this.clock.now() + resetMs;
             throw new PagerDutyUnavailableError(
@@ -258,9 +280,9 @@ export class PagerDutyRestClient implements PagerDutyClient {
             this.clock.now() + resetMs,
           );
           this.options.logger.warn(
-            `PagerDuty rate limit reached on ${method} ${path}; waiting ${Math.round(
+            `PagerDuty rate limit reached on ${method} ${path}; waiting ${Math.ceil(
               resetMs / 1000,
-            )} s for its reset`,
+            )} s for its reset (${known})`,
           );
           break;
         }
@@ -268,7 +290,7 @@ export class PagerDutyRestClient implements PagerDutyClient {
           lastReason = result.reason;
           // a write may have been done before the answer was lost: sending it
           // again could do it twice (the caller checks and tries later)
-          if (method === 'POST') {
+          if (method !== 'GET') {
             throw new PagerDutyUnavailableError(
               `PagerDuty ${method} ${path} failed (${result.reason}); not sent again`,
               attempt + 1,
@@ -323,79 +345,40 @@ export class PagerDutyRestClient implements PagerDutyClient {
     }
   }
 
-  /** Remembers when PagerDuty's rate-limit window resets once it says none is left. */
-  private noteRateLimit(headers: Headers) {
-    const remaining = Number(headers.get('ratelimit-remaining'));
-    const reset = Number(headers.get('ratelimit-reset'));
-    if (headers.has('ratelimit-remaining') && remaining <= 0 && reset > 0) {
-      this.rateLimitResetAt = this.clock.now() + reset * 1000;
+  /**
+   * Remembers when PagerDuty's rate-limit window resets, as its answers
+   * announce it, and that none is left once it says so.
+   */
+  private noteRateLimit(headers?: PagerDutyResponseHeaders) {
+    const reset = Number(headers?.get('ratelimit-reset'));
+    if (!headers || !(reset > 0)) return;
+    const resetAt = this.clock.now() + reset * 1000;
+    this.announcedResetAt = resetAt;
+    if (
+      headers.has('ratelimit-remaining') &&
+      Number(headers.get('ratelimit-remaining')) <= 0
+    ) {
+      this.rateLimitResetAt = resetAt;
     }
   }
 
-  private async attempt(
-    method: 'GET' | 'POST' | 'PUT',
-    path: string,
-    query: PagerDutyQuery,
-    data: unknown,
-    options: PagerDutyRequestOptions,
-  ): Promise<Attempt> {
-    const url = new URL(`${this.options.apiBaseUrl.replace(/\/$/, '')}${path}`);
-    for (const [name, value] of Object.entries(query)) {
-      for (const item of [value].flat()) url.searchParams.append(name, item);
-    }
-    const signals = [AbortSignal.timeout(this.timeoutMs)];
-    if (options.signal) signals.push(options.signal);
-    this.sent += 1;
-    try {
-      const response = await fetch(url, {
-        method,
-        headers: {
-          Accept: 'application/vnd.pagerduty+json;version=2',
-          'Content-Type': 'application/json',
-          Authorization: this.authorization,
-          'User-Agent': 'backstage-status-plugin',
-        },
-        body: data === undefined ? undefined : JSON.stringify(data),
-        signal: AbortSignal.any(signals),
-      });
-      const status = response.status;
-      const text = await response.text();
-      let body: any;
-      try {
-        body = text ? JSON.parse(text) : undefined;
-      } catch {
-        // e.g. a proxy's HTML error page
-        body = undefined;
-      }
-      if (status >= 200 && status < 300) {
-        if (body === undefined && text)
-          return {
-            kind: 'transient',
-            reason: `HTTP ${status} with a body that is not JSON`,
-          };
-        return { kind: 'ok', body, headers: response.headers };
-      }
-      if (status === 429) {
-        const reset = Number(response.headers.get('ratelimit-reset'));
-        return {
-          kind: 'rate-limited',
-          resetSeconds: reset > 0 ? reset : undefined,
-        };
-      }
-      if (status >= 500) return { kind: 'transient', reason: `HTTP ${status}` };
-      return { kind: 'refused', status, body };
-    } catch (error) {
-      if (options.signal?.aborted)
-        return { kind: 'transient', reason: "the sync's time ran out" };
-      if ((error as Error)?.name === 'TimeoutError')
-        return {
-          kind: 'transient',
-          reason: `no answer within ${this.timeoutMs} ms`,
-        };
-      return {
-        kind: 'transient',
-        reason: String((error as Error)?.cause ?? (error as Error)?.message),
-      };
-    }
+  /**
+   * How long a 429 waits: its own `ratelimit-reset` when pdjs handed it
+   * over, else the reset announced by an earlier answer if still ahead,
+   * else a full minute.
+   */
+  private resetAfter429(headers?: PagerDutyResponseHeaders): {
+    resetMs: number;
+    known: string;
+  } {
+    const own = Number(headers?.get('ratelimit-reset'));
+    if (own > 0) return { resetMs: own * 1000, known: 'announced by the 429' };
+    const ahead = this.announcedResetAt - this.clock.now();
+    if (ahead > 0)
+      return { resetMs: ahead, known: 'as announced by an earlier answer' };
+    return {
+      resetMs: UNANNOUNCED_RESET_MS,
+      known: 'none announced ahead: a full minute',
+    };
   }
 }
