@@ -48,9 +48,10 @@ export function addLevelRoutes(
 ) {
   const viewOf = callerViewReader(options.httpAuth, options.access);
   router.get('/levels', async (req, res) => {
+    // who is asking first: a caller without credentials learns nothing, not even what input is refused
+    const view = await viewOf(req);
     const refs = readEntityRefs(req.query);
     await options.whenCurrent();
-    const view = await viewOf(req);
     const engine = options.requireEngine();
     const levels: StatusEntityLevels['levels'] = [];
     for (const entityRef of refs) {
@@ -62,6 +63,7 @@ export function addLevelRoutes(
         effective: known.effective,
         inherited:
           compareLevels(known.inherited, known.own ?? 'operational') > 0,
+        ...(engine.isMisconfigured(entityRef) ? { misconfigured: true } : {}),
       });
     }
     res.json({ levels } satisfies StatusEntityLevels);

@@ -32,6 +32,11 @@ describe('the status API routes', () => {
         '/api/status/incidents',
         '/api/status/entities/component/default/cart-api',
         '/api/status/rollups/group/default/shop',
+        // before their input is read: bad input too answers 401
+        '/api/status/levels',
+        '/api/status/levels?entityRef=component:default/cart-api',
+        '/api/status/summary?level=purple',
+        '/api/status/entities/component/default/cart-api/history?days=0',
       ]) {
         const res = await request(server)
           .get(path)

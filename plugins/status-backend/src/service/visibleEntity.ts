@@ -60,10 +60,11 @@ export function visibleEntityReader(
 ): (req: express.Request) => Promise<{ entityRef: string; view: CallerView }> {
   const viewOf = callerViewReader(httpAuth, access);
   return async req => {
+    // credentials before input: a caller without them learns nothing
+    const view = await viewOf(req);
     const entityRef = toFullEntityRef(
       `${req.params.kind}:${req.params.namespace}/${req.params.name}`,
     );
-    const view = await viewOf(req);
     if (!view.has(entityRef)) {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     }
