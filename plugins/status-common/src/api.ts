@@ -6,6 +6,7 @@ import type { StatusExplanation } from './rules/explanation';
 import type { StatusSummaryRow } from './rules/summaryRows';
 import { EntityLevels, UpstreamNode } from './health/HealthGraph';
 import { HealthLevel, OutageLevel } from './health/levels';
+import type { DisplayLevel } from './rules/monitoring';
 import { Signal } from './health/rules';
 import { StatusConfigurationProblem } from './types';
 import { StatusAlert } from './alerts';
@@ -229,6 +230,8 @@ export type StatusRollupMember = {
   name: string;
   title?: string;
   levels: EntityLevels;
+  /** The level it is shown and counted at: not monitored and misconfigured apart from operational. */
+  displayLevel: DisplayLevel;
   /** The upstream root causes of its inherited level, worst first; {@link HIDDEN_ENTITY_REF} for those the caller may not read. */
   rootCauses: { entityRef: string; level: OutageLevel; hops: number }[];
   activeIncidents: number;
@@ -244,6 +247,14 @@ export type StatusRollup = {
   entityRef: string;
   /** The worst effective level of the members. */
   level: HealthLevel;
+  /**
+   * The level to show: {@link StatusRollup.level} when it is not operational;
+   * otherwise operational only when some member is monitored and fine, else
+   * misconfigured or not monitored.
+   */
+  displayLevel: DisplayLevel;
+  /** Members per display level (not monitored and misconfigured apart from operational). */
+  counts: Record<DisplayLevel, number>;
   /** Members, worst first. */
   members: StatusRollupMember[];
   /**
@@ -277,6 +288,8 @@ export type StatusSummaryEntity = {
   own?: HealthLevel;
   inherited: OutageLevel;
   effective: HealthLevel;
+  /** Its configuration has a problem: counted as misconfigured while nothing worse holds. */
+  misconfigured?: boolean;
   /** The worst upstream root cause of its inherited level, if any; {@link HIDDEN_ENTITY_REF} when the caller may not read it. */
   rootCause?: string;
   /**
@@ -329,8 +342,11 @@ export type StatusSummaryFacets = {
  * @public
  */
 export type StatusSummary = {
-  /** Entities per effective level, after the filters. */
-  counts: Record<HealthLevel, number>;
+  /**
+   * Entities per display level, after the filters: those not monitored and
+   * the misconfigured ones apart from operational.
+   */
+  counts: Record<DisplayLevel, number>;
   /** Entities after the filters. */
   total: number;
   /** Of those, the ones an upstream's outage impacts. */

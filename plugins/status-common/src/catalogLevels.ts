@@ -24,5 +24,7 @@ export type StatusEntityLevels = {
     effective: HealthLevel;
     /** Whether the effective level comes from an upstream, not its own signals. */
     inherited: boolean;
+    /** Its configuration has a problem: shown as misconfigured while nothing worse holds. */
+    misconfigured?: boolean;
   }[];
 };

@@ -373,12 +373,28 @@ export class StatusEngine {
       impacted: this.graph
         .impacted(ref)
         .map(r => ({ ref: r, levels: this.graph.get(r) })),
-      problems: [
-        ...(entity?.problems ?? []),
-        ...(this.catalogProblems.get(ref) ?? []),
-        ...this.facts.problemsOf(entity),
-      ],
+      problems: this.problemsOf(ref),
     };
+  }
+
+  /** What is wrong with an entity's configuration: its annotations, its dependencies, its PagerDuty services. */
+  problemsOf(ref: string): StatusConfigurationProblem[] {
+    const entity = this.entities.get(ref);
+    return [
+      ...(entity?.problems ?? []),
+      ...(this.catalogProblems.get(ref) ?? []),
+      ...this.facts.problemsOf(entity),
+    ];
+  }
+
+  /** Whether an entity's configuration has a problem: it is shown and counted as misconfigured while nothing worse holds. */
+  isMisconfigured(ref: string): boolean {
+    const entity = this.entities.get(ref);
+    return (
+      !!entity?.problems.length ||
+      !!this.catalogProblems.get(ref)?.length ||
+      this.facts.problemsOf(entity).length > 0
+    );
   }
 
   incidentsOf(ref: string): StoredIncident[] {

@@ -1,7 +1,10 @@
-import { HealthLevel, LEVEL_LABELS } from '@status-layer/plugin-status-common';
+import {
+  DISPLAY_LEVEL_LABELS,
+  DisplayLevel,
+} from '@status-layer/plugin-status-common';
 
 /** Badge colours per level, readable with white text. */
-const BADGE_COLOURS: Record<HealthLevel | 'not_monitored', string> = {
+const BADGE_COLOURS: Record<DisplayLevel, string> = {
   operational: '#2e7d32',
   degraded: '#9e6a00',
   partial_outage: '#d84315',
@@ -9,6 +12,7 @@ const BADGE_COLOURS: Record<HealthLevel | 'not_monitored', string> = {
   under_maintenance: '#1565c0',
   unknown: '#616161',
   not_monitored: '#616161',
+  misconfigured: '#6a1b9a',
 };
 
 const escapeXml = (text: string) =>
@@ -28,13 +32,10 @@ const widthOf = (text: string) => Math.round(text.length * 6.6 + 12);
  */
 export function badgeSvg(options: {
   name: string;
-  level: HealthLevel | 'not_monitored';
+  level: DisplayLevel;
 }): string {
   const label = 'status';
-  const value =
-    options.level === 'not_monitored'
-      ? 'not monitored'
-      : LEVEL_LABELS[options.level].toLowerCase();
+  const value = DISPLAY_LEVEL_LABELS[options.level].toLowerCase();
   const left = widthOf(label);
   const right = widthOf(value);
   const title = escapeXml(`${options.name}: ${value}`);

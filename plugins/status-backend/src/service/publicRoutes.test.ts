@@ -4,6 +4,7 @@ import request from 'supertest';
 import waitForExpect from 'wait-for-expect';
 import { createTestDatabases } from '../__testUtils__/databases';
 import {
+  component,
   entities,
   startShopSimulator,
   triggerLoginOutage,
@@ -40,7 +41,17 @@ describe('public badges and feeds', () => {
       triggerLoginOutage(sim);
       server = await startStatusTestBackend({
         knex: await databases.init(databaseId),
-        entities,
+        // storefront has no signal of its own but depends on cart-api
+        entities: [
+          ...entities,
+          component(
+            'storefront',
+            'shop',
+            undefined,
+            ['component:cart-api'],
+            'cart-api',
+          ),
+        ],
         runStartupTasks: true,
         config: {
           app: { baseUrl: 'https://portal.example.com' },
@@ -72,6 +83,27 @@ describe('public badges and feeds', () => {
       const svg = res.text ?? res.body.toString();
       expect(svg).toContain('<title>cart-api: major outage</title>');
       expect(svg).toContain('fill="#c62828"');
+    });
+
+    it('reads as the page does: an inherited outage, not "not monitored"; a service PagerDuty lacks, "misconfigured"', async () => {
+      const badge = async (name: string) => {
+        const ref = `component:default/${name}`;
+        const res = await anonymous(
+          `/public/badges/component/default/${name}.svg?token=${publicToken(
+            SECRET,
+            ref,
+          )}`,
+        );
+        expect(res.status).toBe(200);
+        return res.text ?? res.body.toString();
+      };
+      expect(await badge('storefront')).toContain(
+        '<title>storefront: major outage</title>',
+      );
+      // quote-engine names PNOSUCH, which the account lacks
+      expect(await badge('quote-engine')).toContain(
+        '<title>quote-engine: misconfigured</title>',
+      );
     });
 
     it('answers 404 for every other entity unless its token is given, as for one that does not exist', async () => {

@@ -1,10 +1,6 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
-import {
-  isMonitored,
-  isRollupKind,
-  LEVEL_LABELS,
-} from '@status-layer/plugin-status-common';
+import { isRollupKind, LEVEL_LABELS } from '@status-layer/plugin-status-common';
 import express from 'express';
 import { StatusTransition } from '../database';
 import { scrubSecretsFromUrl, SecretRedactor } from '../lib/redaction';
@@ -12,7 +8,12 @@ import { StatusEngine } from '../engine/StatusEngine';
 import { CallerView } from './CallerAccess';
 import { isPublished, PublicAccess, publicToken } from './publicAccess';
 import { atomFeed, badgeSvg, FeedEntry } from './publicFormats';
-import { describeRollup, leafMembersOf, membersOf } from './rollup';
+import {
+  describeRollup,
+  entityDisplayLevel,
+  leafMembersOf,
+  membersOf,
+} from './rollup';
 import {
   StatusRouteContext,
   toFullEntityRef,
@@ -96,17 +97,11 @@ export function addPublicRoutes(
   router.get('/public/badges/:kind/:namespace/:file', async (req, res) => {
     const { ref, engine } = publishedEntity(req, '.svg');
     const entity = engine.entity(ref)!;
-    let level: Parameters<typeof badgeSvg>[0]['level'];
-    if (isRollupKind(entity.kind.toLocaleLowerCase('en-US'))) {
-      level = describeRollup({
-        ref,
-        engine,
-        view: publishedView(engine, ref),
-      }).level;
-    } else {
-      const levels = engine.levels(ref);
-      level = isMonitored(levels) ? levels.effective : 'not_monitored';
-    }
+    // the same display rule as the pages: an inherited outage, not "not monitored"
+    const level = isRollupKind(entity.kind.toLocaleLowerCase('en-US'))
+      ? describeRollup({ ref, engine, view: publishedView(engine, ref) })
+          .displayLevel
+      : entityDisplayLevel(engine, ref);
     res
       .status(200)
       .type('image/svg+xml')

@@ -18,6 +18,17 @@ describe('describeRollup', () => {
         view: all,
       });
       expect(shop.level).toBe('major_outage');
+      expect(shop.displayLevel).toBe('major_outage');
+      // quote-engine names a service PagerDuty lacks: counted apart
+      expect(shop.counts).toMatchObject({
+        major_outage: 1,
+        degraded: 1,
+        misconfigured: 1,
+        operational: 0,
+      });
+      expect(
+        shop.members.find(m => m.name === 'quote-engine')?.displayLevel,
+      ).toBe('misconfigured');
       expect(
         shop.members.map(m => [m.name, m.levels.effective, m.rootCauses[0]]),
       ).toEqual([

@@ -1,6 +1,11 @@
 import {
   compareLevels,
+  countDisplayLevels,
+  DisplayLevel,
+  displayLevel,
   EntityLevels,
+  isMonitored,
+  rollupDisplayLevel,
   HealthLevel,
   HIDDEN_ENTITY_REF,
   rollUp,
@@ -14,6 +19,19 @@ import { CallerView } from './CallerAccess';
 import { describeOwner, rootCausesForCaller } from './entityStatus';
 
 const MEMBER_KINDS = new Set(['Component', 'Resource', 'API', 'System']);
+
+/** The level an entity is shown and counted at: not monitored and misconfigured apart from operational. */
+export function entityDisplayLevel(
+  engine: StatusEngine,
+  ref: string,
+): DisplayLevel {
+  const levels = engine.levels(ref);
+  return displayLevel({
+    monitored: isMonitored(levels),
+    effective: levels.effective,
+    misconfigured: engine.isMisconfigured(ref),
+  });
+}
 
 /** The direct members of a System (its parts), Domain (its Systems) or Group (what it owns). */
 export function membersOf(engine: StatusEngine, ref: string): EntitySummary[] {
@@ -99,12 +117,20 @@ export function describeRollup(options: {
       upstream.get(c.entityRef)!.add(member.ref);
     }
     const incidentOwners = partsOf.get(member.ref) ?? [member.ref];
+    const levels = levelsOf(member.ref);
+    const parts = partsOf.get(member.ref);
     return {
       entityRef: member.ref,
       kind: member.kind,
       name: member.name,
       title: member.title,
-      levels: levelsOf(member.ref),
+      levels,
+      // a Domain's System is shown as its parts roll up; any other member as itself
+      displayLevel: parts
+        ? rollupDisplayLevel(
+            countDisplayLevels(parts.map(p => entityDisplayLevel(engine, p))),
+          )
+        : entityDisplayLevel(engine, member.ref),
       rootCauses: dedupeByRoot(rootCauses),
       activeIncidents: incidentOwners.reduce(
         (n, r) => n + engine.incidentsOf(r).length,
@@ -147,11 +173,14 @@ export function describeRollup(options: {
     );
 
   const freshness = engine.freshness();
+  const counts = countDisplayLevels(memberViews.map(m => m.displayLevel));
   return {
     entityRef: ref,
     level: rollUp(
       memberViews.map(m => ({ ref: m.entityRef, level: m.levels.effective })),
     ).level,
+    displayLevel: rollupDisplayLevel(counts),
+    counts,
     members: memberViews,
     upstreamProblems,
     freshness: {

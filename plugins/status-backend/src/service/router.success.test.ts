@@ -154,6 +154,20 @@ describe('the status API routes on success', () => {
       ]);
     });
 
+    it('GET /levels gives the catalog column what it shows: a misconfigured entity apart from an operational one', async () => {
+      const res = await get(
+        '/levels?entityRef=component:default/quote-engine&entityRef=component:default/cart-api',
+      ).expect(200);
+      expect(res.body.levels).toEqual([
+        expect.objectContaining({
+          entityRef: 'component:default/quote-engine',
+          effective: 'operational',
+          misconfigured: true,
+        }),
+        expect.not.objectContaining({ misconfigured: expect.anything() }),
+      ]);
+    });
+
     it('GET /incidents lists the open incident with its entity', async () => {
       const res = await get('/incidents').expect(200);
       expect(res.body.incidents).toEqual([

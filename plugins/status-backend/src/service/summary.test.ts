@@ -43,6 +43,22 @@ describe('summariseStatus', () => {
         ]),
       );
       expect(summary.problemsTotal).toBe(1);
+      // counted apart from operational: quote-engine names a PagerDuty
+      // service the account lacks; the groups have no signal of their own
+      expect(summary.counts).toMatchObject({
+        operational: 0,
+        misconfigured: 1,
+        not_monitored: 2,
+      });
+      expect(
+        summary.entities.find(e => e.name === 'quote-engine')?.misconfigured,
+      ).toBe(true);
+      const misconfigured = await summariseStatus(engine, store, all, {
+        level: ['misconfigured'],
+      });
+      expect(misconfigured.entities.map(e => e.name)).toEqual([
+        'quote-engine',
+      ]);
 
       const shopOnly = await summariseStatus(engine, store, all, {
         owner: ['group:default/shop'],

@@ -93,6 +93,7 @@ function visibleEntities(
       own: levels.own,
       inherited: levels.inherited,
       effective: levels.effective,
+      ...(engine.isMisconfigured(e.ref) ? { misconfigured: true } : {}),
       rootCause,
     });
   }

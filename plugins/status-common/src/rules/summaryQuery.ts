@@ -1,5 +1,6 @@
 import { StatusSummaryEntity } from '../api';
-import { HealthLevel, LEVEL_PRECEDENCE } from '../health';
+import { DISPLAY_LEVELS, DisplayLevel, isDisplayLevel } from './monitoring';
+import { summaryEntityLevel } from './summaryRows';
 
 /**
  * Which entities a summary covers: the same filters in the query string, in
@@ -12,7 +13,8 @@ export type StatusSummaryQuery = {
   owner?: string[];
   system?: string[];
   domain?: string[];
-  level?: HealthLevel[];
+  /** Display levels: `operational` leaves out the entities not monitored and the misconfigured ones. */
+  level?: DisplayLevel[];
   /** Words that must all appear in the entity's ref or title. */
   text?: string;
   /** Add everything the matching entities depend on, transitively. */
@@ -73,12 +75,12 @@ export function matchesSummaryQuery(
   return true;
 }
 
-/** Whether an entity's effective level is one the query asks for. @public */
+/** Whether an entity's display level ({@link summaryEntityLevel}) is one the query asks for. @public */
 export function hasSummaryLevel(
   entity: StatusSummaryEntity,
   levels: readonly string[] | undefined,
 ): boolean {
-  return !levels?.length || levels.includes(entity.effective);
+  return !levels?.length || levels.includes(summaryEntityLevel(entity));
 }
 
 /** The query as the `/summary` route's query string (without `?`). @public */
@@ -116,12 +118,10 @@ export function parseSummarySearch(
     return values;
   };
   const level = list('level');
-  const unknownLevel = level?.find(
-    l => !(LEVEL_PRECEDENCE as readonly string[]).includes(l),
-  );
+  const unknownLevel = level?.find(l => !isDisplayLevel(l));
   if (unknownLevel)
     throw new Error(
-      `Unknown level "${unknownLevel}"; use ${LEVEL_PRECEDENCE.join(', ')}`,
+      `Unknown level "${unknownLevel}"; use ${DISPLAY_LEVELS.join(', ')}`,
     );
   const text = params.q;
   if (text !== undefined && typeof text !== 'string')
@@ -138,7 +138,7 @@ export function parseSummarySearch(
     system: list('system'),
     domain: list('domain'),
     within: list('within'),
-    level: level as HealthLevel[] | undefined,
+    level: level as DisplayLevel[] | undefined,
     text: text?.trim() || undefined,
     withUpstreams: include?.includes('upstreams'),
   };

@@ -94,13 +94,46 @@ describe('summaryFacets and countSummaryLevels', () => {
       system: ['system:default/mall', 'system:default/trips'],
       domain: ['domain:default/retail', 'domain:default/travel'],
     });
+    // none of these has a level of its own: the operational ones are not monitored
     expect(countSummaryLevels(entities)).toEqual({
-      operational: 2,
+      operational: 0,
+      not_monitored: 2,
+      misconfigured: 0,
       degraded: 1,
       partial_outage: 0,
       major_outage: 1,
       under_maintenance: 0,
       unknown: 0,
+    });
+  });
+
+  it('counts operational only what is monitored and correctly configured, whatever is inherited', () => {
+    const watched = (
+      name: string,
+      own: HealthLevel | undefined,
+      effective: HealthLevel,
+      misconfigured?: boolean,
+    ): StatusSummaryEntity => ({
+      ...entity(name, effective, undefined),
+      own,
+      ...(misconfigured ? { misconfigured } : {}),
+    });
+    const counts = countSummaryLevels([
+      watched('fine', 'operational', 'operational'),
+      watched('unwatched', undefined, 'operational'),
+      // names a PagerDuty service that does not exist
+      watched('typo', undefined, 'operational', true),
+      watched('half-typo', 'operational', 'operational', true),
+      // not monitored itself, but an upstream's outage reaches it
+      watched('downstream', undefined, 'major_outage'),
+      watched('broken-and-typo', 'degraded', 'degraded', true),
+    ]);
+    expect(counts).toMatchObject({
+      operational: 1,
+      not_monitored: 1,
+      misconfigured: 2,
+      major_outage: 1,
+      degraded: 1,
     });
   });
 });

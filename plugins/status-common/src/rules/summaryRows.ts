@@ -1,5 +1,11 @@
 import { StatusSummaryEntity, StatusSummaryFacets } from '../api';
-import { compareLevels, HealthLevel, LEVEL_PRECEDENCE } from '../health';
+import { compareLevels, HealthLevel } from '../health';
+import {
+  countDisplayLevels,
+  DisplayLevel,
+  displayLevel,
+  isMonitored,
+} from './monitoring';
 
 /**
  * How the dashboard's "everything" list is grouped: by Domain → System, by
@@ -152,13 +158,23 @@ export function summaryFacets(
   };
 }
 
-/** Entities per effective level (the summary's `counts`). @public */
+/**
+ * The level a summary entity is shown and counted at: not monitored and
+ * misconfigured apart from operational ({@link displayLevel}).
+ *
+ * @public
+ */
+export function summaryEntityLevel(entity: StatusSummaryEntity): DisplayLevel {
+  return displayLevel({
+    monitored: isMonitored(entity),
+    effective: entity.effective,
+    misconfigured: entity.misconfigured,
+  });
+}
+
+/** Entities per display level (the summary's `counts`). @public */
 export function countSummaryLevels(
   entities: StatusSummaryEntity[],
-): Record<HealthLevel, number> {
-  const counts = Object.fromEntries(
-    LEVEL_PRECEDENCE.map(level => [level, 0]),
-  ) as Record<HealthLevel, number>;
-  for (const e of entities) counts[e.effective] += 1;
-  return counts;
+): Record<DisplayLevel, number> {
+  return countDisplayLevels(entities.map(summaryEntityLevel));
 }

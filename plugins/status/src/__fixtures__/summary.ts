@@ -87,6 +87,8 @@ export function aSummary(): StatusSummary {
       major_outage: 4,
       under_maintenance: 0,
       unknown: 0,
+      not_monitored: 0,
+      misconfigured: 0,
     },
     total: entities.length,
     impacted: impacted.length,

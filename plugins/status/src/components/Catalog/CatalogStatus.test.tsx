@@ -12,7 +12,7 @@ const entity = (name: string): Entity => ({
 });
 
 describe('createStatusCatalogColumn', () => {
-  it("shows each row's level, inherited or its own, and a dash for what has none, from one request", async () => {
+  it("shows each row's level, inherited or its own, not monitored and misconfigured apart from operational, and a dash for what has none, from one request", async () => {
     const asked: string[][] = [];
     const api: Partial<StatusApi> = {
       getLevels: async refs => {
@@ -31,11 +31,30 @@ describe('createStatusCatalogColumn', () => {
               effective: 'degraded',
               inherited: true,
             },
+            // known, but no signal of its own: not operational
+            {
+              entityRef: 'component:default/docs',
+              effective: 'operational',
+              inherited: false,
+            },
+            // names a PagerDuty service that does not exist
+            {
+              entityRef: 'component:default/quote-engine',
+              effective: 'operational',
+              inherited: false,
+              misconfigured: true,
+            },
           ],
         };
       },
     };
-    const rows = ['auth-service', 'shop-web', 'not-monitored'].map(name => ({
+    const rows = [
+      'auth-service',
+      'shop-web',
+      'docs',
+      'quote-engine',
+      'not-known',
+    ].map(name => ({
       entity: entity(name),
       name,
     }));
@@ -58,12 +77,20 @@ describe('createStatusCatalogColumn', () => {
     expect(
       screen.getByTestId('catalog-status-component:default/shop-web'),
     ).toHaveTextContent('Degradedvia an upstream');
+    expect(
+      screen.getByTestId('catalog-status-component:default/docs'),
+    ).toHaveTextContent('Not monitored');
+    expect(
+      screen.getByTestId('catalog-status-component:default/quote-engine'),
+    ).toHaveTextContent('Misconfigured');
     expect(screen.getByTitle('No status')).toHaveTextContent('—');
     expect(asked).toEqual([
       [
         'component:default/auth-service',
         'component:default/shop-web',
-        'component:default/not-monitored',
+        'component:default/docs',
+        'component:default/quote-engine',
+        'component:default/not-known',
       ],
     ]);
   });

@@ -3,10 +3,19 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { EntityNode } from '@backstage/plugin-catalog-graph';
 import Typography from '@material-ui/core/Typography';
+import { displayLevel, isMonitored } from '@status-layer/plugin-status-common';
 import useAsync from 'react-use/esm/useAsync';
 import { statusApiRef } from '../../api';
 import { LevelLabel, StatusNode } from '../common';
 import { entityLevelsLoaderFor, LoadedLevel } from './EntityLevelsLoader';
+
+/** The level a catalog row or node shows: not monitored and misconfigured apart from operational. */
+const loadedDisplayLevel = (level: NonNullable<LoadedLevel>) =>
+  displayLevel({
+    monitored: isMonitored(level),
+    effective: level.effective,
+    misconfigured: level.misconfigured,
+  });
 
 /** An entity's levels, read with the page's other entities in one request. */
 export function useEntityLevel(entityRef: string) {
@@ -41,7 +50,7 @@ export function EntityStatusCell(props: { entityRef: string }) {
   }
   return (
     <span data-testid={`catalog-status-${props.entityRef}`}>
-      <LevelLabel level={level.value.effective} />
+      <LevelLabel level={loadedDisplayLevel(level.value)} />
       {level.value.inherited && (
         <Typography variant="caption" color="textSecondary" component="div">
           via an upstream
@@ -74,7 +83,12 @@ export function createStatusCatalogColumn<
 /** A catalog graph node in its entity's level. */
 function StatusGraphNode(props: { node: EntityNode }) {
   const level = useEntityLevel(stringifyEntityRef(props.node.entity));
-  return <StatusNode node={props.node} level={level.value?.effective} />;
+  return (
+    <StatusNode
+      node={props.node}
+      level={level.value ? loadedDisplayLevel(level.value) : undefined}
+    />
+  );
 }
 
 /**

@@ -14,11 +14,12 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-/** The level shown for an entity: "not monitored" when it has no source and nothing inherited. */
+/** The level shown for an entity: "not monitored" or "misconfigured" rather than an operational it cannot vouch for. */
 export function entityDisplayLevel(status: EntityStatus): DisplayLevel {
   return displayLevel({
     monitored: status.monitored,
     effective: status.levels.effective,
+    misconfigured: status.problems.length > 0,
   });
 }
 

@@ -5,7 +5,10 @@ import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import { StatusRollup } from '@status-layer/plugin-status-common';
+import {
+  countDisplayLevels,
+  StatusRollup,
+} from '@status-layer/plugin-status-common';
 import { screen, within } from '@testing-library/react';
 import { aHistory } from '../../__fixtures__/history';
 import { StatusApi, statusApiRef } from '../../api';
@@ -21,12 +24,15 @@ const group: Entity = {
 const rollup: StatusRollup = {
   entityRef: 'group:default/ecommerce',
   level: 'major_outage',
+  displayLevel: 'major_outage',
+  counts: countDisplayLevels(['major_outage', 'degraded', 'not_monitored']),
   members: [
     {
       entityRef: 'component:default/cart-api',
       kind: 'Component',
       name: 'cart-api',
       levels: levels('operational', 'major_outage', 'major_outage'),
+      displayLevel: 'major_outage',
       rootCauses: [
         {
           entityRef: 'component:default/auth-service',
@@ -41,6 +47,7 @@ const rollup: StatusRollup = {
       kind: 'Component',
       name: 'shop-web',
       levels: levels('operational', 'degraded', 'degraded'),
+      displayLevel: 'degraded',
       rootCauses: [
         {
           entityRef: 'component:default/auth-service',
@@ -54,7 +61,9 @@ const rollup: StatusRollup = {
       entityRef: 'component:default/search-api',
       kind: 'Component',
       name: 'search-api',
-      levels: levels('operational', 'operational', 'operational'),
+      // no signal source of its own: not counted as operational
+      levels: levels(undefined, 'operational', 'operational'),
+      displayLevel: 'not_monitored',
       rootCauses: [],
       activeIncidents: 0,
     },
@@ -105,8 +114,18 @@ function renderWith(element: JSX.Element) {
 describe('Roll-ups', () => {
   it("lists a group's services worst first, and the broken upstream it depends on", async () => {
     await renderWith(<RollupContent />);
+    const counts = await screen.findByRole('list', {
+      name: 'Members per level',
+    });
     expect(
-      await screen.findByText('2 of 3 not operational'),
+      within(counts)
+        .getAllByRole('listitem')
+        .map(item => item.textContent),
+    ).toEqual(['1Major outage', '1Degraded', '1Not monitored']);
+    expect(
+      screen.getByText(
+        /^Not monitored: No PagerDuty service or monitoring tool/,
+      ),
     ).toBeInTheDocument();
     expect(
       screen.getByText('What your services depend on that is broken'),

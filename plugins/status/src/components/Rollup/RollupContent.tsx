@@ -4,6 +4,7 @@ import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import {
+  LevelCounts,
   LevelLabel,
   StatusEntityLink,
   Loaded,
@@ -67,12 +68,12 @@ export function RollupCard() {
           );
           return (
             <>
-              <LevelLabel level={value.level} variant="h5" />
-              <Typography variant="body2" paragraph>
-                {broken.length === 0
-                  ? `All ${value.members.length} operational`
-                  : `${broken.length} of ${value.members.length} not operational`}
-              </Typography>
+              <LevelLabel level={value.displayLevel} variant="h5" />
+              <LevelCounts
+                counts={value.counts}
+                label="Members per level"
+                variant="body2"
+              />
               {broken.length > 0 && (
                 <ul aria-label="Not operational">
                   {broken.slice(0, 5).map(m => (

@@ -10,6 +10,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import {
   FreshnessSummary,
+  LevelCounts,
   LevelLabel,
   levelLabel,
   OwnerContacts,
@@ -20,11 +21,6 @@ const useStyles = makeStyles(theme => ({
   list: { margin: 0, paddingLeft: theme.spacing(2) },
   problem: { marginBottom: theme.spacing(2) },
 }));
-
-const memberLevel = (m: StatusRollupMember) =>
-  m.levels.own === undefined && m.levels.effective === 'operational'
-    ? 'not_monitored'
-    : m.levels.effective;
 
 const columns: TableColumn<StatusRollupMember>[] = [
   {
@@ -37,7 +33,7 @@ const columns: TableColumn<StatusRollupMember>[] = [
     title: 'Level',
     field: 'levels.effective',
     customSort: (a, b) => compareLevels(a.levels.effective, b.levels.effective),
-    render: m => <LevelLabel level={memberLevel(m)} />,
+    render: m => <LevelLabel level={m.displayLevel} />,
   },
   {
     title: 'Why',
@@ -86,16 +82,19 @@ export function RollupView(props: { rollup: StatusRollup }) {
         }
       >
         <div role="heading" aria-level={2}>
-          <LevelLabel level={rollup.level} variant="h4" />
+          <LevelLabel level={rollup.displayLevel} variant="h4" />
         </div>
-        <Typography variant="body1" paragraph>
-          {rollup.members.length === 0
-            ? 'Nothing to roll up: no member is in the catalog.'
-            : `${
-                rollup.members.filter(m => m.levels.effective !== 'operational')
-                  .length
-              } of ${rollup.members.length} not operational`}
-        </Typography>
+        {rollup.members.length === 0 ? (
+          <Typography variant="body1" paragraph>
+            Nothing to roll up: no member is in the catalog.
+          </Typography>
+        ) : (
+          <LevelCounts
+            counts={rollup.counts}
+            label="Members per level"
+            variant="body2"
+          />
+        )}
         <FreshnessSummary
           lastSuccessAt={rollup.freshness.lastSuccessAt}
           stale={rollup.freshness.stale}

@@ -5,14 +5,13 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { parseEntityRef } from '@backstage/catalog-model';
 import {
-  displayLevel,
   HealthLevel,
   HIDDEN_ENTITY_REF,
-  isMonitored,
   StatusGrouping,
   StatusSummaryEntity,
   StatusSummaryQuery,
   StatusSummaryRow,
+  summaryEntityLevel,
 } from '@status-layer/plugin-status-common';
 import IconButton from '@material-ui/core/IconButton';
 import Typography from '@material-ui/core/Typography';
@@ -124,12 +123,7 @@ function EntityRow(props: { entity: StatusSummaryEntity }) {
         </Typography>
       </span>
       <span className={classes.level}>
-        <LevelLabel
-          level={displayLevel({
-            monitored: isMonitored(entity),
-            effective: entity.effective,
-          })}
-        />
+        <LevelLabel level={summaryEntityLevel(entity)} />
       </span>
       {entity.recent && <RecentDays levels={entity.recent} />}
       <Typography variant="body2" className={classes.meta} component="span">

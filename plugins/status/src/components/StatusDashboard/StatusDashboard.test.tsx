@@ -259,6 +259,34 @@ describe('StatusDashboard', () => {
     expect(screen.queryByText(/Only status admins may read it/)).toBeNull();
   });
 
+  it('counts the entities not monitored and the misconfigured ones apart from operational, and says what each counts', async () => {
+    const summary = aSummary();
+    await renderDashboard({
+      getSummary: async () => ({
+        ...summary,
+        counts: { ...summary.counts, not_monitored: 7, misconfigured: 2 },
+      }),
+    });
+    const counts = await screen.findByRole('list', {
+      name: 'Entities per level',
+    });
+    const items = within(counts)
+      .getAllByRole('listitem')
+      .map(item => item.textContent);
+    expect(items).toEqual(
+      expect.arrayContaining([
+        '2Operational',
+        '7Not monitored',
+        '2Misconfigured',
+      ]),
+    );
+    const meanings = screen.getByRole('list', { name: 'What these count' });
+    expect(meanings).toHaveTextContent(
+      /Misconfigured: Its annotations name something that does not exist/,
+    );
+    expect(meanings).toHaveTextContent(/Not monitored: No PagerDuty service/);
+  });
+
   it('offers a retry when the backend cannot be reached', async () => {
     let calls = 0;
     await renderDashboard({

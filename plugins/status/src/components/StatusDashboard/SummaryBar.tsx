@@ -2,24 +2,10 @@ import { InfoCard } from '@backstage/core-components';
 import {
   HealthLevel,
   LEVEL_LABELS,
-  LEVEL_PRECEDENCE,
   StatusSummary,
 } from '@status-layer/plugin-status-common';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
-import { Freshness, LevelIcon } from '../common';
-
-const useStyles = makeStyles(theme => ({
-  counts: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    gap: theme.spacing(3),
-    margin: theme.spacing(2, 0),
-    padding: 0,
-    listStyle: 'none',
-  },
-  count: { display: 'flex', alignItems: 'center', gap: theme.spacing(1) },
-}));
+import { Freshness, LevelCounts } from '../common';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -52,26 +38,17 @@ export function overallBanner(summary: StatusSummary): string {
 
 /** Counts per level, the overall banner, and how fresh each source is. */
 export function SummaryBar(props: { summary: StatusSummary }) {
-  const classes = useStyles();
   const { summary } = props;
   return (
     <InfoCard>
       <Typography variant="h4" component="h2" role="status">
         {overallBanner(summary)}
       </Typography>
-      <ul className={classes.counts} aria-label="Entities per level">
-        {[...LEVEL_PRECEDENCE].reverse().map(level => (
-          <li key={level} className={classes.count}>
-            <LevelIcon level={level} />
-            <Typography variant="h6" component="span">
-              {summary.counts[level]}
-            </Typography>
-            <Typography variant="body2" component="span">
-              {LEVEL_LABELS[level]}
-            </Typography>
-          </li>
-        ))}
-      </ul>
+      <LevelCounts
+        counts={summary.counts}
+        label="Entities per level"
+        showZero
+      />
       {summary.freshness.accounts.map(account => (
         <Freshness
           key={account.account}

@@ -1,5 +1,6 @@
 export { levelColor, levelLabel, LevelIcon, LevelLabel } from './levels';
 export type { DisplayLevel } from './levels';
+export { LevelCounts } from './LevelCounts';
 export {
   ago,
   Freshness,

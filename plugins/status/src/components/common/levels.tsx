@@ -1,4 +1,7 @@
-import { DisplayLevel, LEVEL_LABELS } from '@status-layer/plugin-status-common';
+import {
+  DISPLAY_LEVEL_LABELS,
+  DisplayLevel,
+} from '@status-layer/plugin-status-common';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import BuildIcon from '@material-ui/icons/Build';
@@ -7,6 +10,7 @@ import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import ErrorIcon from '@material-ui/icons/Error';
 import HelpIcon from '@material-ui/icons/Help';
 import RemoveCircleOutlineIcon from '@material-ui/icons/RemoveCircleOutline';
+import ReportProblemOutlinedIcon from '@material-ui/icons/ReportProblemOutlined';
 import WarningIcon from '@material-ui/icons/Warning';
 import { ComponentType } from 'react';
 
@@ -22,6 +26,7 @@ const LIGHT: Record<DisplayLevel, string> = {
   under_maintenance: '#1565c0',
   unknown: '#5f5f5f',
   not_monitored: '#5f5f5f',
+  misconfigured: '#7b1fa2',
 };
 const DARK: Record<DisplayLevel, string> = {
   operational: '#81c784',
@@ -31,6 +36,7 @@ const DARK: Record<DisplayLevel, string> = {
   under_maintenance: '#90caf9',
   unknown: '#bdbdbd',
   not_monitored: '#bdbdbd',
+  misconfigured: '#ce93d8',
 };
 
 const ICONS: Record<DisplayLevel, ComponentType<{ className?: string }>> = {
@@ -41,11 +47,12 @@ const ICONS: Record<DisplayLevel, ComponentType<{ className?: string }>> = {
   under_maintenance: BuildIcon,
   unknown: HelpIcon,
   not_monitored: RemoveCircleOutlineIcon,
+  misconfigured: ReportProblemOutlinedIcon,
 };
 
 /** The words for a level. */
 export function levelLabel(level: DisplayLevel): string {
-  return level === 'not_monitored' ? 'Not monitored' : LEVEL_LABELS[level];
+  return DISPLAY_LEVEL_LABELS[level];
 }
 
 /** The colour of a level in the current theme. */
