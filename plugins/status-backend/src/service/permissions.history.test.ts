@@ -152,12 +152,19 @@ describe('history, changes and maintenance under a real permission policy', () =
 
     it('masks a hidden hop in the middle of a path whose root is visible, wherever a stored path is served', async () => {
       const today = new Date().toISOString().slice(0, 10);
-      const masked = [HIDDEN_MIDDLE.dependent, HIDDEN_ENTITY_REF, HIDDEN_MIDDLE.root];
+      const masked = [
+        HIDDEN_MIDDLE.dependent,
+        HIDDEN_ENTITY_REF,
+        HIDDEN_MIDDLE.root,
+      ];
       const invoices = '/entities/component/default/invoices';
       await waitForExpect(async () => {
         const live = await as(READER, invoices);
         expect(live.body.rootCauses).toEqual([
-          expect.objectContaining({ entityRef: HIDDEN_MIDDLE.root, path: masked }),
+          expect.objectContaining({
+            entityRef: HIDDEN_MIDDLE.root,
+            path: masked,
+          }),
         ]);
         expectNothingHidden(live.body);
       });
@@ -181,7 +188,10 @@ describe('history, changes and maintenance under a real permission policy', () =
       );
 
       // the same change in the System's and the owner's roll-up days
-      for (const rollup of ['system/default/shop-system', 'group/default/shop']) {
+      for (const rollup of [
+        'system/default/shop-system',
+        'group/default/shop',
+      ]) {
         const rollupDay = await as(
           READER,
           `/rollups/${rollup}/transitions?day=${today}`,

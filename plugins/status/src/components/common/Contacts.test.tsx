@@ -43,7 +43,9 @@ describe('OnCall', () => {
         ]}
       />,
     );
-    const now = screen.getByRole('list', { name: 'On call for Identity on-call' });
+    const now = screen.getByRole('list', {
+      name: 'On call for Identity on-call',
+    });
     expect(within(now).getByText('Grace Lead')).toBeInTheDocument();
     expect(within(now).queryByText('Ada Platform')).not.toBeInTheDocument();
     const ended = screen.getByRole('list', {
@@ -68,7 +70,11 @@ describe('OnCall', () => {
             [
               {
                 level: 1,
-                user: { id: 'U1', name: 'Ada Platform', email: 'ada@example.com' },
+                user: {
+                  id: 'U1',
+                  name: 'Ada Platform',
+                  email: 'ada@example.com',
+                },
                 start: at(-HOUR),
                 end: at(HOUR),
               },
@@ -79,8 +85,12 @@ describe('OnCall', () => {
         ]}
       />,
     );
-    const list = screen.getByRole('list', { name: 'On call for Identity on-call' });
-    expect(list).toHaveTextContent(/Level 1: Ada Platform \(ada@example.com.*\) until/);
+    const list = screen.getByRole('list', {
+      name: 'On call for Identity on-call',
+    });
+    expect(list).toHaveTextContent(
+      /Level 1: Ada Platform \(ada@example.com.*\) until/,
+    );
     expect(screen.getByText('Nobody is on call')).toBeInTheDocument();
     expect(screen.queryByText(/has not been read/)).not.toBeInTheDocument();
   });
