@@ -5,20 +5,23 @@ export type PagerDutyQuery = Record<string, string | string[]>;
 
 /**
  * Counts the requests of one sync across every endpoint, retries included,
- * and refuses the one past its maximum.
+ * and refuses the one past its maximum. When the rest is read is the sync's
+ * to say (it knows its order), not the counter's.
  *
  * @public
  */
 export class RequestCounter {
   private taken = 0;
+  private refusals = 0;
 
   constructor(readonly max: number) {}
 
   /** Counts one request; throws {@link PagerDutyBudgetError} once the maximum is reached. */
   take(): void {
     if (this.taken >= this.max) {
+      this.refusals += 1;
       throw new PagerDutyBudgetError(
-        `the sync's budget of ${this.max} PagerDuty requests is spent; the rest is read at the next sync`,
+        `the sync's budget of ${this.max} PagerDuty requests was spent before this was read`,
       );
     }
     this.taken += 1;
@@ -26,6 +29,11 @@ export class RequestCounter {
 
   get used(): number {
     return this.taken;
+  }
+
+  /** Requests refused for want of budget, so a caller can tell a part the budget cut short. */
+  get refused(): number {
+    return this.refusals;
   }
 }
 

@@ -8,6 +8,9 @@ import { createStatusStack } from '../__testUtils__/statusStack';
 import { createTestDatabases } from '../__testUtils__/databases';
 import { partFreshness } from '../engine/freshness';
 import { StatusStore } from '../database';
+import { nextTurn, ROTATION_SYNCS } from './partOrder';
+import { PagerDutyRestClient } from './PagerDutyRestClient';
+import { PagerDutySync } from './PagerDutySync';
 
 jest.setTimeout(60_000);
 
@@ -108,6 +111,59 @@ describe('PagerDutySync parts that depend on another', () => {
       // the new incident's alert is read all the same
       expect(result.alertLookups).toBe(1);
       expect((await freshnessOf(store, 'alerts')).stale).toBe(false);
+    });
+
+    it(`with a budget of 4 requests, reads every part within ${ROTATION_SYNCS} syncs and says truly when a part left out comes next`, async () => {
+      const { store } = await setUp();
+      sim.scenarios.start('auth-outage', {
+        hold: true,
+        startedSecondsAgo: 120,
+      });
+      const sync = new PagerDutySync({
+        account: 'default',
+        client: new PagerDutyRestClient({
+          apiBaseUrl: sim.url,
+          apiToken: 'simulator-token',
+          logger: mockServices.logger.mock(),
+        }),
+        store,
+        logger: mockServices.logger.mock(),
+        maxRequestsPerSync: 4,
+      });
+      const firstRead = new Map<string, number>();
+      let previous: Awaited<ReturnType<typeof sync.syncOnce>> | undefined;
+      let cut = 0;
+      for (let i = 0; i < ROTATION_SYNCS; i++) {
+        const result = await sync.syncOnce();
+        expect(result.requests).toBeLessThanOrEqual(4);
+        // levels rest on the incidents: read at every sync
+        expect(result.parts.find(p => p.part === 'incidents')?.ok).toBe(true);
+        for (const p of result.parts)
+          if (p.ok && !firstRead.has(p.part)) firstRead.set(p.part, i);
+        // what the last sync said of each part it could not read is what happened
+        const order = result.parts.map(p => p.part);
+        for (const p of previous?.parts.filter(o => !o.ok) ?? []) {
+          expect(p.error).toContain(`budget of 4 PagerDuty requests`);
+          expect(p.error).toContain(nextTurn(p.part, order));
+          cut++;
+        }
+        previous = result;
+      }
+      expect(Object.fromEntries(firstRead)).toEqual({
+        services: expect.any(Number),
+        incidents: 0,
+        maintenance: expect.any(Number),
+        oncalls: expect.any(Number),
+        changes: expect.any(Number),
+        alerts: expect.any(Number),
+        notes: expect.any(Number),
+      });
+      // the budget did leave parts out, and each was named with its next turn
+      expect(cut).toBeGreaterThan(0);
+      // none is stale for lack of the budget: each failed fewer syncs in a row than allowed
+      const sources = await store.listSources();
+      for (const source of sources)
+        expect(source.consecutiveFailures).toBeLessThan(3);
     });
   });
 });

@@ -7,13 +7,16 @@ import {
   isOngoingWindow,
   StatusStore,
   StoredMaintenanceWindow,
+  StoredService,
 } from '../database';
-import { isPagerDutyId, toStoredService } from './mapping';
+import { toStoredService } from './mapping';
 import { PagerDutyClient, RequestCounter } from './PagerDutyClient';
 import { backfillIncidents, BackfillProgress } from './backfillIncidents';
+import { nextTurn, readOrder } from './partOrder';
 import { syncChangeEvents } from './syncChangeEvents';
 import { syncIncidentAlerts } from './syncIncidentAlerts';
 import { syncIncidentNotes } from './incidentUpdates';
+import { syncMaintenance, syncOnCalls } from './syncOnCalls';
 import { syncOpenIncidents } from './syncOpenIncidents';
 
 /** How one part of a sync went. */
@@ -53,7 +56,6 @@ export type SyncResult = {
   requests: number;
 };
 
-const ONCALL_BATCH = 25;
 /** The default budget of requests per sync, retries included. */
 export const DEFAULT_MAX_REQUESTS_PER_SYNC = 500;
 
@@ -71,16 +73,30 @@ export type SyncContext = {
 const messageOf = (error: unknown) =>
   String((error as Error)?.message ?? error);
 
+/** The parts read per open incident: they need this sync's open list. */
+const PER_OPEN_INCIDENT: Partial<Record<PagerDutyDataPart, string>> = {
+  alerts: 'alerts',
+  notes: 'notes',
+};
+
+/** A part's outcome and when it happened, until the end of the sync records it. */
+type PendingOutcome = { outcome: SyncPartOutcome; at: Date };
+
 /**
  * Reads one PagerDuty account into the store, each part on its own: services
  * with their escalation policies and teams, every open incident account-wide
  * (and the incidents that closed since the last sync), ongoing maintenance
  * windows, who is on call, recent change events, and PagerDuty's own alerts
- * under new incidents.
+ * and notes under open incidents.
  * A part that fails keeps its last good data, records why, and turns stale
- * after enough missed syncs; the others stay fresh. Every request of a sync
- * counts against one budget; the number grows with pages of results, not with
- * catalog entities or page views.
+ * after enough missed syncs; the others stay fresh. A part left out because
+ * one it needs failed is stale at once. Every request of a sync counts
+ * against one budget; the number grows with pages of results, not with
+ * catalog entities or page views. The incidents are read first, the other
+ * parts least recently read first (see {@link readOrder}), so a budget too
+ * small for everything leaves out different parts at each sync, and every
+ * part is read within six syncs while each alone fits in what the incidents
+ * leave of the budget (`ROTATION_SYNCS`).
  *
  * @internal
  */
@@ -106,7 +122,7 @@ export class PagerDutySync {
 
   /** Reads everything once; `signal` is the sync's deadline. Never throws for a failing part. */
   async syncOnce(signal?: AbortSignal): Promise<SyncResult> {
-    const { account, client } = this.options;
+    const { account, client, store } = this.options;
     const budget = new RequestCounter(
       this.options.maxRequestsPerSync ?? DEFAULT_MAX_REQUESTS_PER_SYNC,
     );
@@ -119,98 +135,80 @@ export class PagerDutySync {
       incidentsChanged: false,
       requests: 0,
     };
-    const request = { budget, signal };
-
-    const services = await this.part(result, 'services', async () => {
-      const rows = await client.list<any>(
-        '/services',
-        { 'include[]': ['escalation_policies', 'teams'] },
-        'services',
-        request,
-      );
-      const stored = rows
-        .map(s => toStoredService(s, account, this.now()))
-        .filter(s => s !== undefined);
-      await this.options.store.replaceServices(account, stored);
-      result.services = stored.length;
-      return stored;
-    });
-
     const context: SyncContext = {
       account,
       client,
-      store: this.options.store,
+      store,
       logger: this.options.logger,
-      request,
+      request: { budget, signal },
       now: () => this.now(),
     };
+
+    let services: StoredService[] | undefined;
     // the open list, once read, even when incidents that left it could not be looked up
     let open: any[] | undefined;
-    await this.part(result, 'incidents', () =>
-      syncOpenIncidents(context, result, read => {
-        open = read;
-      }),
-    );
-
-    await this.part(result, 'maintenance', async () => {
-      const windows = await client.list<any>(
-        '/maintenance_windows',
-        // ongoing and upcoming in one read: the page shows what is planned
-        { filter: 'open' },
-        'maintenance_windows',
-        request,
-      );
-      const planned = windows.map(
-        (w): StoredMaintenanceWindow => ({
-          id: w.id,
-          serviceIds: (w.services ?? []).map((s: { id: string }) => s.id),
-          startTime: w.start_time,
-          endTime: w.end_time,
-          description: w.description,
-          createdBy: w.created_by?.summary,
+    const readers: Record<PagerDutyDataPart, () => Promise<unknown>> = {
+      services: async () => {
+        services = await syncServices(context);
+        result.services = services.length;
+      },
+      incidents: () =>
+        syncOpenIncidents(context, result, read => {
+          open = read;
         }),
-      );
-      await this.options.store.setMaintenanceWindows(account, planned);
-      result.ongoingMaintenance = planned.filter(w =>
-        isOngoingWindow(w, this.now().getTime()),
-      );
-    });
+      maintenance: async () => {
+        const planned = await syncMaintenance(context);
+        const now = this.now().getTime();
+        result.ongoingMaintenance = planned.filter(w =>
+          isOngoingWindow(w, now),
+        );
+      },
+      oncalls: async () => {
+        // this sync's services, or the last stored ones when not read (yet)
+        result.onCalls = await syncOnCalls(
+          context,
+          services ?? (await store.listServices(account)),
+        );
+      },
+      changes: async () => {
+        result.changeEvents = await syncChangeEvents(context);
+      },
+      alerts: async () => {
+        result.alertLookups = await syncIncidentAlerts(context, open!);
+      },
+      notes: async () => {
+        result.noteLookups = await syncIncidentNotes(context, open!);
+      },
+    };
 
-    await this.part(result, 'oncalls', async () => {
-      // this sync's services, or the last stored ones when they failed
-      const known =
-        services ?? (await this.options.store.listServices(account));
-      result.onCalls = await this.syncOnCalls(
-        [
-          ...new Set(
-            known
-              .map(s => s.escalationPolicyId)
-              .filter((id): id is string => Boolean(id)),
-          ),
-        ],
-        request,
-      );
-    });
-
-    await this.part(result, 'changes', async () => {
-      result.changeEvents = await syncChangeEvents(context);
-    });
-
-    // read per open incident: without this sync's open list they are left
-    // out, and say so, rather than look fresh
-    const needsOpen = (what: string) =>
-      `the open incidents could not be read from PagerDuty, and ${what} are read per open incident`;
-    if (open) {
-      const read = open;
-      await this.part(result, 'alerts', async () => {
-        result.alertLookups = await syncIncidentAlerts(context, read);
-      });
-      await this.part(result, 'notes', async () => {
-        result.noteLookups = await syncIncidentNotes(context, read);
-      });
-    } else {
-      await this.skip(result, 'alerts', needsOpen('alerts'));
-      await this.skip(result, 'notes', needsOpen('notes'));
+    // parts the budget cut short: recorded last, once the next order is known
+    const cut: PendingOutcome[] = [];
+    for (const part of readOrder(account, await store.listSources())) {
+      const what = PER_OPEN_INCIDENT[part];
+      if (what && !open) {
+        // without this sync's open list they are left out, and say so, rather than look fresh
+        await this.skip(
+          result,
+          part,
+          `the open incidents could not be read from PagerDuty, and ${what} are read per open incident`,
+        );
+        continue;
+      }
+      const refusedBefore = budget.refused;
+      const failed = await this.part(result, part, readers[part]);
+      if (failed && budget.refused > refusedBefore) cut.push(failed);
+      else if (failed) await this.record(part, failed);
+    }
+    if (cut.length) {
+      // the next sync's order, from what this one leaves in the table: true by construction
+      const next = readOrder(account, await store.listSources());
+      for (const pending of cut) {
+        pending.outcome.error = `${pending.outcome.error}; ${nextTurn(
+          pending.outcome.part,
+          next,
+        )}`;
+        await this.record(pending.outcome.part, pending);
+      }
     }
 
     // last, with what is left of the budget: past incidents, for MTTA and MTTR
@@ -238,32 +236,42 @@ export class PagerDutySync {
     return result;
   }
 
-  /** Runs one part, recording its success or failure in the freshness table. */
-  private async part<T>(
+  /**
+   * Runs one part; records a success at once, and returns a failure for the
+   * caller to record (with where it comes next, when the budget cut it).
+   */
+  private async part(
     result: SyncResult,
     part: PagerDutyDataPart,
-    read: () => Promise<T>,
-  ): Promise<T | undefined> {
-    const source = pagerDutySourceName(this.options.account, part);
+    read: () => Promise<unknown>,
+  ): Promise<PendingOutcome | undefined> {
     try {
-      const value = await read();
-      await this.options.store.recordSourceAttempt(source, {
-        at: this.now(),
-        ok: true,
-        via: 'poll',
-      });
+      await read();
+      await this.options.store.recordSourceAttempt(
+        pagerDutySourceName(this.options.account, part),
+        { at: this.now(), ok: true, via: 'poll' },
+      );
       result.parts.push({ part, ok: true });
-      return value;
-    } catch (error) {
-      const message = messageOf(error);
-      await this.options.store.recordSourceAttempt(source, {
-        at: this.now(),
-        ok: false,
-        error: message,
-      });
-      result.parts.push({ part, ok: false, error: message });
       return undefined;
+    } catch (error) {
+      const outcome: SyncPartOutcome = {
+        part,
+        ok: false,
+        error: messageOf(error),
+      };
+      result.parts.push(outcome);
+      return { outcome, at: this.now() };
     }
+  }
+
+  private async record(
+    part: PagerDutyDataPart,
+    { outcome, at }: PendingOutcome,
+  ): Promise<void> {
+    await this.options.store.recordSourceAttempt(
+      pagerDutySourceName(this.options.account, part),
+      { at, ok: false, error: outcome.error ?? 'failed' },
+    );
   }
 
   /** Records that a part was left out, and why: it is stale until read again. */
@@ -279,53 +287,6 @@ export class PagerDutySync {
     result.parts.push({ part, ok: false, skipped: true, error: reason });
   }
 
-  /** Who is on call for the escalation policies, 25 policies per request. */
-  private async syncOnCalls(
-    policyIds: string[],
-    request: { budget: RequestCounter; signal?: AbortSignal },
-  ): Promise<number> {
-    const { account, client, store } = this.options;
-    let onCalls = 0;
-    for (let i = 0; i < policyIds.length; i += ONCALL_BATCH) {
-      const batch = policyIds.slice(i, i + ONCALL_BATCH);
-      const rows = await client.list<any>(
-        '/oncalls',
-        {
-          'escalation_policy_ids[]': batch,
-          earliest: 'true',
-          'include[]': ['users'],
-        },
-        'oncalls',
-        {
-          ...request,
-          // on-call rows have no id of their own
-          keyOf: o =>
-            `${o.escalation_policy?.id}/${o.escalation_level}/${o.user?.id}`,
-        },
-      );
-      const stored = rows
-        .filter(
-          o =>
-            isPagerDutyId(o.escalation_policy?.id) && isPagerDutyId(o.user?.id),
-        )
-        .map(o => ({
-          account,
-          escalationPolicyId: o.escalation_policy.id,
-          level: Number(o.escalation_level),
-          user: {
-            id: o.user.id,
-            name: o.user.name ?? o.user.summary ?? o.user.id,
-            email: o.user.email,
-          },
-          start: o.start ? new Date(o.start) : undefined,
-          end: o.end ? new Date(o.end) : undefined,
-        }));
-      await store.replaceOnCalls(account, batch, stored);
-      onCalls += stored.length;
-    }
-    return onCalls;
-  }
-
   /** The maintenance windows of the last successful sync that are ongoing now. */
   async ongoingMaintenance(): Promise<StoredMaintenanceWindow[]> {
     const now = this.now().getTime();
@@ -337,4 +298,20 @@ export class PagerDutySync {
   private now(): Date {
     return this.options.now?.() ?? new Date();
   }
+}
+
+/** The services with their escalation policies and teams. */
+async function syncServices(context: SyncContext): Promise<StoredService[]> {
+  const { account, client, store, request } = context;
+  const rows = await client.list<any>(
+    '/services',
+    { 'include[]': ['escalation_policies', 'teams'] },
+    'services',
+    request,
+  );
+  const stored = rows
+    .map(s => toStoredService(s, account, context.now()))
+    .filter(s => s !== undefined);
+  await store.replaceServices(account, stored);
+  return stored;
 }
