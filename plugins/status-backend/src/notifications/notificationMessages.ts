@@ -156,6 +156,9 @@ export function outageNotification(options: {
   };
 }
 
+/** The status dashboard, relative to the app. */
+export const STATUS_PAGE_LINK = '/status';
+
 /**
  * What a user the status API has never served is told: that an upstream
  * outage reaches entities they own or follow, and nothing else. Without a
@@ -180,9 +183,6 @@ export function unservedOutageNotification(options: {
     scope: options.scope,
   };
 }
-
-/** The status dashboard, relative to the app. */
-export const STATUS_PAGE_LINK = '/status';
 
 /** The follow-up that replaces an outage's notification when its root cause recovers. */
 export function recoveryNotification(options: {

@@ -251,6 +251,27 @@ describe('following, notifications and public badges under a real permission pol
       );
       expect(feed.status).toBe(200);
       backend.expectNothingHidden(feed.text ?? feed.body.toString());
+      // a feed opened by token: its changes came through a hidden hop and a root that is not public
+      const invoicesFeed = await anonymous(
+        `/public/feeds/component/default/invoices.atom?token=${publicToken(
+          PUBLIC_TOKEN_SECRET,
+          'component:default/invoices',
+        )}`,
+      );
+      expect(invoicesFeed.status).toBe(200);
+      const invoicesText = invoicesFeed.text ?? invoicesFeed.body.toString();
+      expect(invoicesText).toContain('invoices');
+      backend.expectNothingHidden(invoicesText);
+      expect(invoicesText).not.toContain('payments');
+      const invoicesBadge = await anonymous(
+        `/public/badges/component/default/invoices.svg?token=${publicToken(
+          PUBLIC_TOKEN_SECRET,
+          'component:default/invoices',
+        )}`,
+      );
+      expect(invoicesBadge.text ?? invoicesBadge.body.toString()).toContain(
+        'invoices: major outage',
+      );
       // not public: 404 to anyone, signed in or not, whatever they may read
       for (const path of [
         '/public/badges/component/default/auth-service.svg',
