@@ -60,6 +60,15 @@ export interface NotificationStore {
   saveUserView(view: StoredUserView): Promise<void>;
   /** The stored views of some users; users never served are missing. */
   getUserViews(userRefs: string[]): Promise<Map<string, StoredUserView>>;
+
+  /** When each known entity first appeared. */
+  listEntitiesFirstSeen(): Promise<Map<string, Date>>;
+  /** Records entities that appeared, and forgets those that left the catalog. */
+  updateEntitiesFirstSeen(change: {
+    appeared: string[];
+    at: Date;
+    left: string[];
+  }): Promise<void>;
 }
 
 const TARGETS_PER_READ = 500;
@@ -173,6 +182,30 @@ export class DatabaseNotificationStore implements NotificationStore {
         });
     }
     return views;
+  }
+
+  async listEntitiesFirstSeen(): Promise<Map<string, Date>> {
+    const rows = await this.db('status_entities_first_seen').select();
+    return new Map(rows.map(row => [row.entity_ref, toDate(row.first_seen_at)!]));
+  }
+
+  async updateEntitiesFirstSeen(change: {
+    appeared: string[];
+    at: Date;
+    left: string[];
+  }): Promise<void> {
+    for (const chunk of batches(change.appeared, TARGETS_PER_READ))
+      await this.db('status_entities_first_seen')
+        .insert(
+          chunk.map(ref => ({ entity_ref: ref, first_seen_at: change.at })),
+        )
+        // another replica recorded it first: its time stands
+        .onConflict('entity_ref')
+        .ignore();
+    for (const chunk of batches(change.left, TARGETS_PER_READ))
+      await this.db('status_entities_first_seen')
+        .whereIn('entity_ref', chunk)
+        .delete();
   }
 }
 

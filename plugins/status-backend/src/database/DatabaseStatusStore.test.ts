@@ -128,7 +128,17 @@ describe('DatabaseStatusStore', () => {
         at: new Date(),
         message: 'Rolling back',
       });
-      // the newest migrations first: skipped sources (the column goes), incident updates, notifications
+      await knex('status_entities_first_seen').insert({
+        entity_ref: 'component:default/shop-web',
+        first_seen_at: new Date(),
+      });
+      // the newest migrations first: when entities first appeared (the table goes)
+      await knex.migrate.down({ directory: migrationsDir });
+      expect(await knex.schema.hasTable('status_entities_first_seen')).toBe(
+        false,
+      );
+      expect(await knex.schema.hasTable('status_user_views')).toBe(true);
+      // then skipped sources (the column goes), incident updates, notifications
       // (episodes, subscriptions and users' views go), who resolved an incident (the incident
       // stays), change events, the transitions' time index (the table and its
       // rows stay), alerts' changed_at, freshness per part, webhook events,

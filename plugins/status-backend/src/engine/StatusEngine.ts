@@ -74,6 +74,8 @@ export class StatusEngine {
   private refreshQueue: Promise<unknown> = Promise.resolve();
   private waitingRefresh?: Promise<LevelChange[]>;
   private catalogLoadedAt?: Date;
+  /** Counts the catalog reads that changed which entities exist. */
+  private refsGeneration = 0;
   /** When the alerts were last read from the store (on this process's clock). */
   private alertsReadAt?: Date;
   /** What levels rested on from PagerDuty at the last refresh. */
@@ -143,9 +145,15 @@ export class StatusEngine {
   /** Reloads the catalog and rebuilds the dependency graph. */
   async refreshCatalog(): Promise<void> {
     const entities = await readCatalog(this.options.catalog, this.options.auth);
+    const previous = this.entities;
     this.entities = new Map(
       entities.map(summariseEntity).map(summary => [summary.ref, summary]),
     );
+    if (
+      previous.size !== this.entities.size ||
+      [...this.entities.keys()].some(ref => !previous.has(ref))
+    )
+      this.refsGeneration += 1;
     this.catalogSizes = [...this.catalogSizes.slice(-1), this.entities.size];
     this.firstCatalogReadAt ??= this.now();
     this.entitiesByService = new Map();
@@ -296,6 +304,15 @@ export class StatusEngine {
   }
 
   /** Every entity the engine knows from the catalog. */
+  /**
+   * Changes whenever a catalog read adds or removes an entity (not when it
+   * only re-reads the same ones): what depends on the set of refs can tell
+   * whether to look again.
+   */
+  get catalogGeneration(): number {
+    return this.refsGeneration;
+  }
+
   allEntities(): IterableIterator<EntitySummary> {
     return this.entities.values();
   }

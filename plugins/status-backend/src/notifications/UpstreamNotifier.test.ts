@@ -330,16 +330,20 @@ describe('UpstreamNotifier', () => {
       const policy = auth.escalationPolicyId!;
       const hour = 3_600_000;
       const now = clock.now().getTime();
-      await store.replaceOnCalls('default', [policy], [
-        {
-          account: 'default',
-          escalationPolicyId: policy,
-          level: 1,
-          user: { id: 'PPIA001', name: 'Pia Platform' },
-          start: new Date(now - hour),
-          end: new Date(now + hour),
-        },
-      ]);
+      await store.replaceOnCalls(
+        'default',
+        [policy],
+        [
+          {
+            account: 'default',
+            escalationPolicyId: policy,
+            level: 1,
+            user: { id: 'PPIA001', name: 'Pia Platform' },
+            start: new Date(now - hour),
+            end: new Date(now + hour),
+          },
+        ],
+      );
       const parts = await start();
       await parts.userViews.seen(SAM, ALL_REFS);
       await parts.notifier!.run();
@@ -356,6 +360,55 @@ describe('UpstreamNotifier', () => {
       expect(toSam()[1].payload.description).toContain('Owner: platform team');
       expect(toSam()[1].payload.description).not.toContain('Pia Platform');
       expect(toSam()[1].payload.description).not.toContain('On call:');
+    });
+
+    it('never names an entity that appeared after the reader was last served', async () => {
+      sim = await startShopSimulator();
+      triggerLoginOutage(sim);
+      const knex = await databases.init(databaseId);
+      const stackWith = (catalog: Entity[]) =>
+        createStatusStack({
+          knex,
+          pagerDutyUrl: sim!.url,
+          logger: mockServices.logger.mock(),
+          entities: catalog,
+          config: { notifications: { enabled: true, minDurationSeconds: 0 } },
+        });
+      let nowMs = Date.now();
+      const now = () => new Date(nowMs);
+      const isShopWeb = (e: Entity) => e.metadata.name === 'shop-web';
+      const before = await stackWith(people.filter(e => !isShopWeb(e)));
+      await before.sync.syncOnce();
+      const first = await before.makeParts(now);
+      await first.engine!.refreshCatalog();
+      await first.userViews.seen(
+        SAM,
+        readableBut('component:default/shop-web'),
+      );
+      await first.notifier!.run();
+      expect(before.sentNotifications).toHaveLength(2);
+
+      // a minute later shop-web is in the catalog; sam has not been served since
+      nowMs += 60_000;
+      const after = await stackWith(people);
+      const parts = await after.makeParts(now);
+      await parts.engine!.refreshCatalog();
+      await parts.notifier!.run();
+      const toSam = () =>
+        after.sentNotifications.filter(n =>
+          (n.recipients as any).entityRef.includes(SAM),
+        );
+      // what sam reads is unchanged: nothing new is sent, and shop-web is never named
+      expect(toSam()).toEqual([]);
+
+      // served again: his view now covers shop-web
+      nowMs += 60_000;
+      await parts.userViews.seen(SAM, ALL_REFS);
+      await parts.notifier!.run();
+      expect(toSam()).toHaveLength(1);
+      expect(toSam()[0].payload.title).toBe(
+        'cart-api and 1 more affected by auth-service (major outage)',
+      );
     });
 
     it('tries a failed send again on the next run', async () => {

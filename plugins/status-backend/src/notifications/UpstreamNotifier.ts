@@ -19,6 +19,7 @@ import {
   unservedOutageNotification,
 } from './notificationMessages';
 import { NotificationRules } from './readNotificationRules';
+import { EntityFirstSeen } from './EntityFirstSeen';
 import { describeRoot, outageStart } from './rootCause';
 import { UserViews } from './UserViews';
 import {
@@ -93,8 +94,9 @@ export class UpstreamNotifier {
   /** What one run reads once for all its outages: group members, users' views. */
   private run$?: {
     members: Map<string, string[]>;
-    hidden: Map<string, Set<string> | undefined>;
+    views: Map<string, { hidden: Set<string>; seenAt: Date } | undefined>;
   };
+  private readonly firstSeen: EntityFirstSeen;
 
   constructor(
     private readonly options: {
@@ -108,6 +110,10 @@ export class UpstreamNotifier {
     },
   ) {
     this.warnings = new ThrottledWarnings(options.logger, 60_000);
+    this.firstSeen = new EntityFirstSeen({
+      store: options.store.notifications,
+      now: () => this.now(),
+    });
   }
 
   /** Compares the outages now with the episodes stored, and sends what is due. */
@@ -116,12 +122,13 @@ export class UpstreamNotifier {
     const result: NotifierRun = { sent: 0, recovered: 0, failed: 0 };
     if (!rules.enabled || !engine.ready) return result;
     const now = this.now();
+    await this.firstSeen.update(engine);
     const outages = currentUpstreamOutages(engine, rules.minLevel);
     const members = new Map<string, string[]>();
     for (const entity of engine.allEntities())
       for (const group of entity.memberOf ?? [])
         addTo(members, group, entity.ref);
-    this.run$ = { members, hidden: new Map() };
+    this.run$ = { members, views: new Map() };
     const open = new Map(
       (await store.notifications.listEpisodes()).map(e => [e.rootRef, e]),
     );
@@ -263,24 +270,27 @@ export class UpstreamNotifier {
       nameOf,
       this.now(),
     );
-    const cache = this.run$!.hidden;
+    const cache = this.run$!.views;
     const unread = [...told.keys()].filter(user => !cache.has(user));
     if (unread.length)
-      for (const [user, hidden] of await this.options.userViews.hiddenFor(
-        unread,
-      ))
-        cache.set(user, hidden);
+      for (const [user, view] of await this.options.userViews.hiddenFor(unread))
+        cache.set(user, view);
     const messages = new Map<string, Message>();
     const scope = scopeOf(episode);
     for (const [user, entities] of told) {
-      const hidden = cache.get(user);
-      if (!hidden) {
+      const view = cache.get(user);
+      if (!view) {
         // never served: even their own entities may be hidden from them by a policy
         const payload = unservedOutageNotification({ scope });
         messages.set(user, { payload, link: payload.link! });
         continue;
       }
-      const mayRead = (ref: string) => !hidden.has(ref);
+      // what their view did not cover (hidden, or newer than it) is not named
+      const mayRead = (ref: string) => {
+        if (view.hidden.has(ref)) return false;
+        const firstSeen = this.firstSeen.of(ref);
+        return firstSeen !== undefined && firstSeen <= view.seenAt;
+      };
       const readable = [...entities.values()].filter(e => mayRead(e.ref));
       if (!readable.length) continue;
       const rootView: RootDescription = mayRead(outage.rootRef)

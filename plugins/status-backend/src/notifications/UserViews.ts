@@ -21,8 +21,11 @@ export class UserViews {
   constructor(
     private readonly options: {
       store: StatusStore;
-      /** Every entity ref the engine knows, so hidden ones are the rest. */
-      allRefs: () => Iterable<string> | undefined;
+      /**
+       * Every entity ref the engine knows, so hidden ones are the rest, and
+       * their generation, which changes when an entity comes or goes.
+       */
+      catalog: () => { refs: Iterable<string>; generation: number } | undefined;
       logger: LoggerService;
       now?: () => Date;
     },
@@ -30,14 +33,15 @@ export class UserViews {
 
   /** Records what a user may read (called whenever the API reads a user's access). */
   async seen(userRef: string, readable: Set<string>): Promise<void> {
-    const all = this.options.allRefs();
-    if (!all) return;
+    const catalog = this.options.catalog();
+    if (!catalog) return;
     const hidden: string[] = [];
-    for (const ref of all) if (!readable.has(ref)) hidden.push(ref);
+    for (const ref of catalog.refs) if (!readable.has(ref)) hidden.push(ref);
     if (hidden.length > MAX_HIDDEN) return;
     hidden.sort();
+    // a new entity is covered only by a view saved after it came: save again then
     const print = createHash('sha256')
-      .update(hidden.join('\n'))
+      .update(`${catalog.generation}\n${hidden.join('\n')}`)
       .digest('base64url');
     const now = this.options.now?.() ?? new Date();
     const last = this.saved.get(userRef);
@@ -57,15 +61,24 @@ export class UserViews {
     }
   }
 
-  /** Per user, the refs they may not read; undefined for users never served. */
+  /**
+   * Per user, the refs they may not read and when that was seen; undefined
+   * for users never served. Entities that appeared after `seenAt` are in no
+   * view: treat them as hidden ({@link EntityFirstSeen}).
+   */
   async hiddenFor(
     userRefs: string[],
-  ): Promise<Map<string, Set<string> | undefined>> {
+  ): Promise<Map<string, { hidden: Set<string>; seenAt: Date } | undefined>> {
     const views = await this.options.store.notifications.getUserViews(userRefs);
     return new Map(
       userRefs.map(user => {
         const view = views.get(user);
-        return [user, view ? new Set(view.hiddenRefs) : undefined];
+        return [
+          user,
+          view
+            ? { hidden: new Set(view.hiddenRefs), seenAt: view.seenAt }
+            : undefined,
+        ];
       }),
     );
   }

@@ -81,8 +81,13 @@ export async function createStatusParts(
   let engine: StatusEngine | undefined;
   const userViews = new UserViews({
     store,
-    allRefs: () =>
-      engine?.ready ? [...engine.allEntities()].map(e => e.ref) : undefined,
+    catalog: () =>
+      engine?.ready
+        ? {
+            refs: [...engine.allEntities()].map(e => e.ref),
+            generation: engine.catalogGeneration,
+          }
+        : undefined,
     logger,
     now: options.now,
   });
