@@ -462,11 +462,18 @@ describe('PagerDutySync against the simulator', () => {
         ok: true,
       });
       expect(result.openIncidents).toBe(10_050);
-      // the account-wide query, the group of all (fewer than 100) services,
-      // still too many, then its two halves
+      // the account-wide list (100 pages, too few), then counts: the group of
+      // all (fewer than 100) services, still too many, and its two halves,
+      // each listed
       expect(sim.state.services.size).toBeLessThan(100);
-      expect(result.incidentQueries).toBe(4);
+      expect(result.incidentQueries).toBe(1 + 1 + 2 * 2);
       expect(await store.listOpenIncidents()).toHaveLength(10_050);
+      // with that many open last time, the next sync counts first: no 100
+      // pages read for nothing
+      const next = await sync.syncOnce();
+      expect(next.openIncidents).toBe(10_050);
+      expect(next.incidentQueries).toBe(1 + 1 + 2 * 2);
+      expect(next.requests).toBeLessThan(result.requests - 95);
     });
 
     it('keeps an incident open when looking it up fails, and closes it only on a 404', async () => {

@@ -1,12 +1,11 @@
 import { StoredIncident } from '../database';
-import { PagerDutyRequestError, PagerDutyTooManyResultsError } from './errors';
+import { PagerDutyRequestError } from './errors';
+import { listOpenIncidents } from './listOpenIncidents';
 import { toStoredIncident } from './mapping';
 import type { SyncContext, SyncResult } from './PagerDutySync';
 
 /** Incidents gone from the open list that are looked up one by one per sync. */
 const MAX_INDIVIDUAL_LOOKUPS = 50;
-/** Services per open-incident query when the account-wide one has too many. */
-const SERVICES_PER_QUERY = 100;
 
 /** What a page shows of open incidents, to tell whether a sync changed any. */
 function incidentsSignature(incidents: StoredIncident[]): string {
@@ -28,11 +27,12 @@ const messageOf = (error: unknown) =>
   String((error as Error)?.message ?? error);
 
 /**
- * Open incidents, account-wide or split by service when there are more
- * than offset pagination reaches, and the incidents that left the open list
- * since the last sync. Returns the open incidents as PagerDuty sent them, and
- * gives them to `onOpenRead` as soon as they are stored, so the parts read
- * per open incident go on when only a lookup of a closed one failed.
+ * Open incidents (see {@link listOpenIncidents}: account-wide, or in slices
+ * when there are more than offset pagination reaches), and the incidents
+ * that left the open list since the last sync. Returns the open incidents as
+ * PagerDuty sent them, and gives them to `onOpenRead` as soon as they are
+ * stored, so the parts read per open incident go on when only a lookup of a
+ * closed one failed.
  */
 export async function syncOpenIncidents(
   context: SyncContext,
@@ -40,29 +40,12 @@ export async function syncOpenIncidents(
   onOpenRead?: (open: any[]) => void,
 ): Promise<any[]> {
   const { account, client, store, request, now } = context;
-  // asked now: a webhook that occurs after this moment wins over what the answer says
-  const observedAt = now();
-  const query = {
-    'statuses[]': ['triggered', 'acknowledged'],
-    // without it PagerDuty silently drops incidents older than a month
-    date_range: 'all',
-    'include[]': ['assignees', 'conference_bridge'],
-  };
-  let open: any[];
-  try {
-    result.incidentQueries = 1;
-    open = await client.list<any>('/incidents', query, 'incidents', request);
-  } catch (error) {
-    if (!(error instanceof PagerDutyTooManyResultsError)) throw error;
-    const serviceIds = (await store.listServices(account)).map(s => s.id);
-    context.logger.info(
-      `More than ${error.received} incidents are open in PagerDuty account ${account}; reading them per group of services`,
-    );
-    open = await listOpenPerService(context, serviceIds, query, result);
-  }
   const previouslyOpen = (await store.listOpenIncidents()).filter(
     i => i.account === account,
   );
+  // asked now: a webhook that occurs after this moment wins over what the answer says
+  const observedAt = now();
+  const open = await listOpenIncidents(context, result, previouslyOpen.length);
   const byId = new Map(previouslyOpen.map(i => [i.id, i]));
   const openIncidents = open
     .map(i =>
@@ -126,43 +109,6 @@ export async function syncOpenIncidents(
         : '',
     ].filter(Boolean);
     throw new Error(`${reasons.join('; ')}; they are shown as last known`);
-  }
-  return open;
-}
-
-/** Open incidents read per group of services, groups halved until each fits. */
-async function listOpenPerService(
-  context: SyncContext,
-  serviceIds: string[],
-  query: Record<string, string | string[]>,
-  result: SyncResult,
-): Promise<any[]> {
-  const groups: string[][] = [];
-  for (let i = 0; i < serviceIds.length; i += SERVICES_PER_QUERY)
-    groups.push(serviceIds.slice(i, i + SERVICES_PER_QUERY));
-  const open: any[] = [];
-  while (groups.length) {
-    const group = groups.shift()!;
-    result.incidentQueries += 1;
-    try {
-      open.push(
-        ...(await context.client.list<any>(
-          '/incidents',
-          { ...query, 'service_ids[]': group },
-          'incidents',
-          context.request,
-        )),
-      );
-    } catch (error) {
-      if (!(error instanceof PagerDutyTooManyResultsError)) throw error;
-      if (group.length === 1) {
-        throw new Error(
-          `PagerDuty service ${group[0]} alone has more than ${error.received} open incidents, more than offset pagination reaches`,
-        );
-      }
-      const half = Math.ceil(group.length / 2);
-      groups.unshift(group.slice(0, half), group.slice(half));
-    }
   }
   return open;
 }
