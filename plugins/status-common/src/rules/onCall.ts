@@ -1,5 +1,10 @@
-/** A shift's bounds as the API gives them (ISO 8601, or null when PagerDuty gives none). */
-type ShiftBounds = { start: string | null; end: string | null };
+/**
+ * A shift's bounds as the API gives them (ISO 8601, or null when PagerDuty
+ * gives none).
+ *
+ * @public
+ */
+export type OnCallShiftBounds = { start: string | null; end: string | null };
 
 /**
  * Whether a shift read from PagerDuty still holds at `nowMs`: `current`
@@ -13,7 +18,7 @@ type ShiftBounds = { start: string | null; end: string | null };
  * @public
  */
 export function onCallShiftState(
-  shift: ShiftBounds,
+  shift: OnCallShiftBounds,
   nowMs: number,
 ): 'current' | 'ended' | 'upcoming' {
   if (shift.end && Date.parse(shift.end) <= nowMs) return 'ended';
@@ -27,7 +32,7 @@ export function onCallShiftState(
  *
  * @public
  */
-export function currentOnCall<T extends ShiftBounds & { level: number }>(
+export function currentOnCall<T extends OnCallShiftBounds & { level: number }>(
   shifts: readonly T[],
   nowMs: number,
 ): T[] {
