@@ -76,6 +76,7 @@ export class StatusEngine {
   private catalogLoadedAt?: Date;
   /** Counts the catalog reads that changed which entities exist. */
   private refsGeneration = 0;
+  private refsGenerationAt?: Date;
   /** When the alerts were last read from the store (on this process's clock). */
   private alertsReadAt?: Date;
   /** What levels rested on from PagerDuty at the last refresh. */
@@ -152,8 +153,10 @@ export class StatusEngine {
     if (
       previous.size !== this.entities.size ||
       [...this.entities.keys()].some(ref => !previous.has(ref))
-    )
+    ) {
       this.refsGeneration += 1;
+      this.refsGenerationAt = this.now();
+    }
     this.catalogSizes = [...this.catalogSizes.slice(-1), this.entities.size];
     this.firstCatalogReadAt ??= this.now();
     this.entitiesByService = new Map();
@@ -311,6 +314,11 @@ export class StatusEngine {
    */
   get catalogGeneration(): number {
     return this.refsGeneration;
+  }
+
+  /** When the catalog read that made the current {@link StatusEngine.catalogGeneration} was done. */
+  get catalogGenerationAt(): Date | undefined {
+    return this.refsGenerationAt;
   }
 
   allEntities(): IterableIterator<EntitySummary> {

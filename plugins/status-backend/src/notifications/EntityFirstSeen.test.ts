@@ -7,9 +7,10 @@ import { EntityFirstSeen } from './EntityFirstSeen';
 jest.setTimeout(60_000);
 
 /** As much of an engine as the record reads: its entities and their generation. */
-function catalogOf(refs: string[], generation: number) {
+function catalogOf(refs: string[], generation: number, readAt?: Date) {
   return {
     catalogGeneration: generation,
+    catalogGenerationAt: readAt,
     allEntities: () => refs.map(ref => ({ ref }))[Symbol.iterator](),
   } as unknown as StatusEngine;
 }
@@ -35,15 +36,17 @@ describe('EntityFirstSeen', () => {
       expect(first.of(A)).toEqual(new Date(0));
       expect(first.of(B)).toEqual(new Date(0));
 
-      nowMs += 60_000;
+      // C came with a catalog read a minute ago: it counts from that read,
+      // since a view saved after the read covers it
       const reloaded = now();
-      await first.update(catalogOf([A, C], 2));
+      nowMs += 60_000;
+      await first.update(catalogOf([A, C], 2, reloaded));
       expect(first.of(C)).toEqual(reloaded);
       expect(first.of(B)).toBeUndefined();
       // the same catalog again: nothing is read or written
       const reads = jest.spyOn(store.notifications, 'listEntitiesFirstSeen');
       const writes = jest.spyOn(store.notifications, 'updateEntitiesFirstSeen');
-      await first.update(catalogOf([A, C], 2));
+      await first.update(catalogOf([A, C], 2, reloaded));
       expect(writes).not.toHaveBeenCalled();
 
       // a restart reads what was recorded; B coming back is new

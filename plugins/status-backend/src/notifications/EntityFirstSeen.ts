@@ -20,6 +20,7 @@ export class EntityFirstSeen {
   constructor(
     private readonly options: {
       store: NotificationStore;
+      /** When the engine does not say when its catalog was read. */
       now: () => Date;
     },
   ) {}
@@ -30,7 +31,11 @@ export class EntityFirstSeen {
     if (this.known && generation === this.generation) return;
     const known =
       this.known ?? (await this.options.store.listEntitiesFirstSeen());
-    const at = known.size === 0 ? new Date(0) : this.options.now();
+    // when the engine first held them: a view saved since then covers them
+    const at =
+      known.size === 0
+        ? new Date(0)
+        : engine.catalogGenerationAt ?? this.options.now();
     const current = new Set<string>();
     const appeared: string[] = [];
     for (const entity of engine.allEntities()) {

@@ -3,6 +3,7 @@ import { Entity } from '@backstage/catalog-model';
 import { PagerDutySimulator } from '@internal/pagerduty-simulator';
 import { createTestDatabases } from '../__testUtils__/databases';
 import {
+  component,
   entities,
   startShopSimulator,
   triggerLoginOutage,
@@ -409,6 +410,35 @@ describe('UpstreamNotifier', () => {
       expect(toSam()[0].payload.title).toBe(
         'cart-api and 1 more affected by auth-service (major outage)',
       );
+
+      // served between the catalog read that brought an entity and the
+      // notifier's next run: the view covers it (it counts from the read)
+      nowMs += 60_000;
+      const giftCards = component(
+        'gift-cards',
+        'shop',
+        undefined,
+        ['component:cart-api'],
+        'cart-api',
+      );
+      const withGiftCards = await stackWith([...people, giftCards]);
+      const later = await withGiftCards.makeParts(now);
+      await later.engine!.refreshCatalog();
+      nowMs += 5_000;
+      await later.userViews.seen(
+        NIA,
+        new Set([...ALL_REFS, 'component:default/gift-cards']),
+      );
+      nowMs += 5_000;
+      await later.notifier!.run();
+      const toNia = withGiftCards.sentNotifications.filter(n =>
+        (n.recipients as any).entityRef.includes(NIA),
+      );
+      expect(toNia).toHaveLength(1);
+      expect(toNia[0].payload.title).toBe(
+        'cart-api and 2 more affected by auth-service (major outage)',
+      );
+      expect(toNia[0].payload.description).toContain('gift-cards');
     });
 
     it('tries a failed send again on the next run', async () => {
