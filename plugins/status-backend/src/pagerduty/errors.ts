@@ -45,7 +45,7 @@ export class PagerDutyTooManyResultsError extends CustomErrorBase {
 }
 
 /**
- * The request budget of one sync is spent: the rest waits for the next sync.
+ * The request budget of one sync is spent: what it left out comes first at a later sync (see `partOrder.ts`).
  *
  * @public
  */

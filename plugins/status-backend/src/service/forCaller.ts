@@ -33,7 +33,9 @@ const DETAILS_HIDDEN = 'details for status admins';
 export function publicReason(error: string, subject = 'PagerDuty'): string {
   const status = /\banswered (\d{3})\b/.exec(error)?.[1];
   let reason: string;
-  if (/rate limit|\b429\b/i.test(error)) {
+  if (/budget of \d+ PagerDuty requests/.test(error)) {
+    reason = `the sync's budget of ${subject} requests was spent before this part; a later sync reads it first`;
+  } else if (/rate limit|\b429\b/i.test(error)) {
     reason = `${subject}'s rate limit was reached`;
   } else if (status) {
     reason = `${subject} answered HTTP ${status}`;
@@ -55,7 +57,8 @@ export function partForCaller(
   part: StatusPartFreshness,
   view: CallerView,
 ): StatusPartFreshness {
-  if (view.admin || !part.lastError) return part;
+  // a skip's reason names only which part failed: everyone may read it
+  if (view.admin || !part.lastError || part.skipped) return part;
   return { ...part, lastError: publicReason(part.lastError) };
 }
 
