@@ -238,10 +238,19 @@ describe('StatusEngine with the simulator', () => {
       });
       const incidents = pagerDuty.parts.find(p => p.part === 'incidents')!;
       expect(incidents.failingSince).not.toBeNull();
-      // the rest of the poll is fresh
+      // the rest of the poll is fresh, but for what is read per open
+      // incident: skipped, and stale at once with why
       expect(pagerDuty.parts.filter(p => p.stale).map(p => p.part)).toEqual([
         'incidents',
+        'alerts',
+        'notes',
       ]);
+      expect(pagerDuty.parts.find(p => p.part === 'notes')).toMatchObject({
+        skipped: true,
+        lastError: expect.stringContaining(
+          'the open incidents could not be read',
+        ),
+      });
       // what the webhook says still counts: a known outage outranks not knowing
       expect(status.levels.own).toBe('degraded');
     });

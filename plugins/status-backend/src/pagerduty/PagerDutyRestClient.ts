@@ -221,7 +221,7 @@ export class PagerDutyRestClient implements PagerDutyClient {
       const waitForReset = this.rateLimitResetAt - this.clock.now();
       if (waitForReset > this.maxRateLimitWaitMs) {
         throw new PagerDutyUnavailableError(
-          `PagerDuty ${method} ${path}: rate limit spent, reset in ${Math.ceil(
+          `PagerDuty ${method} ${path}: rate limit spent (HTTP 429), reset in ${Math.ceil(
             waitForReset / 1000,
           )} s, longer than the ${Math.round(
             this.maxRateLimitWaitMs / 1000,
