@@ -238,6 +238,8 @@ export type RestrictedStatusBackend = {
   published: Published[];
   /** What the backend asked the notification service to send. */
   notified: NotificationSendOptions[];
+  /** Of those, the ones sent to this user, oldest first. */
+  notifiedTo(user: string): NotificationSendOptions[];
   /** The status plugin's database. */
   statusKnex: Awaited<ReturnType<TestDatabases['init']>>;
   scheduler: { triggerTask(id: string): Promise<void> };
@@ -450,6 +452,10 @@ export async function startRestrictedStatusBackend(
     server,
     published,
     notified,
+    notifiedTo: user =>
+      notified.filter(n =>
+        ([] as string[]).concat((n.recipients as any).entityRef).includes(user),
+      ),
     statusKnex,
     scheduler: catalog.scheduler,
     as,

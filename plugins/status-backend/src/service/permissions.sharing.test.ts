@@ -158,12 +158,7 @@ describe('following, notifications and public badges under a real permission pol
         expect(views).toHaveLength(2);
       });
       await backend.scheduler.triggerTask('status-notifications');
-      const to = (user: string) =>
-        backend.notified.filter(n =>
-          ([] as string[])
-            .concat((n.recipients as any).entityRef)
-            .includes(user),
-        );
+      const to = backend.notifiedTo;
       await waitForExpect(() => {
         expect(to(READER)).toHaveLength(1);
         expect(to(SRE)).toHaveLength(1);
@@ -191,12 +186,7 @@ describe('following, notifications and public badges under a real permission pol
         expect(views).toHaveLength(1);
       });
       await backend.scheduler.triggerTask('status-notifications');
-      const to = (user: string) =>
-        backend.notified.filter(n =>
-          ([] as string[])
-            .concat((n.recipients as any).entityRef)
-            .includes(user),
-        );
+      const to = backend.notifiedTo;
       // what the veteran is told once served (earlier runs told both the same as the newcomer)
       const toVeteran = () =>
         to(VETERAN).filter(n => backend.notified.indexOf(n) >= before);
