@@ -29,16 +29,14 @@ function OnCallNow(props: { status: EntityStatus }) {
   if (!policy) return null;
   const current = currentOnCall(policy.onCall, nowMs);
   const first = current.filter(o => o.level === current[0]?.level);
-  const unknown = !current.length && policy.onCall.length > 0;
+  let who = first.map(o => o.user.name).join(', ');
+  if (!who)
+    who = policy.onCall.length
+      ? 'not known (the shifts last read have ended)'
+      : 'nobody';
   return (
     <Typography variant="body2" paragraph>
-      On call:{' '}
-      {first.length
-        ? first.map(o => o.user.name).join(', ')
-        : unknown
-        ? 'not known (the shifts last read have ended)'
-        : 'nobody'}{' '}
-      ({policy.name})
+      On call: {who} ({policy.name})
     </Typography>
   );
 }
