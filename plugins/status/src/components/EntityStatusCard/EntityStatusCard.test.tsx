@@ -60,4 +60,38 @@ describe('EntityStatusCard', () => {
       screen.getByRole('link', { name: /Open the Status tab/ }),
     ).toHaveAttribute('href', '/catalog/default/component/cart-web/status');
   });
+
+  it('names nobody as on call whose shift has ended since PagerDuty was last read', async () => {
+    const status = anEntityStatus();
+    const hour = 3_600_000;
+    const [policy] = status.escalationPolicies;
+    const api: Partial<StatusApi> = {
+      getEntityStatus: async () => ({
+        ...status,
+        escalationPolicies: [
+          {
+            ...policy,
+            onCallReadAt: new Date(Date.now() - 3 * hour).toISOString(),
+            onCall: policy.onCall.map(o => ({
+              ...o,
+              start: new Date(Date.now() - 2 * hour).toISOString(),
+              end: new Date(Date.now() - hour).toISOString(),
+            })),
+          },
+        ],
+      }),
+    };
+    await renderInTestApp(
+      <EntityProvider entity={entity}>
+        <EntityStatusCard />
+      </EntityProvider>,
+      {
+        apis: [[statusApiRef, api as StatusApi]],
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
+    );
+    expect(await screen.findByText(/On call:/)).toHaveTextContent(
+      `On call: not known (the shifts last read have ended) (${policy.name})`,
+    );
+  });
 });
