@@ -173,7 +173,8 @@ export function injectFaults(options: {
       }
       next();
     };
-    if (delay > 0) setTimeout(proceed, delay);
+    // a delayed answer never keeps the process alive on its own
+    if (delay > 0) setTimeout(proceed, delay).unref();
     else proceed();
   };
 }

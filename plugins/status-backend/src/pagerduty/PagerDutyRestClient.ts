@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   PagerDutyRequestError,
@@ -41,7 +42,10 @@ export type PagerDutyRestClientOptions = {
    */
   maxRateLimitWaitMs?: number;
   /** The clock (tests drive it). */
-  clock?: { now: () => number; sleep: (ms: number) => Promise<void> };
+  clock?: {
+    now: () => number;
+    sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  };
 };
 
 /** PagerDuty's page size maximum. */
@@ -58,7 +62,9 @@ const UNANNOUNCED_RESET_MS = 60_000;
 
 const realClock = {
   now: () => Date.now(),
-  sleep: (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms)),
+  // a wait never keeps the process alive, and ends with the sync's deadline
+  sleep: (ms: number, signal?: AbortSignal) =>
+    sleep(ms, undefined, { signal, ref: false }).catch(() => {}),
 };
 
 const defaultKey = (row: any) =>
@@ -98,7 +104,7 @@ export class PagerDutyRestClient implements PagerDutyClient {
   private readonly budget: RequestBudget;
   private readonly clock: {
     now: () => number;
-    sleep: (ms: number) => Promise<void>;
+    sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   };
   /** Before this time no request is sent: none is left in PagerDuty's window. */
   private rateLimitResetAt = 0;
@@ -328,7 +334,7 @@ export class PagerDutyRestClient implements PagerDutyClient {
       onAbort = resolve;
       signal.addEventListener('abort', onAbort, { once: true });
     });
-    await Promise.race([this.clock.sleep(ms), aborted]);
+    await Promise.race([this.clock.sleep(ms, signal), aborted]);
     signal.removeEventListener('abort', onAbort);
   }
 

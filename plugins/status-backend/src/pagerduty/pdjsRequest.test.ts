@@ -281,6 +281,31 @@ describe('PagerDutyRestClient sends through pdjs', () => {
     expect(received).toHaveLength(1);
   });
 
+  it("ends a rate-limit wait with the sync's time, and no wait keeps the process alive", async () => {
+    const timers = () =>
+      process.getActiveResourcesInfo().filter(r => r === 'Timeout').length;
+    const before = timers();
+    answer = () => json(429, {});
+    const sync = new AbortController();
+    // the real clock: the wait for PagerDuty's reset is a real timer
+    const pending = failure(
+      client({ clock: undefined, maxRetries: 1 }).get(
+        '/priorities',
+        {},
+        'priorities',
+        { signal: sync.signal },
+      ),
+    );
+    await waitForExpect(() => expect(received).toHaveLength(1));
+    expect(timers()).toBe(before);
+    sync.abort();
+    const error = await pending;
+    expect(error).toBeInstanceOf(PagerDutyUnavailableError);
+    expect(error.message).toContain("the sync's time ran out");
+    expect(received).toHaveLength(1);
+    expect(timers()).toBe(before);
+  });
+
   it('leaves no timer behind that keeps the process alive', async () => {
     const timers = () =>
       process.getActiveResourcesInfo().filter(r => r === 'Timeout').length;
