@@ -186,7 +186,9 @@ export class DatabaseNotificationStore implements NotificationStore {
 
   async listEntitiesFirstSeen(): Promise<Map<string, Date>> {
     const rows = await this.db('status_entities_first_seen').select();
-    return new Map(rows.map(row => [row.entity_ref, toDate(row.first_seen_at)!]));
+    return new Map(
+      rows.map(row => [row.entity_ref, toDate(row.first_seen_at)!]),
+    );
   }
 
   async updateEntitiesFirstSeen(change: {

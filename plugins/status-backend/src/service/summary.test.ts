@@ -56,9 +56,7 @@ describe('summariseStatus', () => {
       const misconfigured = await summariseStatus(engine, store, all, {
         level: ['misconfigured'],
       });
-      expect(misconfigured.entities.map(e => e.name)).toEqual([
-        'quote-engine',
-      ]);
+      expect(misconfigured.entities.map(e => e.name)).toEqual(['quote-engine']);
 
       const shopOnly = await summariseStatus(engine, store, all, {
         owner: ['group:default/shop'],
