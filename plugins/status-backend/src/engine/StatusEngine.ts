@@ -306,7 +306,6 @@ export class StatusEngine {
     );
   }
 
-  /** Every entity the engine knows from the catalog. */
   /**
    * Changes whenever a catalog read adds or removes an entity (not when it
    * only re-reads the same ones): what depends on the set of refs can tell
@@ -321,6 +320,7 @@ export class StatusEngine {
     return this.refsGenerationAt;
   }
 
+  /** Every entity the engine knows from the catalog. */
   allEntities(): IterableIterator<EntitySummary> {
     return this.entities.values();
   }
@@ -414,12 +414,7 @@ export class StatusEngine {
 
   /** Whether an entity's configuration has a problem: it is shown and counted as misconfigured while nothing worse holds. */
   isMisconfigured(ref: string): boolean {
-    const entity = this.entities.get(ref);
-    return (
-      !!entity?.problems.length ||
-      !!this.catalogProblems.get(ref)?.length ||
-      this.facts.problemsOf(entity).length > 0
-    );
+    return this.problemsOf(ref).length > 0;
   }
 
   incidentsOf(ref: string): StoredIncident[] {

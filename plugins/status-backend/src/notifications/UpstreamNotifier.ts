@@ -273,7 +273,7 @@ export class UpstreamNotifier {
     const cache = this.run$!.views;
     const unread = [...told.keys()].filter(user => !cache.has(user));
     if (unread.length)
-      for (const [user, view] of await this.options.userViews.hiddenFor(unread))
+      for (const [user, view] of await this.options.userViews.viewsOf(unread))
         cache.set(user, view);
     const messages = new Map<string, Message>();
     const scope = scopeOf(episode);

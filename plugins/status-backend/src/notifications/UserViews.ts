@@ -66,7 +66,7 @@ export class UserViews {
    * for users never served. Entities that appeared after `seenAt` are in no
    * view: treat them as hidden ({@link EntityFirstSeen}).
    */
-  async hiddenFor(
+  async viewsOf(
     userRefs: string[],
   ): Promise<Map<string, { hidden: Set<string>; seenAt: Date } | undefined>> {
     const views = await this.options.store.notifications.getUserViews(userRefs);

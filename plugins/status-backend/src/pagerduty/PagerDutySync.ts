@@ -74,10 +74,7 @@ const messageOf = (error: unknown) =>
   String((error as Error)?.message ?? error);
 
 /** The parts read per open incident: they need this sync's open list. */
-const PER_OPEN_INCIDENT: Partial<Record<PagerDutyDataPart, string>> = {
-  alerts: 'alerts',
-  notes: 'notes',
-};
+const PER_OPEN_INCIDENT = new Set<PagerDutyDataPart>(['alerts', 'notes']);
 
 /** A part's outcome and when it happened, until the end of the sync records it. */
 type PendingOutcome = { outcome: SyncPartOutcome; at: Date };
@@ -184,13 +181,12 @@ export class PagerDutySync {
     // parts the budget cut short: recorded last, once the next order is known
     const cut: PendingOutcome[] = [];
     for (const part of readOrder(account, await store.listSources())) {
-      const what = PER_OPEN_INCIDENT[part];
-      if (what && !open) {
+      if (PER_OPEN_INCIDENT.has(part) && !open) {
         // without this sync's open list they are left out, and say so, rather than look fresh
         await this.skip(
           result,
           part,
-          `the open incidents could not be read from PagerDuty, and ${what} are read per open incident`,
+          `the open incidents could not be read from PagerDuty, and ${part} are read per open incident`,
         );
         continue;
       }
