@@ -1,7 +1,10 @@
-import { NormalisedAlert } from '@status-layer/plugin-status-common';
+import {
+  editDistance,
+  NormalisedAlert,
+} from '@status-layer/plugin-status-common';
 import { EntitySummary } from '../catalog/catalogSnapshot';
 import { AlertMapper } from './AlertMapper';
-import { editDistance, MappingSuggestions } from './suggestMapping';
+import { MappingSuggestions } from './suggestMapping';
 
 const entity = (name: string, extra: Partial<EntitySummary> = {}) => ({
   ref: `component:default/${name}`,

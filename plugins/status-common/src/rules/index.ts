@@ -5,3 +5,5 @@ export * from './onCall';
 export * from './summaryQuery';
 export * from './explanation';
 export * from './summaryRows';
+export * from './nameSimilarity';
+export * from './EntityNameIndex';
