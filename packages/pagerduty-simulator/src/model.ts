@@ -164,3 +164,28 @@ export type WebhookSubscription = {
   /** Deliveries rejected in a row (4xx, or given up after retries). */
   consecutiveFailures: number;
 };
+
+/** A business service: a capability several technical services support (`GET /business_services`). */
+export type BusinessService = {
+  id: string;
+  name: string;
+  description: string;
+  pointOfContact: string;
+  teamId?: string;
+};
+
+/** One end of a service dependency: a technical service or a business service. */
+export type DependencyEnd = {
+  id: string;
+  kind: 'technical_service' | 'business_service';
+};
+
+/**
+ * `dependent` needs `supporting` in PagerDuty's service graph
+ * (`/service_dependencies/...`).
+ */
+export type ServiceDependency = {
+  id: string;
+  dependent: DependencyEnd;
+  supporting: DependencyEnd;
+};

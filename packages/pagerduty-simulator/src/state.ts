@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import {
   Agent,
+  BusinessService,
   EscalationPolicy,
   Incident,
   LogEntry,
@@ -9,6 +10,7 @@ import {
   Priority,
   Schedule,
   Service,
+  ServiceDependency,
   Team,
   Urgency,
   User,
@@ -59,6 +61,9 @@ export class AccountState {
   readonly incidents = new Map<string, Incident>();
   readonly maintenanceWindows = new Map<string, MaintenanceWindow>();
   readonly webhookSubscriptions = new Map<string, WebhookSubscription>();
+  readonly businessServices = new Map<string, BusinessService>();
+  /** PagerDuty's service graph: which service needs which (see `seed/seedDependencies.ts`). */
+  readonly serviceDependencies: ServiceDependency[] = [];
   readonly changes = new EventEmitter();
   /** Deploys and other changes, as the Events API's change events record them. */
   readonly changeEvents: ChangeEventLog;

@@ -13,6 +13,7 @@ import {
 } from './params';
 import { iso, Shapes } from './shapes';
 import { endpointFault, Faults } from './guards';
+import { createServiceDependenciesRouter } from './serviceDependenciesRouter';
 
 const INCIDENT_STATUSES = ['triggered', 'acknowledged', 'resolved'] as const;
 const URGENCIES = ['high', 'low'] as const;
@@ -191,6 +192,8 @@ export function createRestRouter(options: {
     );
     res.json({ [key]: page.map(shape), ...pagination });
   };
+
+  router.use(createServiceDependenciesRouter(options));
 
   router.get('/services', (req, res) => {
     const services = byTeamAndName(req, state.services.values());

@@ -41,6 +41,7 @@ const PATHS: Record<string, [string, string]> = {
   priority: ['priorities', 'account/incident_priorities'],
   log_entry: ['log_entries', 'log_entries'],
   maintenance_window: ['maintenance_windows', 'maintenance_windows'],
+  business_service: ['business_services', 'business-services'],
 };
 
 /** Serialises the account's objects in PagerDuty's REST and webhook shapes. */

@@ -16,7 +16,29 @@ export type CatalogSeed = {
     title: string;
     members: { name: string; displayName: string; email: string }[];
   }[];
+  /**
+   * Edges of PagerDuty's service graph, by entity name: `dependent` needs
+   * `supporting`. Read from `spec.dependsOn` between entities that both name
+   * a PagerDuty service (PagerDuty's graph mostly mirrors what teams
+   * recorded), plus the simulator-only annotation
+   * {@link PAGERDUTY_DEPENDENCIES_HINT}: dependencies PagerDuty knows that
+   * the catalog never recorded.
+   */
+  dependencies?: { dependent: string; supporting: string }[];
+  /**
+   * Business services the account has (none unless given), each supported
+   * by the technical services of some entities (by name).
+   */
+  businessServices?: { name: string; supportedBy: string[] }[];
 };
+
+/**
+ * A simulator-only annotation of the demo catalog: entity refs (comma
+ * separated) of upstreams the simulated PagerDuty account's service graph
+ * has for this entity although its `spec.dependsOn` does not list them.
+ * Backstage ignores it; the status backend never reads it.
+ */
+export const PAGERDUTY_DEPENDENCIES_HINT = 'pagerduty-simulator/depends-on';
 
 type RawEntity = {
   kind?: string;
@@ -32,6 +54,7 @@ type RawEntity = {
     members?: string[];
     memberOf?: string[];
     targets?: string[];
+    dependsOn?: string[];
     profile?: { displayName?: string; email?: string };
   };
 };
@@ -116,6 +139,25 @@ export function readCatalogSeed(entryFile: string): CatalogSeed {
     });
   }
 
+  const mapped = new Set(services.map(s => s.entityName));
+  const dependencies: NonNullable<CatalogSeed['dependencies']> = [];
+  for (const e of entities) {
+    const dependent = e.metadata?.name;
+    if (!dependent || !mapped.has(dependent)) continue;
+    const hinted = (e.metadata?.annotations?.[PAGERDUTY_DEPENDENCIES_HINT] ?? '')
+      .split(',')
+      .map(ref => ref.trim())
+      .filter(Boolean);
+    const upstreams = new Set(
+      [...(e.spec?.dependsOn ?? []), ...hinted].map(entityName),
+    );
+    for (const supporting of upstreams) {
+      if (mapped.has(supporting) && supporting !== dependent) {
+        dependencies.push({ dependent, supporting });
+      }
+    }
+  }
+
   const groups: CatalogSeed['groups'] = [];
   for (const e of entities.filter(
     x => x.kind === 'Group' && x.metadata?.name,
@@ -138,5 +180,5 @@ export function readCatalogSeed(entryFile: string): CatalogSeed {
         })),
     });
   }
-  return { services, groups };
+  return { services, groups, dependencies };
 }

@@ -1,6 +1,7 @@
 import { Random } from '../random';
 import { AccountState } from '../state';
 import { CatalogSeed } from './readCatalog';
+import { seedDependencies } from './seedDependencies';
 
 const DAY_MS = 86_400_000;
 // Monday 2026-01-05 09:00 UTC: the weekly rotations hand over on Mondays at 09:00.
@@ -197,6 +198,7 @@ export function seedAccount(
   seedHistory(state, random, now, options.historyDays ?? 90);
   // a fortnight of deploys, none when the account is seeded without history
   seedChanges(state, random, now, Math.min(14, options.historyDays ?? 90));
+  seedDependencies(state, catalog, options.seed);
 }
 
 /**
