@@ -3,8 +3,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { DependencyGraphTypes, InfoCard } from '@backstage/core-components';
-import { useRouteRef } from '@backstage/frontend-plugin-api';
-import { EntityRefLink, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   Direction,
   EntityNode,
@@ -20,7 +19,12 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { useNavigate } from 'react-router-dom';
-import { DisplayLevel, LevelLabel, StatusNode } from '../common';
+import {
+  DisplayLevel,
+  LevelLabel,
+  StatusNode,
+  useEntityRoute,
+} from '../common';
 
 const useStyles = makeStyles(theme => ({
   graph: { height: 480, minHeight: 320 },
@@ -68,7 +72,7 @@ export function UpstreamGraph(props: {
 }) {
   const classes = useStyles();
   const navigate = useNavigate();
-  const entityRoute = useRouteRef(entityRouteRef);
+  const entityRoute = useEntityRoute();
   const renderNode: DependencyGraphTypes.RenderNodeFunction<EntityNode> = ({
     node,
   }) => (

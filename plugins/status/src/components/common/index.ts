@@ -13,7 +13,7 @@ export { IncidentList } from './Incidents';
 export { OnCall, OwnerContacts, slackChannelUrl } from './Contacts';
 export { usePolling, POLL_INTERVAL_MS } from './usePolling';
 export type { Polled } from './usePolling';
-export { useStatusTabLink } from './statusLink';
+export { useEntityRoute, useStatusTabLink } from './statusLink';
 export { StatusNode } from './StatusNode';
 export { AlertList } from './Alerts';
 export { useLiveStatus } from './useLiveStatus';

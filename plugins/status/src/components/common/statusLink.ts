@@ -1,10 +1,32 @@
 import { parseEntityRef } from '@backstage/catalog-model';
-import { useRouteRef } from '@backstage/frontend-plugin-api';
+import { RouteFunc, useRouteRef } from '@backstage/core-plugin-api';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
+
+type EntityRouteFunc = RouteFunc<{
+  kind: string;
+  namespace: string;
+  name: string;
+}>;
+
+/**
+ * The catalog's entity page route, or undefined when no entity page is
+ * mounted. Resolved with core-plugin-api's `useRouteRef`, which works in both
+ * frontend systems: the new one through its route resolution API, a legacy
+ * app through its routing context (frontend-plugin-api's `useRouteRef` needs
+ * the route resolution API, which a legacy app does not provide).
+ */
+export function useEntityRoute(): EntityRouteFunc | undefined {
+  try {
+    // it throws, after its own hooks, only when the route is not mounted
+    return useRouteRef(entityRouteRef);
+  } catch {
+    return undefined;
+  }
+}
 
 /** The URL of an entity's Status tab, when the catalog's entity page is mounted. */
 export function useStatusTabLink(): (entityRef: string) => string | undefined {
-  const entityRoute = useRouteRef(entityRouteRef);
+  const entityRoute = useEntityRoute();
   return (entityRef: string) => {
     if (!entityRoute) return undefined;
     const { kind, namespace, name } = parseEntityRef(entityRef);
