@@ -34,4 +34,10 @@ export {
 } from './alerts/samples';
 export type { SampleAlertSource } from './alerts/samples';
 export { Random } from './random';
+export { OAuthApps } from './oauth/OAuthApps';
+export type {
+  SimulatedOAuthApp,
+  SimulatedOAuthOptions,
+  TokenAnswer,
+} from './oauth/OAuthApps';
 export { addIncidentNote, publishStatusUpdate } from './incidentUpdates';

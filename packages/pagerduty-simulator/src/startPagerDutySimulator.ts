@@ -11,8 +11,11 @@ import {
   injectFaults,
   noFaults,
   rateLimit,
+  requireScope,
   requireToken,
 } from './rest/guards';
+import { OAuthApps, SimulatedOAuthOptions } from './oauth/OAuthApps';
+import { createOAuthRouter } from './oauth/oauthRouter';
 import { answerErrors, createRestRouter } from './rest/restRouter';
 import { createAnalyticsRouter } from './rest/analyticsRouter';
 import { createChangeEventRouter } from './rest/changeEventRouter';
@@ -52,6 +55,11 @@ export type PagerDutySimulatorOptions = {
   apiTokens?: string[];
   /** Requests per token per minute before 429 (PagerDuty's default is 960). */
   rateLimitPerMinute?: number;
+  /**
+   * Scoped OAuth apps: the token endpoint (`POST /oauth/token`) issues their
+   * tokens, and each REST operation asks for its scope.
+   */
+  oauth?: SimulatedOAuthOptions;
   /** Days of resolved incident history (90 by default). */
   historyDays?: number;
   /** A scenario to start with, optionally held in its worst state and backdated. */
@@ -81,9 +89,11 @@ export type PagerDutySimulator = {
   webhooks: WebhookDispatcher;
   scenarios: ScenarioRunner;
   faults: Faults;
+  /** The account's Scoped OAuth apps and their tokens (revoke, change scopes, expire). */
+  oauth: OAuthApps;
   /** REST API requests received (all answers, 429 and faults included), for tests and benchmarks. */
   readonly requestCount: number;
-  /** The last 100 requests refused for breaking PagerDuty's contract, with why. */
+  /** The last 100 requests refused for breaking PagerDuty's contract or lacking an OAuth scope, with why. */
   readonly refusedRequests: RefusedRequest[];
   /** Every operation requests reached, e.g. `GET /incidents/{id}`. */
   readonly operationsRequested: Set<string>;
@@ -167,21 +177,24 @@ export async function startPagerDutySimulator(
     }),
   );
   app.use('/web', createWebPages(state));
+  const oauth = new OAuthApps(options.oauth, now);
+  app.use(createOAuthRouter({ apps: oauth, log }));
   let requestCount = 0;
   const refusedRequests: RefusedRequest[] = [];
   const operationsRequested = new Set<string>();
+  const refuse = (refusal: RefusedRequest) => {
+    refusedRequests.push(refusal);
+    if (refusedRequests.length > 100) refusedRequests.shift();
+    log(
+      `refused ${refusal.method} ${refusal.path}: ${refusal.problems.join(
+        '; ',
+      )}`,
+    );
+  };
   const contract = enforceContract({
     contract: PagerDutyOpenApi.rest(),
     log,
-    onRefused: refusal => {
-      refusedRequests.push(refusal);
-      if (refusedRequests.length > 100) refusedRequests.shift();
-      log(
-        `refused ${refusal.method} ${refusal.path}: ${refusal.problems.join(
-          '; ',
-        )}`,
-      );
-    },
+    onRefused: refusal => refuse(refusal),
     onOperation: operation => operationsRequested.add(operation),
   });
   app.use(
@@ -191,7 +204,21 @@ export async function startPagerDutySimulator(
     },
     contract.checkResponses,
     express.json({ limit: '1mb', type: () => true }),
-    requireToken(new Set(options.apiTokens ?? ['simulator-token'])),
+    requireToken(new Set(options.apiTokens ?? ['simulator-token']), token =>
+      oauth.scopesOf(token),
+    ),
+    requireScope(
+      res =>
+        res.locals.operation
+          ? PagerDutyOpenApi.rest().requiredScope(res.locals.operation)
+          : undefined,
+      (req, scope) =>
+        refuse({
+          method: req.method,
+          path: req.originalUrl,
+          problems: [`the OAuth token lacks the scope ${scope}`],
+        }),
+    ),
     rateLimit({
       perMinute: () =>
         faults.rateLimitPerMinute ?? options.rateLimitPerMinute ?? 960,
@@ -243,6 +270,7 @@ export async function startPagerDutySimulator(
     state,
     webhooks,
     scenarios,
+    oauth,
     get faults() {
       return faults;
     },

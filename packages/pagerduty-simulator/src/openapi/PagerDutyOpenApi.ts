@@ -10,6 +10,8 @@ const ownFile = (file: string) =>
 export const PAGERDUTY_OPENAPI_DOCUMENTS = {
   rest: ownFile('openapi/rest-openapiv3.json'),
   eventsV2: ownFile('openapi/events-v2-openapiv3.json'),
+  /** Written from PagerDuty's documentation of its token endpoint: it publishes no document (see its `info`). */
+  oauth: ownFile('openapi/oauth-openapiv3.json'),
 } as const;
 
 const escape = (segment: string) =>
@@ -68,7 +70,7 @@ function repairDocument(document: any): any {
   };
   const repaired = visit(document);
   const ack =
-    repaired.components.schemas.AcknowledgeLogEntry?.allOf[1].properties.type;
+    repaired.components?.schemas?.AcknowledgeLogEntry?.allOf[1].properties.type;
   if (ack) ack.enum = [...ack.enum, 'acknowledge_log_entry'];
   const authorization = repaired.components.parameters?.header_Authorization;
   if (authorization) {
@@ -290,12 +292,27 @@ export class PagerDutyOpenApi {
     );
   }
 
-  /** Errors of a request body against the document. */
-  requestErrors(pathTemplate: string, method: string, body: unknown): string[] {
+  /** Errors of a request body (JSON unless `mediaType` says otherwise) against the document. */
+  requestErrors(
+    pathTemplate: string,
+    method: string,
+    body: unknown,
+    mediaType = 'application/json',
+  ): string[] {
     const pointer = `/paths/${escape(
       pathTemplate,
-    )}/${method}/requestBody/content/application~1json/schema`;
+    )}/${method}/requestBody/content/${escape(mediaType)}/schema`;
     return this.errors(pointer, body);
+  }
+
+  /**
+   * The scope a scoped OAuth token needs for an operation, as the document's
+   * `x-pd-requires-scope` names it; undefined where it names none.
+   */
+  requiredScope(operation: MatchedOperation): string | undefined {
+    const spec = this.document.paths[operation.template]?.[operation.method];
+    const scope = spec?.['x-pd-requires-scope'];
+    return typeof scope === 'string' ? scope : undefined;
   }
 
   /**

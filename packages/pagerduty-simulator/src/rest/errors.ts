@@ -7,6 +7,7 @@ import { Response } from 'express';
 export const ErrorCodes = {
   invalidInput: 2001,
   unauthorized: 2006,
+  accessDenied: 2010,
   notFound: 2100,
   rateLimited: 2020,
   internal: 2000,

@@ -59,21 +59,56 @@ export const endpointFault = (
 
 /**
  * `Authorization: Token token=<key>` (an API key) or `Authorization: Bearer
- * <token>` (an OAuth or scoped token) with one of the accepted values, as
- * PagerDuty requires; 401 with PagerDuty's error body otherwise.
+ * <token>` (a static OAuth or scoped token, or one the token endpoint issued)
+ * with one of the accepted values, as PagerDuty requires; 401 with
+ * PagerDuty's error body otherwise, expired and revoked tokens included. An
+ * issued token's scopes are kept for {@link requireScope}.
  */
-export function requireToken(acceptedTokens: Set<string>) {
+export function requireToken(
+  acceptedTokens: Set<string>,
+  issuedScopes: (token: string) => ReadonlySet<string> | undefined = () =>
+    undefined,
+) {
   return (req: Request, res: Response, next: NextFunction) => {
     const header = req.header('authorization') ?? '';
-    const match = /^(?:Token token=|Bearer )(.+)$/.exec(header.trim());
-    if (!match || !acceptedTokens.has(match[1])) {
+    const match = /^(Token token=|Bearer )(.+)$/.exec(header.trim());
+    const scopes =
+      match?.[1] === 'Bearer ' ? issuedScopes(match[2]) : undefined;
+    if (!match || (!acceptedTokens.has(match[2]) && !scopes)) {
       sendError(
         res,
         new PagerDutyApiError(401, ErrorCodes.unauthorized, 'Unauthorized'),
       );
       return;
     }
-    res.locals.token = match[1];
+    res.locals.token = match[2];
+    res.locals.scopes = scopes;
+    next();
+  };
+}
+
+/**
+ * A token issued to a Scoped OAuth app reaches only the operations whose
+ * scope (the document's `x-pd-requires-scope`) it holds; 403 otherwise, as
+ * PagerDuty answers. API keys are not scoped.
+ */
+export function requireScope(
+  scopeOf: (res: Response) => string | undefined,
+  onDenied?: (req: Request, scope: string) => void,
+) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const scopes: ReadonlySet<string> | undefined = res.locals.scopes;
+    const needed = scopeOf(res);
+    if (scopes && needed && !scopes.has(needed)) {
+      onDenied?.(req, needed);
+      sendError(
+        res,
+        new PagerDutyApiError(403, ErrorCodes.accessDenied, 'Access Denied', [
+          'The access token does not have the required scope',
+        ]),
+      );
+      return;
+    }
     next();
   };
 }
