@@ -17,6 +17,29 @@ export interface Config {
        */
       tokenType?: 'token' | 'bearer';
       /**
+       * A Scoped OAuth app instead of `apiToken` (for security teams that
+       * allow only those): the backend obtains its tokens by the client
+       * credentials grant, renews them before they expire and once after a
+       * 401, and compares the scopes granted with what each part of the sync
+       * needs (a missing one shows that part out of date, naming the scope).
+       * The scopes to give the app are listed in the README.
+       */
+      oauth?: {
+        /** The app's client id (Integrations, App Registration, the app's OAuth client). */
+        clientId: string;
+        /**
+         * The app's client secret.
+         * @visibility secret
+         */
+        clientSecret: string;
+        /** The account's subdomain: `acme` for acme.pagerduty.com. */
+        subdomain: string;
+        /** The account's service region, `us` (default) or `eu`; `eu` also changes the default `apiBaseUrl`. */
+        region?: 'us' | 'eu';
+        /** The token endpoint; `https://identity.pagerduty.com/oauth/token` by default. */
+        tokenUrl?: string;
+      };
+      /**
        * Base URL of the PagerDuty REST API. Defaults to
        * `https://api.pagerduty.com`; the EU service region uses
        * `https://api.eu.pagerduty.com`, and the demo points it at the
@@ -65,10 +88,19 @@ export interface Config {
       accounts?: {
         [name: string]: {
           /**
-           * The account's REST API token.
+           * The account's REST API token (or set `oauth`).
            * @visibility secret
            */
-          apiToken: string;
+          apiToken?: string;
+          /** A Scoped OAuth app for this account, as `status.pagerDuty.oauth`. */
+          oauth?: {
+            clientId: string;
+            /** @visibility secret */
+            clientSecret: string;
+            subdomain: string;
+            region?: 'us' | 'eu';
+            tokenUrl?: string;
+          };
           /** Defaults to `status.pagerDuty.tokenType`, then `token`. */
           tokenType?: 'token' | 'bearer';
           /** Defaults to `status.pagerDuty.apiBaseUrl`, then `https://api.pagerduty.com`. */
@@ -120,6 +152,19 @@ export interface Config {
          */
         passesOnAs?: string;
       };
+    };
+    /** The dependency graph beyond the catalog. */
+    graph?: {
+      /**
+       * PagerDuty's service graph (technical and business service
+       * dependencies, read a few services per sync). `suggest` (the default)
+       * lists the dependencies PagerDuty knows that the catalog's dependsOn
+       * lacks, and the reverse, at GET /coverage/dependencies, without
+       * changing any level; `use` also passes impact over the edges only
+       * PagerDuty knows, and every dependency path over one says it is known
+       * from PagerDuty; `off` does not read it.
+       */
+      pagerDutyDependencies?: 'suggest' | 'use' | 'off';
     };
     /**
      * Encrypts the secrets the backend keeps in its database: the signing
@@ -275,6 +320,11 @@ export interface Config {
          * @visibility secret
          */
         apiToken?: string;
+        /**
+         * Sign in to the simulator as a Scoped OAuth app (client credentials,
+         * its token endpoint at `/oauth/token`) instead of with `apiToken`.
+         */
+        oauth?: boolean;
       };
     };
   };

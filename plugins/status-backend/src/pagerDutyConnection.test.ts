@@ -64,6 +64,98 @@ describe('readPagerDutyConnection', () => {
     });
   });
 
+  it('reads Scoped OAuth apps, mixed with keys across accounts, the EU region changing the default API', () => {
+    const config = new ConfigReader({
+      status: {
+        pagerDuty: {
+          oauth: {
+            clientId: 'status-app',
+            clientSecret: 'the-secret',
+            subdomain: 'Meridian',
+          },
+          accounts: {
+            eu: {
+              oauth: {
+                clientId: 'eu-app',
+                clientSecret: 'eu-secret',
+                subdomain: 'meridian-eu',
+                region: 'eu',
+              },
+            },
+            acquired: { apiToken: 'acq-token' },
+          },
+        },
+      },
+    });
+    expect(readPagerDutyConnection(config).accounts).toEqual([
+      {
+        name: 'default',
+        apiBaseUrl: 'https://api.pagerduty.com',
+        oauth: {
+          clientId: 'status-app',
+          clientSecret: 'the-secret',
+          subdomain: 'meridian',
+          region: 'us',
+          tokenUrl: 'https://identity.pagerduty.com/oauth/token',
+        },
+      },
+      {
+        name: 'eu',
+        apiBaseUrl: 'https://api.eu.pagerduty.com',
+        oauth: {
+          clientId: 'eu-app',
+          clientSecret: 'eu-secret',
+          subdomain: 'meridian-eu',
+          region: 'eu',
+          tokenUrl: 'https://identity.pagerduty.com/oauth/token',
+        },
+      },
+      {
+        name: 'acquired',
+        apiToken: 'acq-token',
+        apiBaseUrl: 'https://api.pagerduty.com',
+      },
+    ]);
+  });
+
+  it('refuses an OAuth app with a key beside it, an unknown region or a URL for a subdomain', () => {
+    const read = (pagerDuty: object) => () =>
+      readPagerDutyConnection(new ConfigReader({ status: { pagerDuty } }));
+    const oauth = { clientId: 'a', clientSecret: 'b', subdomain: 'acme' };
+    expect(read({ apiToken: 'x', oauth })).toThrow(
+      'status.pagerDuty sets both apiToken and oauth; keep one',
+    );
+    expect(read({ oauth: { ...oauth, region: 'ap' } })).toThrow(
+      /region must be "us" or "eu"/,
+    );
+    expect(
+      read({ oauth: { ...oauth, subdomain: 'https://acme.pagerduty.com' } }),
+    ).toThrow(/the account's subdomain \(acme for acme.pagerduty.com\)/);
+    expect(read({ accounts: { eu: {} } })).toThrow(
+      'status.pagerDuty.accounts.eu needs an apiToken or an oauth app (clientId, clientSecret, subdomain)',
+    );
+  });
+
+  it('signs in to the demo simulator as a Scoped OAuth app when asked', () => {
+    const config = new ConfigReader({
+      status: { demo: { simulator: { port: 7123, oauth: true } } },
+    });
+    expect(
+      readPagerDutyConnection(config, { enabled: true, because: 'test' })
+        .accounts[0],
+    ).toEqual({
+      name: 'default',
+      apiBaseUrl: 'http://127.0.0.1:7123',
+      oauth: {
+        clientId: 'meridian-status-demo',
+        clientSecret: 'demo-client-secret',
+        subdomain: 'meridian',
+        region: 'us',
+        tokenUrl: 'http://127.0.0.1:7123/oauth/token',
+      },
+    });
+  });
+
   it('refuses an account without a token, and two default accounts', () => {
     expect(() =>
       readPagerDutyConnection(
@@ -71,7 +163,9 @@ describe('readPagerDutyConnection', () => {
           status: { pagerDuty: { accounts: { eu: { apiToken: ' ' } } } },
         }),
       ),
-    ).toThrow('status.pagerDuty.accounts.eu.apiToken is missing or empty');
+    ).toThrow(
+      'status.pagerDuty.accounts.eu needs an apiToken or an oauth app (clientId, clientSecret, subdomain)',
+    );
     expect(() =>
       readPagerDutyConnection(
         new ConfigReader({

@@ -1,6 +1,10 @@
 import { Config } from '@backstage/config';
 import { DEFAULT_PAGERDUTY_ACCOUNT } from '@status-layer/plugin-status-common';
 import { DemoMode, readDemoMode } from './demoMode';
+import {
+  DEFAULT_PAGERDUTY_TOKEN_URL,
+  PagerDutyOAuthApp,
+} from './pagerduty/auth/ClientCredentialsAuthorization';
 
 /** PagerDuty's REST API, unless configured otherwise. */
 export const DEFAULT_PAGERDUTY_API_BASE_URL = 'https://api.pagerduty.com';
@@ -10,6 +14,21 @@ export const DEFAULT_SIMULATOR_PORT = 7008;
 
 /** The token the demo's PagerDuty simulator accepts, unless configured otherwise. */
 export const DEFAULT_SIMULATOR_TOKEN = 'simulator-token';
+
+/** The EU service region's REST API. */
+const EU_API_BASE_URL = 'https://api.eu.pagerduty.com';
+
+/**
+ * The demo's Scoped OAuth app (`status.demo.simulator.oauth: true`): the
+ * simulator registers it, the backend signs in with it. Not a secret: it
+ * opens nothing but the simulator on 127.0.0.1.
+ */
+export const DEMO_OAUTH_APP = {
+  clientId: 'meridian-status-demo',
+  clientSecret: 'demo-client-secret',
+  subdomain: 'meridian',
+  region: 'us',
+} as const;
 
 /**
  * One PagerDuty account the backend reads: `default` from
@@ -21,7 +40,10 @@ export type PagerDutyAccountConnection = {
   /** The name entities use in their `pagerduty.com/account` annotation. */
   name: string;
   apiBaseUrl: string;
-  apiToken: string;
+  /** A REST API key or ready-made token; absent when a Scoped OAuth app (`oauth`) signs in. */
+  apiToken?: string;
+  /** A Scoped OAuth app whose tokens are fetched and renewed (client credentials). */
+  oauth?: PagerDutyOAuthApp;
   /** How the token is sent: `token` (a REST API key) or `bearer` (an OAuth or scoped token). */
   tokenType?: 'token' | 'bearer';
   /** This account's own request budget; each account has its own rate limit. */
@@ -47,13 +69,55 @@ export type PagerDutyConnection =
     }
   | { mode: 'unconfigured'; accounts: [] };
 
+function readOAuthApp(
+  where: string,
+  config: Config,
+  fallback: Config | undefined,
+): PagerDutyOAuthApp {
+  const region =
+    config.getOptionalString('region') ??
+    fallback?.getOptionalString('oauth.region') ??
+    'us';
+  if (region !== 'us' && region !== 'eu') {
+    throw new Error(
+      `${where}.oauth.region must be "us" or "eu" (PagerDuty's service regions), not "${region}"`,
+    );
+  }
+  const subdomain = config.getString('subdomain').trim().toLowerCase();
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(subdomain)) {
+    throw new Error(
+      `${where}.oauth.subdomain must be the account's subdomain (acme for acme.pagerduty.com), not "${subdomain}"`,
+    );
+  }
+  return {
+    clientId: config.getString('clientId').trim(),
+    clientSecret: config.getString('clientSecret').trim(),
+    subdomain,
+    region,
+    tokenUrl:
+      config.getOptionalString('tokenUrl') ??
+      fallback?.getOptionalString('oauth.tokenUrl') ??
+      DEFAULT_PAGERDUTY_TOKEN_URL,
+  };
+}
+
 function readAccount(
   name: string,
+  where: string,
   config: Config | undefined,
   fallback: Config | undefined,
 ): PagerDutyAccountConnection | undefined {
   const apiToken = config?.getOptionalString('apiToken')?.trim();
-  if (!config || !apiToken) return undefined;
+  const oauthConfig = config?.getOptionalConfig('oauth');
+  if (!config || (!apiToken && !oauthConfig)) return undefined;
+  if (apiToken && oauthConfig) {
+    throw new Error(
+      `${where} sets both apiToken and oauth; keep one (a Scoped OAuth app is the safer choice)`,
+    );
+  }
+  const oauth = oauthConfig
+    ? readOAuthApp(where, oauthConfig, fallback)
+    : undefined;
   const tokenType =
     config.getOptionalString('tokenType') ??
     fallback?.getOptionalString('tokenType');
@@ -64,12 +128,17 @@ function readAccount(
   }
   return {
     name,
-    apiToken,
-    ...(tokenType ? { tokenType: tokenType as 'token' | 'bearer' } : {}),
+    ...(apiToken ? { apiToken } : {}),
+    ...(oauth ? { oauth } : {}),
+    ...(tokenType && apiToken
+      ? { tokenType: tokenType as 'token' | 'bearer' }
+      : {}),
     apiBaseUrl:
       config.getOptionalString('apiBaseUrl') ??
       fallback?.getOptionalString('apiBaseUrl') ??
-      DEFAULT_PAGERDUTY_API_BASE_URL,
+      (oauth?.region === 'eu'
+        ? EU_API_BASE_URL
+        : DEFAULT_PAGERDUTY_API_BASE_URL),
     requestsPerMinute:
       config.getOptionalNumber('requestsPerMinute') ??
       fallback?.getOptionalNumber('requestsPerMinute'),
@@ -93,6 +162,7 @@ export function readPagerDutyConnection(
   const accounts: PagerDutyAccountConnection[] = [];
   const defaultAccount = readAccount(
     DEFAULT_PAGERDUTY_ACCOUNT,
+    'status.pagerDuty',
     pagerDuty,
     pagerDuty,
   );
@@ -101,13 +171,18 @@ export function readPagerDutyConnection(
   for (const name of named?.keys() ?? []) {
     if (name === DEFAULT_PAGERDUTY_ACCOUNT && defaultAccount) {
       throw new Error(
-        `status.pagerDuty.accounts.${DEFAULT_PAGERDUTY_ACCOUNT} and status.pagerDuty.apiToken both configure the default PagerDuty account; keep one`,
+        `status.pagerDuty.accounts.${DEFAULT_PAGERDUTY_ACCOUNT} and status.pagerDuty.apiToken (or oauth) both configure the default PagerDuty account; keep one`,
       );
     }
-    const account = readAccount(name, named!.getConfig(name), pagerDuty);
+    const account = readAccount(
+      name,
+      `status.pagerDuty.accounts.${name}`,
+      named!.getConfig(name),
+      pagerDuty,
+    );
     if (!account) {
       throw new Error(
-        `status.pagerDuty.accounts.${name}.apiToken is missing or empty`,
+        `status.pagerDuty.accounts.${name} needs an apiToken or an oauth app (clientId, clientSecret, subdomain)`,
       );
     }
     accounts.push(account);
@@ -117,15 +192,18 @@ export function readPagerDutyConnection(
   const simulator = config.getOptionalConfig('status.demo.simulator');
   if (demo.enabled) {
     const port = simulator?.getOptionalNumber('port') ?? DEFAULT_SIMULATOR_PORT;
+    const apiBaseUrl = `http://127.0.0.1:${port}`;
+    // the demo signs in as PagerDuty's scoped OAuth apps do, when asked to
+    const credentials = simulator?.getOptionalBoolean('oauth')
+      ? { oauth: { ...DEMO_OAUTH_APP, tokenUrl: `${apiBaseUrl}/oauth/token` } }
+      : {
+          apiToken:
+            simulator?.getOptionalString('apiToken') ?? DEFAULT_SIMULATOR_TOKEN,
+        };
     return {
       mode: 'simulated',
       accounts: [
-        {
-          name: DEFAULT_PAGERDUTY_ACCOUNT,
-          apiBaseUrl: `http://127.0.0.1:${port}`,
-          apiToken:
-            simulator?.getOptionalString('apiToken') ?? DEFAULT_SIMULATOR_TOKEN,
-        },
+        { name: DEFAULT_PAGERDUTY_ACCOUNT, apiBaseUrl, ...credentials },
       ],
       simulator: {
         port,

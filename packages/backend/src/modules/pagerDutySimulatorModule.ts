@@ -3,7 +3,10 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { startPagerDutySimulator } from '@internal/pagerduty-simulator';
-import { readPagerDutyConnection } from '@status-layer/plugin-status-backend';
+import {
+  PAGERDUTY_OAUTH_SCOPES,
+  readPagerDutyConnection,
+} from '@status-layer/plugin-status-backend';
 
 /**
  * The zero-configuration demo: when no PagerDuty token is configured and the
@@ -33,7 +36,21 @@ export const statusModulePagerDutySimulator = createBackendModule({
         const sim = await startPagerDutySimulator({
           port: simulator.port,
           seed: simulator.seed,
-          apiTokens: [account.apiToken],
+          apiTokens: account.apiToken ? [account.apiToken] : [],
+          // `status.demo.simulator.oauth`: the backend signs in as a Scoped OAuth app
+          oauth: account.oauth
+            ? {
+                subdomain: account.oauth.subdomain,
+                region: account.oauth.region,
+                apps: [
+                  {
+                    clientId: account.oauth.clientId,
+                    clientSecret: account.oauth.clientSecret,
+                    scopes: [...PAGERDUTY_OAUTH_SCOPES],
+                  },
+                ],
+              }
+            : undefined,
           missingServiceIds: simulator.missingServiceIds,
           // 75 s in: acknowledged; the responder's note and the status
           // update follow within the first minute, through the webhooks the

@@ -29,6 +29,8 @@ export async function createStatusStack(options: {
   accounts?: Record<string, string>;
   /** Further `status.*` config. */
   config?: object;
+  /** Sign in to the default account as this Scoped OAuth app (at the simulator's token endpoint). */
+  oauth?: { clientId: string; clientSecret: string; subdomain?: string };
 }) {
   const sentNotifications: NotificationSendOptions[] = [];
   let failingSends = 0;
@@ -43,7 +45,16 @@ export async function createStatusStack(options: {
     status: {
       ...options.config,
       pagerDuty: {
-        ...account(options.pagerDutyUrl),
+        ...(options.oauth
+          ? {
+              apiBaseUrl: options.pagerDutyUrl,
+              oauth: {
+                subdomain: 'meridian',
+                ...options.oauth,
+                tokenUrl: `${options.pagerDutyUrl}/oauth/token`,
+              },
+            }
+          : account(options.pagerDutyUrl)),
         accounts: Object.fromEntries(
           Object.entries(options.accounts ?? {}).map(([name, url]) => [
             name,

@@ -113,4 +113,11 @@ export interface PagerDutyClient {
   ): Promise<T>;
   /** Requests sent since the client was created, retries included. */
   readonly requestsSent: number;
+  /**
+   * The scopes its credentials hold (a Scoped OAuth app's token), or
+   * undefined when they are not scoped (a REST API key).
+   */
+  grantedScopes?(
+    options?: PagerDutyRequestOptions,
+  ): Promise<ReadonlySet<string> | undefined>;
 }

@@ -13,12 +13,19 @@ import {
 } from './PagerDutyClient';
 import { RequestBudget } from './RequestBudget';
 import { PagerDutyResponseHeaders, requestThroughPdjs } from './pdjsRequest';
+import {
+  PagerDutyAuthorization,
+  PagerDutyCredentials,
+  StaticAuthorization,
+} from './auth/PagerDutyAuthorization';
 
 /** How the client talks to PagerDuty. */
 export type PagerDutyRestClientOptions = {
   /** e.g. https://api.pagerduty.com */
   apiBaseUrl: string;
-  apiToken: string;
+  /** Where credentials come from (a Scoped OAuth app); else `apiToken`. */
+  authorization?: PagerDutyAuthorization;
+  apiToken?: string;
   /**
    * `token` (a REST API key: `Authorization: Token token=…`, the default) or
    * `bearer` (an OAuth or scoped access token: `Authorization: Bearer …`).
@@ -111,8 +118,18 @@ export class PagerDutyRestClient implements PagerDutyClient {
   /** The window's reset PagerDuty last announced, as a time (0: none yet). */
   private announcedResetAt = 0;
   private sent = 0;
+  private readonly authorization: PagerDutyAuthorization;
 
   constructor(private readonly options: PagerDutyRestClientOptions) {
+    if (!options.authorization && !options.apiToken) {
+      throw new Error('A PagerDuty client needs an API token or an OAuth app');
+    }
+    this.authorization =
+      options.authorization ??
+      new StaticAuthorization({
+        token: options.apiToken!,
+        tokenType: options.tokenType ?? 'token',
+      });
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.maxRetries = options.maxRetries ?? 4;
     this.backoffMs = options.backoffMs ?? 500;
@@ -126,6 +143,12 @@ export class PagerDutyRestClient implements PagerDutyClient {
 
   get requestsSent(): number {
     return this.sent;
+  }
+
+  grantedScopes(
+    options: PagerDutyRequestOptions = {},
+  ): Promise<ReadonlySet<string> | undefined> {
+    return this.authorization.grantedScopes(options.signal);
   }
 
   async get<T>(
@@ -223,6 +246,7 @@ export class PagerDutyRestClient implements PagerDutyClient {
     options: PagerDutyRequestOptions,
   ): Promise<any> {
     let lastReason = '';
+    let renewed = false;
     for (let attempt = 0; attempt <= this.maxRetries; attempt++) {
       const waitForReset = this.rateLimitResetAt - this.clock.now();
       if (waitForReset > this.maxRateLimitWaitMs) {
@@ -239,14 +263,16 @@ export class PagerDutyRestClient implements PagerDutyClient {
       await this.budget.acquire();
       options.budget?.take();
       this.throwIfAborted(options.signal, path, attempt);
+      const credentials: PagerDutyCredentials =
+        await this.authorization.credentials(options.signal);
       this.sent += 1;
       const result = await requestThroughPdjs({
         method,
         url: `${this.options.apiBaseUrl.replace(/\/$/, '')}${path}`,
         query,
         data,
-        token: this.options.apiToken,
-        tokenType: this.options.tokenType ?? 'token',
+        token: credentials.token,
+        tokenType: credentials.tokenType,
         timeoutMs: this.timeoutMs,
         signal: options.signal,
       });
@@ -255,6 +281,17 @@ export class PagerDutyRestClient implements PagerDutyClient {
         case 'ok':
           return result.body;
         case 'refused': {
+          if (
+            result.status === 401 &&
+            !renewed &&
+            this.authorization.renewAfterUnauthorized(credentials)
+          ) {
+            // an OAuth token expired or was revoked early: once more with a
+            // new one, not counted as a retry
+            renewed = true;
+            attempt -= 1;
+            break;
+          }
           const error = result.body?.error ?? {};
           const details: string[] = Array.isArray(error.errors)
             ? error.errors.map(String)

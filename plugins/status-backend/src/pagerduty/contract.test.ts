@@ -7,6 +7,7 @@ import { createStatusStack } from '../__testUtils__/statusStack';
 import { createTestDatabases } from '../__testUtils__/databases';
 import { ensureWebhookSubscription } from './webhooks/ensureWebhookSubscription';
 import { WebhookSecretVault } from './webhooks/WebhookSecretVault';
+import { PAGERDUTY_OAUTH_SCOPES } from './auth/scopes';
 
 jest.setTimeout(60_000);
 
@@ -18,20 +19,33 @@ jest.setTimeout(60_000);
 describe("the backend keeps PagerDuty's REST contract", () => {
   const databases = createTestDatabases();
   let sim: PagerDutySimulator;
+  const app = {
+    clientId: 'status-app',
+    clientSecret: 'the-status-app-client-secret',
+  };
   beforeEach(async () => {
-    sim = await startPagerDutySimulator({ seed: 17, historyDays: 1 });
+    sim = await startPagerDutySimulator({
+      seed: 17,
+      historyDays: 1,
+      // exactly the scopes the README lists: the simulator asks each
+      // operation's `x-pd-requires-scope`, so a scope missing from the list
+      // fails this test
+      oauth: { apps: [{ ...app, scopes: [...PAGERDUTY_OAUTH_SCOPES] }] },
+    });
   });
   afterEach(() => sim.close());
 
   it.each(databases.eachSupportedId())(
-    'in every request of a sync and of the webhook subscription check, with an API key and with a Bearer token, on %p',
+    'in every request of a sync and of the webhook subscription check, with an API key, a Bearer token and a Scoped OAuth app, on %p',
     async databaseId => {
-      for (const tokenType of ['token', 'bearer'] as const) {
+      for (const tokenType of ['token', 'bearer', 'oauth'] as const) {
         const { store, sync, client } = await createStatusStack({
           knex: await databases.init(databaseId),
           pagerDutyUrl: sim.url,
           logger: mockServices.logger.mock(),
-          client: { tokenType },
+          ...(tokenType === 'oauth'
+            ? { oauth: app }
+            : { client: { tokenType } }),
         });
         sim.scenarios.start('auth-outage', {
           hold: true,

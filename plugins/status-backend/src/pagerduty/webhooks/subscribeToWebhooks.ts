@@ -8,6 +8,11 @@ import { StatusStore } from '../../database';
 import { PagerDutyClient } from '../PagerDutyClient';
 import { ensureWebhookSubscription } from './ensureWebhookSubscription';
 import { WebhookSecretVault } from './WebhookSecretVault';
+import {
+  lacksScopesSentence,
+  missingScopes,
+  WEBHOOK_SUBSCRIPTION_SCOPES,
+} from '../auth/scopes';
 
 /**
  * Subscribes each PagerDuty account's webhooks to this backend, once, in the
@@ -42,9 +47,26 @@ export async function subscribeToWebhooks(options: {
     `${await options.discovery.getExternalBaseUrl(
       'status',
     )}/webhooks/pagerduty`;
+  // told once per account, not at every check
+  const lackingScopes = new Set<string>();
   const ensureAll = async () => {
     for (const [account, client] of clients) {
       try {
+        const missing = missingScopes(
+          WEBHOOK_SUBSCRIPTION_SCOPES,
+          await client.grantedScopes?.(),
+        );
+        if (missing.length) {
+          if (!lackingScopes.has(account))
+            logger.warn(
+              `Not subscribing to PagerDuty webhooks of account ${account} (polling continues): ${lacksScopesSentence(
+                missing,
+              )}`,
+            );
+          lackingScopes.add(account);
+          continue;
+        }
+        lackingScopes.delete(account);
         await ensureWebhookSubscription({
           account,
           client,
