@@ -4,7 +4,10 @@ import { parseAllDocuments } from 'yaml';
 
 /** What the simulator needs to know of a Backstage catalog. */
 export type CatalogSeed = {
-  /** Entities annotated with `pagerduty.com/service-id`. */
+  /**
+   * Entities annotated with `pagerduty.com/service-id`, or with the
+   * simulator-only {@link PAGERDUTY_UNREFERENCED_SERVICE_HINT}.
+   */
   services: {
     serviceId: string;
     entityName: string;
@@ -39,6 +42,15 @@ export type CatalogSeed = {
  * Backstage ignores it; the status backend never reads it.
  */
 export const PAGERDUTY_DEPENDENCIES_HINT = 'pagerduty-simulator/depends-on';
+
+/**
+ * A simulator-only annotation of the demo catalog: the id of a PagerDuty
+ * service the simulated account has for this entity although the entity does
+ * not reference it (no `pagerduty.com/service-id`), as on day one in a real
+ * company. Backstage ignores it; the status backend never reads it.
+ */
+export const PAGERDUTY_UNREFERENCED_SERVICE_HINT =
+  'pagerduty-simulator/service-id';
 
 type RawEntity = {
   kind?: string;
@@ -129,7 +141,11 @@ export function readCatalogSeed(entryFile: string): CatalogSeed {
 
   const services: CatalogSeed['services'] = [];
   for (const e of entities) {
-    const serviceId = e.metadata?.annotations?.[SERVICE_ID_ANNOTATION]?.trim();
+    const annotations = e.metadata?.annotations ?? {};
+    const serviceId = (
+      annotations[SERVICE_ID_ANNOTATION] ??
+      annotations[PAGERDUTY_UNREFERENCED_SERVICE_HINT]
+    )?.trim();
     if (!serviceId || !e.metadata?.name) continue;
     services.push({
       serviceId,
@@ -144,7 +160,9 @@ export function readCatalogSeed(entryFile: string): CatalogSeed {
   for (const e of entities) {
     const dependent = e.metadata?.name;
     if (!dependent || !mapped.has(dependent)) continue;
-    const hinted = (e.metadata?.annotations?.[PAGERDUTY_DEPENDENCIES_HINT] ?? '')
+    const hinted = (
+      e.metadata?.annotations?.[PAGERDUTY_DEPENDENCIES_HINT] ?? ''
+    )
       .split(',')
       .map(ref => ref.trim())
       .filter(Boolean);

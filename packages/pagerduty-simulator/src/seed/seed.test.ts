@@ -21,6 +21,13 @@ describe('seeding from the demo catalog', () => {
     expect(platform.members[0].email).toMatch(/@meridian\.example$/);
   });
 
+  it('also has a service no entity references, for the Coverage tab to suggest', () => {
+    const seed = readCatalogSeed(catalogFile);
+    expect(
+      seed.services.find(s => s.entityName === 'music-playlist-service'),
+    ).toMatchObject({ serviceId: 'PPLAYL5', ownerGroup: 'music' });
+  });
+
   it('lists the ref of every entity the catalog files define, following Locations', () => {
     const refs = readCatalogEntityRefs(catalogFile);
     expect(refs).toEqual(
