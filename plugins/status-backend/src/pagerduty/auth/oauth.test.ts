@@ -91,7 +91,7 @@ describe('PagerDuty Scoped OAuth (client credentials) against the simulator', ()
   it('a wrong secret is an error naming what to check, never the secret, and is not asked again for 30 s', async () => {
     const logs = captureLogs();
     const wrong = { ...APP, clientSecret: 'a-wrong-secret-of-the-app' };
-    const client = clientFor(wrong, logs.logger);
+    const client = clientFor(wrong, logs.root);
     const failure = await readServices(client).catch(e => e);
     expect(failure.message).toBe(
       'PagerDuty issued no OAuth token (invalid_client: Client authentication failed); check status.pagerDuty.oauth.clientId and clientSecret, and that the app status-app is not revoked',
@@ -109,9 +109,11 @@ describe('PagerDuty Scoped OAuth (client credentials) against the simulator', ()
   it('hands every token to the log redactor and logs none', async () => {
     const logs = captureLogs();
     const secrets: string[] = [];
-    const client = clientFor(APP, logs.logger, s => secrets.push(s));
+    const client = clientFor(APP, logs.root, s => secrets.push(s));
     await readServices(client);
     expect(secrets).toHaveLength(1);
+    // the token's arrival is logged, without the token
+    expect(logs.text()).toContain('holds a token for as_account-us.meridian');
     expect(JSON.stringify(logs.lines)).not.toContain(secrets[0]);
     expect(JSON.stringify(logs.lines)).not.toContain(APP.clientSecret);
   });
