@@ -112,6 +112,12 @@ export type StatusRootCause = {
   rootLevel: HealthLevel | null;
   /** From the entity to the root cause, both included; {@link HIDDEN_ENTITY_REF} for entities the caller may not read. */
   path: string[];
+  /**
+   * The hops known only from PagerDuty's service graph (with
+   * `status.graph.pagerDutyDependencies: use`): `i` for the hop from
+   * `path[i]` to `path[i + 1]`.
+   */
+  pagerDutyHops?: number[];
   incidents: StatusIncident[];
   /** Its firing monitoring alerts. */
   alerts: StatusAlert[];

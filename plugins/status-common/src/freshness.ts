@@ -12,6 +12,7 @@ export const PAGERDUTY_DATA_PARTS = [
   'alerts',
   'changes',
   'notes',
+  'dependencies',
 ] as const;
 
 /**
@@ -67,6 +68,7 @@ const PART_CONSEQUENCES: Record<PagerDutyDataPart, string> = {
   alerts: "PagerDuty's alerts may be out of date",
   changes: 'Recent changes may be incomplete',
   notes: 'Incident notes may be out of date',
+  dependencies: "PagerDuty's service dependencies may be out of date",
 };
 
 /**

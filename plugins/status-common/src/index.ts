@@ -12,6 +12,7 @@ export * from './api';
 export * from './alerts';
 export * from './freshness';
 export * from './health';
+export * from './coverage/dependencies';
 export * from './catalogLevels';
 export * from './changes';
 export * from './history';

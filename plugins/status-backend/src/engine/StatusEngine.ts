@@ -30,6 +30,7 @@ import { FreshnessRules } from './freshness';
 import { PagerDutyFacts, serviceKey } from './PagerDutyFacts';
 import { AlertIndex, RECENT_ALERTS_MS, UnmatchedQuery } from './AlertIndex';
 import { TransitionRecorder } from './TransitionRecorder';
+import { PagerDutyDependencies } from './pagerDutyDependencies';
 import {
   EntitySummary,
   readCatalog,
@@ -109,6 +110,8 @@ export class StatusEngine {
        * intervals and one more (3 by default).
        */
       staleAfterMissedSyncs?: number;
+      /** PagerDuty's service graph, compared with the catalog's and, with `use`, part of it. */
+      pagerDutyDependencies?: PagerDutyDependencies;
       now?: () => Date;
     },
   ) {
@@ -176,7 +179,13 @@ export class StatusEngine {
     );
     const { edges, problems } = dependencyEdges(entities);
     this.catalogProblems = problems;
-    this.graph.setDependencies(edges);
+    // PagerDuty's graph is read with the catalog: it changes as rarely
+    this.graph.setDependencies(
+      (await this.options.pagerDutyDependencies?.edgesFor(
+        edges,
+        key => this.entitiesByService.get(key) ?? [],
+      )) ?? edges,
+    );
     this.ownSignatures.clear();
     this.catalogLoadedAt = this.now();
     this.options.onCatalogRead?.();
@@ -276,6 +285,15 @@ export class StatusEngine {
     await this.transitions.record(changes);
     if (changes.length) this.options.onChanges?.(changes);
     return changes;
+  }
+
+  /** How PagerDuty's service graph and the catalog differ, as of the last catalog read. */
+  dependencyDifferences() {
+    const graph = this.options.pagerDutyDependencies;
+    return {
+      mode: graph?.mode ?? ('off' as const),
+      ...(graph?.differences ?? { pagerDutyOnly: [], catalogOnly: [] }),
+    };
   }
 
   /** Firing alerts tied to an entity, as the API shows them. */

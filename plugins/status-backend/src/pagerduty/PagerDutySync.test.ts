@@ -3,6 +3,7 @@ import {
   PagerDutySimulator,
   startPagerDutySimulator,
 } from '@internal/pagerduty-simulator';
+import { DEFAULT_DEPENDENCY_READS_PER_SYNC } from './syncServiceDependencies';
 import { createStatusStack } from '../__testUtils__/statusStack';
 import { StatusStore } from '../database';
 import { PagerDutyRestClient } from './PagerDutyRestClient';
@@ -84,17 +85,23 @@ describe('PagerDutySync against the simulator', () => {
       });
       // services (1 page), incidents (1), maintenance (1), on-calls (15
       // policies, one batch), change events (1), the alerts and the notes of
-      // the 3 new incidents, and one page of past incidents (the backfill)
+      // the 3 new incidents, and one page of past incidents (the backfill);
+      // then the business services (1) and the dependencies of the first
+      // services, one request each
       expect(result.alertLookups).toBe(3);
       expect(result.noteLookups).toBe(3);
-      expect(result.requests).toBe(12);
-      expect(sim.requestCount - before).toBe(12);
+      const serviceCount = sim.state.services.size;
+      const graphReads = Math.min(DEFAULT_DEPENDENCY_READS_PER_SYNC, serviceCount);
+      expect(result.dependencyReads).toBe(graphReads);
+      expect(result.requests).toBe(12 + 1 + graphReads);
+      expect(sim.requestCount - before).toBe(12 + 1 + graphReads);
       expect(result.backfill?.finishedAt).toBeDefined();
       expect(result.incidentsChanged).toBe(true);
       // the next sync reads no alerts: no incident's alert count changed
       const again = await sync.syncOnce();
       expect(again.alertLookups).toBe(0);
-      expect(again.requests).toBe(5);
+      // and the dependencies of the services not read yet
+      expect(again.requests).toBe(5 + (serviceCount - graphReads));
       expect(again.incidentsChanged).toBe(false);
 
       const open = await store.listOpenIncidents();
@@ -122,6 +129,7 @@ describe('PagerDutySync against the simulator', () => {
         [
           'alerts',
           'changes',
+          'dependencies',
           'incidents',
           'maintenance',
           'notes',
@@ -386,6 +394,7 @@ describe('PagerDutySync against the simulator', () => {
         // left out: they are read per open incident
         'alerts',
         'notes',
+        'dependencies',
       ]);
       expect(down.parts.filter(p => p.skipped).map(p => p.part)).toEqual([
         'alerts',

@@ -5,6 +5,7 @@ import {
 } from '@status-layer/plugin-status-common';
 import {
   isOngoingWindow,
+  SourceFreshness,
   StatusStore,
   StoredMaintenanceWindow,
   StoredService,
@@ -18,6 +19,8 @@ import { syncIncidentAlerts } from './syncIncidentAlerts';
 import { syncIncidentNotes } from './incidentUpdates';
 import { syncMaintenance, syncOnCalls } from './syncOnCalls';
 import { syncOpenIncidents } from './syncOpenIncidents';
+import { syncServiceDependencies } from './syncServiceDependencies';
+import { ServiceDependencyStore } from '../database/DatabaseServiceDependencyStore';
 
 /** How one part of a sync went. */
 export type SyncPartOutcome = {
@@ -45,6 +48,8 @@ export type SyncResult = {
   alertLookups: number;
   /** Incidents whose notes were read this sync. */
   noteLookups?: number;
+  /** Services whose dependencies were read this sync (see `syncServiceDependencies.ts`). */
+  dependencyReads?: number;
   /**
    * How many requests read the open incidents: one account-wide query, or
    * one per group of services when more are open than offset pagination
@@ -108,6 +113,8 @@ export class PagerDutySync {
       maxRequestsPerSync?: number;
       /** Pages of the past-incident backfill: their size and how many per sync. */
       backfill?: { pageSize?: number; pagesPerSync?: number };
+      /** PagerDuty's service graph, and how many services' dependencies one sync reads; without it the graph is not read. */
+      dependencies?: { store: ServiceDependencyStore; readsPerSync?: number };
       now?: () => Date;
     },
   ) {}
@@ -176,11 +183,22 @@ export class PagerDutySync {
       notes: async () => {
         result.noteLookups = await syncIncidentNotes(context, open!);
       },
+      dependencies: async () => {
+        const { store: graph, readsPerSync } = this.options.dependencies!;
+        result.dependencyReads = (
+          await syncServiceDependencies(
+            context,
+            services ?? (await store.listServices(account)),
+            graph,
+            readsPerSync,
+          )
+        ).read;
+      },
     };
 
     // parts the budget cut short: recorded last, once the next order is known
     const cut: PendingOutcome[] = [];
-    for (const part of readOrder(account, await store.listSources())) {
+    for (const part of this.readOrder(await store.listSources())) {
       if (PER_OPEN_INCIDENT.has(part) && !open) {
         // without this sync's open list they are left out, and say so, rather than look fresh
         await this.skip(
@@ -197,7 +215,7 @@ export class PagerDutySync {
     }
     if (cut.length) {
       // the next sync's order, from what this one leaves in the table: true by construction
-      const next = readOrder(account, await store.listSources());
+      const next = this.readOrder(await store.listSources());
       for (const pending of cut) {
         pending.outcome.error = `${pending.outcome.error}; ${nextTurn(
           pending.outcome.part,
@@ -281,6 +299,13 @@ export class PagerDutySync {
       { skipped: reason },
     );
     result.parts.push({ part, ok: false, skipped: true, error: reason });
+  }
+
+  /** The parts this sync reads, in {@link readOrder}: the service graph only when it has a store. */
+  private readOrder(sources: SourceFreshness[]): PagerDutyDataPart[] {
+    return readOrder(this.options.account, sources).filter(
+      part => part !== 'dependencies' || this.options.dependencies,
+    );
   }
 
   /** The maintenance windows of the last successful sync that are ongoing now. */

@@ -25,6 +25,7 @@ describe('readOrder', () => {
       'changes',
       'alerts',
       'notes',
+      'dependencies',
     ]);
   });
 
@@ -39,10 +40,12 @@ describe('readOrder', () => {
         { ...read('changes', 100), source: 'pagerduty:eu:changes' },
         read('alerts', 5),
         read('notes', 5),
+        read('dependencies', 40),
       ]),
     ).toEqual([
       'incidents',
       'changes',
+      'dependencies',
       'maintenance',
       'oncalls',
       'services',
@@ -92,6 +95,7 @@ describe('readOrder', () => {
       'changes',
       'alerts',
       'notes',
+      'dependencies',
     ];
     let cases = 0;
     // every cost of 1 to 3 requests per part, with 1 for incidents and a budget of 4
@@ -113,7 +117,7 @@ describe('readOrder', () => {
       }
       cases++;
     }
-    expect(cases).toBe(729);
+    expect(cases).toBe(2187);
   });
 });
 

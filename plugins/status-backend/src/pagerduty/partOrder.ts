@@ -13,6 +13,7 @@ const TIE_ORDER: readonly PagerDutyDataPart[] = [
   'changes',
   'alerts',
   'notes',
+  'dependencies',
 ];
 
 /** The parts as a sentence names them. */
@@ -24,6 +25,7 @@ const LABELS: Record<PagerDutyDataPart, string> = {
   changes: 'change events',
   alerts: 'alerts',
   notes: 'notes',
+  dependencies: 'service dependencies',
 };
 
 /**

@@ -107,7 +107,13 @@ function pruneTree(nodes: UpstreamNode[], view: CallerView): UpstreamNode[] {
     .map(n => ({ ...n, upstreams: pruneTree(n.upstreams, view) }));
 }
 
-type RootCause = { root: string; level: OutageLevel; path: string[] };
+type RootCause = {
+  root: string;
+  level: OutageLevel;
+  path: string[];
+  /** Hops known only from PagerDuty (see `RootCause` in `-common`). */
+  pagerDutyHops?: number[];
+};
 
 /** A dependency path with every entity the caller may not read masked. */
 export const pathForCaller = (path: string[], view: CallerView): string[] =>
@@ -142,6 +148,7 @@ export function rootCausesForCaller<T extends RootCause>(
       root: HIDDEN_ENTITY_REF,
       level: hidden.level,
       path: pathForCaller(hidden.path, view),
+      ...(hidden.pagerDutyHops ? { pagerDutyHops: hidden.pagerDutyHops } : {}),
     },
   };
 }
@@ -178,6 +185,7 @@ export async function describeEntityStatus(options: {
       level: c.level,
       rootLevel: engine.levels(c.root).own ?? null,
       path: c.path,
+      ...(c.pagerDutyHops ? { pagerDutyHops: c.pagerDutyHops } : {}),
       incidents: engine
         .incidentsOf(c.root)
         .map(i => incidentView(i, engine, view, updates)),
@@ -192,6 +200,9 @@ export async function describeEntityStatus(options: {
       level: causes.hidden.level,
       rootLevel: null,
       path: causes.hidden.path,
+      ...(causes.hidden.pagerDutyHops
+        ? { pagerDutyHops: causes.hidden.pagerDutyHops }
+        : {}),
       incidents: [],
       alerts: [],
       owner: null,

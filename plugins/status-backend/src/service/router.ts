@@ -31,6 +31,7 @@ import { alertForCaller, sourceProblemForCaller } from './forCaller';
 import { MAX_RECENT_DAYS, recentLevels } from './history';
 import { addHistoryRoutes } from './historyRoutes';
 import { addLevelRoutes } from './levelRoutes';
+import { addDependencyCoverageRoutes } from './dependencyCoverageRoutes';
 import { addSubscriptionRoutes } from './subscriptionRoutes';
 import { PublicAccess } from './publicAccess';
 import { addPublicRoutes } from './publicRoutes';
@@ -348,6 +349,7 @@ export async function createRouter(
 
   addHistoryRoutes(router, context);
   addLevelRoutes(router, { ...context, whenCurrent });
+  addDependencyCoverageRoutes(router, context);
   addPublicRoutes(router, {
     ...context,
     publicAccess: options.publicAccess ?? { entities: new Set() },

@@ -17,6 +17,8 @@ import Router from 'express-promise-router';
 import { createWebhookRouter } from '../alerts/createWebhookRouter';
 import { DatabaseStatusStore } from '../database';
 import { followReplicas } from '../engine/replicas';
+import { DatabaseServiceDependencyStore } from '../database/DatabaseServiceDependencyStore';
+import { PagerDutyDependencies } from '../engine/pagerDutyDependencies';
 import { StatusEngine } from '../engine/StatusEngine';
 import {
   PagerDutyRestClient,
@@ -84,6 +86,15 @@ export async function createStatusParts(
     catalog: () =>
       engine?.ready
         ? {
+  // PagerDuty's service graph: read unless off, used in levels only with `use`
+  const dependencyGraph =
+    status.pagerDutyDependencies === 'off'
+      ? undefined
+      : {
+          store: await DatabaseServiceDependencyStore.create({
+            database: deps.database,
+          }),
+        };
             refs: [...engine.allEntities()].map(e => e.ref),
             generation: engine.catalogGeneration,
           }
@@ -151,6 +162,7 @@ export async function createStatusParts(
         store,
         logger,
         maxRequestsPerSync: status.maxRequestsPerSync,
+        dependencies: dependencyGraph,
       }),
   );
   // the engine runs when anything can send signals: PagerDuty, or a monitoring tool
@@ -175,6 +187,10 @@ export async function createStatusParts(
       rules: status.rules,
       syncIntervalMs: status.syncIntervalSeconds * 1000,
       staleAfterMissedSyncs: status.staleAfterMissedSyncs,
+      pagerDutyDependencies: new PagerDutyDependencies(
+        status.pagerDutyDependencies,
+        dependencyGraph?.store,
+      ),
       alertSourceTitles: new Map(alertSources.map(a => [a.id, a.title])),
       alertStaleAfterMs: alertLimits.staleAfterMs,
       onChanges: changes => livePush.changed(changes.map(c => c.ref)),

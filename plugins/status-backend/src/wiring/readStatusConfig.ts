@@ -6,8 +6,12 @@ import { readAlertSourceSecrets } from '../alerts/createWebhookRouter';
 import { BUILT_IN_ALERT_SOURCES } from '../alerts/sources';
 import { readRetention, Retention } from '../database/retention';
 import { DemoMode, readDemoMode } from '../demoMode';
-import { HealthRules } from '@status-layer/plugin-status-common';
+import {
+  HealthRules,
+  PagerDutyDependenciesMode,
+} from '@status-layer/plugin-status-common';
 import { readHealthRules } from '../engine/readHealthRules';
+import { readPagerDutyDependenciesMode } from '../engine/pagerDutyDependencies';
 import {
   PagerDutyConnection,
   readPagerDutyConnection,
@@ -32,6 +36,8 @@ export type StatusConfig = {
   alertSecrets: Map<string, string>;
   alertLimits: AlertLimits;
   rules: HealthRules;
+  /** `status.graph.pagerDutyDependencies`: whether PagerDuty's service graph is read, and used. */
+  pagerDutyDependencies: PagerDutyDependenciesMode;
   retention: Retention;
   notifications: NotificationRules;
   /** Badges and feeds without signing in. */
@@ -76,6 +82,7 @@ export function readStatusConfig(
     alertSecrets,
     alertLimits: readAlertLimits(config, alertSources),
     rules: readHealthRules(config),
+    pagerDutyDependencies: readPagerDutyDependenciesMode(config),
     retention: readRetention(config),
     notifications: readNotificationRules(config),
     publicAccess,

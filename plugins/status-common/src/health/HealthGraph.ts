@@ -23,6 +23,11 @@ export type DependencyEdge = {
   upstream: string;
   /** Marked critical by the dependent: the upstream's outage passes unchanged. */
   critical: boolean;
+  /**
+   * Known from PagerDuty's service graph, not the catalog (with
+   * `status.graph.pagerDutyDependencies: use`): paths over it say so.
+   */
+  source?: 'pagerduty';
 };
 
 /**
@@ -37,6 +42,11 @@ export type RootCause = {
   level: OutageLevel;
   /** Entity refs from the impacted entity to the root cause, both included. */
   path: string[];
+  /**
+   * The hops known only from PagerDuty: `i` for the hop from `path[i]` to
+   * `path[i + 1]`. Absent when every hop is in the catalog.
+   */
+  pagerDutyHops?: number[];
 };
 
 /**
@@ -74,6 +84,8 @@ export type UpstreamNode = {
   truncated?: boolean;
   /** This node is already on the path from the root: a dependency cycle. */
   cycle?: boolean;
+  /** The edge to this node is known only from PagerDuty. */
+  fromPagerDuty?: boolean;
 };
 
 type Impact = Map<string, { level: OutageLevel; next: string }>;
@@ -85,6 +97,10 @@ const OUTAGE_INDEX: Record<(typeof OUTAGE_BY_INDEX)[number], number> = {
   partial_outage: 1,
   major_outage: 2,
 };
+
+/** One edge as a set key. */
+const edgeKey = (dependent: string, upstream: string) =>
+  `${dependent}\u0000${upstream}`;
 
 const OPERATIONAL: EntityLevels = {
   own: undefined,
@@ -117,6 +133,8 @@ export class HealthGraph {
     string,
     { ref: string; critical: boolean }[]
   >();
+  /** Edges known only from PagerDuty, as `dependent\u0000upstream`. */
+  private readonly pagerDutyOnly = new Set<string>();
   private readonly own = new Map<string, OwnHealth>();
   private readonly impacts = new Map<string, Impact>();
   private readonly rootsOf = new Map<string, Set<string>>();
@@ -147,8 +165,17 @@ export class HealthGraph {
   setDependencies(edges: Iterable<DependencyEdge>): void {
     this.upstreams.clear();
     this.dependents.clear();
+    this.pagerDutyOnly.clear();
+    const inCatalog = new Set<string>();
     for (const edge of edges) {
       if (edge.dependent === edge.upstream) continue;
+      const key = edgeKey(edge.dependent, edge.upstream);
+      if (edge.source === 'pagerduty') {
+        if (!inCatalog.has(key)) this.pagerDutyOnly.add(key);
+      } else {
+        inCatalog.add(key);
+        this.pagerDutyOnly.delete(key);
+      }
       const ups = this.upstreams.get(edge.dependent) ?? [];
       const existing = ups.find(u => u.ref === edge.upstream);
       if (existing) {
@@ -235,12 +262,21 @@ export class HealthGraph {
     for (const root of this.rootsOf.get(ref) ?? []) {
       const impact = this.impacts.get(root)!;
       const path = [ref];
+      const pagerDutyHops: number[] = [];
       let current = ref;
       while (current !== root) {
-        current = impact.get(current)!.next;
+        const next = impact.get(current)!.next;
+        if (this.pagerDutyOnly.has(edgeKey(current, next)))
+          pagerDutyHops.push(path.length - 1);
+        current = next;
         path.push(current);
       }
-      causes.push({ root, level: impact.get(ref)!.level, path });
+      causes.push({
+        root,
+        level: impact.get(ref)!.level,
+        path,
+        ...(pagerDutyHops.length ? { pagerDutyHops } : {}),
+      });
     }
     return causes.sort(
       (a, b) =>
@@ -307,6 +343,7 @@ export class HealthGraph {
           levels: this.get(up),
           upstreams: [],
         };
+        if (this.pagerDutyOnly.has(edgeKey(from, up))) node.fromPagerDuty = true;
         if (onPath.has(up)) {
           node.cycle = true;
         } else if (depth >= maxDepth) {

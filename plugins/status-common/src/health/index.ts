@@ -3,3 +3,4 @@ export * from './rules';
 export * from './HealthGraph';
 export * from './rollup';
 export * from './dependencyEdges';
+export * from './pagerDutyDependencies';
