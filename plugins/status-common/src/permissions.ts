@@ -14,8 +14,23 @@ export const statusAdminPermission = createPermission({
 });
 
 /**
+ * May map a PagerDuty service to a catalog entity in the portal, and remove
+ * such a mapping, for the entities the caller may read. An entity whose own
+ * YAML names its service cannot be mapped: the YAML always wins.
+ *
+ * @public
+ */
+export const statusMappingWritePermission = createPermission({
+  name: 'status.mapping.write',
+  attributes: { action: 'update' },
+});
+
+/**
  * Every permission the status plugins define.
  *
  * @public
  */
-export const statusPermissions = [statusAdminPermission];
+export const statusPermissions = [
+  statusAdminPermission,
+  statusMappingWritePermission,
+];
