@@ -21,3 +21,8 @@ export type {
   IncidentUpdateStore,
   StoredIncidentUpdate,
 } from './DatabaseIncidentUpdateStore';
+export { DatabaseServiceMappingStore } from './DatabaseServiceMappingStore';
+export type {
+  ServiceMappingStore,
+  StoredServiceMapping,
+} from './DatabaseServiceMappingStore';
