@@ -46,6 +46,7 @@ export const statusPlugin = createBackendPlugin({
         signals: signalsServiceRef,
         events: eventsServiceRef,
         notifications: notificationService,
+        auditor: coreServices.auditor,
       },
       async init({ config, permissionsRegistry, httpRouter, ...services }) {
         const status = readStatusConfig(config, { addedSources });

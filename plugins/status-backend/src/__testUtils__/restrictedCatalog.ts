@@ -33,7 +33,10 @@ import {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import { statusAdminPermission } from '@status-layer/plugin-status-common';
+import {
+  statusAdminPermission,
+  statusMappingWritePermission,
+} from '@status-layer/plugin-status-common';
 
 /** Entities with this label are readable only by their owners (and SREs). */
 export const RESTRICTED_LABEL = 'example.com/restricted';
@@ -44,13 +47,17 @@ export const SRE_ONLY_LABEL = 'example.com/sre-only';
 /** Members of this group may read everything and hold `status.admin`. */
 export const SRE_GROUP = 'group:default/sre';
 
+/** Members of this group (besides SREs) may map PagerDuty services to entities. */
+export const MAPPERS_GROUP = 'group:default/identity';
+
 /**
  * A permission policy as an adopter would write one, not allow-all: SREs may
  * do everything; everyone else may read an entity unless it carries
  * {@link RESTRICTED_LABEL}, in which case only its owners may, and nobody
  * but SREs may read one with {@link SRE_ONLY_LABEL}, not even its owners (a
  * conditional decision that the catalog turns into a database filter); nobody
- * else holds `status.admin`.
+ * else holds `status.admin`, and only members of {@link MAPPERS_GROUP} may
+ * map PagerDuty services (`status.mapping.write`).
  */
 export class RestrictedEntitiesPolicy implements PermissionPolicy {
   async handle(
@@ -61,6 +68,12 @@ export class RestrictedEntitiesPolicy implements PermissionPolicy {
     if (claims.includes(SRE_GROUP)) return { result: AuthorizeResult.ALLOW };
     if (isPermission(request.permission, statusAdminPermission))
       return { result: AuthorizeResult.DENY };
+    if (isPermission(request.permission, statusMappingWritePermission))
+      return {
+        result: claims.includes(MAPPERS_GROUP)
+          ? AuthorizeResult.ALLOW
+          : AuthorizeResult.DENY,
+      };
     if (isPermission(request.permission, catalogEntityReadPermission)) {
       return createCatalogConditionalDecision(request.permission, {
         allOf: [

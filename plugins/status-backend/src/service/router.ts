@@ -31,6 +31,7 @@ import { alertForCaller, sourceProblemForCaller } from './forCaller';
 import { MAX_RECENT_DAYS, recentLevels } from './history';
 import { addHistoryRoutes } from './historyRoutes';
 import { addLevelRoutes } from './levelRoutes';
+import { addMappingRoutes, MappingRouteOptions } from './mappingRoutes';
 import { addDependencyCoverageRoutes } from './dependencyCoverageRoutes';
 import { addSubscriptionRoutes } from './subscriptionRoutes';
 import { PublicAccess } from './publicAccess';
@@ -87,6 +88,8 @@ export type RouterOptions = {
   redactor?: SecretRedactor;
   /** Following entities: how many a user may follow, and whether anything is sent. */
   subscriptions?: { maxPerUser: number; notificationsEnabled: boolean };
+  /** PagerDuty services mapped to entities in the portal. */
+  mappings?: MappingRouteOptions;
 };
 
 const unmatchedQuery = z.object({
@@ -361,6 +364,8 @@ export async function createRouter(
     maxPerUser: options.subscriptions?.maxPerUser ?? 200,
     notificationsEnabled: options.subscriptions?.notificationsEnabled ?? false,
   });
+
+  if (options.mappings) addMappingRoutes(router, options.mappings);
 
   router.use(databaseUnavailableAs503);
   return router;

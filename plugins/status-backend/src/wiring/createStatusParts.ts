@@ -1,4 +1,5 @@
 import {
+  AuditorService,
   AuthService,
   DatabaseService,
   DiscoveryService,
@@ -15,10 +16,10 @@ import { SignalsService } from '@backstage/plugin-signals-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { createWebhookRouter } from '../alerts/createWebhookRouter';
-import { DatabaseStatusStore } from '../database';
-import { followReplicas } from '../engine/replicas';
+import { DatabaseServiceMappingStore, DatabaseStatusStore } from '../database';
 import { DatabaseServiceDependencyStore } from '../database/DatabaseServiceDependencyStore';
 import { PagerDutyDependencies } from '../engine/pagerDutyDependencies';
+import { followReplicas } from '../engine/replicas';
 import { StatusEngine } from '../engine/StatusEngine';
 import {
   PagerDutyRestClient,
@@ -38,6 +39,7 @@ import { createRouter } from '../service/router';
 import { UpstreamNotifier } from '../notifications/UpstreamNotifier';
 import { UserViews } from '../notifications/UserViews';
 import { LiveRefresh } from './LiveRefresh';
+import { loggingAuditor } from './loggingAuditor';
 import { StatusConfig } from './readStatusConfig';
 
 /** What the parts are built from: the plugin's services. */
@@ -54,6 +56,8 @@ export type StatusDependencies = {
   signals: SignalsService;
   events: EventsService;
   notifications: NotificationService;
+  /** Records who changed what (service mappings); the logger when absent. */
+  auditor?: AuditorService;
 };
 
 /**
@@ -80,12 +84,6 @@ export async function createStatusParts(
   const logger = redactor.logger(deps.logger);
 
   const store = await DatabaseStatusStore.create({ database: deps.database });
-  let engine: StatusEngine | undefined;
-  const userViews = new UserViews({
-    store,
-    catalog: () =>
-      engine?.ready
-        ? {
   // PagerDuty's service graph: read unless off, used in levels only with `use`
   const dependencyGraph =
     status.pagerDutyDependencies === 'off'
@@ -95,6 +93,15 @@ export async function createStatusParts(
             database: deps.database,
           }),
         };
+  const mappings = await DatabaseServiceMappingStore.create({
+    database: deps.database,
+  });
+  let engine: StatusEngine | undefined;
+  const userViews = new UserViews({
+    store,
+    catalog: () =>
+      engine?.ready
+        ? {
             refs: [...engine.allEntities()].map(e => e.ref),
             generation: engine.catalogGeneration,
           }
@@ -282,10 +289,23 @@ export async function createStatusParts(
       maxPerUser: status.notifications.maxSubscriptionsPerUser,
       notificationsEnabled: status.notifications.enabled,
     },
+    mappings: {
+      httpAuth: deps.httpAuth,
+      auth: deps.auth,
+      permissions,
+      catalog,
+      auditor: deps.auditor ?? loggingAuditor(logger),
+      events: deps.events,
+      logger,
+      mappings,
+      accounts: pagerDuty.accounts.map(a => a.name),
+      now: options.now,
+    },
   });
   return {
     logger,
     store,
+    mappings,
     engine,
     clients,
     syncs,
