@@ -35,6 +35,7 @@ const PACKAGES = [
   'plugins/status-backend',
   'plugins/status-common',
   'plugins/status-node',
+  'plugins/catalog-backend-module-status',
 ];
 const check = process.argv.includes('--check');
 

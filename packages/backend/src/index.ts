@@ -35,6 +35,8 @@ backend.add(import('@backstage/plugin-signals-backend'));
 
 // status: entity health from PagerDuty and monitoring tools
 backend.add(import('@status-layer/plugin-status-backend'));
+// PagerDuty services mapped in the portal become catalog annotations
+backend.add(import('@status-layer/plugin-catalog-backend-module-status'));
 // the demo's PagerDuty simulator, started only without a PagerDuty token
 backend.add(statusModulePagerDutySimulator);
 
