@@ -120,8 +120,25 @@ async function measureOverHttp(options: {
       rowTimes,
     )}; ${(bytes / 1000 / 1024).toFixed(1)} KiB per answer`,
   );
+  const coverageTimes: number[] = [];
+  bytes = 0;
+  for (let i = 0; i < 100; i++) {
+    // the coverage tab: its first page, then the unmonitored of one team
+    const path =
+      i % 2
+        ? `/coverage?monitored=no&owner=group:default/team-${i % GROUPS}`
+        : '/coverage';
+    const start = performance.now();
+    bytes += (await get(path)).length;
+    coverageTimes.push(performance.now() - start);
+  }
   console.log(
-    `  PagerDuty requests during those 3,001 page views: ${
+    `  GET /coverage over HTTP (100 requests, half filtered): ${stats(
+      coverageTimes,
+    )}; ${(bytes / 100 / 1024).toFixed(1)} KiB per answer`,
+  );
+  console.log(
+    `  PagerDuty requests during those 3,101 page views: ${
       sim.requestCount - requestsBefore
     }`,
   );

@@ -18,6 +18,7 @@ export * from './changes';
 export * from './history';
 export * from './incidents';
 export * from './subscriptions';
+export * from './coverage';
 export * from './mappings';
 export * from './response';
 export * from './permissions';

@@ -23,6 +23,8 @@ export type EntitySummary = {
   owner?: string;
   system?: string;
   domain?: string;
+  /** `spec.lifecycle`, e.g. `production`. */
+  lifecycle?: string;
   pagerDutyServiceIds: string[];
   /** The PagerDuty account of those services. */
   pagerDutyAccount: string;
@@ -49,6 +51,7 @@ export const CATALOG_FIELDS = [
   'spec.owner',
   'spec.system',
   'spec.domain',
+  'spec.lifecycle',
   'spec.profile',
   'relations',
 ];
@@ -77,6 +80,10 @@ export function summariseEntity(entity: Entity): EntitySummary {
     owner: refOrUndefined(spec.owner, 'group', namespace),
     system: refOrUndefined(spec.system, 'system', namespace),
     domain: refOrUndefined(spec.domain, 'domain', namespace),
+    lifecycle:
+      typeof spec.lifecycle === 'string' && spec.lifecycle
+        ? spec.lifecycle
+        : undefined,
     pagerDutyServiceIds: configuration.pagerDutyServiceIds,
     pagerDutyAccount: configuration.pagerDutyAccount,
     integrationKey:

@@ -1,4 +1,5 @@
 import {
+  EntityNameIndex,
   NormalisedAlert,
   StatusAlert,
 } from '@status-layer/plugin-status-common';
@@ -49,6 +50,11 @@ export class AlertIndex {
       now?: () => Date;
     } = {},
   ) {}
+
+  /** The catalog's entities by the words of their names, as last read. */
+  get names(): EntityNameIndex {
+    return this.suggestions.names;
+  }
 
   /** Follows a new catalog snapshot: every alert held is mapped again. */
   setEntities(

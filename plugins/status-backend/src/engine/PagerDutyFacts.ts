@@ -225,11 +225,40 @@ export class PagerDutyFacts {
     return this.everRead.has(pagerDutySourceName(account, part));
   }
 
+  /**
+   * The services an entity's annotations name that cannot be read: every
+   * one when its account is not configured, else those PagerDuty does not
+   * have (known only once the account's services were read).
+   */
+  unknownServicesOf(entity?: EntitySummary): {
+    reason: 'unknown_account' | 'unknown_service';
+    serviceIds: string[];
+  } {
+    if (!entity || entity.pagerDutyServiceIds.length === 0)
+      return { reason: 'unknown_service', serviceIds: [] };
+    const account = entity.pagerDutyAccount;
+    if (!this.accounts.includes(account))
+      return {
+        reason: 'unknown_account',
+        serviceIds: entity.pagerDutyServiceIds,
+      };
+    if (!this.hasRead(account, 'services'))
+      return { reason: 'unknown_service', serviceIds: [] };
+    return {
+      reason: 'unknown_service',
+      serviceIds: entity.pagerDutyServiceIds.filter(id => {
+        const key = serviceKey(account, id);
+        return !this.services.has(key) && !this.incidentsByService.has(key);
+      }),
+    };
+  }
+
   /** An annotation naming an account that is not configured, or a service PagerDuty lacks. */
   problemsOf(entity?: EntitySummary): StatusConfigurationProblem[] {
-    if (!entity || entity.pagerDutyServiceIds.length === 0) return [];
+    const unknown = this.unknownServicesOf(entity);
+    if (!entity || unknown.serviceIds.length === 0) return [];
     const account = entity.pagerDutyAccount;
-    if (!this.accounts.includes(account)) {
+    if (unknown.reason === 'unknown_account') {
       return [
         {
           annotation: PAGERDUTY_ACCOUNT_ANNOTATION,
@@ -239,15 +268,9 @@ export class PagerDutyFacts {
         },
       ];
     }
-    if (!this.hasRead(account, 'services')) return [];
-    return entity.pagerDutyServiceIds
-      .filter(id => {
-        const key = serviceKey(account, id);
-        return !this.services.has(key) && !this.incidentsByService.has(key);
-      })
-      .map(id => ({
-        annotation: PAGERDUTY_SERVICE_ID_ANNOTATION,
-        message: `PagerDuty has no service ${id} (account ${account}). Check the ID in the service's URL in PagerDuty, or remove it from the annotation.`,
-      }));
+    return unknown.serviceIds.map(id => ({
+      annotation: PAGERDUTY_SERVICE_ID_ANNOTATION,
+      message: `PagerDuty has no service ${id} (account ${account}). Check the ID in the service's URL in PagerDuty, or remove it from the annotation.`,
+    }));
   }
 }

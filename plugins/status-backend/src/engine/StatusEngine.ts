@@ -3,6 +3,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   DEFAULT_HEALTH_RULES,
   dependencyEdges,
+  EntityNameIndex,
   HealthGraph,
   HealthRules,
   IncidentSignal,
@@ -261,12 +262,10 @@ export class StatusEngine {
           severity: a.severity,
         })),
       ];
+      const monitoring = this.monitoringOf(entity);
       const health: OwnHealth = ownHealth(
         {
-          monitored:
-            keys.length > 0 ||
-            this.alerts.isWatched(entity.ref) ||
-            Object.keys(entity.alertMatchers).length > 0,
+          monitored: monitoring.pagerDuty || monitoring.alerts,
           signals,
           underMaintenance: keys.some(key => facts.inMaintenance.has(key)),
           // an entity's level rests on its account's incidents
@@ -285,6 +284,30 @@ export class StatusEngine {
     await this.transitions.record(changes);
     if (changes.length) this.options.onChanges?.(changes);
     return changes;
+  }
+
+  /**
+   * What watches an entity: PagerDuty, through services of its annotations
+   * that PagerDuty has; monitoring tools, through annotations that tie their
+   * alerts to it or alerts seen lately. Monitored when either does.
+   */
+  monitoringOf(entity: EntitySummary): { pagerDuty: boolean; alerts: boolean } {
+    return {
+      pagerDuty: this.facts.serviceKeysOf(entity).length > 0,
+      alerts:
+        this.alerts.isWatched(entity.ref) ||
+        Object.keys(entity.alertMatchers).length > 0,
+    };
+  }
+
+  /** The PagerDuty services an entity's annotations name that cannot be read, and why. */
+  unknownServicesOf(ref: string) {
+    return this.facts.unknownServicesOf(this.entities.get(ref));
+  }
+
+  /** The catalog's entities by the words of their names and titles. */
+  get entityNames(): EntityNameIndex {
+    return this.alerts.names;
   }
 
   /** How PagerDuty's service graph and the catalog differ, as of the last catalog read. */
@@ -371,6 +394,11 @@ export class StatusEngine {
   /** Direct upstreams of an entity. */
   upstreamsOf(ref: string): string[] {
     return this.graph.upstreamsOf(ref).map(u => u.ref);
+  }
+
+  /** The entities that depend on this one directly. */
+  directDependentsOf(ref: string): string[] {
+    return this.graph.dependentsOf(ref).map(d => d.ref);
   }
 
   /** Every transitive dependent of an entity, impacted or not. */

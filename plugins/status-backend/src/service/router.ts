@@ -26,6 +26,7 @@ import { SecretRedactor } from '../lib/redaction';
 import { StatusEngine } from '../engine/StatusEngine';
 import { CallerAccess } from './CallerAccess';
 import { describeEntityStatus } from './entityStatus';
+import { addCoverageRoutes } from './coverageRoutes';
 import { addIncidentFeedRoute } from './incidentFeed';
 import { alertForCaller, sourceProblemForCaller } from './forCaller';
 import { MAX_RECENT_DAYS, recentLevels } from './history';
@@ -351,6 +352,7 @@ export async function createRouter(
   });
 
   addHistoryRoutes(router, context);
+  addCoverageRoutes(router, { ...context, ...options });
   addLevelRoutes(router, { ...context, whenCurrent });
   addDependencyCoverageRoutes(router, context);
   addPublicRoutes(router, {

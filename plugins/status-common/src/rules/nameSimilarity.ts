@@ -116,24 +116,35 @@ export function sameNameLikeness(a: string[], b: string[]): number {
   return typoLikeness(joinedA, joinedB, 8);
 }
 
-/** Words that say a name is a team's, not which team. */
-const TEAM_WORDS = new Set(['team', 'teams', 'squad', 'group', 'the', 'crew']);
+/** Words that say a name is a team's or its rota's, not which team. */
+const TEAM_WORDS = new Set([
+  'team',
+  'teams',
+  'squad',
+  'group',
+  'the',
+  'crew',
+  'escalation',
+  'escalations',
+  'policy',
+  'on',
+  'call',
+  'oncall',
+  'rotation',
+  'primary',
+  'secondary',
+]);
 
 /**
- * Whether two names are the same team's, such as PagerDuty's team
- * `Payments` and the catalog's group `payments-team`: the same name once
- * words like "team" or "squad" are left out.
+ * What a team's name says of which team it is, to compare names from
+ * different tools: PagerDuty's team `Payments Team`, its escalation policy
+ * `Payments on-call` and the catalog's group `payments` all give
+ * `payments`. Empty when the name says nothing more.
  *
  * @public
  */
-export function isSameTeamName(a: string, b: string): boolean {
-  const words = (name: string) =>
-    nameWords(name).filter(word => !TEAM_WORDS.has(word));
-  const wordsA = words(a);
-  const wordsB = words(b);
-  return (
-    wordsA.length > 0 &&
-    wordsB.length > 0 &&
-    sameNameLikeness(wordsA, wordsB) >= PLURAL_LIKENESS
-  );
+export function teamNameKey(name: string): string {
+  return nameWords(name)
+    .filter(word => !TEAM_WORDS.has(word))
+    .join('-');
 }
