@@ -11,6 +11,7 @@ export type {
   StatusApi,
   StatusSummaryQuery,
   StatusSummaryRowsQuery,
+  StatusServiceMapping,
 } from './api';
 export { isRollupKind, isStatusAvailable } from './entityFilter';
 export {
@@ -18,7 +19,7 @@ export {
   renderStatusGraphNode,
 } from './components/Catalog';
 export { rootRouteRef } from './routes';
-export { statusTranslationRef } from './translation';
+export { statusTranslationRef, statusTranslations } from './translation';
 export type { StatusTranslationMessages } from './translation';
 export {
   EntityStatusCard,

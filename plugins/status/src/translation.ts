@@ -1,7 +1,9 @@
 import {
   createTranslationRef,
+  createTranslationResource,
   TranslationRef,
 } from '@backstage/frontend-plugin-api';
+import { COVERAGE_MESSAGES } from './translations/coverage';
 import {
   HealthLevel,
   LEVEL_LABELS,
@@ -9,8 +11,8 @@ import {
 } from '@status-layer/plugin-status-common';
 
 /**
- * The keys of {@link statusTranslationRef}: the level names and the
- * explanation's messages. Written out, so the declared type (and the API
+ * The keys of {@link statusTranslationRef}: the level names, the
+ * explanation's messages and the coverage tab's words. Written out, so the declared type (and the API
  * report) does not depend on how the compiler orders an inferred one.
  *
  * @public
@@ -18,7 +20,8 @@ import {
 export type StatusTranslationMessages = {
   readonly [key in
     | `levels.${HealthLevel}`
-    | `explanation.${keyof typeof STATUS_EXPLANATION_MESSAGES}`]: string;
+    | `explanation.${keyof typeof STATUS_EXPLANATION_MESSAGES}`
+    | `coverage.${keyof typeof COVERAGE_MESSAGES}`]: string;
 };
 
 /**
@@ -43,5 +46,17 @@ export const statusTranslationRef: TranslationRef<
       unknown: LEVEL_LABELS.unknown,
     },
     explanation: STATUS_EXPLANATION_MESSAGES,
+    coverage: COVERAGE_MESSAGES,
   },
+});
+
+/**
+ * The status plugin's translations beyond English (Japanese), for an app to
+ * register with its translation API.
+ *
+ * @public
+ */
+export const statusTranslations = createTranslationResource({
+  ref: statusTranslationRef,
+  translations: { ja: () => import('./translations/ja') },
 });

@@ -24,7 +24,24 @@ import {
   StatusSummary,
   StatusSummaryRows,
   StatusSummaryQuery as CommonSummaryQuery,
+  StatusCoverage,
+  StatusCoverageQuery,
 } from '@status-layer/plugin-status-common';
+
+/**
+ * A PagerDuty service mapped to an entity in the portal (`PUT /mappings`).
+ *
+ * @public
+ */
+export type StatusServiceMapping = {
+  entityRef: string;
+  account: string;
+  serviceId: string;
+  /** Who mapped it. */
+  createdBy: string;
+  /** ISO 8601. */
+  createdAt: string;
+};
 
 /**
  * Which entities a summary covers.
@@ -133,6 +150,24 @@ export interface StatusApi {
   }): Promise<StatusUnmatchedAlerts>;
   /** The monitoring tools that can send alerts, and what is wrong with them. */
   getAlertSources(): Promise<{ sources: StatusAlertSource[] }>;
+  /**
+   * Which components are monitored and what would make the rest so: per
+   * Domain, System and owner, a page of components, PagerDuty services no
+   * entity names (with likely entities), unknown and shared services.
+   */
+  getCoverage(query?: StatusCoverageQuery): Promise<StatusCoverage>;
+  /**
+   * Maps a PagerDuty service to an entity in the portal (needs
+   * `status.mapping.write`); it applies after the catalog next processes
+   * the entity.
+   */
+  setServiceMapping(request: {
+    entityRef: string;
+    serviceId: string;
+    account?: string;
+  }): Promise<{ mapping: StatusServiceMapping }>;
+  /** Removes an entity's mapping made in the portal. */
+  removeServiceMapping(entityRef: string): Promise<void>;
 }
 
 /**

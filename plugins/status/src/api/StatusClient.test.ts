@@ -211,4 +211,52 @@ describe('StatusClient', () => {
       await client.getPublicLinks('component:default/shop-web'),
     ).toBeUndefined();
   });
+
+  it('reads the coverage with its filters, and maps and unmaps a service', async () => {
+    const calls: string[] = [];
+    server.use(
+      http.get('http://backstage:7007/api/status/coverage', ({ request }) => {
+        calls.push(`GET ${new URL(request.url).search}`);
+        return HttpResponse.json({ canMap: true });
+      }),
+      http.put(
+        'http://backstage:7007/api/status/mappings',
+        async ({ request }) => {
+          calls.push(`PUT ${JSON.stringify(await request.json())}`);
+          return HttpResponse.json({
+            mapping: {
+              entityRef: 'component:default/cart',
+              account: 'default',
+              serviceId: 'PCART01',
+              createdBy: 'user:default/sre',
+              createdAt: new Date().toISOString(),
+            },
+          });
+        },
+      ),
+      http.delete(
+        'http://backstage:7007/api/status/mappings',
+        ({ request }) => {
+          calls.push(`DELETE ${new URL(request.url).search}`);
+          return new HttpResponse(null, { status: 204 });
+        },
+      ),
+    );
+    await client.getCoverage({
+      monitored: 'no',
+      q: '',
+      owner: 'group:default/shop',
+    });
+    const { mapping } = await client.setServiceMapping({
+      entityRef: 'component:default/cart',
+      serviceId: 'PCART01',
+    });
+    expect(mapping.serviceId).toBe('PCART01');
+    await client.removeServiceMapping('component:default/cart');
+    expect(calls).toEqual([
+      'GET ?monitored=no&owner=group%3Adefault%2Fshop',
+      'PUT {"entityRef":"component:default/cart","serviceId":"PCART01"}',
+      'DELETE ?entityRef=component%3Adefault%2Fcart',
+    ]);
+  });
 });

@@ -26,9 +26,12 @@ import {
   StatusPublicLinks,
   StatusSubscription,
   StatusSubscriptions,
+  StatusCoverage,
+  StatusCoverageQuery,
 } from '@status-layer/plugin-status-common';
 import {
   StatusApi,
+  StatusServiceMapping,
   StatusSummaryQuery,
   StatusSummaryRowsQuery,
 } from './StatusApi';
@@ -267,6 +270,35 @@ export class StatusClient implements StatusApi {
 
   async getAlertSources(): Promise<{ sources: StatusAlertSource[] }> {
     return this.get<{ sources: StatusAlertSource[] }>('/alerts/sources');
+  }
+
+  async getCoverage(query: StatusCoverageQuery = {}): Promise<StatusCoverage> {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query))
+      if (value !== undefined && value !== '') params.set(key, String(value));
+    return this.get<StatusCoverage>(`/coverage${searchOf(params.toString())}`);
+  }
+
+  async setServiceMapping(request: {
+    entityRef: string;
+    serviceId: string;
+    account?: string;
+  }): Promise<{ mapping: StatusServiceMapping }> {
+    const response = await this.fetch('/mappings', {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    return (await response.json()) as { mapping: StatusServiceMapping };
+  }
+
+  async removeServiceMapping(entityRef: string): Promise<void> {
+    const response = await this.fetch(
+      `/mappings?entityRef=${encodeURIComponent(entityRef)}`,
+      { method: 'DELETE' },
+    );
+    if (!response.ok) throw await ResponseError.fromResponse(response);
   }
 
   private async fetch(path: string, init?: RequestInit): Promise<Response> {

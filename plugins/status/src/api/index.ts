@@ -3,5 +3,6 @@ export type {
   StatusApi,
   StatusSummaryQuery,
   StatusSummaryRowsQuery,
+  StatusServiceMapping,
 } from './StatusApi';
 export { StatusClient } from './StatusClient';

@@ -373,4 +373,32 @@ describe('StatusDashboard', () => {
     ).toBeInTheDocument();
     expect(asked[0]).toMatchObject({ historyDays: 7 });
   });
+
+  it('has a Coverage tab, reached from the URL', async () => {
+    const list = { items: [], total: 0 };
+    await renderDashboard(
+      {
+        getCoverage: async () => ({
+          canMap: false,
+          totals: { components: 4, production: 3, monitored: 2 },
+          groups: { domain: list, system: list, owner: list },
+          lifecycles: ['production'],
+          components: { ...list, offset: 0, limit: 200 },
+          unreferencedServices: list,
+          unknownServices: list,
+          sharedServices: list,
+        }),
+      },
+      '/status?tab=coverage',
+    );
+    expect(
+      await screen.findByText(
+        '2 of 3 production components are monitored (4 components in all).',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Coverage' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+  });
 });

@@ -18,6 +18,7 @@ import { SimulatedDataNotice } from '../StatusMessages';
 import { MaintenanceOverview } from '../Maintenance';
 import { TeamResponse } from '../Response';
 import { FollowingCard } from '../Follow';
+import { CoverageTab, useCoverageWords } from '../Coverage';
 import { BrokenNow } from './BrokenNow';
 import { EverythingList } from './EverythingList';
 import { Filters } from './Filters';
@@ -38,6 +39,7 @@ const TABS: { value: DashboardTab; label: string }[] = [
   { value: 'map', label: 'Dependency map' },
   { value: 'response', label: 'Incident response' },
   { value: 'unmatched', label: 'Unmatched alerts' },
+  { value: 'coverage', label: 'Coverage' },
   { value: 'following', label: 'Following' },
 ];
 
@@ -79,6 +81,9 @@ export function StatusDashboard() {
   const incidents = useIncidents();
   const mine = useMyTeams(state.mine);
   const scope = state.mine ? mine.value : summary.value;
+  const coverageWords = useCoverageWords();
+  const tabLabel = (tab: (typeof TABS)[number]) =>
+    tab.value === 'coverage' ? coverageWords('tab') : tab.label;
 
   const everything = () => {
     if (state.mine && (mine.loading || !mine.teams)) return <Progress />;
@@ -123,7 +128,11 @@ export function StatusDashboard() {
                   aria-label="Views"
                 >
                   {TABS.map(tab => (
-                    <Tab key={tab.value} value={tab.value} label={tab.label} />
+                    <Tab
+                      key={tab.value}
+                      value={tab.value}
+                      label={tabLabel(tab)}
+                    />
                   ))}
                 </Tabs>
               </Grid>
@@ -150,6 +159,7 @@ export function StatusDashboard() {
                 {state.tab === 'map' && <OutageMap />}
                 {state.tab === 'response' && <TeamResponse />}
                 {state.tab === 'unmatched' && <UnmatchedAlerts />}
+                {state.tab === 'coverage' && <CoverageTab />}
                 {state.tab === 'following' && <FollowingCard />}
               </Grid>
             </Grid>

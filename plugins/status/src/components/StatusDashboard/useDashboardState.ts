@@ -15,6 +15,7 @@ export type DashboardTab =
   | 'map'
   | 'unmatched'
   | 'response'
+  | 'coverage'
   | 'following';
 /** How the "everything" list is grouped. */
 export type Grouping = StatusGrouping;
@@ -41,6 +42,7 @@ const TABS: DashboardTab[] = [
   'map',
   'unmatched',
   'response',
+  'coverage',
   'following',
 ];
 

@@ -1,7 +1,10 @@
 import { identityApiRef, useApi } from '@backstage/frontend-plugin-api';
 import { useEffect, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import { StatusPageQuery } from '@status-layer/plugin-status-common';
+import {
+  StatusCoverageQuery,
+  StatusPageQuery,
+} from '@status-layer/plugin-status-common';
 import { StatusApi, statusApiRef, StatusSummaryQuery } from '../../api';
 import { useLiveStatus } from './useLiveStatus';
 import { Polled, usePolling } from './usePolling';
@@ -74,6 +77,10 @@ export function useUnmatchedAlerts(query: {
     [query.source, query.q, query.limit, query.offset],
   );
 }
+
+/** Which components are monitored, and what would make the rest so. */
+export const useCoverage = (query: StatusCoverageQuery) =>
+  useLiveResource(api => api.getCoverage(query), [JSON.stringify(query)]);
 
 /** The monitoring tools and their problems. */
 export const useAlertSources = () =>

@@ -1,0 +1,2 @@
+export { CoverageTab } from './CoverageTab';
+export { useCoverageWords } from './useCoverageWords';
