@@ -4,6 +4,7 @@ import {
   TranslationRef,
 } from '@backstage/frontend-plugin-api';
 import { COVERAGE_MESSAGES } from './translations/coverage';
+import { DEPENDENCY_MESSAGES } from './translations/dependencies';
 import {
   HealthLevel,
   LEVEL_LABELS,
@@ -21,7 +22,8 @@ export type StatusTranslationMessages = {
   readonly [key in
     | `levels.${HealthLevel}`
     | `explanation.${keyof typeof STATUS_EXPLANATION_MESSAGES}`
-    | `coverage.${keyof typeof COVERAGE_MESSAGES}`]: string;
+    | `coverage.${keyof typeof COVERAGE_MESSAGES}`
+    | `dependencies.${keyof typeof DEPENDENCY_MESSAGES}`]: string;
 };
 
 /**
@@ -47,6 +49,7 @@ export const statusTranslationRef: TranslationRef<
     },
     explanation: STATUS_EXPLANATION_MESSAGES,
     coverage: COVERAGE_MESSAGES,
+    dependencies: DEPENDENCY_MESSAGES,
   },
 });
 

@@ -24,6 +24,7 @@ import {
   StatusSummary,
   StatusSummaryRows,
   StatusSummaryQuery as CommonSummaryQuery,
+  StatusDependencyCoverage,
   StatusCoverage,
   StatusCoverageQuery,
 } from '@status-layer/plugin-status-common';
@@ -150,6 +151,14 @@ export interface StatusApi {
   }): Promise<StatusUnmatchedAlerts>;
   /** The monitoring tools that can send alerts, and what is wrong with them. */
   getAlertSources(): Promise<{ sources: StatusAlertSource[] }>;
+  /**
+   * Where PagerDuty's service graph and the catalog's dependencies disagree,
+   * as far as the caller may read both ends of each edge (at most `limit`
+   * per list, 100 by default, 500 at most).
+   */
+  getDependencyCoverage(query?: {
+    limit?: number;
+  }): Promise<StatusDependencyCoverage>;
   /**
    * Which components are monitored and what would make the rest so: per
    * Domain, System and owner, a page of components, PagerDuty services no

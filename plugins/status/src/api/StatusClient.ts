@@ -6,6 +6,7 @@ import {
   EntityStatusConfiguration,
   StatusBackendHealth,
   StatusAlertSource,
+  StatusDependencyCoverage,
   StatusUnmatchedAlerts,
   StatusFeedIncident,
   StatusHistory,
@@ -270,6 +271,16 @@ export class StatusClient implements StatusApi {
 
   async getAlertSources(): Promise<{ sources: StatusAlertSource[] }> {
     return this.get<{ sources: StatusAlertSource[] }>('/alerts/sources');
+  }
+
+  async getDependencyCoverage(
+    query: { limit?: number } = {},
+  ): Promise<StatusDependencyCoverage> {
+    return this.get<StatusDependencyCoverage>(
+      `/coverage/dependencies${
+        query.limit !== undefined ? `?limit=${query.limit}` : ''
+      }`,
+    );
   }
 
   async getCoverage(query: StatusCoverageQuery = {}): Promise<StatusCoverage> {

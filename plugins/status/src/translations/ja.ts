@@ -1,11 +1,13 @@
 import { createTranslationMessages } from '@backstage/frontend-plugin-api';
 import { statusTranslationRef } from '../translation';
+import { DEPENDENCY_TRANSLATIONS_JA } from './dependencies';
 
 /** The status plugin's words in Japanese (the coverage tab so far). */
 const ja = createTranslationMessages({
   ref: statusTranslationRef,
   full: false,
   messages: {
+    ...DEPENDENCY_TRANSLATIONS_JA,
     'coverage.tab': 'カバレッジ',
     'coverage.what': 'カバレッジ',
     'coverage.intro':

@@ -37,7 +37,7 @@ export function RootCauseCard(props: { cause: StatusRootCause }) {
           Impact on this entity: {levelLabel(cause.level)}
         </Typography>
         <div className={classes.section}>
-          <EntityPath path={cause.path} />
+          <EntityPath path={cause.path} pagerDutyHops={cause.pagerDutyHops} />
         </div>
         <Typography variant="body2" color="textSecondary">
           You may not read this upstream in the catalog, so its name, owner and
@@ -62,7 +62,7 @@ export function RootCauseCard(props: { cause: StatusRootCause }) {
         Impact on this entity: {levelLabel(cause.level)}
       </Typography>
       <div className={classes.section}>
-        <EntityPath path={cause.path} />
+        <EntityPath path={cause.path} pagerDutyHops={cause.pagerDutyHops} />
       </div>
       <div className={classes.section}>
         <Typography variant="overline">Active incidents</Typography>

@@ -82,6 +82,10 @@ export function useUnmatchedAlerts(query: {
 export const useCoverage = (query: StatusCoverageQuery) =>
   useLiveResource(api => api.getCoverage(query), [JSON.stringify(query)]);
 
+/** Where PagerDuty's service graph and the catalog's dependencies disagree. */
+export const useDependencyCoverage = () =>
+  useLiveResource(api => api.getDependencyCoverage(), []);
+
 /** The monitoring tools and their problems. */
 export const useAlertSources = () =>
   useLiveResource(api => api.getAlertSources(), []);

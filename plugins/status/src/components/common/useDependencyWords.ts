@@ -1,0 +1,16 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { useMemo } from 'react';
+import { statusTranslationRef } from '../../translation';
+import { DEPENDENCY_MESSAGES } from '../../translations/dependencies';
+
+/** A word about PagerDuty's service graph. */
+export type DependencyWords = (key: keyof typeof DEPENDENCY_MESSAGES) => string;
+
+/** The words about PagerDuty's service graph in the reader's language. */
+export function useDependencyWords(): DependencyWords {
+  const { t } = useTranslationRef(statusTranslationRef);
+  return useMemo(() => {
+    const translate = t as unknown as (key: string) => string;
+    return key => translate(`dependencies.${key}`);
+  }, [t]);
+}
