@@ -164,7 +164,10 @@ export function startSyntheticSimulator(options: {
   seed: number;
   historyDays: number;
   rateLimitPerMinute?: number;
+  /** Edges of PagerDuty's service graph per service (none by default). */
+  dependenciesPerService?: number;
 }) {
+  const perService = options.dependenciesPerService ?? 0;
   return startPagerDutySimulator({
     seed: options.seed,
     historyDays: options.historyDays,
@@ -185,6 +188,13 @@ export function startSyntheticSimulator(options: {
           email: `u${g}-${m}@example.com`,
         })),
       })),
+      // each service needs the next few: a chain PagerDuty knows
+      dependencies: Array.from({ length: options.services }, (_, i) =>
+        Array.from({ length: perService }, (__, k) => ({
+          dependent: `svc-${i}`,
+          supporting: `svc-${(i + k + 1) % options.services}`,
+        })),
+      ).flat(),
     },
   });
 }

@@ -3,10 +3,15 @@
 // requests and time per full sync at 2,000 and 10,000 services with 500 open
 // incidents, and how soon a failing endpoint's data is fresh again once it
 // recovers; and the first start's backfill of 90 days of resolved incidents:
-// how many syncs and requests it takes within each sync's budget. Run with
-// `yarn bench:sync`; prints figures, asserts nothing.
+// how many syncs and requests it takes within each sync's budget; and the
+// first read of PagerDuty's service graph at 2,000 services (one request per
+// service, a bounded number per sync). Run with `yarn bench:sync` (or
+// `yarn bench:sync dependencies` for the graph alone); prints figures,
+// asserts nothing.
 import { performance } from 'node:perf_hooks';
 import { createStatusStack } from '../src/__testUtils__/statusStack';
+import { DEFAULT_MAX_REQUESTS_PER_SYNC } from '../src/pagerduty/PagerDutySync';
+import { DEFAULT_DEPENDENCY_READS_PER_SYNC } from '../src/pagerduty/syncServiceDependencies';
 import {
   memorySqlite,
   silentLogger,
@@ -160,14 +165,83 @@ async function measureBackfill(services: number) {
   await knex.destroy();
 }
 
+/**
+ * The first read of PagerDuty's service graph (three dependencies per
+ * service) alongside 500 open incidents: requests per sync while it is read,
+ * how many syncs it takes, and the requests of a sync once it is read.
+ */
+async function measureDependencies(services: number) {
+  const sim = await startSyntheticSimulator({
+    services,
+    groups: Math.max(10, Math.round(services / 40)),
+    seed: 7,
+    historyDays: 1,
+    rateLimitPerMinute: 1_000_000,
+    dependenciesPerService: 3,
+  });
+  for (let i = 0; i < OPEN_INCIDENTS; i++) {
+    sim.state.trigger({
+      service: syntheticServiceId((i * 7919) % services),
+      title: `Incident ${i}`,
+      urgency: i % 3 ? 'low' : 'high',
+      silent: true,
+    });
+  }
+  const knex = memorySqlite();
+  const { sync } = await createStatusStack({
+    knex,
+    pagerDutyUrl: sim.url,
+    logger: silentLogger,
+    client: { requestsPerMinute: 1_000_000, backoffMs: 5 },
+  });
+  const perSync: { requests: number; reads: number; ms: number }[] = [];
+  let read = 0;
+  while (read < services && perSync.length < 200) {
+    const start = performance.now();
+    const result = await sync.syncOnce();
+    read += result.dependencyReads ?? 0;
+    perSync.push({
+      requests: result.requests,
+      reads: result.dependencyReads ?? 0,
+      ms: performance.now() - start,
+    });
+  }
+  const start = performance.now();
+  const settled = await sync.syncOnce();
+  const settledMs = performance.now() - start;
+  const max = Math.max(...perSync.map(s => s.requests));
+  console.log(
+    `  service graph at ${services} services (${
+      sim.state.serviceDependencies.length
+    } dependencies, ${DEFAULT_DEPENDENCY_READS_PER_SYNC} services read per sync): read in ${
+      perSync.length
+    } syncs; first sync ${perSync[0].requests} requests (${
+      perSync[0].reads
+    } of them dependency reads, plus 1 business services list), then ${
+      perSync[1]?.requests
+    }; at most ${max} requests per sync (budget ${DEFAULT_MAX_REQUESTS_PER_SYNC}) and ${Math.max(
+      ...perSync.map(s => s.ms),
+    ).toFixed(0)} ms; once read, ${settled.requests} requests (${
+      settled.dependencyReads
+    } dependency reads) in ${settledMs.toFixed(0)} ms until services are due again after 6 hours`,
+  );
+  await sim.close();
+  await knex.destroy();
+}
+
 function policiesOf(services: { escalationPolicyId?: string }[]) {
   return new Set(services.map(s => s.escalationPolicyId));
 }
 
 async function main() {
   console.log('PagerDuty sync against the strict simulator (SQLite in memory)');
+  if (process.argv.includes('dependencies')) {
+    await measureDependencies(2_000);
+    return;
+  }
   for (const services of [2_000, 10_000]) await measure(services);
   for (const services of [2_000, 10_000]) await measureBackfill(services);
+  await measureDependencies(2_000);
 }
 
 main().catch(error => {
