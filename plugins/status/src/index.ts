@@ -25,5 +25,6 @@ export {
   EntityStatusCard,
   EntityStatusContent,
   legacyStatusPlugin,
+  MyServicesStatusCard,
   StatusDashboardPage,
 } from './legacy';

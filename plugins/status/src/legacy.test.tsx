@@ -1,5 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { identityApiRef } from '@backstage/core-plugin-api';
 import {
   catalogApiRef,
   EntityProvider,
@@ -17,8 +22,13 @@ import {
 import { screen, within } from '@testing-library/react';
 import { anEntityStatus, levels } from './__fixtures__/entityStatus';
 import { aHistory } from './__fixtures__/history';
+import { pagedStatusApi } from './__fixtures__/pagedStatusApi';
 import { StatusApi, statusApiRef } from './api';
-import { EntityStatusCard, EntityStatusContent } from './legacy';
+import {
+  EntityStatusCard,
+  EntityStatusContent,
+  MyServicesStatusCard,
+} from './legacy';
 
 // These render the legacy exports in a test app of the legacy frontend
 // system (@backstage/test-utils): its routing context resolves routes, and
@@ -157,5 +167,28 @@ describe('the legacy frontend system', () => {
     expect(
       within(upstreams).getByRole('link', { name: /auth-service/ }),
     ).toHaveAttribute('href', '/catalog/default/component/auth-service');
+  });
+
+  it("shows the home-page card of the user's services that are not operational", async () => {
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [statusApiRef, pagedStatusApi() as Partial<StatusApi> as StatusApi],
+          [
+            identityApiRef,
+            mockApis.identity({
+              userEntityRef: 'user:default/lin',
+              ownershipEntityRefs: ['group:default/ecommerce'],
+            }),
+          ],
+        ]}
+      >
+        <MyServicesStatusCard />
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+    expect(screen.getByText('My services not operational')).toBeInTheDocument();
+    const list = await screen.findByRole('list', { name: 'Not operational' });
+    expect(within(list).getAllByRole('link').length).toBeGreaterThan(0);
   });
 });

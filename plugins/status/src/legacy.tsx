@@ -7,6 +7,7 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createCardExtension } from '@backstage/plugin-home-react';
 import { statusApiRef, StatusClient } from './api';
 
 const legacyRootRouteRef = createRouteRef({ id: 'status' });
@@ -71,5 +72,23 @@ export const EntityStatusCard = legacyStatusPlugin.provide(
     component: {
       lazy: () => import('./components/StatusContent').then(m => m.StatusCard),
     },
+  }),
+);
+
+/**
+ * The home-page card, for legacy home pages built with `@backstage/plugin-home`:
+ * the services the signed-in user's teams own or depend on that are not
+ * operational, worst first, each with its root cause.
+ *
+ * @public
+ */
+export const MyServicesStatusCard = legacyStatusPlugin.provide(
+  createCardExtension({
+    name: 'MyServicesStatusCard',
+    title: 'My services not operational',
+    components: () =>
+      import('./components/MyServicesCard').then(m => ({
+        Content: m.MyServicesCard,
+      })),
   }),
 );
