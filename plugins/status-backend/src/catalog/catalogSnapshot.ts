@@ -8,7 +8,9 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AlertMatchers,
   NOTIFICATIONS_ANNOTATION,
+  PAGERDUTY_MAPPING_ANNOTATION,
   PAGERDUTY_INTEGRATION_KEY_ANNOTATION,
+  PORTAL_MAPPING_SOURCE,
   readEntityStatusConfiguration,
   SLACK_CHANNEL_ANNOTATION,
   StatusConfigurationProblem,
@@ -28,6 +30,8 @@ export type EntitySummary = {
   pagerDutyServiceIds: string[];
   /** The PagerDuty account of those services. */
   pagerDutyAccount: string;
+  /** Those services were mapped in the portal, not written in its `catalog-info.yaml`. */
+  mappedInPortal?: boolean;
   /** Its Events API v2 integration key, which generic alerts may carry as routing key. */
   integrationKey?: string;
   /** Annotations that tie monitoring alerts to it. */
@@ -93,6 +97,12 @@ export function summariseEntity(entity: Entity): EntitySummary {
     alertMatchers: configuration.alertMatchers,
     problems: configuration.problems,
   };
+  // the catalog module marks the services it added from a portal mapping
+  if (
+    entity.metadata.annotations?.[PAGERDUTY_MAPPING_ANNOTATION] ===
+    PORTAL_MAPPING_SOURCE
+  )
+    summary.mappedInPortal = true;
   if (
     entity.metadata.annotations?.[NOTIFICATIONS_ANNOTATION]?.trim() ===
     'disabled'

@@ -1,7 +1,11 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { PagerDutySimulator } from '@internal/pagerduty-simulator';
-import { StatusCoverage } from '@status-layer/plugin-status-common';
+import {
+  PAGERDUTY_MAPPING_ANNOTATION,
+  PORTAL_MAPPING_SOURCE,
+  StatusCoverage,
+} from '@status-layer/plugin-status-common';
 import { callerView } from '../__testUtils__/callerView';
 import { createTestDatabases } from '../__testUtils__/databases';
 import {
@@ -52,7 +56,13 @@ const entities: Entity[] = [
   },
   extra('loyalty-points', { system: 'rewards' }),
   extra('pricing-experiments', { lifecycle: 'experimental' }),
-  extra('gift-cards', { serviceId: 'PCART00' }),
+  // its service came from a portal mapping, as the catalog module marks it
+  (() => {
+    const giftCards = extra('gift-cards', { serviceId: 'PCART00' });
+    giftCards.metadata.annotations![PAGERDUTY_MAPPING_ANNOTATION] =
+      PORTAL_MAPPING_SOURCE;
+    return giftCards;
+  })(),
 ];
 
 /** Adds services to the simulated account that no entity names. */
@@ -232,6 +242,7 @@ describe.each(databases.eachSupportedId())('describeCoverage on %p', id => {
     expect(byRef.get(ref('cart-api'))!.pagerDuty!.mappedBy).toBe(
       'catalog-info.yaml',
     );
+    expect(byRef.get(ref('gift-cards'))!.pagerDuty!.mappedBy).toBe('portal');
     expect(byRef.get(ref('loyalty-points'))!.pendingMapping).toEqual({
       account: 'default',
       serviceId: 'PLOYAL1',

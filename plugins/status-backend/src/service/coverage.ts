@@ -234,8 +234,13 @@ function describeComponent(
   ];
   const ids = entity.pagerDutyServiceIds;
   const account = entity.pagerDutyAccount;
+  // the catalog module marks what it applied; before it did, the stored
+  // mapping that the entity's services hold tells the same
   const applied =
-    mapping && mapping.account === account && ids.includes(mapping.serviceId);
+    entity.mappedInPortal ||
+    (mapping !== undefined &&
+      mapping.account === account &&
+      ids.includes(mapping.serviceId));
   return {
     entityRef: entity.ref,
     title: entity.title,
@@ -254,7 +259,7 @@ function describeComponent(
           },
         }
       : {}),
-    ...(mapping && !applied
+    ...(mapping && !applied && !ids.includes(mapping.serviceId)
       ? {
           pendingMapping: {
             account: mapping.account,
