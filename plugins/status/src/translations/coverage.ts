@@ -61,6 +61,11 @@ export const COVERAGE_MESSAGES = {
   mapLabel: 'Map to service id',
   mapLabelOf: 'PagerDuty service ID for {{entity}}',
   mapButton: 'Map',
+  unmapButton: 'Remove portal mapping',
+  unmapButtonOf: 'Remove portal mapping: {{entity}}',
+  unmapped:
+    'The portal mapping of {{entity}} is removed. This applies after the catalog next processes the entity.',
+  unmapFailed: 'Could not remove the portal mapping of {{entity}}: {{error}}',
   previous: 'Previous',
   next: 'Next',
   unreferencedTitle: 'PagerDuty services no entity names',

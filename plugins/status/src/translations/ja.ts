@@ -67,6 +67,12 @@ const ja = createTranslationMessages({
     'coverage.mapLabel': 'サービス ID にマッピング',
     'coverage.mapLabelOf': '{{entity}} の PagerDuty サービス ID',
     'coverage.mapButton': 'マッピング',
+    'coverage.unmapButton': 'ポータルのマッピングを削除',
+    'coverage.unmapButtonOf': 'ポータルのマッピングを削除: {{entity}}',
+    'coverage.unmapped':
+      '{{entity}} のポータルのマッピングを削除しました。カタログが次にエンティティを処理した後に反映されます。',
+    'coverage.unmapFailed':
+      '{{entity}} のポータルのマッピングを削除できませんでした: {{error}}',
     'coverage.previous': '前へ',
     'coverage.next': '次へ',
     'coverage.unreferencedTitle':

@@ -80,6 +80,7 @@ export function CoverageComponents(props: {
   busy: boolean;
   words: CoverageWords;
   onMap: (entityRef: string, serviceId: string) => void;
+  onUnmap: (entityRef: string) => void;
   onPage: (offset: number) => void;
 }) {
   const { components, words } = props;
@@ -148,6 +149,19 @@ export function CoverageComponents(props: {
               <TableCell align="right">{c.dependents}</TableCell>
               <TableCell>
                 {pagerDutyText(c, words)}
+                {props.canMap &&
+                  (c.pagerDuty?.mappedBy === 'portal' || c.pendingMapping) && (
+                    <Button
+                      size="small"
+                      disabled={props.busy}
+                      aria-label={words('unmapButtonOf', {
+                        entity: c.entityRef,
+                      })}
+                      onClick={() => props.onUnmap(c.entityRef)}
+                    >
+                      {words('unmapButton')}
+                    </Button>
+                  )}
                 {props.canMap && !c.pagerDuty && !c.pendingMapping && (
                   <MapInput
                     entityRef={c.entityRef}

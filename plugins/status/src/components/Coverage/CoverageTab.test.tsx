@@ -31,6 +31,14 @@ const component = (
 
 const COMPONENTS = [
   component('cart', { dependents: 4 }),
+  component('wishlist', {
+    dependents: 3,
+    pagerDuty: {
+      account: 'default',
+      serviceIds: ['PWISH01'],
+      mappedBy: 'portal',
+    },
+  }),
   component('loyalty, "points"', {
     monitoredBy: [],
     pagerDuty: undefined,
@@ -107,6 +115,7 @@ function renderTab(canMap = true) {
     getCoverage: jest.fn(async (query?: StatusCoverageQuery) =>
       coverage(query ?? {}, canMap),
     ),
+    removeServiceMapping: jest.fn(async () => {}),
     setServiceMapping: jest.fn(async (request: any) => ({
       mapping: {
         account: 'default',
@@ -143,10 +152,7 @@ describe('CoverageTab', () => {
     expect(
       within(byOwner).getByRole('columnheader', { name: 'Not monitored' }),
     ).toBeInTheDocument();
-    expect(componentRows()).toEqual([
-      'cart',
-      'loyalty, "points"',
-    ]);
+    expect(componentRows()).toEqual(['cart', 'wishlist', 'loyalty, "points"']);
     // words, not only colour
     expect(
       within(screen.getByTestId('coverage-components')).getByText(
@@ -197,6 +203,7 @@ describe('CoverageTab', () => {
     expect(text.split('\r\n')).toEqual([
       'Component,Lifecycle,Production,Owner,System,Domain,Monitored by,Direct dependents,PagerDuty service',
       'component:default/cart,production,yes,group:default/shop,,,PagerDuty,4,PCART01 (from catalog-info.yaml)',
+      'component:default/wishlist,production,yes,group:default/shop,,,PagerDuty,3,PWISH01 (mapped in the portal)',
       '"component:default/loyalty, ""points""",production,yes,group:default/shop,,,Not monitored,2,',
       '',
     ]);
@@ -231,10 +238,26 @@ describe('CoverageTab', () => {
     });
   });
 
+  it('removes a mapping made in the portal, and says when that applies', async () => {
+    const { api } = await renderTab();
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'Remove portal mapping: component:default/wishlist',
+      }),
+    );
+    expect(api.removeServiceMapping).toHaveBeenCalledWith(
+      'component:default/wishlist',
+    );
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'The portal mapping of component:default/wishlist is removed. This applies after the catalog next processes the entity.',
+    );
+  });
+
   it('offers no mapping to a reader who may not map', async () => {
     await renderTab(false);
     await screen.findByTestId('coverage-components');
     expect(screen.queryByRole('button', { name: /^Accept/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Remove/ })).toBeNull();
     expect(screen.queryByLabelText(/PagerDuty service ID for/)).toBeNull();
   });
 });

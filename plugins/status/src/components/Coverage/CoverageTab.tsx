@@ -47,7 +47,10 @@ export function CoverageTab() {
     (c: Partial<CoverageFilterState>) => setFilters(f => ({ ...f, ...c })),
     [],
   );
-  const { map, notice, busy } = useServiceMapping(words, polled.retry);
+  const { map, unmap, notice, busy } = useServiceMapping(
+    words,
+    polled.retry,
+  );
   const listed = polled.value?.components.items;
   const exportCsv = listed
     ? () =>
@@ -116,6 +119,7 @@ export function CoverageTab() {
               busy={busy}
               words={words}
               onMap={(entityRef, serviceId) => map(entityRef, serviceId)}
+              onUnmap={unmap}
               onPage={offset => change({ offset })}
             />
             <ServiceTables

@@ -12,8 +12,8 @@ const statusOf = (error: unknown) =>
   (error as { response?: { status?: number } }).response?.status;
 
 /**
- * Maps PagerDuty services to entities through the API, and says what came
- * of it: that the mapping applies after the catalog next processes the
+ * Maps PagerDuty services to entities through the API, or removes a portal
+ * mapping, and says what came of it: that the mapping applies after the catalog next processes the
  * entity, or why it could not be made. `onMapped` reads the coverage again.
  */
 export function useServiceMapping(words: CoverageWords, onMapped: () => void) {
@@ -50,5 +50,29 @@ export function useServiceMapping(words: CoverageWords, onMapped: () => void) {
     },
     [api, words, onMapped],
   );
-  return { map, notice, busy };
+  const unmap = useCallback(
+    async (entityRef: string) => {
+      setBusy(true);
+      try {
+        await api.removeServiceMapping(entityRef);
+        setNotice({ ok: true, text: words('unmapped', { entity: entityRef }) });
+        onMapped();
+      } catch (error) {
+        setNotice({
+          ok: false,
+          text:
+            statusOf(error) === 403
+              ? words('mapNotAllowed')
+              : words('unmapFailed', {
+                  entity: entityRef,
+                  error: (error as Error).message,
+                }),
+        });
+      } finally {
+        setBusy(false);
+      }
+    },
+    [api, words, onMapped],
+  );
+  return { map, unmap, notice, busy };
 }
