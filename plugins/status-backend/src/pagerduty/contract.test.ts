@@ -79,6 +79,7 @@ describe("the backend keeps PagerDuty's REST contract", () => {
 
       expect(sim.refusedRequests).toEqual([]);
       expect([...sim.operationsRequested].sort()).toEqual([
+        'GET /business_services',
         'GET /change_events',
         'GET /incidents',
         'GET /incidents/{id}',
@@ -86,6 +87,7 @@ describe("the backend keeps PagerDuty's REST contract", () => {
         'GET /incidents/{id}/notes',
         'GET /maintenance_windows',
         'GET /oncalls',
+        'GET /service_dependencies/technical_services/{id}',
         'GET /services',
         'GET /webhook_subscriptions',
         'POST /analytics/raw/incidents',
