@@ -1,3 +1,4 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import {
   PagerDutySimulator,
@@ -41,7 +42,7 @@ describe('PagerDuty Scoped OAuth (client credentials) against the simulator', ()
 
   const clientFor = (
     app = APP,
-    logger = mockServices.logger.mock(),
+    logger: LoggerService = mockServices.logger.mock(),
     onSecret?: (secret: string) => void,
   ) =>
     new PagerDutyRestClient({
