@@ -21,12 +21,18 @@ import { syncMaintenance, syncOnCalls } from './syncOnCalls';
 import { syncOpenIncidents } from './syncOpenIncidents';
 import { syncServiceDependencies } from './syncServiceDependencies';
 import { ServiceDependencyStore } from '../database/DatabaseServiceDependencyStore';
+import {
+  BACKFILL_SCOPES,
+  lacksScopesSentence,
+  missingScopes,
+  PART_SCOPES,
+} from './auth/scopes';
 
 /** How one part of a sync went. */
 export type SyncPartOutcome = {
   part: PagerDutyDataPart;
   ok: boolean;
-  /** Not tried: a part it needs failed (`error` says which). */
+  /** Not tried: a part it needs failed, or the OAuth app lacks its scope (`error` says which). */
   skipped?: boolean;
   /** Why it failed or was left out, in plain words. */
   error?: string;
@@ -196,9 +202,23 @@ export class PagerDutySync {
       },
     };
 
+    // a Scoped OAuth app's token says what it may read; a REST API key does not
+    let granted: ReadonlySet<string> | undefined;
+    try {
+      granted = await client.grantedScopes?.(context.request);
+    } catch {
+      // no token: every part's first request fails with why, and says so
+    }
+
     // parts the budget cut short: recorded last, once the next order is known
     const cut: PendingOutcome[] = [];
     for (const part of this.readOrder(await store.listSources())) {
+      const missing = missingScopes(PART_SCOPES[part], granted);
+      if (missing.length) {
+        // never read, never "fresh": stale with the scope to add named
+        await this.skip(result, part, lacksScopesSentence(missing));
+        continue;
+      }
       if (PER_OPEN_INCIDENT.has(part) && !open) {
         // without this sync's open list they are left out, and say so, rather than look fresh
         await this.skip(
@@ -226,8 +246,13 @@ export class PagerDutySync {
     }
 
     // last, with what is left of the budget: past incidents, for MTTA and MTTR
+    // (without their scope the token's warning has said so: not tried)
     try {
-      result.backfill = await backfillIncidents(context, this.options.backfill);
+      if (missingScopes(BACKFILL_SCOPES, granted).length === 0)
+        result.backfill = await backfillIncidents(
+          context,
+          this.options.backfill,
+        );
     } catch (error) {
       this.options.logger.warn(
         `Reading past incidents of PagerDuty account ${account} failed (${messageOf(

@@ -26,6 +26,8 @@ import {
   PagerDutyRestClientOptions,
 } from '../pagerduty/PagerDutyRestClient';
 import { PagerDutySync } from '../pagerduty/PagerDutySync';
+import { ClientCredentialsAuthorization } from '../pagerduty/auth/ClientCredentialsAuthorization';
+import { PAGERDUTY_OAUTH_SCOPES } from '../pagerduty/auth/scopes';
 import { createPagerDutyWebhookRouter } from '../pagerduty/webhooks/createPagerDutyWebhookRouter';
 import { PagerDutyWebhookProcessor } from '../pagerduty/webhooks/PagerDutyWebhookProcessor';
 import { subscribeToWebhooks } from '../pagerduty/webhooks/subscribeToWebhooks';
@@ -155,6 +157,14 @@ export async function createStatusParts(
         apiBaseUrl: account.apiBaseUrl,
         apiToken: account.apiToken,
         tokenType: account.tokenType,
+        authorization: account.oauth
+          ? new ClientCredentialsAuthorization({
+              app: account.oauth,
+              scopes: PAGERDUTY_OAUTH_SCOPES,
+              logger: logger.child({ pagerDutyAccount: account.name }),
+              onSecret: secret => redactor.add(secret),
+            })
+          : undefined,
         logger: logger.child({ pagerDutyAccount: account.name }),
         requestsPerMinute: account.requestsPerMinute,
         ...options.clientOptions,

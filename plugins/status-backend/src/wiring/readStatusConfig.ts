@@ -88,7 +88,10 @@ export function readStatusConfig(
     publicAccess,
     encryptionKey,
     secrets: [
-      ...pagerDuty.accounts.map(a => a.apiToken),
+      ...pagerDuty.accounts.flatMap(a => [
+        a.apiToken ?? '',
+        a.oauth?.clientSecret ?? '',
+      ]),
       ...readConfiguredWebhookSecrets(config).map(s => s.secret),
       ...alertSecrets.values(),
       ...(encryptionKey ? [encryptionKey] : []),
