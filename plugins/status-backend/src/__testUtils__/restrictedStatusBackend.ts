@@ -258,6 +258,12 @@ export type RestrictedStatusBackend = {
 export async function startRestrictedStatusBackend(
   databases: TestDatabases,
   databaseId: Parameters<TestDatabases['init']>[0],
+  options: {
+    /** Further `status.*` config. */
+    status?: Record<string, unknown>;
+    /** Changes the simulated account before the first sync. */
+    prepare?: (sim: PagerDutySimulator) => void;
+  } = {},
 ): Promise<RestrictedStatusBackend> {
   const published: Published[] = [];
   const notified: NotificationSendOptions[] = [];
@@ -342,6 +348,7 @@ export async function startRestrictedStatusBackend(
     description: 'Rotate signing keys',
     at: new Date(Date.now() + 3_600_000),
   });
+  options.prepare?.(sim);
   const statusKnex = await databases.init(databaseId);
   const catalog = await restrictedCatalogFeatures({
     databases,
@@ -373,6 +380,7 @@ export async function startRestrictedStatusBackend(
           entities: ['component:default/checkout'],
           tokenSecret: PUBLIC_TOKEN_SECRET,
         },
+        ...options.status,
       },
     },
     features: [

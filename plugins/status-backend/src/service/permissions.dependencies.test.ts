@@ -91,3 +91,64 @@ describe("PagerDuty's service graph under a real permission policy", () => {
     });
   });
 });
+
+describe("PagerDuty's service graph in use, under a real permission policy", () => {
+  const databases = createTestDatabases();
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    let backend: RestrictedStatusBackend;
+    const as = (user: string, path: string) => backend.as(user, path);
+
+    beforeAll(async () => {
+      backend = await startRestrictedStatusBackend(databases, databaseId, {
+        status: { graph: { pagerDutyDependencies: 'use' } },
+        // checkout needs payments (open P1) and the hidden auth-service
+        prepare: sim =>
+          sim.state.serviceDependencies.push(
+            {
+              id: 'DEDGE1',
+              dependent: { id: 'PCHECK1', kind: 'technical_service' },
+              supporting: { id: 'PPAY001', kind: 'technical_service' },
+            },
+            {
+              id: 'DEDGE2',
+              dependent: { id: 'PCHECK1', kind: 'technical_service' },
+              supporting: { id: 'PAUTH01', kind: 'technical_service' },
+            },
+          ),
+      });
+      // the engine reads the graph the start-up sync stored with the catalog
+      await backend.scheduler.triggerTask('status-catalog');
+    });
+    afterAll(() => backend?.sim.close());
+
+    it('passes impact over an edge only PagerDuty knows, marks the hop, and names nothing hidden', async () => {
+      await waitForExpect(async () => {
+        const res = await as(READER, '/entities/component/default/checkout');
+        const payments = res.body.rootCauses?.find(
+          (c: { entityRef: string }) => c.entityRef === HIDDEN_MIDDLE.root,
+        );
+        if (!payments) throw new Error('payments is not a root cause yet');
+      });
+      const reader = await as(READER, '/entities/component/default/checkout');
+      expect(reader.body.rootCauses).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            entityRef: HIDDEN_MIDDLE.root,
+            path: [CHECKOUT, HIDDEN_MIDDLE.root],
+            pagerDutyHops: [0],
+          }),
+          expect.objectContaining({ entityRef: 'hidden' }),
+        ]),
+      );
+      backend.expectNothingHidden(reader.body);
+
+      const coverage = await as(READER, '/coverage/dependencies');
+      expect(coverage.body).toMatchObject({
+        mode: 'use',
+        pagerDutyOnly: [{ dependent: CHECKOUT, upstream: HIDDEN_MIDDLE.root }],
+      });
+      backend.expectNothingHidden(coverage.body);
+    });
+  });
+});
