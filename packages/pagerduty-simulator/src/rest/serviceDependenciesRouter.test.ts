@@ -1,6 +1,10 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { PagerDutyOpenApi } from '../openapi/PagerDutyOpenApi';
-import { readCatalogSeed } from '../seed/readCatalog';
+import {
+  PAGERDUTY_DEPENDENCIES_HINT,
+  readCatalogSeed,
+} from '../seed/readCatalog';
 import {
   PagerDutySimulator,
   startPagerDutySimulator,
@@ -85,7 +89,28 @@ describe('service dependencies', () => {
       body.relationships
         .filter((r: any) => r.dependent_service.id === idOf('order-service'))
         .map((r: any) => r.supporting_service.id),
-    ).toEqual([idOf('mall-db'), idOf('inventory-api')]);
+    ).toEqual([
+      idOf('mall-db'),
+      idOf('inventory-api'),
+      // through notifications-v1, which it consumes
+      idOf('notifications-service'),
+    ]);
+  });
+
+  it('mirrors dependsOn and consumed APIs, with one hint in the whole demo', () => {
+    const hints = fs
+      .readdirSync(path.dirname(DEMO), { recursive: true, encoding: 'utf8' })
+      .filter(file => file.endsWith('.yaml'))
+      .map(file => fs.readFileSync(path.join(path.dirname(DEMO), file), 'utf8'))
+      .join('\n')
+      .split(`${PAGERDUTY_DEPENDENCIES_HINT}:`).length - 1;
+    expect(hints).toBe(1);
+    // checkout-api consumes payments-v1, which payments-api provides
+    const names = sim.state.serviceDependencies.map(d => [
+      sim.state.services.get(d.dependent.id)?.name,
+      sim.state.services.get(d.supporting.id)?.name,
+    ]);
+    expect(names).toContainEqual(['checkout-api', 'payments-api']);
   });
 
   it('answers 404 for a service the account does not have, in the error shape', async () => {

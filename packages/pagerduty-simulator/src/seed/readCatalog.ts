@@ -21,8 +21,8 @@ export type CatalogSeed = {
   }[];
   /**
    * Edges of PagerDuty's service graph, by entity name: `dependent` needs
-   * `supporting`. Read from `spec.dependsOn` between entities that both name
-   * a PagerDuty service (PagerDuty's graph mostly mirrors what teams
+   * `supporting`. Read from `spec.dependsOn` (and `spec.consumesApis`, to
+   * the APIs' providers) between entities that both name a PagerDuty service (PagerDuty's graph mostly mirrors what teams
    * recorded), plus the simulator-only annotation
    * {@link PAGERDUTY_DEPENDENCIES_HINT}: dependencies PagerDuty knows that
    * the catalog never recorded.
@@ -67,6 +67,8 @@ type RawEntity = {
     memberOf?: string[];
     targets?: string[];
     dependsOn?: string[];
+    consumesApis?: string[];
+    providesApis?: string[];
     profile?: { displayName?: string; email?: string };
   };
 };
@@ -156,6 +158,13 @@ export function readCatalogSeed(entryFile: string): CatalogSeed {
   }
 
   const mapped = new Set(services.map(s => s.entityName));
+  // an API a component consumes stands for the components providing it
+  const providers = new Map<string, string[]>();
+  for (const e of entities) {
+    for (const api of (e.spec?.providesApis ?? []).map(entityName)) {
+      providers.set(api, [...(providers.get(api) ?? []), e.metadata?.name ?? '']);
+    }
+  }
   const dependencies: NonNullable<CatalogSeed['dependencies']> = [];
   for (const e of entities) {
     const dependent = e.metadata?.name;
@@ -166,9 +175,12 @@ export function readCatalogSeed(entryFile: string): CatalogSeed {
       .split(',')
       .map(ref => ref.trim())
       .filter(Boolean);
-    const upstreams = new Set(
-      [...(e.spec?.dependsOn ?? []), ...hinted].map(entityName),
-    );
+    const upstreams = new Set([
+      ...[...(e.spec?.dependsOn ?? []), ...hinted].map(entityName),
+      ...(e.spec?.consumesApis ?? []).flatMap(
+        api => providers.get(entityName(api)) ?? [],
+      ),
+    ]);
     for (const supporting of upstreams) {
       if (mapped.has(supporting) && supporting !== dependent) {
         dependencies.push({ dependent, supporting });
