@@ -103,7 +103,7 @@ type PendingOutcome = { outcome: SyncPartOutcome; at: Date };
  * catalog entities or page views. The incidents are read first, the other
  * parts least recently read first (see {@link readOrder}), so a budget too
  * small for everything leaves out different parts at each sync, and every
- * part is read within six syncs while each alone fits in what the incidents
+ * part is read within seven syncs while each alone fits in what the incidents
  * leave of the budget (`ROTATION_SYNCS`).
  *
  * @internal
