@@ -116,6 +116,17 @@ function renderTab(canMap = true) {
       coverage(query ?? {}, canMap),
     ),
     removeServiceMapping: jest.fn(async () => {}),
+    getDependencyCoverage: jest.fn(async () => ({
+      mode: 'suggest' as const,
+      pagerDutyOnly: [
+        {
+          dependent: 'component:default/order-service',
+          upstream: 'component:default/inventory-api',
+        },
+      ],
+      catalogOnly: [],
+      truncated: false,
+    })),
     setServiceMapping: jest.fn(async (request: any) => ({
       mapping: {
         account: 'default',
@@ -251,6 +262,13 @@ describe('CoverageTab', () => {
     expect(await screen.findByRole('status')).toHaveTextContent(
       'The portal mapping of component:default/wishlist is removed. This applies after the catalog next processes the entity.',
     );
+  });
+
+  it('shows the dependencies PagerDuty knows that the catalog lacks', async () => {
+    await renderTab();
+    const gaps = await screen.findByTestId('dependency-gaps-pagerduty-only');
+    expect(within(gaps).getByText('order-service')).toBeInTheDocument();
+    expect(within(gaps).getByText('inventory-api')).toBeInTheDocument();
   });
 
   it('offers no mapping to a reader who may not map', async () => {

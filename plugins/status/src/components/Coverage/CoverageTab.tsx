@@ -15,6 +15,7 @@ import {
 } from './CoverageFilters';
 import { CoverageGroups } from './CoverageGroups';
 import { downloadCsv, toCsv } from './csv';
+import { DependencyGaps } from './DependencyGaps';
 import { ServiceTables } from './ServiceTables';
 import { useCoverageWords } from './useCoverageWords';
 import { useServiceMapping } from './useServiceMapping';
@@ -32,7 +33,8 @@ function toQuery(filters: CoverageFilterState): StatusCoverageQuery {
  * (filterable, most dependents first, exportable as CSV), and what would
  * watch the rest: PagerDuty services no entity names with their likely
  * entities, annotations naming services PagerDuty lacks, and services
- * several entities share. A reader who may map services accepts a
+ * several entities share; and where PagerDuty's service graph and the
+ * catalog's `dependsOn` disagree. A reader who may map services accepts a
  * suggestion or types a service ID in place.
  */
 export function CoverageTab() {
@@ -133,6 +135,7 @@ export function CoverageTab() {
           </>
         )}
       </Loaded>
+      <DependencyGaps />
     </>
   );
 }
