@@ -191,17 +191,15 @@ export class ClientCredentialsAuthorization implements PagerDutyAuthorization {
     const code =
       typeof body?.error === 'string' ? body.error : `HTTP ${status}`;
     const { app } = this.options;
-    const what =
-      code === 'invalid_client'
-        ? `check status.pagerDuty.oauth.clientId and clientSecret, and that the app ${app.clientId} is not revoked`
-        : code === 'invalid_scope'
-        ? `check subdomain (${app.subdomain}) and region (${app.region}), and that the app is installed on that account`
-        : `the token endpoint is ${tokenUrl}`;
+    const what: Record<string, string> = {
+      invalid_client: `check status.pagerDuty.oauth.clientId and clientSecret, and that the app ${app.clientId} is not revoked`,
+      invalid_scope: `check subdomain (${app.subdomain}) and region (${app.region}), and that the app is installed on that account`,
+    };
     const message = `PagerDuty issued no OAuth token (${code}${
       typeof body?.error_description === 'string'
         ? `: ${body.error_description.slice(0, 200)}`
         : ''
-    }); ${what}`;
+    }); ${what[code] ?? `the token endpoint is ${tokenUrl}`}`;
     return status >= 500
       ? new PagerDutyUnavailableError(message, 1)
       : new PagerDutyRequestError(message, status);
