@@ -223,7 +223,9 @@ async function measureDependencies(services: number) {
       ...perSync.map(s => s.ms),
     ).toFixed(0)} ms; once read, ${settled.requests} requests (${
       settled.dependencyReads
-    } dependency reads) in ${settledMs.toFixed(0)} ms until services are due again after 6 hours`,
+    } dependency reads) in ${settledMs.toFixed(
+      0,
+    )} ms until services are due again after 6 hours`,
   );
   await sim.close();
   await knex.destroy();

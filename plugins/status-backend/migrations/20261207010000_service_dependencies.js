@@ -9,20 +9,29 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('status_service_dependencies', table => {
-    table.comment('Edges of the PagerDuty service graph: dependent needs supporting');
+    table.comment(
+      'Edges of the PagerDuty service graph: dependent needs supporting',
+    );
     table.string('account', 255).notNullable();
     table.string('dependent_id', 64).notNullable();
     table.string('supporting_id', 64).notNullable();
     table
       .string('kind', 16)
       .notNullable()
-      .comment('technical (two technical services) or business (a business service at one end)');
+      .comment(
+        'technical (two technical services) or business (a business service at one end)',
+      );
     table.timestamp('read_at', { useTz: true }).notNullable();
     table.primary(['account', 'dependent_id', 'supporting_id']);
-    table.index(['account', 'supporting_id'], 'status_service_deps_supporting_idx');
+    table.index(
+      ['account', 'supporting_id'],
+      'status_service_deps_supporting_idx',
+    );
   });
   await knex.schema.createTable('status_service_dependency_reads', table => {
-    table.comment('When the dependencies of each service were last read from PagerDuty');
+    table.comment(
+      'When the dependencies of each service were last read from PagerDuty',
+    );
     table.string('account', 255).notNullable();
     table.string('service_id', 64).notNullable();
     table.string('kind', 16).notNullable().comment('technical or business');

@@ -98,12 +98,15 @@ describe('service dependencies', () => {
   });
 
   it('mirrors dependsOn and consumed APIs, with one hint in the whole demo', () => {
-    const hints = fs
-      .readdirSync(path.dirname(DEMO), { recursive: true, encoding: 'utf8' })
-      .filter(file => file.endsWith('.yaml'))
-      .map(file => fs.readFileSync(path.join(path.dirname(DEMO), file), 'utf8'))
-      .join('\n')
-      .split(`${PAGERDUTY_DEPENDENCIES_HINT}:`).length - 1;
+    const hints =
+      fs
+        .readdirSync(path.dirname(DEMO), { recursive: true, encoding: 'utf8' })
+        .filter(file => file.endsWith('.yaml'))
+        .map(file =>
+          fs.readFileSync(path.join(path.dirname(DEMO), file), 'utf8'),
+        )
+        .join('\n')
+        .split(`${PAGERDUTY_DEPENDENCIES_HINT}:`).length - 1;
     expect(hints).toBe(1);
     // checkout-api consumes payments-v1, which payments-api provides
     const names = sim.state.serviceDependencies.map(d => [

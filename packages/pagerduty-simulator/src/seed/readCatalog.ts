@@ -162,7 +162,10 @@ export function readCatalogSeed(entryFile: string): CatalogSeed {
   const providers = new Map<string, string[]>();
   for (const e of entities) {
     for (const api of (e.spec?.providesApis ?? []).map(entityName)) {
-      providers.set(api, [...(providers.get(api) ?? []), e.metadata?.name ?? '']);
+      providers.set(api, [
+        ...(providers.get(api) ?? []),
+        e.metadata?.name ?? '',
+      ]);
     }
   }
   const dependencies: NonNullable<CatalogSeed['dependencies']> = [];

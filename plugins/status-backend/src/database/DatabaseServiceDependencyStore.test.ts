@@ -34,10 +34,19 @@ describe('DatabaseServiceDependencyStore', () => {
       await store.replaceFor(
         'default',
         { id: 'PORDER1', kind: 'technical' },
-        [edge('PORDER1', 'PDB0001'), edge('PORDER1', 'PSTOCK1'), edge('PSHOP01', 'PORDER1')],
+        [
+          edge('PORDER1', 'PDB0001'),
+          edge('PORDER1', 'PSTOCK1'),
+          edge('PSHOP01', 'PORDER1'),
+        ],
         at(0),
       );
-      await store.replaceFor('other', { id: 'PORDER1', kind: 'technical' }, [edge('PORDER1', 'PX00001')], at(0));
+      await store.replaceFor(
+        'other',
+        { id: 'PORDER1', kind: 'technical' },
+        [edge('PORDER1', 'PX00001')],
+        at(0),
+      );
       // a later read of the stock service no longer has the order service needing it
       await store.replaceFor(
         'default',
@@ -46,7 +55,11 @@ describe('DatabaseServiceDependencyStore', () => {
         at(5),
       );
       expect(
-        (await store.list('default')).map(e => [e.dependentId, e.supportingId, e.readAt]),
+        (await store.list('default')).map(e => [
+          e.dependentId,
+          e.supportingId,
+          e.readAt,
+        ]),
       ).toEqual([
         ['PORDER1', 'PDB0001', at(0)],
         ['PSHOP01', 'PORDER1', at(0)],
@@ -57,11 +70,24 @@ describe('DatabaseServiceDependencyStore', () => {
 
     it('names the services read longest ago, never read first, and forgets services that went', async () => {
       const { store } = await createStore();
-      await store.replaceFor('default', { id: 'PA', kind: 'technical' }, [edge('PA', 'PB')], at(2));
-      await store.replaceFor('default', { id: 'PB', kind: 'technical' }, [edge('PA', 'PB')], at(1));
-      await store.replaceFor('default', { id: 'BIZ1', kind: 'business' }, [
-        { dependentId: 'BIZ1', supportingId: 'PA', kind: 'business' },
-      ], at(3));
+      await store.replaceFor(
+        'default',
+        { id: 'PA', kind: 'technical' },
+        [edge('PA', 'PB')],
+        at(2),
+      );
+      await store.replaceFor(
+        'default',
+        { id: 'PB', kind: 'technical' },
+        [edge('PA', 'PB')],
+        at(1),
+      );
+      await store.replaceFor(
+        'default',
+        { id: 'BIZ1', kind: 'business' },
+        [{ dependentId: 'BIZ1', supportingId: 'PA', kind: 'business' }],
+        at(3),
+      );
       expect(
         await store.leastRecentlyRead('default', ['PA', 'PB', 'PC', 'PD'], 3),
       ).toEqual(['PC', 'PD', 'PB']);
@@ -78,16 +104,27 @@ describe('DatabaseServiceDependencyStore', () => {
       ]);
       expect(await store.keepOnly('default', 'technical', ['PB'])).toBe(1);
       expect(await store.list('default')).toEqual([]);
-      expect(await store.leastRecentlyRead('default', ['PA', 'PB'], 2)).toEqual(['PA', 'PB']);
+      expect(await store.leastRecentlyRead('default', ['PA', 'PB'], 2)).toEqual(
+        ['PA', 'PB'],
+      );
       expect(await store.keepOnly('default', 'business', [])).toBe(1);
     });
 
     it('steps its migration down and up around a seeded row', async () => {
       const { knex, store } = await createStore();
-      await store.replaceFor('default', { id: 'PA', kind: 'technical' }, [edge('PA', 'PB')], at(0));
+      await store.replaceFor(
+        'default',
+        { id: 'PA', kind: 'technical' },
+        [edge('PA', 'PB')],
+        at(0),
+      );
       await knex.migrate.down({ directory: migrationsDir });
-      expect(await knex.schema.hasTable('status_service_dependencies')).toBe(false);
-      expect(await knex.schema.hasTable('status_service_dependency_reads')).toBe(false);
+      expect(await knex.schema.hasTable('status_service_dependencies')).toBe(
+        false,
+      );
+      expect(
+        await knex.schema.hasTable('status_service_dependency_reads'),
+      ).toBe(false);
       await knex.migrate.latest({ directory: migrationsDir });
       expect(await store.list()).toEqual([]);
     });

@@ -64,7 +64,9 @@ export interface ServiceDependencyStore {
   /** Every edge, of one account or all. */
   list(account?: string): Promise<StoredServiceDependency[]>;
   /** The services whose dependencies have been read, of one account or all. */
-  listRead(account?: string): Promise<
+  listRead(
+    account?: string,
+  ): Promise<
     { account: string; serviceId: string; kind: ServiceDependencyKind }[]
   >;
 }

@@ -91,7 +91,10 @@ describe('PagerDutySync against the simulator', () => {
       expect(result.alertLookups).toBe(3);
       expect(result.noteLookups).toBe(3);
       const serviceCount = sim.state.services.size;
-      const graphReads = Math.min(DEFAULT_DEPENDENCY_READS_PER_SYNC, serviceCount);
+      const graphReads = Math.min(
+        DEFAULT_DEPENDENCY_READS_PER_SYNC,
+        serviceCount,
+      );
       expect(result.dependencyReads).toBe(graphReads);
       expect(result.requests).toBe(12 + 1 + graphReads);
       expect(sim.requestCount - before).toBe(12 + 1 + graphReads);

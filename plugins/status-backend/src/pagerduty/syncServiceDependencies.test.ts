@@ -34,13 +34,19 @@ describe("PagerDuty's service graph, read per service", () => {
           ? {
               ...demo,
               businessServices: [
-                { name: 'Online shop', supportedBy: ['shop-web', 'checkout-api'] },
+                {
+                  name: 'Online shop',
+                  supportedBy: ['shop-web', 'checkout-api'],
+                },
               ],
             }
           : demo,
       });
       const knex = await databases.init(databaseId);
-      const database = mockServices.database({ knex, migrations: { skip: false } });
+      const database = mockServices.database({
+        knex,
+        migrations: { skip: false },
+      });
       const store = await DatabaseStatusStore.create({ database });
       const graph = await DatabaseServiceDependencyStore.create({ database });
       const logger = mockServices.logger.mock();
@@ -81,9 +87,9 @@ describe("PagerDuty's service graph, read per service", () => {
       const all = sim.state.services.size;
       const readSoFar = async () =>
         new Set(
-          (await knex('status_service_dependency_reads').select('service_id')).map(
-            r => r.service_id,
-          ),
+          (
+            await knex('status_service_dependency_reads').select('service_id')
+          ).map(r => r.service_id),
         );
       let previous = new Set<string>();
       for (let i = 0; i < Math.ceil(all / 10); i++) {
@@ -112,8 +118,16 @@ describe("PagerDuty's service graph, read per service", () => {
         e.kind,
       ]);
       // the one the catalog never recorded, and one it did
-      expect(edges).toContainEqual([idOf('order-service'), idOf('inventory-api'), 'technical']);
-      expect(edges).toContainEqual([idOf('checkout-api'), idOf('order-service'), 'technical']);
+      expect(edges).toContainEqual([
+        idOf('order-service'),
+        idOf('inventory-api'),
+        'technical',
+      ]);
+      expect(edges).toContainEqual([
+        idOf('checkout-api'),
+        idOf('order-service'),
+        'technical',
+      ]);
       expect(edges).toHaveLength(sim.state.serviceDependencies.length);
     });
 

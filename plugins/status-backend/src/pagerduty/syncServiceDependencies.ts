@@ -82,8 +82,7 @@ export async function syncServiceDependencies(
   const now = context.now();
   const due = new Date(now.getTime() - DEPENDENCIES_REREAD_AFTER_MS);
   const listedAt = await store.getMeta(businessListedKey(account));
-  const listBusiness =
-    !listedAt || Date.parse(listedAt.value) < due.getTime();
+  const listBusiness = !listedAt || Date.parse(listedAt.value) < due.getTime();
   let business: string[];
   if (listBusiness) {
     business = await listBusinessServices(context);

@@ -343,7 +343,8 @@ export class HealthGraph {
           levels: this.get(up),
           upstreams: [],
         };
-        if (this.pagerDutyOnly.has(edgeKey(from, up))) node.fromPagerDuty = true;
+        if (this.pagerDutyOnly.has(edgeKey(from, up)))
+          node.fromPagerDuty = true;
         if (onPath.has(up)) {
           node.cycle = true;
         } else if (depth >= maxDepth) {

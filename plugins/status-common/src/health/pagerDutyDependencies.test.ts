@@ -100,7 +100,10 @@ describe('HealthGraph with PagerDuty-only edges', () => {
   });
 
   it('without them (suggest), the dependent stays operational', () => {
-    const graph = graphOf([edge('web', 'checkout'), edge('checkout', 'orders')]);
+    const graph = graphOf([
+      edge('web', 'checkout'),
+      edge('checkout', 'orders'),
+    ]);
     expect(graph.get('orders').effective).toBe('operational');
     expect(graph.rootCauses('web')).toEqual([]);
   });

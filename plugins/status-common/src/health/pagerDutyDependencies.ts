@@ -19,7 +19,8 @@ export type DependencyComparison = {
   catalogOnly: DependencyPair[];
 };
 
-const isApi = (ref: string) => ref.toLocaleLowerCase('en-US').startsWith('api:');
+const isApi = (ref: string) =>
+  ref.toLocaleLowerCase('en-US').startsWith('api:');
 const key = (dependent: string, upstream: string) =>
   `${dependent}\u0000${upstream}`;
 
@@ -41,7 +42,10 @@ export function compareDependencies(
   const upstreams = new Map<string, string[]>();
   for (const e of catalog) {
     if (e.source === 'pagerduty') continue;
-    upstreams.set(e.dependent, [...(upstreams.get(e.dependent) ?? []), e.upstream]);
+    upstreams.set(e.dependent, [
+      ...(upstreams.get(e.dependent) ?? []),
+      e.upstream,
+    ]);
   }
   // what each entity needs in the catalog, an API standing for its providers
   const known = new Set<string>();
@@ -52,7 +56,8 @@ export function compareDependencies(
       isApi(up) ? upstreams.get(up) ?? [] : [up],
     );
     for (const upstream of new Set(reached)) {
-      if (upstream === dependent || known.has(key(dependent, upstream))) continue;
+      if (upstream === dependent || known.has(key(dependent, upstream)))
+        continue;
       known.add(key(dependent, upstream));
       catalogPairs.push({ dependent, upstream });
     }

@@ -10,7 +10,10 @@ import { useDependencyWords } from '../common/useDependencyWords';
  * a hop known only from PagerDuty's service graph (`pagerDutyHops`: `i` for
  * the hop from `path[i]` to `path[i + 1]`) says so in words.
  */
-export function EntityPath(props: { path: string[]; pagerDutyHops?: number[] }) {
+export function EntityPath(props: {
+  path: string[];
+  pagerDutyHops?: number[];
+}) {
   const words = useDependencyWords();
   const fromPagerDuty = new Set(props.pagerDutyHops ?? []);
   const mark = words('knownFromPagerDuty');
@@ -29,7 +32,7 @@ export function EntityPath(props: { path: string[]; pagerDutyHops?: number[] }) 
         <Fragment key={`${index}:${ref}`}>
           {index > 0 && ' → '}
           {index > 0 && fromPagerDuty.has(index - 1) && (
-            <Tooltip title={words("knownFromPagerDutyHint")}>
+            <Tooltip title={words('knownFromPagerDutyHint')}>
               <Typography
                 component="span"
                 variant="caption"
