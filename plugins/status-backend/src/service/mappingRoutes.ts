@@ -49,6 +49,13 @@ export type MappingRouteOptions = {
   mappings: ServiceMappingStore;
   /** The configured PagerDuty account names. */
   accounts: string[];
+  /**
+   * Told of each change once the catalog was asked to process the entity
+   * again, with the service id it should now carry (none after a removal),
+   * so this replica's status engine can follow without waiting for its
+   * next catalog read.
+   */
+  onRequested?: (entityRef: string, serviceId: string | undefined) => void;
   now?: () => Date;
 };
 
@@ -148,7 +155,7 @@ export function addMappingRoutes(
   };
 
   /** Tells the catalog module, then asks the catalog to process the entity again. */
-  const applySoon = async (entityRef: string) => {
+  const applySoon = async (entityRef: string, serviceId?: string) => {
     try {
       await options.events.publish({
         topic: SERVICE_MAPPINGS_CHANGED_TOPIC,
@@ -161,6 +168,7 @@ export function addMappingRoutes(
       await catalog.refreshEntity(entityRef, {
         credentials: await options.auth.getOwnServiceCredentials(),
       });
+      options.onRequested?.(entityRef, serviceId);
     } catch (error) {
       // the catalog's next scheduled processing applies it anyway
       logger.warn(
@@ -235,7 +243,7 @@ export function addMappingRoutes(
         createdAt: now(),
       };
       await mappings.set(mapping);
-      await applySoon(stringifyEntityRef(entity));
+      await applySoon(stringifyEntityRef(entity), mapping.serviceId);
       await audit.success({ meta: toApi(mapping) });
       res.status(200).json({
         mapping: toApi(mapping),

@@ -41,6 +41,7 @@ import { createRouter } from '../service/router';
 import { UpstreamNotifier } from '../notifications/UpstreamNotifier';
 import { UserViews } from '../notifications/UserViews';
 import { LiveRefresh } from './LiveRefresh';
+import { followCatalogChange } from './followCatalogChange';
 import { loggingAuditor } from './loggingAuditor';
 import { StatusConfig } from './readStatusConfig';
 
@@ -309,6 +310,14 @@ export async function createStatusParts(
       logger,
       mappings,
       accounts: pagerDuty.accounts.map(a => a.name),
+      // this replica shows a new mapping as soon as the catalog applied it
+      onRequested: (entityRef, serviceId) =>
+        void followCatalogChange({
+          catalog,
+          auth: deps.auth,
+          logger,
+          refreshCatalog: () => engine?.refreshCatalog(),
+        })(entityRef, serviceId),
       now: options.now,
     },
   });
