@@ -132,7 +132,16 @@ describe('DatabaseStatusStore', () => {
         entity_ref: 'component:default/shop-web',
         first_seen_at: new Date(),
       });
-      // the newest migrations first: when entities first appeared (the table goes)
+      // the newest migrations first: PagerDuty's service graph, then the
+      // services mapped in the portal (their tables go)
+      await knex.migrate.down({ directory: migrationsDir });
+      expect(await knex.schema.hasTable('status_service_dependencies')).toBe(
+        false,
+      );
+      expect(await knex.schema.hasTable('status_service_mappings')).toBe(true);
+      await knex.migrate.down({ directory: migrationsDir });
+      expect(await knex.schema.hasTable('status_service_mappings')).toBe(false);
+      // when entities first appeared (the table goes)
       await knex.migrate.down({ directory: migrationsDir });
       expect(await knex.schema.hasTable('status_entities_first_seen')).toBe(
         false,

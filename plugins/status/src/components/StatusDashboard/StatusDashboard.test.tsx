@@ -388,6 +388,12 @@ describe('StatusDashboard', () => {
           unknownServices: list,
           sharedServices: list,
         }),
+        getDependencyCoverage: async () => ({
+          mode: 'suggest' as const,
+          pagerDutyOnly: [],
+          catalogOnly: [],
+          truncated: false,
+        }),
       },
       '/status?tab=coverage',
     );
