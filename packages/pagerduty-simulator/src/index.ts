@@ -9,8 +9,12 @@ export type {
   PagerDutySimulator,
   PagerDutySimulatorOptions,
 } from './startPagerDutySimulator';
-export { readCatalogEntityRefs, readCatalogSeed } from './seed/readCatalog';
-export type { CatalogSeed } from './seed/readCatalog';
+export {
+  readCatalogEntities,
+  readCatalogEntityRefs,
+  readCatalogSeed,
+} from './seed/readCatalog';
+export type { CatalogSeed, RawEntity } from './seed/readCatalog';
 export { signatureHeader } from './webhooks/signature';
 export { pagerDutyRequestHeaders } from './rest/requestHeaders';
 export { SCENARIOS } from './control/scenarios';

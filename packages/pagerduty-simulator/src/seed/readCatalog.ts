@@ -52,7 +52,8 @@ export const PAGERDUTY_DEPENDENCIES_HINT = 'pagerduty-simulator/depends-on';
 export const PAGERDUTY_UNREFERENCED_SERVICE_HINT =
   'pagerduty-simulator/service-id';
 
-type RawEntity = {
+/** An entity as a catalog file writes it. */
+export type RawEntity = {
   kind?: string;
   metadata?: {
     name?: string;
@@ -102,6 +103,17 @@ function readEntities(file: string, seen: Set<string>): RawEntity[] {
 function entityName(ref: string): string {
   // "group:default/platform" → "platform"
   return ref.replace(/^[^:]+:/, '').replace(/^[^/]+\//, '');
+}
+
+/**
+ * Every entity the catalog files reachable from a Location file define,
+ * Locations excepted, as written (for tests that need the demo organisation
+ * itself).
+ */
+export function readCatalogEntities(entryFile: string): RawEntity[] {
+  return readEntities(entryFile, new Set()).filter(
+    e => e.kind && e.kind !== 'Location' && e.metadata?.name,
+  );
 }
 
 /**

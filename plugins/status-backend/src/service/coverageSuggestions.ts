@@ -115,7 +115,11 @@ export class ServiceSuggestions {
             });
     }
     for (const [ref, entry] of found) {
-      const owner = this.engine.entity(ref)?.owner;
+      const entity = this.engine.entity(ref);
+      // one without a service of its own is the likelier home of this one
+      if (entity && entity.pagerDutyServiceIds.length === 0)
+        entry.score += 0.75;
+      const owner = entity?.owner;
       const team = owner && teamOf.get(owner);
       if (team) {
         entry.score += 1;
