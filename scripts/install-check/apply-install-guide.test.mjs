@@ -4,6 +4,9 @@ import { test } from 'node:test';
 import { parse } from 'yaml';
 import {
   addBackendLines,
+  addImports,
+  blocksFor,
+  insertCode,
   mergeYamlText,
   readGuideBlocks,
 } from './apply-install-guide.mjs';
@@ -149,5 +152,145 @@ test('YAML in the guide that does not parse fails the merge', () => {
   assert.throws(
     () => mergeYamlText('app: {}\n', 'status:\n  a: { secret: ${X} }\n'),
     /flow/i,
+  );
+});
+
+test("the guide's legacy section edits the legacy app's App, sidebar and entity page", () => {
+  const blocks = readGuideBlocks(readme);
+  const legacy = blocksFor(blocks, 'legacy');
+  const fresh = blocksFor(blocks, 'new');
+  // both apps get the packages, the backend and the configuration
+  for (const kind of ['yarnrc', 'shell', 'backend-index', 'simulator']) {
+    assert.ok(
+      legacy.some(block => block.kind === kind),
+      kind,
+    );
+    assert.ok(
+      fresh.some(block => block.kind === kind),
+      kind,
+    );
+  }
+  // the home page's extension config is the new system's only
+  assert.ok(!legacy.some(block => block.text.includes('MyServicesStatus\n')));
+  assert.ok(!fresh.some(block => block.kind.startsWith('tsx')));
+  const files = new Set(
+    legacy.filter(block => block.file).map(block => block.file),
+  );
+  assert.deepEqual([...files].sort(), [
+    'packages/app/src/App.tsx',
+    'packages/app/src/components/Root/Root.tsx',
+    'packages/app/src/components/catalog/EntityPage.tsx',
+  ]);
+  const code = legacy.map(block => block.text).join('\n');
+  for (const component of [
+    'StatusDashboardPage',
+    'MyServicesStatusCard',
+    'EntityStatusContent',
+    'EntityStatusCard',
+    'createStatusCatalogColumn',
+    'SidebarItem',
+    'isStatusAvailable',
+  ]) {
+    assert.match(code, new RegExp(component));
+  }
+});
+
+test('a marker with an unknown attribute or app is an error', () => {
+  const guide = marker =>
+    `## Install into your own Backstage app\n\n<!-- install-check: ${marker} -->\n\n\`\`\`tsx\nx\n\`\`\`\n`;
+  assert.throws(
+    () => readGuideBlocks(guide("tsx file=a.tsx befor='x'")),
+    /unknown install-check attribute "befor"/,
+  );
+  assert.throws(
+    () => readGuideBlocks(guide('shell app=old')),
+    /unknown install-check app "old"/,
+  );
+  assert.throws(
+    () => readGuideBlocks(guide('tsx file=a.tsx')),
+    /needs one of before=, after=, replace=/,
+  );
+});
+
+test('imports go after the last import, each once', () => {
+  const source = [
+    "import { a } from 'a';",
+    'import {',
+    '  b,',
+    "} from 'b';",
+    '',
+    'const x = 1;',
+    '',
+  ].join('\n');
+  const block = "import { c } from 'c';\nimport { a } from 'a';";
+  const result = addImports(source, block);
+  assert.equal(
+    result,
+    [
+      "import { a } from 'a';",
+      'import {',
+      '  b,',
+      "} from 'b';",
+      "import { c } from 'c';",
+      '',
+      'const x = 1;',
+      '',
+    ].join('\n'),
+  );
+  assert.equal(addImports(result, block), result);
+});
+
+test('code goes before, after or instead of an anchor, in each scope', () => {
+  const source = [
+    'const one = (',
+    '  <Layout>',
+    '    {warnings}',
+    '    <Route />',
+    '  </Layout>',
+    ');',
+    'const two = (',
+    '  <Layout>',
+    '    {warnings}',
+    '  </Layout>',
+    ');',
+    '',
+  ].join('\n');
+  const before = insertCode(source, {
+    file: 'EntityPage.tsx',
+    position: 'before',
+    anchor: '</Layout>',
+    scopes: ['const two'],
+    text: '<Tab>\n  <Content />\n</Tab>',
+  });
+  assert.match(
+    before,
+    /const two = \(\n {2}<Layout>\n {4}\{warnings\}\n {4}<Tab>\n {6}<Content \/>\n {4}<\/Tab>\n {2}<\/Layout>/,
+  );
+  const after = insertCode(source, {
+    file: 'EntityPage.tsx',
+    position: 'after',
+    anchor: '{warnings}',
+    scopes: ['const one', 'const two'],
+    text: '<Card />',
+  });
+  assert.equal(after.match(/\{warnings\}\n {4}<Card \/>/g).length, 2);
+  const replaced = insertCode(source, {
+    file: 'EntityPage.tsx',
+    position: 'replace',
+    anchor: '<Route />',
+    scopes: [],
+    text: '<Route\n  path="/x"\n/>',
+  });
+  assert.match(replaced, / {4}<Route\n {6}path="\/x"\n {4}\/>/);
+  assert.throws(
+    () =>
+      insertCode(source, {
+        file: 'EntityPage.tsx',
+        position: 'before',
+        anchor: '</Missing>',
+        scopes: ['const one'],
+        text: 'x',
+      }),
+    /EntityPage\.tsx has no "<\/Missing>" after "const one"/,
   );
 });

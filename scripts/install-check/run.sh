@@ -1,20 +1,28 @@
 #!/usr/bin/env bash
 # The install check: proves that the four packages work outside this
-# repository, installed the way an adopter installs them.
+# repository, installed the way an adopter installs them, in an app on the
+# new frontend system and in one on the legacy frontend system.
 #
-#  1. builds and packs (`yarn pack`) the four packages, and serves the
-#     tarballs from a local npm registry for the @status-layer scope;
-#  2. scaffolds a separate Backstage app from the pinned template
-#     (create-app 0.9.2, Backstage 1.55) in a temporary folder;
-#  3. follows the README's install guide word for word
-#     (apply-install-guide.mjs applies every block marked for the check);
-#  4. type-checks and builds the app, starts the simulator as the guide says
-#     and the app's backend (serving the app's production build) against it;
-#  5. opens an incident in the simulator and checks, in Chromium, the Status
-#     tab, the overview card, the home-page card and the /status dashboard.
+#  1. builds and packs (`yarn pack`) the four packages, checks the tarballs
+#     with publint, and serves them from a local npm registry for the
+#     @status-layer scope (both apps install the same tarballs);
+#  2. scaffolds two separate Backstage apps from the pinned template
+#     (create-app 0.9.2, Backstage 1.55) in a temporary folder: one as the
+#     template makes it by default, one with --legacy;
+#  3. follows the README's install guide word for word in each
+#     (apply-install-guide.mjs applies every block marked for the check; the
+#     legacy app gets the blocks of the legacy section instead of the new
+#     frontend system's);
+#  4. type-checks and builds each app, starts the simulator as the guide says
+#     and both apps' backends (each serving its app's production build: the
+#     new app on :7007, the legacy one on :7017) against it;
+#  5. opens an incident in the simulator and checks both apps in Chromium:
+#     the Status tab, the overview cards, the home-page card, the /status
+#     dashboard and, in the legacy app, every dashboard tab, the sidebar item,
+#     the catalog's Status column and live updates, with no error boundary.
 #
 # usage: bash scripts/install-check/run.sh   (STATUS_INSTALL_CHECK_KEEP=1 keeps
-# the app and its logs). The Playwright report goes to
+# the apps and their logs). The Playwright report goes to
 # e2e-test-report/install-check.json; the last lines give the times.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../setup.sh"
@@ -108,52 +116,72 @@ done
 registry_port=$(free_port)
 start_server registry node "$CHECK_DIR/registry.mjs" "$packs" "$registry_port"
 wait_for_url "http://localhost:$registry_port/@status-layer%2fplugin-status" registry 30
+# the tarballs as a registry would publish them: publint finds what breaks an
+# adopter's bundler or type check (exports, types, files); errors fail the check
+for tarball in "$packs"/*.tgz; do
+  yarn publint run "$tarball" >"$logs/publint-$(basename "$tarball" .tgz).log" 2>&1 ||
+    die "publint found problems in $(basename "$tarball"): $(cat "$logs/publint-$(basename "$tarball" .tgz).log")"
+done
 phase "pack"
 
-# ── 2. a separate app from the pinned template ──────────────────────────────
-log "install check: scaffolding a Backstage 1.55 app in $app"
-bash "$CHECK_DIR/scaffold-app.sh" "$app" >"$logs/scaffold.log" 2>&1 ||
-  die "scaffolding failed: $(tail -n 30 "$logs/scaffold.log")"
-# what publishing would do: the scope resolves from the registry that serves
-# the tarballs (yarn allows plain http only for hosts it is told to)
-cat >>"$app/.yarnrc.yml" <<YAML
+# ── 2.-4. two separate apps from the pinned template, the guide, a build ───
+# Scaffolds an app (new or legacy frontend system) into $work/<name>, follows
+# the install guide in it, and type-checks and builds it.
+prepare_app() {
+  local name=$1 frontend=$2 port=$3 dir=$work/$1
+  local options=()
+  [ "$frontend" = legacy ] && options+=(--legacy)
+  log "install check: scaffolding a Backstage 1.55 app ($frontend frontend system) in $dir"
+  bash "$CHECK_DIR/scaffold-app.sh" "$dir" "${options[@]}" >"$logs/scaffold-$name.log" 2>&1 ||
+    die "scaffolding the app ($frontend frontend system) failed: $(tail -n 30 "$logs/scaffold-$name.log")"
+  # what publishing would do: the scope resolves from the registry that serves
+  # the tarballs (yarn allows plain http only for hosts it is told to)
+  cat >>"$dir/.yarnrc.yml" <<YAML
 npmScopes:
   status-layer:
     npmRegistryServer: http://localhost:$registry_port
 unsafeHttpWhitelist:
   - localhost
 YAML
-# create-app seeds a new app's yarn.lock with the release's versions, fetched
-# from the Backstage repository; offline that fails, and the app would take
-# the mirror's newest releases, which mix Backstage versions (a newer
-# plugin-signals-backend calls a router method backend-defaults 0.18 lacks,
-# and the backend does not start). Seed it from this repository's lockfile,
-# resolved for the same release, 1.55.0, as an adopter's app has its own.
-cp "$STATUS_REPO_ROOT/yarn.lock" "$app/yarn.lock"
-phase "scaffold"
+  # create-app seeds a new app's yarn.lock with the release's versions, fetched
+  # from the Backstage repository; offline that fails, and the app would take
+  # the mirror's newest releases, which mix Backstage versions (a newer
+  # plugin-signals-backend calls a router method backend-defaults 0.18 lacks,
+  # and the backend does not start). Seed it from this repository's lockfile,
+  # resolved for the same release, 1.55.0, as an adopter's app has its own.
+  cp "$STATUS_REPO_ROOT/yarn.lock" "$dir/yarn.lock"
+  if [ "$frontend" = legacy ]; then
+    # the legacy template has plugins this repository does not use
+    # (scaffolder, techdocs, kubernetes...), which the seed does not cover
+    node "$CHECK_DIR/pin-release.mjs" "$STATUS_REPO_ROOT/yarn.lock" "$dir" >>"$logs/scaffold-$name.log"
+  fi
+  phase "scaffold ($name)"
 
-# ── 3. the install guide, word for word ─────────────────────────────────────
-log "install check: following the install guide"
-node "$CHECK_DIR/apply-install-guide.mjs" "$STATUS_REPO_ROOT/README.md" "$app" 2>&1 | tee "$logs/guide.log" ||
-  die "following the install guide failed"
-phase "install guide"
+  log "install check: following the install guide ($frontend frontend system)"
+  node "$CHECK_DIR/apply-install-guide.mjs" "$STATUS_REPO_ROOT/README.md" "$dir" --frontend "$frontend" >"$logs/guide-$name.log" 2>&1 ||
+    die "following the install guide ($frontend frontend system) failed: $(tail -n 40 "$logs/guide-$name.log")"
+  phase "install guide ($name)"
 
-# the check's own set-up, not the guide's: the demo organisation as the app's
-# catalog, a signed-in user of it, secrets, and the production build served by
-# the backend on :7007
-cp -r "$STATUS_REPO_ROOT/examples" "$app/examples/status-demo"
-# app-config.local.yaml: read after app-config.yaml by `yarn start`
-cp "$CHECK_DIR/app-config.check.yaml" "$app/app-config.local.yaml"
+  # the check's own set-up, not the guide's: the demo organisation as the
+  # app's catalog, a signed-in user of it, secrets, and the production build
+  # served by the backend on its port
+  cp -r "$STATUS_REPO_ROOT/examples" "$dir/examples/status-demo"
+  # app-config.local.yaml: read after app-config.yaml by `yarn start`
+  sed "s/7007/$port/g" "$CHECK_DIR/app-config.check.yaml" >"$dir/app-config.local.yaml"
 
-# ── 4. build the app, start the simulator and the app ───────────────────────
-log "install check: type check and build of the app"
-(cd "$app" && yarn tsc && yarn build:all) >"$logs/build.log" 2>&1 ||
-  die "building the app failed: $(tail -n 60 "$logs/build.log")"
-phase "build"
+  log "install check: type check and build of the app ($frontend frontend system)"
+  (cd "$dir" && yarn tsc && yarn build:all) >"$logs/build-$name.log" 2>&1 ||
+    die "building the app ($frontend frontend system) failed: $(tail -n 60 "$logs/build-$name.log")"
+  phase "build ($name)"
+}
 
+prepare_app app new 7007
+prepare_app legacy-app legacy 7017
+
+# ── 4. start the simulator and both apps ────────────────────────────────────
 simulator_command=$(node "$CHECK_DIR/apply-install-guide.mjs" "$STATUS_REPO_ROOT/README.md" --print simulator)
-# the guide's command, with the app's catalog for its placeholder path
-simulator_command=${simulator_command//\/path\/to\/your-app\/catalog-info.yaml/$app/examples/status-demo/catalog.yaml}
+# the guide's command, with the app's entities for its placeholder path
+simulator_command=${simulator_command//\/path\/to\/your-app\/examples\/entities.yaml/$app/examples/status-demo/catalog.yaml}
 log "install check: $simulator_command"
 start_server simulator bash -c "cd '$STATUS_REPO_ROOT' && exec $simulator_command"
 wait_for_url "http://localhost:7008/" simulator 60
@@ -163,9 +191,11 @@ STATUS_ENCRYPTION_KEY=$(node -e 'console.log(require("crypto").randomBytes(32).t
 STATUS_ALERTMANAGER_SECRET=$(node -e 'console.log(require("crypto").randomBytes(16).toString("hex"))')
 STATUS_DATADOG_SECRET=$(node -e 'console.log(require("crypto").randomBytes(16).toString("hex"))')
 export STATUS_ENCRYPTION_KEY STATUS_ALERTMANAGER_SECRET STATUS_DATADOG_SECRET
-# the backend as `yarn start` runs it, serving the app's production build
+# each backend as `yarn start` runs it, serving its app's production build
 start_server backend bash -c "cd '$app' && exec yarn start backend"
 wait_for_url "http://localhost:7007/.backstage/health/v1/readiness" backend 180
+start_server backend-legacy bash -c "cd '$work/legacy-app' && exec yarn start backend"
+wait_for_url "http://localhost:7017/.backstage/health/v1/readiness" backend-legacy 180
 phase "start"
 
 # ── 5. an incident, and what the pages show ─────────────────────────────────
@@ -176,8 +206,10 @@ e2e_status=0
 phase "end-to-end check"
 
 if [ "$e2e_status" -ne 0 ]; then
-  log "backend log (last lines):"
-  tail -n 80 "$logs/backend.log" >&2 || true
+  for name in backend backend-legacy; do
+    log "$name log (last lines):"
+    tail -n 80 "$logs/$name.log" >&2 || true
+  done
 fi
 log "install check times: $(IFS=,; echo "${timings[*]}" | sed 's/,/, /g'); total $((SECONDS - started)) s"
 exit "$e2e_status"

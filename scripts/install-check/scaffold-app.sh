@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Scaffolds a new Backstage 1.55 app (the new frontend system), as an adopter
-# has one, with the template pinned: @backstage/create-app 0.9.2.
+# Scaffolds a new Backstage 1.55 app, as an adopter has one, with the template
+# pinned: @backstage/create-app 0.9.2. The app is on the new frontend system,
+# or on the legacy one with --legacy (create-app's own option).
 #
 # The npm registry on our machines is a partial mirror: the newest
 # create-app's @backstage/cli-common needs a release that is missing, and the
@@ -9,11 +10,18 @@
 # package.json (see "Prerequisites" in the README); keytar, needed only for
 # the CLI's login, is not built.
 #
-# usage: scaffold-app.sh <new folder>   (Node 22 or 24 and yarn on PATH)
+# usage: scaffold-app.sh <new folder> [--legacy]   (Node 22 or 24 and yarn on PATH)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../setup.sh"
 
-target=$(realpath -m "${1:?usage: scaffold-app.sh <new folder>}")
+target=$(realpath -m "${1:?usage: scaffold-app.sh <new folder> [--legacy]}")
+shift
+template_options=()
+case "${1:-}" in
+  '') ;;
+  --legacy) template_options+=(--legacy) ;;
+  *) die "unknown option $1 (usage: scaffold-app.sh <new folder> [--legacy])" ;;
+esac
 [ ! -e "$target" ] || die "$target exists already"
 
 generator=$STATUS_TOOLS_DIR/create-app-0.9.2
@@ -36,7 +44,7 @@ fi
 # create-app checks that yarn runs here (corepack reads packageManager above);
 # it installs nothing (--skip-install)
 (cd "$generator" && BACKSTAGE_APP_NAME=portal \
-  node node_modules/.bin/backstage-create-app --skip-install --path "$target")
+  node node_modules/.bin/backstage-create-app --skip-install --path "$target" "${template_options[@]}")
 
 cd "$target"
 node -e '
