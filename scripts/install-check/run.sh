@@ -106,10 +106,10 @@ wait_for_url() {
 
 # ── 1. the packages, packed as they would be published ──────────────────────
 cd "$STATUS_REPO_ROOT"
-log "install check: building and packing the four packages"
+log "install check: building and packing the five packages"
 # the packages' type declarations are built from tsc's output
 yarn tsc
-for package in status-common status-node status-backend status; do
+for package in status-common status-node status-backend status catalog-backend-module-status; do
   (cd "plugins/$package" && yarn build && yarn pack --out "$packs/%s-%v.tgz") >"$logs/pack-$package.log" 2>&1 ||
     die "packing plugins/$package failed: $(tail -n 30 "$logs/pack-$package.log")"
 done
