@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# The install check: proves that the four packages work outside this
+# The install check: proves that the five packages work outside this
 # repository, installed the way an adopter installs them, in an app on the
 # new frontend system and in one on the legacy frontend system.
 #
-#  1. builds and packs (`yarn pack`) the four packages, checks the tarballs
+#  1. builds and packs (`yarn pack`) the five packages, checks the tarballs
 #     with publint, and serves them from a local npm registry for the
 #     @status-layer scope (both apps install the same tarballs);
 #  2. scaffolds two separate Backstage apps from the pinned template
