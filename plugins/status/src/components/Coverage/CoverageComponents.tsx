@@ -14,6 +14,7 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import { monitoredByText, pagerDutyText } from './componentRows';
+import { useCoverageTableStyles } from './coverageTableStyles';
 import { CoverageWords } from './useCoverageWords';
 
 /** A PagerDuty service ID typed in, and the button that maps it. */
@@ -84,6 +85,7 @@ export function CoverageComponents(props: {
   onPage: (offset: number) => void;
 }) {
   const { components, words } = props;
+  const classes = useCoverageTableStyles();
   const { offset, limit, total, items } = components;
   if (!items.length)
     return (
@@ -93,7 +95,8 @@ export function CoverageComponents(props: {
     );
   return (
     <>
-      <Table size="small" data-testid="coverage-components">
+      <div className={classes.scroll}>
+      <Table size="small" className={classes.table} data-testid="coverage-components">
         <caption>
           {words('componentsCaption', {
             from: offset + 1,
@@ -175,6 +178,7 @@ export function CoverageComponents(props: {
           ))}
         </TableBody>
       </Table>
+      </div>
       <Button
         disabled={offset === 0}
         onClick={() => props.onPage(Math.max(0, offset - limit))}

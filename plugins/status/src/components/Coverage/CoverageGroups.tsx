@@ -13,6 +13,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { COVERAGE_NO_GROUP } from '@status-layer/plugin-status-common';
+import { useCoverageTableStyles } from './coverageTableStyles';
 import { CoverageWords } from './useCoverageWords';
 
 /** Which grouping a table counts by, and the filter it sets. */
@@ -25,9 +26,11 @@ function GroupTable(props: {
   onShow: (entityRef: string) => void;
 }) {
   const { list, words } = props;
+  const classes = useCoverageTableStyles();
   return (
     <>
-      <Table size="small">
+      <div className={classes.scroll}>
+      <Table size="small" className={classes.table}>
         <caption>{props.caption}</caption>
         <TableHead>
           <TableRow>
@@ -82,6 +85,7 @@ function GroupTable(props: {
           })}
         </TableBody>
       </Table>
+      </div>
       {list.total > list.items.length && (
         <Typography variant="caption">
           {words('omitted', { shown: list.items.length, total: list.total })}
@@ -110,7 +114,8 @@ export function CoverageGroups(props: {
   return (
     <Grid container spacing={2}>
       {tables.map(table => (
-        <Grid item xs={12} md={4} key={table.key}>
+        // two side by side where five columns fit, else one per row
+        <Grid item xs={12} lg={6} key={table.key} style={{ overflowX: 'auto' }}>
           <GroupTable
             caption={table.caption}
             list={groups[table.key]}

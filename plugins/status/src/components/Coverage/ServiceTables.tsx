@@ -14,6 +14,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { ReactNode } from 'react';
+import { useCoverageTableStyles } from './coverageTableStyles';
 import { CoverageWords } from './useCoverageWords';
 
 /** A table with a caption and column headers, or a sentence when it is empty. */
@@ -26,6 +27,7 @@ function ListTable<T>(props: {
   row: (item: T) => { key: string; cells: ReactNode[] };
 }) {
   const { list, words } = props;
+  const classes = useCoverageTableStyles();
   if (!list.items.length)
     return (
       <Typography variant="body2" paragraph>
@@ -35,7 +37,8 @@ function ListTable<T>(props: {
     );
   return (
     <>
-      <Table size="small">
+      <div className={classes.scroll}>
+      <Table size="small" className={classes.table}>
         <caption>{`${props.caption} (${list.total})`}</caption>
         <TableHead>
           <TableRow>
@@ -65,6 +68,7 @@ function ListTable<T>(props: {
           })}
         </TableBody>
       </Table>
+      </div>
       {list.total > list.items.length && (
         <Typography variant="caption" paragraph>
           {words('omitted', { shown: list.items.length, total: list.total })}
