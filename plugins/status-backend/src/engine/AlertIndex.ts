@@ -3,8 +3,8 @@ import {
   NormalisedAlert,
   StatusAlert,
 } from '@status-layer/plugin-status-common';
-import { AlertMapper, AlertMatch } from '../alerts/AlertMapper';
-import { MappingSuggestions } from '../alerts/suggestMapping';
+import { AlertMapper, AlertMatch } from './AlertMapper';
+import { MappingSuggestions } from './suggestMapping';
 import { StoredAlert, StoredIncident } from '../database';
 import { EntitySummary } from '../catalog/catalogSnapshot';
 
