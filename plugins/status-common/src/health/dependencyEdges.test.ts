@@ -1,5 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
-import { dependencyEdges } from './dependencyEdges';
+import {
+  dependencyEdges,
+  DOWNSTREAM_RELATIONS,
+  UPSTREAM_RELATIONS,
+} from './dependencyEdges';
 import { HealthGraph } from './HealthGraph';
 
 const component = (
@@ -30,6 +34,30 @@ const api: Entity = {
 };
 
 describe('dependencyEdges', () => {
+  it('follows the upstream relations and no others; the downstream ones are their inverses', () => {
+    const all = [
+      ...UPSTREAM_RELATIONS,
+      ...DOWNSTREAM_RELATIONS,
+      'ownedBy',
+      'partOf',
+      'hasPart',
+    ];
+    const { edges } = dependencyEdges([
+      {
+        ...api,
+        relations: all.map(type => ({ type, targetRef: `component:default/${type}` })),
+      },
+    ]);
+    expect(edges.map(e => e.upstream)).toEqual(
+      UPSTREAM_RELATIONS.map(type => `component:default/${type}`),
+    );
+    expect(DOWNSTREAM_RELATIONS).toEqual([
+      'dependencyOf',
+      'providesApi',
+      'apiConsumedBy',
+    ]);
+  });
+
   it('follows dependsOn, consumed APIs and their providers, marking critical edges', () => {
     const { edges, problems } = dependencyEdges([
       component(

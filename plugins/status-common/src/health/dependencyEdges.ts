@@ -1,14 +1,43 @@
 import {
   Entity,
+  RELATION_API_CONSUMED_BY,
   RELATION_API_PROVIDED_BY,
   RELATION_CONSUMES_API,
+  RELATION_DEPENDENCY_OF,
   RELATION_DEPENDS_ON,
+  RELATION_PROVIDES_API,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { CRITICAL_DEPENDENCIES_ANNOTATION } from '../annotations';
 import { readEntityStatusConfiguration } from '../configuration';
 import { StatusConfigurationProblem } from '../types';
 import { DependencyEdge } from './HealthGraph';
+
+/**
+ * The catalog relations an outage travels against, from a dependent to its
+ * upstreams, as the catalog (and its graph) names them: `dependsOn`;
+ * `consumesApi` to an API; `apiProvidedBy` from an API to what serves it.
+ *
+ * @public
+ */
+export const UPSTREAM_RELATIONS: readonly string[] = [
+  RELATION_DEPENDS_ON,
+  RELATION_CONSUMES_API,
+  RELATION_API_PROVIDED_BY,
+];
+
+/**
+ * The inverses of {@link UPSTREAM_RELATIONS}, the way an outage travels: from
+ * an upstream to what depends on it, directly or through an API it provides
+ * (`dependencyOf`, `providesApi`, `apiConsumedBy`).
+ *
+ * @public
+ */
+export const DOWNSTREAM_RELATIONS: readonly string[] = [
+  RELATION_DEPENDENCY_OF,
+  RELATION_PROVIDES_API,
+  RELATION_API_CONSUMED_BY,
+];
 
 /**
  * The dependency edges of a catalog, and the problems found in the entities'

@@ -2,6 +2,7 @@ import {
   compareLevels,
   isOutage,
   LEVEL_PRECEDENCE,
+  OUTAGES_WORST_FIRST,
   worstLevel,
 } from './levels';
 import {
@@ -28,6 +29,12 @@ describe('levels', () => {
     expect(worstLevel([])).toBe('operational');
     expect(isOutage('unknown')).toBe(false);
     expect(isOutage('degraded')).toBe(true);
+  });
+
+  it('lists the outages worst first, by precedence', () => {
+    expect(OUTAGES_WORST_FIRST).toEqual(
+      [...LEVEL_PRECEDENCE].filter(isOutage).reverse(),
+    );
   });
 });
 

@@ -18,6 +18,18 @@ export const OUTAGE_LEVELS = [
 export type OutageLevel = (typeof OUTAGE_LEVELS)[number];
 
 /**
+ * The outage levels (degraded or worse), worst first: the order in which
+ * outages are listed, counted and asked for.
+ *
+ * @public
+ */
+export const OUTAGES_WORST_FIRST = [
+  'major_outage',
+  'partial_outage',
+  'degraded',
+] as const;
+
+/**
  * The health level of an entity.
  *
  * @remarks

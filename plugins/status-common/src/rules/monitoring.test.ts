@@ -1,8 +1,24 @@
 import {
   countDisplayLevels,
+  DISPLAY_LEVEL_LABELS,
+  DISPLAY_LEVELS,
   displayLevel,
   rollupDisplayLevel,
 } from './monitoring';
+
+describe('DISPLAY_LEVELS', () => {
+  it('lists every labelled display level once, the outages first and worst first', () => {
+    expect([...DISPLAY_LEVELS].sort()).toEqual(
+      Object.keys(DISPLAY_LEVEL_LABELS).sort(),
+    );
+    expect(DISPLAY_LEVELS.slice(0, 3)).toEqual([
+      'major_outage',
+      'partial_outage',
+      'degraded',
+    ]);
+    expect(DISPLAY_LEVEL_LABELS.not_monitored).toBe('Not monitored');
+  });
+});
 
 describe('displayLevel', () => {
   it('shows any level but operational as it is, and operational only when monitored and correctly configured', () => {

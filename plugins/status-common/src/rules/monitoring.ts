@@ -1,4 +1,4 @@
-import { HealthLevel, LEVEL_LABELS } from '../health';
+import { HealthLevel, LEVEL_LABELS, OUTAGES_WORST_FIRST } from '../health';
 
 /**
  * A level as people read it and count it: besides the health levels,
@@ -18,9 +18,7 @@ export type DisplayLevel = HealthLevel | 'not_monitored' | 'misconfigured';
  * @public
  */
 export const DISPLAY_LEVELS: readonly DisplayLevel[] = [
-  'major_outage',
-  'partial_outage',
-  'degraded',
+  ...OUTAGES_WORST_FIRST,
   'under_maintenance',
   'unknown',
   'misconfigured',

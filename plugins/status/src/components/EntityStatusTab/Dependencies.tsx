@@ -13,6 +13,7 @@ import {
   displayLevel,
   EntityStatus,
   HealthLevel,
+  UPSTREAM_RELATIONS,
   UpstreamNode,
 } from '@status-layer/plugin-status-common';
 import Grid from '@material-ui/core/Grid';
@@ -38,7 +39,8 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-const RELATIONS = ['dependsOn', 'consumesApi', 'apiProvidedBy'];
+// from an entity to what it depends on, directly or through an API it consumes
+const RELATIONS = [...UPSTREAM_RELATIONS];
 // Deeper graphs become unreadable; the list beside it goes four levels deep.
 const GRAPH_DEPTH = 2;
 

@@ -6,7 +6,9 @@ import {
   EntityRelationsGraph,
 } from '@backstage/plugin-catalog-graph';
 import {
+  DOWNSTREAM_RELATIONS,
   HIDDEN_ENTITY_REF,
+  OUTAGES_WORST_FIRST,
   StatusSummary,
   StatusSummaryQuery,
 } from '@status-layer/plugin-status-common';
@@ -24,11 +26,11 @@ import {
 const useStyles = makeStyles({ graph: { height: '70vh', minHeight: 400 } });
 
 // from a root cause to what depends on it, directly or through an API it provides
-const RELATIONS = ['dependencyOf', 'providesApi', 'apiConsumedBy'];
+const RELATIONS = [...DOWNSTREAM_RELATIONS];
 
 /** The levels the map is made of: everything that is not operational. */
 const NOT_OPERATIONAL: StatusSummaryQuery = {
-  level: ['major_outage', 'partial_outage', 'degraded'],
+  level: [...OUTAGES_WORST_FIRST],
 };
 /** The most entities the map asks for; a bigger outage is not readable as a graph anyway. */
 const MAP_ENTITIES = { limit: 5000 };

@@ -2,6 +2,7 @@ import { InfoCard } from '@backstage/core-components';
 import {
   HealthLevel,
   LEVEL_LABELS,
+  OUTAGES_WORST_FIRST,
   StatusSummary,
 } from '@status-layer/plugin-status-common';
 import Typography from '@material-ui/core/Typography';
@@ -14,8 +15,7 @@ export function overallBanner(summary: StatusSummary): string {
   const byLevel = new Map<HealthLevel, number>();
   for (const p of summary.problems)
     byLevel.set(p.level, (byLevel.get(p.level) ?? 0) + 1);
-  const parts = (['major_outage', 'partial_outage', 'degraded'] as const)
-    .filter(level => byLevel.get(level))
+  const parts = OUTAGES_WORST_FIRST.filter(level => byLevel.get(level))
     .map(level => {
       const n = byLevel.get(level)!;
       const words = LEVEL_LABELS[level].toLocaleLowerCase('en-US');
