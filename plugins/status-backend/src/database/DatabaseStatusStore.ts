@@ -41,6 +41,7 @@ import {
 } from './DatabaseWebhookEventStore';
 import { StatusStore } from './StatusStore';
 import {
+  BackfillProgress,
   SourceAttempt,
   SourceFreshness,
   RecordedLevels,
@@ -74,6 +75,13 @@ function lastPerKey<T>(items: T[], key: (item: T) => string): T[] {
 // PostgreSQL returns Date, SQLite the epoch milliseconds knex wrote.
 /** Where an account's maintenance windows are kept (a status_meta row). */
 const maintenanceKey = (account: string) => `pagerduty:${account}:maintenance`;
+
+/**
+ * Where the progress of an account's backfill is kept (a status_meta row).
+ *
+ * @internal
+ */
+export const backfillKey = (account: string) => `pagerduty:${account}:backfill`;
 
 const orNull = <T>(value: T | undefined): T | null =>
   value === undefined ? null : value;
@@ -155,6 +163,20 @@ export class DatabaseStatusStore implements StatusStore {
     windows: StoredMaintenanceWindow[],
   ): Promise<void> {
     await this.setMeta(maintenanceKey(account), JSON.stringify(windows));
+  }
+
+  async getBackfillProgress(
+    account: string,
+  ): Promise<BackfillProgress | undefined> {
+    const stored = await this.getMeta(backfillKey(account));
+    return stored ? JSON.parse(stored.value) : undefined;
+  }
+
+  async setBackfillProgress(
+    account: string,
+    progress: BackfillProgress,
+  ): Promise<void> {
+    await this.setMeta(backfillKey(account), JSON.stringify(progress));
   }
 
   async deleteMeta(key: string): Promise<void> {

@@ -4,6 +4,7 @@ import { IncidentUpdateStore } from './DatabaseIncidentUpdateStore';
 import { NotificationStore } from './DatabaseNotificationStore';
 import { WebhookEventStore } from './DatabaseWebhookEventStore';
 import {
+  BackfillProgress,
   RecordedLevels,
   SourceAttempt,
   SourceFreshness,
@@ -48,6 +49,13 @@ export interface StatusStore {
   setMaintenanceWindows(
     account: string,
     windows: StoredMaintenanceWindow[],
+  ): Promise<void>;
+  /** How far the backfill of an account's past incidents got; undefined before it started. */
+  getBackfillProgress(account: string): Promise<BackfillProgress | undefined>;
+  /** Records how far the backfill of an account's past incidents got. */
+  setBackfillProgress(
+    account: string,
+    progress: BackfillProgress,
   ): Promise<void>;
 
   /** Replaces the services of an account with a full sync's result. */

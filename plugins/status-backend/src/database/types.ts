@@ -104,3 +104,18 @@ export type StatusTransition = {
 
 /** An entity's levels as its latest transition left them. */
 export type RecordedLevels = { own?: string; effective: string };
+
+/** Progress of an account's backfill, kept by the store so it resumes after a restart. */
+export type BackfillProgress = {
+  /** The window read: incidents created in `[from, until)`. */
+  from: string;
+  until: string;
+  /** Where the next page starts; absent before the first page. */
+  cursor?: string;
+  /** Resolved incidents stored so far. */
+  incidents: number;
+  /** When the last page was read. */
+  finishedAt?: string;
+  /** Why the last attempt failed; it resumes at the next sync. */
+  lastError?: string;
+};

@@ -1,8 +1,8 @@
 import { toDate } from '@status-layer/plugin-status-common';
-import { StoredIncident } from '../database';
+import { BackfillProgress, StoredIncident } from '../database';
 import { PagerDutyBudgetError } from './errors';
 import { isPagerDutyId } from './mapping';
-import type { SyncContext } from './PagerDutySync';
+import type { SyncContext } from './syncContext';
 
 /** How far back the first start reads resolved incidents. */
 export const BACKFILL_DAYS = 90;
@@ -17,23 +17,6 @@ const PAGES_PER_SYNC = 5;
 const BUDGET_RESERVE = 50;
 
 const DAY_MS = 86_400_000;
-
-/** Progress of an account's backfill, kept in status_meta so it resumes after a restart. */
-export type BackfillProgress = {
-  /** The window read: incidents created in `[from, until)`. */
-  from: string;
-  until: string;
-  /** Where the next page starts; absent before the first page. */
-  cursor?: string;
-  /** Resolved incidents stored so far. */
-  incidents: number;
-  /** When the last page was read. */
-  finishedAt?: string;
-  /** Why the last attempt failed; it resumes at the next sync. */
-  lastError?: string;
-};
-
-export const backfillKey = (account: string) => `pagerduty:${account}:backfill`;
 
 /** One resolved incident from the analytics API in the store's shape. */
 export function toBackfilledIncident(
@@ -96,10 +79,10 @@ export async function backfillIncidents(
   const pageSize = options.pageSize ?? PAGE_SIZE;
   const pagesPerSync = options.pagesPerSync ?? PAGES_PER_SYNC;
   const { account, client, store, request } = context;
-  const stored = await store.getMeta(backfillKey(account));
+  const stored = await store.getBackfillProgress(account);
   let progress: BackfillProgress;
   if (stored) {
-    progress = JSON.parse(stored.value);
+    progress = stored;
     if (progress.finishedAt) return undefined;
   } else {
     const until = (await store.observedSince()) ?? context.now();
@@ -130,13 +113,10 @@ export async function backfillIncidents(
       );
     } catch (error) {
       if (error instanceof PagerDutyBudgetError) break;
-      await store.setMeta(
-        backfillKey(account),
-        JSON.stringify({
-          ...progress,
-          lastError: String((error as Error)?.message ?? error),
-        }),
-      );
+      await store.setBackfillProgress(account, {
+        ...progress,
+        lastError: String((error as Error)?.message ?? error),
+      });
       throw error;
     }
     const rows: any[] = Array.isArray(answer?.data) ? answer.data : [];
@@ -158,7 +138,7 @@ export async function backfillIncidents(
     if (!answer?.more || stuck) {
       progress.finishedAt = context.now().toISOString();
     }
-    await store.setMeta(backfillKey(account), JSON.stringify(progress));
+    await store.setBackfillProgress(account, progress);
     if (progress.finishedAt) break;
   }
   return progress;

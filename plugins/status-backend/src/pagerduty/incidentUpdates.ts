@@ -1,6 +1,6 @@
 import { StoredIncidentUpdate } from '../database';
 import { isPagerDutyId } from './mapping';
-import type { SyncContext } from './PagerDutySync';
+import type { SyncContext } from './syncContext';
 
 /** Longer notes and updates are cut: a page shows the start, PagerDuty the rest. */
 export const MAX_UPDATE_MESSAGE = 4_000;

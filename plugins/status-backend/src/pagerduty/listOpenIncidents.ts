@@ -1,6 +1,6 @@
 import { PagerDutyQuery } from './PagerDutyClient';
 import { PagerDutyTooManyResultsError } from './errors';
-import type { SyncContext, SyncResult } from './PagerDutySync';
+import type { SyncContext, SyncResult } from './syncContext';
 
 /** The most results offset pagination reaches (offset + limit ≤ 10,000). */
 const MAX_RESULTS = 10_000;

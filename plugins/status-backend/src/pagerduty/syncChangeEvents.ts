@@ -1,6 +1,6 @@
 import { StoredChangeEvent } from '../database';
 import { isPagerDutyId } from './mapping';
-import type { SyncContext } from './PagerDutySync';
+import type { SyncContext } from './syncContext';
 
 /** The window the Status tab shows; the first read of an account covers it. */
 export const CHANGE_WINDOW_MS = 24 * 3_600_000;

@@ -1,6 +1,6 @@
 import { NormalisedAlert } from '@status-layer/plugin-status-common';
 import { toPagerDutyAlert } from './mapping';
-import type { SyncContext } from './PagerDutySync';
+import type { SyncContext } from './syncContext';
 
 /** Incidents whose alerts are read per sync; the rest wait for the next one. */
 const MAX_ALERT_LOOKUPS = 25;

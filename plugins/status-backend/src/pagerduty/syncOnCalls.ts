@@ -1,6 +1,6 @@
 import { StoredMaintenanceWindow, StoredService } from '../database';
 import { isPagerDutyId } from './mapping';
-import type { SyncContext } from './PagerDutySync';
+import type { SyncContext } from './syncContext';
 
 /** Escalation policies per `/oncalls` request. */
 const ONCALL_BATCH = 25;

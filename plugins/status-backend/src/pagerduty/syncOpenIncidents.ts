@@ -2,7 +2,7 @@ import { StoredIncident } from '../database';
 import { PagerDutyRequestError } from './errors';
 import { listOpenIncidents } from './listOpenIncidents';
 import { toStoredIncident } from './mapping';
-import type { SyncContext, SyncResult } from './PagerDutySync';
+import type { SyncContext, SyncResult } from './syncContext';
 
 /** Incidents gone from the open list that are looked up one by one per sync. */
 const MAX_INDIVIDUAL_LOOKUPS = 50;

@@ -10,7 +10,8 @@ import { DatabaseStatusStore } from '../database';
 import { DatabaseServiceDependencyStore } from '../database/DatabaseServiceDependencyStore';
 import { RequestCounter } from './PagerDutyClient';
 import { PagerDutyRestClient } from './PagerDutyRestClient';
-import { PagerDutySync, SyncContext } from './PagerDutySync';
+import { PagerDutySync } from './PagerDutySync';
+import { SyncContext } from './syncContext';
 import { syncServiceDependencies } from './syncServiceDependencies';
 
 jest.setTimeout(60_000);

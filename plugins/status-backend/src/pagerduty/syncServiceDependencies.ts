@@ -5,7 +5,7 @@ import {
 } from '../database/DatabaseServiceDependencyStore';
 import { PagerDutyRequestError } from './errors';
 import { isPagerDutyId } from './mapping';
-import type { SyncContext } from './PagerDutySync';
+import type { SyncContext } from './syncContext';
 
 /**
  * Services whose dependencies one sync reads at most: PagerDuty answers them

@@ -1,6 +1,6 @@
 import { createTestDatabases } from '../__testUtils__/databases';
 import { useShopDuringLoginOutage } from '../__testUtils__/shopOrganisation';
-import { backfillKey } from '../pagerduty/backfillIncidents';
+import { backfillKey } from '../database/DatabaseStatusStore';
 import { describeHistory } from './history';
 
 jest.setTimeout(60_000);

@@ -10,7 +10,6 @@ import {
   StatusTransitionsPage,
   withBackfilledDays,
 } from '@status-layer/plugin-status-common';
-import { backfillKey, BackfillProgress } from '../pagerduty/backfillIncidents';
 import { z } from 'zod';
 import { StatusStore, StatusTransition } from '../database';
 import { CallerView } from './CallerAccess';
@@ -132,9 +131,8 @@ async function backfilledDays(options: {
   if (!entity || !observedSince || !entity.pagerDutyServiceIds.length) {
     return undefined;
   }
-  const progress = await store.getMeta(backfillKey(entity.pagerDutyAccount));
-  if (!progress) return undefined;
-  const read = JSON.parse(progress.value) as BackfillProgress;
+  const read = await store.getBackfillProgress(entity.pagerDutyAccount);
+  if (!read) return undefined;
   const window = {
     from: new Date(Math.max(Date.parse(read.from), options.from.getTime())),
     until: observedSince,

@@ -2,7 +2,7 @@ import { createTestDatabases } from '../__testUtils__/databases';
 import { callerView } from '../__testUtils__/callerView';
 import { useShopDuringLoginOutage } from '../__testUtils__/shopOrganisation';
 import { StoredIncident } from '../database';
-import { backfillKey } from '../pagerduty/backfillIncidents';
+import { backfillKey } from '../database/DatabaseStatusStore';
 import { describeResponse, describeTeamResponse } from './response';
 
 jest.setTimeout(60_000);

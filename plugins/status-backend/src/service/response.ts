@@ -5,7 +5,6 @@ import {
   StatusTeamResponse,
 } from '@status-layer/plugin-status-common';
 import { StatusStore } from '../database';
-import { backfillKey, BackfillProgress } from '../pagerduty/backfillIncidents';
 import { serviceKey } from '../engine/PagerDutyFacts';
 import { StatusEngine } from '../engine/StatusEngine';
 import { CallerView } from './CallerAccess';
@@ -51,11 +50,9 @@ export async function describeResponse(options: {
   const [incidents, observedSince, backfills] = await Promise.all([
     store.listIncidentTimes(services, since, MAX_INCIDENTS + 1),
     store.observedSince(),
-    Promise.all(accounts.map(a => store.getMeta(backfillKey(a)))),
+    Promise.all(accounts.map(a => store.getBackfillProgress(a))),
   ]);
-  const progress = backfills
-    .filter(b => b !== undefined)
-    .map(b => JSON.parse(b.value) as BackfillProgress);
+  const progress = backfills.filter(b => b !== undefined);
   return {
     entityRef,
     services: services.length,
