@@ -3,8 +3,8 @@ import {
   currentOnCall,
 } from '@status-layer/plugin-status-common';
 import { StatusStore } from '../database';
+import { escalationPoliciesOf } from '../engine/escalationPolicies';
 import { StatusEngine } from '../engine/StatusEngine';
-import { escalationPoliciesOf } from '../service/entityStatus';
 import { RootDescription } from './notificationMessages';
 import { UpstreamOutage } from './upstreamOutages';
 

@@ -2,7 +2,6 @@ import {
   compareLevels,
   DEFAULT_PAGERDUTY_ACCOUNT,
   EntityStatus,
-  StatusEscalationPolicy,
   StatusIncident,
   StatusOwner,
   HIDDEN_ENTITY_REF,
@@ -14,9 +13,14 @@ import {
   isMonitored,
 } from '@status-layer/plugin-status-common';
 import { isOngoingWindow, StatusStore, StoredIncident } from '../database';
+import { escalationPoliciesOf } from '../engine/escalationPolicies';
 import { StatusEngine } from '../engine/StatusEngine';
 import { CallerView } from './CallerAccess';
-import { accountFreshnessForCaller, alertForCaller } from './forCaller';
+import {
+  accountFreshnessForCaller,
+  alertForCaller,
+  pathForCaller,
+} from './forCaller';
 import { incidentKey, UpdatesByIncident, updatesOf } from './incidentUpdates';
 import { symptomOf } from './symptoms';
 
@@ -29,43 +33,6 @@ export function describeOwner(
   const owner = engine.entity(entityRef)?.owner;
   if (!owner || !view.has(owner)) return null;
   return { entityRef: owner, ...engine.entity(owner)?.contact };
-}
-
-/** The escalation policies of an entity's PagerDuty services, with who was on call at the last read and when that was. */
-export async function escalationPoliciesOf(
-  engine: StatusEngine,
-  store: StatusStore,
-  entityRef: string,
-): Promise<StatusEscalationPolicy[]> {
-  const policies = new Map<string, string | undefined>();
-  const entity = engine.entity(entityRef);
-  const account = entity?.pagerDutyAccount ?? DEFAULT_PAGERDUTY_ACCOUNT;
-  for (const id of entity?.pagerDutyServiceIds ?? []) {
-    const service = engine.service(account, id);
-    if (service?.escalationPolicyId) {
-      policies.set(service.escalationPolicyId, service.escalationPolicyName);
-    }
-  }
-  const onCalls = policies.size
-    ? await store.listOnCalls(account, [...policies.keys()])
-    : [];
-  // a shift that ended after this read is shown as ended, not as on call now
-  const onCallReadAt =
-    engine.accountFreshness(account).parts.find(p => p.part === 'oncalls')
-      ?.lastSuccessAt ?? null;
-  return [...policies].map(([id, name]) => ({
-    id,
-    name: name ?? id,
-    onCallReadAt,
-    onCall: onCalls
-      .filter(o => o.escalationPolicyId === id)
-      .map(o => ({
-        level: o.level,
-        user: o.user,
-        start: o.start?.toISOString() ?? null,
-        end: o.end?.toISOString() ?? null,
-      })),
-  }));
 }
 
 /** An incident as the HTTP API shows it to a caller. */
@@ -114,10 +81,6 @@ type RootCause = {
   /** Hops known only from PagerDuty (see `RootCause` in `-common`). */
   pagerDutyHops?: number[];
 };
-
-/** A dependency path with every entity the caller may not read masked. */
-export const pathForCaller = (path: string[], view: CallerView): string[] =>
-  path.map(p => (view.has(p) ? p : HIDDEN_ENTITY_REF));
 
 /**
  * Root causes as a caller may see them: those they may not read become one

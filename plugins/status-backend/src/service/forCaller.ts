@@ -1,4 +1,5 @@
 import {
+  HIDDEN_ENTITY_REF,
   StatusAccountFreshness,
   StatusAlert,
   StatusPartFreshness,
@@ -83,3 +84,7 @@ export function sourceProblemForCaller(
   if (!problem || view.admin) return problem;
   return `Its alerts are being refused (${DETAILS_HIDDEN})`;
 }
+
+/** A dependency path with every entity the caller may not read masked. */
+export const pathForCaller = (path: string[], view: CallerView): string[] =>
+  path.map(p => (view.has(p) ? p : HIDDEN_ENTITY_REF));

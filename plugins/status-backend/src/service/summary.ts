@@ -16,12 +16,12 @@ import {
   summaryFacets,
 } from '@status-layer/plugin-status-common';
 import { StatusStore } from '../database';
+import { escalationPoliciesOf } from '../engine/escalationPolicies';
 import { StatusEngine } from '../engine/StatusEngine';
 import { CallerView } from './CallerAccess';
 import {
   alertsView,
   describeOwner,
-  escalationPoliciesOf,
   incidentView,
   rootCausesForCaller,
 } from './entityStatus';

@@ -7,7 +7,7 @@ import {
 import { StoredIncident } from '../database';
 import { StatusEngine } from '../engine/StatusEngine';
 import { CallerView } from './CallerAccess';
-import { pathForCaller } from './entityStatus';
+import { pathForCaller } from './forCaller';
 
 /**
  * Whether an open incident is probably a symptom of an upstream outage, as
