@@ -6,13 +6,13 @@ import {
 import { COVERAGE_MESSAGES } from './translations/coverage';
 import { DEPENDENCY_MESSAGES } from './translations/dependencies';
 import {
-  HealthLevel,
-  LEVEL_LABELS,
+  DISPLAY_LEVEL_LABELS,
+  DisplayLevel,
   STATUS_EXPLANATION_MESSAGES,
 } from '@status-layer/plugin-status-common';
 
 /**
- * The keys of {@link statusTranslationRef}: the level names, the
+ * The keys of {@link statusTranslationRef}: the display levels' names, the
  * explanation's messages and the coverage tab's words. Written out, so the declared type (and the API
  * report) does not depend on how the compiler orders an inferred one.
  *
@@ -20,16 +20,17 @@ import {
  */
 export type StatusTranslationMessages = {
   readonly [key in
-    | `levels.${HealthLevel}`
+    | `levels.${DisplayLevel}`
     | `explanation.${keyof typeof STATUS_EXPLANATION_MESSAGES}`
     | `coverage.${keyof typeof COVERAGE_MESSAGES}`
     | `dependencies.${keyof typeof DEPENDENCY_MESSAGES}`]: string;
 };
 
 /**
- * The status plugin's words that an app can translate: the levels and the
- * one-line explanation of an entity's level (from `-common`, so the API's
- * English line and the page's words are the same).
+ * The status plugin's words that an app can translate: the display levels
+ * (not monitored and misconfigured included) and the one-line explanation of
+ * an entity's level (from `-common`, so the API's English line and the page's
+ * words are the same).
  *
  * @public
  */
@@ -39,14 +40,7 @@ export const statusTranslationRef: TranslationRef<
 > = createTranslationRef({
   id: 'status',
   messages: {
-    levels: {
-      operational: LEVEL_LABELS.operational,
-      degraded: LEVEL_LABELS.degraded,
-      partial_outage: LEVEL_LABELS.partial_outage,
-      major_outage: LEVEL_LABELS.major_outage,
-      under_maintenance: LEVEL_LABELS.under_maintenance,
-      unknown: LEVEL_LABELS.unknown,
-    },
+    levels: DISPLAY_LEVEL_LABELS,
     explanation: STATUS_EXPLANATION_MESSAGES,
     coverage: COVERAGE_MESSAGES,
     dependencies: DEPENDENCY_MESSAGES,

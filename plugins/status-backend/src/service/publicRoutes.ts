@@ -1,6 +1,9 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
-import { isRollupKind, LEVEL_LABELS } from '@status-layer/plugin-status-common';
+import {
+  DISPLAY_LEVEL_LABELS,
+  isRollupKind,
+} from '@status-layer/plugin-status-common';
 import express from 'express';
 import { StatusTransition } from '../database';
 import { scrubSecretsFromUrl, SecretRedactor } from '../lib/redaction';
@@ -24,8 +27,9 @@ import {
 const FEED_DAYS = 30;
 const FEED_ENTRIES = 50;
 
+/** A level's name, as the badge and the pages write it. */
 const levelWord = (level: string) =>
-  LEVEL_LABELS[level as keyof typeof LEVEL_LABELS] ?? level;
+  DISPLAY_LEVEL_LABELS[level as keyof typeof DISPLAY_LEVEL_LABELS] ?? level;
 
 /**
  * `GET /public/badges/:kind/:namespace/:name.svg` and

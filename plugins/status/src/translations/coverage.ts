@@ -1,3 +1,5 @@
+import { DISPLAY_LEVEL_LABELS } from '@status-layer/plugin-status-common';
+
 /**
  * The coverage tab's words in English, by key: the defaults of the
  * translation ref's `coverage` section.
@@ -52,12 +54,12 @@ export const COVERAGE_MESSAGES = {
   columnPagerDuty: 'PagerDuty service',
   byPagerDuty: 'PagerDuty',
   byAlerts: 'Monitoring alerts',
-  notMonitored: 'Not monitored',
+  notMonitored: DISPLAY_LEVEL_LABELS.not_monitored,
   mappedByPortal: 'mapped in the portal',
   mappedByYaml: 'from catalog-info.yaml',
   pendingMapping:
     '{{serviceId}} mapped in the portal, waiting for the catalog to process the entity',
-  misconfigured: 'Misconfigured',
+  misconfigured: DISPLAY_LEVEL_LABELS.misconfigured,
   mapLabel: 'Map to service id',
   mapLabelOf: 'PagerDuty service ID for {{entity}}',
   mapButton: 'Map',
