@@ -3,7 +3,6 @@ import type {
   StatusSymptomOf,
 } from './incidents/updates';
 import type { StatusExplanation } from './rules/explanation';
-import type { StatusSummaryRow } from './rules/summaryRows';
 import { EntityLevels, UpstreamNode } from './health/HealthGraph';
 import { HealthLevel, OutageLevel } from './health/levels';
 import type { DisplayLevel } from './rules/monitoring';
@@ -374,22 +373,6 @@ export type StatusSummary = {
     /** Every configured PagerDuty account. */
     accounts: StatusAccountFreshness[];
   };
-};
-
-/**
- * A page of the dashboard's "everything" list, grouped on the server: the
- * answer of `GET /api/status/summary/rows`.
- *
- * @public
- */
-export type StatusSummaryRows = {
-  rows: StatusSummaryRow[];
-  /** Rows in the whole list (group headings included). */
-  total: number;
-  /** Entities that pass the filters. */
-  entities: number;
-  offset: number;
-  limit: number;
 };
 
 /**

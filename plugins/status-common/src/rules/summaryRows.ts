@@ -42,6 +42,22 @@ export type StatusSummaryRow =
     }
   | { type: 'entity'; key: string; entity: StatusSummaryEntity; depth: number };
 
+/**
+ * A page of the dashboard's "everything" list, grouped on the server: the
+ * answer of `GET /api/status/summary/rows`.
+ *
+ * @public
+ */
+export type StatusSummaryRows = {
+  rows: StatusSummaryRow[];
+  /** Rows in the whole list (group headings included). */
+  total: number;
+  /** Entities that pass the filters. */
+  entities: number;
+  offset: number;
+  limit: number;
+};
+
 type Tree = Map<string, { entities: StatusSummaryEntity[]; children?: Tree }>;
 
 const NO_OWNER = '(no owner)';
