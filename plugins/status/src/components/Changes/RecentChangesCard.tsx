@@ -17,12 +17,12 @@ import useAsync from 'react-use/esm/useAsync';
 import { statusApiRef } from '../../api';
 import {
   ago,
+  EntityPath,
   LevelLabel,
   StatusEntityLink,
   timeOfDay,
   useNow,
 } from '../common';
-import { EntityPath } from '../EntityStatusTab/EntityPath';
 
 const useStyles = makeStyles(theme => ({
   list: { listStyle: 'none', padding: 0, margin: 0 },

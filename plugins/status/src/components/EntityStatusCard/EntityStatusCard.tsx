@@ -7,6 +7,7 @@ import {
 } from '@status-layer/plugin-status-common';
 import Typography from '@material-ui/core/Typography';
 import {
+  entityDisplayLevel,
   Explanation,
   Freshness,
   LevelLabel,
@@ -17,7 +18,6 @@ import {
   useNow,
   useStatusTabLink,
 } from '../common';
-import { entityDisplayLevel } from '../EntityStatusTab/StatusHeader';
 
 /**
  * Who answers first now: the lowest level on call now of the first

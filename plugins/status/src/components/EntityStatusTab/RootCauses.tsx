@@ -8,6 +8,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import {
   AlertList,
+  EntityPath,
   IncidentList,
   LevelLabel,
   levelLabel,
@@ -15,7 +16,6 @@ import {
   OwnerContacts,
   StatusEntityLink,
 } from '../common';
-import { EntityPath } from './EntityPath';
 
 const useStyles = makeStyles(theme => ({
   section: { marginTop: theme.spacing(2) },

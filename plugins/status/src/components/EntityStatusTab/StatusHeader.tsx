@@ -1,9 +1,14 @@
 import { InfoCard } from '@backstage/core-components';
-import { displayLevel, EntityStatus } from '@status-layer/plugin-status-common';
+import { EntityStatus } from '@status-layer/plugin-status-common';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { FollowButton } from '../Follow';
-import { DisplayLevel, Freshness, LevelLabel, useExplanation } from '../common';
+import {
+  entityDisplayLevel,
+  Freshness,
+  LevelLabel,
+  useExplanation,
+} from '../common';
 
 const useStyles = makeStyles(theme => ({
   levels: {
@@ -13,15 +18,6 @@ const useStyles = makeStyles(theme => ({
     margin: theme.spacing(1, 0),
   },
 }));
-
-/** The level shown for an entity: "not monitored" or "misconfigured" rather than an operational it cannot vouch for. */
-export function entityDisplayLevel(status: EntityStatus): DisplayLevel {
-  return displayLevel({
-    monitored: status.monitored,
-    effective: status.levels.effective,
-    misconfigured: status.problems.length > 0,
-  });
-}
 
 /** The effective level, big, with the one-line explanation, own vs inherited, and freshness. */
 export function StatusHeader(props: { status: EntityStatus }) {

@@ -8,7 +8,7 @@ import {
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, useTheme } from '@material-ui/core/styles';
-import { levelColor, levelLabel } from '../common';
+import { formatDuration, levelColor, levelLabel } from '../common';
 
 const useStyles = makeStyles(theme => ({
   bars: {
@@ -45,20 +45,6 @@ const useStyles = makeStyles(theme => ({
     margin: theme.spacing(1, 0),
   },
 }));
-
-const MINUTE = 60_000;
-
-/** "2 h 05 min", "40 min", "under a minute". */
-export function formatDuration(ms: number): string {
-  if (ms < MINUTE) return 'under a minute';
-  const minutes = Math.round(ms / MINUTE);
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  return rest
-    ? `${hours} h ${String(rest).padStart(2, '0')} min`
-    : `${hours} h`;
-}
 
 const upstreamName = (ref: string) =>
   ref === HIDDEN_ENTITY_REF

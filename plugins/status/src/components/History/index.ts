@@ -1,2 +1,2 @@
 export { HistoryCard } from './HistoryCard';
-export { describeDay, formatDuration, HistoryBars } from './HistoryBars';
+export { describeDay, HistoryBars } from './HistoryBars';

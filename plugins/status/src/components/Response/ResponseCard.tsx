@@ -16,7 +16,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { statusApiRef } from '../../api';
-import { formatDuration } from '../History';
+import { formatDuration } from '../common';
 
 type Mean = 'mttaMs' | 'mttrMs';
 

@@ -13,9 +13,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import useAsync from 'react-use/esm/useAsync';
 import { statusApiRef } from '../../api';
-import { StatusEntityLink } from '../common';
-import { EntityPath } from '../EntityStatusTab/EntityPath';
-import { formatDuration } from '../History';
+import { EntityPath, formatDuration, StatusEntityLink } from '../common';
 import { whenLabel } from '../Maintenance/MaintenanceCard';
 
 const useStyles = makeStyles(theme => ({

@@ -31,3 +31,6 @@ export {
 } from './useStatusResources';
 export { Loaded } from './Loaded';
 export { Explanation, useExplanation } from './Explanation';
+export { EntityPath } from './EntityPath';
+export { entityDisplayLevel } from './entityDisplayLevel';
+export { formatDuration } from './formatDuration';
