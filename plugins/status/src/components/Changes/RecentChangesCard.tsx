@@ -1,10 +1,4 @@
-import {
-  InfoCard,
-  Link,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { InfoCard, Link } from '@backstage/core-components';
 import {
   describePartFreshness,
   LEVEL_LABELS,
@@ -13,14 +7,14 @@ import {
 } from '@status-layer/plugin-status-common';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import useAsync from 'react-use/esm/useAsync';
-import { statusApiRef } from '../../api';
 import {
   ago,
   EntityPath,
   LevelLabel,
+  Loaded,
   StatusEntityLink,
   timeOfDay,
+  useChanges,
   useNow,
 } from '../common';
 
@@ -173,24 +167,15 @@ export function RecentChangesCard(props: {
   entityRef: string;
   version?: string;
 }) {
-  const api = useApi(statusApiRef);
-  const changes = useAsync(
-    async () => api.getChanges(props.entityRef),
-    [api, props.entityRef, props.version],
-  );
+  const changes = useChanges(props.entityRef, props.version);
   return (
     <InfoCard
       title="Recent changes"
       subheader="Deploys and configuration changes on this entity and its upstreams, from PagerDuty change events, over the last 24 hours"
     >
-      {changes.loading && !changes.value && <Progress />}
-      {changes.error && (
-        <ResponseErrorPanel
-          error={changes.error}
-          title="Could not read the recent changes"
-        />
-      )}
-      {changes.value && <RecentChangesList changes={changes.value} />}
+      <Loaded polled={changes} what="the recent changes" compact>
+        {value => <RecentChangesList changes={value} />}
+      </Loaded>
     </InfoCard>
   );
 }

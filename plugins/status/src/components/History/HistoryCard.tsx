@@ -1,20 +1,20 @@
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { InfoCard } from '@backstage/core-components';
 import {
   HIDDEN_ENTITY_REF,
   StatusHistoryTransition,
+  StatusTransitionsPage,
 } from '@status-layer/plugin-status-common';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
-import { statusApiRef } from '../../api';
 import { ChangeList } from '../Changes';
-import { LevelLabel, StatusEntityLink } from '../common';
+import {
+  LevelLabel,
+  Loaded,
+  StatusEntityLink,
+  useHistory,
+  useTransitions,
+} from '../common';
 import { AvailabilityFigures, HistoryBars } from './HistoryBars';
 
 const useStyles = makeStyles(theme => ({
@@ -66,21 +66,18 @@ function DayTimeline(props: {
   day: string;
   rollup?: boolean;
 }) {
-  const classes = useStyles();
-  const api = useApi(statusApiRef);
-  const page = useAsync(
-    async () => api.getTransitions(props.entityRef, props.day, props.rollup),
-    [api, props.entityRef, props.day, props.rollup],
+  const page = useTransitions(props.entityRef, props.day, props.rollup);
+  return (
+    <Loaded polled={page} what={`the changes of ${props.day}`} compact>
+      {value => <DayChanges day={props.day} page={value} />}
+    </Loaded>
   );
-  if (page.loading) return <Progress />;
-  if (page.error)
-    return (
-      <ResponseErrorPanel
-        error={page.error}
-        title={`Could not read the changes of ${props.day}`}
-      />
-    );
-  const { transitions, changes = [], hiddenChanges = 0 } = page.value!;
+}
+
+/** One day's level changes and deploys, once read. */
+function DayChanges(props: { day: string; page: StatusTransitionsPage }) {
+  const classes = useStyles();
+  const { transitions, changes = [], hiddenChanges = 0 } = props.page;
   return (
     <>
       <div aria-label={`Changes on ${props.day}`} role="region">
@@ -89,7 +86,7 @@ function DayTimeline(props: {
           {transitions.length
             ? `${transitions.length} change${transitions.length > 1 ? 's' : ''}`
             : 'no change of level'}
-          {page.value!.truncated ? ' (the first 500 shown)' : ''}
+          {props.page.truncated ? ' (the first 500 shown)' : ''}
         </Typography>
         <ul className={classes.timeline}>
           {transitions.map((t, i) => (
@@ -137,60 +134,52 @@ export function HistoryCard(props: {
   rollup?: boolean;
   version?: string;
 }) {
-  const api = useApi(statusApiRef);
   const [selected, setSelected] = useState<string>();
-  const history = useAsync(
-    async () =>
-      props.rollup
-        ? api.getRollupHistory(props.entityRef, 90)
-        : api.getEntityHistory(props.entityRef, 90),
-    [api, props.entityRef, props.rollup, props.version],
-  );
+  const polled = useHistory(props.entityRef, {
+    days: 90,
+    rollup: props.rollup,
+    version: props.version,
+  });
   return (
     <InfoCard title="History: the last 90 days">
-      {history.loading && !history.value && <Progress />}
-      {history.error && (
-        <ResponseErrorPanel
-          error={history.error}
-          title="Could not read the history"
-        />
-      )}
-      {history.value && (
-        <>
-          <AvailabilityFigures availability={history.value.availability} />
-          <Typography variant="caption" color="textSecondary" paragraph>
-            {history.value.members !== undefined &&
-              `The mean of its ${history.value.members} member${
-                history.value.members === 1 ? '' : 's'
-              }; each bar is as bad as its worst member that day. `}
-            Down means a partial or major outage. "Own signals only" counts the
-            time its own incidents and alerts put it there; the rest was caused
-            by what it depends on. Upper half of each bar: its own signals;
-            lower half: its level with its upstreams.
-            {history.value.observedSince &&
-              ` Recorded since ${history.value.observedSince.slice(0, 10)}.`}
-            {history.value.backfilledFrom &&
-              ` Days from ${history.value.backfilledFrom.slice(
-                0,
-                10,
-              )} until then come from PagerDuty's past incidents only: their upper half shows the incidents, their lower half stays grey because what the upstreams did is not known; availability counts recorded time only.`}
-            {history.value.truncated &&
-              ' It changed level so often that its oldest days are incomplete.'}
-          </Typography>
-          <HistoryBars
-            days={history.value.days}
-            selected={selected}
-            onSelect={day => setSelected(day === selected ? undefined : day)}
-          />
-          {selected && (
-            <DayTimeline
-              entityRef={props.entityRef}
-              day={selected}
-              rollup={props.rollup}
+      <Loaded polled={polled} what="the history" compact>
+        {history => (
+          <>
+            <AvailabilityFigures availability={history.availability} />
+            <Typography variant="caption" color="textSecondary" paragraph>
+              {history.members !== undefined &&
+                `The mean of its ${history.members} member${
+                  history.members === 1 ? '' : 's'
+                }; each bar is as bad as its worst member that day. `}
+              Down means a partial or major outage. "Own signals only" counts
+              the time its own incidents and alerts put it there; the rest was
+              caused by what it depends on. Upper half of each bar: its own
+              signals; lower half: its level with its upstreams.
+              {history.observedSince &&
+                ` Recorded since ${history.observedSince.slice(0, 10)}.`}
+              {history.backfilledFrom &&
+                ` Days from ${history.backfilledFrom.slice(
+                  0,
+                  10,
+                )} until then come from PagerDuty's past incidents only: their upper half shows the incidents, their lower half stays grey because what the upstreams did is not known; availability counts recorded time only.`}
+              {history.truncated &&
+                ' It changed level so often that its oldest days are incomplete.'}
+            </Typography>
+            <HistoryBars
+              days={history.days}
+              selected={selected}
+              onSelect={day => setSelected(day === selected ? undefined : day)}
             />
-          )}
-        </>
-      )}
+            {selected && (
+              <DayTimeline
+                entityRef={props.entityRef}
+                day={selected}
+                rollup={props.rollup}
+              />
+            )}
+          </>
+        )}
+      </Loaded>
     </InfoCard>
   );
 }

@@ -1,9 +1,4 @@
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { InfoCard } from '@backstage/core-components';
 import {
   ResponseFigures,
   StatusResponse,
@@ -14,9 +9,7 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import useAsync from 'react-use/esm/useAsync';
-import { statusApiRef } from '../../api';
-import { formatDuration } from '../common';
+import { formatDuration, Loaded, useResponse } from '../common';
 
 type Mean = 'mttaMs' | 'mttrMs';
 
@@ -66,61 +59,55 @@ export function ResponseCard(props: {
   rollup?: boolean;
   version?: string;
 }) {
-  const api = useApi(statusApiRef);
-  const response = useAsync(
-    async () => api.getResponse(props.entityRef, props.rollup),
-    [api, props.entityRef, props.rollup, props.version],
-  );
+  const polled = useResponse(props.entityRef, {
+    rollup: props.rollup,
+    version: props.version,
+  });
   return (
     <InfoCard title="Incident response">
-      {response.loading && !response.value && <Progress />}
-      {response.error && (
-        <ResponseErrorPanel
-          error={response.error}
-          title="Could not read the incident response"
-        />
-      )}
-      {response.value && (
-        <>
-          <Table size="small" aria-label="Incident response">
-            <TableHead>
-              <TableRow>
-                <TableCell>Period</TableCell>
-                <TableCell>Incidents</TableCell>
-                <TableCell>MTTA</TableCell>
-                <TableCell>MTTR</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {response.value.periods.map(p => (
-                <TableRow key={p.days}>
-                  <TableCell>{p.days} days</TableCell>
-                  <TableCell>
-                    {p.current.incidents} (before: {p.previous.incidents})
-                  </TableCell>
-                  <TableCell>
-                    {withTrend(p.current, p.previous, 'mttaMs')}
-                  </TableCell>
-                  <TableCell>
-                    {withTrend(p.current, p.previous, 'mttrMs')}
-                  </TableCell>
+      <Loaded polled={polled} what="the incident response" compact>
+        {response => (
+          <>
+            <Table size="small" aria-label="Incident response">
+              <TableHead>
+                <TableRow>
+                  <TableCell>Period</TableCell>
+                  <TableCell>Incidents</TableCell>
+                  <TableCell>MTTA</TableCell>
+                  <TableCell>MTTR</TableCell>
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-          <Typography variant="caption" color="textSecondary" component="p">
-            Over the PagerDuty incidents created in each period on{' '}
-            {response.value.services === 1
-              ? 'its service'
-              : `${response.value.services} services`}
-            : MTTA is the mean time from an incident's creation to its
-            acknowledgement (of those acknowledged), MTTR to its resolution (of
-            those resolved). {countedFrom(response.value)}
-            {response.value.truncated &&
-              ' There were more incidents than one answer reads: the newest are counted.'}
-          </Typography>
-        </>
-      )}
+              </TableHead>
+              <TableBody>
+                {response.periods.map(p => (
+                  <TableRow key={p.days}>
+                    <TableCell>{p.days} days</TableCell>
+                    <TableCell>
+                      {p.current.incidents} (before: {p.previous.incidents})
+                    </TableCell>
+                    <TableCell>
+                      {withTrend(p.current, p.previous, 'mttaMs')}
+                    </TableCell>
+                    <TableCell>
+                      {withTrend(p.current, p.previous, 'mttrMs')}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+            <Typography variant="caption" color="textSecondary" component="p">
+              Over the PagerDuty incidents created in each period on{' '}
+              {response.services === 1
+                ? 'its service'
+                : `${response.services} services`}
+              : MTTA is the mean time from an incident's creation to its
+              acknowledgement (of those acknowledged), MTTR to its resolution
+              (of those resolved). {countedFrom(response)}
+              {response.truncated &&
+                ' There were more incidents than one answer reads: the newest are counted.'}
+            </Typography>
+          </>
+        )}
+      </Loaded>
     </InfoCard>
   );
 }

@@ -1,5 +1,3 @@
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -10,8 +8,7 @@ import TextField from '@material-ui/core/TextField';
 import MenuItem from '@material-ui/core/MenuItem';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
-import { statusApiRef } from '../../api';
+import { Loaded, useTeamResponse } from '../common';
 import { withTrend } from './ResponseCard';
 
 const PERIODS = [7, 30, 90] as const;
@@ -22,9 +19,8 @@ const PERIODS = [7, 30, 90] as const;
  * first, with the definitions beside them.
  */
 export function TeamResponse() {
-  const api = useApi(statusApiRef);
   const [days, setDays] = useState<(typeof PERIODS)[number]>(30);
-  const answer = useAsync(() => api.getTeamResponse(days), [api, days]);
+  const polled = useTeamResponse(days);
   return (
     <>
       <TextField
@@ -44,55 +40,55 @@ export function TeamResponse() {
           </MenuItem>
         ))}
       </TextField>
-      {answer.loading && <Progress />}
-      {answer.error && (
-        <ResponseErrorPanel
-          error={answer.error}
-          title="Could not read the incident response"
-        />
-      )}
-      {answer.value && !answer.loading && (
-        <>
-          <Table size="small" aria-label="Incident response per team">
-            <TableHead>
-              <TableRow>
-                <TableCell>Team</TableCell>
-                <TableCell>Services</TableCell>
-                <TableCell>Incidents</TableCell>
-                <TableCell>MTTA</TableCell>
-                <TableCell>MTTR</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {answer.value.teams.map(team => (
-                <TableRow key={team.owner}>
-                  <TableCell>
-                    <EntityRefLink entityRef={team.owner} defaultKind="group" />
-                  </TableCell>
-                  <TableCell>{team.services}</TableCell>
-                  <TableCell>
-                    {team.current.incidents} (before: {team.previous.incidents})
-                  </TableCell>
-                  <TableCell>
-                    {withTrend(team.current, team.previous, 'mttaMs')}
-                  </TableCell>
-                  <TableCell>
-                    {withTrend(team.current, team.previous, 'mttrMs')}
-                  </TableCell>
+      <Loaded polled={polled} what="the incident response">
+        {answer => (
+          <>
+            <Table size="small" aria-label="Incident response per team">
+              <TableHead>
+                <TableRow>
+                  <TableCell>Team</TableCell>
+                  <TableCell>Services</TableCell>
+                  <TableCell>Incidents</TableCell>
+                  <TableCell>MTTA</TableCell>
+                  <TableCell>MTTR</TableCell>
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-          <Typography variant="caption" color="textSecondary" component="p">
-            Over the PagerDuty incidents created in the last {answer.value.days}{' '}
-            days on the services each team owns (of those you may see), against
-            the {answer.value.days} days before: MTTA is the mean time from an
-            incident's creation to its acknowledgement, MTTR to its resolution.
-            {answer.value.truncated &&
-              ' There were more incidents than one answer reads: the newest are counted.'}
-          </Typography>
-        </>
-      )}
+              </TableHead>
+              <TableBody>
+                {answer.teams.map(team => (
+                  <TableRow key={team.owner}>
+                    <TableCell>
+                      <EntityRefLink
+                        entityRef={team.owner}
+                        defaultKind="group"
+                      />
+                    </TableCell>
+                    <TableCell>{team.services}</TableCell>
+                    <TableCell>
+                      {team.current.incidents} (before:{' '}
+                      {team.previous.incidents})
+                    </TableCell>
+                    <TableCell>
+                      {withTrend(team.current, team.previous, 'mttaMs')}
+                    </TableCell>
+                    <TableCell>
+                      {withTrend(team.current, team.previous, 'mttrMs')}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+            <Typography variant="caption" color="textSecondary" component="p">
+              Over the PagerDuty incidents created in the last {answer.days}{' '}
+              days on the services each team owns (of those you may see),
+              against the {answer.days} days before: MTTA is the mean time from
+              an incident's creation to its acknowledgement, MTTR to its
+              resolution.
+              {answer.truncated &&
+                ' There were more incidents than one answer reads: the newest are counted.'}
+            </Typography>
+          </>
+        )}
+      </Loaded>
     </>
   );
 }

@@ -63,8 +63,11 @@ describe('PublicLinksCard', () => {
       />,
       { apis: [[statusApiRef, api as StatusApi]] },
     );
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Could not read the badge and feed addresses: the status backend answered 503',
-    );
+    expect(
+      await screen.findByText(/Could not load the badge and feed addresses/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getAllByText(/the status backend answered 503/).length,
+    ).toBeGreaterThan(0);
   });
 });

@@ -1,8 +1,7 @@
 import { CodeSnippet, InfoCard } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
 import Typography from '@material-ui/core/Typography';
-import useAsync from 'react-use/esm/useAsync';
-import { statusApiRef } from '../../api';
+import { StatusPublicLinks } from '@status-layer/plugin-status-common';
+import { Loaded, usePublicLinks } from '../common';
 
 /**
  * For status admins: the entity's status badge for a README and its Atom
@@ -10,54 +9,47 @@ import { statusApiRef } from '../../api';
  * Nothing for anyone else.
  */
 export function PublicLinksCard(props: { entityRef: string; title: string }) {
-  const api = useApi(statusApiRef);
-  const links = useAsync(
-    async () => api.getPublicLinks(props.entityRef),
-    [api, props.entityRef],
-  );
-  if (links.error)
-    return (
-      <InfoCard title="Badge and feed">
-        <Typography variant="body2" color="error" role="alert">
-          Could not read the badge and feed addresses: {links.error.message}
-        </Typography>
-      </InfoCard>
-    );
-  if (!links.value) return null;
-  const { value } = links;
+  const links = usePublicLinks(props.entityRef);
+  // nothing while loading, and nothing for anyone but a status admin
+  if (links.loading || links.value === null) return null;
   return (
     <InfoCard title="Badge and feed">
-      {!value.available ? (
-        <Typography variant="body2">
-          {props.title} is not public. Add it to status.public.entities, or set
-          status.public.tokenSecret to share it with a token.
-        </Typography>
-      ) : (
-        <>
-          <Typography variant="body2" paragraph>
-            {value.public
-              ? `${props.title} is public: anyone may read its badge and feed.`
-              : `Anyone holding these addresses may read ${props.title}'s level and its changes; share them with care. Changing status.public.tokenSecret revokes them.`}
-          </Typography>
-          <img src={value.badgeUrl} alt={`Status of ${props.title}`} />
-          <Typography variant="overline" component="div">
-            Badge for a README
-          </Typography>
-          <CodeSnippet
-            language="markdown"
-            text={`![status](${value.badgeUrl})`}
-            showCopyCodeButton
-          />
-          <Typography variant="overline" component="div">
-            Atom feed of its level changes
-          </Typography>
-          <CodeSnippet
-            language="text"
-            text={value.feedUrl}
-            showCopyCodeButton
-          />
-        </>
-      )}
+      <Loaded polled={links} what="the badge and feed addresses" compact>
+        {value => value && <PublicLinks value={value} title={props.title} />}
+      </Loaded>
     </InfoCard>
+  );
+}
+
+function PublicLinks(props: { value: StatusPublicLinks; title: string }) {
+  const { value } = props;
+  if (!value.available)
+    return (
+      <Typography variant="body2">
+        {props.title} is not public. Add it to status.public.entities, or set
+        status.public.tokenSecret to share it with a token.
+      </Typography>
+    );
+  return (
+    <>
+      <Typography variant="body2" paragraph>
+        {value.public
+          ? `${props.title} is public: anyone may read its badge and feed.`
+          : `Anyone holding these addresses may read ${props.title}'s level and its changes; share them with care. Changing status.public.tokenSecret revokes them.`}
+      </Typography>
+      <img src={value.badgeUrl} alt={`Status of ${props.title}`} />
+      <Typography variant="overline" component="div">
+        Badge for a README
+      </Typography>
+      <CodeSnippet
+        language="markdown"
+        text={`![status](${value.badgeUrl})`}
+        showCopyCodeButton
+      />
+      <Typography variant="overline" component="div">
+        Atom feed of its level changes
+      </Typography>
+      <CodeSnippet language="text" text={value.feedUrl} showCopyCodeButton />
+    </>
   );
 }

@@ -1,19 +1,17 @@
-import {
-  InfoCard,
-  Link,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { InfoCard, Link } from '@backstage/core-components';
 import {
   StatusSimilarIncident,
   StatusSimilarIncidents,
 } from '@status-layer/plugin-status-common';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import useAsync from 'react-use/esm/useAsync';
-import { statusApiRef } from '../../api';
-import { EntityPath, formatDuration, StatusEntityLink } from '../common';
+import {
+  EntityPath,
+  formatDuration,
+  Loaded,
+  StatusEntityLink,
+  useSimilarIncidents,
+} from '../common';
 import { whenLabel } from '../Maintenance/MaintenanceCard';
 
 const useStyles = makeStyles(theme => ({
@@ -119,24 +117,15 @@ export function SimilarIncidentsCard(props: {
   entityRef: string;
   version?: string;
 }) {
-  const api = useApi(statusApiRef);
-  const answer = useAsync(
-    async () => api.getSimilarIncidents(props.entityRef),
-    [api, props.entityRef, props.version],
-  );
+  const answer = useSimilarIncidents(props.entityRef, props.version);
   return (
     <InfoCard
       title="Similar past incidents"
       subheader="Resolved incidents like the open ones, on this service and its upstreams, over the last 90 days"
     >
-      {answer.loading && !answer.value && <Progress />}
-      {answer.error && (
-        <ResponseErrorPanel
-          error={answer.error}
-          title="Could not read past incidents"
-        />
-      )}
-      {answer.value && <SimilarIncidentsList answer={answer.value} />}
+      <Loaded polled={answer} what="past incidents" compact>
+        {value => <SimilarIncidentsList answer={value} />}
+      </Loaded>
     </InfoCard>
   );
 }

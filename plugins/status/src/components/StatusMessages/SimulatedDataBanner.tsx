@@ -1,9 +1,7 @@
 import { WarningPanel } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
 import { PagerDutyMode } from '@status-layer/plugin-status-common';
 import Typography from '@material-ui/core/Typography';
-import useAsync from 'react-use/esm/useAsync';
-import { statusApiRef } from '../../api';
+import { useHealth } from '../common';
 
 /** Says plainly that the page shows a simulator's demo data, when it does. */
 export function SimulatedDataBanner(props: { mode?: PagerDutyMode }) {
@@ -23,11 +21,7 @@ export function SimulatedDataBanner(props: { mode?: PagerDutyMode }) {
 
 /** The banner for pages that do not otherwise read the backend's health. */
 export function SimulatedDataNotice() {
-  const statusApi = useApi(statusApiRef);
   // The notice is secondary: a failing health call must not break the page.
-  const { value } = useAsync(
-    () => statusApi.getHealth().catch(() => undefined),
-    [statusApi],
-  );
+  const { value } = useHealth();
   return <SimulatedDataBanner mode={value?.pagerDutyMode} />;
 }

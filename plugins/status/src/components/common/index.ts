@@ -20,13 +20,23 @@ export { useLiveStatus } from './useLiveStatus';
 export { StatusEntityLink } from './StatusEntityLink';
 export {
   useAlertSources,
+  useChanges,
   useEntityStatus,
+  useHealth,
+  useHistory,
   useIncidents,
   useMaintenance,
   useLiveResource,
   useMyTeamsSummary,
+  usePublicLinks,
+  useResponse,
+  useResource,
   useRollup,
+  useSimilarIncidents,
+  useSubscriptionList,
   useSummary,
+  useTeamResponse,
+  useTransitions,
   useUnmatchedAlerts,
 } from './useStatusResources';
 export { Loaded } from './Loaded';

@@ -38,7 +38,14 @@ export function usePolling<T>(
 
   const run = useCallback(() => {
     const mine = ++generation.current;
-    stableRead().then(
+    let reading: Promise<T>;
+    try {
+      reading = stableRead();
+    } catch (error) {
+      // a read that throws at once fails like one that rejects
+      reading = Promise.reject(error);
+    }
+    reading.then(
       value => {
         if (mine === generation.current)
           setState({ value, loading: false, updatedAt: new Date() });
@@ -54,11 +61,14 @@ export function usePolling<T>(
     const current = generation;
     setState({ loading: true });
     run();
-    const timer = setInterval(() => {
-      if (typeof document === 'undefined' || !document.hidden) run();
-    }, intervalMs);
+    // an infinite interval: read once, and again only on demand
+    const timer = Number.isFinite(intervalMs)
+      ? setInterval(() => {
+          if (typeof document === 'undefined' || !document.hidden) run();
+        }, intervalMs)
+      : undefined;
     return () => {
-      clearInterval(timer);
+      if (timer) clearInterval(timer);
       // answers still on their way belong to an earlier entity: drop them
       current.current++;
     };

@@ -30,6 +30,26 @@ export function useLiveResource<T>(
 }
 
 /**
+ * One resource of the status API read once, and again when `refreshOn`
+ * changes (keeping the last answer on screen) or on retry: for the parts of a
+ * page that follow another resource (e.g. the entity's level) rather than
+ * every change pushed company-wide.
+ */
+export function useResource<T>(
+  read: (api: StatusApi) => Promise<T>,
+  deps: unknown[],
+  refreshOn?: string,
+): Polled<T> {
+  const statusApi = useApi(statusApiRef);
+  return usePolling(
+    () => read(statusApi),
+    [statusApi, ...deps],
+    Infinity,
+    refreshOn,
+  );
+}
+
+/**
  * The status of one entity; it follows the entity's own channel once its
  * first answer named it (only readers of the entity learn it).
  */
@@ -111,3 +131,74 @@ export function useMyTeamsSummary(enabled = true, page?: StatusPageQuery) {
   );
   return { teams, summary };
 }
+
+/**
+ * The last days of an entity, or of a System's, Domain's or Group's members
+ * together (`rollup`); read again when `version` changes.
+ */
+export const useHistory = (
+  entityRef: string,
+  options: { days: number; rollup?: boolean; version?: string },
+) =>
+  useResource(
+    api =>
+      options.rollup
+        ? api.getRollupHistory(entityRef, options.days)
+        : api.getEntityHistory(entityRef, options.days),
+    [entityRef, options.days, options.rollup],
+    options.version,
+  );
+
+/** The level changes of one day of an entity (or of its members, `rollup`). */
+export const useTransitions = (
+  entityRef: string,
+  day: string,
+  rollup?: boolean,
+) =>
+  useResource(
+    api => api.getTransitions(entityRef, day, rollup),
+    [entityRef, day, rollup],
+  );
+
+/** Incident response of an entity's services, or of a team's (`rollup`). */
+export const useResponse = (
+  entityRef: string,
+  options: { rollup?: boolean; version?: string } = {},
+) =>
+  useResource(
+    api => api.getResponse(entityRef, options.rollup),
+    [entityRef, options.rollup],
+    options.version,
+  );
+
+/** Incident response per owning team over 7, 30 or 90 days. */
+export const useTeamResponse = (days: 7 | 30 | 90) =>
+  useLiveResource(api => api.getTeamResponse(days), [days]);
+
+/** Recent deploys and configuration changes on an entity and its upstreams. */
+export const useChanges = (entityRef: string, version?: string) =>
+  useResource(api => api.getChanges(entityRef), [entityRef], version);
+
+/** Resolved incidents like an entity's open ones. */
+export const useSimilarIncidents = (entityRef: string, version?: string) =>
+  useResource(api => api.getSimilarIncidents(entityRef), [entityRef], version);
+
+/** What the signed-in user follows. */
+export const useSubscriptionList = () =>
+  useResource(api => api.getSubscriptions(), []);
+
+/**
+ * An entity's badge and feed addresses: null for anyone but a status admin.
+ */
+export const usePublicLinks = (entityRef: string) =>
+  useResource(
+    async api => (await api.getPublicLinks(entityRef)) ?? null,
+    [entityRef],
+  );
+
+/**
+ * The backend's health, or undefined when it cannot be read: for secondary
+ * notices that must not break a page.
+ */
+export const useHealth = () =>
+  useResource(api => api.getHealth().catch(() => undefined), []);
