@@ -1,9 +1,20 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
-import { cycles, folderGraph } from './check-folder-cycles.mjs';
+import {
+  cycles,
+  folderGraph,
+  layerViolations,
+  problems,
+} from './check-folder-cycles.mjs';
 
 function tree(files) {
   const root = mkdtempSync(join(tmpdir(), 'cycles-'));
@@ -45,4 +56,92 @@ test('lets src/ itself, tests and test utilities import anything', () => {
   } finally {
     rmSync(root, { recursive: true });
   }
+});
+
+function withTree(files, check) {
+  const root = tree(files);
+  try {
+    check(join(root, 'src'));
+  } finally {
+    rmSync(root, { recursive: true });
+  }
+}
+
+test('a folder and its nested folder importing each other are a cycle', () => {
+  withTree(
+    {
+      'pagerduty/client.ts': "import { token } from './auth/token';",
+      'pagerduty/errors.ts': 'export class Refused {}',
+      'pagerduty/auth/token.ts': "import { Refused } from '../errors';",
+      'pagerduty/webhooks/router.ts': "import { client } from '../client';",
+    },
+    src => {
+      // as one top folder, pagerduty has no cycle with itself
+      assert.deepEqual(cycles(folderGraph(src)), []);
+      assert.deepEqual(cycles(folderGraph(src, Infinity)), [
+        ['pagerduty', 'pagerduty/auth'],
+      ]);
+      assert.deepEqual(problems(src), [
+        'folders import each other in a cycle: pagerduty -> pagerduty/auth, pagerduty/auth -> pagerduty',
+      ]);
+    },
+  );
+});
+
+test('finds files that import each other, in one folder or through src/ itself', () => {
+  withTree(
+    {
+      'pagerduty/sync.ts': "import { part } from './part';",
+      'pagerduty/part.ts': "import type { Context } from './sync';",
+      'api.ts': "import type { Row } from './rules/rows';",
+      'rules/rows.ts': "import type { Entity } from '../api';",
+      // a lazy import loads later: no circle
+      'translation.ts': "const ja = () => import('./translations/ja');",
+      'translations/ja.ts': "import { ref } from '../translation';",
+    },
+    src => {
+      assert.deepEqual(problems(src), [
+        'files import each other in a circle: api.ts -> rules/rows.ts, rules/rows.ts -> api.ts',
+        'files import each other in a circle: pagerduty/part.ts -> pagerduty/sync.ts, pagerduty/sync.ts -> pagerduty/part.ts',
+      ]);
+    },
+  );
+});
+
+test('a folder imports only folders of lower layers, nested folders counting as their top folder', () => {
+  const layers = [['lib'], ['database'], ['engine', 'pagerduty'], ['service']];
+  withTree(
+    {
+      'lib/a.ts': "import { e } from '../engine/e';",
+      'engine/e.ts': "import { w } from '../pagerduty/webhooks/w';",
+      'pagerduty/webhooks/w.ts': "import { d } from '../../database/d';",
+      'database/d.ts': "import { l } from '../lib/l';",
+      'lib/l.ts': 'export const l = 1;',
+      'service/s.ts':
+        "import { e } from '../engine/e'; import { x } from '../extra/x';",
+      'extra/x.ts': 'export const x = 1;',
+      'engine/e.test.ts': "import { s } from '../service/s';",
+      '__testUtils__/stack.ts': "import { s } from '../service/s';",
+      'plugin.ts': "import { s } from './service/s';",
+    },
+    src => {
+      assert.deepEqual(layerViolations(src, layers).sort(), [
+        'engine may not import pagerduty (layer 2 -> 2)',
+        'folder extra has no layer in scripts/layers.json',
+        'lib may not import engine (layer 0 -> 2)',
+      ]);
+    },
+  );
+});
+
+test("the status backend's declared layers hold", () => {
+  const root = new URL('..', import.meta.url).pathname;
+  const layers = JSON.parse(
+    readFileSync(join(root, 'scripts', 'layers.json'), 'utf8'),
+  )['plugins/status-backend'];
+  assert.ok(layers.length > 1);
+  assert.deepEqual(
+    problems(join(root, 'plugins', 'status-backend', 'src'), layers),
+    [],
+  );
 });
