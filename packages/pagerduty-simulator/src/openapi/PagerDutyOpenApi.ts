@@ -1,7 +1,19 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import Ajv, { ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
 import fs from 'node:fs';
+import {
+  coerce,
+  createAjv,
+  documentRoutes,
+  ERROR_RESPONSES,
+  escape,
+  hasNode,
+  Parameter,
+  resolveRef,
+  Route,
+  valueProblems,
+} from './documentHelpers';
+import { repairDocument } from './repairDocument';
 
 const ownFile = (file: string) =>
   resolvePackagePath('@internal/pagerduty-simulator', file);
@@ -13,79 +25,6 @@ export const PAGERDUTY_OPENAPI_DOCUMENTS = {
   /** Written from PagerDuty's documentation of its token endpoint: it publishes no document (see its `info`). */
   oauth: ownFile('openapi/oauth-openapiv3.json'),
 } as const;
-
-const escape = (segment: string) =>
-  segment.replace(/~/g, '~0').replace(/\//g, '~1');
-
-/**
- * Four repairs to the document, each for a defect that makes a correct
- * exchange impossible to validate; nothing else is relaxed.
- *
- * - `oneOf` becomes `anyOf`: the alternatives overlap with no discriminator
- *   (the `Channel` variants have no required fields, so every channel object
- *   matches several), so "exactly one" can never hold.
- * - `AcknowledgeLogEntry.type` also allows `acknowledge_log_entry`: it requires
- *   `acknowledgement_log_entry`, which its own base `LogEntry.type` enum
- *   forbids; the API and the base enum say `acknowledge_log_entry`.
- * - The `Authorization` header's pattern also allows `_`, `-` and `+`: real
- *   API keys contain them (PagerDuty's own examples show `y_NbAkKc66ryYTWUXYEu`).
- * - The change events' `since`/`until` pattern `YYYY-MM-DDThh:mm:ssZ` is a
- *   placeholder, not a regular expression, and matches no date; it becomes
- *   one for what the text says is accepted: a UTC date-time (others get 400).
- *
- * And one translation: OpenAPI 3.0's boolean `exclusiveMinimum` and
- * `exclusiveMaximum` (modifiers of `minimum`/`maximum`) become the numeric
- * bounds the validator's JSON Schema dialect expects, with the same meaning.
- */
-const PLACEHOLDER_UTC_PATTERN = 'YYYY-MM-DDThh:mm:ssZ';
-const UTC_DATE_TIME_PATTERN =
-  '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z$';
-
-function repairDocument(document: any): any {
-  const visit = (node: any): any => {
-    if (Array.isArray(node)) return node.map(visit);
-    if (node && typeof node === 'object') {
-      const out: any = {};
-      for (const [key, value] of Object.entries(node)) {
-        out[key === 'oneOf' ? 'anyOf' : key] =
-          key === 'pattern' && value === PLACEHOLDER_UTC_PATTERN
-            ? UTC_DATE_TIME_PATTERN
-            : visit(value);
-      }
-      for (const [exclusive, bound] of [
-        ['exclusiveMinimum', 'minimum'],
-        ['exclusiveMaximum', 'maximum'],
-      ]) {
-        if (typeof out[exclusive] !== 'boolean') continue;
-        if (out[exclusive] && out[bound] !== undefined) {
-          out[exclusive] = out[bound];
-          delete out[bound];
-        } else {
-          delete out[exclusive];
-        }
-      }
-      return out;
-    }
-    return node;
-  };
-  const repaired = visit(document);
-  const ack =
-    repaired.components?.schemas?.AcknowledgeLogEntry?.allOf[1].properties.type;
-  if (ack) ack.enum = [...ack.enum, 'acknowledge_log_entry'];
-  const authorization = repaired.components.parameters?.header_Authorization;
-  if (authorization) {
-    authorization.schema.pattern =
-      '^(Token token=[A-Za-z0-9_+-]+|Bearer [A-Za-z0-9_+.-]+)$';
-  }
-  return repaired;
-}
-
-type Parameter = {
-  name: string;
-  in: 'query' | 'header' | 'path' | 'cookie';
-  required?: boolean;
-  schema?: any;
-};
 
 /** An operation of the document that a request matched. */
 export type MatchedOperation = {
@@ -104,18 +43,6 @@ export type RequestToValidate = {
   body?: unknown;
 };
 
-const ERROR_RESPONSES: Record<number, string> = {
-  400: 'BadRequest',
-  401: 'Unauthorized',
-  402: 'PaymentRequired',
-  403: 'Forbidden',
-  404: 'NotFound',
-  405: 'NotAllowed',
-  409: 'Conflict',
-  413: 'RequestEntityTooLarge',
-  429: 'TooManyRequests',
-};
-
 /**
  * PagerDuty's REST API contract, from its published OpenAPI document: which
  * operation a request is, what is wrong with a request, and what is wrong with
@@ -127,12 +54,7 @@ export class PagerDutyOpenApi {
   private readonly ajv: Ajv;
   private readonly document: any;
   private readonly cache = new Map<string, ValidateFunction>();
-  private readonly routes: {
-    template: string;
-    pattern: RegExp;
-    names: string[];
-    literalSegments: number;
-  }[];
+  private readonly routes: Route[];
 
   /** The REST document, read and compiled once per process. */
   static rest(): PagerDutyOpenApi {
@@ -144,42 +66,8 @@ export class PagerDutyOpenApi {
 
   constructor(file: string = PAGERDUTY_OPENAPI_DOCUMENTS.rest) {
     this.document = repairDocument(JSON.parse(fs.readFileSync(file, 'utf8')));
-    // OpenAPI 3.0 is not strict JSON Schema (nullable, example, ...).
-    this.ajv = new Ajv({ strict: false, allErrors: true });
-    addFormats(this.ajv);
-    // ajv-formats' "url" refuses loopback and private hosts, which are valid
-    // URLs (the simulator's own links); WHATWG URL parsing decides instead.
-    this.ajv.addFormat('url', (value: string) => {
-      try {
-        return ['http:', 'https:'].includes(new URL(value).protocol);
-      } catch {
-        return false;
-      }
-    });
-    // PagerDuty's own time zone formats (Rails / IANA names).
-    this.ajv.addFormat('activesupport-time-zone', true);
-    this.ajv.addFormat('tzinfo', true);
-    this.ajv.addSchema(this.document, 'pagerduty');
-    this.routes = Object.keys(this.document.paths).map(template => {
-      const names: string[] = [];
-      const pattern = template
-        .split('/')
-        .map(segment => {
-          const param = /^\{(.+)\}$/.exec(segment);
-          if (!param) return segment.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
-          names.push(param[1]);
-          return '([^/]+)';
-        })
-        .join('/');
-      return {
-        template,
-        pattern: new RegExp(`^${pattern}$`),
-        names,
-        literalSegments: template.split('/').length - names.length,
-      };
-    });
-    // literal paths win over templated ones (/webhook_subscriptions/oauth_clients before /{id})
-    this.routes.sort((a, b) => b.literalSegments - a.literalSegments);
+    this.ajv = createAjv(this.document);
+    this.routes = documentRoutes(this.document);
   }
 
   /** The operation a method and path are, if the document has it. */
@@ -238,7 +126,7 @@ export class PagerDutyOpenApi {
         // compared as written: `application/json; charset=utf-8` is not the
         // document's `application/json`
         problems.push(
-          ...this.valueProblems(
+          ...valueProblems(
             this.parameterValidator(operation, parameter),
             value,
             `the ${parameter.name} header`,
@@ -247,9 +135,9 @@ export class PagerDutyOpenApi {
       } else if (parameter.in === 'path') {
         const value = operation.pathParams[parameter.name];
         problems.push(
-          ...this.valueProblems(
+          ...valueProblems(
             this.parameterValidator(operation, parameter),
-            this.coerce(parameter.schema, value),
+            coerce(parameter.schema, value),
             where,
           ),
         );
@@ -351,7 +239,7 @@ export class PagerDutyOpenApi {
   private parameters(operation: MatchedOperation): Parameter[] {
     const pathItem = this.document.paths[operation.template];
     const resolve = (p: any): Parameter =>
-      p.$ref ? this.resolve(p.$ref) : (p as Parameter);
+      p.$ref ? resolveRef(this.document, p.$ref) : (p as Parameter);
     const byKey = new Map<string, Parameter>();
     for (const p of [
       ...(pathItem.parameters ?? []),
@@ -361,17 +249,6 @@ export class PagerDutyOpenApi {
       byKey.set(`${parameter.in}:${parameter.name}`, parameter);
     }
     return [...byKey.values()];
-  }
-
-  private resolve(ref: string): any {
-    return ref
-      .replace(/^#\//, '')
-      .split('/')
-      .reduce(
-        (node, segment) =>
-          node[segment.replace(/~1/g, '/').replace(/~0/g, '~')],
-        this.document,
-      );
   }
 
   /** A query parameter's values: several only for array parameters (`name[]`). */
@@ -388,7 +265,7 @@ export class PagerDutyOpenApi {
     const itemSchema = schema.type === 'array' ? schema.items ?? {} : schema;
     const validate = this.parameterValidator(operation, parameter, itemSchema);
     return values.flatMap(value =>
-      this.valueProblems(validate, this.coerce(itemSchema, value), where),
+      valueProblems(validate, coerce(itemSchema, value), where),
     );
   }
 
@@ -410,60 +287,14 @@ export class PagerDutyOpenApi {
     return validate;
   }
 
-  /** A query or path string as the schema's type, or the string when it is not one. */
-  private coerce(schema: any, value: string): unknown {
-    switch (schema?.type) {
-      case 'integer':
-        return /^-?\d+$/.test(value) ? Number(value) : value;
-      case 'number':
-        return value.trim() !== '' && !Number.isNaN(Number(value))
-          ? Number(value)
-          : value;
-      case 'boolean':
-        if (value === 'true') return true;
-        if (value === 'false') return false;
-        return value;
-      default:
-        return value;
-    }
-  }
-
-  private valueProblems(
-    validate: ValidateFunction,
-    value: unknown,
-    where: string,
-  ): string[] {
-    if (validate(value)) return [];
-    return (validate.errors ?? []).map(
-      e =>
-        `${where}${e.instancePath} ${e.message}${
-          e.keyword === 'enum'
-            ? ` (${(
-                e.params as { allowedValues: unknown[] }
-              ).allowedValues.join(', ')})`
-            : ''
-        }: ${JSON.stringify(value)}`,
-    );
-  }
-
   private validator(pointer: string): ValidateFunction | undefined {
     if (this.cache.has(pointer)) return this.cache.get(pointer);
     // a documented response without content (e.g. WebhookBadRequest) constrains no body
-    const validate = this.hasNode(pointer)
+    const validate = hasNode(this.document, pointer)
       ? this.ajv.getSchema(`pagerduty#${pointer}`)
       : undefined;
     if (validate) this.cache.set(pointer, validate);
     return validate;
-  }
-
-  private hasNode(pointer: string): boolean {
-    let node = this.document;
-    for (const segment of pointer.split('/').slice(1)) {
-      if (node?.$ref) node = this.resolve(node.$ref);
-      node = node?.[segment.replace(/~1/g, '/').replace(/~0/g, '~')];
-      if (node === undefined) return false;
-    }
-    return true;
   }
 
   private errors(pointer: string, body: unknown): string[] {

@@ -1,0 +1,62 @@
+const PLACEHOLDER_UTC_PATTERN = 'YYYY-MM-DDThh:mm:ssZ';
+const UTC_DATE_TIME_PATTERN =
+  '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z$';
+
+/**
+ * Four repairs to the document, each for a defect that makes a correct
+ * exchange impossible to validate; nothing else is relaxed.
+ *
+ * - `oneOf` becomes `anyOf`: the alternatives overlap with no discriminator
+ *   (the `Channel` variants have no required fields, so every channel object
+ *   matches several), so "exactly one" can never hold.
+ * - `AcknowledgeLogEntry.type` also allows `acknowledge_log_entry`: it requires
+ *   `acknowledgement_log_entry`, which its own base `LogEntry.type` enum
+ *   forbids; the API and the base enum say `acknowledge_log_entry`.
+ * - The `Authorization` header's pattern also allows `_`, `-` and `+`: real
+ *   API keys contain them (PagerDuty's own examples show `y_NbAkKc66ryYTWUXYEu`).
+ * - The change events' `since`/`until` pattern `YYYY-MM-DDThh:mm:ssZ` is a
+ *   placeholder, not a regular expression, and matches no date; it becomes
+ *   one for what the text says is accepted: a UTC date-time (others get 400).
+ *
+ * And one translation: OpenAPI 3.0's boolean `exclusiveMinimum` and
+ * `exclusiveMaximum` (modifiers of `minimum`/`maximum`) become the numeric
+ * bounds the validator's JSON Schema dialect expects, with the same meaning.
+ */
+export function repairDocument(document: any): any {
+  const visit = (node: any): any => {
+    if (Array.isArray(node)) return node.map(visit);
+    if (node && typeof node === 'object') {
+      const out: any = {};
+      for (const [key, value] of Object.entries(node)) {
+        out[key === 'oneOf' ? 'anyOf' : key] =
+          key === 'pattern' && value === PLACEHOLDER_UTC_PATTERN
+            ? UTC_DATE_TIME_PATTERN
+            : visit(value);
+      }
+      for (const [exclusive, bound] of [
+        ['exclusiveMinimum', 'minimum'],
+        ['exclusiveMaximum', 'maximum'],
+      ]) {
+        if (typeof out[exclusive] !== 'boolean') continue;
+        if (out[exclusive] && out[bound] !== undefined) {
+          out[exclusive] = out[bound];
+          delete out[bound];
+        } else {
+          delete out[exclusive];
+        }
+      }
+      return out;
+    }
+    return node;
+  };
+  const repaired = visit(document);
+  const ack =
+    repaired.components?.schemas?.AcknowledgeLogEntry?.allOf[1].properties.type;
+  if (ack) ack.enum = [...ack.enum, 'acknowledge_log_entry'];
+  const authorization = repaired.components.parameters?.header_Authorization;
+  if (authorization) {
+    authorization.schema.pattern =
+      '^(Token token=[A-Za-z0-9_+-]+|Bearer [A-Za-z0-9_+.-]+)$';
+  }
+  return repaired;
+}
