@@ -43,9 +43,11 @@ describe('the control API', () => {
     expect(await openIncidents()).toEqual([]);
     expect((await control('POST', '/scenarios/auth-outage')).status).toBe(200);
     const incidents = await openIncidents();
+    // its dependents follow milliseconds later at this test's time scale, so
+    // a slow answer may already list them too: auth-service's is there at once
     expect(
       incidents.map(i => [i.service.name, i.urgency, i.priority?.summary]),
-    ).toEqual([['auth-service', 'high', 'P1']]);
+    ).toContainEqual(['auth-service', 'high', 'P1']);
   });
 
   it('runs auth-outage through: two dependents, acknowledged, then resolved', async () => {
