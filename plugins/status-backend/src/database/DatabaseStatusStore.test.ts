@@ -46,6 +46,37 @@ describe('DatabaseStatusStore', () => {
       });
     });
 
+    it("keeps each account's backfill progress on its own", async () => {
+      const { store } = await createStore();
+      expect(await store.getBackfillProgress('default')).toBeUndefined();
+      const from = new Date(0).toISOString();
+      const until = new Date(86_400_000).toISOString();
+      await store.setBackfillProgress('default', {
+        from,
+        until,
+        incidents: 3,
+        cursor: 'next',
+      });
+      await store.setBackfillProgress('eu', { from, until, incidents: 0 });
+      await store.setBackfillProgress('default', {
+        from,
+        until,
+        incidents: 5,
+        finishedAt: until,
+      });
+      expect(await store.getBackfillProgress('default')).toEqual({
+        from,
+        until,
+        incidents: 5,
+        finishedAt: until,
+      });
+      expect(await store.getBackfillProgress('eu')).toEqual({
+        from,
+        until,
+        incidents: 0,
+      });
+    });
+
     it('keeps its data when created again on the same database', async () => {
       const { knex, store } = await createStore();
       await store.setMeta('kept', 'yes');
