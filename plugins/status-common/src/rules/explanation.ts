@@ -4,7 +4,7 @@ import {
   HealthLevel,
   LEVEL_LABELS,
 } from '../health';
-import { displayLevel, isMonitored } from './monitoring';
+import { displayLevel, isMonitored } from '../health/monitoring';
 
 /**
  * Why an entity is at its level, as data: the API sends it, and each side

@@ -1,8 +1,7 @@
 import { StatusSummaryEntity } from '../api';
+import { displayLevel, isMonitored } from '../health';
 import {
-  displayLevel,
   hasSummaryLevel,
-  isMonitored,
   isRollupKind,
   matchesSummaryQuery,
   parsePageSearch,

@@ -1,5 +1,5 @@
 import { StatusSummaryEntity } from '../api';
-import { DISPLAY_LEVELS, DisplayLevel, isDisplayLevel } from './monitoring';
+import { DISPLAY_LEVELS, DisplayLevel, isDisplayLevel } from '../health/monitoring';
 import { summaryEntityLevel } from './summaryRows';
 
 /**
