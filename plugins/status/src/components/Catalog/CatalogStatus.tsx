@@ -1,12 +1,9 @@
 import { TableColumn } from '@backstage/core-components';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { useApi } from '@backstage/frontend-plugin-api';
 import { EntityNode } from '@backstage/plugin-catalog-graph';
 import Typography from '@material-ui/core/Typography';
 import { displayLevel, isMonitored } from '@status-layer/plugin-status-common';
-import useAsync from 'react-use/esm/useAsync';
-import { statusApiRef } from '../../api';
-import { LevelLabel, StatusNode } from '../common';
+import { LevelLabel, StatusNode, useResource } from '../common';
 import { entityLevelsLoaderFor, LoadedLevel } from './EntityLevelsLoader';
 
 /** The level a catalog row or node shows: not monitored and misconfigured apart from operational. */
@@ -17,13 +14,15 @@ const loadedDisplayLevel = (level: NonNullable<LoadedLevel>) =>
     misconfigured: level.misconfigured,
   });
 
-/** An entity's levels, read with the page's other entities in one request. */
+/**
+ * An entity's levels, read with the page's other entities in one request:
+ * the catalog's batch loader, behind the shared read path. A cell draws its
+ * own quiet states rather than `Loaded`'s progress bar and error panel.
+ */
 export function useEntityLevel(entityRef: string) {
-  const api = useApi(statusApiRef);
-  return useAsync(
-    async (): Promise<LoadedLevel> =>
-      entityLevelsLoaderFor(api).load(entityRef),
-    [api, entityRef],
+  return useResource(
+    (api): Promise<LoadedLevel> => entityLevelsLoaderFor(api).load(entityRef),
+    [entityRef],
   );
 }
 

@@ -1,6 +1,5 @@
 import { EmptyState } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { useApi } from '@backstage/frontend-plugin-api';
 import {
   currentOnCall,
   StatusProblem,
@@ -9,8 +8,6 @@ import {
 } from '@status-layer/plugin-status-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import { useEffect, useState } from 'react';
-import { statusApiRef } from '../../api';
 import Accordion from '@material-ui/core/Accordion';
 import AccordionDetails from '@material-ui/core/AccordionDetails';
 import AccordionSummary from '@material-ui/core/AccordionSummary';
@@ -27,6 +24,7 @@ import {
   OnCall,
   OwnerContacts,
   StatusEntityLink,
+  useMoreProblems,
   useNow,
   useSummary,
 } from '../common';
@@ -191,37 +189,13 @@ function Elsewhere(props: { count: number }) {
   );
 }
 
-/**
- * The problems after the summary's first page, read a page at a time when
- * the reader asks; they follow the summary: a new summary drops them.
- */
-function useMoreProblems(summary: StatusSummary) {
-  const statusApi = useApi(statusApiRef);
-  const [more, setMore] = useState<StatusProblem[]>([]);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<Error>();
-  useEffect(() => setMore([]), [summary]);
-  const shown = summary.problems.length + more.length;
-  const loadMore = () => {
-    setLoading(true);
-    statusApi
-      .getProblems({ offset: shown, limit: PROBLEMS_PAGE })
-      .then(
-        page => {
-          setError(undefined);
-          setMore(previous => [...previous, ...page.problems]);
-        },
-        reason => setError(reason as Error),
-      )
-      .finally(() => setLoading(false));
-  };
-  return { more, shown, loading, error, loadMore };
-}
-
 /** What is broken now: each own problem with its blast radius, worst first. */
 export function BrokenNow(props: { summary: StatusSummary }) {
   const { summary } = props;
-  const { more, shown, loading, error, loadMore } = useMoreProblems(summary);
+  const { more, shown, loading, error, loadMore } = useMoreProblems(
+    summary,
+    PROBLEMS_PAGE,
+  );
   const elsewhere = summary.counts.under_maintenance + summary.counts.unknown;
   if (summary.problemsTotal === 0 && elsewhere === 0) {
     return (

@@ -25,8 +25,8 @@ import {
   levelColor,
   levelLabel,
   StatusEntityLink,
+  useSummaryRows,
 } from '../common';
-import { useSummaryRows } from './useSummaryRows';
 
 const ROW_HEIGHT = 40;
 /** Days in each row's compact history. */

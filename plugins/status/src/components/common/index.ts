@@ -44,3 +44,5 @@ export { Explanation, useExplanation } from './Explanation';
 export { EntityPath } from './EntityPath';
 export { entityDisplayLevel } from './entityDisplayLevel';
 export { formatDuration } from './formatDuration';
+export { useMoreProblems } from './useMoreProblems';
+export { ROWS_PAGE, useSummaryRows } from './useSummaryRows';

@@ -2,7 +2,7 @@ import { useApi } from '@backstage/frontend-plugin-api';
 import { StatusSummaryRow } from '@status-layer/plugin-status-common';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { statusApiRef, StatusSummaryRowsQuery } from '../../api';
-import { useLiveStatus } from '../common';
+import { useLiveStatus } from './useLiveStatus';
 
 /** Rows per request: a few screenfuls. */
 export const ROWS_PAGE = 200;
