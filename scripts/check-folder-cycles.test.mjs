@@ -144,4 +144,8 @@ test("the status backend's declared layers hold", () => {
     problems(join(root, 'plugins', 'status-backend', 'src'), layers),
     [],
   );
+  // the architecture document explains the same declaration
+  const doc = readFileSync(join(root, 'docs', 'architecture.md'), 'utf8');
+  assert.match(doc, /`scripts\/layers\.json`/);
+  for (const folder of layers.flat()) assert.ok(doc.includes(`\`${folder}/\``));
 });
