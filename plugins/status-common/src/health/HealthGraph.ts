@@ -3,6 +3,7 @@ import {
   HealthLevel,
   isOutage,
   OutageLevel,
+  OUTAGES_WORST_FIRST,
   worstLevel,
 } from './levels';
 import {
@@ -91,12 +92,10 @@ export type UpstreamNode = {
 type Impact = Map<string, { level: OutageLevel; next: string }>;
 
 /** The outage levels a walk passes on, least first. */
-const OUTAGE_BY_INDEX = ['degraded', 'partial_outage', 'major_outage'] as const;
-const OUTAGE_INDEX: Record<(typeof OUTAGE_BY_INDEX)[number], number> = {
-  degraded: 0,
-  partial_outage: 1,
-  major_outage: 2,
-};
+const OUTAGE_BY_INDEX = [...OUTAGES_WORST_FIRST].reverse();
+const OUTAGE_INDEX = Object.fromEntries(
+  OUTAGE_BY_INDEX.map((level, index) => [level, index]),
+) as Record<(typeof OUTAGES_WORST_FIRST)[number], number>;
 
 /** One edge as a set key. */
 const edgeKey = (dependent: string, upstream: string) =>
