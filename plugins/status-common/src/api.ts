@@ -5,7 +5,7 @@ import type {
 import type { StatusExplanation } from './rules/explanation';
 import { EntityLevels, UpstreamNode } from './health/HealthGraph';
 import { HealthLevel, OutageLevel } from './health/levels';
-import type { DisplayLevel } from './rules/monitoring';
+import type { DisplayLevel } from './health/monitoring';
 import { Signal } from './health/rules';
 import { StatusConfigurationProblem } from './types';
 import { StatusAlert } from './alerts';

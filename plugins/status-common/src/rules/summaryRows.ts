@@ -5,7 +5,7 @@ import {
   DisplayLevel,
   displayLevel,
   isMonitored,
-} from './monitoring';
+} from '../health/monitoring';
 
 /**
  * How the dashboard's "everything" list is grouped: by Domain → System, by
