@@ -45,7 +45,10 @@ describe('dependencyEdges', () => {
     const { edges } = dependencyEdges([
       {
         ...api,
-        relations: all.map(type => ({ type, targetRef: `component:default/${type}` })),
+        relations: all.map(type => ({
+          type,
+          targetRef: `component:default/${type}`,
+        })),
       },
     ]);
     expect(edges.map(e => e.upstream)).toEqual(

@@ -1,5 +1,9 @@
 import { StatusSummaryEntity } from '../api';
-import { DISPLAY_LEVELS, DisplayLevel, isDisplayLevel } from '../health/monitoring';
+import {
+  DISPLAY_LEVELS,
+  DisplayLevel,
+  isDisplayLevel,
+} from '../health/monitoring';
 import { summaryEntityLevel } from './summaryRows';
 
 /**

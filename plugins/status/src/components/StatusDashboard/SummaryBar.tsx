@@ -15,14 +15,15 @@ export function overallBanner(summary: StatusSummary): string {
   const byLevel = new Map<HealthLevel, number>();
   for (const p of summary.problems)
     byLevel.set(p.level, (byLevel.get(p.level) ?? 0) + 1);
-  const parts = OUTAGES_WORST_FIRST.filter(level => byLevel.get(level))
-    .map(level => {
+  const parts = OUTAGES_WORST_FIRST.filter(level => byLevel.get(level)).map(
+    level => {
       const n = byLevel.get(level)!;
       const words = LEVEL_LABELS[level].toLocaleLowerCase('en-US');
       return level === 'degraded'
         ? `${n} degraded service${n === 1 ? '' : 's'}`
         : plural(n, words);
-    });
+    },
+  );
   if (parts.length === 0) return 'All systems operational';
   const { impacted } = summary;
   const list =
