@@ -67,16 +67,16 @@ export type AlertNameOrigin =
  * @public
  */
 export type AlertTargets = {
-  /** Azure `alertTargetIDs`, lower-cased. */
-  azureResourceIds?: string[];
+  /**
+   * The keys by which an entity's annotation names the alert, compared as its
+   * source's matcher says (New Relic entity GUIDs, Azure resource IDs, a
+   * StatusCake test name, an Events API v2 routing key).
+   */
+  keys?: string[];
   /** Names the alert gives its subject: an entity with that name or title is its entity, when it is the only one. */
   names?: { value: string; from: AlertNameOrigin }[];
   /** An entity ref named in the webhook URL (`?entity=component:default/x`). */
   entityRef?: string;
-  newRelicEntityGuids?: string[];
-  statusCakeTestName?: string;
-  /** The Events API v2 routing key, matched against `pagerduty.com/integration-key`. */
-  routingKey?: string;
   /** For PagerDuty's own alerts: the incident and service they belong to. */
   pagerDuty?: { account: string; incidentId: string; serviceId: string };
 };

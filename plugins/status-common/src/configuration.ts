@@ -54,6 +54,27 @@ const list = (value: string | undefined) =>
     .map(item => item.trim())
     .filter(Boolean);
 
+/**
+ * Reads a Prometheus label selector as the `prometheus.io/alert-selector`
+ * annotation writes it (`job=checkout, env="prod"`): its labels, and the items
+ * that are no `label=value` pair.
+ *
+ * @public
+ */
+export function readPrometheusSelector(value: string): {
+  labels: Record<string, string>;
+  invalid: string[];
+} {
+  const labels: Record<string, string> = {};
+  const invalid: string[] = [];
+  for (const matcher of list(value)) {
+    const match = /^([a-zA-Z_][a-zA-Z0-9_]*)\s*=\s*"?([^"]*)"?$/.exec(matcher);
+    if (match) labels[match[1]] = match[2];
+    else invalid.push(matcher);
+  }
+  return { labels, invalid };
+}
+
 function readAlertMatchers(
   annotations: Record<string, string>,
   problems: StatusConfigurationProblem[],
@@ -61,20 +82,12 @@ function readAlertMatchers(
   const matchers: AlertMatchers = {};
   const selector = annotations[PROMETHEUS_ALERT_SELECTOR_ANNOTATION];
   if (selector !== undefined) {
-    const labels: Record<string, string> = {};
-    for (const matcher of list(selector)) {
-      const match = /^([a-zA-Z_][a-zA-Z0-9_]*)\s*=\s*"?([^"]*)"?$/.exec(
-        matcher,
-      );
-      if (match) {
-        labels[match[1]] = match[2];
-      } else {
-        problems.push({
-          annotation: PROMETHEUS_ALERT_SELECTOR_ANNOTATION,
-          message: `"${matcher}" is not a label matcher. Write label=value pairs separated by commas, e.g. job=checkout, env=prod.`,
-        });
-      }
-    }
+    const { labels, invalid } = readPrometheusSelector(selector);
+    for (const matcher of invalid)
+      problems.push({
+        annotation: PROMETHEUS_ALERT_SELECTOR_ANNOTATION,
+        message: `"${matcher}" is not a label matcher. Write label=value pairs separated by commas, e.g. job=checkout, env=prod.`,
+      });
     if (Object.keys(labels).length) matchers.prometheusLabels = labels;
   }
   const tags = list(annotations[DATADOG_TAGS_ANNOTATION]);

@@ -25,6 +25,53 @@ export type AlertSourceContext = {
 };
 
 /**
+ * How an entity says which of a tool's alerts are its own: one annotation,
+ * and how its value is compared with the alerts.
+ *
+ * - `keys`: the annotation lists keys (by default comma-separated), and an
+ *   alert is the entity's when one of the keys its source put in
+ *   `targets.keys` is among them (New Relic entity GUIDs, Azure resource IDs,
+ *   an Events API routing key).
+ * - `labels`: the annotation reads as `[label, value]` pairs, and an alert is
+ *   the entity's when its labels hold every pair (a Prometheus selector,
+ *   Datadog tags; a pair with the value `''` is a tag without a value).
+ *
+ * @public
+ */
+export type AlertSourceMatcher = {
+  /** The entity annotation, e.g. `newrelic.com/entity-guid`. */
+  readonly annotation: string;
+  /**
+   * The tool's name for the field an alert's keys come from, named when a
+   * request has too many or too long ones, e.g. `alertTargetIDs`.
+   */
+  readonly keysField?: string;
+  /**
+   * The annotation line that would tie an unmatched alert to an entity, e.g.
+   * `newrelic.com/entity-guid: MXxBUE18...`, or undefined when the alert
+   * gives nothing to write. By default, for `keys`, the annotation with the
+   * alert's first key.
+   */
+  suggest?(alert: NormalisedAlert): string | undefined;
+} & (
+  | {
+      readonly by: 'keys';
+      /** The keys an annotation value names; by default its comma-separated items, trimmed. */
+      readKeys?(value: string): string[];
+      /**
+       * The one way of writing a key, applied to the entity's keys and the
+       * alert's alike, e.g. lower-cased for case-insensitive IDs.
+       */
+      normaliseKey?(key: string): string;
+    }
+  | {
+      readonly by: 'labels';
+      /** The `[label, value]` pairs an annotation value names. */
+      readLabels(value: string): [string, string][];
+    }
+);
+
+/**
  * A monitoring tool that sends alerts to `/api/status/webhooks/<id>`.
  *
  * @public
@@ -52,6 +99,12 @@ export interface AlertSource {
    * it out: their firing alerts neither go stale nor expire.
    */
   readonly resendIntervalMinutes?: number;
+  /**
+   * The entity annotation that names the tool's alerts, and how it is
+   * compared with them. Tools without one are matched by the rules every
+   * alert shares (an entity ref in the webhook URL, labels, names).
+   */
+  readonly matcher?: AlertSourceMatcher;
   /**
    * Whether the request comes from the tool: a shared secret, a token or a
    * signature, compared in constant time. Return false to refuse with 401.

@@ -8,6 +8,7 @@
 export type {
   AlertSource,
   AlertSourceContext,
+  AlertSourceMatcher,
   AlertSourceRequest,
 } from './AlertSource';
 export { hasHmacSignature, hasSharedSecret, secretsEqual } from './auth';

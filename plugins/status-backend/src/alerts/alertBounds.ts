@@ -53,8 +53,13 @@ function isWebLink(url: string): boolean {
  * The alerts of one request as they may be stored: throws `InputError` (400)
  * when they go past {@link ALERT_BOUNDS}, naming the field and its limit; a
  * link that is not http(s) is left out (the alert itself is kept).
+ * `keysField` names the field the alerts' keys come from, as their source's
+ * matcher says.
  */
-export function boundedAlerts(alerts: NormalisedAlert[]): NormalisedAlert[] {
+export function boundedAlerts(
+  alerts: NormalisedAlert[],
+  keysField = 'The keys that name its entity',
+): NormalisedAlert[] {
   if (alerts.length > ALERT_BOUNDS.alertsPerRequest) {
     throw new InputError(
       `The request has ${alerts.length} alerts; send at most ${ALERT_BOUNDS.alertsPerRequest} per request`,
@@ -76,15 +81,12 @@ export function boundedAlerts(alerts: NormalisedAlert[]): NormalisedAlert[] {
     }
     const targets = alert.targets;
     if (!targets) continue;
-    limitList(targets.azureResourceIds, 'The alert target IDs');
-    limitList(targets.newRelicEntityGuids, 'The impacted entities');
     limitList(
       targets.names?.map(n => n.value),
       'The names the alert gives its subject',
     );
     limit(targets.entityRef, ALERT_BOUNDS.targetValue, 'The entity');
-    limit(targets.statusCakeTestName, ALERT_BOUNDS.targetValue, 'Name');
-    limit(targets.routingKey, ALERT_BOUNDS.targetValue, 'routing_key');
+    limitList(targets.keys, keysField);
   }
   return alerts.map(alert =>
     alert.url === undefined || isWebLink(alert.url)

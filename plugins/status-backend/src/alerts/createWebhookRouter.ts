@@ -221,7 +221,7 @@ export function createWebhookRouter(options: {
           for (const alert of received)
             alert.targets = { ...alert.targets, entityRef: entity.trim() };
         }
-        received = boundedAlerts(received);
+        received = boundedAlerts(received, source.matcher?.keysField);
         const maxFiring =
           options.maxFiring?.(source.id) ?? DEFAULT_MAX_FIRING_PER_SOURCE;
         const admitted = await cap.admit(source.id, maxFiring, received);

@@ -1,11 +1,15 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
 import {
   AlertSource,
   hasHmacSignature,
+  hasSharedSecret,
   statusAlertSourcesExtensionPoint,
 } from '@status-layer/plugin-status-node';
 import { createHmac } from 'node:crypto';
 import request from 'supertest';
+import waitForExpect from 'wait-for-expect';
 import { createTestDatabases } from '../__testUtils__/databases';
 import { startStatusTestBackend } from '../__testUtils__/startStatusTestBackend';
 
@@ -27,6 +31,43 @@ const signingTool: AlertSource = {
     },
   ],
 };
+
+// A tool whose alerts an entity names by its own annotation, all in this one file.
+const MONITOR_ANNOTATION = 'uptime-tool.example.com/monitor-id';
+const uptimeTool: AlertSource = {
+  id: 'uptime-tool',
+  title: 'Uptime tool',
+  credentialsIn: 'request',
+  matcher: { annotation: MONITOR_ANNOTATION, by: 'keys' },
+  authenticate: (req, { secret }) => hasSharedSecret(req, secret),
+  parse: (req, { receivedAt }) => {
+    const body = req.body as { monitor: string; down: boolean };
+    return [
+      {
+        source: 'uptime-tool',
+        fingerprint: body.monitor,
+        state: body.down ? 'firing' : 'resolved',
+        severity: 'critical',
+        title: `Monitor ${body.monitor} is ${body.down ? 'down' : 'up'}`,
+        startedAt: receivedAt.toISOString(),
+        labels: {},
+        targets: { keys: [body.monitor] },
+      },
+    ];
+  },
+};
+
+const component = (
+  name: string,
+  annotations: Record<string, string> = {},
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default', annotations },
+  spec: { type: 'service', owner: 'shop', lifecycle: 'production' },
+});
+
+jest.setTimeout(60_000);
 
 describe('the alert sources extension point', () => {
   const databases = createTestDatabases();
@@ -73,6 +114,76 @@ describe('the alert sources extension point', () => {
         .send(body)
         .expect(401);
       expect(await knex('status_alerts').pluck('fingerprint')).toEqual(['42']);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    "matches a module's tool to entities by the annotation its source declares, on %p",
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const server = await startStatusTestBackend({
+        knex,
+        entities: [
+          component('checkout', { [MONITOR_ANNOTATION]: 'mon-7, mon-8' }),
+          component('search', { [MONITOR_ANNOTATION]: 'mon-9' }),
+          // a name equal to the monitor's: the annotation is what matches
+          component('mon-1'),
+        ],
+        runStartupTasks: true,
+        config: {
+          status: {
+            alerts: { sources: { 'uptime-tool': { secret: 'uptime-secret' } } },
+          },
+        },
+        features: [
+          createBackendModule({
+            pluginId: 'status',
+            moduleId: 'uptime-tool',
+            register(reg) {
+              reg.registerInit({
+                deps: { alertSources: statusAlertSourcesExtensionPoint },
+                async init({ alertSources }) {
+                  alertSources.addAlertSource(uptimeTool);
+                },
+              });
+            },
+          }),
+        ],
+      });
+      for (const monitor of ['mon-8', 'mon-404'])
+        await request(server)
+          .post('/api/status/webhooks/uptime-tool')
+          .set('Authorization', 'Bearer uptime-secret')
+          .send({ monitor, down: true })
+          .expect(202, { accepted: 1 });
+      const statusOf = async (name: string) =>
+        (
+          await request(server)
+            .get(`/api/status/entities/component/default/${name}`)
+            .set('Authorization', mockCredentials.user.header())
+            .expect(200)
+        ).body;
+      await waitForExpect(async () => {
+        const checkout = await statusOf('checkout');
+        expect(checkout.alerts).toEqual([
+          expect.objectContaining({
+            source: 'uptime-tool',
+            sourceTitle: 'Uptime tool',
+            title: 'Monitor mon-8 is down',
+            match: { rule: 'annotation', annotation: MONITOR_ANNOTATION },
+          }),
+        ]);
+        expect(checkout.levels.own).toBe('major_outage');
+      });
+      expect((await statusOf('search')).alerts).toEqual([]);
+      // a monitor no entity names stays unmatched, and says which line would map it
+      const unmatched = await request(server)
+        .get('/api/status/alerts/unmatched')
+        .set('Authorization', mockCredentials.user.header())
+        .expect(200);
+      expect(JSON.stringify(unmatched.body)).toContain(
+        `${MONITOR_ANNOTATION}: mon-404`,
+      );
     },
   );
 });

@@ -36,6 +36,8 @@ export type EntitySummary = {
   integrationKey?: string;
   /** Annotations that tie monitoring alerts to it. */
   alertMatchers: AlertMatchers;
+  /** Its annotations, which each alert source's matcher reads its own from. */
+  annotations?: Record<string, string>;
   problems: StatusConfigurationProblem[];
   /** Users: the groups they are members of. */
   memberOf?: string[];
@@ -95,6 +97,7 @@ export function summariseEntity(entity: Entity): EntitySummary {
         PAGERDUTY_INTEGRATION_KEY_ANNOTATION
       ]?.trim() || undefined,
     alertMatchers: configuration.alertMatchers,
+    annotations: entity.metadata.annotations,
     problems: configuration.problems,
   };
   // the catalog module marks the services it added from a portal mapping

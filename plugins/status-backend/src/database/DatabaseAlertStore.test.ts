@@ -66,6 +66,44 @@ describe('DatabaseAlertStore', () => {
       );
     });
 
+    it('reads the keys of alerts stored with a field per tool as the keys their matcher compares', async () => {
+      const { store } = await createStore();
+      // as rows were written before each source declared its own matcher
+      const legacy = (fingerprint: string, source: string, targets: object) =>
+        alert(fingerprint, 10, {
+          source,
+          targets: targets as NormalisedAlert['targets'],
+        });
+      await store.upsertAlerts(
+        [
+          legacy('A', 'azure', {
+            azureResourceIds: ['/subscriptions/1/sites/pay'],
+            names: [{ value: 'pay', from: 'resource' }],
+          }),
+          legacy('G', 'generic', { routingKey: 'KEY-PAY' }),
+          legacy('N', 'newrelic', {
+            newRelicEntityGuids: ['GUID-1', 'GUID-2'],
+          }),
+          legacy('S', 'statuscake', { statusCakeTestName: 'Payments API' }),
+          legacy('E', 'azure', { azureResourceIds: [] }),
+        ],
+        ago(5),
+      );
+      const targets = Object.fromEntries(
+        (await store.listAlerts()).map(a => [a.fingerprint, a.targets]),
+      );
+      expect(targets).toEqual({
+        A: {
+          keys: ['/subscriptions/1/sites/pay'],
+          names: [{ value: 'pay', from: 'resource' }],
+        },
+        G: { keys: ['KEY-PAY'] },
+        N: { keys: ['GUID-1', 'GUID-2'] },
+        S: { keys: ['Payments API'] },
+        E: {},
+      });
+    });
+
     it('keeps the last of an alert repeated in one body, and bounds the tool severity it keeps', async () => {
       const { store } = await createStore();
       await store.upsertAlerts(

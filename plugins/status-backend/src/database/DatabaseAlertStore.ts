@@ -1,4 +1,8 @@
-import { NormalisedAlert, toDate } from '@status-layer/plugin-status-common';
+import {
+  AlertTargets,
+  NormalisedAlert,
+  toDate,
+} from '@status-layer/plugin-status-common';
 import { Knex } from 'knex';
 import { batches } from './batches';
 import { createHash } from 'node:crypto';
@@ -158,6 +162,31 @@ export class DatabaseAlertStore implements AlertStore {
   }
 }
 
+/**
+ * An alert's targets as stored. Rows written before each source declared its
+ * own matcher keep their keys in a field per tool (`azureResourceIds`,
+ * `newRelicEntityGuids`, `statusCakeTestName`, `routingKey`): those are read
+ * as `keys`, so they match as they always did.
+ */
+function storedTargets(stored: Record<string, any>): AlertTargets {
+  const {
+    azureResourceIds,
+    newRelicEntityGuids,
+    statusCakeTestName,
+    routingKey,
+    ...targets
+  } = stored;
+  const legacy: string[] = [
+    ...(azureResourceIds ?? []),
+    ...(newRelicEntityGuids ?? []),
+    ...(statusCakeTestName !== undefined ? [statusCakeTestName] : []),
+    ...(routingKey !== undefined ? [routingKey] : []),
+  ];
+  return legacy.length && !targets.keys
+    ? { ...targets, keys: legacy }
+    : targets;
+}
+
 function toStoredAlert(r: any): StoredAlert {
   const receivedAt = toDate(r.received_at)!;
   return {
@@ -172,7 +201,7 @@ function toStoredAlert(r: any): StoredAlert {
     endedAt: toDate(r.ended_at)?.toISOString(),
     url: r.url ?? undefined,
     labels: JSON.parse(r.labels),
-    targets: r.targets ? JSON.parse(r.targets) : undefined,
+    targets: r.targets ? storedTargets(JSON.parse(r.targets)) : undefined,
     receivedAt,
     changedAt: toDate(r.changed_at) ?? receivedAt,
   };

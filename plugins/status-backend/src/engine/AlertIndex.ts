@@ -3,6 +3,7 @@ import {
   NormalisedAlert,
   StatusAlert,
 } from '@status-layer/plugin-status-common';
+import { AlertSourceMatcher } from '@status-layer/plugin-status-node';
 import { AlertMapper, AlertMatch } from './AlertMapper';
 import { MappingSuggestions } from './suggestMapping';
 import { StoredAlert, StoredIncident } from '../database';
@@ -45,6 +46,8 @@ export class AlertIndex {
   constructor(
     private readonly options: {
       sourceTitles?: Map<string, string>;
+      /** Each alert source's annotation matcher, by source id. */
+      matchers?: ReadonlyMap<string, AlertSourceMatcher>;
       /** After how long without a resend a firing alert of a source may have ended. */
       staleAfterMs?: (source: string) => number | undefined;
       now?: () => Date;
@@ -61,7 +64,11 @@ export class AlertIndex {
     entities: Iterable<EntitySummary>,
     entitiesOfService: (account: string, serviceId: string) => string[],
   ) {
-    this.mapper = new AlertMapper(entities, entitiesOfService);
+    this.mapper = new AlertMapper(
+      entities,
+      entitiesOfService,
+      this.options.matchers,
+    );
     this.suggestions = new MappingSuggestions(this.mapper);
     const alerts = [...this.entries.values()].map(e => e.alert);
     this.entries.clear();

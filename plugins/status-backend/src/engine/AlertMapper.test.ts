@@ -1,4 +1,13 @@
-import { NormalisedAlert } from '@status-layer/plugin-status-common';
+import {
+  AZURE_RESOURCE_ID_ANNOTATION,
+  DATADOG_TAGS_ANNOTATION,
+  NEW_RELIC_ENTITY_GUID_ANNOTATION,
+  NormalisedAlert,
+  PAGERDUTY_INTEGRATION_KEY_ANNOTATION,
+  PROMETHEUS_ALERT_SELECTOR_ANNOTATION,
+  STATUSCAKE_TEST_NAME_ANNOTATION,
+} from '@status-layer/plugin-status-common';
+import { alertMatchersOf, BUILT_IN_ALERT_SOURCES } from '../alerts/sources';
 import { EntitySummary } from '../catalog/catalogSnapshot';
 import { AlertMapper } from './AlertMapper';
 
@@ -47,14 +56,15 @@ describe('AlertMapper', () => {
       entity('component:default/points-api'),
       entity('component:loyalty/points-api'),
       entity('component:default/payments', {
-        alertMatchers: {
-          prometheusLabels: { job: 'payments-worker', env: 'prod' },
-          datadogTags: ['team:pay', 'env:prod'],
-          newRelicEntityGuids: ['GUID-1'],
-          azureResourceIds: ['/subscriptions/1/sites/pay'],
-          statusCakeTestNames: ['Payments API'],
+        annotations: {
+          [PROMETHEUS_ALERT_SELECTOR_ANNOTATION]:
+            'job=payments-worker, env=prod',
+          [DATADOG_TAGS_ANNOTATION]: 'team:pay, env:prod',
+          [NEW_RELIC_ENTITY_GUID_ANNOTATION]: 'GUID-1',
+          [AZURE_RESOURCE_ID_ANNOTATION]: '/subscriptions/1/sites/pay',
+          [STATUSCAKE_TEST_NAME_ANNOTATION]: 'Payments API',
+          [PAGERDUTY_INTEGRATION_KEY_ANNOTATION]: 'KEY-PAY',
         },
-        integrationKey: 'KEY-PAY',
       }),
       entity('component:default/billing', { pagerDutyServiceIds: ['PBILL'] }),
     ],
@@ -62,6 +72,7 @@ describe('AlertMapper', () => {
       account === 'default' && serviceId === 'PBILL'
         ? ['component:default/billing']
         : [],
+    alertMatchersOf(BUILT_IN_ALERT_SOURCES),
   );
   const payments = ['component:default/payments'];
 
@@ -91,25 +102,18 @@ describe('AlertMapper', () => {
       match: { rule: 'annotation', annotation: 'datadoghq.com/tags' },
     });
     expect(
-      mapper.map(alert('newrelic', {}, { newRelicEntityGuids: ['GUID-1'] }))
+      mapper.map(alert('newrelic', {}, { keys: ['GUID-1'] })).entityRefs,
+    ).toEqual(payments);
+    expect(
+      mapper.map(alert('azure', {}, { keys: ['/SUBSCRIPTIONS/1/sites/PAY'] }))
         .entityRefs,
     ).toEqual(payments);
     expect(
-      mapper.map(
-        alert(
-          'azure',
-          {},
-          { azureResourceIds: ['/SUBSCRIPTIONS/1/sites/PAY'] },
-        ),
-      ).entityRefs,
+      mapper.map(alert('statuscake', {}, { keys: ['Payments API'] }))
+        .entityRefs,
     ).toEqual(payments);
     expect(
-      mapper.map(
-        alert('statuscake', {}, { statusCakeTestName: 'Payments API' }),
-      ).entityRefs,
-    ).toEqual(payments);
-    expect(
-      mapper.map(alert('generic', {}, { routingKey: 'KEY-PAY' })).match,
+      mapper.map(alert('generic', {}, { keys: ['KEY-PAY'] })).match,
     ).toEqual({
       rule: 'annotation',
       annotation: 'pagerduty.com/integration-key',
@@ -119,6 +123,48 @@ describe('AlertMapper', () => {
       mapper.map(alert('datadog', { job: 'payments-worker', env: 'prod' }))
         .entityRefs,
     ).toEqual([]);
+  });
+
+  it("reads a tool's annotation as its source's matcher says, skipping an entity the matcher cannot read", () => {
+    const tool = new AlertMapper(
+      [
+        entity('component:default/checkout', {
+          annotations: { 'tool.example.com/ids': 'A-1|A-2' },
+        }),
+        entity('component:default/search', {
+          annotations: { 'tool.example.com/ids': 'broken' },
+        }),
+        entity('component:default/payments', {
+          annotations: { 'tool.example.com/ids': 'a-3' },
+        }),
+      ],
+      undefined,
+      new Map([
+        [
+          'tool',
+          {
+            annotation: 'tool.example.com/ids',
+            by: 'keys' as const,
+            readKeys: (value: string) => {
+              if (value === 'broken') throw new Error('not an ID list');
+              return value.split('|');
+            },
+            normaliseKey: (key: string) => key.toLowerCase(),
+          },
+        ],
+      ]),
+    );
+    expect(tool.map(alert('tool', {}, { keys: ['a-2', 'A-3'] }))).toEqual({
+      entityRefs: ['component:default/checkout', ...payments],
+      match: { rule: 'annotation', annotation: 'tool.example.com/ids' },
+    });
+    expect(
+      tool.map(alert('tool', {}, { keys: ['broken'] })).entityRefs,
+    ).toEqual([]);
+    // another source's alerts never match by this tool's annotation
+    expect(tool.map(alert('other', {}, { keys: ['a-1'] })).entityRefs).toEqual(
+      [],
+    );
   });
 
   it("ties PagerDuty's own alerts to the entities of the incident's service", () => {

@@ -5,14 +5,9 @@ import {
   ALERT_ENTITY_REF_TAG,
   AlertMatchRule,
   AlertNameOrigin,
-  AZURE_RESOURCE_ID_ANNOTATION,
-  DATADOG_TAGS_ANNOTATION,
-  NEW_RELIC_ENTITY_GUID_ANNOTATION,
   NormalisedAlert,
-  PAGERDUTY_INTEGRATION_KEY_ANNOTATION,
-  PROMETHEUS_ALERT_SELECTOR_ANNOTATION,
-  STATUSCAKE_TEST_NAME_ANNOTATION,
 } from '@status-layer/plugin-status-common';
+import { AlertSourceMatcher } from '@status-layer/plugin-status-node';
 import { addTo } from '../lib/addTo';
 import { EntitySummary } from '../catalog/catalogSnapshot';
 
@@ -43,13 +38,55 @@ function fullRef(value: string): string | undefined {
   }
 }
 
+/** An annotation value's comma-separated items, trimmed. */
+const stringList = (value: string) =>
+  value
+    .split(',')
+    .map(item => item.trim())
+    .filter(Boolean);
+
+/** One tool's annotation, read on every entity that has it. */
+type AnnotationIndex = {
+  matcher: AlertSourceMatcher;
+  /** `keys` matchers: the entities each key names. */
+  byKey: Map<string, string[]>;
+  /** `labels` matchers: the pairs each entity needs on an alert. */
+  byLabels: { ref: string; labels: [string, string][] }[];
+};
+
+function indexAnnotation(
+  matcher: AlertSourceMatcher,
+  entities: EntitySummary[],
+): AnnotationIndex {
+  const index: AnnotationIndex = { matcher, byKey: new Map(), byLabels: [] };
+  for (const e of entities) {
+    const value = e.annotations?.[matcher.annotation];
+    if (value === undefined) continue;
+    try {
+      if (matcher.by === 'labels') {
+        const labels = matcher.readLabels(value);
+        if (labels.length) index.byLabels.push({ ref: e.ref, labels });
+        continue;
+      }
+      const normalise = matcher.normaliseKey ?? (key => key);
+      for (const key of matcher.readKeys?.(value) ?? stringList(value))
+        addTo(index.byKey, normalise(key), e.ref);
+    } catch {
+      // a module's reader that cannot read one entity's annotation skips it,
+      // so one odd catalog-info.yaml never stops every alert being mapped
+    }
+  }
+  return index;
+}
+
 /**
  * Ties alerts to catalog entities, without set-up where the alert says enough.
  * The first rule that matches wins, and is recorded:
- * 1. the entity's own annotation for the tool (Prometheus label selector,
- *    Datadog tags, New Relic GUIDs, Azure resource IDs, StatusCake test
- *    names, the Events API integration key); for PagerDuty's own alerts, the
- *    entity of the incident's service;
+ * 1. the entity's own annotation for the tool, as the alert's source
+ *    declares it in its `matcher` (Prometheus label selector, Datadog tags,
+ *    New Relic GUIDs, Azure resource IDs, StatusCake test names, the Events
+ *    API integration key, or a tool added through the extension point); for
+ *    PagerDuty's own alerts, the entity of the incident's service;
  * 2. an entity ref in the webhook URL (`?entity=`), for tools whose default
  *    payload carries no tags;
  * 3. a full entity ref in a `backstage_entity` label or a `backstage:` tag;
@@ -65,13 +102,8 @@ export class AlertMapper {
   private readonly refs = new Set<string>();
   private readonly byName = new Map<string, EntitySummary[]>();
   private readonly byTitle = new Map<string, EntitySummary[]>();
-  private readonly byGuid = new Map<string, string[]>();
-  private readonly byAzureId = new Map<string, string[]>();
-  private readonly byStatusCakeTest = new Map<string, string[]>();
-  private readonly byIntegrationKey = new Map<string, string[]>();
-  private readonly prometheus: { ref: string; labels: [string, string][] }[] =
-    [];
-  private readonly datadog: { ref: string; tags: [string, string][] }[] = [];
+  /** Per source id, its tool's annotation on the entities. */
+  private readonly annotations = new Map<string, AnnotationIndex>();
   /** Every entity, for suggesting candidates. */
   readonly entities: EntitySummary[] = [];
 
@@ -81,36 +113,22 @@ export class AlertMapper {
       account: string,
       serviceId: string,
     ) => string[] = () => [],
+    /** Each alert source's matcher, by source id. */
+    matchers: ReadonlyMap<string, AlertSourceMatcher> = new Map(),
   ) {
     for (const e of entities) {
       this.entities.push(e);
       this.refs.add(e.ref);
       addTo(this.byName, lower(e.name), e);
       if (e.title) addTo(this.byTitle, lower(e.title), e);
-      const m = e.alertMatchers;
-      for (const guid of m.newRelicEntityGuids ?? [])
-        addTo(this.byGuid, guid, e.ref);
-      for (const id of m.azureResourceIds ?? [])
-        addTo(this.byAzureId, id, e.ref);
-      for (const test of m.statusCakeTestNames ?? [])
-        addTo(this.byStatusCakeTest, test, e.ref);
-      if (e.integrationKey)
-        addTo(this.byIntegrationKey, e.integrationKey, e.ref);
-      if (m.prometheusLabels)
-        this.prometheus.push({
-          ref: e.ref,
-          labels: Object.entries(m.prometheusLabels),
-        });
-      if (m.datadogTags)
-        this.datadog.push({
-          ref: e.ref,
-          tags: m.datadogTags.map(tag => {
-            const at = tag.indexOf(':');
-            return at > 0
-              ? [tag.slice(0, at).trim(), tag.slice(at + 1).trim()]
-              : [tag.trim(), ''];
-          }),
-        });
+    }
+    // sources that share a matcher (Alertmanager, Grafana) share its index
+    const indexes = new Map<AlertSourceMatcher, AnnotationIndex>();
+    for (const [source, matcher] of matchers) {
+      const index =
+        indexes.get(matcher) ?? indexAnnotation(matcher, this.entities);
+      indexes.set(matcher, index);
+      this.annotations.set(source, index);
     }
   }
 
@@ -153,6 +171,11 @@ export class AlertMapper {
     return { entityRefs: [] };
   }
 
+  /** The annotation the alert's source matches it by, if it declares one. */
+  matcherOf(source: string): AlertSourceMatcher | undefined {
+    return this.annotations.get(source)?.matcher;
+  }
+
   /** Names the alert gives its subject: its targets, and plain tags (labels without a value). */
   namesOf(alert: NormalisedAlert): { value: string; from: AlertNameOrigin }[] {
     const names = [...(alert.targets?.names ?? [])];
@@ -166,59 +189,35 @@ export class AlertMapper {
   }
 
   private byAnnotation(alert: NormalisedAlert): AlertMatch | undefined {
-    const t = alert.targets ?? {};
-    const found = new Set<string>();
-    const add = (refs?: string[]) => refs?.forEach(r => found.add(r));
-    let annotation = '';
-    switch (alert.source) {
-      case 'alertmanager':
-      case 'grafana':
-        annotation = PROMETHEUS_ALERT_SELECTOR_ANNOTATION;
-        for (const p of this.prometheus)
-          if (p.labels.every(([k, v]) => alert.labels[k] === v))
-            found.add(p.ref);
-        break;
-      case 'datadog':
-        annotation = DATADOG_TAGS_ANNOTATION;
-        for (const d of this.datadog)
-          if (d.tags.every(([k, v]) => alert.labels[k] === v)) found.add(d.ref);
-        break;
-      case 'newrelic':
-        annotation = NEW_RELIC_ENTITY_GUID_ANNOTATION;
-        for (const guid of t.newRelicEntityGuids ?? [])
-          add(this.byGuid.get(guid));
-        break;
-      case 'azure':
-        annotation = AZURE_RESOURCE_ID_ANNOTATION;
-        for (const id of t.azureResourceIds ?? [])
-          add(this.byAzureId.get(lower(id)));
-        break;
-      case 'statuscake':
-        annotation = STATUSCAKE_TEST_NAME_ANNOTATION;
-        if (t.statusCakeTestName)
-          add(this.byStatusCakeTest.get(t.statusCakeTestName));
-        break;
-      case 'generic':
-        annotation = PAGERDUTY_INTEGRATION_KEY_ANNOTATION;
-        if (t.routingKey) add(this.byIntegrationKey.get(t.routingKey));
-        break;
-      case 'pagerduty':
-        if (t.pagerDuty)
-          add(
-            this.entitiesOfService(t.pagerDuty.account, t.pagerDuty.serviceId),
-          );
-        if (found.size)
-          return {
-            entityRefs: [...found].sort(),
+    const pagerDuty = alert.targets?.pagerDuty;
+    if (alert.source === 'pagerduty' && pagerDuty) {
+      const refs = this.entitiesOfService(
+        pagerDuty.account,
+        pagerDuty.serviceId,
+      );
+      return refs.length
+        ? {
+            entityRefs: [...new Set(refs)].sort(),
             match: { rule: 'pagerduty-service' },
-          };
-        return undefined;
-      default:
+          }
+        : undefined;
+    }
+    const index = this.annotations.get(alert.source);
+    if (!index) return undefined;
+    const { matcher } = index;
+    const found = new Set<string>();
+    if (matcher.by === 'labels') {
+      for (const { ref, labels } of index.byLabels)
+        if (labels.every(([k, v]) => alert.labels[k] === v)) found.add(ref);
+    } else {
+      const normalise = matcher.normaliseKey ?? (key => key);
+      for (const key of alert.targets?.keys ?? [])
+        index.byKey.get(normalise(key))?.forEach(ref => found.add(ref));
     }
     if (!found.size) return undefined;
     return {
       entityRefs: [...found].sort(),
-      match: { rule: 'annotation', annotation },
+      match: { rule: 'annotation', annotation: matcher.annotation },
     };
   }
 

@@ -1,5 +1,6 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AlertSourceMatcher } from '@status-layer/plugin-status-node';
 import {
   DEFAULT_HEALTH_RULES,
   dependencyEdges,
@@ -96,6 +97,8 @@ export class StatusEngine {
       accounts: string[];
       /** Alert sources' names for people, by id. */
       alertSourceTitles?: Map<string, string>;
+      /** Each alert source's annotation matcher, by source id. */
+      alertMatchers?: ReadonlyMap<string, AlertSourceMatcher>;
       /** After how long without a resend a firing alert of a source may have ended. */
       alertStaleAfterMs?: (source: string) => number | undefined;
       /** Called with the entities whose levels changed in a refresh. */
@@ -119,6 +122,7 @@ export class StatusEngine {
     this.graph = new HealthGraph(options.rules ?? DEFAULT_HEALTH_RULES);
     this.alerts = new AlertIndex({
       sourceTitles: options.alertSourceTitles,
+      matchers: options.alertMatchers,
       staleAfterMs: options.alertStaleAfterMs,
       now: () => this.now(),
     });

@@ -2,9 +2,12 @@ import {
   editDistance,
   NormalisedAlert,
 } from '@status-layer/plugin-status-common';
+import { alertMatchersOf, BUILT_IN_ALERT_SOURCES } from '../alerts/sources';
 import { EntitySummary } from '../catalog/catalogSnapshot';
 import { AlertMapper } from './AlertMapper';
 import { MappingSuggestions } from './suggestMapping';
+
+const matchers = alertMatchersOf(BUILT_IN_ALERT_SOURCES);
 
 const entity = (name: string, extra: Partial<EntitySummary> = {}) => ({
   ref: `component:default/${name}`,
@@ -35,7 +38,7 @@ const alert = (
 const candidatesIn =
   (entities: EntitySummary[]) =>
   (labels: Record<string, string>, targets?: NormalisedAlert['targets']) => {
-    const mapper = new AlertMapper(entities);
+    const mapper = new AlertMapper(entities, undefined, matchers);
     const a = alert(labels, targets);
     return new MappingSuggestions(mapper).suggest(a, mapper.map(a)).candidates;
   };
@@ -159,11 +162,15 @@ describe('MappingSuggestions', () => {
   });
 
   it('names every entity a name fits, ahead of any scoring', () => {
-    const mapper = new AlertMapper([
-      entity('points-api'),
-      { ...entity('points-api'), ref: 'component:loyalty/points-api' },
-      entity('point-api'),
-    ]);
+    const mapper = new AlertMapper(
+      [
+        entity('points-api'),
+        { ...entity('points-api'), ref: 'component:loyalty/points-api' },
+        entity('point-api'),
+      ],
+      undefined,
+      matchers,
+    );
     const a = alert({ service: 'points-api' });
     expect(new MappingSuggestions(mapper).suggest(a, mapper.map(a))).toEqual({
       candidates: [
@@ -172,6 +179,37 @@ describe('MappingSuggestions', () => {
       ],
       suggestion: 'prometheus.io/alert-selector: service=points-api',
     });
+  });
+
+  it("writes the line of the alert's own tool, as its source's matcher says", () => {
+    const mapper = new AlertMapper([], undefined, matchers);
+    const line = (
+      source: string,
+      labels: Record<string, string>,
+      targets?: NormalisedAlert['targets'],
+    ) => {
+      const a = { ...alert(labels, targets), source };
+      return new MappingSuggestions(mapper).suggest(a, mapper.map(a))
+        .suggestion;
+    };
+    expect(line('grafana', { instance: 'db-1', app: 'pay' })).toBe(
+      'prometheus.io/alert-selector: app=pay',
+    );
+    expect(line('datadog', { priority: 'P1', team: 'pay' })).toBe(
+      'datadoghq.com/tags: team:pay',
+    );
+    expect(line('newrelic', {}, { keys: ['GUID-1'] })).toBe(
+      'newrelic.com/entity-guid: GUID-1',
+    );
+    expect(line('statuscake', {}, { keys: ['Payments API'] })).toBe(
+      'statuscake.com/test-name: Payments API',
+    );
+    // the integration key is a secret: never written back
+    expect(line('generic', {}, { keys: ['KEY-PAY'] })).toBe(
+      'payload.component: <the entity’s name>',
+    );
+    expect(line('newrelic', {})).toBeUndefined();
+    expect(line('pagerduty', {})).toBeUndefined();
   });
 
   it('finds the right entity in a large catalog', () => {

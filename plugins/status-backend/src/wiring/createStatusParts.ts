@@ -16,6 +16,7 @@ import { SignalsService } from '@backstage/plugin-signals-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { createWebhookRouter } from '../alerts/createWebhookRouter';
+import { alertMatchersOf } from '../alerts/sources';
 import { DatabaseServiceMappingStore, DatabaseStatusStore } from '../database';
 import { DatabaseServiceDependencyStore } from '../database/DatabaseServiceDependencyStore';
 import { PagerDutyDependencies } from '../engine/pagerDutyDependencies';
@@ -210,6 +211,7 @@ export async function createStatusParts(
         dependencyGraph?.store,
       ),
       alertSourceTitles: new Map(alertSources.map(a => [a.id, a.title])),
+      alertMatchers: alertMatchersOf(alertSources),
       alertStaleAfterMs: alertLimits.staleAfterMs,
       onChanges: changes => livePush.changed(changes.map(c => c.ref)),
       // who may read what can change with the catalog

@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import {
   AlertSeverity,
+  AZURE_RESOURCE_ID_ANNOTATION,
   NormalisedAlert,
 } from '@status-layer/plugin-status-common';
 import { AlertSource, hasSharedSecret } from '@status-layer/plugin-status-node';
@@ -84,7 +85,7 @@ function commonSchema(
         : {}),
     },
     targets: {
-      azureResourceIds: lowered(targetIds),
+      keys: lowered(targetIds),
       names: resourceNames([
         ...stringList(essentials.configurationItems),
         ...targetIds.map(nameOf),
@@ -162,7 +163,7 @@ function olderSchema(
         : {}),
     },
     targets: {
-      azureResourceIds: resourceId ? lowered([resourceId]) : [],
+      keys: resourceId ? lowered([resourceId]) : [],
       names: resourceNames([
         ...(optionalText(context?.resourceName)
           ? [String(context!.resourceName)]
@@ -184,6 +185,15 @@ export const azureMonitorSource: AlertSource = {
   id: 'azure',
   title: 'Azure Monitor',
   credentialsIn: 'request',
+  // an entity's resource IDs; an alert carries its `alertTargetIDs`, in any case
+  matcher: {
+    annotation: AZURE_RESOURCE_ID_ANNOTATION,
+    by: 'keys',
+    keysField: 'The alert target IDs',
+    readKeys: value =>
+      stringList(value).filter(id => id.startsWith('/subscriptions/')),
+    normaliseKey: id => id.trim().toLocaleLowerCase('en-US'),
+  },
   authenticate: (request, { secret }) => hasSharedSecret(request, secret),
   parse(request, { receivedAt }) {
     const body = object(request.body, 'The body');

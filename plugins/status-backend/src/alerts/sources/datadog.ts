@@ -1,5 +1,8 @@
 import { InputError } from '@backstage/errors';
-import { AlertSeverity } from '@status-layer/plugin-status-common';
+import {
+  AlertSeverity,
+  DATADOG_TAGS_ANNOTATION,
+} from '@status-layer/plugin-status-common';
 import { AlertSource, hasSharedSecret } from '@status-layer/plugin-status-node';
 import {
   object,
@@ -87,6 +90,26 @@ export const datadogSource: AlertSource = {
   id: 'datadog',
   title: 'Datadog',
   credentialsIn: 'request',
+  // an entity's tags (`env:prod`, or a plain `checkout`) must all be on the alert
+  matcher: {
+    annotation: DATADOG_TAGS_ANNOTATION,
+    by: 'labels',
+    readLabels: value =>
+      stringList(value).map(tag => {
+        const at = tag.indexOf(':');
+        return at > 0
+          ? [tag.slice(0, at).trim(), tag.slice(at + 1).trim()]
+          : [tag.trim(), ''];
+      }),
+    suggest(alert) {
+      const tag = Object.entries(alert.labels).find(
+        ([k, v]) => v && k !== 'priority' && k !== 'transition',
+      );
+      return tag
+        ? `${DATADOG_TAGS_ANNOTATION}: ${tag[0]}:${tag[1]}`
+        : undefined;
+    },
+  },
   authenticate: (request, { secret }) => hasSharedSecret(request, secret),
   parse(request, { receivedAt }) {
     const body = object(request.body, 'The body');

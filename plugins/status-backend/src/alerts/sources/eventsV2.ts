@@ -2,6 +2,7 @@ import { InputError } from '@backstage/errors';
 import {
   AlertSeverity,
   ALERT_SEVERITIES,
+  PAGERDUTY_INTEGRATION_KEY_ANNOTATION,
 } from '@status-layer/plugin-status-common';
 import { AlertSource, hasSharedSecret } from '@status-layer/plugin-status-node';
 import { createHash } from 'node:crypto';
@@ -22,6 +23,15 @@ export const eventsV2Source: AlertSource = {
   id: 'generic',
   title: 'Events API v2',
   credentialsIn: 'request',
+  // the entity's integration key, which the alert carries as routing key
+  matcher: {
+    annotation: PAGERDUTY_INTEGRATION_KEY_ANNOTATION,
+    by: 'keys',
+    keysField: 'routing_key',
+    readKeys: value => (value.trim() ? [value.trim()] : []),
+    // the integration key is a secret, so name the entity instead
+    suggest: () => 'payload.component: <the entity’s name>',
+  },
   authenticate: (request, { secret }) => hasSharedSecret(request, secret),
   parse(request, { receivedAt }) {
     const body = object(request.body, 'The body');
@@ -91,7 +101,7 @@ export const eventsV2Source: AlertSource = {
         endedAt: resolved ? receivedAt.toISOString() : undefined,
         url: firstLink?.href ?? optionalText(body.client_url),
         labels: details,
-        targets: { routingKey, names },
+        targets: { keys: [routingKey], names },
       },
     ];
   },

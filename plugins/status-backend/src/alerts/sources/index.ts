@@ -1,4 +1,7 @@
-import { AlertSource } from '@status-layer/plugin-status-node';
+import {
+  AlertSource,
+  AlertSourceMatcher,
+} from '@status-layer/plugin-status-node';
 import { azureMonitorSource } from './azureMonitor';
 import { datadogSource } from './datadog';
 import { eventsV2Source } from './eventsV2';
@@ -18,3 +21,12 @@ export const BUILT_IN_ALERT_SOURCES: AlertSource[] = [
   statusCakeSource,
   eventsV2Source,
 ];
+
+/** Each source's annotation matcher, by source id, for the sources that declare one. */
+export function alertMatchersOf(
+  sources: AlertSource[],
+): Map<string, AlertSourceMatcher> {
+  return new Map(
+    sources.flatMap(s => (s.matcher ? [[s.id, s.matcher] as const] : [])),
+  );
+}

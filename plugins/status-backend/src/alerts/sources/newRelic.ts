@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import {
   AlertSeverity,
+  NEW_RELIC_ENTITY_GUID_ANNOTATION,
   NormalisedAlert,
 } from '@status-layer/plugin-status-common';
 import { AlertSource, hasSharedSecret } from '@status-layer/plugin-status-node';
@@ -75,7 +76,7 @@ function workflowIssue(
     },
     targets: {
       names: names(stringList(body.impactedEntities ?? entitiesData.names)),
-      newRelicEntityGuids: stringList(body.entityGuids ?? entitiesData.guids),
+      keys: stringList(body.entityGuids ?? entitiesData.guids),
     },
   };
 }
@@ -128,7 +129,7 @@ function legacyIncident(
           .map(t => optionalText(t.name))
           .filter((n): n is string => Boolean(n)),
       ),
-      newRelicEntityGuids: targets
+      keys: targets
         .map(t => optionalText(t.id))
         .filter((id): id is string => Boolean(id)),
     },
@@ -145,6 +146,12 @@ export const newRelicSource: AlertSource = {
   id: 'newrelic',
   title: 'New Relic',
   credentialsIn: 'request',
+  // an entity's GUIDs; an alert carries those of its impacted entities
+  matcher: {
+    annotation: NEW_RELIC_ENTITY_GUID_ANNOTATION,
+    by: 'keys',
+    keysField: 'The impacted entities',
+  },
   authenticate: (request, { secret }) => hasSharedSecret(request, secret),
   parse(request, { receivedAt }) {
     const body = object(request.body, 'The body');

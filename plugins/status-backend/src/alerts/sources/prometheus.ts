@@ -1,6 +1,14 @@
 import { InputError } from '@backstage/errors';
-import { NormalisedAlert } from '@status-layer/plugin-status-common';
-import { AlertSource, hasSharedSecret } from '@status-layer/plugin-status-node';
+import {
+  NormalisedAlert,
+  PROMETHEUS_ALERT_SELECTOR_ANNOTATION,
+  readPrometheusSelector,
+} from '@status-layer/plugin-status-common';
+import {
+  AlertSource,
+  AlertSourceMatcher,
+  hasSharedSecret,
+} from '@status-layer/plugin-status-node';
 import {
   array,
   endTime,
@@ -70,6 +78,22 @@ function parseGroup(
   });
 }
 
+/** Prometheus labels that best tell one alert's subject from another, most telling first. */
+const SELECTOR_LABELS = ['job', 'service', 'app', 'namespace', 'instance'];
+
+/** An entity's label selector: alerts whose labels hold all of it are its own. */
+const prometheusMatcher: AlertSourceMatcher = {
+  annotation: PROMETHEUS_ALERT_SELECTOR_ANNOTATION,
+  by: 'labels',
+  readLabels: value => Object.entries(readPrometheusSelector(value).labels),
+  suggest(alert) {
+    const key = SELECTOR_LABELS.find(k => alert.labels[k]);
+    return key
+      ? `${PROMETHEUS_ALERT_SELECTOR_ANNOTATION}: ${key}=${alert.labels[key]}`
+      : undefined;
+  },
+};
+
 /**
  * Prometheus Alertmanager's webhook receiver (`version: "4"`): a whole group
  * per POST, repeated while it fires; alerts are identified by fingerprint.
@@ -81,6 +105,7 @@ export const alertmanagerSource: AlertSource = {
   credentialsIn: 'request',
   // the default repeat_interval
   resendIntervalMinutes: 240,
+  matcher: prometheusMatcher,
   authenticate: (request, { secret }) => hasSharedSecret(request, secret),
   parse(request, { receivedAt }) {
     const body = object(request.body, 'The body');
@@ -148,6 +173,7 @@ export const grafanaSource: AlertSource = {
   credentialsIn: 'request',
   // the default notification policy's repeat interval
   resendIntervalMinutes: 240,
+  matcher: prometheusMatcher,
   authenticate: (request, { secret }) => hasSharedSecret(request, secret),
   parse(request, { receivedAt }) {
     const body = object(request.body, 'The body');

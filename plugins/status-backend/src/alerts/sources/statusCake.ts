@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { STATUSCAKE_TEST_NAME_ANNOTATION } from '@status-layer/plugin-status-common';
 import { AlertSource, secretsEqual } from '@status-layer/plugin-status-node';
 import {
   object,
@@ -25,6 +26,12 @@ export const statusCakeSource: AlertSource = {
   title: 'StatusCake',
   bodyType: 'form',
   credentialsIn: 'body',
+  // an entity's test names; an alert carries its test's
+  matcher: {
+    annotation: STATUSCAKE_TEST_NAME_ANNOTATION,
+    by: 'keys',
+    keysField: 'Name',
+  },
   authenticate(request, { secret }) {
     const body = request.body as Record<string, unknown> | undefined;
     const token = typeof body?.Token === 'string' ? body.Token : undefined;
@@ -71,7 +78,7 @@ export const statusCakeSource: AlertSource = {
           ...(code ? { statusCode: code } : {}),
         },
         targets: {
-          statusCakeTestName: name,
+          keys: [name],
           names: [
             { value: name, from: 'test' as const },
             ...tags
