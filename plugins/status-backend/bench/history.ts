@@ -4,6 +4,7 @@
 // 90 days, and the roll-ups of a System (50 parts) and a Group (200 services).
 // Run with `yarn bench:history`; prints figures, asserts nothing.
 import { Entity } from '@backstage/catalog-model';
+import { DAY_MS } from '@status-layer/plugin-status-common';
 import { Knex } from 'knex';
 import { performance } from 'node:perf_hooks';
 import {
@@ -20,7 +21,6 @@ const ENTITIES = 10_000;
 const SYSTEMS = 200;
 const GROUPS = 50;
 const DAYS = 90;
-const DAY_MS = 86_400_000;
 
 const random = seededRandom(20261203);
 

@@ -1,4 +1,4 @@
-import { toDate } from '@status-layer/plugin-status-common';
+import { toDate, DAY_MS } from '@status-layer/plugin-status-common';
 import { BackfillProgress, StoredIncident } from '../database';
 import { PagerDutyBudgetError } from './errors';
 import { isPagerDutyId } from './mapping';
@@ -15,8 +15,6 @@ const PAGE_SIZE = 1000;
  */
 const PAGES_PER_SYNC = 5;
 const BUDGET_RESERVE = 50;
-
-const DAY_MS = 86_400_000;
 
 /** One resolved incident from the analytics API in the store's shape. */
 export function toBackfilledIncident(

@@ -1,3 +1,4 @@
+import { DAY_MS } from '@status-layer/plugin-status-common';
 import { PagerDutyQuery } from './PagerDutyClient';
 import { PagerDutyTooManyResultsError } from './errors';
 import type { SyncContext, SyncResult } from './syncContext';
@@ -6,7 +7,6 @@ import type { SyncContext, SyncResult } from './syncContext';
 const MAX_RESULTS = 10_000;
 /** Services per query once the account-wide one has too many. */
 const SERVICES_PER_QUERY = 100;
-const DAY_MS = 86_400_000;
 /**
  * PagerDuty takes a since/until range of at most 6 months; 180 days is within
  * any 6 months, however long the months.

@@ -1,4 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import { DAY_MS } from '@status-layer/plugin-status-common';
 import {
   PagerDutySimulator,
   startPagerDutySimulator,
@@ -10,8 +11,6 @@ import { PagerDutyRestClient } from './PagerDutyRestClient';
 import { PagerDutySync } from './PagerDutySync';
 
 jest.setTimeout(120_000);
-
-const DAY_MS = 86_400_000;
 
 describe('open incidents beyond what offset pagination reaches', () => {
   const databases = createTestDatabases();

@@ -9,6 +9,7 @@ import {
   StatusHistoryTransition,
   StatusTransitionsPage,
   withBackfilledDays,
+  DAY_MS,
 } from '@status-layer/plugin-status-common';
 import { z } from 'zod';
 import { StatusStore, StatusTransition } from '../database';
@@ -19,7 +20,6 @@ import { leafMembersOf } from './rollup';
 import { changesAlongPath } from './changes';
 import { parseQuery } from './parseQuery';
 
-const DAY_MS = 86_400_000;
 /** Transitions one history answer reads: far more than a flapping entity makes in 90 days. */
 export const HISTORY_MAX_TRANSITIONS = 20_000;
 /** Transitions one roll-up's history reads, over all its members. */
@@ -36,6 +36,26 @@ const dayQuery = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'day must be YYYY-MM-DD')
     .refine(d => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'no such day'),
 });
+
+/** What a history answer is asked with: the entity, the caller and the query. */
+type HistoryOptions = {
+  entityRef: string;
+  engine: StatusEngine;
+  store: StatusStore;
+  view: CallerView;
+  query: unknown;
+  now: Date;
+};
+
+/** What one day's timeline is asked with (the query names the day). */
+type DayOptions = Omit<HistoryOptions, 'now'>;
+
+/** The day a timeline query names, and its UTC bounds. */
+function dayWindow(query: unknown) {
+  const { day } = parseQuery(dayQuery, query);
+  const since = new Date(`${day}T00:00:00.000Z`);
+  return { day, since, until: new Date(since.getTime() + DAY_MS) };
+}
 
 type Reason = {
   signals?: { id: string; title: string; level: HealthLevel }[];
@@ -68,14 +88,9 @@ const startOfWindow = (now: Date, days: number) =>
   new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS - (days - 1) * DAY_MS);
 
 /** An entity's days, availability and when recording began. */
-export async function describeHistory(options: {
-  entityRef: string;
-  engine: StatusEngine;
-  store: StatusStore;
-  view: CallerView;
-  query: unknown;
-  now: Date;
-}): Promise<StatusHistory> {
+export async function describeHistory(
+  options: HistoryOptions,
+): Promise<StatusHistory> {
   const { days } = parseQuery(historyQuery, options.query);
   const { entityRef, store, view, now } = options;
   const [history, observedSince] = await Promise.all([
@@ -164,14 +179,9 @@ async function backfilledDays(options: {
  * see ({@link leafMembersOf}): each day as bad as its worst member, availability
  * the members' mean.
  */
-export async function describeRollupHistory(options: {
-  entityRef: string;
-  engine: StatusEngine;
-  store: StatusStore;
-  view: CallerView;
-  query: unknown;
-  now: Date;
-}): Promise<StatusHistory> {
+export async function describeRollupHistory(
+  options: HistoryOptions,
+): Promise<StatusHistory> {
   const { days } = parseQuery(historyQuery, options.query);
   const { entityRef, engine, store, view, now } = options;
   const refs = leafMembersOf(engine, entityRef, view).map(m => m.ref);
@@ -220,17 +230,11 @@ const asDayTransition = (
 });
 
 /** What happened to an entity's levels on one day (UTC), oldest first. */
-export async function describeDay(options: {
-  entityRef: string;
-  engine: StatusEngine;
-  store: StatusStore;
-  view: CallerView;
-  query: unknown;
-}): Promise<StatusTransitionsPage> {
-  const { day } = parseQuery(dayQuery, options.query);
+export async function describeDay(
+  options: DayOptions,
+): Promise<StatusTransitionsPage> {
+  const { day, since, until } = dayWindow(options.query);
   const { entityRef, engine, store, view } = options;
-  const since = new Date(`${day}T00:00:00.000Z`);
-  const until = new Date(since.getTime() + DAY_MS);
   const [history, changes] = await Promise.all([
     store.readHistory(entityRef, {
       since,
@@ -253,17 +257,11 @@ export async function describeDay(options: {
  * The level changes of one day of a System's, Domain's or Group's members
  * the caller may see, oldest first, each naming its member.
  */
-export async function describeRollupDay(options: {
-  entityRef: string;
-  engine: StatusEngine;
-  store: StatusStore;
-  view: CallerView;
-  query: unknown;
-}): Promise<StatusTransitionsPage> {
-  const { day } = parseQuery(dayQuery, options.query);
+export async function describeRollupDay(
+  options: DayOptions,
+): Promise<StatusTransitionsPage> {
+  const { day, since, until } = dayWindow(options.query);
   const { entityRef, engine, store, view } = options;
-  const since = new Date(`${day}T00:00:00.000Z`);
-  const until = since.getTime() + DAY_MS;
   const refs = leafMembersOf(engine, entityRef, view).map(m => m.ref);
   const { byEntity, truncated } = await store.readHistories(refs, {
     since,
@@ -273,7 +271,9 @@ export async function describeRollupDay(options: {
     .flatMap(([ref, transitions]) =>
       transitions
         .filter(
-          t => t.at.getTime() >= since.getTime() && t.at.getTime() < until,
+          t =>
+            t.at.getTime() >= since.getTime() &&
+            t.at.getTime() < until.getTime(),
         )
         .map(t => ({ ref, t })),
     )

@@ -3,6 +3,7 @@ import {
   responsePeriods,
   StatusResponse,
   StatusTeamResponse,
+  DAY_MS,
 } from '@status-layer/plugin-status-common';
 import { StatusStore } from '../database';
 import { serviceKey } from '../engine/PagerDutyFacts';
@@ -10,7 +11,6 @@ import { StatusEngine } from '../engine/StatusEngine';
 import { CallerView } from './CallerAccess';
 import { leafMembersOf } from './rollup';
 
-const DAY_MS = 86_400_000;
 /** Incidents one answer reads: 180 days of a busy team's. */
 const MAX_INCIDENTS = 20_000;
 /** Services one answer covers. */

@@ -4,6 +4,7 @@ import {
   StatusSimilarIncidents,
   titleSimilarity,
   titleWords,
+  DAY_MS,
 } from '@status-layer/plugin-status-common';
 import { StatusStore } from '../database';
 import { serviceKey } from '../engine/PagerDutyFacts';
@@ -11,7 +12,6 @@ import { StatusEngine } from '../engine/StatusEngine';
 import { CallerView } from './CallerAccess';
 import { servicesOf, upstreamPaths } from './upstreamPaths';
 
-const DAY_MS = 86_400_000;
 /** How far back resolved incidents are searched. */
 export const SIMILAR_DAYS = 90;
 /** Resolved incidents compared, newest first: a busy path's quarter. */

@@ -1,4 +1,5 @@
 import { compareLevels, HealthLevel, OutageLevel } from '../health';
+import { DAY_MS } from '../rules/dates';
 
 /**
  * One recorded change of an entity's levels, as the history reads it.
@@ -73,8 +74,6 @@ export type HistoryAvailability = {
   overall?: number;
   own?: number;
 };
-
-const DAY_MS = 86_400_000;
 
 const isDown = (level: HealthLevel) =>
   level === 'partial_outage' || level === 'major_outage';

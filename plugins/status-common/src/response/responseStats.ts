@@ -1,3 +1,5 @@
+import { DAY_MS } from '../rules/dates';
+
 /**
  * The times of one incident that response figures rest on.
  *
@@ -89,7 +91,6 @@ export function responsePeriods(
   now: Date,
   periods: number[] = [7, 30, 90],
 ): ResponsePeriod[] {
-  const DAY_MS = 86_400_000;
   return periods.map(days => {
     const start = new Date(now.getTime() - days * DAY_MS);
     const before = new Date(start.getTime() - days * DAY_MS);

@@ -10,3 +10,10 @@ export function toDate(value: unknown): Date | undefined {
     value instanceof Date ? value : new Date(value as string | number);
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
+
+/**
+ * Milliseconds in one UTC day, the unit of every day window and daily figure.
+ *
+ * @public
+ */
+export const DAY_MS = 86_400_000;
