@@ -31,6 +31,34 @@ export function withTrend(
   )} the period before)`;
 }
 
+/** The head cells of {@link ResponseFigureCells}. */
+export function ResponseFigureHeadCells() {
+  return (
+    <>
+      <TableCell>Incidents</TableCell>
+      <TableCell>MTTA</TableCell>
+      <TableCell>MTTR</TableCell>
+    </>
+  );
+}
+
+/** One row's incidents, MTTA and MTTR cells, each against the period before. */
+export function ResponseFigureCells(props: {
+  current: ResponseFigures;
+  previous: ResponseFigures;
+}) {
+  const { current, previous } = props;
+  return (
+    <>
+      <TableCell>
+        {current.incidents} (before: {previous.incidents})
+      </TableCell>
+      <TableCell>{withTrend(current, previous, 'mttaMs')}</TableCell>
+      <TableCell>{withTrend(current, previous, 'mttrMs')}</TableCell>
+    </>
+  );
+}
+
 /** Since when incidents are counted, and where the older ones came from. */
 export function countedFrom(response: StatusResponse): string {
   const day = (iso: string) => iso.slice(0, 10);
@@ -72,24 +100,17 @@ export function ResponseCard(props: {
               <TableHead>
                 <TableRow>
                   <TableCell>Period</TableCell>
-                  <TableCell>Incidents</TableCell>
-                  <TableCell>MTTA</TableCell>
-                  <TableCell>MTTR</TableCell>
+                  <ResponseFigureHeadCells />
                 </TableRow>
               </TableHead>
               <TableBody>
                 {response.periods.map(p => (
                   <TableRow key={p.days}>
                     <TableCell>{p.days} days</TableCell>
-                    <TableCell>
-                      {p.current.incidents} (before: {p.previous.incidents})
-                    </TableCell>
-                    <TableCell>
-                      {withTrend(p.current, p.previous, 'mttaMs')}
-                    </TableCell>
-                    <TableCell>
-                      {withTrend(p.current, p.previous, 'mttrMs')}
-                    </TableCell>
+                    <ResponseFigureCells
+                      current={p.current}
+                      previous={p.previous}
+                    />
                   </TableRow>
                 ))}
               </TableBody>

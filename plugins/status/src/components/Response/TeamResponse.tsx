@@ -9,7 +9,7 @@ import MenuItem from '@material-ui/core/MenuItem';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import { Loaded, useTeamResponse } from '../common';
-import { withTrend } from './ResponseCard';
+import { ResponseFigureCells, ResponseFigureHeadCells } from './ResponseCard';
 
 const PERIODS = [7, 30, 90] as const;
 
@@ -48,9 +48,7 @@ export function TeamResponse() {
                 <TableRow>
                   <TableCell>Team</TableCell>
                   <TableCell>Services</TableCell>
-                  <TableCell>Incidents</TableCell>
-                  <TableCell>MTTA</TableCell>
-                  <TableCell>MTTR</TableCell>
+                  <ResponseFigureHeadCells />
                 </TableRow>
               </TableHead>
               <TableBody>
@@ -63,16 +61,10 @@ export function TeamResponse() {
                       />
                     </TableCell>
                     <TableCell>{team.services}</TableCell>
-                    <TableCell>
-                      {team.current.incidents} (before:{' '}
-                      {team.previous.incidents})
-                    </TableCell>
-                    <TableCell>
-                      {withTrend(team.current, team.previous, 'mttaMs')}
-                    </TableCell>
-                    <TableCell>
-                      {withTrend(team.current, team.previous, 'mttrMs')}
-                    </TableCell>
+                    <ResponseFigureCells
+                      current={team.current}
+                      previous={team.previous}
+                    />
                   </TableRow>
                 ))}
               </TableBody>
