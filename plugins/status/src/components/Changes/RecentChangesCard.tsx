@@ -1,4 +1,4 @@
-import { InfoCard, Link } from '@backstage/core-components';
+import { Link } from '@backstage/core-components';
 import {
   describePartFreshness,
   LEVEL_LABELS,
@@ -11,7 +11,7 @@ import {
   ago,
   EntityPath,
   LevelLabel,
-  Loaded,
+  LoadedCard,
   StatusEntityLink,
   timeOfDay,
   useChanges,
@@ -169,13 +169,13 @@ export function RecentChangesCard(props: {
 }) {
   const changes = useChanges(props.entityRef, props.version);
   return (
-    <InfoCard
+    <LoadedCard
       title="Recent changes"
       subheader="Deploys and configuration changes on this entity and its upstreams, from PagerDuty change events, over the last 24 hours"
+      polled={changes}
+      what="the recent changes"
     >
-      <Loaded polled={changes} what="the recent changes" compact>
-        {value => <RecentChangesList changes={value} />}
-      </Loaded>
-    </InfoCard>
+      {value => <RecentChangesList changes={value} />}
+    </LoadedCard>
   );
 }

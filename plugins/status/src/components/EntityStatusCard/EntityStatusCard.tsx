@@ -1,4 +1,3 @@
-import { InfoCard } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
@@ -12,7 +11,7 @@ import {
   Freshness,
   LevelLabel,
   levelLabel,
-  Loaded,
+  LoadedCard,
   StatusEntityLink,
   useEntityStatus,
   useNow,
@@ -52,40 +51,40 @@ export function EntityStatusCard() {
   const status = useEntityStatus(entityRef);
   const link = statusTab(entityRef);
   return (
-    <InfoCard
+    <LoadedCard
       title="Status"
       deepLink={link ? { title: 'Open the Status tab', link } : undefined}
+      polled={status}
+      what="the status"
     >
-      <Loaded polled={status} what="the status" compact>
-        {value => (
-          <>
-            <LevelLabel level={entityDisplayLevel(value)} variant="h5" />
+      {value => (
+        <>
+          <LevelLabel level={entityDisplayLevel(value)} variant="h5" />
+          <Typography variant="body2" paragraph>
+            <Explanation status={value} />
+          </Typography>
+          {value.rootCauses[0] && (
             <Typography variant="body2" paragraph>
-              <Explanation status={value} />
+              Root cause:{' '}
+              <StatusEntityLink entityRef={value.rootCauses[0].entityRef} /> (
+              {levelLabel(
+                value.rootCauses[0].rootLevel ?? value.rootCauses[0].level,
+              )}
+              )
+              {value.rootCauses.length > 1 &&
+                ` and ${value.rootCauses.length - 1} more`}
             </Typography>
-            {value.rootCauses[0] && (
-              <Typography variant="body2" paragraph>
-                Root cause:{' '}
-                <StatusEntityLink entityRef={value.rootCauses[0].entityRef} /> (
-                {levelLabel(
-                  value.rootCauses[0].rootLevel ?? value.rootCauses[0].level,
-                )}
-                )
-                {value.rootCauses.length > 1 &&
-                  ` and ${value.rootCauses.length - 1} more`}
-              </Typography>
-            )}
-            {value.problems.length > 0 && (
-              <Typography variant="body2" color="error" paragraph>
-                {value.problems.length} annotation problem
-                {value.problems.length === 1 ? '' : 's'}: see the Status tab
-              </Typography>
-            )}
-            <OnCallNow status={value} />
-            <Freshness freshness={value.freshness.pagerDuty} />
-          </>
-        )}
-      </Loaded>
-    </InfoCard>
+          )}
+          {value.problems.length > 0 && (
+            <Typography variant="body2" color="error" paragraph>
+              {value.problems.length} annotation problem
+              {value.problems.length === 1 ? '' : 's'}: see the Status tab
+            </Typography>
+          )}
+          <OnCallNow status={value} />
+          <Freshness freshness={value.freshness.pagerDuty} />
+        </>
+      )}
+    </LoadedCard>
   );
 }

@@ -1,4 +1,3 @@
-import { InfoCard } from '@backstage/core-components';
 import {
   HIDDEN_ENTITY_REF,
   StatusHistoryTransition,
@@ -11,6 +10,7 @@ import { ChangeList } from '../Changes';
 import {
   LevelLabel,
   Loaded,
+  LoadedCard,
   StatusEntityLink,
   useHistory,
   useTransitions,
@@ -141,45 +141,47 @@ export function HistoryCard(props: {
     version: props.version,
   });
   return (
-    <InfoCard title="History: the last 90 days">
-      <Loaded polled={polled} what="the history" compact>
-        {history => (
-          <>
-            <AvailabilityFigures availability={history.availability} />
-            <Typography variant="caption" color="textSecondary" paragraph>
-              {history.members !== undefined &&
-                `The mean of its ${history.members} member${
-                  history.members === 1 ? '' : 's'
-                }; each bar is as bad as its worst member that day. `}
-              Down means a partial or major outage. "Own signals only" counts
-              the time its own incidents and alerts put it there; the rest was
-              caused by what it depends on. Upper half of each bar: its own
-              signals; lower half: its level with its upstreams.
-              {history.observedSince &&
-                ` Recorded since ${history.observedSince.slice(0, 10)}.`}
-              {history.backfilledFrom &&
-                ` Days from ${history.backfilledFrom.slice(
-                  0,
-                  10,
-                )} until then come from PagerDuty's past incidents only: their upper half shows the incidents, their lower half stays grey because what the upstreams did is not known; availability counts recorded time only.`}
-              {history.truncated &&
-                ' It changed level so often that its oldest days are incomplete.'}
-            </Typography>
-            <HistoryBars
-              days={history.days}
-              selected={selected}
-              onSelect={day => setSelected(day === selected ? undefined : day)}
+    <LoadedCard
+      title="History: the last 90 days"
+      polled={polled}
+      what="the history"
+    >
+      {history => (
+        <>
+          <AvailabilityFigures availability={history.availability} />
+          <Typography variant="caption" color="textSecondary" paragraph>
+            {history.members !== undefined &&
+              `The mean of its ${history.members} member${
+                history.members === 1 ? '' : 's'
+              }; each bar is as bad as its worst member that day. `}
+            Down means a partial or major outage. "Own signals only" counts the
+            time its own incidents and alerts put it there; the rest was caused
+            by what it depends on. Upper half of each bar: its own signals;
+            lower half: its level with its upstreams.
+            {history.observedSince &&
+              ` Recorded since ${history.observedSince.slice(0, 10)}.`}
+            {history.backfilledFrom &&
+              ` Days from ${history.backfilledFrom.slice(
+                0,
+                10,
+              )} until then come from PagerDuty's past incidents only: their upper half shows the incidents, their lower half stays grey because what the upstreams did is not known; availability counts recorded time only.`}
+            {history.truncated &&
+              ' It changed level so often that its oldest days are incomplete.'}
+          </Typography>
+          <HistoryBars
+            days={history.days}
+            selected={selected}
+            onSelect={day => setSelected(day === selected ? undefined : day)}
+          />
+          {selected && (
+            <DayTimeline
+              entityRef={props.entityRef}
+              day={selected}
+              rollup={props.rollup}
             />
-            {selected && (
-              <DayTimeline
-                entityRef={props.entityRef}
-                day={selected}
-                rollup={props.rollup}
-              />
-            )}
-          </>
-        )}
-      </Loaded>
-    </InfoCard>
+          )}
+        </>
+      )}
+    </LoadedCard>
   );
 }

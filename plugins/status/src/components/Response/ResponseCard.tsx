@@ -1,4 +1,3 @@
-import { InfoCard } from '@backstage/core-components';
 import {
   ResponseFigures,
   StatusResponse,
@@ -9,7 +8,7 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import { formatDuration, Loaded, useResponse } from '../common';
+import { formatDuration, LoadedCard, useResponse } from '../common';
 
 type Mean = 'mttaMs' | 'mttrMs';
 
@@ -92,43 +91,45 @@ export function ResponseCard(props: {
     version: props.version,
   });
   return (
-    <InfoCard title="Incident response">
-      <Loaded polled={polled} what="the incident response" compact>
-        {response => (
-          <>
-            <Table size="small" aria-label="Incident response">
-              <TableHead>
-                <TableRow>
-                  <TableCell>Period</TableCell>
-                  <ResponseFigureHeadCells />
+    <LoadedCard
+      title="Incident response"
+      polled={polled}
+      what="the incident response"
+    >
+      {response => (
+        <>
+          <Table size="small" aria-label="Incident response">
+            <TableHead>
+              <TableRow>
+                <TableCell>Period</TableCell>
+                <ResponseFigureHeadCells />
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {response.periods.map(p => (
+                <TableRow key={p.days}>
+                  <TableCell>{p.days} days</TableCell>
+                  <ResponseFigureCells
+                    current={p.current}
+                    previous={p.previous}
+                  />
                 </TableRow>
-              </TableHead>
-              <TableBody>
-                {response.periods.map(p => (
-                  <TableRow key={p.days}>
-                    <TableCell>{p.days} days</TableCell>
-                    <ResponseFigureCells
-                      current={p.current}
-                      previous={p.previous}
-                    />
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-            <Typography variant="caption" color="textSecondary" component="p">
-              Over the PagerDuty incidents created in each period on{' '}
-              {response.services === 1
-                ? 'its service'
-                : `${response.services} services`}
-              : MTTA is the mean time from an incident's creation to its
-              acknowledgement (of those acknowledged), MTTR to its resolution
-              (of those resolved). {countedFrom(response)}
-              {response.truncated &&
-                ' There were more incidents than one answer reads: the newest are counted.'}
-            </Typography>
-          </>
-        )}
-      </Loaded>
-    </InfoCard>
+              ))}
+            </TableBody>
+          </Table>
+          <Typography variant="caption" color="textSecondary" component="p">
+            Over the PagerDuty incidents created in each period on{' '}
+            {response.services === 1
+              ? 'its service'
+              : `${response.services} services`}
+            : MTTA is the mean time from an incident's creation to its
+            acknowledgement (of those acknowledged), MTTR to its resolution (of
+            those resolved). {countedFrom(response)}
+            {response.truncated &&
+              ' There were more incidents than one answer reads: the newest are counted.'}
+          </Typography>
+        </>
+      )}
+    </LoadedCard>
   );
 }

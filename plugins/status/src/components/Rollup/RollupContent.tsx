@@ -1,4 +1,3 @@
-import { InfoCard } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
@@ -8,6 +7,7 @@ import {
   LevelLabel,
   StatusEntityLink,
   Loaded,
+  LoadedCard,
   useRollup,
   useStatusTabLink,
 } from '../common';
@@ -57,46 +57,46 @@ export function RollupCard() {
   const statusTab = useStatusTabLink();
   const link = statusTab(entityRef);
   return (
-    <InfoCard
+    <LoadedCard
       title="Status"
       deepLink={link ? { title: 'Open the Status tab', link } : undefined}
+      polled={rollup}
+      what="the status"
     >
-      <Loaded polled={rollup} what="the status" compact>
-        {value => {
-          const broken = value.members.filter(
-            m => m.levels.effective !== 'operational',
-          );
-          return (
-            <>
-              <LevelLabel level={value.displayLevel} variant="h5" />
-              <LevelCounts
-                counts={value.counts}
-                label="Members per level"
-                variant="body2"
-              />
-              {broken.length > 0 && (
-                <ul aria-label="Not operational">
-                  {broken.slice(0, 5).map(m => (
-                    <li key={m.entityRef}>
-                      <EntityRefLink entityRef={m.entityRef} title={m.title} />{' '}
-                      <LevelLabel level={m.levels.effective} />
-                    </li>
-                  ))}
-                </ul>
-              )}
-              {value.upstreamProblems[0] && (
-                <Typography variant="body2">
-                  Broken upstream:{' '}
-                  <StatusEntityLink
-                    entityRef={value.upstreamProblems[0].entityRef}
-                  />{' '}
-                  impacts {value.upstreamProblems[0].impacts.length}
-                </Typography>
-              )}
-            </>
-          );
-        }}
-      </Loaded>
-    </InfoCard>
+      {value => {
+        const broken = value.members.filter(
+          m => m.levels.effective !== 'operational',
+        );
+        return (
+          <>
+            <LevelLabel level={value.displayLevel} variant="h5" />
+            <LevelCounts
+              counts={value.counts}
+              label="Members per level"
+              variant="body2"
+            />
+            {broken.length > 0 && (
+              <ul aria-label="Not operational">
+                {broken.slice(0, 5).map(m => (
+                  <li key={m.entityRef}>
+                    <EntityRefLink entityRef={m.entityRef} title={m.title} />{' '}
+                    <LevelLabel level={m.levels.effective} />
+                  </li>
+                ))}
+              </ul>
+            )}
+            {value.upstreamProblems[0] && (
+              <Typography variant="body2">
+                Broken upstream:{' '}
+                <StatusEntityLink
+                  entityRef={value.upstreamProblems[0].entityRef}
+                />{' '}
+                impacts {value.upstreamProblems[0].impacts.length}
+              </Typography>
+            )}
+          </>
+        );
+      }}
+    </LoadedCard>
   );
 }

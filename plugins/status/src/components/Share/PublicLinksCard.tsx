@@ -1,7 +1,7 @@
-import { CodeSnippet, InfoCard } from '@backstage/core-components';
+import { CodeSnippet } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import { StatusPublicLinks } from '@status-layer/plugin-status-common';
-import { Loaded, usePublicLinks } from '../common';
+import { LoadedCard, usePublicLinks } from '../common';
 
 /**
  * For status admins: the entity's status badge for a README and its Atom
@@ -13,11 +13,13 @@ export function PublicLinksCard(props: { entityRef: string; title: string }) {
   // nothing while loading, and nothing for anyone but a status admin
   if (links.loading || links.value === null) return null;
   return (
-    <InfoCard title="Badge and feed">
-      <Loaded polled={links} what="the badge and feed addresses" compact>
-        {value => value && <PublicLinks value={value} title={props.title} />}
-      </Loaded>
-    </InfoCard>
+    <LoadedCard
+      title="Badge and feed"
+      polled={links}
+      what="the badge and feed addresses"
+    >
+      {value => value && <PublicLinks value={value} title={props.title} />}
+    </LoadedCard>
   );
 }
 

@@ -1,4 +1,4 @@
-import { InfoCard, Link } from '@backstage/core-components';
+import { Link } from '@backstage/core-components';
 import {
   StatusSimilarIncident,
   StatusSimilarIncidents,
@@ -8,7 +8,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import {
   EntityPath,
   formatDuration,
-  Loaded,
+  LoadedCard,
   StatusEntityLink,
   useSimilarIncidents,
 } from '../common';
@@ -119,13 +119,13 @@ export function SimilarIncidentsCard(props: {
 }) {
   const answer = useSimilarIncidents(props.entityRef, props.version);
   return (
-    <InfoCard
+    <LoadedCard
       title="Similar past incidents"
       subheader="Resolved incidents like the open ones, on this service and its upstreams, over the last 90 days"
+      polled={answer}
+      what="past incidents"
     >
-      <Loaded polled={answer} what="past incidents" compact>
-        {value => <SimilarIncidentsList answer={value} />}
-      </Loaded>
-    </InfoCard>
+      {value => <SimilarIncidentsList answer={value} />}
+    </LoadedCard>
   );
 }
