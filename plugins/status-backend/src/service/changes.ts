@@ -10,6 +10,7 @@ import { StatusStore, StatusTransition } from '../database';
 import { serviceKey } from '../engine/PagerDutyFacts';
 import { StatusEngine } from '../engine/StatusEngine';
 import { CallerView } from './CallerAccess';
+import { EntityRouteContext } from './EntityRouteContext';
 import { partForCaller } from './forCaller';
 import { parseQuery } from './parseQuery';
 import { servicesOf, upstreamPaths } from './upstreamPaths';
@@ -32,14 +33,9 @@ const changesQuery = z.object({
  * on upstreams the caller may not see are counted, never shown; entities the
  * caller may not see are masked in paths.
  */
-export async function describeChanges(options: {
-  entityRef: string;
-  engine: StatusEngine;
-  store: StatusStore;
-  view: CallerView;
-  query: unknown;
-  now: Date;
-}): Promise<StatusChanges> {
+export async function describeChanges(
+  options: EntityRouteContext,
+): Promise<StatusChanges> {
   const { engine, view, now } = options;
   const { hours } = parseQuery(changesQuery, options.query);
   const since = new Date(now.getTime() - hours * HOUR_MS);

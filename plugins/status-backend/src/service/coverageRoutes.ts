@@ -1,5 +1,4 @@
 import { PermissionsService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   COVERAGE_LIMITS,
@@ -10,6 +9,7 @@ import express from 'express';
 import { z } from 'zod';
 import { describeCoverage, PortalMapping } from './coverage';
 import { StatusRouteContext } from './visibleEntity';
+import { parseQuery } from './parseQuery';
 
 const { defaultLimit, maxLimit } = COVERAGE_LIMITS.components;
 
@@ -53,14 +53,7 @@ export function addCoverageRoutes(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const parsed = coverageQuery.safeParse(req.query);
-    if (!parsed.success) {
-      throw new InputError(
-        parsed.error.issues
-          .map(i => `${i.path.join('.') || 'query'}: ${i.message}`)
-          .join('; '),
-      );
-    }
+    const parsed = parseQuery(coverageQuery, req.query);
     const engine = requireEngine();
     const [view, [decision], services, mappings] = await Promise.all([
       access.of(credentials),
@@ -76,7 +69,7 @@ export function addCoverageRoutes(
       view,
       mappings,
       canMap: decision.result === AuthorizeResult.ALLOW,
-      query: parsed.data,
+      query: parsed,
     });
     res.json(answer);
   });

@@ -1,4 +1,3 @@
-import { InputError } from '@backstage/errors';
 import {
   DependencyPair,
   StatusDependencyCoverage,
@@ -7,6 +6,7 @@ import express from 'express';
 import { z } from 'zod';
 import { CallerView } from './CallerAccess';
 import { callerViewReader, StatusRouteContext } from './visibleEntity';
+import { parseQuery } from './parseQuery';
 
 /** Gaps of each list one answer holds at most, and by default. */
 const MAX_LIMIT = 500;
@@ -49,15 +49,7 @@ export function addDependencyCoverageRoutes(
   router.get('/coverage/dependencies', async (req, res) => {
     // credentials before input: a caller without them learns nothing
     const view = await viewOf(req);
-    const parsed = query.safeParse(req.query);
-    if (!parsed.success) {
-      throw new InputError(
-        parsed.error.issues
-          .map(i => `${i.path.join('.') || 'query'}: ${i.message}`)
-          .join('; '),
-      );
-    }
-    const { limit } = parsed.data;
+    const { limit } = parseQuery(query, req.query);
     const differences = options.requireEngine().dependencyDifferences();
     const pagerDutyOnly = visibleGaps(differences.pagerDutyOnly, view, limit);
     const catalogOnly = visibleGaps(differences.catalogOnly, view, limit);

@@ -14,6 +14,7 @@ import {
 import { z } from 'zod';
 import { StatusStore, StatusTransition } from '../database';
 import { CallerView } from './CallerAccess';
+import { EntityRouteContext } from './EntityRouteContext';
 import { StatusEngine } from '../engine/StatusEngine';
 import { rootCausesForCaller } from './entityStatus';
 import { leafMembersOf } from './rollup';
@@ -37,18 +38,8 @@ const dayQuery = z.object({
     .refine(d => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'no such day'),
 });
 
-/** What a history answer is asked with: the entity, the caller and the query. */
-type HistoryOptions = {
-  entityRef: string;
-  engine: StatusEngine;
-  store: StatusStore;
-  view: CallerView;
-  query: unknown;
-  now: Date;
-};
-
 /** What one day's timeline is asked with (the query names the day). */
-type DayOptions = Omit<HistoryOptions, 'now'>;
+type DayOptions = Omit<EntityRouteContext, 'now'>;
 
 /** The day a timeline query names, and its UTC bounds. */
 function dayWindow(query: unknown) {
@@ -89,7 +80,7 @@ const startOfWindow = (now: Date, days: number) =>
 
 /** An entity's days, availability and when recording began. */
 export async function describeHistory(
-  options: HistoryOptions,
+  options: EntityRouteContext,
 ): Promise<StatusHistory> {
   const { days } = parseQuery(historyQuery, options.query);
   const { entityRef, store, view, now } = options;
@@ -180,7 +171,7 @@ async function backfilledDays(options: {
  * the members' mean.
  */
 export async function describeRollupHistory(
-  options: HistoryOptions,
+  options: EntityRouteContext,
 ): Promise<StatusHistory> {
   const { days } = parseQuery(historyQuery, options.query);
   const { entityRef, engine, store, view, now } = options;

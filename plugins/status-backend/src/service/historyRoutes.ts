@@ -1,9 +1,8 @@
 import { StatusMaintenance } from '@status-layer/plugin-status-common';
 import express from 'express';
-import { isOngoingWindow, StatusStore } from '../database';
-import { StatusEngine } from '../engine/StatusEngine';
-import { CallerView } from './CallerAccess';
+import { isOngoingWindow } from '../database';
 import { describeChanges } from './changes';
+import { EntityRouteContext } from './EntityRouteContext';
 import { describeSimilarIncidents } from './similarIncidents';
 import {
   describeDay,
@@ -18,16 +17,6 @@ import {
   StatusRouteContext,
   visibleEntityReader,
 } from './visibleEntity';
-
-/** What a route about one entity gives the function that answers it. */
-type EntityRouteContext = {
-  entityRef: string;
-  view: CallerView;
-  engine: StatusEngine;
-  store: StatusStore;
-  query: unknown;
-  now: Date;
-};
 
 /**
  * The routes of what happened over time: an entity's or a roll-up's daily

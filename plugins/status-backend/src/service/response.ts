@@ -9,6 +9,7 @@ import { StatusStore } from '../database';
 import { serviceKey } from '../engine/PagerDutyFacts';
 import { StatusEngine } from '../engine/StatusEngine';
 import { CallerView } from './CallerAccess';
+import { EntityRouteContext } from './EntityRouteContext';
 import { leafMembersOf } from './rollup';
 
 /** Incidents one answer reads: 180 days of a busy team's. */
@@ -22,14 +23,9 @@ const MAX_SERVICES = 1_000;
  * System's or a Domain's: those of its parts the caller may see
  * ({@link leafMembersOf}).
  */
-export async function describeResponse(options: {
-  entityRef: string;
-  rollup: boolean;
-  engine: StatusEngine;
-  store: StatusStore;
-  view: CallerView;
-  now: Date;
-}): Promise<StatusResponse> {
+export async function describeResponse(
+  options: Omit<EntityRouteContext, 'query'> & { rollup: boolean },
+): Promise<StatusResponse> {
   const { entityRef, engine, store, view, now } = options;
   const members = options.rollup
     ? leafMembersOf(engine, entityRef, view)

@@ -52,6 +52,7 @@ import {
   summariseStatus,
 } from './summary';
 import { parseRowsSearch, readInput } from './rowsSearch';
+import { parseQuery } from './parseQuery';
 
 /**
  * What the status router needs.
@@ -323,20 +324,13 @@ export async function createRouter(
         'Unmatched alerts can name any service and team: reading them needs the status.admin permission',
       );
     }
-    const parsed = unmatchedQuery.safeParse(req.query);
-    if (!parsed.success) {
-      throw new InputError(
-        parsed.error.issues
-          .map(i => `${i.path.join('.') || 'query'}: ${i.message}`)
-          .join('; '),
-      );
-    }
+    const parsed = parseQuery(unmatchedQuery, req.query);
     const engine = requireEngine();
-    const page = engine.unmatched(parsed.data);
+    const page = engine.unmatched(parsed);
     res.json({
       ...page,
-      limit: parsed.data.limit,
-      offset: parsed.data.offset,
+      limit: parsed.limit,
+      offset: parsed.offset,
       // candidates the caller may not read are left out
       alerts: page.alerts.map(alert => alertForCaller(alert, view)),
     });

@@ -6,10 +6,9 @@ import {
   titleWords,
   DAY_MS,
 } from '@status-layer/plugin-status-common';
-import { StatusStore } from '../database';
 import { serviceKey } from '../engine/PagerDutyFacts';
 import { StatusEngine } from '../engine/StatusEngine';
-import { CallerView } from './CallerAccess';
+import { EntityRouteContext } from './EntityRouteContext';
 import { servicesOf, upstreamPaths } from './upstreamPaths';
 
 /** How far back resolved incidents are searched. */
@@ -88,13 +87,9 @@ function namesOf(refs: string[]): Set<string> {
  * upstream its outage comes from now. Matches on upstreams the caller may
  * not see are counted, never shown.
  */
-export async function describeSimilarIncidents(options: {
-  entityRef: string;
-  engine: StatusEngine;
-  store: StatusStore;
-  view: CallerView;
-  now: Date;
-}): Promise<StatusSimilarIncidents> {
+export async function describeSimilarIncidents(
+  options: Omit<EntityRouteContext, 'query'>,
+): Promise<StatusSimilarIncidents> {
   const { entityRef, engine, store, view, now } = options;
   const open = engine.incidentsOf(entityRef).slice(0, MAX_OPEN);
   const answer: StatusSimilarIncidents = {
