@@ -17,13 +17,7 @@ import { DependencyIndex } from './dependencyIndex';
 import { Impact, PassedOn, passedOnTable, walkImpact } from './impactWalk';
 import { impactedBy, rootCausesOf } from './rootCausePaths';
 
-export type {
-  DependencyEdge,
-  EntityLevels,
-  LevelChange,
-  RootCause,
-  UpstreamNode,
-} from './graphTypes';
+export * from './graphTypes';
 
 const OPERATIONAL: EntityLevels = {
   own: undefined,
