@@ -1,9 +1,7 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import { toDate } from '@status-layer/plugin-status-common';
 import { Knex } from 'knex';
+import { migratedClient } from './migratedClient';
 import { batches } from './batches';
 
 /** `technical` between two technical services; `business` with a business service at one end. */
@@ -18,6 +16,12 @@ export type StoredServiceDependency = {
   /** When the read that found it happened. */
   readAt: Date;
 };
+
+/** One edge of a service's dependencies as PagerDuty answers them. */
+export type ServiceDependencyEdge = Omit<
+  StoredServiceDependency,
+  'account' | 'readAt'
+>;
 
 /**
  * PagerDuty's service graph as read, service by service, and when each
@@ -34,11 +38,7 @@ export interface ServiceDependencyStore {
   replaceFor(
     account: string,
     service: { id: string; kind: ServiceDependencyKind },
-    edges: {
-      dependentId: string;
-      supportingId: string;
-      kind: ServiceDependencyKind;
-    }[],
+    edges: ServiceDependencyEdge[],
     at: Date,
   ): Promise<void>;
   /**
@@ -71,11 +71,6 @@ export interface ServiceDependencyStore {
   >;
 }
 
-const migrationsDir = resolvePackagePath(
-  '@status-layer/plugin-status-backend',
-  'migrations',
-);
-
 // Rows per insert (5 values each) and ids per IN list: under SQLite's limits.
 const CHUNK = 100;
 const IDS_PER_QUERY = 500;
@@ -91,11 +86,9 @@ export class DatabaseServiceDependencyStore implements ServiceDependencyStore {
   static async create(options: {
     database: DatabaseService;
   }): Promise<DatabaseServiceDependencyStore> {
-    const client = await options.database.getClient();
-    if (!options.database.migrations?.skip) {
-      await client.migrate.latest({ directory: migrationsDir });
-    }
-    return new DatabaseServiceDependencyStore(client);
+    return new DatabaseServiceDependencyStore(
+      await migratedClient(options.database),
+    );
   }
 
   private constructor(private readonly db: Knex) {}
@@ -103,11 +96,7 @@ export class DatabaseServiceDependencyStore implements ServiceDependencyStore {
   async replaceFor(
     account: string,
     service: { id: string; kind: ServiceDependencyKind },
-    edges: {
-      dependentId: string;
-      supportingId: string;
-      kind: ServiceDependencyKind;
-    }[],
+    edges: ServiceDependencyEdge[],
     at: Date,
   ): Promise<void> {
     const rows = [

@@ -1,9 +1,7 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import { toDate } from '@status-layer/plugin-status-common';
 import { Knex } from 'knex';
+import { migratedClient } from './migratedClient';
 
 /** A PagerDuty service mapped to an entity in the portal, as stored. */
 export type StoredServiceMapping = {
@@ -34,11 +32,6 @@ export interface ServiceMappingStore {
 
 const TABLE = 'status_service_mappings';
 
-const migrationsDir = resolvePackagePath(
-  '@status-layer/plugin-status-backend',
-  'migrations',
-);
-
 type Row = {
   entity_ref: string;
   account: string;
@@ -66,11 +59,9 @@ export class DatabaseServiceMappingStore implements ServiceMappingStore {
   static async create(options: {
     database: DatabaseService;
   }): Promise<DatabaseServiceMappingStore> {
-    const client = await options.database.getClient();
-    if (!options.database.migrations?.skip) {
-      await client.migrate.latest({ directory: migrationsDir });
-    }
-    return new DatabaseServiceMappingStore(client);
+    return new DatabaseServiceMappingStore(
+      await migratedClient(options.database),
+    );
   }
 
   async list(): Promise<StoredServiceMapping[]> {

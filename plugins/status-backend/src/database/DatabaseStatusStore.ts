@@ -1,9 +1,7 @@
 import { toDate } from '@status-layer/plugin-status-common';
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
+import { migratedClient } from './migratedClient';
 import { batches } from './batches';
 import {
   getIncident,
@@ -52,11 +50,6 @@ import {
   StoredService,
 } from './types';
 
-const migrationsDir = resolvePackagePath(
-  '@status-layer/plugin-status-backend',
-  'migrations',
-);
-
 /**
  * The key under which the store records when its schema was first created.
  *
@@ -99,10 +92,10 @@ export class DatabaseStatusStore implements StatusStore {
     database: DatabaseService;
     skipMigrations?: boolean;
   }): Promise<DatabaseStatusStore> {
-    const client = await options.database.getClient();
-    if (!options.database.migrations?.skip && !options.skipMigrations) {
-      await client.migrate.latest({ directory: migrationsDir });
-    }
+    const client = await migratedClient(
+      options.database,
+      options.skipMigrations,
+    );
     const store = new DatabaseStatusStore(client);
     if (!(await store.getMeta(SCHEMA_CREATED_AT_KEY))) {
       await store.setMeta(SCHEMA_CREATED_AT_KEY, new Date().toISOString());
