@@ -11,11 +11,10 @@ import {
   Freshness,
   LevelLabel,
   levelLabel,
-  LoadedCard,
   StatusEntityLink,
+  StatusOverviewCard,
   useEntityStatus,
   useNow,
-  useStatusTabLink,
 } from '../common';
 
 /**
@@ -47,16 +46,9 @@ function OnCallNow(props: { status: EntityStatus }) {
 export function EntityStatusCard() {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
-  const statusTab = useStatusTabLink();
   const status = useEntityStatus(entityRef);
-  const link = statusTab(entityRef);
   return (
-    <LoadedCard
-      title="Status"
-      deepLink={link ? { title: 'Open the Status tab', link } : undefined}
-      polled={status}
-      what="the status"
-    >
+    <StatusOverviewCard entityRef={entityRef} polled={status}>
       {value => (
         <>
           <LevelLabel level={entityDisplayLevel(value)} variant="h5" />
@@ -85,6 +77,6 @@ export function EntityStatusCard() {
           <Freshness freshness={value.freshness.pagerDuty} />
         </>
       )}
-    </LoadedCard>
+    </StatusOverviewCard>
   );
 }

@@ -7,9 +7,8 @@ import {
   LevelLabel,
   StatusEntityLink,
   Loaded,
-  LoadedCard,
+  StatusOverviewCard,
   useRollup,
-  useStatusTabLink,
 } from '../common';
 import { HistoryCard } from '../History';
 import { ResponseCard } from '../Response';
@@ -54,15 +53,8 @@ export function RollupCard() {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
   const rollup = useRollup(entityRef);
-  const statusTab = useStatusTabLink();
-  const link = statusTab(entityRef);
   return (
-    <LoadedCard
-      title="Status"
-      deepLink={link ? { title: 'Open the Status tab', link } : undefined}
-      polled={rollup}
-      what="the status"
-    >
+    <StatusOverviewCard entityRef={entityRef} polled={rollup}>
       {value => {
         const broken = value.members.filter(
           m => m.levels.effective !== 'operational',
@@ -97,6 +89,6 @@ export function RollupCard() {
           </>
         );
       }}
-    </LoadedCard>
+    </StatusOverviewCard>
   );
 }

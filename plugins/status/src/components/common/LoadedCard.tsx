@@ -2,6 +2,7 @@ import { InfoCard } from '@backstage/core-components';
 import { ComponentProps, ReactNode } from 'react';
 import { Loaded } from './Loaded';
 import { Polled } from './usePolling';
+import { useStatusTabLink } from './statusLink';
 
 /**
  * An entity page card around one read: its title (and subheader or deep
@@ -26,5 +27,27 @@ export function LoadedCard<T>(props: {
         {props.children}
       </Loaded>
     </InfoCard>
+  );
+}
+
+/**
+ * The "Status" overview card of an entity page around one read of its
+ * status, linking to the entity's Status tab when the app has one.
+ */
+export function StatusOverviewCard<T>(props: {
+  entityRef: string;
+  polled: Polled<T>;
+  children: (value: T) => ReactNode;
+}) {
+  const link = useStatusTabLink()(props.entityRef);
+  return (
+    <LoadedCard
+      title="Status"
+      deepLink={link ? { title: 'Open the Status tab', link } : undefined}
+      polled={props.polled}
+      what="the status"
+    >
+      {props.children}
+    </LoadedCard>
   );
 }

@@ -40,7 +40,7 @@ export {
   useUnmatchedAlerts,
 } from './useStatusResources';
 export { Loaded } from './Loaded';
-export { LoadedCard } from './LoadedCard';
+export { LoadedCard, StatusOverviewCard } from './LoadedCard';
 export { Explanation, useExplanation } from './Explanation';
 export { EntityPath } from './EntityPath';
 export { entityDisplayLevel } from './entityDisplayLevel';
