@@ -5,7 +5,7 @@ import {
 import express from 'express';
 import { z } from 'zod';
 import { CallerView } from './CallerAccess';
-import { callerViewReader, StatusRouteContext } from './visibleEntity';
+import { getForCaller, StatusRouteContext } from './visibleEntity';
 import { parseQuery } from './parseQuery';
 
 /** Gaps of each list one answer holds at most, and by default. */
@@ -44,21 +44,22 @@ export function addDependencyCoverageRoutes(
   router: express.Router,
   options: StatusRouteContext,
 ) {
-  const viewOf = callerViewReader(options.httpAuth, options.access);
-
-  router.get('/coverage/dependencies', async (req, res) => {
-    // credentials before input: a caller without them learns nothing
-    const view = await viewOf(req);
-    const { limit } = parseQuery(query, req.query);
-    const differences = options.requireEngine().dependencyDifferences();
-    const pagerDutyOnly = visibleGaps(differences.pagerDutyOnly, view, limit);
-    const catalogOnly = visibleGaps(differences.catalogOnly, view, limit);
-    const body: StatusDependencyCoverage = {
-      mode: differences.mode,
-      pagerDutyOnly: pagerDutyOnly.gaps,
-      catalogOnly: catalogOnly.gaps,
-      truncated: pagerDutyOnly.cut || catalogOnly.cut,
-    };
-    res.json(body);
-  });
+  getForCaller(
+    router,
+    options,
+    '/coverage/dependencies',
+    async (view, req, res) => {
+      const { limit } = parseQuery(query, req.query);
+      const differences = options.requireEngine().dependencyDifferences();
+      const pagerDutyOnly = visibleGaps(differences.pagerDutyOnly, view, limit);
+      const catalogOnly = visibleGaps(differences.catalogOnly, view, limit);
+      const body: StatusDependencyCoverage = {
+        mode: differences.mode,
+        pagerDutyOnly: pagerDutyOnly.gaps,
+        catalogOnly: catalogOnly.gaps,
+        truncated: pagerDutyOnly.cut || catalogOnly.cut,
+      };
+      res.json(body);
+    },
+  );
 }

@@ -2,7 +2,7 @@ import { StatusFeedIncident } from '@status-layer/plugin-status-common';
 import express from 'express';
 import { incidentView } from './entityStatus';
 import { updatesOf } from './incidentUpdates';
-import { callerViewReader, StatusRouteContext } from './visibleEntity';
+import { getForCaller, StatusRouteContext } from './visibleEntity';
 
 /**
  * `GET /incidents`: active incidents company-wide, newest first, each with
@@ -14,9 +14,7 @@ export function addIncidentFeedRoute(
   router: express.Router,
   options: StatusRouteContext,
 ) {
-  const viewOf = callerViewReader(options.httpAuth, options.access);
-  router.get('/incidents', async (req, res) => {
-    const view = await viewOf(req);
+  getForCaller(router, options, '/incidents', async (view, _req, res) => {
     const engine = options.requireEngine();
     const shown = engine
       .allOpenIncidents()

@@ -6,7 +6,7 @@ import {
   StatusEntityLevels,
 } from '@status-layer/plugin-status-common';
 import express from 'express';
-import { callerViewReader, StatusRouteContext } from './visibleEntity';
+import { getForCaller, StatusRouteContext } from './visibleEntity';
 
 /** `entityRef` given once or repeated, normalised, bounded. */
 function readEntityRefs(query: express.Request['query']): string[] {
@@ -46,10 +46,7 @@ export function addLevelRoutes(
     whenCurrent: () => Promise<void>;
   },
 ) {
-  const viewOf = callerViewReader(options.httpAuth, options.access);
-  router.get('/levels', async (req, res) => {
-    // who is asking first: a caller without credentials learns nothing, not even what input is refused
-    const view = await viewOf(req);
+  getForCaller(router, options, '/levels', async (view, req, res) => {
     const refs = readEntityRefs(req.query);
     await options.whenCurrent();
     const engine = options.requireEngine();

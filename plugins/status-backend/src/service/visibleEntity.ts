@@ -50,6 +50,25 @@ export function callerViewReader(
 }
 
 /**
+ * A GET answered for what its caller may see: who is asking is read
+ * first, so a caller without credentials learns nothing, not even what
+ * input is refused.
+ */
+export function getForCaller(
+  router: express.Router,
+  options: Pick<StatusRouteContext, 'httpAuth' | 'access'>,
+  path: string,
+  answer: (
+    view: CallerView,
+    req: express.Request,
+    res: express.Response,
+  ) => Promise<void>,
+): void {
+  const viewOf = callerViewReader(options.httpAuth, options.access);
+  router.get(path, async (req, res) => answer(await viewOf(req), req, res));
+}
+
+/**
  * Reads the entity a `/:kind/:namespace/:name` route names and what the
  * caller may see; a 404 (as for an entity that does not exist) when the
  * caller may not see it.
