@@ -16,15 +16,10 @@ import {
   timeOfDay,
   useChanges,
   useNow,
+  useSignalListStyles,
 } from '../common';
 
 const useStyles = makeStyles(theme => ({
-  list: { listStyle: 'none', padding: 0, margin: 0 },
-  change: {
-    padding: theme.spacing(1, 0),
-    borderBottom: `1px solid ${theme.palette.divider}`,
-    '&:last-child': { borderBottom: 'none' },
-  },
   line: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -42,11 +37,12 @@ export function followUpWords(change: StatusChange): string | undefined {
 
 function ChangeEntry(props: { change: StatusChange; now: Date }) {
   const classes = useStyles();
+  const listClasses = useSignalListStyles();
   const { change, now } = props;
   const upstream = change.path.length > 1;
   const before = followUpWords(change);
   return (
-    <li className={classes.change} aria-label={`Change: ${change.summary}`}>
+    <li className={listClasses.item} aria-label={`Change: ${change.summary}`}>
       <div className={classes.line}>
         <Typography variant="body2" component="span" color="textSecondary">
           <time dateTime={change.at} title={new Date(change.at).toString()}>
@@ -101,7 +97,7 @@ export function ChangeList(props: {
   changes: StatusChange[];
   hiddenChanges?: number;
 }) {
-  const classes = useStyles();
+  const classes = useSignalListStyles();
   const now = useNow(30_000);
   const hidden = props.hiddenChanges ?? 0;
   return (

@@ -41,6 +41,7 @@ export {
 } from './useStatusResources';
 export { Loaded } from './Loaded';
 export { LoadedCard, StatusOverviewCard } from './LoadedCard';
+export { useSignalListStyles } from './signalListStyles';
 export { Explanation, useExplanation } from './Explanation';
 export { EntityPath } from './EntityPath';
 export { entityDisplayLevel } from './entityDisplayLevel';

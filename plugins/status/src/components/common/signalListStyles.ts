@@ -1,6 +1,6 @@
 import { makeStyles } from '@material-ui/core/styles';
 
-/** The look of incident and alert lists: one row each, a line of facts under the title. */
+/** The look of incident, alert and change lists: one row each, a line of facts under the title. */
 export const useSignalListStyles = makeStyles(theme => ({
   list: { listStyle: 'none', margin: 0, padding: 0 },
   item: {
