@@ -1,5 +1,3 @@
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   currentOnCall,
   EntityStatus,
@@ -15,6 +13,7 @@ import {
   StatusOverviewCard,
   useEntityStatus,
   useNow,
+  usePageEntityRef,
 } from '../common';
 
 /**
@@ -44,8 +43,7 @@ function OnCallNow(props: { status: EntityStatus }) {
  * and a link to the Status tab.
  */
 export function EntityStatusCard() {
-  const { entity } = useEntity();
-  const entityRef = stringifyEntityRef(entity);
+  const entityRef = usePageEntityRef();
   const status = useEntityStatus(entityRef);
   return (
     <StatusOverviewCard entityRef={entityRef} polled={status}>

@@ -1,5 +1,4 @@
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import {
@@ -8,6 +7,7 @@ import {
   StatusEntityLink,
   Loaded,
   StatusOverviewCard,
+  usePageEntityRef,
   useRollup,
 } from '../common';
 import { HistoryCard } from '../History';
@@ -20,8 +20,7 @@ import { RollupView } from './RollupView';
  * the broken upstreams that impact them, read again on every pushed change.
  */
 export function RollupContent() {
-  const { entity } = useEntity();
-  const entityRef = stringifyEntityRef(entity);
+  const entityRef = usePageEntityRef();
   const rollup = useRollup(entityRef);
   return (
     <Loaded polled={rollup} what="the status">
@@ -50,8 +49,7 @@ export function RollupContent() {
  * that are not operational.
  */
 export function RollupCard() {
-  const { entity } = useEntity();
-  const entityRef = stringifyEntityRef(entity);
+  const entityRef = usePageEntityRef();
   const rollup = useRollup(entityRef);
   return (
     <StatusOverviewCard entityRef={entityRef} polled={rollup}>

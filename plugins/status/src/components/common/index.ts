@@ -42,6 +42,7 @@ export {
 export { Loaded } from './Loaded';
 export { LoadedCard, StatusOverviewCard } from './LoadedCard';
 export { useSignalListStyles } from './signalListStyles';
+export { usePageEntityRef } from './usePageEntityRef';
 export { Explanation, useExplanation } from './Explanation';
 export { EntityPath } from './EntityPath';
 export { entityDisplayLevel } from './entityDisplayLevel';
