@@ -267,8 +267,6 @@ export class HealthGraph {
       own === 'under_maintenance' && this.maintenanceAs
         ? this.maintenanceAs
         : own;
-    return walkImpact(root, level, this.passedOn, ref =>
-      this.graph.dependentsOf(ref),
-    );
+    return walkImpact(root, level, this.passedOn, this.graph.dependents);
   }
 }

@@ -13,7 +13,8 @@ const edgeKey = (dependent: string, upstream: string) =>
  */
 export class DependencyIndex {
   private readonly upstreams = new Map<string, Neighbour[]>();
-  private readonly dependents = new Map<string, Neighbour[]>();
+  /** Each entity's direct dependents: read by the impact walks, written only here. */
+  readonly dependents = new Map<string, Neighbour[]>();
   /** Edges known only from PagerDuty, as `dependent\u0000upstream`. */
   private readonly pagerDutyOnly = new Set<string>();
 

@@ -42,7 +42,7 @@ export function walkImpact(
   root: string,
   level: HealthLevel | undefined,
   passedOn: PassedOn,
-  dependentsOf: (ref: string) => Neighbour[],
+  dependents: ReadonlyMap<string, Neighbour[]>,
 ): Impact | undefined {
   if (!isOutage(level)) return undefined;
   const impact: Impact = new Map();
@@ -53,7 +53,7 @@ export function walkImpact(
   const nexts: string[][] = [[], [], []];
   const push = (from: string, fromIndex: number) => {
     const passes = passedOn[fromIndex];
-    for (const dependent of dependentsOf(from)) {
+    for (const dependent of dependents.get(from) ?? []) {
       const inherited = passes[dependent.critical ? 1 : 0];
       if (inherited < 0 || dependent.ref === root || impact.has(dependent.ref))
         continue;
