@@ -4,6 +4,8 @@
  * paths, and the gaps between PagerDuty's graph and the catalog).
  */
 export const DEPENDENCY_MESSAGES = {
+  pathLabel: 'Dependency path: {{path}}',
+  hiddenEntity: 'an entity you cannot see',
   knownFromPagerDuty: 'known from PagerDuty',
   knownFromPagerDutyHint:
     'This dependency is in PagerDuty’s service graph, not in the catalog’s dependsOn.',
@@ -32,6 +34,8 @@ export const DEPENDENCY_MESSAGES_JA: Record<
   keyof typeof DEPENDENCY_MESSAGES,
   string
 > = {
+  pathLabel: '依存関係の経路: {{path}}',
+  hiddenEntity: '閲覧できないエンティティ',
   knownFromPagerDuty: 'PagerDuty から判明',
   knownFromPagerDutyHint:
     'この依存関係はカタログの dependsOn ではなく、PagerDuty のサービスグラフにあります。',

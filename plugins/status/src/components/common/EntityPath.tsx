@@ -26,7 +26,7 @@ export function EntityPath(props: {
     <Typography
       variant="body2"
       component="span"
-      aria-label={`Dependency path: ${spoken}`}
+      aria-label={words('pathLabel', { path: spoken })}
     >
       {props.path.map((ref, index) => (
         <Fragment key={`${index}:${ref}`}>
@@ -44,7 +44,7 @@ export function EntityPath(props: {
             </Tooltip>
           )}
           {ref === HIDDEN_ENTITY_REF ? (
-            <em>an entity you cannot see</em>
+            <em>{words('hiddenEntity')}</em>
           ) : (
             <EntityRefLink entityRef={ref} defaultKind="component" />
           )}
