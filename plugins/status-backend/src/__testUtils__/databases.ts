@@ -1,4 +1,9 @@
-import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  TestDatabaseId,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { DatabaseStatusStore } from '../database/DatabaseStatusStore';
 
 const POSTGRES_IDS: TestDatabaseId[] = [
   'POSTGRES_18',
@@ -32,4 +37,21 @@ export function createTestDatabases(): TestDatabases {
     );
   }
   return databases;
+}
+
+/**
+ * A database of `databases` with every status table created by the plugin's
+ * own migrations, for tests of one store.
+ *
+ * @internal
+ */
+export async function migratedDatabase(
+  databases: TestDatabases,
+  databaseId: TestDatabaseId,
+) {
+  const knex = await databases.init(databaseId);
+  await DatabaseStatusStore.create({
+    database: mockServices.database({ knex, migrations: { skip: false } }),
+  });
+  return knex;
 }

@@ -1,8 +1,9 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import { NormalisedAlert } from '@status-layer/plugin-status-common';
-import { createTestDatabases } from '../__testUtils__/databases';
+import {
+  createTestDatabases,
+  migratedDatabase,
+} from '../__testUtils__/databases';
 import { DatabaseAlertStore } from './DatabaseAlertStore';
-import { DatabaseStatusStore } from './DatabaseStatusStore';
 
 jest.setTimeout(60_000);
 
@@ -13,11 +14,7 @@ describe('DatabaseAlertStore', () => {
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
     async function createStore() {
-      const knex = await databases.init(databaseId);
-      // creates the tables
-      await DatabaseStatusStore.create({
-        database: mockServices.database({ knex, migrations: { skip: false } }),
-      });
+      const knex = await migratedDatabase(databases, databaseId);
       return { knex, store: new DatabaseAlertStore(knex) };
     }
 

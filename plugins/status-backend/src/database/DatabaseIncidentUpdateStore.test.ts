@@ -1,10 +1,11 @@
-import { mockServices } from '@backstage/backend-test-utils';
-import { createTestDatabases } from '../__testUtils__/databases';
+import {
+  createTestDatabases,
+  migratedDatabase,
+} from '../__testUtils__/databases';
 import {
   DatabaseIncidentUpdateStore,
   StoredIncidentUpdate,
 } from './DatabaseIncidentUpdateStore';
-import { DatabaseStatusStore } from './DatabaseStatusStore';
 
 jest.setTimeout(60_000);
 
@@ -15,11 +16,7 @@ describe('DatabaseIncidentUpdateStore', () => {
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
     async function createStore() {
-      const knex = await databases.init(databaseId);
-      // creates the tables
-      await DatabaseStatusStore.create({
-        database: mockServices.database({ knex, migrations: { skip: false } }),
-      });
+      const knex = await migratedDatabase(databases, databaseId);
       return { knex, store: new DatabaseIncidentUpdateStore(knex) };
     }
 

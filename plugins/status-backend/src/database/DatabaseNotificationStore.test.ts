@@ -1,7 +1,8 @@
-import { mockServices } from '@backstage/backend-test-utils';
-import { createTestDatabases } from '../__testUtils__/databases';
+import {
+  createTestDatabases,
+  migratedDatabase,
+} from '../__testUtils__/databases';
 import { DatabaseNotificationStore } from './DatabaseNotificationStore';
-import { DatabaseStatusStore } from './DatabaseStatusStore';
 
 jest.setTimeout(60_000);
 
@@ -12,11 +13,7 @@ describe('DatabaseNotificationStore', () => {
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
     async function createStore() {
-      const knex = await databases.init(databaseId);
-      // creates the tables
-      await DatabaseStatusStore.create({
-        database: mockServices.database({ knex, migrations: { skip: false } }),
-      });
+      const knex = await migratedDatabase(databases, databaseId);
       return { knex, store: new DatabaseNotificationStore(knex) };
     }
 

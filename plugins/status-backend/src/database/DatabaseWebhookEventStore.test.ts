@@ -1,6 +1,7 @@
-import { mockServices } from '@backstage/backend-test-utils';
-import { createTestDatabases } from '../__testUtils__/databases';
-import { DatabaseStatusStore } from './DatabaseStatusStore';
+import {
+  createTestDatabases,
+  migratedDatabase,
+} from '../__testUtils__/databases';
 import { DatabaseWebhookEventStore } from './DatabaseWebhookEventStore';
 
 jest.setTimeout(60_000);
@@ -12,11 +13,7 @@ describe('DatabaseWebhookEventStore', () => {
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
     async function createStore() {
-      const knex = await databases.init(databaseId);
-      // creates the tables
-      await DatabaseStatusStore.create({
-        database: mockServices.database({ knex, migrations: { skip: false } }),
-      });
+      const knex = await migratedDatabase(databases, databaseId);
       return { knex, store: new DatabaseWebhookEventStore(knex) };
     }
 
