@@ -220,6 +220,12 @@ export async function createStatusParts(
     });
   }
 
+  const followMapping = followCatalogChange({
+    catalog,
+    auth: deps.auth,
+    logger,
+    refreshCatalog: () => engine?.refreshCatalog(),
+  });
   const notifier = engine
     ? new UpstreamNotifier({
         engine,
@@ -314,12 +320,7 @@ export async function createStatusParts(
       accounts: pagerDuty.accounts.map(a => a.name),
       // this replica shows a new mapping as soon as the catalog applied it
       onRequested: (entityRef, serviceId) =>
-        void followCatalogChange({
-          catalog,
-          auth: deps.auth,
-          logger,
-          refreshCatalog: () => engine?.refreshCatalog(),
-        })(entityRef, serviceId),
+        void followMapping(entityRef, serviceId),
       now: options.now,
     },
   });
