@@ -1,9 +1,9 @@
 import { Request, Response, Router } from 'express';
+import { RouterParts } from './routerParts';
 import { ChangeEvent } from '../changeEvents';
-import { AccountState } from '../state';
 import { PagerDutyApiError } from './errors';
 import { arrayParam, paginate, stringParam } from './params';
-import { endpointFault, Faults } from './guards';
+import { endpointFault } from './guards';
 import { iso, Shapes } from './shapes';
 
 /**
@@ -49,11 +49,7 @@ export function shapeChangeEvent(shapes: Shapes, event: ChangeEvent) {
  * `since`/`until` (UTC only), teams and integrations, with PagerDuty's
  * classic pagination.
  */
-export function createChangeEventRouter(options: {
-  state: AccountState;
-  shapes: Shapes;
-  faults: () => Faults;
-}): Router {
+export function createChangeEventRouter(options: RouterParts): Router {
   const { state, shapes } = options;
   const router = Router();
 

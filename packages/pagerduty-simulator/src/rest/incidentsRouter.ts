@@ -1,8 +1,8 @@
 import { Request, Router } from 'express';
+import { RouterParts } from './routerParts';
 import { Incident } from '../model';
-import { AccountState } from '../state';
 import { PagerDutyApiError } from './errors';
-import { endpointFault, Faults } from './guards';
+import { endpointFault } from './guards';
 import { includeOf, pageLister } from './listing';
 import { dateRange } from './dateRange';
 import {
@@ -12,7 +12,6 @@ import {
   paginate,
   stringParam,
 } from './params';
-import { Shapes } from './shapes';
 
 const INCIDENT_STATUSES = ['triggered', 'acknowledged', 'resolved'] as const;
 const URGENCIES = ['high', 'low'] as const;
@@ -63,11 +62,7 @@ function sortIncidents(incidents: Incident[], sortBy: string | undefined) {
  * PagerDuty's incidents: the list with its filters, date range and sort, one
  * incident, its alerts and its log entries, and the account's log entries.
  */
-export function createIncidentsRouter(options: {
-  state: AccountState;
-  shapes: Shapes;
-  faults: () => Faults;
-}): Router {
+export function createIncidentsRouter(options: RouterParts): Router {
   const { state, shapes } = options;
   const router = Router();
   const include = includeOf;

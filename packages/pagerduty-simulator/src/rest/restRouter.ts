@@ -1,16 +1,13 @@
 import { NextFunction, Request, Response, Router } from 'express';
-import { WebhookSubscription } from '../model';
-import { AccountState } from '../state';
 import { ErrorCodes, PagerDutyApiError, sendError } from './errors';
 import { arrayParam, booleanParam, oneOf, stringParam } from './params';
-import { iso, Shapes } from './shapes';
-import { Faults } from './guards';
+import { iso } from './shapes';
 import { byTeamAndName, includeOf, pageLister } from './listing';
 import { createIncidentsRouter } from './incidentsRouter';
 import { createServiceDependenciesRouter } from './serviceDependenciesRouter';
 import {
   createWebhookSubscriptionsRouter,
-  WebhookSubscriptionInput,
+  WebhookRouterParts,
 } from './webhookSubscriptionsRouter';
 
 export { WEBHOOK_EVENT_TYPES } from './webhookSubscriptionsRouter';
@@ -20,16 +17,7 @@ export type { WebhookSubscriptionInput } from './webhookSubscriptionsRouter';
  * PagerDuty's REST API v2, for the endpoints the status backend uses.
  * https://developer.pagerduty.com/api-reference/
  */
-export function createRestRouter(options: {
-  state: AccountState;
-  shapes: Shapes;
-  faults: () => Faults;
-  createWebhookSubscription: (
-    input: WebhookSubscriptionInput,
-  ) => ReturnType<Shapes['webhookSubscription']>;
-  /** Clears a subscription's temporary disablement; undefined when there is none. */
-  enableWebhookSubscription: (id: string) => WebhookSubscription | undefined;
-}): Router {
+export function createRestRouter(options: WebhookRouterParts): Router {
   const { state, shapes } = options;
   const router = Router();
   const include = includeOf;

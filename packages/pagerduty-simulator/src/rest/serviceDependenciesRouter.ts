@@ -1,10 +1,9 @@
 import { Router } from 'express';
+import { RouterParts } from './routerParts';
 import { DependencyEnd, ServiceDependency } from '../model';
-import { AccountState } from '../state';
 import { PagerDutyApiError } from './errors';
-import { endpointFault, Faults } from './guards';
+import { endpointFault } from './guards';
 import { paginate } from './params';
-import { Shapes } from './shapes';
 
 /** `technical_service_reference` or `business_service_reference`, as PagerDuty writes an end. */
 const reference = (end: DependencyEnd) => ({
@@ -25,11 +24,7 @@ const relationship = (dependency: ServiceDependency) => ({
  * account's business services.
  * https://developer.pagerduty.com/api-reference/6ff8cd0bfa6b3-get-technical-service-dependencies
  */
-export function createServiceDependenciesRouter(options: {
-  state: AccountState;
-  shapes: Shapes;
-  faults: () => Faults;
-}): Router {
+export function createServiceDependenciesRouter(options: RouterParts): Router {
   const { state } = options;
   const router = Router();
 

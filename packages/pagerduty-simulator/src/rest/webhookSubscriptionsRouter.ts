@@ -1,11 +1,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { WebhookSubscription } from '../model';
-import { AccountState } from '../state';
 import { PagerDutyApiError } from './errors';
-import { Faults } from './guards';
 import { pageLister } from './listing';
 import { Shapes } from './shapes';
+import { RouterParts } from './routerParts';
 
 /** The events a v3 webhook subscription can ask for that the simulator sends. */
 export const WEBHOOK_EVENT_TYPES = [
@@ -53,20 +52,22 @@ export type WebhookSubscriptionInput = z.infer<
   typeof webhookSubscriptionBody
 >['webhook_subscription'];
 
-/**
- * PagerDuty's v3 webhook subscriptions: created, listed, read, updated,
- * re-enabled and deleted.
- */
-export function createWebhookSubscriptionsRouter(options: {
-  state: AccountState;
-  shapes: Shapes;
-  faults: () => Faults;
+/** The router parts, with how subscriptions are created and re-enabled. */
+export type WebhookRouterParts = RouterParts & {
   createWebhookSubscription: (
     input: WebhookSubscriptionInput,
   ) => ReturnType<Shapes['webhookSubscription']>;
   /** Clears a subscription's temporary disablement; undefined when there is none. */
   enableWebhookSubscription: (id: string) => WebhookSubscription | undefined;
-}): Router {
+};
+
+/**
+ * PagerDuty's v3 webhook subscriptions: created, listed, read, updated,
+ * re-enabled and deleted.
+ */
+export function createWebhookSubscriptionsRouter(
+  options: WebhookRouterParts,
+): Router {
   const { state, shapes } = options;
   const router = Router();
   const list = pageLister(options.faults);
