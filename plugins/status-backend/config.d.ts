@@ -1,3 +1,20 @@
+/** A PagerDuty Scoped OAuth app, whose tokens the backend obtains by the client credentials grant. */
+interface PagerDutyOAuthApp {
+  /** The app's client id (Integrations, App Registration, the app's OAuth client). */
+  clientId: string;
+  /**
+   * The app's client secret.
+   * @visibility secret
+   */
+  clientSecret: string;
+  /** The account's subdomain: `acme` for acme.pagerduty.com. */
+  subdomain: string;
+  /** The account's service region, `us` (default) or `eu`; `eu` also changes the default `apiBaseUrl`. */
+  region?: 'us' | 'eu';
+  /** The token endpoint; `https://identity.pagerduty.com/oauth/token` by default. */
+  tokenUrl?: string;
+}
+
 export interface Config {
   /** Configuration of the status plugin. */
   status?: {
@@ -24,21 +41,7 @@ export interface Config {
        * needs (a missing one shows that part out of date, naming the scope).
        * The scopes to give the app are listed in the README.
        */
-      oauth?: {
-        /** The app's client id (Integrations, App Registration, the app's OAuth client). */
-        clientId: string;
-        /**
-         * The app's client secret.
-         * @visibility secret
-         */
-        clientSecret: string;
-        /** The account's subdomain: `acme` for acme.pagerduty.com. */
-        subdomain: string;
-        /** The account's service region, `us` (default) or `eu`; `eu` also changes the default `apiBaseUrl`. */
-        region?: 'us' | 'eu';
-        /** The token endpoint; `https://identity.pagerduty.com/oauth/token` by default. */
-        tokenUrl?: string;
-      };
+      oauth?: PagerDutyOAuthApp;
       /**
        * Base URL of the PagerDuty REST API. Defaults to
        * `https://api.pagerduty.com`; the EU service region uses
@@ -93,14 +96,7 @@ export interface Config {
            */
           apiToken?: string;
           /** A Scoped OAuth app for this account, as `status.pagerDuty.oauth`. */
-          oauth?: {
-            clientId: string;
-            /** @visibility secret */
-            clientSecret: string;
-            subdomain: string;
-            region?: 'us' | 'eu';
-            tokenUrl?: string;
-          };
+          oauth?: PagerDutyOAuthApp;
           /** Defaults to `status.pagerDuty.tokenType`, then `token`. */
           tokenType?: 'token' | 'bearer';
           /** Defaults to `status.pagerDuty.apiBaseUrl`, then `https://api.pagerduty.com`. */
