@@ -48,6 +48,7 @@ import {
   StoredOnCall,
   StoredMaintenanceWindow,
   StoredService,
+  TransitionWindow,
 } from './types';
 
 /**
@@ -364,10 +365,7 @@ export class DatabaseStatusStore implements StatusStore {
     return selectLastLevels(this.db);
   }
 
-  readHistory(
-    entityRef: string,
-    options: { since: Date; until?: Date; limit: number },
-  ) {
+  readHistory(entityRef: string, options: TransitionWindow) {
     return selectHistory(this.db, entityRef, options);
   }
 

@@ -13,6 +13,8 @@ import {
   StoredOnCall,
   StoredMaintenanceWindow,
   StoredService,
+  TransitionWindow,
+  WindowTransitions,
 } from './types';
 
 /**
@@ -145,12 +147,8 @@ export interface StatusStore {
    */
   readHistory(
     entityRef: string,
-    options: { since: Date; until?: Date; limit: number },
-  ): Promise<{
-    before?: StatusTransition;
-    transitions: StatusTransition[];
-    truncated: boolean;
-  }>;
+    options: TransitionWindow,
+  ): Promise<WindowTransitions>;
   /**
    * Several entities' transitions from `since` on, oldest first, each list
    * opened by the entity's last one before `since`; at most `limit` in all.

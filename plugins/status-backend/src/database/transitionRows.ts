@@ -1,7 +1,12 @@
 import { Knex } from 'knex';
 import { toDate } from '@status-layer/plugin-status-common';
 import { batches } from './batches';
-import { RecordedLevels, StatusTransition } from './types';
+import {
+  RecordedLevels,
+  StatusTransition,
+  TransitionWindow,
+  WindowTransitions,
+} from './types';
 
 /* Level transitions: appended as levels change, read per entity and latest. */
 
@@ -82,12 +87,8 @@ export async function selectLastLevels(
 export async function selectHistory(
   db: Knex,
   entityRef: string,
-  options: { since: Date; until?: Date; limit: number },
-): Promise<{
-  before?: StatusTransition;
-  transitions: StatusTransition[];
-  truncated: boolean;
-}> {
+  options: TransitionWindow,
+): Promise<WindowTransitions> {
   const [before] = await db('status_transitions')
     .where({ entity_ref: entityRef })
     .where('at', '<', options.since)

@@ -102,6 +102,20 @@ export type StatusTransition = {
   reason?: unknown;
 };
 
+/** Which of an entity's transitions to read: from `since` (to `until`), at most `limit`. */
+export type TransitionWindow = { since: Date; until?: Date; limit: number };
+
+/**
+ * An entity's transitions in a window, oldest first, with the last one
+ * before it, which sets the level at its start.
+ */
+export type WindowTransitions = {
+  before?: StatusTransition;
+  transitions: StatusTransition[];
+  /** More than `limit` fell in the window. */
+  truncated: boolean;
+};
+
 /** An entity's levels as its latest transition left them. */
 export type RecordedLevels = { own?: string; effective: string };
 
