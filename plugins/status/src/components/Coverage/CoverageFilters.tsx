@@ -4,10 +4,10 @@ import {
   StatusCoverageQuery,
 } from '@status-layer/plugin-status-common';
 import Button from '@material-ui/core/Button';
-import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import { makeStyles } from '@material-ui/core/styles';
 import { useEffect, useState } from 'react';
+import { SelectField } from '../common';
 import { CoverageWords } from './useCoverageWords';
 
 /** The filters of the coverage list, as the reader set them. */
@@ -40,7 +40,6 @@ const useStyles = makeStyles(theme => ({
     gap: theme.spacing(2),
     margin: theme.spacing(1, 0),
   },
-  select: { minWidth: 180 },
 }));
 
 /** Filters over the components: words, Domain, System, owner, monitored, lifecycle; and the CSV export. */
@@ -75,22 +74,17 @@ export function CoverageFilters(props: {
     if (filters[key] && filters[key] !== COVERAGE_NO_GROUP)
       refs.push(...(refs.includes(filters[key]) ? [] : [filters[key]]));
     return (
-      <TextField
-        select
+      <SelectField
         id={`coverage-filter-${key}`}
         label={label}
         value={filters[key]}
-        className={classes.select}
-        onChange={e => onChange({ [key]: e.target.value, offset: 0 })}
-      >
-        <MenuItem value="">{words('filterAny')}</MenuItem>
-        <MenuItem value={COVERAGE_NO_GROUP}>{words('filterNone')}</MenuItem>
-        {refs.sort().map(ref => (
-          <MenuItem key={ref} value={ref}>
-            {ref}
-          </MenuItem>
-        ))}
-      </TextField>
+        leading={[
+          { value: '', label: words('filterAny') },
+          { value: COVERAGE_NO_GROUP, label: words('filterNone') },
+        ]}
+        options={refs.sort().map(ref => ({ value: ref, label: ref }))}
+        onChange={value => onChange({ [key]: value, offset: 0 })}
+      />
     );
   };
   const lifecycles = [...(coverage?.lifecycles ?? [])];
@@ -105,6 +99,8 @@ export function CoverageFilters(props: {
     >
       <TextField
         id="coverage-filter-text"
+        variant="outlined"
+        size="small"
         label={words('filterText')}
         value={text}
         onChange={e => setText(e.target.value)}
@@ -112,38 +108,30 @@ export function CoverageFilters(props: {
       {groupSelect('domain', words('filterDomain'))}
       {groupSelect('system', words('filterSystem'))}
       {groupSelect('owner', words('filterOwner'))}
-      <TextField
-        select
+      <SelectField
         id="coverage-filter-monitored"
         label={words('filterMonitored')}
         value={filters.monitored}
-        className={classes.select}
-        onChange={e =>
+        options={[
+          { value: '', label: words('monitoredAny') },
+          { value: 'yes', label: words('monitoredYes') },
+          { value: 'no', label: words('monitoredNo') },
+        ]}
+        onChange={value =>
           onChange({
-            monitored: e.target.value as CoverageFilterState['monitored'],
+            monitored: value as CoverageFilterState['monitored'],
             offset: 0,
           })
         }
-      >
-        <MenuItem value="">{words('monitoredAny')}</MenuItem>
-        <MenuItem value="yes">{words('monitoredYes')}</MenuItem>
-        <MenuItem value="no">{words('monitoredNo')}</MenuItem>
-      </TextField>
-      <TextField
-        select
+      />
+      <SelectField
         id="coverage-filter-lifecycle"
         label={words('filterLifecycle')}
         value={filters.lifecycle}
-        className={classes.select}
-        onChange={e => onChange({ lifecycle: e.target.value, offset: 0 })}
-      >
-        <MenuItem value="">{words('lifecycleAny')}</MenuItem>
-        {lifecycles.sort().map(lifecycle => (
-          <MenuItem key={lifecycle} value={lifecycle}>
-            {lifecycle}
-          </MenuItem>
-        ))}
-      </TextField>
+        leading={[{ value: '', label: words('lifecycleAny') }]}
+        options={lifecycles.sort().map(l => ({ value: l, label: l }))}
+        onChange={value => onChange({ lifecycle: value, offset: 0 })}
+      />
       <Button
         variant="outlined"
         disabled={!props.onExport}

@@ -73,6 +73,22 @@ function GapTable(props: {
   );
 }
 
+/** The two sides a dependency can be missing from, in the order shown. */
+const GAP_KINDS = [
+  {
+    side: 'pagerDutyOnly',
+    title: 'pagerDutyOnlyTitle',
+    hint: 'pagerDutyOnlyHint',
+    testId: 'dependency-gaps-pagerduty-only',
+  },
+  {
+    side: 'catalogOnly',
+    title: 'catalogOnlyTitle',
+    hint: 'catalogOnlyHint',
+    testId: 'dependency-gaps-catalog-only',
+  },
+] as const;
+
 /** The gaps of one answer, in the reader's words. */
 export function DependencyGapsView(props: {
   coverage: StatusDependencyCoverage;
@@ -84,20 +100,16 @@ export function DependencyGapsView(props: {
       <Typography variant="body2" paragraph>
         {words(MODE_WORDS[coverage.mode])}
       </Typography>
-      <GapTable
-        title={words('pagerDutyOnlyTitle')}
-        hint={words('pagerDutyOnlyHint')}
-        gaps={coverage.pagerDutyOnly}
-        words={words}
-        testId="dependency-gaps-pagerduty-only"
-      />
-      <GapTable
-        title={words('catalogOnlyTitle')}
-        hint={words('catalogOnlyHint')}
-        gaps={coverage.catalogOnly}
-        words={words}
-        testId="dependency-gaps-catalog-only"
-      />
+      {GAP_KINDS.map(kind => (
+        <GapTable
+          key={kind.side}
+          title={words(kind.title)}
+          hint={words(kind.hint)}
+          gaps={coverage[kind.side]}
+          words={words}
+          testId={kind.testId}
+        />
+      ))}
       {coverage.truncated && (
         <Typography variant="body2" role="status">
           {words('truncated')}

@@ -4,7 +4,6 @@ import {
   StatusTransitionsPage,
 } from '@status-layer/plugin-status-common';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
 import { useState } from 'react';
 import { ChangeList } from '../Changes';
 import {
@@ -13,22 +12,10 @@ import {
   LoadedCard,
   StatusEntityLink,
   useHistory,
+  useTimelineStyles,
   useTransitions,
 } from '../common';
 import { AvailabilityFigures, HistoryBars } from './HistoryBars';
-
-const useStyles = makeStyles(theme => ({
-  timeline: { listStyle: 'none', padding: 0, margin: theme.spacing(1, 0, 0) },
-  entry: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'baseline',
-    gap: theme.spacing(1),
-    padding: theme.spacing(0.5, 0),
-    borderTop: `1px solid ${theme.palette.divider}`,
-  },
-  time: { fontVariantNumeric: 'tabular-nums', minWidth: '4rem' },
-}));
 
 const timeUtc = (iso: string) => `${iso.slice(11, 16)} UTC`;
 
@@ -76,7 +63,7 @@ function DayTimeline(props: {
 
 /** One day's level changes and deploys, once read. */
 function DayChanges(props: { day: string; page: StatusTransitionsPage }) {
-  const classes = useStyles();
+  const classes = useTimelineStyles();
   const { transitions, changes = [], hiddenChanges = 0 } = props.page;
   return (
     <>
@@ -88,7 +75,7 @@ function DayChanges(props: { day: string; page: StatusTransitionsPage }) {
             : 'no change of level'}
           {props.page.truncated ? ' (the first 500 shown)' : ''}
         </Typography>
-        <ul className={classes.timeline}>
+        <ul className={classes.list}>
           {transitions.map((t, i) => (
             <li key={`${t.at}-${i}`} className={classes.entry}>
               <Typography

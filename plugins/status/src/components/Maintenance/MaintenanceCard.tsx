@@ -1,19 +1,7 @@
 import { InfoCard } from '@backstage/core-components';
 import { StatusMaintenanceWindow } from '@status-layer/plugin-status-common';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
-import { LevelLabel, timeOfDay } from '../common';
-
-const useStyles = makeStyles(theme => ({
-  list: { listStyle: 'none', padding: 0, margin: 0 },
-  entry: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'baseline',
-    gap: theme.spacing(1),
-    padding: theme.spacing(0.5, 0),
-  },
-}));
+import { LevelLabel, timeOfDay, useTimelineStyles } from '../common';
 
 /** "today 14:30", "Fri 4 Dec 09:00": the reader's time zone, the day said when it is not today. */
 export function whenLabel(iso: string, now: Date = new Date()): string {
@@ -68,7 +56,7 @@ export function WindowHeading(props: { window: StatusMaintenanceWindow }) {
  * who planned them, why and until when, and what they do to its level.
  */
 export function MaintenanceCard(props: { windows: StatusMaintenanceWindow[] }) {
-  const classes = useStyles();
+  const classes = useTimelineStyles();
   const ongoing = props.windows.filter(w => w.ongoing);
   const upcoming = props.windows.filter(w => !w.ongoing);
   return (

@@ -6,11 +6,11 @@ import {
   StatusSummaryFacets,
 } from '@status-layer/plugin-status-common';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
-import MenuItem from '@material-ui/core/MenuItem';
 import Switch from '@material-ui/core/Switch';
 import TextField from '@material-ui/core/TextField';
 import { makeStyles } from '@material-ui/core/styles';
 import { useMemo } from 'react';
+import { SelectField, SelectOption } from '../common';
 import { DashboardState, Grouping } from './useDashboardState';
 
 const useStyles = makeStyles(theme => ({
@@ -21,7 +21,6 @@ const useStyles = makeStyles(theme => ({
     gap: theme.spacing(2),
     marginBottom: theme.spacing(2),
   },
-  select: { minWidth: '10rem' },
   search: { minWidth: '16rem', flex: '1 1 16rem' },
 }));
 
@@ -39,34 +38,23 @@ const label = (ref: string) =>
 const byLabel = (refs: string[]) =>
   [...refs].sort((a, b) => label(a).localeCompare(label(b)));
 
+/** A filter of one value at most, kept as a list in the dashboard's state. */
 function Choice(props: {
   id: string;
   label: string;
   value: string[];
-  options: { value: string; label: string }[];
+  options: SelectOption[];
   onChange: (value: string[]) => void;
 }) {
-  const classes = useStyles();
   return (
-    <TextField
+    <SelectField
       id={props.id}
-      select
-      variant="outlined"
-      size="small"
-      className={classes.select}
       label={props.label}
       value={props.value[0] ?? ANY}
-      onChange={event =>
-        props.onChange(event.target.value ? [event.target.value] : [])
-      }
-    >
-      <MenuItem value={ANY}>Any</MenuItem>
-      {props.options.map(option => (
-        <MenuItem key={option.value} value={option.value}>
-          {option.label}
-        </MenuItem>
-      ))}
-    </TextField>
+      leading={[{ value: ANY, label: 'Any' }]}
+      options={props.options}
+      onChange={value => props.onChange(value ? [value] : [])}
+    />
   );
 }
 
@@ -98,24 +86,13 @@ export function Filters(props: {
     refs.map(ref => ({ value: ref, label: label(ref) }));
   return (
     <div className={classes.bar} role="search">
-      <TextField
+      <SelectField
         id="status-grouping"
-        select
-        variant="outlined"
-        size="small"
-        className={classes.select}
         label="Group by"
         value={state.grouping}
-        onChange={event =>
-          onChange({ grouping: event.target.value as Grouping })
-        }
-      >
-        {GROUPINGS.map(g => (
-          <MenuItem key={g.value} value={g.value}>
-            {g.label}
-          </MenuItem>
-        ))}
-      </TextField>
+        options={GROUPINGS}
+        onChange={grouping => onChange({ grouping: grouping as Grouping })}
+      />
       <TextField
         id="status-search"
         variant="outlined"

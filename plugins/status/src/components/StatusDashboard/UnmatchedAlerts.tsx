@@ -6,13 +6,13 @@ import {
 } from '@backstage/core-components';
 import { StatusAlert } from '@status-layer/plugin-status-common';
 import Button from '@material-ui/core/Button';
-import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { useState } from 'react';
 import {
   AlertList,
+  SelectField,
   useAlertSources,
   useStatusTabLink,
   useUnmatchedAlerts,
@@ -102,24 +102,24 @@ export function UnmatchedAlerts() {
         to the entity's name, or a name it carries that fits exactly one entity.
       </Typography>
       <div className={classes.filters}>
-        <TextField
-          select
+        <SelectField
+          id="unmatched-alerts-tool"
           label="Tool"
           value={source}
-          onChange={e => {
-            setSource(e.target.value as string);
+          leading={[{ value: '', label: 'Every tool' }]}
+          options={(sources.value?.sources ?? []).map(s => ({
+            value: s.id,
+            label: s.title,
+          }))}
+          onChange={value => {
+            setSource(value);
             setOffset(0);
           }}
-          style={{ minWidth: 200 }}
-        >
-          <MenuItem value="">Every tool</MenuItem>
-          {(sources.value?.sources ?? []).map(s => (
-            <MenuItem key={s.id} value={s.id}>
-              {s.title}
-            </MenuItem>
-          ))}
-        </TextField>
+        />
         <TextField
+          id="unmatched-alerts-words"
+          variant="outlined"
+          size="small"
           label="Words in the title or labels"
           value={q}
           onChange={e => {

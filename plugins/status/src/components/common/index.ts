@@ -41,7 +41,7 @@ export {
 } from './useStatusResources';
 export { Loaded } from './Loaded';
 export { LoadedCard, StatusOverviewCard } from './LoadedCard';
-export { useSignalListStyles } from './signalListStyles';
+export { useSignalListStyles, useTimelineStyles } from './signalListStyles';
 export { usePageEntityRef } from './usePageEntityRef';
 export { Explanation, useExplanation } from './Explanation';
 export { EntityPath } from './EntityPath';
@@ -49,3 +49,5 @@ export { entityDisplayLevel } from './entityDisplayLevel';
 export { formatDuration } from './formatDuration';
 export { useMoreProblems } from './useMoreProblems';
 export { ROWS_PAGE, useSummaryRows } from './useSummaryRows';
+export { SelectField } from './SelectField';
+export type { SelectOption } from './SelectField';

@@ -17,3 +17,17 @@ export const useSignalListStyles = makeStyles(theme => ({
   },
   labels: { fontFamily: 'monospace', wordBreak: 'break-all' },
 }));
+
+/** The look of time-ordered lists (level changes, maintenance windows): one entry a line, its facts wrapping. */
+export const useTimelineStyles = makeStyles(theme => ({
+  list: { listStyle: 'none', padding: 0, margin: theme.spacing(1, 0, 0) },
+  entry: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'baseline',
+    gap: theme.spacing(1),
+    padding: theme.spacing(0.5, 0),
+    '& + &': { borderTop: `1px solid ${theme.palette.divider}` },
+  },
+  time: { fontVariantNumeric: 'tabular-nums', minWidth: '4rem' },
+}));
