@@ -138,7 +138,7 @@ describe('status backend plugin', () => {
         pagerDutyServiceIds: ['PCART01'],
         pagerDutyAccount: 'default',
         criticalDependencies: ['component:default/membership-api'],
-        alertMatchers: {},
+        alertAnnotations: [],
         monitored: true,
         problems: [],
       });

@@ -278,18 +278,27 @@ export type StatusRollup = {
 };
 
 /**
- * One entity in the company-wide summary.
+ * Where an entity stands in the catalog: what it is, who owns it, and the
+ * System and Domain it belongs to.
  *
  * @public
  */
-export type StatusSummaryEntity = {
-  entityRef: string;
+export type CatalogPlacement = {
   kind: string;
   name: string;
   title?: string;
   owner?: string;
   system?: string;
   domain?: string;
+};
+
+/**
+ * One entity in the company-wide summary.
+ *
+ * @public
+ */
+export type StatusSummaryEntity = CatalogPlacement & {
+  entityRef: string;
   own?: HealthLevel;
   inherited: OutageLevel;
   effective: HealthLevel;

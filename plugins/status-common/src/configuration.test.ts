@@ -32,7 +32,7 @@ describe('readEntityStatusConfiguration', () => {
       entityRef: 'component:shop/cart-api',
       pagerDutyServiceIds: ['PABC123'],
       pagerDutyAccount: 'default',
-      alertMatchers: {},
+      alertAnnotations: [],
       criticalDependencies: [
         'component:shop/auth-service',
         'api:default/payments-v1',
@@ -79,31 +79,53 @@ describe('readEntityStatusConfiguration', () => {
     ]);
   });
 
-  it('reads the annotations that tie monitoring alerts to the entity', () => {
+  it("reads the alert sources' annotations and reports what their checks find", () => {
+    const checks = [
+      {
+        annotation: 'acme.io/selector',
+        check: (value: string) =>
+          value.includes('=') ? [] : [`"${value}" is no pair`],
+      },
+      { annotation: 'acme.io/ids' },
+      {
+        annotation: 'acme.io/odd',
+        check: () => {
+          throw new Error('unreadable');
+        },
+      },
+      { annotation: 'acme.io/absent' },
+    ];
     const result = readEntityStatusConfiguration(
       entity({
-        'prometheus.io/alert-selector': 'job=checkout, env="prod", broken',
-        'datadoghq.com/tags': 'service:checkout, env:prod',
-        'newrelic.com/entity-guid': 'MXxBUE18QVBQTElDQVRJT058MTIz',
-        'azure.com/resource-id':
-          '/subscriptions/1/resourceGroups/RG/providers/Microsoft.Web/sites/Checkout, checkout',
-        'statuscake.com/test-name': 'Checkout homepage',
+        'acme.io/selector': 'broken',
+        'acme.io/ids': 'A1, A2',
+        'acme.io/odd': 'x',
+        'acme.io/absent': '  ',
       }),
+      { alertAnnotations: checks },
     );
-    expect(result.alertMatchers).toEqual({
-      prometheusLabels: { job: 'checkout', env: 'prod' },
-      datadogTags: ['service:checkout', 'env:prod'],
-      newRelicEntityGuids: ['MXxBUE18QVBQTElDQVRJT058MTIz'],
-      azureResourceIds: [
-        '/subscriptions/1/resourcegroups/rg/providers/microsoft.web/sites/checkout',
-      ],
-      statusCakeTestNames: ['Checkout homepage'],
-    });
-    expect(result.monitored).toBe(true);
-    expect(result.problems.map(p => p.annotation)).toEqual([
-      'prometheus.io/alert-selector',
-      'azure.com/resource-id',
+    expect(result.alertAnnotations).toEqual([
+      'acme.io/selector',
+      'acme.io/ids',
+      'acme.io/odd',
     ]);
+    expect(result.monitored).toBe(true);
+    expect(result.problems).toEqual([
+      { annotation: 'acme.io/selector', message: '"broken" is no pair' },
+      {
+        annotation: 'acme.io/odd',
+        message: expect.stringContaining('unreadable'),
+      },
+    ]);
+  });
+
+  it("knows no tool's annotation unless given its check", () => {
+    const result = readEntityStatusConfiguration(
+      entity({ 'prometheus.io/alert-selector': 'broken' }),
+    );
+    expect(result.alertAnnotations).toEqual([]);
+    expect(result.monitored).toBe(false);
+    expect(result.problems).toEqual([]);
   });
 
   it('reports an entity without sources as not monitored, without problems', () => {

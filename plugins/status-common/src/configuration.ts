@@ -6,19 +6,14 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import {
-  AZURE_RESOURCE_ID_ANNOTATION,
   CRITICAL_DEPENDENCIES_ANNOTATION,
-  DATADOG_TAGS_ANNOTATION,
-  NEW_RELIC_ENTITY_GUID_ANNOTATION,
-  PROMETHEUS_ALERT_SELECTOR_ANNOTATION,
-  STATUSCAKE_TEST_NAME_ANNOTATION,
   DEFAULT_PAGERDUTY_ACCOUNT,
   PAGERDUTY_ACCOUNT_ANNOTATION,
   PAGERDUTY_INTEGRATION_KEY_ANNOTATION,
   PAGERDUTY_SERVICE_ID_ANNOTATION,
 } from './annotations';
 import {
-  AlertMatchers,
+  AlertAnnotationCheck,
   EntityStatusConfiguration,
   StatusConfigurationProblem,
 } from './types';
@@ -48,68 +43,30 @@ function parseStrictEntityRef(
   }
 }
 
-const list = (value: string | undefined) =>
-  (value ?? '')
-    .split(',')
-    .map(item => item.trim())
-    .filter(Boolean);
-
 /**
- * Reads a Prometheus label selector as the `prometheus.io/alert-selector`
- * annotation writes it (`job=checkout, env="prod"`): its labels, and the items
- * that are no `label=value` pair.
- *
- * @public
+ * The alert sources' annotations an entity carries, and what is wrong with
+ * them. A module's check that throws is reported, never thrown on.
  */
-export function readPrometheusSelector(value: string): {
-  labels: Record<string, string>;
-  invalid: string[];
-} {
-  const labels: Record<string, string> = {};
-  const invalid: string[] = [];
-  for (const matcher of list(value)) {
-    const match = /^([a-zA-Z_][a-zA-Z0-9_]*)\s*=\s*"?([^"]*)"?$/.exec(matcher);
-    if (match) labels[match[1]] = match[2];
-    else invalid.push(matcher);
-  }
-  return { labels, invalid };
-}
-
-function readAlertMatchers(
+function readAlertAnnotations(
   annotations: Record<string, string>,
+  checks: readonly AlertAnnotationCheck[],
   problems: StatusConfigurationProblem[],
-): AlertMatchers {
-  const matchers: AlertMatchers = {};
-  const selector = annotations[PROMETHEUS_ALERT_SELECTOR_ANNOTATION];
-  if (selector !== undefined) {
-    const { labels, invalid } = readPrometheusSelector(selector);
-    for (const matcher of invalid)
-      problems.push({
-        annotation: PROMETHEUS_ALERT_SELECTOR_ANNOTATION,
-        message: `"${matcher}" is not a label matcher. Write label=value pairs separated by commas, e.g. job=checkout, env=prod.`,
-      });
-    if (Object.keys(labels).length) matchers.prometheusLabels = labels;
-  }
-  const tags = list(annotations[DATADOG_TAGS_ANNOTATION]);
-  if (tags.length) matchers.datadogTags = tags;
-  const guids = list(annotations[NEW_RELIC_ENTITY_GUID_ANNOTATION]);
-  if (guids.length) matchers.newRelicEntityGuids = guids;
-  const resources = list(annotations[AZURE_RESOURCE_ID_ANNOTATION]);
-  for (const id of resources) {
-    if (!id.startsWith('/subscriptions/')) {
-      problems.push({
-        annotation: AZURE_RESOURCE_ID_ANNOTATION,
-        message: `"${id}" is not an Azure resource ID. Copy it from the resource's JSON view; it starts with /subscriptions/.`,
-      });
+): string[] {
+  const present: string[] = [];
+  for (const { annotation, check } of checks) {
+    const value = annotations[annotation];
+    // tools that share an annotation (Alertmanager, Grafana) check it once
+    if (!value?.trim() || present.includes(annotation)) continue;
+    present.push(annotation);
+    let messages: string[];
+    try {
+      messages = check?.(value) ?? [];
+    } catch (error) {
+      messages = [`The value could not be read: ${String(error)}`];
     }
+    for (const message of messages) problems.push({ annotation, message });
   }
-  const validResources = resources
-    .filter(id => id.startsWith('/subscriptions/'))
-    .map(id => id.toLocaleLowerCase('en-US'));
-  if (validResources.length) matchers.azureResourceIds = validResources;
-  const tests = list(annotations[STATUSCAKE_TEST_NAME_ANNOTATION]);
-  if (tests.length) matchers.statusCakeTestNames = tests;
-  return matchers;
+  return present;
 }
 
 /**
@@ -130,6 +87,10 @@ export function isPagerDutyId(value: string): boolean {
  */
 export function readEntityStatusConfiguration(
   entity: Entity,
+  options: {
+    /** The monitoring tools' annotations, as their alert sources declare them. */
+    alertAnnotations?: readonly AlertAnnotationCheck[];
+  } = {},
 ): EntityStatusConfiguration {
   const annotations = entity.metadata.annotations ?? {};
   const problems: StatusConfigurationProblem[] = [];
@@ -183,7 +144,11 @@ export function readEntityStatusConfiguration(
     }
   }
 
-  const alertMatchers = readAlertMatchers(annotations, problems);
+  const alertAnnotations = readAlertAnnotations(
+    annotations,
+    options.alertAnnotations ?? [],
+    problems,
+  );
 
   const hasIntegrationKey = Boolean(
     annotations[PAGERDUTY_INTEGRATION_KEY_ANNOTATION]?.trim(),
@@ -194,11 +159,11 @@ export function readEntityStatusConfiguration(
     pagerDutyServiceIds,
     pagerDutyAccount,
     criticalDependencies,
-    alertMatchers,
+    alertAnnotations,
     monitored:
       pagerDutyServiceIds.length > 0 ||
       hasIntegrationKey ||
-      Object.keys(alertMatchers).length > 0,
+      alertAnnotations.length > 0,
     problems,
   };
 }

@@ -12,19 +12,19 @@ export type StatusConfigurationProblem = {
 };
 
 /**
- * The annotations that tie monitoring alerts to an entity.
+ * A monitoring tool's entity annotation and how to check a value of it, as
+ * the tool's alert source declares them in its matcher.
  *
  * @public
  */
-export type AlertMatchers = {
-  /** Prometheus labels that must all match (Alertmanager, Grafana). */
-  prometheusLabels?: Record<string, string>;
-  /** Datadog tags that must all be present, as `key:value`. */
-  datadogTags?: string[];
-  newRelicEntityGuids?: string[];
-  /** Lower-cased. */
-  azureResourceIds?: string[];
-  statusCakeTestNames?: string[];
+export type AlertAnnotationCheck = {
+  /** The entity annotation, e.g. `prometheus.io/alert-selector`. */
+  readonly annotation: string;
+  /**
+   * What is wrong with a value, each a sentence the team that wrote it can
+   * act on; none when it is fine.
+   */
+  check?(value: string): string[];
 };
 
 /**
@@ -41,8 +41,11 @@ export type EntityStatusConfiguration = {
   pagerDutyAccount: string;
   /** Dependencies marked critical, as full entity refs. */
   criticalDependencies: string[];
-  /** How the entity's monitoring alerts are recognised beyond its name. */
-  alertMatchers: AlertMatchers;
+  /**
+   * The monitoring tools' annotations the entity carries (those of the
+   * alert sources the reader was given), which tie the tools' alerts to it.
+   */
+  alertAnnotations: string[];
   /** Whether the entity has at least one signal source of its own. */
   monitored: boolean;
   /** Annotations that could not be read. */

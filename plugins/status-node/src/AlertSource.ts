@@ -53,6 +53,12 @@ export type AlertSourceMatcher = {
    * alert's first key.
    */
   suggest?(alert: NormalisedAlert): string | undefined;
+  /**
+   * What is wrong with a value of the annotation, each a sentence the team
+   * that wrote it can act on (e.g. an item that is no `label=value` pair);
+   * shown among the entity's configuration problems. None when it is fine.
+   */
+  check?(value: string): string[];
 } & (
   | {
       readonly by: 'keys';

@@ -38,7 +38,16 @@ const uptimeTool: AlertSource = {
   id: 'uptime-tool',
   title: 'Uptime tool',
   credentialsIn: 'request',
-  matcher: { annotation: MONITOR_ANNOTATION, by: 'keys' },
+  matcher: {
+    annotation: MONITOR_ANNOTATION,
+    by: 'keys',
+    check: value =>
+      value
+        .split(',')
+        .map(id => id.trim())
+        .filter(id => !/^mon-\d+$/.test(id))
+        .map(id => `"${id}" is not a monitor ID; they look like mon-12.`),
+  },
   authenticate: (req, { secret }) => hasSharedSecret(req, secret),
   parse: (req, { receivedAt }) => {
     const body = req.body as { monitor: string; down: boolean };
@@ -126,6 +135,7 @@ describe('the alert sources extension point', () => {
         entities: [
           component('checkout', { [MONITOR_ANNOTATION]: 'mon-7, mon-8' }),
           component('search', { [MONITOR_ANNOTATION]: 'mon-9' }),
+          component('typo', { [MONITOR_ANNOTATION]: 'mon-5, MON 6' }),
           // a name equal to the monitor's: the annotation is what matches
           component('mon-1'),
         ],
@@ -175,7 +185,27 @@ describe('the alert sources extension point', () => {
         ]);
         expect(checkout.levels.own).toBe('major_outage');
       });
-      expect((await statusOf('search')).alerts).toEqual([]);
+      // the annotation alone makes an entity monitored, before any alert
+      const search = await statusOf('search');
+      expect(search.alerts).toEqual([]);
+      expect(search.monitored).toBe(true);
+      expect(search.levels.own).toBe('operational');
+      // the module's own check reports a malformed value, naming it
+      const problem = {
+        annotation: MONITOR_ANNOTATION,
+        message: '"MON 6" is not a monitor ID; they look like mon-12.',
+      };
+      expect((await statusOf('typo')).problems).toEqual([problem]);
+      const configuration = await request(server)
+        .get('/api/status/entity-configuration')
+        .query({ entityRef: 'component:default/typo' })
+        .set('Authorization', mockCredentials.user.header())
+        .expect(200);
+      expect(configuration.body).toMatchObject({
+        alertAnnotations: [MONITOR_ANNOTATION],
+        monitored: true,
+        problems: [problem],
+      });
       // a monitor no entity names stays unmatched, and says which line would map it
       const unmatched = await request(server)
         .get('/api/status/alerts/unmatched')

@@ -6,7 +6,8 @@ import {
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  AlertMatchers,
+  AlertAnnotationCheck,
+  CatalogPlacement,
   NOTIFICATIONS_ANNOTATION,
   PAGERDUTY_MAPPING_ANNOTATION,
   PAGERDUTY_INTEGRATION_KEY_ANNOTATION,
@@ -17,14 +18,8 @@ import {
 } from '@status-layer/plugin-status-common';
 
 /** What the status engine keeps of a catalog entity. */
-export type EntitySummary = {
+export type EntitySummary = CatalogPlacement & {
   ref: string;
-  kind: string;
-  name: string;
-  title?: string;
-  owner?: string;
-  system?: string;
-  domain?: string;
   /** `spec.lifecycle`, e.g. `production`. */
   lifecycle?: string;
   pagerDutyServiceIds: string[];
@@ -34,8 +29,8 @@ export type EntitySummary = {
   mappedInPortal?: boolean;
   /** Its Events API v2 integration key, which generic alerts may carry as routing key. */
   integrationKey?: string;
-  /** Annotations that tie monitoring alerts to it. */
-  alertMatchers: AlertMatchers;
+  /** The monitoring tools' annotations it carries, which tie their alerts to it. */
+  alertAnnotations: string[];
   /** Its annotations, which each alert source's matcher reads its own from. */
   annotations?: Record<string, string>;
   problems: StatusConfigurationProblem[];
@@ -74,8 +69,14 @@ const refOrUndefined = (
     : withKind.replace(':', `:${namespace}/`);
 };
 
-export function summariseEntity(entity: Entity): EntitySummary {
-  const configuration = readEntityStatusConfiguration(entity);
+/** What the engine keeps of an entity, its annotations checked against the alert sources' matchers. */
+export function summariseEntity(
+  entity: Entity,
+  alertAnnotations: readonly AlertAnnotationCheck[] = [],
+): EntitySummary {
+  const configuration = readEntityStatusConfiguration(entity, {
+    alertAnnotations,
+  });
   const namespace = entity.metadata.namespace ?? 'default';
   const spec = (entity.spec ?? {}) as Record<string, any>;
   const summary: EntitySummary = {
@@ -96,7 +97,7 @@ export function summariseEntity(entity: Entity): EntitySummary {
       entity.metadata.annotations?.[
         PAGERDUTY_INTEGRATION_KEY_ANNOTATION
       ]?.trim() || undefined,
-    alertMatchers: configuration.alertMatchers,
+    alertAnnotations: configuration.alertAnnotations,
     annotations: entity.metadata.annotations,
     problems: configuration.problems,
   };

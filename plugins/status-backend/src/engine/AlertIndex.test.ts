@@ -8,7 +8,7 @@ const entity = (name: string): EntitySummary => ({
   name,
   pagerDutyServiceIds: [],
   pagerDutyAccount: 'default',
-  alertMatchers: {},
+  alertAnnotations: [],
   problems: [],
 });
 

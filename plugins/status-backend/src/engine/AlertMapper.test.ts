@@ -25,7 +25,7 @@ const entity = (
     name,
     pagerDutyServiceIds: [],
     pagerDutyAccount: 'default',
-    alertMatchers: {},
+    alertAnnotations: [],
     problems: [],
     ...extra,
   };

@@ -11,7 +11,7 @@ const entity = (ids: string[], account = 'default'): EntitySummary => ({
   name: 'cart-api',
   pagerDutyServiceIds: ids,
   pagerDutyAccount: account,
-  alertMatchers: {},
+  alertAnnotations: [],
   problems: [],
 });
 const service = (id: string): StoredService =>

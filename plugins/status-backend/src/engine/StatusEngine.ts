@@ -1,56 +1,35 @@
-import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { CatalogService } from '@backstage/plugin-catalog-node';
-import { AlertSourceMatcher } from '@status-layer/plugin-status-node';
 import {
   DEFAULT_HEALTH_RULES,
   dependencyEdges,
   EntityNameIndex,
   HealthGraph,
-  HealthRules,
-  IncidentSignal,
   LevelChange,
   NormalisedAlert,
-  ownHealth,
   StatusAlert,
-  OwnHealth,
   OutageLevel,
   PagerDutyDataPart,
-  Signal,
   signalLevel,
   StatusAccountFreshness,
   StatusConfigurationProblem,
   StatusPartFreshness,
 } from '@status-layer/plugin-status-common';
 import {
-  StatusStore,
   StoredIncident,
   StoredMaintenanceWindow,
   StoredService,
 } from '../database';
-import { addTo } from '../lib/addTo';
-import { FreshnessRules } from './freshness';
-import { PagerDutyFacts, serviceKey } from './PagerDutyFacts';
+import { FreshnessRules, overallFreshness } from './freshness';
+import { PagerDutyFacts } from './PagerDutyFacts';
+import { CatalogIndex } from './CatalogIndex';
+import { incidentSignal, ownHealthOf, ownHealthSignature } from './ownSignals';
 import { AlertIndex, RECENT_ALERTS_MS, UnmatchedQuery } from './AlertIndex';
 import { TransitionRecorder } from './TransitionRecorder';
-import { PagerDutyDependencies } from './pagerDutyDependencies';
+import { StatusEngineOptions } from './StatusEngineOptions';
 import {
   EntitySummary,
   readCatalog,
   summariseEntity,
 } from '../catalog/catalogSnapshot';
-
-/** An alert's signal ID: fingerprints are unique only within their source. */
-export const alertId = (a: { source: string; fingerprint: string }) =>
-  `${a.source}:${a.fingerprint}`;
-
-/** A PagerDuty incident as the health model sees it. */
-const incidentSignal = (i: StoredIncident): IncidentSignal => ({
-  kind: 'incident',
-  id: i.id,
-  title: i.title,
-  urgency: i.urgency,
-  priority: i.priority,
-});
 
 /**
  * Alerts are read again from a little before the last read: rows another
@@ -67,8 +46,7 @@ const ALERT_READ_OVERLAP_MS = 2_000;
  */
 export class StatusEngine {
   private readonly graph: HealthGraph;
-  private entities = new Map<string, EntitySummary>();
-  private entitiesByService = new Map<string, string[]>();
+  private readonly entities: CatalogIndex;
   private catalogProblems = new Map<string, StatusConfigurationProblem[]>();
   private ownSignatures = new Map<string, string>();
   private facts: PagerDutyFacts;
@@ -77,49 +55,14 @@ export class StatusEngine {
   private refreshQueue: Promise<unknown> = Promise.resolve();
   private waitingRefresh?: Promise<LevelChange[]>;
   private catalogLoadedAt?: Date;
-  /** Counts the catalog reads that changed which entities exist. */
-  private refsGeneration = 0;
-  private refsGenerationAt?: Date;
   /** When the alerts were last read from the store (on this process's clock). */
   private alertsReadAt?: Date;
   /** What levels rested on from PagerDuty at the last refresh. */
   private pagerDutySignature?: string;
-  private catalogSizes: number[] = [];
-  private firstCatalogReadAt?: Date;
 
-  constructor(
-    private readonly options: {
-      catalog: CatalogService;
-      auth: AuthService;
-      store: StatusStore;
-      logger: LoggerService;
-      /** The configured PagerDuty accounts, by name. */
-      accounts: string[];
-      /** Alert sources' names for people, by id. */
-      alertSourceTitles?: Map<string, string>;
-      /** Each alert source's annotation matcher, by source id. */
-      alertMatchers?: ReadonlyMap<string, AlertSourceMatcher>;
-      /** After how long without a resend a firing alert of a source may have ended. */
-      alertStaleAfterMs?: (source: string) => number | undefined;
-      /** Called with the entities whose levels changed in a refresh. */
-      onChanges?: (changes: LevelChange[]) => void;
-      /** Called after each read of the catalog (entities or permissions may have changed). */
-      onCatalogRead?: () => void;
-      rules?: HealthRules;
-      /** How often the sync runs (60 s by default). */
-      syncIntervalMs?: number;
-      /**
-       * A part of the PagerDuty data is stale after this many failed syncs
-       * in a row, or when its last success is older than this many sync
-       * intervals and one more (3 by default).
-       */
-      staleAfterMissedSyncs?: number;
-      /** PagerDuty's service graph, compared with the catalog's and, with `use`, part of it. */
-      pagerDutyDependencies?: PagerDutyDependencies;
-      now?: () => Date;
-    },
-  ) {
+  constructor(private readonly options: StatusEngineOptions) {
     this.graph = new HealthGraph(options.rules ?? DEFAULT_HEALTH_RULES);
+    this.entities = new CatalogIndex(() => this.now());
     this.alerts = new AlertIndex({
       sourceTitles: options.alertSourceTitles,
       matchers: options.alertMatchers,
@@ -138,57 +81,25 @@ export class StatusEngine {
     return this.catalogLoadedAt !== undefined;
   }
 
-  /**
-   * Whether the catalog may still be ingesting: for two minutes after the
-   * first read (an empty or half-processed catalog can look stable for a few
-   * seconds), and after that until two reads in a row find as many entities.
-   */
+  /** Whether the catalog may still be ingesting (see {@link CatalogIndex.settling}). */
   get catalogSettling(): boolean {
-    if (!this.firstCatalogReadAt) return true;
-    if (this.now().getTime() - this.firstCatalogReadAt.getTime() < 120_000)
-      return true;
-    const [previous, last] = this.catalogSizes.slice(-2);
-    return previous === undefined || previous !== last;
+    return this.entities.settling;
   }
 
   /** Reloads the catalog and rebuilds the dependency graph. */
   async refreshCatalog(): Promise<void> {
     const entities = await readCatalog(this.options.catalog, this.options.auth);
-    const previous = this.entities;
-    this.entities = new Map(
-      entities.map(summariseEntity).map(summary => [summary.ref, summary]),
-    );
-    if (
-      previous.size !== this.entities.size ||
-      [...this.entities.keys()].some(ref => !previous.has(ref))
-    ) {
-      this.refsGeneration += 1;
-      this.refsGenerationAt = this.now();
-    }
-    this.catalogSizes = [...this.catalogSizes.slice(-1), this.entities.size];
-    this.firstCatalogReadAt ??= this.now();
-    this.entitiesByService = new Map();
-    for (const entity of this.entities.values()) {
-      for (const id of entity.pagerDutyServiceIds) {
-        addTo(
-          this.entitiesByService,
-          serviceKey(entity.pagerDutyAccount, id),
-          entity.ref,
-        );
-      }
-    }
-    this.alerts.setEntities(
-      this.entities.values(),
-      (account, id) =>
-        this.entitiesByService.get(serviceKey(account, id)) ?? [],
+    const checks = [...(this.options.alertMatchers?.values() ?? [])];
+    this.entities.replace(entities.map(e => summariseEntity(e, checks)));
+    this.alerts.setEntities(this.entities.values(), (account, id) =>
+      this.entities.entitiesOfService(account, id),
     );
     const { edges, problems } = dependencyEdges(entities);
     this.catalogProblems = problems;
     // PagerDuty's graph is read with the catalog: it changes as rarely
     this.graph.setDependencies(
-      (await this.options.pagerDutyDependencies?.edgesFor(
-        edges,
-        key => this.entitiesByService.get(key) ?? [],
+      (await this.options.pagerDutyDependencies?.edgesFor(edges, key =>
+        this.entities.entitiesOfServiceKey(key),
       )) ?? edges,
     );
     this.ownSignatures.clear();
@@ -252,35 +163,14 @@ export class StatusEngine {
 
     const changes: LevelChange[] = [];
     for (const entity of toCheck) {
-      const account = entity.pagerDutyAccount;
-      const keys = facts.serviceKeysOf(entity);
-      const alertsHere = this.alerts.firingOf(entity.ref);
-      const signals: Signal[] = [
-        ...keys.flatMap(key =>
-          (facts.incidentsByService.get(key) ?? []).map(incidentSignal),
-        ),
-        ...alertsHere.map(a => ({
-          kind: 'alert' as const,
-          id: alertId(a),
-          title: a.title,
-          severity: a.severity,
-        })),
-      ];
       const monitoring = this.monitoringOf(entity);
-      const health: OwnHealth = ownHealth(
-        {
-          monitored: monitoring.pagerDuty || monitoring.alerts,
-          signals,
-          underMaintenance: keys.some(key => facts.inMaintenance.has(key)),
-          // an entity's level rests on its account's incidents
-          stale: keys.length > 0 && facts.incidentsStale(account),
-        },
-        this.options.rules,
-      );
-      const signature = JSON.stringify([
-        health.level,
-        health.reasons.map(r => `${r.signal.id}:${r.level}`),
-      ]);
+      const health = ownHealthOf(entity, {
+        facts,
+        alerts: this.alerts,
+        monitored: monitoring.pagerDuty || monitoring.alerts,
+        rules: this.options.rules,
+      });
+      const signature = ownHealthSignature(health);
       if (this.ownSignatures.get(entity.ref) === signature) continue;
       this.ownSignatures.set(entity.ref, signature);
       changes.push(...this.graph.setOwn(entity.ref, health));
@@ -299,8 +189,7 @@ export class StatusEngine {
     return {
       pagerDuty: this.facts.serviceKeysOf(entity).length > 0,
       alerts:
-        this.alerts.isWatched(entity.ref) ||
-        Object.keys(entity.alertMatchers).length > 0,
+        this.alerts.isWatched(entity.ref) || entity.alertAnnotations.length > 0,
     };
   }
 
@@ -357,12 +246,12 @@ export class StatusEngine {
    * whether to look again.
    */
   get catalogGeneration(): number {
-    return this.refsGeneration;
+    return this.entities.generation;
   }
 
   /** When the catalog read that made the current {@link StatusEngine.catalogGeneration} was done. */
   get catalogGenerationAt(): Date | undefined {
-    return this.refsGenerationAt;
+    return this.entities.generationAt;
   }
 
   /** Every entity the engine knows from the catalog. */
@@ -374,19 +263,15 @@ export class StatusEngine {
   allOpenIncidents(): { incident: StoredIncident; entityRefs: string[] }[] {
     return this.facts.openIncidents.map(incident => ({
       incident,
-      entityRefs:
-        this.entitiesByService.get(
-          serviceKey(incident.account, incident.serviceId),
-        ) ?? [],
+      entityRefs: this.entitiesOfIncident(incident),
     }));
   }
 
   /** The entities an incident's service maps to. */
   entitiesOfIncident(incident: StoredIncident): string[] {
-    return (
-      this.entitiesByService.get(
-        serviceKey(incident.account, incident.serviceId),
-      ) ?? []
+    return this.entities.entitiesOfService(
+      incident.account,
+      incident.serviceId,
     );
   }
 
@@ -483,8 +368,8 @@ export class StatusEngine {
         window,
         entityRefs: [
           ...new Set(
-            window.serviceIds.flatMap(
-              id => this.entitiesByService.get(serviceKey(account, id)) ?? [],
+            window.serviceIds.flatMap(id =>
+              this.entities.entitiesOfService(account, id),
             ),
           ),
         ],
@@ -515,19 +400,12 @@ export class StatusEngine {
     };
   }
 
-  /**
-   * How fresh each account is. `stale` and `lastSuccessAt` speak for the
-   * stalest configured account, so one failing account is never hidden.
-   */
+  /** How fresh each account is, the stalest in front (see {@link overallFreshness}). */
   freshness() {
-    const accounts = this.options.accounts.map(a => this.accountFreshness(a));
-    const oldest = accounts
-      .map(a => a.lastSuccessAt)
-      .sort((a, b) => (a ? Date.parse(a) : 0) - (b ? Date.parse(b) : 0))[0];
     return {
-      accounts,
-      stale: accounts.some(a => a.stale),
-      lastSuccessAt: oldest ?? null,
+      ...overallFreshness(
+        this.options.accounts.map(a => this.accountFreshness(a)),
+      ),
       catalogLoadedAt: this.catalogLoadedAt,
     };
   }

@@ -102,3 +102,18 @@ export function accountFreshness(
     parts,
   };
 }
+
+/**
+ * How fresh all accounts are together: `stale` and `lastSuccessAt` speak for
+ * the stalest account, so one failing account is never hidden.
+ */
+export function overallFreshness(accounts: StatusAccountFreshness[]) {
+  const oldest = accounts
+    .map(a => a.lastSuccessAt)
+    .sort((a, b) => (a ? Date.parse(a) : 0) - (b ? Date.parse(b) : 0))[0];
+  return {
+    accounts,
+    stale: accounts.some(a => a.stale),
+    lastSuccessAt: oldest ?? null,
+  };
+}

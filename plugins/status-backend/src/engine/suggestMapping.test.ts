@@ -15,7 +15,7 @@ const entity = (name: string, extra: Partial<EntitySummary> = {}) => ({
   name,
   pagerDutyServiceIds: [],
   pagerDutyAccount: 'default',
-  alertMatchers: {},
+  alertAnnotations: [],
   problems: [],
   ...extra,
 });

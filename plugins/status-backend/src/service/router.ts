@@ -11,6 +11,7 @@ import {
   ServiceUnavailableError,
 } from '@backstage/errors';
 import {
+  AlertAnnotationCheck,
   PagerDutyMode,
   readEntityStatusConfiguration,
   StatusBackendHealth,
@@ -74,6 +75,8 @@ export type RouterOptions = {
   liveChannelOf: (entityRef: string) => string;
   /** `POST /webhooks/<source>` for monitoring tools, mounted before the JSON parser. */
   webhooks?: express.Router;
+  /** The monitoring tools' annotations and their checks, as the alert sources' matchers declare them. */
+  alertAnnotations?: readonly AlertAnnotationCheck[];
   /** The monitoring tools that can send alerts, with their names for people. */
   alertSources?: { id: string; title: string; enabled: boolean }[];
   /**
@@ -171,7 +174,11 @@ export async function createRouter(
     if (!entity) {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     }
-    res.json(readEntityStatusConfiguration(entity));
+    res.json(
+      readEntityStatusConfiguration(entity, {
+        alertAnnotations: options.alertAnnotations,
+      }),
+    );
   });
 
   const requireEngine = () => {

@@ -127,6 +127,7 @@ export async function createStatusParts(
     logger,
   });
   const { pagerDuty, alertSources, alertSecrets, alertLimits } = status;
+  const alertMatchers = alertMatchersOf(alertSources);
 
   const vault = new WebhookSecretVault(
     store,
@@ -211,7 +212,7 @@ export async function createStatusParts(
         dependencyGraph?.store,
       ),
       alertSourceTitles: new Map(alertSources.map(a => [a.id, a.title])),
-      alertMatchers: alertMatchersOf(alertSources),
+      alertMatchers,
       alertStaleAfterMs: alertLimits.staleAfterMs,
       onChanges: changes => livePush.changed(changes.map(c => c.ref)),
       // who may read what can change with the catalog
@@ -295,6 +296,7 @@ export async function createStatusParts(
     liveChannelOf,
     store,
     pagerDutyMode: pagerDuty.mode,
+    alertAnnotations: [...alertMatchers.values()],
     alertSources: alertSources.map(source => ({
       id: source.id,
       title: source.title,

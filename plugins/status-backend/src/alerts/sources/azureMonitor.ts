@@ -31,6 +31,8 @@ const SEVERITY: Record<string, AlertSeverity> = {
   Informational: 'info',
 };
 
+const isAzureResourceId = (id: string) => id.startsWith('/subscriptions/');
+
 const portalAlertLink = (alertId: string) =>
   `https://portal.azure.com/#view/Microsoft_Azure_Monitoring_Alerts/AlertDetails.ReactView/alertId~/${encodeURIComponent(
     alertId,
@@ -190,8 +192,14 @@ export const azureMonitorSource: AlertSource = {
     annotation: AZURE_RESOURCE_ID_ANNOTATION,
     by: 'keys',
     keysField: 'The alert target IDs',
-    readKeys: value =>
-      stringList(value).filter(id => id.startsWith('/subscriptions/')),
+    readKeys: value => stringList(value).filter(isAzureResourceId),
+    check: value =>
+      stringList(value)
+        .filter(id => !isAzureResourceId(id))
+        .map(
+          id =>
+            `"${id}" is not an Azure resource ID. Copy it from the resource's JSON view; it starts with /subscriptions/.`,
+        ),
     normaliseKey: id => id.trim().toLocaleLowerCase('en-US'),
   },
   authenticate: (request, { secret }) => hasSharedSecret(request, secret),

@@ -2,7 +2,6 @@ import { InputError } from '@backstage/errors';
 import {
   NormalisedAlert,
   PROMETHEUS_ALERT_SELECTOR_ANNOTATION,
-  readPrometheusSelector,
 } from '@status-layer/plugin-status-common';
 import {
   AlertSource,
@@ -81,11 +80,36 @@ function parseGroup(
 /** Prometheus labels that best tell one alert's subject from another, most telling first. */
 const SELECTOR_LABELS = ['job', 'service', 'app', 'namespace', 'instance'];
 
+/**
+ * Reads a label selector as the `prometheus.io/alert-selector` annotation
+ * writes it (`job=checkout, env="prod"`): its labels, and the items that are
+ * no `label=value` pair.
+ */
+export function readPrometheusSelector(value: string): {
+  labels: Record<string, string>;
+  invalid: string[];
+} {
+  const selected: Record<string, string> = {};
+  const invalid: string[] = [];
+  for (const item of value.split(',').map(i => i.trim())) {
+    if (!item) continue;
+    const match = /^([a-zA-Z_][a-zA-Z0-9_]*)\s*=\s*"?([^"]*)"?$/.exec(item);
+    if (match) selected[match[1]] = match[2];
+    else invalid.push(item);
+  }
+  return { labels: selected, invalid };
+}
+
 /** An entity's label selector: alerts whose labels hold all of it are its own. */
 const prometheusMatcher: AlertSourceMatcher = {
   annotation: PROMETHEUS_ALERT_SELECTOR_ANNOTATION,
   by: 'labels',
   readLabels: value => Object.entries(readPrometheusSelector(value).labels),
+  check: value =>
+    readPrometheusSelector(value).invalid.map(
+      item =>
+        `"${item}" is not a label matcher. Write label=value pairs separated by commas, e.g. job=checkout, env=prod.`,
+    ),
   suggest(alert) {
     const key = SELECTOR_LABELS.find(k => alert.labels[k]);
     return key
@@ -95,6 +119,19 @@ const prometheusMatcher: AlertSourceMatcher = {
 };
 
 /**
+ * What Alertmanager and Grafana share: they send Alertmanager's group, match
+ * by the same selector, take a bearer token or `?token=`, and resend every
+ * four hours by default (`repeat_interval`, the notification policy's
+ * repeat interval).
+ */
+const alertmanagerFamily = {
+  credentialsIn: 'request',
+  resendIntervalMinutes: 240,
+  matcher: prometheusMatcher,
+  authenticate: (request, { secret }) => hasSharedSecret(request, secret),
+} satisfies Partial<AlertSource>;
+
+/**
  * Prometheus Alertmanager's webhook receiver (`version: "4"`): a whole group
  * per POST, repeated while it fires; alerts are identified by fingerprint.
  * Authenticated by `http_config.authorization` (bearer) or `?token=`.
@@ -102,11 +139,7 @@ const prometheusMatcher: AlertSourceMatcher = {
 export const alertmanagerSource: AlertSource = {
   id: 'alertmanager',
   title: 'Prometheus Alertmanager',
-  credentialsIn: 'request',
-  // the default repeat_interval
-  resendIntervalMinutes: 240,
-  matcher: prometheusMatcher,
-  authenticate: (request, { secret }) => hasSharedSecret(request, secret),
+  ...alertmanagerFamily,
   parse(request, { receivedAt }) {
     const body = object(request.body, 'The body');
     if (body.version !== undefined && body.version !== '4') {
@@ -170,11 +203,7 @@ function legacyGrafanaAlert(
 export const grafanaSource: AlertSource = {
   id: 'grafana',
   title: 'Grafana',
-  credentialsIn: 'request',
-  // the default notification policy's repeat interval
-  resendIntervalMinutes: 240,
-  matcher: prometheusMatcher,
-  authenticate: (request, { secret }) => hasSharedSecret(request, secret),
+  ...alertmanagerFamily,
   parse(request, { receivedAt }) {
     const body = object(request.body, 'The body');
     if (
