@@ -7,13 +7,15 @@
 // - a folder imports a folder of its own or a higher layer, as
 //   scripts/layers.json declares them for the package.
 // Tests, test utilities and src/ itself (plugin.ts, index.ts) may import any
-// folder. Usage: node scripts/check-folder-cycles.mjs [package dir...]
+// folder; in a layered package, src/ itself holds nothing else. Usage: node scripts/check-folder-cycles.mjs [package dir...]
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
 const IMPORT =
   /(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g;
 const TEST_UTILS = '__testUtils__';
+/** What may live in a layered src/ itself: the entry points, set-up and tests. */
+const SRC_ENTRY_FILE = /^(index|plugin|setupTests)\.tsx?$|\.test\.tsx?$/;
 
 function sourceFiles(dir) {
   return readdirSync(dir).flatMap(name => {
@@ -136,6 +138,15 @@ export function layerViolations(src, layers) {
     layers.flatMap((folders, level) => folders.map(f => [f, level])),
   );
   const found = [];
+  // src/ itself only wires the layers: any other module there would be
+  // importable from every layer and import any, unchecked
+  for (const file of sourceFiles(src)) {
+    const path = relative(src, file);
+    if (path.includes(sep) || SRC_ENTRY_FILE.test(path)) continue;
+    found.push(
+      `src/${path} lies outside the layers: move it into a folder that scripts/layers.json names`,
+    );
+  }
   const graph = folderGraph(src);
   for (const folder of new Set([
     ...graph.keys(),

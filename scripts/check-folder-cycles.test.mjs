@@ -134,6 +134,25 @@ test('a folder imports only folders of lower layers, nested folders counting as 
   );
 });
 
+test('a layered src/ holds only its entry points, set-up and tests', () => {
+  withTree(
+    {
+      'index.ts': "export * from './plugin';",
+      'plugin.ts': "import { s } from './service/s';",
+      'setupTests.ts': '',
+      'plugin.test.ts': '',
+      'connection.ts': "import { l } from './lib/l';",
+      'service/s.ts': "import { c } from '../connection';",
+      'lib/l.ts': 'export const l = 1;',
+    },
+    src => {
+      assert.deepEqual(layerViolations(src, [['lib'], ['service']]), [
+        'src/connection.ts lies outside the layers: move it into a folder that scripts/layers.json names',
+      ]);
+    },
+  );
+});
+
 test("the status backend's declared layers hold", () => {
   const root = new URL('..', import.meta.url).pathname;
   const layers = JSON.parse(

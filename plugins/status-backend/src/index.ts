@@ -6,10 +6,10 @@
 
 export { statusPlugin as default } from './plugin';
 export type { StatusStore } from './database';
-export { readPagerDutyConnection } from './pagerDutyConnection';
-export type { PagerDutyConnection } from './pagerDutyConnection';
-export { readDemoMode } from './demoMode';
-export type { DemoMode } from './demoMode';
-export type { PagerDutyAccountConnection } from './pagerDutyConnection';
+export { readPagerDutyConnection } from './wiring/pagerDutyConnection';
+export type { PagerDutyConnection } from './wiring/pagerDutyConnection';
+export { readDemoMode } from './wiring/demoMode';
+export type { DemoMode } from './wiring/demoMode';
+export type { PagerDutyAccountConnection } from './wiring/pagerDutyConnection';
 export type { PagerDutyOAuthApp } from './pagerduty/auth/ClientCredentialsAuthorization';
 export { PAGERDUTY_OAUTH_SCOPES } from './pagerduty/auth/scopes';

@@ -5,7 +5,7 @@ import { AlertLimits, readAlertLimits } from '../alerts/alertLimits';
 import { readAlertSourceSecrets } from '../alerts/createWebhookRouter';
 import { BUILT_IN_ALERT_SOURCES } from '../alerts/sources';
 import { readRetention, Retention } from '../database/retention';
-import { DemoMode, readDemoMode } from '../demoMode';
+import { DemoMode, readDemoMode } from './demoMode';
 import {
   HealthRules,
   PagerDutyDependenciesMode,
@@ -15,7 +15,7 @@ import { readPagerDutyDependenciesMode } from '../engine/pagerDutyDependencies';
 import {
   PagerDutyConnection,
   readPagerDutyConnection,
-} from '../pagerDutyConnection';
+} from './pagerDutyConnection';
 import {
   NotificationRules,
   readNotificationRules,

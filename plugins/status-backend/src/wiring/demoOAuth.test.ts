@@ -3,10 +3,10 @@ import {
   startPagerDutySimulator,
 } from '@internal/pagerduty-simulator';
 import waitForExpect from 'wait-for-expect';
-import { createTestDatabases } from './__testUtils__/databases';
-import { startStatusTestBackend } from './__testUtils__/startStatusTestBackend';
+import { createTestDatabases } from '../__testUtils__/databases';
+import { startStatusTestBackend } from '../__testUtils__/startStatusTestBackend';
 import { DEMO_OAUTH_APP } from './pagerDutyConnection';
-import { PAGERDUTY_OAUTH_SCOPES } from './pagerduty/auth/scopes';
+import { PAGERDUTY_OAUTH_SCOPES } from '../pagerduty/auth/scopes';
 
 jest.setTimeout(60_000);
 

@@ -4,7 +4,7 @@ import { DemoMode, readDemoMode } from './demoMode';
 import {
   DEFAULT_PAGERDUTY_TOKEN_URL,
   PagerDutyOAuthApp,
-} from './pagerduty/auth/ClientCredentialsAuthorization';
+} from '../pagerduty/auth/ClientCredentialsAuthorization';
 
 /** PagerDuty's REST API, unless configured otherwise. */
 export const DEFAULT_PAGERDUTY_API_BASE_URL = 'https://api.pagerduty.com';
