@@ -9,6 +9,7 @@ export * from './annotations';
 export * from './configuration';
 export * from './types';
 export * from './api';
+export * from './summary';
 export * from './alerts';
 export * from './freshness';
 export * from './health';

@@ -1,4 +1,4 @@
-import { StatusSummaryEntity } from '../api';
+import { StatusSummaryEntity } from '../summary/api';
 import { HealthLevel } from '../health';
 import {
   buildSummaryRows,

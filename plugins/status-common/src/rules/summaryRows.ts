@@ -1,4 +1,4 @@
-import { StatusSummaryEntity, StatusSummaryFacets } from '../api';
+import { StatusSummaryEntity, StatusSummaryFacets } from '../summary/api';
 import { compareLevels, HealthLevel } from '../health';
 import {
   countDisplayLevels,
