@@ -118,7 +118,10 @@ describe('DatabaseServiceDependencyStore', () => {
         [edge('PA', 'PB')],
         at(0),
       );
-      await knex.migrate.down({ directory: migrationsDir });
+      await knex.migrate.down({
+        directory: migrationsDir,
+        name: '20261207010000_service_dependencies.js',
+      });
       expect(await knex.schema.hasTable('status_service_dependencies')).toBe(
         false,
       );

@@ -145,6 +145,57 @@ describe('DatabaseStatusStore: PagerDuty data, freshness and history', () => {
       );
     });
 
+    it('lists the incidents written since a time, whatever their status, and not those an older observation left alone', async () => {
+      const store = await createStore();
+      await store.upsertIncidents([
+        incident({ id: 'PINC001' }),
+        incident({ id: 'PINC002', serviceId: 'PPAY001' }),
+      ]);
+      const since = new Date();
+      // waits for the store's clock to pass `since`, however coarse it is
+      while (new Date().getTime() <= since.getTime()) await Promise.resolve();
+      expect(await store.listIncidentsStoredSince(new Date())).toEqual([]);
+      const resolvedAt = t('2026-11-21T11:00:00.000Z');
+      await store.upsertIncidents([
+        incident({
+          id: 'PINC002',
+          serviceId: 'PPAY001',
+          status: 'resolved',
+          resolvedAt,
+          observedAt: resolvedAt,
+        }),
+        // older than what is stored: no write, so not listed
+        incident({ id: 'PINC001', observedAt: t('2026-11-21T09:00:00.000Z') }),
+      ]);
+      expect(
+        (await store.listIncidentsStoredSince(since)).map(
+          i => `${i.id} ${i.status}`,
+        ),
+      ).toEqual(['PINC002 resolved']);
+    });
+
+    it("changes an account's services version with every write of its services, and only then", async () => {
+      const store = await createStore();
+      expect(await store.servicesVersions()).toEqual(new Map());
+      const syncedAt = t('2026-11-21T10:00:00.000Z');
+      await store.replaceServices('default', [
+        { account: 'default', id: 'PA', name: 'a', teams: [], syncedAt },
+      ]);
+      await store.replaceServices('eu', []);
+      const first = await store.servicesVersions();
+      expect([...first.keys()].sort()).toEqual(['default', 'eu']);
+      await store.upsertIncidents([incident()]);
+      expect(await store.servicesVersions()).toEqual(first);
+      await store.updateService('default', 'PA', { name: 'renamed' });
+      const second = await store.servicesVersions();
+      expect(second.get('default')).not.toBe(first.get('default'));
+      expect(second.get('eu')).toBe(first.get('eu'));
+      await store.updateService('default', 'PA', null);
+      expect((await store.servicesVersions()).get('default')).not.toBe(
+        second.get('default'),
+      );
+    });
+
     it('takes duplicate rows and long priority names in one write', async () => {
       const store = await createStore();
       const later = incident({

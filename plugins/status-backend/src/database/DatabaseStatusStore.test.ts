@@ -163,8 +163,23 @@ describe('DatabaseStatusStore', () => {
         entity_ref: 'component:default/shop-web',
         first_seen_at: new Date(),
       });
-      // the newest migrations first: PagerDuty's service graph, then the
-      // services mapped in the portal (their tables go)
+      // the newest migrations first: when incidents were stored (the
+      // column goes, the incident stays), PagerDuty's service graph, then
+      // the services mapped in the portal (their tables go)
+      await knex.migrate.down({ directory: migrationsDir });
+      expect(
+        await knex.schema.hasColumn('status_pd_incidents', 'stored_at'),
+      ).toBe(false);
+      expect(await knex('status_pd_incidents').pluck('id')).toEqual([
+        'PINC001',
+      ]);
+      // up again: a stored incident counts as written when last observed
+      await knex.migrate.up({ directory: migrationsDir });
+      const [stored] = await knex('status_pd_incidents');
+      expect(new Date(stored.stored_at)).toEqual(
+        new Date('2031-01-02T03:04:05.000Z'),
+      );
+      await knex.migrate.down({ directory: migrationsDir });
       await knex.migrate.down({ directory: migrationsDir });
       expect(await knex.schema.hasTable('status_service_dependencies')).toBe(
         false,

@@ -1,6 +1,7 @@
 import { toDate } from '@status-layer/plugin-status-common';
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
+import { randomUUID } from 'node:crypto';
 import { migratedClient } from './migratedClient';
 import { batches } from './batches';
 import {
@@ -8,6 +9,7 @@ import {
   listAllIncidentTimes,
   listIncidents,
   listIncidentTimes,
+  listIncidentsStoredSince,
   listOpenIncidents,
   upsertIncidents,
 } from './incidentRows';
@@ -66,7 +68,20 @@ function lastPerKey<T>(items: T[], key: (item: T) => string): T[] {
   return [...new Map(items.map(item => [key(item), item])).values()];
 }
 
-// PostgreSQL returns Date, SQLite the epoch milliseconds knex wrote.
+/** A token that changes with every write of an account's services (a status_meta row). */
+const SERVICES_VERSION_PREFIX = 'pagerduty-services-version:';
+
+async function setMeta(db: Knex, key: string, value: string) {
+  await db('status_meta')
+    .insert({ key, value, updated_at: new Date() })
+    .onConflict('key')
+    .merge(['value', 'updated_at']);
+}
+
+/** Tells readers that follow the services that an account's have changed. */
+const bumpServicesVersion = (db: Knex, account: string) =>
+  setMeta(db, `${SERVICES_VERSION_PREFIX}${account}`, randomUUID());
+
 /** Where an account's maintenance windows are kept (a status_meta row). */
 const maintenanceKey = (account: string) => `pagerduty:${account}:maintenance`;
 
@@ -139,10 +154,16 @@ export class DatabaseStatusStore implements StatusStore {
   }
 
   async setMeta(key: string, value: string): Promise<void> {
-    await this.db('status_meta')
-      .insert({ key, value, updated_at: new Date() })
-      .onConflict('key')
-      .merge(['value', 'updated_at']);
+    await setMeta(this.db, key, value);
+  }
+
+  async servicesVersions(): Promise<Map<string, string>> {
+    const rows = await this.db('status_meta')
+      .where('key', 'like', `${SERVICES_VERSION_PREFIX}%`)
+      .select('key', 'value');
+    return new Map(
+      rows.map(r => [r.key.slice(SERVICES_VERSION_PREFIX.length), r.value]),
+    );
   }
 
   async getMaintenanceWindows(
@@ -191,6 +212,7 @@ export class DatabaseStatusStore implements StatusStore {
     id: string,
     change: Partial<Pick<StoredService, 'name' | 'htmlUrl' | 'status'>> | null,
   ): Promise<void> {
+    await bumpServicesVersion(this.db, account);
     const row = this.db('status_pd_services').where({ account, id });
     if (change === null) {
       await row.delete();
@@ -212,6 +234,7 @@ export class DatabaseStatusStore implements StatusStore {
   ): Promise<void> {
     const rows = lastPerKey(services, s => s.id);
     await this.db.transaction(async tx => {
+      await bumpServicesVersion(tx, account);
       await tx('status_pd_services').where({ account }).delete();
       for (const batch of batches(rows, CHUNK)) {
         await tx('status_pd_services').insert(
@@ -252,6 +275,10 @@ export class DatabaseStatusStore implements StatusStore {
 
   async upsertIncidents(incidents: StoredIncident[]): Promise<void> {
     await upsertIncidents(this.db, incidents);
+  }
+
+  async listIncidentsStoredSince(since: Date): Promise<StoredIncident[]> {
+    return listIncidentsStoredSince(this.db, since);
   }
 
   async listOpenIncidents(): Promise<StoredIncident[]> {

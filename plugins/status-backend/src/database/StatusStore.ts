@@ -64,6 +64,12 @@ export interface StatusStore {
   replaceServices(account: string, services: StoredService[]): Promise<void>;
   listServices(account?: string): Promise<StoredService[]>;
   /**
+   * A token per account that changes with every write of its services (a
+   * sync's or a webhook's): readers re-read an account's services only when
+   * its token changed.
+   */
+  servicesVersions(): Promise<Map<string, string>>;
+  /**
    * Changes a known service's name, link or status (from a webhook), or
    * removes it with `null`; the next sync brings everything else.
    */
@@ -81,6 +87,12 @@ export interface StatusStore {
   upsertIncidents(incidents: StoredIncident[]): Promise<void>;
   /** Incidents that are triggered or acknowledged. */
   listOpenIncidents(): Promise<StoredIncident[]>;
+  /**
+   * Incidents of any status written since `since` (on the store's clock), by
+   * a sync, a webhook or the backfill: what readers that follow the open
+   * incidents apply to what they hold.
+   */
+  listIncidentsStoredSince(since: Date): Promise<StoredIncident[]>;
   /**
    * When the incidents of some services created since `since` were created,
    * acknowledged and resolved (at most `limit`, newest first).

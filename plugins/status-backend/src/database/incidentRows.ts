@@ -24,6 +24,8 @@ export async function upsertIncidents(
       latest.set(key, incident);
   }
   const rows = [...latest.values()];
+  // the store's own clock: readers follow what was written since their last read
+  const storedAt = new Date();
   for (const batch of batches(rows, CHUNK)) {
     await db('status_pd_incidents')
       .insert(
@@ -43,6 +45,7 @@ export async function upsertIncidents(
           resolved_by: orNull(x.resolvedBy),
           changed_at: x.changedAt,
           observed_at: x.observedAt,
+          stored_at: storedAt,
           assignees: JSON.stringify(x.assignees),
           conference_url: orNull(x.conferenceUrl),
           conference_number: orNull(x.conferenceNumber),
@@ -90,6 +93,15 @@ export async function listOpenIncidents(db: Knex): Promise<StoredIncident[]> {
   const rows = await db('status_pd_incidents')
     .whereIn('status', ['triggered', 'acknowledged'])
     .orderBy('created_at', 'desc');
+  return rows.map(r => toIncident(r));
+}
+
+/** Incidents of any status written since `since`. */
+export async function listIncidentsStoredSince(
+  db: Knex,
+  since: Date,
+): Promise<StoredIncident[]> {
+  const rows = await db('status_pd_incidents').where('stored_at', '>=', since);
   return rows.map(r => toIncident(r));
 }
 

@@ -102,19 +102,55 @@ describe('PagerDutyFacts', () => {
     );
   });
 
-  it('changes its signature with what levels rest on, and only then', () => {
-    const read = (incidents: StoredIncident[]) =>
+  it('names the services whose facts changed, and only those', () => {
+    const read = (
+      incidents: StoredIncident[],
+      options: {
+        services?: StoredService[];
+        maintenance?: ReturnType<typeof window>[];
+        sources?: (typeof servicesRead)[];
+      } = {},
+    ) =>
       new PagerDutyFacts(
         ['default'],
         {
           incidents,
-          services: [service('PA')],
-          sources: [servicesRead],
-          maintenance: [],
+          services: options.services ?? [service('PA'), service('PB')],
+          sources: options.sources ?? [servicesRead],
+          maintenance: [options.maintenance ?? []],
         },
         rules,
-      ).signature();
-    expect(read([incident('I1', 'PA')])).toBe(read([incident('I1', 'PA')]));
-    expect(read([incident('I1', 'PA')])).not.toBe(read([]));
+      );
+    const base = read([incident('I1', 'PA')]);
+    expect(read([incident('I1', 'PA')]).changedServiceKeys(base)).toEqual(
+      new Set(),
+    );
+    // a new incident, one resolved, one acknowledged
+    expect(
+      read([incident('I1', 'PA'), incident('I2', 'PB')]).changedServiceKeys(
+        base,
+      ),
+    ).toEqual(new Set(['default/PB']));
+    expect(read([]).changedServiceKeys(base)).toEqual(new Set(['default/PA']));
+    expect(
+      read([
+        { ...incident('I1', 'PA'), status: 'acknowledged' },
+      ]).changedServiceKeys(base),
+    ).toEqual(new Set(['default/PA']));
+    // a service PagerDuty no longer has, a maintenance window begun
+    expect(
+      read([incident('I1', 'PA')], {
+        services: [service('PA')],
+      }).changedServiceKeys(base),
+    ).toEqual(new Set(['default/PB']));
+    expect(
+      read([incident('I1', 'PA')], {
+        maintenance: [window('W1', 'PB', -5, 30)],
+      }).changedServiceKeys(base),
+    ).toEqual(new Set(['default/PB']));
+    // the services read for the first time: every entity of the account
+    expect(
+      read([incident('I1', 'PA')], { sources: [] }).changedServiceKeys(base),
+    ).toBeUndefined();
   });
 });

@@ -9,7 +9,6 @@ import {
 } from '@status-layer/plugin-status-common';
 import {
   SourceFreshness,
-  StatusStore,
   StoredIncident,
   StoredMaintenanceWindow,
   StoredService,
@@ -22,6 +21,36 @@ import { accountFreshness, FreshnessRules, partFreshness } from './freshness';
 
 /** A PagerDuty service's key: IDs are unique only within an account. */
 export const serviceKey = (account: string, id: string) => `${account}/${id}`;
+
+/** Services by key, those of the configured accounts only. */
+export function servicesByKey(
+  services: StoredService[],
+  accounts: ReadonlySet<string>,
+): Map<string, StoredService> {
+  return new Map(
+    services
+      .filter(s => accounts.has(s.account))
+      .map(s => [serviceKey(s.account, s.id), s]),
+  );
+}
+
+/** What an entity's own level takes from a service's open incidents. */
+const incidentsSignature = (incidents: StoredIncident[] | undefined) =>
+  JSON.stringify(
+    (incidents ?? [])
+      .map(i => [i.id, i.status, i.urgency, i.priority, i.title])
+      .sort(),
+  );
+
+/** Adds the keys in one of two collections and not the other. */
+function addDifference(
+  into: Set<string>,
+  a: { has(key: string): boolean; keys(): IterableIterator<string> },
+  b: { has(key: string): boolean; keys(): IterableIterator<string> },
+) {
+  for (const key of a.keys()) if (!b.has(key)) into.add(key);
+  for (const key of b.keys()) if (!a.has(key)) into.add(key);
+}
 
 /**
  * What the store last held from PagerDuty, for the configured accounts: open
@@ -40,7 +69,8 @@ export class PagerDutyFacts {
     StoredMaintenanceWindow[]
   >();
   readonly sources: SourceFreshness[];
-  private readonly services: Map<string, StoredService>;
+  /** Every configured account's services by key; shared between reads that did not re-read them. */
+  readonly services: ReadonlyMap<string, StoredService>;
   /** The sources (account parts) read successfully at least once. */
   private readonly everRead: Set<string>;
   /** Whether each account's incidents were stale when read; computed once. */
@@ -50,7 +80,8 @@ export class PagerDutyFacts {
     readonly accounts: string[],
     facts: {
       incidents: StoredIncident[];
-      services: StoredService[];
+      /** A list, or a map by key already filtered to the configured accounts. */
+      services: StoredService[] | ReadonlyMap<string, StoredService>;
       sources: SourceFreshness[];
       maintenance: StoredMaintenanceWindow[][];
     },
@@ -58,11 +89,9 @@ export class PagerDutyFacts {
   ) {
     const configured = new Set(accounts);
     this.openIncidents = facts.incidents.filter(i => configured.has(i.account));
-    this.services = new Map(
-      facts.services
-        .filter(s => configured.has(s.account))
-        .map(s => [serviceKey(s.account, s.id), s]),
-    );
+    this.services = Array.isArray(facts.services)
+      ? servicesByKey(facts.services, configured)
+      : (facts.services as ReadonlyMap<string, StoredService>);
     this.sources = facts.sources;
     this.everRead = new Set(
       facts.sources.filter(s => s.lastSuccessAt).map(s => s.source),
@@ -96,45 +125,36 @@ export class PagerDutyFacts {
     );
   }
 
-  /** Reads the facts of these accounts from the store. */
-  static async read(
-    store: StatusStore,
-    accounts: string[],
-    rules: () => FreshnessRules,
-  ): Promise<PagerDutyFacts> {
-    const [incidents, services, sources, maintenance] = await Promise.all([
-      store.listOpenIncidents(),
-      store.listServices(),
-      store.listSources(),
-      Promise.all(accounts.map(a => store.getMaintenanceWindows(a))),
-    ]);
-    return new PagerDutyFacts(
-      accounts,
-      { incidents, services, sources, maintenance },
-      rules,
-    );
-  }
-
   /**
-   * Everything PagerDuty-side that levels rest on: when it is unchanged
-   * between two reads, only entities whose alerts changed need a new look.
+   * The service keys whose facts differ from `previous`'s (their open
+   * incidents, whether PagerDuty has them, maintenance), or undefined when
+   * something every entity of an account rests on changed: its incidents'
+   * freshness, or its services read for the first time.
    */
-  signature(): string {
-    return JSON.stringify([
-      this.openIncidents.map(i => [
-        i.account,
-        i.id,
-        i.serviceId,
-        i.status,
-        i.urgency,
-        i.priority,
-        i.title,
-      ]),
-      [...this.services.keys()],
-      [...this.inMaintenance],
-      this.accounts.map(a => [a, this.incidentsStale(a)]),
-      this.accounts.map(a => [a, this.hasRead(a, 'services')]),
-    ]);
+  changedServiceKeys(previous: PagerDutyFacts): Set<string> | undefined {
+    for (const account of this.accounts) {
+      if (
+        this.incidentsStale(account) !== previous.incidentsStale(account) ||
+        this.hasRead(account, 'services') !==
+          previous.hasRead(account, 'services')
+      )
+        return undefined;
+    }
+    const changed = new Set<string>();
+    if (this.services !== previous.services)
+      addDifference(changed, this.services, previous.services);
+    addDifference(changed, this.inMaintenance, previous.inMaintenance);
+    for (const key of new Set([
+      ...this.incidentsByService.keys(),
+      ...previous.incidentsByService.keys(),
+    ])) {
+      if (
+        incidentsSignature(this.incidentsByService.get(key)) !==
+        incidentsSignature(previous.incidentsByService.get(key))
+      )
+        changed.add(key);
+    }
+    return changed;
   }
 
   /**

@@ -31,7 +31,7 @@ describe('StatusEngine with the simulator', () => {
     async function setUp(
       options: Partial<Parameters<typeof createStatusStack>[0]> = {},
     ) {
-      const { store, sync, makeEngine } = await createStatusStack({
+      const { store, sync, makeEngine, makeParts } = await createStatusStack({
         knex: await databases.init(databaseId),
         pagerDutyUrl: sim.url,
         logger: mockServices.logger.mock(),
@@ -51,7 +51,15 @@ describe('StatusEngine with the simulator', () => {
           view: everything,
           liveChannel: 'status:test',
         });
-      return { store, sync, engine, makeEngine, describe, everything };
+      return {
+        store,
+        sync,
+        engine,
+        makeEngine,
+        makeParts,
+        describe,
+        everything,
+      };
     }
 
     it('shows a dependent impacted by the login outage, with the path, owner and on-call', async () => {
@@ -347,6 +355,107 @@ describe('StatusEngine with the simulator', () => {
         engine.describe('component:default/new-api', { upstreamDepth: 1 })
           .problems,
       ).toEqual([]);
+    });
+
+    it('follows what another replica wrote, reading only the incidents and services that changed', async () => {
+      const { store, sync, engine, makeParts } = await setUp();
+      await sync.syncOnce();
+      await engine.refreshCatalog();
+      // a second replica on the same database, its first full read done
+      const replicaParts = await makeParts();
+      const replica = replicaParts.engine!;
+      await replica.refreshCatalog();
+      const listOpen = jest.spyOn(replicaParts.store, 'listOpenIncidents');
+      const listServices = jest.spyOn(replicaParts.store, 'listServices');
+      const listChanged = jest.spyOn(
+        replicaParts.store,
+        'listIncidentsStoredSince',
+      );
+      const processor = new PagerDutyWebhookProcessor({
+        store,
+        logger: mockServices.logger.mock(),
+      });
+      const deliver = async (
+        id: string,
+        eventType: string,
+        data: Record<string, unknown>,
+      ) => {
+        const occurredAt = new Date();
+        await store.webhookEvents.saveEvent({
+          id,
+          account: 'default',
+          eventType,
+          resourceId: String(data.id),
+          occurredAt,
+          receivedAt: occurredAt,
+          payload: JSON.stringify({
+            event: {
+              id,
+              event_type: eventType,
+              occurred_at: occurredAt.toISOString(),
+              data,
+            },
+          }),
+        });
+        await processor.processPending();
+      };
+
+      await deliver('EVT-1', 'incident.triggered', {
+        id: 'PINCX01',
+        type: 'incident',
+        number: 9,
+        title: 'Login failing',
+        status: 'triggered',
+        urgency: 'high',
+        service: { id: 'PAUTH00', type: 'service_reference' },
+        assignees: [],
+      });
+      const changes = await replica.refreshSignals();
+      expect(changes.map(c => c.ref)).toContain(
+        'component:default/auth-service',
+      );
+      expect(replica.levels('component:default/auth-service')).toMatchObject({
+        own: 'major_outage',
+      });
+      expect(replica.levels('component:default/shop-web')).toMatchObject({
+        effective: 'degraded',
+      });
+      // neither every open incident nor any service was read again
+      expect(listChanged).toHaveBeenCalledTimes(1);
+      expect(listOpen).not.toHaveBeenCalled();
+      expect(listServices).not.toHaveBeenCalled();
+
+      await deliver('EVT-2', 'incident.resolved', {
+        id: 'PINCX01',
+        type: 'incident',
+        number: 9,
+        title: 'Login failing',
+        status: 'resolved',
+        urgency: 'high',
+        service: { id: 'PAUTH00', type: 'service_reference' },
+        assignees: [],
+      });
+      await replica.refreshSignals();
+      expect(replica.levels('component:default/shop-web')).toMatchObject({
+        effective: 'operational',
+      });
+
+      // a deleted service: only its account's services are read again
+      await deliver('EVT-3', 'service.deleted', {
+        id: 'PAUTH00',
+        type: 'service',
+      });
+      await replica.refreshSignals();
+      expect(listServices.mock.calls).toEqual([['default']]);
+      expect(
+        replica.describe('component:default/auth-service', { upstreamDepth: 1 })
+          .problems,
+      ).toEqual([
+        expect.objectContaining({
+          message: expect.stringContaining('PagerDuty has no service PAUTH00'),
+        }),
+      ]);
+      expect(listOpen).not.toHaveBeenCalled();
     });
 
     it('follows the catalog closely for two minutes, then until two reads agree', async () => {

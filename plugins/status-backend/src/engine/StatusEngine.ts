@@ -20,6 +20,7 @@ import {
 } from '../database';
 import { FreshnessRules, overallFreshness } from './freshness';
 import { PagerDutyFacts } from './PagerDutyFacts';
+import { PagerDutyFactsReader } from './PagerDutyFactsReader';
 import { CatalogIndex } from './CatalogIndex';
 import { incidentSignal, ownHealthOf, ownHealthSignature } from './ownSignals';
 import { AlertIndex, RECENT_ALERTS_MS, UnmatchedQuery } from './AlertIndex';
@@ -57,8 +58,7 @@ export class StatusEngine {
   private catalogLoadedAt?: Date;
   /** When the alerts were last read from the store (on this process's clock). */
   private alertsReadAt?: Date;
-  /** What levels rested on from PagerDuty at the last refresh. */
-  private pagerDutySignature?: string;
+  private readonly factsReader: PagerDutyFactsReader;
 
   constructor(private readonly options: StatusEngineOptions) {
     this.graph = new HealthGraph(options.rules ?? DEFAULT_HEALTH_RULES);
@@ -74,6 +74,11 @@ export class StatusEngine {
     );
     this.facts = PagerDutyFacts.empty(options.accounts, () =>
       this.freshnessRules(),
+    );
+    this.factsReader = new PagerDutyFactsReader(
+      options.store,
+      options.accounts,
+      () => this.freshnessRules(),
     );
   }
 
@@ -128,10 +133,10 @@ export class StatusEngine {
   }
 
   private async refreshSignalsNow(): Promise<LevelChange[]> {
-    const { store, accounts } = this.options;
+    const { store } = this.options;
     const readAt = new Date();
     const [facts, , alerts] = await Promise.all([
-      PagerDutyFacts.read(store, accounts, () => this.freshnessRules()),
+      this.factsReader.read(),
       this.transitions.load(),
       // the alerts that changed since the last read; all of them the first time
       this.alertsReadAt
@@ -147,19 +152,27 @@ export class StatusEngine {
     ]);
     const touchedByAlerts = this.alerts.apply(alerts);
     this.alertsReadAt = readAt;
+    const previous = this.facts;
     this.facts = facts;
-    // when nothing PagerDuty-side changed, only the entities whose alerts
-    // changed are looked at again
-    const pagerDutySignature = facts.signature();
-    const everything =
-      pagerDutySignature !== this.pagerDutySignature ||
-      this.ownSignatures.size === 0;
-    this.pagerDutySignature = pagerDutySignature;
-    const toCheck = everything
-      ? this.entities.values()
-      : [...touchedByAlerts]
+    // only the entities of services whose facts changed, and those whose
+    // alerts did, are looked at again; all of them after a catalog read or
+    // when an account's freshness changed
+    const changedKeys =
+      this.ownSignatures.size === 0
+        ? undefined
+        : facts.changedServiceKeys(previous);
+    const toCheck = changedKeys
+      ? [
+          ...new Set([
+            ...touchedByAlerts,
+            ...[...changedKeys].flatMap(key =>
+              this.entities.entitiesOfServiceKey(key),
+            ),
+          ]),
+        ]
           .map(ref => this.entities.get(ref))
-          .filter((e): e is EntitySummary => e !== undefined);
+          .filter((e): e is EntitySummary => e !== undefined)
+      : this.entities.values();
 
     const changes: LevelChange[] = [];
     for (const entity of toCheck) {
