@@ -293,6 +293,18 @@ export class StatusEngine {
     return this.graph.impacted(ref);
   }
 
+  /** The entities whose own level passes something on to dependents (see {@link HealthGraph.impactingRoots}). */
+  *impactingRoots(): IterableIterator<string> {
+    // an entity gone from the catalog keeps no place among them
+    for (const ref of this.graph.impactingRoots())
+      if (this.entities.get(ref)) yield ref;
+  }
+
+  /** When the catalog was last read: what is kept per catalog read is built again after it. */
+  get catalogReadAt(): Date | undefined {
+    return this.catalogLoadedAt;
+  }
+
   /** Direct upstreams of an entity. */
   upstreamsOf(ref: string): string[] {
     return this.graph.upstreamsOf(ref).map(u => u.ref);

@@ -97,6 +97,7 @@ export class UpstreamNotifier {
     views: Map<string, { hidden: Set<string>; seenAt: Date } | undefined>;
   };
   private readonly firstSeen: EntityFirstSeen;
+  private members?: { readAt?: Date; byGroup: Map<string, string[]> };
 
   constructor(
     private readonly options: {
@@ -124,11 +125,7 @@ export class UpstreamNotifier {
     const now = this.now();
     await this.firstSeen.update(engine);
     const outages = currentUpstreamOutages(engine, rules.minLevel);
-    const members = new Map<string, string[]>();
-    for (const entity of engine.allEntities())
-      for (const group of entity.memberOf ?? [])
-        addTo(members, group, entity.ref);
-    this.run$ = { members, views: new Map() };
+    this.run$ = { members: this.membersOf(engine), views: new Map() };
     const open = new Map(
       (await store.notifications.listEpisodes()).map(e => [e.rootRef, e]),
     );
@@ -159,6 +156,19 @@ export class UpstreamNotifier {
       await this.recover(episode, now, result);
     }
     return result;
+  }
+
+  /** Each group's members, built again only after a catalog read. */
+  private membersOf(engine: StatusEngine): Map<string, string[]> {
+    const readAt = engine.catalogReadAt;
+    if (this.members?.readAt !== readAt || !this.members) {
+      const byGroup = new Map<string, string[]>();
+      for (const entity of engine.allEntities())
+        for (const group of entity.memberOf ?? [])
+          addTo(byGroup, group, entity.ref);
+      this.members = { readAt, byGroup };
+    }
+    return this.members.byGroup;
   }
 
   private async tell(

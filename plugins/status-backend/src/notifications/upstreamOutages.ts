@@ -5,7 +5,6 @@ import {
   OutageLevel,
   RootCause,
 } from '@status-layer/plugin-status-common';
-import { EntitySummary } from '../catalog/catalogSnapshot';
 
 /** An entity an upstream outage reaches, and how. */
 export type ImpactedEntity = {
@@ -26,7 +25,8 @@ export type UpstreamOutage = {
 
 /** What the outages are read from: the engine's graph. */
 export type OutageGraph = {
-  allEntities(): Iterable<EntitySummary>;
+  /** The entities whose own level passes something on to dependents. */
+  impactingRoots(): Iterable<string>;
   levels(ref: string): { own: HealthLevel | undefined };
   impactedBy(ref: string): string[];
   rootCausesOf(ref: string): RootCause[];
@@ -43,17 +43,18 @@ export function currentUpstreamOutages(
   minLevel: OutageLevel,
 ): UpstreamOutage[] {
   const outages: UpstreamOutage[] = [];
-  for (const entity of graph.allEntities()) {
-    const own = graph.levels(entity.ref).own;
+  // the roots only: the cost follows the outages, not the catalog
+  for (const root of [...graph.impactingRoots()].sort()) {
+    const own = graph.levels(root).own;
     if (!own || !(isOutage(own) || own === 'under_maintenance')) continue;
     const impacted: ImpactedEntity[] = [];
-    for (const ref of graph.impactedBy(entity.ref)) {
-      const cause = graph.rootCausesOf(ref).find(c => c.root === entity.ref);
+    for (const ref of graph.impactedBy(root)) {
+      const cause = graph.rootCausesOf(ref).find(c => c.root === root);
       if (cause && compareLevels(cause.level, minLevel) >= 0)
         impacted.push({ ref, level: cause.level, path: cause.path });
     }
     if (impacted.length)
-      outages.push({ rootRef: entity.ref, rootLevel: own, impacted });
+      outages.push({ rootRef: root, rootLevel: own, impacted });
   }
   return outages;
 }

@@ -327,6 +327,24 @@ describe('HealthGraph', () => {
     }
   });
 
+  it('names the roots whose own level passes something on, and only those', () => {
+    const graph = graphOf(
+      [edge('web', 'auth'), edge('web', 'search'), edge('report', 'lonely')],
+      {
+        web: 'operational',
+        auth: 'major_outage',
+        search: 'under_maintenance',
+        report: 'operational',
+        // an outage nobody depends on passes nothing on
+        island: 'major_outage',
+        lonely: 'partial_outage',
+      },
+    );
+    expect([...graph.impactingRoots()].sort()).toEqual(['auth', 'lonely']);
+    graph.setOwn('auth', own('operational'));
+    expect([...graph.impactingRoots()]).toEqual(['lonely']);
+  });
+
   it('builds a depth-limited upstream tree, marking cycles and cut-offs', () => {
     const graph = graphOf(
       [

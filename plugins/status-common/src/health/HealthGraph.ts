@@ -118,6 +118,14 @@ export class HealthGraph {
     for (const ref of refs) yield [ref, this.get(ref)];
   }
 
+  /**
+   * The entities whose own level passes something on to a dependent: the
+   * roots of every inherited level, however large the graph.
+   */
+  impactingRoots(): IterableIterator<string> {
+    return this.impacts.keys();
+  }
+
   /** The entity's own health (signals and level). */
   ownHealth(ref: string): OwnHealth {
     return this.own.get(ref) ?? { level: undefined, reasons: [] };
