@@ -78,28 +78,46 @@ export async function onEachDatabase(
     rmSync(dir, { recursive: true, force: true });
   }
 
-  const postgres =
-    process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
-  if (!postgres) {
+  const pg = await freshPostgres(name);
+  if (!pg) {
     console.log(
       '  PostgreSQL: skipped (set BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING)',
     );
     return;
   }
+  try {
+    await run('PostgreSQL 15', pg.knex);
+  } finally {
+    await pg.drop();
+  }
+}
+
+/**
+ * A new database on the PostgreSQL of
+ * BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING, and how to drop it;
+ * undefined when that is not set.
+ */
+export async function freshPostgres(
+  name: string,
+): Promise<{ knex: Knex; drop: () => Promise<void> } | undefined> {
+  const postgres =
+    process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
+  if (!postgres) return undefined;
   const database = `status_${name}_${Date.now()}`;
   const admin = knexFactory({ client: 'pg', connection: postgres });
   await admin.raw(`CREATE DATABASE ${database}`);
-  const pg = knexFactory({
+  const knex = knexFactory({
     client: 'pg',
     connection: `${postgres.replace(/\/$/, '')}/${database}`,
   });
-  try {
-    await run('PostgreSQL 15', pg);
-  } finally {
-    await pg.destroy();
-    await admin.raw(`DROP DATABASE ${database}`);
-    await admin.destroy();
-  }
+  return {
+    knex,
+    drop: async () => {
+      await knex.destroy();
+      await admin.raw(`DROP DATABASE ${database}`);
+      await admin.destroy();
+    },
+  };
 }
 
 /** A signed-in user's header for the test backend's mocked auth. */

@@ -8,6 +8,7 @@ import { createStatusStack } from '../src/__testUtils__/statusStack';
 import { describeEntityStatus } from '../src/service/entityStatus';
 import { summariseStatus } from '../src/service/summary';
 import {
+  freshPostgres,
   memorySqlite,
   silentLogger,
   startStatusBackend,
@@ -17,9 +18,18 @@ import {
   syntheticServiceId,
 } from './benchSupport';
 
-const ENTITIES = 10_000;
-const EDGES = 30_000;
-const PAGERDUTY_SERVICES = 2_000;
+/** `--entities N` sizes the organisation (10,000 by default); `--engine-only` skips HTTP and the notifier. */
+const argument = (name: string) => {
+  const at = process.argv.indexOf(name);
+  return at < 0 ? undefined : process.argv[at + 1];
+};
+const ENTITIES = Number(argument('--entities') ?? 10_000);
+const ENGINE_ONLY = process.argv.includes('--engine-only');
+/** `--database postgres` keeps the engine's store on PostgreSQL; in-memory SQLite by default. */
+const DATABASE = argument('--database') ?? 'sqlite';
+// three dependsOn edges per component; a fifth on PagerDuty up to 2,000, a tenth past that
+const EDGES = ENTITIES * 3;
+const PAGERDUTY_SERVICES = Math.max(2_000, Math.round(ENTITIES / 10));
 const OPEN_INCIDENTS = 500;
 const GROUPS = 50;
 
@@ -278,7 +288,13 @@ async function main() {
     });
   }
 
-  const knex = memorySqlite();
+  const postgres =
+    DATABASE === 'postgres' ? await freshPostgres('engine') : undefined;
+  if (DATABASE === 'postgres' && !postgres)
+    throw new Error(
+      '--database postgres needs BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING',
+    );
+  const knex = postgres?.knex ?? memorySqlite();
   const { store, sync, makeEngine } = await createStatusStack({
     knex,
     pagerDutyUrl: sim.url,
@@ -292,7 +308,11 @@ async function main() {
   const result = await sync.syncOnce();
   const syncMs = performance.now() - start;
   console.log(
-    `Status engine on ${ENTITIES} components, ${EDGES} dependsOn edges, ${PAGERDUTY_SERVICES} PagerDuty services, ${result.openIncidents} open incidents`,
+    `Status engine on ${ENTITIES} components, ${EDGES} dependsOn edges, ${PAGERDUTY_SERVICES} PagerDuty services, ${
+      result.openIncidents
+    } open incidents; store on ${
+      postgres ? 'PostgreSQL 15' : 'in-memory SQLite'
+    }`,
   );
   console.log(
     `  full PagerDuty sync: ${
@@ -306,6 +326,21 @@ async function main() {
     `  catalog read + graph + full propagation + transitions: ${(
       performance.now() - start
     ).toFixed(0)} ms`,
+  );
+  // after the warm-up: a full propagation done, garbage collected (with --expose-gc)
+  (globalThis as { gc?: () => void }).gc?.();
+  const memory = process.memoryUsage();
+  console.log(
+    `  memory after the catalog read and a full propagation (the simulator in the same process): RSS ${(
+      memory.rss /
+      2 ** 20
+    ).toFixed(0)} MiB, JS heap used ${(memory.heapUsed / 2 ** 20).toFixed(
+      0,
+    )} MiB${
+      (globalThis as { gc?: () => void }).gc
+        ? ''
+        : ' (run with --expose-gc for a settled figure)'
+    }`,
   );
 
   // one incident changes: sync, then the engine's incremental refresh
@@ -326,9 +361,36 @@ async function main() {
   start = performance.now();
   const changes = await engine.refreshSignals();
   console.log(
-    `  signal refresh after one incident (store read + incremental propagation): ${(
+    `  signal refresh after a sync that brought one new incident (store read + incremental propagation): ${(
       performance.now() - start
     ).toFixed(1)} ms, ${changes.length} entities changed`,
+  );
+  // what a webhook does: one incident written, triggered then resolved, on
+  // services spread over the organisation
+  const refreshTimes: number[] = [];
+  let changed = 0;
+  const [template] = await store.listOpenIncidents();
+  for (let i = 0; i < 40; i++) {
+    const at = new Date();
+    await store.upsertIncidents([
+      {
+        ...template,
+        id: `PBENCH${Math.floor(i / 2)}`,
+        serviceId: serviceId((i * 37) % PAGERDUTY_SERVICES),
+        status: i % 2 ? 'resolved' : 'triggered',
+        resolvedAt: i % 2 ? at : undefined,
+        changedAt: at,
+        observedAt: at,
+      },
+    ]);
+    start = performance.now();
+    changed += (await engine.refreshSignals()).length;
+    refreshTimes.push(performance.now() - start);
+  }
+  console.log(
+    `  signal refresh after a webhook's incident (40 changes): ${stats(
+      refreshTimes,
+    )}, ${(changed / 40).toFixed(0)} entities changed on average`,
   );
 
   const refs = new Set([...engine.allEntities()].map(e => e.ref));
@@ -366,8 +428,10 @@ async function main() {
     )}`,
   );
 
-  await measureNotifications({ sim, entities });
-  await measureOverHttp({ sim, entities });
+  if (!ENGINE_ONLY) {
+    await measureNotifications({ sim, entities });
+    await measureOverHttp({ sim, entities });
+  }
   console.log(
     `  RSS of the benchmark process (simulator + two status stacks + test harness): ${(
       process.memoryUsage().rss /
@@ -376,7 +440,8 @@ async function main() {
   );
 
   await sim.close();
-  await knex.destroy();
+  if (postgres) await postgres.drop();
+  else await knex.destroy();
 }
 
 main().catch(error => {
