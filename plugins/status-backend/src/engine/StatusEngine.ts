@@ -38,6 +38,9 @@ import {
  */
 const ALERT_READ_OVERLAP_MS = 2_000;
 
+/** Versions whose touched entities are remembered, for readers that follow changes. */
+const CHANGE_LOG_VERSIONS = 64;
+
 /**
  * Keeps the health of every catalog entity in memory: the dependency graph
  * from the catalog, own signals from the store, propagation on each change,
@@ -59,6 +62,13 @@ export class StatusEngine {
   /** When the alerts were last read from the store (on this process's clock). */
   private alertsReadAt?: Date;
   private readonly factsReader: PagerDutyFactsReader;
+  /** Counts the refreshes that may have changed what any entity shows. */
+  private stateVersion = 0;
+  /** The entities each recent version touched; undefined for one that touched all. */
+  private readonly changeLog: {
+    version: number;
+    refs?: Set<string>;
+  }[] = [];
 
   constructor(private readonly options: StatusEngineOptions) {
     this.graph = new HealthGraph(options.rules ?? DEFAULT_HEALTH_RULES);
@@ -175,7 +185,12 @@ export class StatusEngine {
       : this.entities.values();
 
     const changes: LevelChange[] = [];
+    let ownChanged = false;
+    // what this refresh may change the look of: the entities looked at, and
+    // the reach of those whose own level moved, before and after
+    const touched = new Set<string>();
     for (const entity of toCheck) {
+      if (changedKeys) touched.add(entity.ref);
       const monitoring = this.monitoringOf(entity);
       const health = ownHealthOf(entity, {
         facts,
@@ -186,7 +201,23 @@ export class StatusEngine {
       const signature = ownHealthSignature(health);
       if (this.ownSignatures.get(entity.ref) === signature) continue;
       this.ownSignatures.set(entity.ref, signature);
+      ownChanged = true;
+      if (changedKeys)
+        for (const ref of this.graph.impactRegion(entity.ref)) touched.add(ref);
       changes.push(...this.graph.setOwn(entity.ref, health));
+      if (changedKeys)
+        for (const ref of this.graph.impactRegion(entity.ref)) touched.add(ref);
+    }
+    for (const change of changes) touched.add(change.ref);
+    // what summaries are built from: levels, root causes, own signals,
+    // the services PagerDuty has (misconfiguration)
+    if (ownChanged || !changedKeys || changedKeys.size) {
+      this.stateVersion += 1;
+      this.changeLog.push({
+        version: this.stateVersion,
+        refs: changedKeys ? touched : undefined,
+      });
+      if (this.changeLog.length > CHANGE_LOG_VERSIONS) this.changeLog.shift();
     }
     await this.transitions.record(changes);
     if (changes.length) this.options.onChanges?.(changes);
@@ -298,6 +329,37 @@ export class StatusEngine {
     // an entity gone from the catalog keeps no place among them
     for (const ref of this.graph.impactingRoots())
       if (this.entities.get(ref)) yield ref;
+  }
+
+  /**
+   * Changes whenever a refresh may have changed what an entity shows (its
+   * levels, root causes, signals, configuration problems) or the catalog was
+   * read: what is built from the whole state is built again after it.
+   */
+  get version(): number {
+    return this.stateVersion;
+  }
+
+  /**
+   * The entities whose look (levels, root causes, signals, configuration
+   * problems) may have changed since `version`; undefined when that is not
+   * known (everything may have, or `version` is too old): build again.
+   */
+  changedSince(version: number): ReadonlySet<string> | undefined {
+    if (version === this.stateVersion) return new Set();
+    const since = this.changeLog.filter(entry => entry.version > version);
+    if (since.length !== this.stateVersion - version) return undefined;
+    const refs = new Set<string>();
+    for (const entry of since) {
+      if (!entry.refs) return undefined;
+      for (const ref of entry.refs) refs.add(ref);
+    }
+    return refs;
+  }
+
+  /** {@link HealthGraph.impactedSet}: an entity's blast radius, in no order. */
+  impactedSetOf(ref: string): Set<string> {
+    return this.graph.impactedSet(ref);
   }
 
   /** When the catalog was last read: what is kept per catalog read is built again after it. */

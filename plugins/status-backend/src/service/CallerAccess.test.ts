@@ -90,4 +90,39 @@ describe('CallerAccess', () => {
     await access.of(alice);
     expect(catalog.getEntities).toHaveBeenCalledTimes(2);
   });
+
+  it('names equal readable sets with one key, and different ones, or admin and not, with different keys', async () => {
+    const { access } = setUp();
+    const bob = await access.of(mockCredentials.user('user:default/bob'));
+    const carol = await access.of(mockCredentials.user('user:default/carol'));
+    const alice = await access.of(mockCredentials.user(ALICE));
+    // bob and carol read the same entities and are no admins
+    expect(bob.key).toBeDefined();
+    expect(carol.key).toBe(bob.key);
+    expect(alice.key).not.toBe(bob.key);
+    // the same set, read again after the catalog changed, may get a new key,
+    // but never the key of another set
+    access.clear();
+    const again = await access.of(mockCredentials.user('user:default/dave'));
+    expect(again.key).not.toBe(alice.key);
+  });
+
+  it('gives sets of one size but different members different keys', async () => {
+    const { catalog, access } = setUp();
+    catalog.getEntities.mockImplementation(async (_request, options) => {
+      const { credentials } = options as { credentials: { principal: any } };
+      return {
+        items: [
+          component(
+            credentials.principal.userEntityRef === 'user:default/erin'
+              ? 'left'
+              : 'right',
+          ),
+        ],
+      };
+    });
+    const erin = await access.of(mockCredentials.user('user:default/erin'));
+    const frank = await access.of(mockCredentials.user('user:default/frank'));
+    expect(erin.key).not.toBe(frank.key);
+  });
 });

@@ -22,9 +22,33 @@ export type CallerView = {
   has(ref: string): boolean;
   /** Holds `status.admin`: may read error details and unmatched alerts. */
   admin: boolean;
+  /**
+   * Names exactly what the view lets read: two views with one key read the
+   * same entities and are both admin or both not, so what is built for one
+   * serves the other. Absent: nothing is shared.
+   */
+  key?: string;
 };
 
-type Access = { refs: Set<string>; admin: boolean };
+type Access = { refs: Set<string>; admin: boolean; key: string };
+
+/** An order-free digest of a set of refs: equal sets have equal digests. */
+function digestOf(refs: Set<string>): string {
+  let sum = 0;
+  let xor = 0;
+  for (const ref of refs) {
+    // FNV-1a, 32 bits
+    let h = 0x811c9dc5;
+    for (let i = 0; i < ref.length; i++)
+      h = Math.imul(h ^ ref.charCodeAt(i), 0x01000193);
+    sum = (sum + h) | 0;
+    xor ^= h;
+  }
+  return `${refs.size}:${sum >>> 0}:${xor >>> 0}`;
+}
+
+const sameRefs = (a: Set<string>, b: Set<string>) =>
+  a.size === b.size && [...a].every(ref => b.has(ref));
 
 function principalKey(credentials: BackstageCredentials): string | undefined {
   const principal = credentials.principal as {
@@ -51,6 +75,13 @@ function principalKey(credentials: BackstageCredentials): string | undefined {
  */
 export class CallerAccess {
   private readonly cache: LRUCache<string, Access, BackstageCredentials>;
+  /** Readable sets seen lately, by digest: callers who read the same share one key. */
+  private readonly sets = new LRUCache<
+    string,
+    { refs: Set<string>; serial: number }[]
+  >({ max: 256 });
+  /** Never reused, so that two different sets never share a key, even after an eviction. */
+  private serial = 0;
 
   constructor(
     private readonly catalog: CatalogService,
@@ -82,12 +113,32 @@ export class CallerAccess {
     const access =
       (key && (await this.cache.fetch(key, { context: credentials }))) ||
       (await this.read(credentials));
-    return { has: ref => access.refs.has(ref), admin: access.admin };
+    return {
+      has: ref => access.refs.has(ref),
+      admin: access.admin,
+      key: access.key,
+    };
   }
 
   /** Forgets every caller's access, e.g. because the catalog changed. */
   clear() {
     this.cache.clear();
+    this.sets.clear();
+  }
+
+  /**
+   * The key of a readable set: the same for equal sets (compared in full,
+   * never by digest alone), different for different ones.
+   */
+  private keyOf(refs: Set<string>, admin: boolean): string {
+    const digest = digestOf(refs);
+    const known = this.sets.get(digest) ?? [];
+    let found = known.find(k => sameRefs(k.refs, refs));
+    if (!found) {
+      found = { refs, serial: (this.serial += 1) };
+      this.sets.set(digest, [...known, found]);
+    }
+    return `${admin ? 'admin' : 'reader'}:${found.serial}`;
   }
 
   private async read(credentials: BackstageCredentials): Promise<Access> {
@@ -109,6 +160,7 @@ export class CallerAccess {
       // never slows the caller
       setImmediate(() => onUserRead(user, refs).catch(() => {}));
     }
-    return { refs, admin: decision.result === AuthorizeResult.ALLOW };
+    const admin = decision.result === AuthorizeResult.ALLOW;
+    return { refs, admin, key: this.keyOf(refs, admin) };
   }
 }

@@ -1,9 +1,6 @@
 import {
   buildSummaryRows,
   countSummaryLevels,
-  compareLevels,
-  HealthLevel,
-  isOutage,
   StatusGrouping,
   StatusProblem,
   StatusProblemsPage,
@@ -12,20 +9,16 @@ import {
   StatusSummaryQuery,
   StatusSummaryRows,
   hasSummaryLevel,
-  matchesSummaryQuery,
+  summaryQueryMatcher,
   summaryFacets,
 } from '@status-layer/plugin-status-common';
 import { StatusStore } from '../database';
 import { escalationPoliciesOf } from '../engine/escalationPolicies';
 import { StatusEngine } from '../engine/StatusEngine';
 import { CallerView } from './CallerAccess';
-import {
-  alertsView,
-  describeOwner,
-  incidentView,
-  rootCausesForCaller,
-} from './entityStatus';
+import { alertsView, describeOwner, incidentView } from './entityStatus';
 import { accountFreshnessForCaller } from './forCaller';
+import { summaryIndexOf, ViewSummary } from './summaryIndex';
 
 /** Filters of `GET /summary` (the one definition, in `-common`). */
 export type SummaryFilters = StatusSummaryQuery;
@@ -57,49 +50,6 @@ function upstreamClosure(engine: StatusEngine, refs: string[]): Set<string> {
   return seen;
 }
 
-/** Every entity the caller may read, with its levels and worst root cause. */
-function visibleEntities(
-  engine: StatusEngine,
-  view: CallerView,
-): StatusSummaryEntity[] {
-  const domainOfSystem = new Map<string, string | undefined>();
-  for (const e of engine.allEntities())
-    if (e.kind === 'System') domainOfSystem.set(e.ref, e.domain);
-  // owners, systems and domains the caller may not read are not named
-  const shown = (ref?: string) => (ref && view.has(ref) ? ref : undefined);
-
-  const all: StatusSummaryEntity[] = [];
-  for (const e of engine.allEntities()) {
-    if (!view.has(e.ref)) continue;
-    const levels = engine.levels(e.ref);
-    let rootCause: string | undefined;
-    if (levels.inherited !== 'operational') {
-      const causes = rootCausesForCaller(engine.rootCausesOf(e.ref), view);
-      // the worst cause, named when the caller may read it
-      rootCause = [...causes.visible, ...(causes.hidden ? [causes.hidden] : [])]
-        .sort((a, b) => compareLevels(b.level, a.level))
-        .at(0)?.root;
-    }
-    all.push({
-      entityRef: e.ref,
-      kind: e.kind,
-      name: e.name,
-      title: e.title,
-      owner: shown(e.owner),
-      system: shown(e.system),
-      domain: shown(
-        e.kind === 'System' ? e.domain : domainOfSystem.get(e.system ?? ''),
-      ),
-      own: levels.own,
-      inherited: levels.inherited,
-      effective: levels.effective,
-      ...(engine.isMisconfigured(e.ref) ? { misconfigured: true } : {}),
-      rootCause,
-    });
-  }
-  return all;
-}
-
 /** The entities of the `within` scope (all when there is none). */
 function scoped(
   engine: StatusEngine,
@@ -115,13 +65,13 @@ function scoped(
   return all.filter(e => closure.has(e.entityRef));
 }
 
-/** The entities the filters select in the scope, worst first. */
+/** The entities the filters select in the scope, worst first (as the scope is). */
 function selected(
   engine: StatusEngine,
   inScope: StatusSummaryEntity[],
   filters: SummaryFilters,
 ): StatusSummaryEntity[] {
-  let result = inScope.filter(e => matchesSummaryQuery(e, filters));
+  let result = inScope.filter(summaryQueryMatcher(filters));
   if (filters.withUpstreams) {
     const closure = upstreamClosure(
       engine,
@@ -129,12 +79,9 @@ function selected(
     );
     result = inScope.filter(e => closure.has(e.entityRef));
   }
-  result = result.filter(e => hasSummaryLevel(e, filters.level));
-  return result.sort(
-    (a, b) =>
-      compareLevels(b.effective, a.effective) ||
-      a.entityRef.localeCompare(b.entityRef),
-  );
+  return filters.level?.length
+    ? result.filter(e => hasSummaryLevel(e, filters.level))
+    : result;
 }
 
 /**
@@ -145,31 +92,16 @@ async function problemsPage(
   engine: StatusEngine,
   store: StatusStore,
   view: CallerView,
-  all: StatusSummaryEntity[],
+  known: ViewSummary,
   page: SummaryPage,
 ): Promise<StatusProblemsPage> {
-  const ranked = all
-    .filter(e => isOutage(e.own))
-    .map(e => ({
-      entityRef: e.entityRef,
-      level: e.own as HealthLevel,
-      impacted: engine.impactedBy(e.entityRef).filter(r => view.has(r)),
-    }))
-    .sort(
-      (a, b) =>
-        compareLevels(b.level, a.level) ||
-        b.impacted.length - a.impacted.length ||
-        a.entityRef.localeCompare(b.entityRef),
-    );
+  const ranked = known.problems;
   const problems: StatusProblem[] = await Promise.all(
     ranked.slice(page.offset, page.offset + page.limit).map(async p => {
-      const impacted = p.impacted
-        .map(r => ({ entityRef: r, level: engine.levels(r).effective }))
-        .sort(
-          (a, b) =>
-            compareLevels(b.level, a.level) ||
-            a.entityRef.localeCompare(b.entityRef),
-        );
+      // the same for every page of this state and view
+      const impacted = known.memo(`impacted ${p.entityRef}`, () =>
+        summaryIndexOf(engine).worstFirst(p.impacted, IMPACTED_LISTED),
+      );
       const incidents = engine
         .incidentsOf(p.entityRef)
         .map(i => incidentView(i, engine, view));
@@ -192,8 +124,8 @@ async function problemsPage(
           p.entityRef,
         ),
         since: since ?? null,
-        impactedCount: impacted.length,
-        impacted: impacted.slice(0, IMPACTED_LISTED),
+        impactedCount: p.impacted.length,
+        impacted,
       };
     }),
   );
@@ -216,23 +148,32 @@ export async function summariseStatus(
   page: SummaryPage = { offset: 0, limit: SUMMARY_PAGES.entities.defaultLimit },
   problemsLimit: number = SUMMARY_PAGES.problems.defaultLimit,
 ): Promise<StatusSummary> {
-  const all = visibleEntities(engine, view);
-  const inScope = scoped(engine, all, filters.within);
-  const entities = selected(engine, inScope, filters);
-
-  const impacted = entities.filter(e => e.inherited !== 'operational').length;
-  const problems = await problemsPage(engine, store, view, all, {
+  const known = summaryIndexOf(engine).forView(view);
+  const { inScope, entities, counts, impacted } = known.memo(
+    `summary ${JSON.stringify(filters)}`,
+    () => {
+      const scope = scoped(engine, known.entities, filters.within);
+      const chosen = selected(engine, scope, filters);
+      return {
+        inScope: scope,
+        entities: chosen,
+        counts: countSummaryLevels(chosen),
+        impacted: chosen.filter(e => e.inherited !== 'operational').length,
+      };
+    },
+  );
+  const problems = await problemsPage(engine, store, view, known, {
     offset: 0,
     limit: problemsLimit,
   });
   const freshness = engine.freshness();
   return {
-    counts: countSummaryLevels(entities),
+    counts,
     total: entities.length,
     impacted,
     entities: entities.slice(page.offset, page.offset + page.limit),
     ...page,
-    facets: summaryFacets(inScope),
+    facets: filters.within?.length ? summaryFacets(inScope) : known.facets,
     problems: problems.problems,
     problemsTotal: problems.total,
     freshness: {
@@ -250,7 +191,13 @@ export async function pageProblems(
   view: CallerView,
   page: SummaryPage,
 ): Promise<StatusProblemsPage> {
-  return problemsPage(engine, store, view, visibleEntities(engine, view), page);
+  return problemsPage(
+    engine,
+    store,
+    view,
+    summaryIndexOf(engine).forView(view),
+    page,
+  );
 }
 
 /**
@@ -265,13 +212,21 @@ export function pageSummaryRows(
   collapsed: ReadonlySet<string>,
   page: SummaryPage,
 ): StatusSummaryRows {
-  const all = visibleEntities(engine, view);
-  const entities = selected(
-    engine,
-    scoped(engine, all, filters.within),
-    filters,
+  const known = summaryIndexOf(engine).forView(view);
+  const { entities, rows } = known.memo(
+    `rows ${JSON.stringify([filters, grouping, [...collapsed].sort()])}`,
+    () => {
+      const chosen = selected(
+        engine,
+        scoped(engine, known.entities, filters.within),
+        filters,
+      );
+      return {
+        entities: chosen,
+        rows: buildSummaryRows(chosen, grouping, collapsed),
+      };
+    },
   );
-  const rows = buildSummaryRows(entities, grouping, collapsed);
   return {
     rows: rows.slice(page.offset, page.offset + page.limit),
     total: rows.length,

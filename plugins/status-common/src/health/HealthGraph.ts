@@ -15,7 +15,7 @@ import {
 } from './graphTypes';
 import { DependencyIndex } from './dependencyIndex';
 import { Impact, PassedOn, passedOnTable, walkImpact } from './impactWalk';
-import { impactedBy, rootCausesOf } from './rootCausePaths';
+import { impactedBy, impactedSet, rootCausesOf } from './rootCausePaths';
 
 export * from './graphTypes';
 
@@ -147,6 +147,19 @@ export class HealthGraph {
    */
   impacted(ref: string): string[] {
     return impactedBy(ref, this.rootsOf.get(ref) ?? [], this.impacts);
+  }
+
+  /** {@link HealthGraph.impacted} in no order, for counting and filtering. */
+  impactedSet(ref: string): Set<string> {
+    return impactedSet(ref, this.rootsOf.get(ref) ?? [], this.impacts);
+  }
+
+  /**
+   * The entities this entity's own level reaches now (its impact walk): those
+   * whose levels or root causes a change of its own level can change.
+   */
+  impactRegion(ref: string): Iterable<string> {
+    return this.impacts.get(ref)?.keys() ?? [];
   }
 
   /** Direct upstreams of an entity. */

@@ -48,6 +48,15 @@ export function impactedBy(
   roots: Iterable<string>,
   impacts: Map<string, Impact>,
 ): string[] {
+  return [...impactedSet(ref, roots, impacts)].sort();
+}
+
+/** {@link impactedBy} in no order: for counting and filtering many. */
+export function impactedSet(
+  ref: string,
+  roots: Iterable<string>,
+  impacts: Map<string, Impact>,
+): Set<string> {
   const result = new Set<string>(impacts.get(ref)?.keys() ?? []);
   for (const root of roots) {
     const impact = impacts.get(root)!;
@@ -58,5 +67,5 @@ export function impactedBy(
       if (current === ref && candidate !== ref) result.add(candidate);
     }
   }
-  return [...result].sort();
+  return result;
 }

@@ -62,21 +62,42 @@ export function matchesSummaryQuery(
   entity: StatusSummaryEntity,
   query: Omit<StatusSummaryQuery, 'level'>,
 ): boolean {
-  const among = (list: string[] | undefined, value: string | undefined) =>
-    !list?.length || (value !== undefined && list.includes(value));
-  if (query.kind?.length && !query.kind.map(lower).includes(lower(entity.kind)))
-    return false;
-  if (!among(query.owner, entity.owner)) return false;
-  if (!among(query.system, entity.system)) return false;
-  if (!among(query.domain, entity.domain)) return false;
+  return summaryQueryMatcher(query)(entity);
+}
+
+/**
+ * {@link matchesSummaryQuery} with the query read once: for filtering many
+ * entities by one query.
+ *
+ * @public
+ */
+export function summaryQueryMatcher(
+  query: Omit<StatusSummaryQuery, 'level'>,
+): (entity: StatusSummaryEntity) => boolean {
+  const among = (list: string[] | undefined) => {
+    if (!list?.length) return undefined;
+    const values = new Set(list);
+    return (value: string | undefined) =>
+      value !== undefined && values.has(value);
+  };
+  const kinds = query.kind?.length ? new Set(query.kind.map(lower)) : undefined;
+  const owner = among(query.owner);
+  const system = among(query.system);
+  const domain = among(query.domain);
   const words = lower(query.text ?? '')
     .split(/\s+/)
     .filter(Boolean);
-  if (words.length) {
-    const haystack = lower(`${entity.entityRef} ${entity.title ?? ''}`);
-    if (!words.every(w => haystack.includes(w))) return false;
-  }
-  return true;
+  return entity => {
+    if (kinds && !kinds.has(lower(entity.kind))) return false;
+    if (owner && !owner(entity.owner)) return false;
+    if (system && !system(entity.system)) return false;
+    if (domain && !domain(entity.domain)) return false;
+    if (words.length) {
+      const haystack = lower(`${entity.entityRef} ${entity.title ?? ''}`);
+      if (!words.every(w => haystack.includes(w))) return false;
+    }
+    return true;
+  };
 }
 
 /** Whether an entity's display level ({@link summaryEntityLevel}) is one the query asks for. @public */
