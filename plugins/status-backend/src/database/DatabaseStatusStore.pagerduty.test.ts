@@ -151,10 +151,11 @@ describe('DatabaseStatusStore: PagerDuty data, freshness and history', () => {
         incident({ id: 'PINC001' }),
         incident({ id: 'PINC002', serviceId: 'PPAY001' }),
       ]);
+      // a new millisecond on the store's clock: nothing written in it yet
+      const written = Date.now();
+      while (Date.now() <= written) await Promise.resolve();
       const since = new Date();
-      // waits for the store's clock to pass `since`, however coarse it is
-      while (new Date().getTime() <= since.getTime()) await Promise.resolve();
-      expect(await store.listIncidentsStoredSince(new Date())).toEqual([]);
+      expect(await store.listIncidentsStoredSince(since)).toEqual([]);
       const resolvedAt = t('2026-11-21T11:00:00.000Z');
       await store.upsertIncidents([
         incident({
