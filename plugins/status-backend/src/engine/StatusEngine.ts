@@ -21,6 +21,7 @@ import {
 import { FreshnessRules, overallFreshness } from './freshness';
 import { PagerDutyFacts } from './PagerDutyFacts';
 import { PagerDutyFactsReader } from './PagerDutyFactsReader';
+import { ChangeLog } from './ChangeLog';
 import { CatalogIndex } from './CatalogIndex';
 import { incidentSignal, ownHealthOf, ownHealthSignature } from './ownSignals';
 import { AlertIndex, RECENT_ALERTS_MS, UnmatchedQuery } from './AlertIndex';
@@ -37,9 +38,6 @@ import {
  * replica or a slow transaction wrote with an earlier time are not missed.
  */
 const ALERT_READ_OVERLAP_MS = 2_000;
-
-/** Versions whose touched entities are remembered, for readers that follow changes. */
-const CHANGE_LOG_VERSIONS = 64;
 
 /**
  * Keeps the health of every catalog entity in memory: the dependency graph
@@ -62,13 +60,8 @@ export class StatusEngine {
   /** When the alerts were last read from the store (on this process's clock). */
   private alertsReadAt?: Date;
   private readonly factsReader: PagerDutyFactsReader;
-  /** Counts the refreshes that may have changed what any entity shows. */
-  private stateVersion = 0;
-  /** The entities each recent version touched; undefined for one that touched all. */
-  private readonly changeLog: {
-    version: number;
-    refs?: Set<string>;
-  }[] = [];
+  /** Versions of what entities show, with the entities each touched. */
+  private readonly changeLog = new ChangeLog();
 
   constructor(private readonly options: StatusEngineOptions) {
     this.graph = new HealthGraph(options.rules ?? DEFAULT_HEALTH_RULES);
@@ -212,12 +205,7 @@ export class StatusEngine {
     // what summaries are built from: levels, root causes, own signals,
     // the services PagerDuty has (misconfiguration)
     if (ownChanged || !changedKeys || changedKeys.size) {
-      this.stateVersion += 1;
-      this.changeLog.push({
-        version: this.stateVersion,
-        refs: changedKeys ? touched : undefined,
-      });
-      if (this.changeLog.length > CHANGE_LOG_VERSIONS) this.changeLog.shift();
+      this.changeLog.record(changedKeys ? touched : undefined);
     }
     await this.transitions.record(changes);
     if (changes.length) this.options.onChanges?.(changes);
@@ -337,7 +325,7 @@ export class StatusEngine {
    * read: what is built from the whole state is built again after it.
    */
   get version(): number {
-    return this.stateVersion;
+    return this.changeLog.version;
   }
 
   /**
@@ -346,15 +334,7 @@ export class StatusEngine {
    * known (everything may have, or `version` is too old): build again.
    */
   changedSince(version: number): ReadonlySet<string> | undefined {
-    if (version === this.stateVersion) return new Set();
-    const since = this.changeLog.filter(entry => entry.version > version);
-    if (since.length !== this.stateVersion - version) return undefined;
-    const refs = new Set<string>();
-    for (const entry of since) {
-      if (!entry.refs) return undefined;
-      for (const ref of entry.refs) refs.add(ref);
-    }
-    return refs;
+    return this.changeLog.changedSince(version);
   }
 
   /** {@link HealthGraph.impactedSet}: an entity's blast radius, in no order. */

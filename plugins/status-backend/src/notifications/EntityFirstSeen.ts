@@ -52,6 +52,11 @@ export class EntityFirstSeen {
     this.generation = generation;
   }
 
+  /** The engine's catalog generation the first sightings are up to date with. */
+  get upToGeneration(): number | undefined {
+    return this.generation;
+  }
+
   /** When an entity first appeared; undefined when it is not known (yet). */
   of(ref: string): Date | undefined {
     return this.known?.get(ref);

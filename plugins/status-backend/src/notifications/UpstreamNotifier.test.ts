@@ -187,6 +187,7 @@ describe('UpstreamNotifier', () => {
         sent: 0,
         recovered: 0,
         failed: 0,
+        unchanged: 0,
       });
       expect(sentNotifications).toEqual([]);
       expect(await store.notifications.listEpisodes()).toEqual([]);
@@ -439,6 +440,52 @@ describe('UpstreamNotifier', () => {
         'cart-api and 2 more affected by auth-service (major outage)',
       );
       expect(toNia[0].payload.description).toContain('gift-cards');
+    });
+
+    it('leaves a root cause alone while nothing its telling reads changes, and tells what changes', async () => {
+      const { sync, start, store, sentNotifications } = await shop(databaseId, {
+        config: { minDurationSeconds: 0 },
+      });
+      triggerLoginOutage(sim!);
+      await sync.syncOnce();
+      const parts = await start();
+      await parts.userViews.seen(SAM, ALL_REFS);
+      expect(await parts.notifier!.run()).toMatchObject({
+        sent: 2,
+        unchanged: 0,
+      });
+      // nothing new: the outage is not told again, nor even composed
+      expect(await parts.notifier!.run()).toMatchObject({
+        sent: 0,
+        unchanged: 1,
+      });
+      // pat (platform) follows shop-web: a new reader of the outage
+      await store.notifications.saveSubscription({
+        userRef: 'user:default/pat',
+        targetRef: 'component:default/shop-web',
+        createdAt: new Date(),
+      });
+      expect(await parts.notifier!.run()).toMatchObject({
+        sent: 1,
+        unchanged: 0,
+      });
+      expect(sentNotifications.at(-1)!.recipients).toEqual({
+        type: 'entity',
+        entityRef: ['user:default/pat'],
+      });
+      expect(await parts.notifier!.run()).toMatchObject({ unchanged: 1 });
+      // nia is served and may not read cart-api: her view changes her text
+      await parts.userViews.seen(
+        NIA,
+        readableBut('component:default/cart-api'),
+      );
+      expect(await parts.notifier!.run()).toMatchObject({
+        sent: 1,
+        unchanged: 0,
+      });
+      expect(sentNotifications.at(-1)!.payload.description).not.toContain(
+        'cart-api',
+      );
     });
 
     it('tries a failed send again on the next run', async () => {

@@ -6,10 +6,10 @@ import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
   HIDDEN_ENTITY_REF,
   isOutage,
+  StatusEscalationPolicy,
 } from '@status-layer/plugin-status-common';
 import { StatusStore, StoredNotificationEpisode } from '../database';
 import { StatusEngine } from '../engine/StatusEngine';
-import { addTo } from '../lib/addTo';
 import { ThrottledWarnings } from '../lib/ThrottledWarnings';
 import {
   fingerprint,
@@ -21,12 +21,10 @@ import {
 import { NotificationRules } from './readNotificationRules';
 import { EntityFirstSeen } from './EntityFirstSeen';
 import { describeRoot, outageStart } from './rootCause';
+import { escalationPoliciesOfMany } from '../engine/escalationPolicies';
 import { UserViews } from './UserViews';
-import {
-  currentUpstreamOutages,
-  ImpactedEntity,
-  UpstreamOutage,
-} from './upstreamOutages';
+import { Audience, OutageAudience } from './OutageAudience';
+import { currentUpstreamOutages, UpstreamOutage } from './upstreamOutages';
 
 type Message = {
   payload: NotificationPayload;
@@ -39,6 +37,10 @@ type Message = {
  * can read a notification's scope, so it names nothing: a digest of the root
  * cause and the episode's start.
  */
+/** A short digest of JSON-able data. */
+const digest = (value: unknown) =>
+  createHash('sha256').update(JSON.stringify(value)).digest('base64url');
+
 const scopeOf = (episode: StoredNotificationEpisode) =>
   `status:upstream-outage:${createHash('sha256')
     .update(`${episode.rootRef}\n${episode.startedAt.toISOString()}`)
@@ -70,6 +72,8 @@ export type NotifierRun = {
   recovered: number;
   /** Sends that failed and are tried again next run. */
   failed: number;
+  /** Root causes left alone: nothing their telling reads had changed. */
+  unchanged: number;
 };
 
 /**
@@ -91,13 +95,26 @@ export type NotifierRun = {
  */
 export class UpstreamNotifier {
   private readonly warnings: ThrottledWarnings;
-  /** What one run reads once for all its outages: group members, users' views. */
+  /**
+   * What one run reads once for all its outages: group members, users'
+   * views, the followers of everything the outages reach, the roots'
+   * escalation policies.
+   */
   private run$?: {
-    members: Map<string, string[]>;
     views: Map<string, { hidden: Set<string>; seenAt: Date } | undefined>;
+    policiesOf: Map<string, StatusEscalationPolicy[]>;
   };
+  private readonly audience: OutageAudience;
   private readonly firstSeen: EntityFirstSeen;
-  private members?: { readAt?: Date; byGroup: Map<string, string[]> };
+  /** The outages of the last engine state read, with a digest of each. */
+  private outages?: {
+    version: number;
+    readAt?: Date;
+    outages: UpstreamOutage[];
+    digests: Map<string, string>;
+  };
+  /** Per root cause, a digest of everything its last telling read. */
+  private readonly toldFrom = new Map<string, string>();
 
   constructor(
     private readonly options: {
@@ -111,6 +128,7 @@ export class UpstreamNotifier {
     },
   ) {
     this.warnings = new ThrottledWarnings(options.logger, 60_000);
+    this.audience = new OutageAudience(options);
     this.firstSeen = new EntityFirstSeen({
       store: options.store.notifications,
       now: () => this.now(),
@@ -120,15 +138,37 @@ export class UpstreamNotifier {
   /** Compares the outages now with the episodes stored, and sends what is due. */
   async run(): Promise<NotifierRun> {
     const { engine, store, rules } = this.options;
-    const result: NotifierRun = { sent: 0, recovered: 0, failed: 0 };
+    const result: NotifierRun = {
+      sent: 0,
+      recovered: 0,
+      failed: 0,
+      unchanged: 0,
+    };
     if (!rules.enabled || !engine.ready) return result;
     const now = this.now();
     await this.firstSeen.update(engine);
-    const outages = currentUpstreamOutages(engine, rules.minLevel);
-    this.run$ = { members: this.membersOf(engine), views: new Map() };
+    const outages = this.currentOutages();
+    await this.audience.prepare(outages);
+    this.run$ = {
+      views: new Map(),
+      // on-call unknown is no reason to hold the notifications back
+      policiesOf: await escalationPoliciesOfMany(
+        engine,
+        store,
+        outages.map(o => o.rootRef),
+      ).catch(() => new Map()),
+    };
     const open = new Map(
       (await store.notifications.listEpisodes()).map(e => [e.rootRef, e]),
     );
+    const audiences = new Map(
+      outages.map(o => [o.rootRef, this.audience.of(o)]),
+    );
+    await this.readViews(
+      [...audiences.values()].flatMap(audience => [...audience.keys()]),
+    );
+    for (const root of [...this.toldFrom.keys()])
+      if (!audiences.has(root)) this.toldFrom.delete(root);
     for (const outage of outages) {
       const episode = open.get(outage.rootRef) ?? {
         rootRef: outage.rootRef,
@@ -144,7 +184,25 @@ export class UpstreamNotifier {
         if (isNew) await store.notifications.saveEpisode(episode);
         continue;
       }
-      const changed = await this.tell(outage, episode, result);
+      const audience = audiences.get(outage.rootRef)!;
+      const root = this.describe(outage);
+      // nothing this root's telling reads has changed: it would tell the same
+      if (
+        episode.notifiedAt &&
+        this.toldFrom.get(outage.rootRef) ===
+          this.inputsDigest(outage, episode, audience, root)
+      ) {
+        result.unchanged += 1;
+        continue;
+      }
+      const failedBefore = result.failed;
+      const changed = await this.tell(outage, episode, result, audience, root);
+      if (result.failed === failedBefore)
+        this.toldFrom.set(
+          outage.rootRef,
+          this.inputsDigest(outage, episode, audience, root),
+        );
+      else this.toldFrom.delete(outage.rootRef);
       if (changed || isNew || !episode.notifiedAt) {
         episode.notifiedAt ??= now;
         await store.notifications.saveEpisode(episode);
@@ -158,25 +216,91 @@ export class UpstreamNotifier {
     return result;
   }
 
-  /** Each group's members, built again only after a catalog read. */
-  private membersOf(engine: StatusEngine): Map<string, string[]> {
-    const readAt = engine.catalogReadAt;
-    if (this.members?.readAt !== readAt || !this.members) {
-      const byGroup = new Map<string, string[]>();
-      for (const entity of engine.allEntities())
-        for (const group of entity.memberOf ?? [])
-          addTo(byGroup, group, entity.ref);
-      this.members = { readAt, byGroup };
-    }
-    return this.members.byGroup;
+  /**
+   * The outages now: computed again only after the engine's state changed
+   * (or the catalog was read), with a digest of each for {@link inputsDigest}.
+   */
+  private currentOutages(): UpstreamOutage[] {
+    const { engine, rules } = this.options;
+    const kept = this.outages;
+    if (
+      kept &&
+      kept.version === engine.version &&
+      kept.readAt === engine.catalogReadAt
+    )
+      return kept.outages;
+    const outages = currentUpstreamOutages(engine, rules.minLevel);
+    this.outages = {
+      version: engine.version,
+      readAt: engine.catalogReadAt,
+      outages,
+      digests: new Map(
+        outages.map(o => [
+          o.rootRef,
+          digest([o.rootLevel, o.impacted.map(i => [i.ref, i.level, i.path])]),
+        ]),
+      ),
+    };
+    return outages;
+  }
+
+  /**
+   * Everything telling a root's outage reads: the outage, its description
+   * (incident, owner, who is on call now), who would be told of what, their
+   * views, when entities appeared, the catalog's names, and what each was
+   * sent. Equal digests tell the same texts to the same people.
+   */
+  private inputsDigest(
+    outage: UpstreamOutage,
+    episode: StoredNotificationEpisode,
+    audience: Audience,
+    root: RootDescription,
+  ): string {
+    const views = this.run$!.views;
+    return digest([
+      this.outages?.digests.get(outage.rootRef),
+      root,
+      [...audience].map(([user, entities]) => [
+        user,
+        [...entities.keys()],
+        views.get(user)?.seenAt.toISOString() ?? null,
+      ]),
+      this.firstSeen.upToGeneration,
+      this.options.engine.catalogReadAt?.toISOString() ?? null,
+      episode.startedAt.toISOString(),
+      episode.sent,
+    ]);
+  }
+
+  /** The root cause as notifications describe it, from this run's reads. */
+  private describe(outage: UpstreamOutage): RootDescription {
+    const { engine } = this.options;
+    return describeRoot(
+      engine,
+      this.run$!.policiesOf.get(outage.rootRef) ?? [],
+      outage,
+      ref => engine.titleOf(ref) ?? parseEntityRef(ref).name,
+      this.now(),
+    );
+  }
+
+  /** The views of these users, read once per run. */
+  private async readViews(users: string[]) {
+    const cache = this.run$!.views;
+    const unread = [...new Set(users)].filter(user => !cache.has(user));
+    if (unread.length)
+      for (const [user, view] of await this.options.userViews.viewsOf(unread))
+        cache.set(user, view);
   }
 
   private async tell(
     outage: UpstreamOutage,
     episode: StoredNotificationEpisode,
     result: NotifierRun,
+    audience: Audience,
+    root: RootDescription,
   ): Promise<boolean> {
-    const messages = await this.messagesFor(outage, episode);
+    const messages = this.messagesFor(outage, episode, audience, root);
     let changed = false;
     for (const [print, { message, users: all }] of byText(messages)) {
       // only those who have not read this very text yet
@@ -255,36 +379,16 @@ export class UpstreamNotifier {
    * told about the entities of theirs the outage reaches; each text names
    * only what that user may read (see {@link UserViews}).
    */
-  private async messagesFor(
+  private messagesFor(
     outage: UpstreamOutage,
     episode: StoredNotificationEpisode,
-  ): Promise<Map<string, Message>> {
+    told: Audience,
+    root: RootDescription,
+  ): Map<string, Message> {
     const { engine } = this.options;
     const nameOf = (ref: string) =>
       engine.titleOf(ref) ?? parseEntityRef(ref).name;
-    const told = new Map<string, Map<string, ImpactedEntity>>();
-    const tell = (user: string, entity: ImpactedEntity) => {
-      const entities = told.get(user) ?? new Map<string, ImpactedEntity>();
-      entities.set(entity.ref, entity);
-      told.set(user, entities);
-    };
-    for (const [user, entity] of this.owningUsers(outage)) tell(user, entity);
-    for (const [user, entity] of await this.followers(outage))
-      tell(user, entity);
-    if (!told.size) return new Map();
-
-    const root = await describeRoot(
-      this.options.engine,
-      this.options.store,
-      outage,
-      nameOf,
-      this.now(),
-    );
     const cache = this.run$!.views;
-    const unread = [...told.keys()].filter(user => !cache.has(user));
-    if (unread.length)
-      for (const [user, view] of await this.options.userViews.viewsOf(unread))
-        cache.set(user, view);
     const messages = new Map<string, Message>();
     const scope = scopeOf(episode);
     for (const [user, entities] of told) {
@@ -323,64 +427,6 @@ export class UpstreamNotifier {
       });
     }
     return messages;
-  }
-
-  /**
-   * The members of the owners of the entities the outage reaches, with
-   * those entities; the root cause's own owners are handling it and are not
-   * told, nor are owners who opted out.
-   */
-  private *owningUsers(
-    outage: UpstreamOutage,
-  ): Generator<[string, ImpactedEntity]> {
-    const { engine, rules } = this.options;
-    const rootOwner = engine.entity(outage.rootRef)?.owner;
-    const { members } = this.run$!;
-    for (const impacted of outage.impacted) {
-      const owner = engine.entity(impacted.ref)?.owner;
-      if (!owner || owner === rootOwner) continue;
-      if (rules.excludedOwners.has(owner.toLocaleLowerCase('en-US'))) continue;
-      if (engine.entity(owner)?.notificationsDisabled) continue;
-      const users =
-        parseEntityRef(owner).kind.toLocaleLowerCase('en-US') === 'user'
-          ? [owner]
-          : members.get(owner) ?? [];
-      for (const user of users) yield [user, impacted];
-    }
-  }
-
-  /**
-   * The followers of anything the outage reaches: of an impacted entity, of
-   * its system, domain or owner, or of the root cause itself.
-   */
-  private async followers(
-    outage: UpstreamOutage,
-  ): Promise<[string, ImpactedEntity][]> {
-    const { engine, store } = this.options;
-    const targetsOf = (ref: string) => {
-      const entity = engine.entity(ref);
-      return [ref, entity?.system, entity?.domain, entity?.owner].filter(
-        (t): t is string => !!t,
-      );
-    };
-    const rootEntry: ImpactedEntity = {
-      ref: outage.rootRef,
-      level: outage.rootLevel as ImpactedEntity['level'],
-      path: [outage.rootRef],
-    };
-    const all = [rootEntry, ...outage.impacted];
-    const subscriptions = await store.notifications.listSubscriptionsTo([
-      ...new Set(all.flatMap(e => targetsOf(e.ref))),
-    ]);
-    const usersOf = new Map<string, string[]>();
-    for (const s of subscriptions) addTo(usersOf, s.targetRef, s.userRef);
-    return all.flatMap(entry =>
-      targetsOf(entry.ref).flatMap(target =>
-        (usersOf.get(target) ?? []).map(
-          user => [user, entry] as [string, ImpactedEntity],
-        ),
-      ),
-    );
   }
 
   private now() {

@@ -1,9 +1,8 @@
 import {
   compareLevels,
   currentOnCall,
+  StatusEscalationPolicy,
 } from '@status-layer/plugin-status-common';
-import { StatusStore } from '../database';
-import { escalationPoliciesOf } from '../engine/escalationPolicies';
 import { StatusEngine } from '../engine/StatusEngine';
 import { RootDescription } from './notificationMessages';
 import { UpstreamOutage } from './upstreamOutages';
@@ -12,13 +11,14 @@ import { UpstreamOutage } from './upstreamOutages';
  * The failing upstream as notifications describe it: its most severe open
  * incident, its owner with how to reach them, and who is on call first.
  */
-export async function describeRoot(
+export function describeRoot(
   engine: StatusEngine,
-  store: StatusStore,
+  /** Its escalation policies as last read (none when they could not be). */
+  policies: StatusEscalationPolicy[],
   outage: UpstreamOutage,
   nameOf: (ref: string) => string,
   now: Date,
-): Promise<RootDescription> {
+): RootDescription {
   const ref = outage.rootRef;
   const incident = engine
     .incidentsOf(ref)
@@ -30,10 +30,6 @@ export async function describeRoot(
     )[0];
   const ownerRef = engine.entity(ref)?.owner;
   const contact = ownerRef ? engine.entity(ownerRef)?.contact : undefined;
-  // on-call unknown is no reason to hold the notification back
-  const policies = await escalationPoliciesOf(engine, store, ref).catch(
-    () => [],
-  );
   // a shift that has ended since the last read is nobody's to answer now
   const nowMs = now.getTime();
   const policy = policies.find(p => currentOnCall(p.onCall, nowMs).length);
