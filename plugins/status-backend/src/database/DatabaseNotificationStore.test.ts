@@ -258,6 +258,53 @@ describe('DatabaseNotificationStore', () => {
       expect((await store.getUserViews([])).size).toBe(0);
     });
 
+    it('changes the version of the subscriptions or of the views with each write of them, and only then', async () => {
+      const { store } = await createStore();
+      expect(await store.versions()).toEqual({
+        subscriptions: undefined,
+        views: undefined,
+      });
+      const subscription = {
+        userRef: 'user:default/ada',
+        targetRef: 'component:default/payments',
+        createdAt: new Date(),
+      };
+      await store.saveSubscription(subscription);
+      const first = await store.versions();
+      expect(first.subscriptions).toBeDefined();
+      expect(first.views).toBeUndefined();
+      await store.saveUserView({
+        userRef: 'user:default/ada',
+        hiddenRefs: [],
+        seenAt: new Date(),
+      });
+      const second = await store.versions();
+      expect(second.subscriptions).toBe(first.subscriptions);
+      expect(second.views).toBeDefined();
+      // episodes are not what these versions follow
+      await store.saveEpisode({
+        rootRef: 'component:default/payments',
+        startedAt: new Date(),
+        sent: {},
+      });
+      expect(await store.versions()).toEqual(second);
+      // removing nothing changes nothing; removing one does
+      expect(
+        await store.deleteSubscription(
+          'user:default/bob',
+          subscription.targetRef,
+        ),
+      ).toBe(false);
+      expect(await store.versions()).toEqual(second);
+      await store.deleteSubscription(
+        subscription.userRef,
+        subscription.targetRef,
+      );
+      expect((await store.versions()).subscriptions).not.toBe(
+        second.subscriptions,
+      );
+    });
+
     it('records when entities first appeared, keeps the first time, and forgets those that left', async () => {
       const { store } = await createStore();
       const now = Date.now();

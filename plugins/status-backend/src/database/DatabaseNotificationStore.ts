@@ -1,5 +1,6 @@
 import { toDate } from '@status-layer/plugin-status-common';
 import { Knex } from 'knex';
+import { randomUUID } from 'node:crypto';
 import { batches } from './batches';
 
 /** An upstream outage being notified: one per root cause. */
@@ -61,6 +62,12 @@ export interface NotificationStore {
   /** The stored views of some users; users never served are missing. */
   getUserViews(userRefs: string[]): Promise<Map<string, StoredUserView>>;
 
+  /**
+   * Tokens that change with every write of the subscriptions and of the
+   * users' views, from any replica: readers re-read only what changed.
+   */
+  versions(): Promise<NotificationStoreVersions>;
+
   /** When each known entity first appeared. */
   listEntitiesFirstSeen(): Promise<Map<string, Date>>;
   /** Records entities that appeared, and forgets those that left the catalog. */
@@ -70,6 +77,33 @@ export interface NotificationStore {
     left: string[];
   }): Promise<void>;
 }
+
+/**
+ * The versions of what the notifier reads from this store; absent before
+ * the first write.
+ *
+ * @public
+ */
+export type NotificationStoreVersions = {
+  subscriptions?: string;
+  views?: string;
+};
+
+const VERSION_KEYS = {
+  subscriptions: 'notifications-version:subscriptions',
+  views: 'notifications-version:views',
+} as const;
+
+/** Tells readers that follow them that the subscriptions or the views changed. */
+const bumpVersion = (db: Knex, what: keyof typeof VERSION_KEYS) =>
+  db('status_meta')
+    .insert({
+      key: VERSION_KEYS[what],
+      value: randomUUID(),
+      updated_at: new Date(),
+    })
+    .onConflict('key')
+    .merge(['value', 'updated_at']);
 
 const TARGETS_PER_READ = 500;
 
@@ -144,6 +178,7 @@ export class DatabaseNotificationStore implements NotificationStore {
       })
       .onConflict(['user_ref', 'target_ref'])
       .ignore();
+    await bumpVersion(this.db, 'subscriptions');
   }
 
   async deleteSubscription(
@@ -153,6 +188,7 @@ export class DatabaseNotificationStore implements NotificationStore {
     const deleted = await this.db('status_subscriptions')
       .where({ user_ref: userRef, target_ref: targetRef })
       .delete();
+    if (deleted > 0) await bumpVersion(this.db, 'subscriptions');
     return deleted > 0;
   }
 
@@ -165,6 +201,18 @@ export class DatabaseNotificationStore implements NotificationStore {
       })
       .onConflict('user_ref')
       .merge();
+    await bumpVersion(this.db, 'views');
+  }
+
+  async versions(): Promise<NotificationStoreVersions> {
+    const rows = await this.db('status_meta')
+      .whereIn('key', Object.values(VERSION_KEYS))
+      .select('key', 'value');
+    const value = (key: string) => rows.find(r => r.key === key)?.value;
+    return {
+      subscriptions: value(VERSION_KEYS.subscriptions),
+      views: value(VERSION_KEYS.views),
+    };
   }
 
   async getUserViews(userRefs: string[]): Promise<Map<string, StoredUserView>> {

@@ -182,9 +182,27 @@ describe('DatabaseStatusStore: PagerDuty data, freshness and history', () => {
       await store.replaceServices('default', [
         { account: 'default', id: 'PA', name: 'a', teams: [], syncedAt },
       ]);
-      await store.replaceServices('eu', []);
+      await store.replaceServices('eu', [
+        { account: 'eu', id: 'PE', name: 'e', teams: [], syncedAt },
+      ]);
+      // an account without services that stays so has nothing to follow
+      await store.replaceServices('apac', []);
       const first = await store.servicesVersions();
       expect([...first.keys()].sort()).toEqual(['default', 'eu']);
+      // the next sync reads the same services: nothing for readers to read
+      await store.replaceServices('default', [
+        {
+          account: 'default',
+          id: 'PA',
+          name: 'a',
+          teams: [],
+          syncedAt: t('2026-11-21T10:01:00.000Z'),
+        },
+      ]);
+      expect(await store.servicesVersions()).toEqual(first);
+      expect((await store.listServices('default'))[0].syncedAt).toEqual(
+        t('2026-11-21T10:01:00.000Z'),
+      );
       await store.upsertIncidents([incident()]);
       expect(await store.servicesVersions()).toEqual(first);
       await store.updateService('default', 'PA', { name: 'renamed' });

@@ -78,6 +78,28 @@ async function setMeta(db: Knex, key: string, value: string) {
     .merge(['value', 'updated_at']);
 }
 
+/** What readers of a service row see, without when it was synchronised. */
+const serviceContent = (row: Record<string, any>) =>
+  JSON.stringify([
+    row.id,
+    row.name,
+    row.html_url ?? null,
+    row.status ?? null,
+    row.escalation_policy_id ?? null,
+    row.escalation_policy_name ?? null,
+    row.teams,
+  ]);
+
+/** Whether two sets of service rows say the same, whatever their order and sync times. */
+function sameServices(
+  a: Record<string, any>[],
+  b: Record<string, any>[],
+): boolean {
+  if (a.length !== b.length) return false;
+  const contents = new Set(a.map(serviceContent));
+  return b.every(row => contents.has(serviceContent(row)));
+}
+
 /** Tells readers that follow the services that an account's have changed. */
 const bumpServicesVersion = (db: Knex, account: string) =>
   setMeta(db, `${SERVICES_VERSION_PREFIX}${account}`, randomUUID());
@@ -232,25 +254,24 @@ export class DatabaseStatusStore implements StatusStore {
     account: string,
     services: StoredService[],
   ): Promise<void> {
-    const rows = lastPerKey(services, s => s.id);
+    const rows = lastPerKey(services, s => s.id).map(s => ({
+      account,
+      id: s.id,
+      name: s.name,
+      html_url: orNull(s.htmlUrl),
+      status: orNull(s.status),
+      escalation_policy_id: orNull(s.escalationPolicyId),
+      escalation_policy_name: orNull(s.escalationPolicyName),
+      teams: JSON.stringify(s.teams),
+      synced_at: s.syncedAt,
+    }));
     await this.db.transaction(async tx => {
-      await bumpServicesVersion(tx, account);
+      // the same services read again: readers that follow them have nothing to read
+      const before = await tx('status_pd_services').where({ account });
+      if (!sameServices(before, rows)) await bumpServicesVersion(tx, account);
       await tx('status_pd_services').where({ account }).delete();
-      for (const batch of batches(rows, CHUNK)) {
-        await tx('status_pd_services').insert(
-          batch.map(s => ({
-            account,
-            id: s.id,
-            name: s.name,
-            html_url: orNull(s.htmlUrl),
-            status: orNull(s.status),
-            escalation_policy_id: orNull(s.escalationPolicyId),
-            escalation_policy_name: orNull(s.escalationPolicyName),
-            teams: JSON.stringify(s.teams),
-            synced_at: s.syncedAt,
-          })),
-        );
-      }
+      for (const batch of batches(rows, CHUNK))
+        await tx('status_pd_services').insert(batch);
     });
   }
 

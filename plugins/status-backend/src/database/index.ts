@@ -13,6 +13,7 @@ export type {
 } from './DatabaseChangeEventStore';
 export type {
   NotificationStore,
+  NotificationStoreVersions,
   StoredNotificationEpisode,
   StoredSubscription,
   StoredUserView,

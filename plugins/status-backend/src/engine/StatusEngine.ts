@@ -23,7 +23,7 @@ import { PagerDutyFacts } from './PagerDutyFacts';
 import { PagerDutyFactsReader } from './PagerDutyFactsReader';
 import { ChangeLog } from './ChangeLog';
 import { CatalogIndex } from './CatalogIndex';
-import { incidentSignal, ownHealthOf, ownHealthSignature } from './ownSignals';
+import { applyOwnHealth, incidentSignal, ownHealthOf } from './ownSignals';
 import { AlertIndex, RECENT_ALERTS_MS, UnmatchedQuery } from './AlertIndex';
 import { TransitionRecorder } from './TransitionRecorder';
 import { StatusEngineOptions } from './StatusEngineOptions';
@@ -177,31 +177,22 @@ export class StatusEngine {
           .filter((e): e is EntitySummary => e !== undefined)
       : this.entities.values();
 
-    const changes: LevelChange[] = [];
-    let ownChanged = false;
-    // what this refresh may change the look of: the entities looked at, and
-    // the reach of those whose own level moved, before and after
-    const touched = new Set<string>();
-    for (const entity of toCheck) {
-      if (changedKeys) touched.add(entity.ref);
-      const monitoring = this.monitoringOf(entity);
-      const health = ownHealthOf(entity, {
-        facts,
-        alerts: this.alerts,
-        monitored: monitoring.pagerDuty || monitoring.alerts,
-        rules: this.options.rules,
-      });
-      const signature = ownHealthSignature(health);
-      if (this.ownSignatures.get(entity.ref) === signature) continue;
-      this.ownSignatures.set(entity.ref, signature);
-      ownChanged = true;
-      if (changedKeys)
-        for (const ref of this.graph.impactRegion(entity.ref)) touched.add(ref);
-      changes.push(...this.graph.setOwn(entity.ref, health));
-      if (changedKeys)
-        for (const ref of this.graph.impactRegion(entity.ref)) touched.add(ref);
-    }
-    for (const change of changes) touched.add(change.ref);
+    const { changes, ownChanged, touched } = applyOwnHealth({
+      entities: toCheck,
+      graph: this.graph,
+      signatures: this.ownSignatures,
+      // every entity is looked at: the touched ones are all of them
+      trackTouched: changedKeys !== undefined,
+      healthOf: entity => {
+        const monitoring = this.monitoringOf(entity);
+        return ownHealthOf(entity, {
+          facts,
+          alerts: this.alerts,
+          monitored: monitoring.pagerDuty || monitoring.alerts,
+          rules: this.options.rules,
+        });
+      },
+    });
     // what summaries are built from: levels, root causes, own signals,
     // the services PagerDuty has (misconfiguration)
     if (ownChanged || !changedKeys || changedKeys.size) {

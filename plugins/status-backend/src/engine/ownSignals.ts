@@ -1,6 +1,8 @@
 import {
+  HealthGraph,
   HealthRules,
   IncidentSignal,
+  LevelChange,
   ownHealth,
   OwnHealth,
   Signal,
@@ -68,3 +70,40 @@ export const ownHealthSignature = (health: OwnHealth) =>
     health.level,
     health.reasons.map(r => `${r.signal.id}:${r.level}`),
   ]);
+
+/**
+ * Sets the own health of these entities in the graph where it changed (by
+ * signature), and says what that changed: the level changes, whether any
+ * own health moved, and, when asked, every entity whose look may have
+ * changed: those looked at, and the reach of each that moved, before and
+ * after.
+ */
+export function applyOwnHealth(options: {
+  entities: Iterable<EntitySummary>;
+  graph: HealthGraph;
+  /** Each entity's last signature, updated here. */
+  signatures: Map<string, string>;
+  healthOf: (entity: EntitySummary) => OwnHealth;
+  trackTouched: boolean;
+}): { changes: LevelChange[]; ownChanged: boolean; touched: Set<string> } {
+  const { graph, signatures, trackTouched } = options;
+  const changes: LevelChange[] = [];
+  const touched = new Set<string>();
+  const touch = (refs: Iterable<string>) => {
+    if (trackTouched) for (const ref of refs) touched.add(ref);
+  };
+  let ownChanged = false;
+  for (const entity of options.entities) {
+    touch([entity.ref]);
+    const health = options.healthOf(entity);
+    const signature = ownHealthSignature(health);
+    if (signatures.get(entity.ref) === signature) continue;
+    signatures.set(entity.ref, signature);
+    ownChanged = true;
+    touch(graph.impactRegion(entity.ref));
+    changes.push(...graph.setOwn(entity.ref, health));
+    touch(graph.impactRegion(entity.ref));
+  }
+  touch(changes.map(c => c.ref));
+  return { changes, ownChanged, touched };
+}

@@ -113,6 +113,17 @@ export class UpstreamNotifier {
     outages: UpstreamOutage[];
     digests: Map<string, string>;
   };
+  /** The outages' audiences, for one engine state, catalog read and subscriptions. */
+  private audiences?: {
+    key: string;
+    byRoot: Map<string, Audience>;
+    digests: Map<string, string>;
+  };
+  /** Users' views as read, for one version of them. */
+  private viewsKept?: {
+    version?: string;
+    byUser: Map<string, { hidden: Set<string>; seenAt: Date } | undefined>;
+  };
   /** Per root cause, a digest of everything its last telling read. */
   private readonly toldFrom = new Map<string, string>();
 
@@ -147,10 +158,14 @@ export class UpstreamNotifier {
     if (!rules.enabled || !engine.ready) return result;
     const now = this.now();
     await this.firstSeen.update(engine);
+    const versions = await store.notifications.versions();
     const outages = this.currentOutages();
-    await this.audience.prepare(outages);
+    const audiences = await this.audiencesOf(outages, versions.subscriptions);
+    // users' views are kept across runs while nobody's view was saved again
+    if (!this.viewsKept || this.viewsKept.version !== versions.views)
+      this.viewsKept = { version: versions.views, byUser: new Map() };
     this.run$ = {
-      views: new Map(),
+      views: this.viewsKept.byUser,
       // on-call unknown is no reason to hold the notifications back
       policiesOf: await escalationPoliciesOfMany(
         engine,
@@ -160,9 +175,6 @@ export class UpstreamNotifier {
     };
     const open = new Map(
       (await store.notifications.listEpisodes()).map(e => [e.rootRef, e]),
-    );
-    const audiences = new Map(
-      outages.map(o => [o.rootRef, this.audience.of(o)]),
     );
     await this.readViews(
       [...audiences.values()].flatMap(audience => [...audience.keys()]),
@@ -260,16 +272,53 @@ export class UpstreamNotifier {
     return digest([
       this.outages?.digests.get(outage.rootRef),
       root,
-      [...audience].map(([user, entities]) => [
-        user,
-        [...entities.keys()],
-        views.get(user)?.seenAt.toISOString() ?? null,
-      ]),
+      this.audiences?.digests.get(outage.rootRef),
+      [...audience.keys()].map(
+        user => views.get(user)?.seenAt.toISOString() ?? null,
+      ),
       this.firstSeen.upToGeneration,
       this.options.engine.catalogReadAt?.toISOString() ?? null,
       episode.startedAt.toISOString(),
       episode.sent,
     ]);
+  }
+
+  /**
+   * Who is told of each outage, and its digest: built again only when the
+   * engine's state, the catalog read or the subscriptions changed.
+   */
+  private async audiencesOf(
+    outages: UpstreamOutage[],
+    subscriptionsVersion: string | undefined,
+  ): Promise<Map<string, Audience>> {
+    const { engine } = this.options;
+    const key = JSON.stringify([
+      engine.version,
+      engine.catalogReadAt?.toISOString() ?? null,
+      subscriptionsVersion ?? null,
+    ]);
+    if (this.audiences?.key !== key) {
+      await this.audience.prepare(outages);
+      const byRoot = new Map(
+        outages.map(o => [o.rootRef, this.audience.of(o)]),
+      );
+      this.audiences = {
+        key,
+        byRoot,
+        digests: new Map(
+          [...byRoot].map(([root, audience]) => [
+            root,
+            digest(
+              [...audience].map(([user, entities]) => [
+                user,
+                [...entities.keys()],
+              ]),
+            ),
+          ]),
+        ),
+      };
+    }
+    return this.audiences.byRoot;
   }
 
   /** The root cause as notifications describe it, from this run's reads. */
