@@ -5,6 +5,7 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { COVERAGE_MESSAGES } from './translations/coverage';
 import { DEPENDENCY_MESSAGES } from './translations/dependencies';
+import { FILTER_MESSAGES } from './translations/filters';
 import {
   DISPLAY_LEVEL_LABELS,
   DisplayLevel,
@@ -23,7 +24,8 @@ export type StatusTranslationMessages = {
     | `levels.${DisplayLevel}`
     | `explanation.${keyof typeof STATUS_EXPLANATION_MESSAGES}`
     | `coverage.${keyof typeof COVERAGE_MESSAGES}`
-    | `dependencies.${keyof typeof DEPENDENCY_MESSAGES}`]: string;
+    | `dependencies.${keyof typeof DEPENDENCY_MESSAGES}`
+    | `filters.${keyof typeof FILTER_MESSAGES}`]: string;
 };
 
 /**
@@ -44,6 +46,7 @@ export const statusTranslationRef: TranslationRef<
     explanation: STATUS_EXPLANATION_MESSAGES,
     coverage: COVERAGE_MESSAGES,
     dependencies: DEPENDENCY_MESSAGES,
+    filters: FILTER_MESSAGES,
   },
 });
 

@@ -1,6 +1,7 @@
 import { createTranslationMessages } from '@backstage/frontend-plugin-api';
 import { statusTranslationRef } from '../translation';
 import { DEPENDENCY_TRANSLATIONS_JA } from './dependencies';
+import { FILTER_TRANSLATIONS_JA } from './filters';
 
 /** The status plugin's words in Japanese (the coverage tab so far). */
 const ja = createTranslationMessages({
@@ -8,6 +9,7 @@ const ja = createTranslationMessages({
   full: false,
   messages: {
     ...DEPENDENCY_TRANSLATIONS_JA,
+    ...FILTER_TRANSLATIONS_JA,
     'coverage.tab': 'カバレッジ',
     'coverage.what': 'カバレッジ',
     'coverage.intro':

@@ -14,7 +14,7 @@ import { Loaded } from '../common';
 import {
   DependencyWords,
   useDependencyWords,
-} from '../common/useDependencyWords';
+} from '../common/useSectionWords';
 import { useDependencyCoverage } from '../common/useStatusResources';
 
 const MODE_WORDS = {

@@ -11,6 +11,8 @@ import TextField from '@material-ui/core/TextField';
 import { makeStyles } from '@material-ui/core/styles';
 import { useMemo } from 'react';
 import { SelectField, SelectOption } from '../common';
+import { useFilterWords } from '../common/useSectionWords';
+import { FILTER_MESSAGES } from '../../translations/filters';
 import { DashboardState, Grouping } from './useDashboardState';
 
 const useStyles = makeStyles(theme => ({
@@ -26,10 +28,10 @@ const useStyles = makeStyles(theme => ({
 
 const ANY = '';
 
-const GROUPINGS: { value: Grouping; label: string }[] = [
-  { value: 'domain', label: 'Domain → System' },
-  { value: 'owner', label: 'Owning group' },
-  { value: 'flat', label: 'Flat list' },
+const GROUPINGS: { value: Grouping; word: keyof typeof FILTER_MESSAGES }[] = [
+  { value: 'domain', word: 'groupingDomain' },
+  { value: 'owner', word: 'groupingOwner' },
+  { value: 'flat', word: 'groupingFlat' },
 ];
 
 const label = (ref: string) =>
@@ -46,23 +48,18 @@ function Choice(props: {
   options: SelectOption[];
   onChange: (value: string[]) => void;
 }) {
+  const words = useFilterWords();
   return (
     <SelectField
       id={props.id}
       label={props.label}
       value={props.value[0] ?? ANY}
-      leading={[{ value: ANY, label: 'Any' }]}
+      leading={[{ value: ANY, label: words('any') }]}
       options={props.options}
       onChange={value => props.onChange(value ? [value] : [])}
     />
   );
 }
-
-const REF_FILTER_LABELS = {
-  owner: 'Owner',
-  system: 'System',
-  domain: 'Domain',
-} as const;
 
 /** Grouping, filters, free-text search and the "my team" switch. */
 export function Filters(props: {
@@ -82,15 +79,16 @@ export function Filters(props: {
     }),
     [facets],
   );
+  const words = useFilterWords();
   const asOptions = (refs: string[]) =>
     refs.map(ref => ({ value: ref, label: label(ref) }));
   return (
     <div className={classes.bar} role="search">
       <SelectField
         id="status-grouping"
-        label="Group by"
+        label={words('groupBy')}
         value={state.grouping}
-        options={GROUPINGS}
+        options={GROUPINGS.map(g => ({ value: g.value, label: words(g.word) }))}
         onChange={grouping => onChange({ grouping: grouping as Grouping })}
       />
       <TextField
@@ -98,21 +96,21 @@ export function Filters(props: {
         variant="outlined"
         size="small"
         className={classes.search}
-        label="Search"
-        placeholder="name or title"
+        label={words('search')}
+        placeholder={words('searchPlaceholder')}
         value={state.text}
         onChange={event => onChange({ text: event.target.value })}
       />
       <Choice
         id="status-kind"
-        label="Kind"
+        label={words('kind')}
         value={state.kind}
         options={options.kind.map(k => ({ value: k, label: k }))}
         onChange={kind => onChange({ kind })}
       />
       <Choice
         id="status-level"
-        label="Level"
+        label={words('level')}
         value={state.level}
         options={[...LEVEL_PRECEDENCE].reverse().map(l => ({
           value: l,
@@ -124,7 +122,7 @@ export function Filters(props: {
         <Choice
           key={key}
           id={`status-${key}`}
-          label={REF_FILTER_LABELS[key]}
+          label={words(key)}
           value={state[key]}
           options={asOptions(options[key])}
           onChange={refs => onChange({ [key]: refs })}
@@ -138,7 +136,7 @@ export function Filters(props: {
             color="primary"
           />
         }
-        label="My teams and what they depend on"
+        label={words('myTeams')}
       />
     </div>
   );

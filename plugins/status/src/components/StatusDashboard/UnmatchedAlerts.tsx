@@ -17,6 +17,7 @@ import {
   useStatusTabLink,
   useUnmatchedAlerts,
 } from '../common';
+import { useFilterWords } from '../common/useSectionWords';
 
 const PAGE_SIZE = 25;
 
@@ -77,6 +78,7 @@ function Candidates(props: { alert: StatusAlert }) {
 export function UnmatchedAlerts() {
   const classes = useStyles();
   const [source, setSource] = useState('');
+  const words = useFilterWords();
   const [q, setQ] = useState('');
   const [offset, setOffset] = useState(0);
   const page = useUnmatchedAlerts({ source, q, limit: PAGE_SIZE, offset });
@@ -104,9 +106,9 @@ export function UnmatchedAlerts() {
       <div className={classes.filters}>
         <SelectField
           id="unmatched-alerts-tool"
-          label="Tool"
+          label={words('tool')}
           value={source}
-          leading={[{ value: '', label: 'Every tool' }]}
+          leading={[{ value: '', label: words('everyTool') }]}
           options={(sources.value?.sources ?? []).map(s => ({
             value: s.id,
             label: s.title,
@@ -120,7 +122,7 @@ export function UnmatchedAlerts() {
           id="unmatched-alerts-words"
           variant="outlined"
           size="small"
-          label="Words in the title or labels"
+          label={words('alertWords')}
           value={q}
           onChange={e => {
             setQ(e.target.value);

@@ -3,7 +3,7 @@ import { HIDDEN_ENTITY_REF } from '@status-layer/plugin-status-common';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { Fragment } from 'react';
-import { useDependencyWords } from './useDependencyWords';
+import { useDependencyWords } from './useSectionWords';
 
 /**
  * A dependency path, e.g. shop-web → cart-api → auth-service, each a link;

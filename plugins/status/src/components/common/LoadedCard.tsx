@@ -3,6 +3,7 @@ import { ComponentProps, ReactNode } from 'react';
 import { Loaded } from './Loaded';
 import { Polled } from './usePolling';
 import { useStatusTabLink } from './statusLink';
+import { useFilterWords } from './useSectionWords';
 
 /**
  * An entity page card around one read: its title (and subheader or deep
@@ -40,10 +41,11 @@ export function StatusOverviewCard<T>(props: {
   children: (value: T) => ReactNode;
 }) {
   const link = useStatusTabLink()(props.entityRef);
+  const words = useFilterWords();
   return (
     <LoadedCard
       title="Status"
-      deepLink={link ? { title: 'Open the Status tab', link } : undefined}
+      deepLink={link ? { title: words('openStatusTab'), link } : undefined}
       polled={props.polled}
       what="the status"
     >
