@@ -75,8 +75,8 @@ export const ownHealthSignature = (health: OwnHealth) =>
  * Sets the own health of these entities in the graph where it changed (by
  * signature), and says what that changed: the level changes, whether any
  * own health moved, and, when asked, every entity whose look may have
- * changed: those looked at, and the reach of each that moved, before and
- * after.
+ * changed: those looked at, and what the graph says each change reached
+ * ({@link HealthGraph.setOwn}).
  */
 export function applyOwnHealth(options: {
   entities: Iterable<EntitySummary>;
@@ -100,10 +100,9 @@ export function applyOwnHealth(options: {
     if (signatures.get(entity.ref) === signature) continue;
     signatures.set(entity.ref, signature);
     ownChanged = true;
-    touch(graph.impactRegion(entity.ref));
-    changes.push(...graph.setOwn(entity.ref, health));
-    touch(graph.impactRegion(entity.ref));
+    changes.push(
+      ...graph.setOwn(entity.ref, health, trackTouched ? touched : undefined),
+    );
   }
-  touch(changes.map(c => c.ref));
   return { changes, ownChanged, touched };
 }

@@ -1,5 +1,5 @@
 import { DependencyEdge, HealthGraph } from './HealthGraph';
-import { HealthLevel } from './levels';
+import { HealthLevel, isOutage } from './levels';
 import { DEFAULT_HEALTH_RULES, OwnHealth } from './rules';
 
 const own = (level: HealthLevel | undefined): OwnHealth => ({
@@ -22,6 +22,35 @@ function graphOf(
     Object.entries(levels).map(([ref, level]) => [ref, own(level)]),
   );
   return graph;
+}
+
+/**
+ * What a summary shows of each entity: levels, root causes with their
+ * paths, and for the roots of impact, their blast radius.
+ */
+function looksOf(graph: HealthGraph, refs: string[]): Map<string, string> {
+  return new Map(
+    refs.map(ref => [
+      ref,
+      JSON.stringify([
+        graph.get(ref),
+        graph.rootCauses(ref),
+        isOutage(graph.get(ref).own) ? graph.impacted(ref) : [],
+      ]),
+    ]),
+  );
+}
+
+/** Every entity whose look changed was said to be touched. */
+function expectTouched(
+  before: Map<string, string>,
+  after: Map<string, string>,
+  touched: Set<string>,
+) {
+  const changed = [...after.keys()].filter(
+    ref => before.get(ref) !== after.get(ref),
+  );
+  expect(changed.filter(ref => !touched.has(ref))).toEqual([]);
 }
 
 describe('HealthGraph', () => {
@@ -308,9 +337,12 @@ describe('HealthGraph', () => {
       for (let step = 0; step < 20; step++) {
         const ref = pick(refs);
         const before = new Map(refs.map(r => [r, graph.get(r)]));
+        const looksBefore = looksOf(graph, refs);
         current[ref] = pick(levels);
-        const changes = graph.setOwn(ref, own(current[ref]));
+        const touched = new Set<string>();
+        const changes = graph.setOwn(ref, own(current[ref]), touched);
         const full = graphOf(edges, current);
+        expectTouched(looksBefore, looksOf(full, refs), touched);
         const changed = refs.filter(
           r => JSON.stringify(before.get(r)) !== JSON.stringify(full.get(r)),
         );
@@ -325,6 +357,114 @@ describe('HealthGraph', () => {
         }
       }
     }
+  });
+
+  it('after edges are replaced entity by entity, equals a graph built from the whole catalog again', () => {
+    let seed = 11;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const pick = <T>(list: readonly T[]) =>
+      list[Math.floor(random() * list.length)];
+    const levels: (HealthLevel | undefined)[] = [
+      'operational',
+      'degraded',
+      'partial_outage',
+      'major_outage',
+      'under_maintenance',
+      undefined,
+    ];
+    const refs = Array.from({ length: 14 }, (_, i) => `s${i}`);
+    const edgesFrom = (dependent: string) =>
+      Array.from({ length: Math.floor(random() * 3) }, () =>
+        edge(dependent, pick(refs), random() < 0.5),
+      ).filter(e => e.upstream !== dependent);
+    for (let round = 0; round < 20; round++) {
+      const edgesOf = new Map(refs.map(ref => [ref, edgesFrom(ref)]));
+      const current: Record<string, HealthLevel | undefined> = {};
+      for (const ref of refs) current[ref] = pick(levels);
+      const graph = graphOf([...edgesOf.values()].flat(), current);
+      for (let step = 0; step < 15; step++) {
+        const before = new Map(refs.map(r => [r, graph.get(r)]));
+        const looksBefore = looksOf(graph, refs);
+        const moved = [pick(refs), pick(refs)];
+        for (const ref of moved) edgesOf.set(ref, edgesFrom(ref));
+        const gone = random() < 0.3 ? pick(refs) : undefined;
+        const forgotten = gone ? graph.forgetOwn(gone) : undefined;
+        const changes = forgotten?.changes ?? [];
+        if (gone) delete current[gone];
+        const replaced = graph.replaceDependencies(
+          moved,
+          moved.flatMap(ref => edgesOf.get(ref)!),
+        );
+        changes.push(...replaced.changes);
+        const full = graphOf([...edgesOf.values()].flat(), current);
+        for (const r of refs) {
+          expect(graph.get(r)).toEqual(full.get(r));
+          expect(graph.rootCauses(r)).toEqual(full.rootCauses(r));
+          expect(graph.impacted(r)).toEqual(full.impacted(r));
+        }
+        expectTouched(
+          looksBefore,
+          looksOf(full, refs),
+          new Set([...replaced.touched, ...(forgotten?.touched ?? [])]),
+        );
+        expect([...graph.impactingRoots()].sort()).toEqual(
+          [...full.impactingRoots()].sort(),
+        );
+        const changed = refs.filter(
+          r => JSON.stringify(before.get(r)) !== JSON.stringify(full.get(r)),
+        );
+        // the removal's and the edges' changes, one per entity, first to last
+        const net = new Map<string, { from: unknown; to: unknown }>();
+        for (const c of changes)
+          net.set(c.ref, { from: net.get(c.ref)?.from ?? c.from, to: c.to });
+        const moves = [...net].filter(
+          ([, c]) => JSON.stringify(c.from) !== JSON.stringify(c.to),
+        );
+        expect(moves.map(([r]) => r).sort()).toEqual(changed.sort());
+        for (const [r, c] of moves) expect(c.to).toEqual(full.get(r));
+      }
+    }
+  });
+
+  it('touches what lies beyond a changed hop: paths that pass it, and outages on them', () => {
+    // b reaches r through a or d (a first); c and e lie beyond b; x, in an
+    // outage of its own that passes nothing on, counts e in its blast
+    // radius only while r's walk passes through it
+    const edges = [
+      edge('a', 'r', true),
+      edge('d', 'r', true),
+      edge('b', 'a', true),
+      edge('b', 'd', true),
+      edge('c', 'b', true),
+      edge('x', 'b', true),
+      edge('e', 'x'),
+    ];
+    const graph = graphOf(edges, { r: 'major_outage', x: 'degraded' });
+    expect(graph.rootCauses('c')[0].path).toEqual(['c', 'b', 'a', 'r']);
+    expect(graph.impacted('x')).toEqual(['e']);
+    const looksBefore = looksOf(graph, ['a', 'b', 'c', 'd', 'e', 'r', 'x']);
+    // b stops depending on a: c's path now passes d
+    const { touched } = graph.replaceDependencies(
+      ['b'],
+      [edge('b', 'd', true)],
+    );
+    expect(graph.rootCauses('c')[0].path).toEqual(['c', 'b', 'd', 'r']);
+    expect(touched.has('c')).toBe(true);
+    expect(touched.has('x')).toBe(true);
+    expect(touched.has('a')).toBe(false);
+    expectTouched(
+      looksBefore,
+      looksOf(graph, ['a', 'b', 'c', 'd', 'e', 'r', 'x']),
+      touched,
+    );
+    // b stops depending on r's side at all: x no longer passes r's outage on
+    const after = graph.replaceDependencies(['b'], []);
+    expect(graph.impacted('x')).toEqual([]);
+    expect(after.touched.has('x')).toBe(true);
+    expect(after.touched.has('e')).toBe(true);
   });
 
   it('names the roots whose own level passes something on, and only those', () => {

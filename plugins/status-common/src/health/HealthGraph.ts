@@ -5,7 +5,12 @@ import {
   OutageLevel,
   worstLevel,
 } from './levels';
-import { DEFAULT_HEALTH_RULES, HealthRules, OwnHealth } from './rules';
+import {
+  DEFAULT_HEALTH_RULES,
+  HealthRules,
+  inheritedOverEdge,
+  OwnHealth,
+} from './rules';
 import {
   DependencyEdge,
   EntityLevels,
@@ -16,6 +21,7 @@ import {
 import { DependencyIndex } from './dependencyIndex';
 import { Impact, PassedOn, passedOnTable, walkImpact } from './impactWalk';
 import { impactedBy, impactedSet, rootCausesOf } from './rootCausePaths';
+import { movedInWalk, netChanges, sameLevels } from './walkChanges';
 
 export * from './graphTypes';
 
@@ -53,7 +59,7 @@ export class HealthGraph {
   /** What an entity under maintenance passes on as, when anything. */
   private readonly maintenanceAs: OutageLevel | undefined;
 
-  constructor(rules: HealthRules = DEFAULT_HEALTH_RULES) {
+  constructor(private readonly rules: HealthRules = DEFAULT_HEALTH_RULES) {
     this.maintenanceAs = isOutage(rules.maintenance?.passesOnAs)
       ? rules.maintenance!.passesOnAs
       : undefined;
@@ -73,14 +79,113 @@ export class HealthGraph {
     this.recomputeAll();
   }
 
-  /** Changes one entity's own health; returns the entities whose levels changed. */
-  setOwn(ref: string, health: OwnHealth): LevelChange[] {
+  /**
+   * Replaces the upstream edges of some entities (`dependents`) with `edges`
+   * and redoes only the walks that crossed an edge taken away or could cross
+   * one added: the cost of a catalog change that moves a few edges is that
+   * of those walks, not of the graph. Returns the entities whose levels
+   * changed, and in `touched` those whose look may have (see
+   * {@link HealthGraph.setOwn}).
+   */
+  replaceDependencies(
+    dependents: Iterable<string>,
+    edges: Iterable<DependencyEdge>,
+  ): { changes: LevelChange[]; touched: Set<string> } {
+    const dependentRefs = [...dependents];
+    const edgeList = [...edges];
+    // edges kept as they were cross no walk differently
+    const edgeKey = (dependent: string, upstream: string, critical: boolean) =>
+      `${dependent}\u0000${upstream}\u0000${critical}`;
+    const kept = new Set<string>();
+    for (const dependent of dependentRefs)
+      for (const u of this.graph.upstreamsOf(dependent))
+        kept.add(edgeKey(dependent, u.ref, u.critical));
+    const given = new Set<string>();
+    for (const e of edgeList)
+      given.add(edgeKey(e.dependent, e.upstream, e.critical));
+    const crossing = new Set<string>();
+    // a walk that settled a dependent over an edge taken away
+    for (const dependent of dependentRefs)
+      for (const root of this.rootsOf.get(dependent) ?? []) {
+        const next = this.impacts.get(root)!.get(dependent)!.next;
+        const over = this.graph
+          .upstreamsOf(dependent)
+          .find(u => u.ref === next);
+        if (over && !given.has(edgeKey(dependent, next, over.critical)))
+          crossing.add(root);
+      }
+    // a walk that reaches an added edge's upstream with something to pass
+    // over it, at least what its dependent has from that walk (equal: the
+    // path may change)
+    for (const edge of edgeList) {
+      if (kept.has(edgeKey(edge.dependent, edge.upstream, edge.critical)))
+        continue;
+      for (const root of [
+        edge.upstream,
+        ...(this.rootsOf.get(edge.upstream) ?? []),
+      ])
+        if (this.crosses(root, edge)) crossing.add(root);
+    }
+    this.graph.replaceUpstreams(dependentRefs, edgeList);
+    const changes: LevelChange[] = [];
+    const touched = new Set<string>(dependentRefs);
+    for (const root of crossing) changes.push(...this.rewalk(root, touched));
+    return { changes: netChanges(changes), touched };
+  }
+
+  /**
+   * Forgets an entity's own health, as for an entity gone from the catalog.
+   * Returns the entities whose levels changed, and in `touched` those whose
+   * look may have.
+   */
+  forgetOwn(ref: string): { changes: LevelChange[]; touched: Set<string> } {
+    const touched = new Set<string>([ref]);
+    if (!this.own.has(ref)) return { changes: [], touched };
+    const changes = this.setOwn(
+      ref,
+      { level: undefined, reasons: [] },
+      touched,
+    );
+    this.own.delete(ref);
+    // without own signals it still inherits from its upstreams
+    changes.push(...this.refresh([ref]));
+    return { changes: netChanges(changes), touched };
+  }
+
+  /**
+   * Changes one entity's own health; returns the entities whose levels
+   * changed. With `touched`, adds to it every entity whose look may have
+   * changed: levels, root causes and their paths, and the entities in an
+   * outage of their own within a walk that changed (their blast radius
+   * counts what passes through them).
+   */
+  setOwn(ref: string, health: OwnHealth, touched?: Set<string>): LevelChange[] {
     const previous = this.own.get(ref);
     this.own.set(ref, health);
+    touched?.add(ref);
     // What an entity passes on depends only on its own level: another
     // incident on an entity already at that level changes nobody's level.
     if (previous && previous.level === health.level && this.levels.has(ref))
       return [];
+    return this.rewalk(ref, touched);
+  }
+
+  /** Whether a root's walk would pass over `edge` at least what the dependent has from it. */
+  private crosses(root: string, edge: DependencyEdge): boolean {
+    const impact = this.impacts.get(root);
+    const reached =
+      root === edge.upstream
+        ? this.passedOnLevel(root)
+        : impact?.get(edge.upstream)?.level;
+    if (!isOutage(reached)) return false;
+    const passed = inheritedOverEdge(reached, edge.critical, this.rules);
+    if (passed === 'operational') return false;
+    const has = impact?.get(edge.dependent)?.level;
+    return has === undefined || compareLevels(passed, has) >= 0;
+  }
+
+  /** Walks again from one root after its level or the edges it crosses changed. */
+  private rewalk(ref: string, touched?: Set<string>): LevelChange[] {
     const before = this.impacts.get(ref);
     const after = this.walkImpact(ref);
     // Most of a large blast radius is in both walks: one pass over each
@@ -104,7 +209,30 @@ export class HealthGraph {
         this.refreshInherited(key, undefined, now.level, changes);
       }
     }
+    if (touched) {
+      touched.add(ref);
+      for (const { ref: changed } of changes) touched.add(changed);
+      this.touchWalkChanges(before, after, touched);
+    }
     return changes;
+  }
+
+  /**
+   * Adds the entities whose entry in a root's walk changed, or whose path
+   * to the root passes one that did, and the outage roots within either
+   * walk (what passes through them counts in their blast radius).
+   */
+  private touchWalkChanges(
+    before: Impact | undefined,
+    after: Impact | undefined,
+    touched: Set<string>,
+  ) {
+    const moved = movedInWalk(before, after);
+    if (moved.size === 0) return;
+    for (const key of moved) touched.add(key);
+    for (const walk of [before, after])
+      for (const key of walk?.keys() ?? [])
+        if (isOutage(this.ownLevel(key))) touched.add(key);
   }
 
   /** The levels of an entity (operational and not monitored when unknown to the graph). */
@@ -224,13 +352,7 @@ export class HealthGraph {
       const from = this.levels.get(ref) ?? { ...OPERATIONAL };
       const to = this.computeLevels(ref);
       this.levels.set(ref, to);
-      if (
-        from.own !== to.own ||
-        from.inherited !== to.inherited ||
-        from.effective !== to.effective
-      ) {
-        changes.push({ ref, from, to });
-      }
+      if (!sameLevels(from, to)) changes.push({ ref, from, to });
     }
     return changes;
   }
@@ -282,12 +404,20 @@ export class HealthGraph {
 
   /** The walk from one root over its dependents (see {@link walkImpact}). */
   private walkImpact(root: string): Impact | undefined {
+    return walkImpact(
+      root,
+      this.passedOnLevel(root),
+      this.passedOn,
+      this.graph.dependents,
+    );
+  }
+
+  /** The level a root's walk starts from: its own, or what maintenance passes on as. */
+  private passedOnLevel(root: string): HealthLevel | undefined {
     const own = this.ownLevel(root);
     // maintenance alarms dependents only when the rules say so
-    const level =
-      own === 'under_maintenance' && this.maintenanceAs
-        ? this.maintenanceAs
-        : own;
-    return walkImpact(root, level, this.passedOn, this.graph.dependents);
+    return own === 'under_maintenance' && this.maintenanceAs
+      ? this.maintenanceAs
+      : own;
   }
 }

@@ -8,6 +8,14 @@ const edgeKey = (dependent: string, upstream: string) =>
   `${dependent}\u0000${upstream}`;
 
 /**
+ * Neighbours are kept ordered by ref, whatever order the edges came in: the
+ * walks (and so the paths they find) are the same after a full build and
+ * after edges were replaced one entity at a time.
+ */
+const byRef = (a: Neighbour, b: Neighbour) =>
+  a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0;
+
+/**
  * The dependency edges of the catalog, indexed both ways: each entity's
  * upstreams and dependents, and which edges only PagerDuty knows.
  */
@@ -23,9 +31,44 @@ export class DependencyIndex {
     this.upstreams.clear();
     this.dependents.clear();
     this.pagerDutyOnly.clear();
+    this.addAll(edges);
+  }
+
+  /**
+   * Replaces the upstream edges of some dependents with `edges` (each
+   * naming one of them as its dependent); the other entities' edges stay.
+   * Returns the upstreams of those dependents before and after.
+   */
+  replaceUpstreams(
+    dependents: Iterable<string>,
+    edges: Iterable<DependencyEdge>,
+  ): Set<string> {
+    const touched = new Set<string>();
+    for (const dependent of dependents) {
+      for (const { ref } of this.upstreams.get(dependent) ?? []) {
+        touched.add(ref);
+        this.pagerDutyOnly.delete(edgeKey(dependent, ref));
+        const downs = this.dependents.get(ref)!;
+        downs.splice(
+          downs.findIndex(d => d.ref === dependent),
+          1,
+        );
+        if (downs.length === 0) this.dependents.delete(ref);
+      }
+      this.upstreams.delete(dependent);
+    }
+    for (const upstream of this.addAll(edges)) touched.add(upstream);
+    return touched;
+  }
+
+  /** Adds edges to those held; returns their upstreams. */
+  private addAll(edges: Iterable<DependencyEdge>): Set<string> {
+    const added = new Set<string>();
     const inCatalog = new Set<string>();
+    const grown = new Set<Neighbour[]>();
     for (const edge of edges) {
       if (edge.dependent === edge.upstream) continue;
+      added.add(edge.upstream);
       const key = edgeKey(edge.dependent, edge.upstream);
       if (edge.source === 'pagerduty') {
         if (!inCatalog.has(key)) this.pagerDutyOnly.add(key);
@@ -48,7 +91,10 @@ export class DependencyIndex {
       const downs = this.dependents.get(edge.upstream) ?? [];
       downs.push({ ref: edge.dependent, critical: edge.critical });
       this.dependents.set(edge.upstream, downs);
+      grown.add(ups).add(downs);
     }
+    for (const list of grown) list.sort(byRef);
+    return added;
   }
 
   /** Every entity with an upstream, then every entity with a dependent. */
