@@ -1,7 +1,7 @@
 import { toDate } from '@status-layer/plugin-status-common';
 import { Knex } from 'knex';
-import { randomUUID } from 'node:crypto';
 import { batches } from './batches';
+import { bumpVersion, readVersions } from './metaRows';
 
 /** An upstream outage being notified: one per root cause. */
 export type StoredNotificationEpisode = {
@@ -89,21 +89,8 @@ export type NotificationStoreVersions = {
   views?: string;
 };
 
-const VERSION_KEYS = {
-  subscriptions: 'notifications-version:subscriptions',
-  views: 'notifications-version:views',
-} as const;
-
-/** Tells readers that follow them that the subscriptions or the views changed. */
-const bumpVersion = (db: Knex, what: keyof typeof VERSION_KEYS) =>
-  db('status_meta')
-    .insert({
-      key: VERSION_KEYS[what],
-      value: randomUUID(),
-      updated_at: new Date(),
-    })
-    .onConflict('key')
-    .merge(['value', 'updated_at']);
+/** Version rows: `notifications-version:subscriptions` and `notifications-version:views`. */
+const VERSION_PREFIX = 'notifications-version:';
 
 const TARGETS_PER_READ = 500;
 
@@ -178,7 +165,7 @@ export class DatabaseNotificationStore implements NotificationStore {
       })
       .onConflict(['user_ref', 'target_ref'])
       .ignore();
-    await bumpVersion(this.db, 'subscriptions');
+    await bumpVersion(this.db, `${VERSION_PREFIX}subscriptions`);
   }
 
   async deleteSubscription(
@@ -188,7 +175,8 @@ export class DatabaseNotificationStore implements NotificationStore {
     const deleted = await this.db('status_subscriptions')
       .where({ user_ref: userRef, target_ref: targetRef })
       .delete();
-    if (deleted > 0) await bumpVersion(this.db, 'subscriptions');
+    if (deleted > 0)
+      await bumpVersion(this.db, `${VERSION_PREFIX}subscriptions`);
     return deleted > 0;
   }
 
@@ -201,17 +189,14 @@ export class DatabaseNotificationStore implements NotificationStore {
       })
       .onConflict('user_ref')
       .merge();
-    await bumpVersion(this.db, 'views');
+    await bumpVersion(this.db, `${VERSION_PREFIX}views`);
   }
 
   async versions(): Promise<NotificationStoreVersions> {
-    const rows = await this.db('status_meta')
-      .whereIn('key', Object.values(VERSION_KEYS))
-      .select('key', 'value');
-    const value = (key: string) => rows.find(r => r.key === key)?.value;
+    const versions = await readVersions(this.db, VERSION_PREFIX);
     return {
-      subscriptions: value(VERSION_KEYS.subscriptions),
-      views: value(VERSION_KEYS.views),
+      subscriptions: versions.get('subscriptions'),
+      views: versions.get('views'),
     };
   }
 

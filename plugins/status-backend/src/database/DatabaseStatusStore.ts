@@ -1,7 +1,6 @@
 import { toDate } from '@status-layer/plugin-status-common';
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
-import { randomUUID } from 'node:crypto';
 import { migratedClient } from './migratedClient';
 import { batches } from './batches';
 import {
@@ -52,6 +51,7 @@ import {
   StoredService,
   TransitionWindow,
 } from './types';
+import { bumpVersion, readVersions, setMeta } from './metaRows';
 
 /**
  * The key under which the store records when its schema was first created.
@@ -70,13 +70,6 @@ function lastPerKey<T>(items: T[], key: (item: T) => string): T[] {
 
 /** A token that changes with every write of an account's services (a status_meta row). */
 const SERVICES_VERSION_PREFIX = 'pagerduty-services-version:';
-
-async function setMeta(db: Knex, key: string, value: string) {
-  await db('status_meta')
-    .insert({ key, value, updated_at: new Date() })
-    .onConflict('key')
-    .merge(['value', 'updated_at']);
-}
 
 /** What readers of a service row see, without when it was synchronised. */
 const serviceContent = (row: Record<string, any>) =>
@@ -102,7 +95,7 @@ function sameServices(
 
 /** Tells readers that follow the services that an account's have changed. */
 const bumpServicesVersion = (db: Knex, account: string) =>
-  setMeta(db, `${SERVICES_VERSION_PREFIX}${account}`, randomUUID());
+  bumpVersion(db, `${SERVICES_VERSION_PREFIX}${account}`);
 
 /** Where an account's maintenance windows are kept (a status_meta row). */
 const maintenanceKey = (account: string) => `pagerduty:${account}:maintenance`;
@@ -180,12 +173,7 @@ export class DatabaseStatusStore implements StatusStore {
   }
 
   async servicesVersions(): Promise<Map<string, string>> {
-    const rows = await this.db('status_meta')
-      .where('key', 'like', `${SERVICES_VERSION_PREFIX}%`)
-      .select('key', 'value');
-    return new Map(
-      rows.map(r => [r.key.slice(SERVICES_VERSION_PREFIX.length), r.value]),
-    );
+    return readVersions(this.db, SERVICES_VERSION_PREFIX);
   }
 
   async getMaintenanceWindows(
