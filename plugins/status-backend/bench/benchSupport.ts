@@ -42,6 +42,14 @@ export function quantile(values: number[], q: number): number {
  * The simulator's deterministic generator (mulberry32) as a function of
  * numbers in [0, 1), so that benchmark runs compare.
  */
+/** The median and 95th percentile of latencies, as the benchmarks print them. */
+export function latencyStats(samples: number[]): string {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return `p50 ${at(0.5).toFixed(2)} ms, p95 ${at(0.95).toFixed(2)} ms`;
+}
+
 export function seededRandom(seed: number): () => number {
   const random = new Random(seed);
   return () => random.next();

@@ -64,7 +64,14 @@ export async function createStatusStack(options: {
       },
     },
   });
-  const catalog = catalogServiceMock({ entities: options.entities ?? [] });
+  // the catalog the parts read, which a test may change between reads
+  let catalogNow = catalogServiceMock({ entities: options.entities ?? [] });
+  const catalog = new Proxy(catalogNow, {
+    get: (_target, property) => {
+      const value = (catalogNow as any)[property];
+      return typeof value === 'function' ? value.bind(catalogNow) : value;
+    },
+  });
   const deps: StatusDependencies = {
     config,
     logger,
@@ -104,6 +111,10 @@ export async function createStatusStack(options: {
     sync: syncOf('default'),
     syncOf,
     catalog,
+    /** Makes the catalog hold these entities from its next read on. */
+    setCatalogEntities: (entities: Entity[]) => {
+      catalogNow = catalogServiceMock({ entities });
+    },
     /** What the notification service was asked to send, oldest first. */
     sentNotifications,
     /** Makes the next `count` sends fail, as when the notifications backend is down. */

@@ -49,6 +49,8 @@ export const CATALOG_FIELDS = [
   'metadata.namespace',
   'metadata.title',
   'metadata.annotations',
+  // changes whenever anything of the entity does: reads compare it
+  'metadata.etag',
   'spec.owner',
   'spec.system',
   'spec.domain',

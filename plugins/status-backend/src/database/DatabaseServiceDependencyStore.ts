@@ -3,6 +3,7 @@ import { toDate } from '@status-layer/plugin-status-common';
 import { Knex } from 'knex';
 import { migratedClient } from './migratedClient';
 import { batches } from './batches';
+import { bumpVersion } from './metaRows';
 
 /** `technical` between two technical services; `business` with a business service at one end. */
 export type ServiceDependencyKind = 'technical' | 'business';
@@ -63,6 +64,11 @@ export interface ServiceDependencyStore {
   ): Promise<number>;
   /** Every edge, of one account or all. */
   list(account?: string): Promise<StoredServiceDependency[]>;
+  /**
+   * A token that changes whenever the edges or the services read change
+   * (not when a read finds what was known): undefined before any change.
+   */
+  version(): Promise<string | undefined>;
   /** The services whose dependencies have been read, of one account or all. */
   listRead(
     account?: string,
@@ -70,6 +76,9 @@ export interface ServiceDependencyStore {
     { account: string; serviceId: string; kind: ServiceDependencyKind }[]
   >;
 }
+
+/** The status_meta row whose token changes with PagerDuty's graph as stored. */
+const DEPENDENCIES_VERSION_KEY = 'pagerduty-dependencies-version';
 
 // Rows per insert (5 values each) and ids per IN list: under SQLite's limits.
 const CHUNK = 100;
@@ -116,14 +125,33 @@ export class DatabaseServiceDependencyStore implements ServiceDependencyStore {
       ).values(),
     ];
     await this.db.transaction(async tx => {
-      await tx('status_service_dependencies')
-        .where({ account })
-        .where(q =>
-          q
-            .where('dependent_id', service.id)
-            .orWhere('supporting_id', service.id),
-        )
-        .delete();
+      const ofService = () =>
+        tx('status_service_dependencies')
+          .where({ account })
+          .where(q =>
+            q
+              .where('dependent_id', service.id)
+              .orWhere('supporting_id', service.id),
+          );
+      const known = await ofService().select(
+        'dependent_id',
+        'supporting_id',
+        'kind',
+      );
+      const readBefore = await tx('status_service_dependency_reads')
+        .where({ account, service_id: service.id })
+        .first('kind');
+      const edgeKeys = (list: Record<string, unknown>[]) =>
+        list
+          .map(r => `${r.dependent_id}\u0000${r.supporting_id}\u0000${r.kind}`)
+          .sort()
+          .join('\n');
+      if (
+        readBefore?.kind !== service.kind ||
+        edgeKeys(known) !== edgeKeys(rows)
+      )
+        await bumpVersion(tx, DEPENDENCIES_VERSION_KEY);
+      await ofService().delete();
       for (const chunk of batches(rows, CHUNK)) {
         await tx('status_service_dependencies')
           .insert(chunk)
@@ -185,7 +213,9 @@ export class DatabaseServiceDependencyStore implements ServiceDependencyStore {
     )
       .map(row => row.service_id as string)
       .filter(id => !keep.has(id));
+    if (gone.length === 0) return 0;
     await this.db.transaction(async tx => {
+      await bumpVersion(tx, DEPENDENCIES_VERSION_KEY);
       for (const chunk of batches(gone, IDS_PER_QUERY)) {
         await tx('status_service_dependency_reads')
           .where({ account })
@@ -200,6 +230,13 @@ export class DatabaseServiceDependencyStore implements ServiceDependencyStore {
       }
     });
     return gone.length;
+  }
+
+  async version(): Promise<string | undefined> {
+    const row = await this.db('status_meta')
+      .where({ key: DEPENDENCIES_VERSION_KEY })
+      .first('value');
+    return row?.value;
   }
 
   async listRead(

@@ -59,11 +59,11 @@ export class AlertIndex {
     return this.suggestions.names;
   }
 
-  /** Follows a new catalog snapshot: every alert held is mapped again. */
+  /** Follows a new catalog snapshot: every alert held is mapped again. Returns the entities whose alerts may have changed. */
   setEntities(
     entities: Iterable<EntitySummary>,
     entitiesOfService: (account: string, serviceId: string) => string[],
-  ) {
+  ): Set<string> {
     this.mapper = new AlertMapper(
       entities,
       entitiesOfService,
@@ -71,12 +71,15 @@ export class AlertIndex {
     );
     this.suggestions = new MappingSuggestions(this.mapper);
     const alerts = [...this.entries.values()].map(e => e.alert);
+    // the entities that had alerts may have others now
+    const touched = new Set(this.byEntity.keys());
     this.entries.clear();
     this.byEntity = new Map();
     this.resolvedFor = new Map();
     this.unmatchedAlerts = new Map();
     this.byIncident = new Map();
-    this.apply(alerts);
+    for (const ref of this.apply(alerts)) touched.add(ref);
+    return touched;
   }
 
   /**

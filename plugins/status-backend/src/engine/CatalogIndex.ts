@@ -1,19 +1,74 @@
-import { EntitySummary } from '../catalog/catalogSnapshot';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  AlertAnnotationCheck,
+  DependencyEdge,
+  dependencyEdges,
+  StatusConfigurationProblem,
+} from '@status-layer/plugin-status-common';
+import { EntitySummary, summariseEntity } from '../catalog/catalogSnapshot';
 import { addTo } from '../lib/addTo';
 import { serviceKey } from './PagerDutyFacts';
 
 /** An empty or half-processed catalog can look stable for a few seconds after the first read. */
 const SETTLING_MS = 120_000;
 
+/** Past this share of the catalog changed in one read, building everything again costs less. */
+const FULL_BUILD_SHARE = 0.25;
+
+/**
+ * What one catalog read changed: the engine applies it to its graph, its
+ * alert matching and its own-health checks.
+ *
+ * @internal
+ */
+export type CatalogDelta = {
+  /** Everything was taken again: what is built from the catalog is built again. */
+  full: boolean;
+  /** The entities added or changed (every entity when `full`). */
+  changed: EntitySummary[];
+  /** The refs gone from the catalog. */
+  removed: string[];
+  /** The dependency edges of the changed entities (every edge when `full`). */
+  edges: DependencyEdge[];
+  /** Whether what ties alerts to entities may have changed: names, titles, annotations, services. */
+  matchingChanged: boolean;
+};
+
+/** What of an entity the alert mapper reads, to tell whether it changed. */
+const matchingOf = (e: EntitySummary) =>
+  JSON.stringify([
+    e.kind,
+    e.name,
+    e.title,
+    e.pagerDutyAccount,
+    e.pagerDutyServiceIds,
+    e.integrationKey,
+    e.annotations,
+  ]);
+
+/**
+ * What tells that an entity changed: the catalog's `metadata.etag`, which
+ * its stitching sets to a hash of the whole entity, relations included;
+ * the entity itself where a catalog leaves it out.
+ */
+const fingerprintOf = (entity: Entity) =>
+  entity.metadata.etag ?? JSON.stringify(entity);
+
 /**
  * The catalog as the engine last read it: its entities by ref and by
- * PagerDuty service, and whether the set of refs is still changing.
+ * PagerDuty service, their dependency edges and annotation problems, and
+ * whether the set of refs is still changing. Each read is compared with
+ * the last one, entity by entity, so that the engine applies only the
+ * difference.
  *
  * @internal
  */
 export class CatalogIndex {
   private byRef = new Map<string, EntitySummary>();
   private byService = new Map<string, string[]>();
+  private fingerprints = new Map<string, string>();
+  private edgesOf = new Map<string, DependencyEdge[]>();
+  private problems = new Map<string, StatusConfigurationProblem[]>();
   private refsGeneration = 0;
   private refsGenerationAt?: Date;
   private sizes: number[] = [];
@@ -21,27 +76,125 @@ export class CatalogIndex {
 
   constructor(private readonly now: () => Date) {}
 
-  /** Takes a catalog read's entities in place of the last ones. */
-  replace(entities: EntitySummary[]): void {
-    const previous = this.byRef;
-    this.byRef = new Map(entities.map(e => [e.ref, e]));
-    if (
-      previous.size !== this.byRef.size ||
-      [...this.byRef.keys()].some(ref => !previous.has(ref))
-    ) {
-      this.refsGeneration += 1;
-      this.refsGenerationAt = this.now();
-    }
-    this.sizes = [...this.sizes.slice(-1), this.byRef.size];
+  /**
+   * Takes a catalog read: compares it with the last one and keeps what
+   * changed. Everything is taken again with `full`, on the first read, or
+   * when much changed. Undefined when nothing did.
+   */
+  apply(
+    entities: Entity[],
+    checks: readonly AlertAnnotationCheck[],
+    options: { full: boolean },
+  ): CatalogDelta | undefined {
+    this.sizes = [...this.sizes.slice(-1), entities.length];
     this.firstReadAt ??= this.now();
-    this.byService = new Map();
+    const changed: Entity[] = [];
+    let known = 0;
     for (const entity of entities) {
-      for (const id of entity.pagerDutyServiceIds)
-        addTo(
-          this.byService,
-          serviceKey(entity.pagerDutyAccount, id),
-          entity.ref,
-        );
+      const fingerprint = this.fingerprints.get(stringifyEntityRef(entity));
+      if (fingerprint !== undefined) known += 1;
+      if (fingerprint !== fingerprintOf(entity)) changed.push(entity);
+    }
+    // refs gone are looked for only when some are
+    const removed =
+      known < this.byRef.size ? this.goneFrom(entities) : ([] as string[]);
+    const full =
+      options.full ||
+      this.byRef.size === 0 ||
+      changed.length + removed.length > this.byRef.size * FULL_BUILD_SHARE;
+    if (full) return this.replace(entities, checks, removed.length > 0);
+    if (!changed.length && !removed.length) return undefined;
+    return this.update(changed, removed, checks);
+  }
+
+  private goneFrom(entities: Entity[]): string[] {
+    const seen = new Set(entities.map(e => stringifyEntityRef(e)));
+    return [...this.byRef.keys()].filter(ref => !seen.has(ref));
+  }
+
+  private replace(
+    entities: Entity[],
+    checks: readonly AlertAnnotationCheck[],
+    anyRemoved: boolean,
+  ): CatalogDelta {
+    const summaries = entities.map(e => summariseEntity(e, checks));
+    const added = summaries.some(e => !this.byRef.has(e.ref));
+    this.byRef = new Map(summaries.map(e => [e.ref, e]));
+    this.byService = new Map();
+    for (const entity of summaries) this.indexServices(entity);
+    this.fingerprints = new Map(
+      entities.map(e => [stringifyEntityRef(e), fingerprintOf(e)]),
+    );
+    const { edges, problems } = dependencyEdges(entities);
+    this.problems = problems;
+    this.edgesOf = new Map();
+    for (const edge of edges) addTo(this.edgesOf, edge.dependent, edge);
+    if (added || anyRemoved) this.nextGeneration();
+    return {
+      full: true,
+      changed: summaries,
+      removed: [],
+      edges,
+      matchingChanged: true,
+    };
+  }
+
+  private update(
+    entities: Entity[],
+    removed: string[],
+    checks: readonly AlertAnnotationCheck[],
+  ): CatalogDelta {
+    let matchingChanged = removed.length > 0;
+    let added = false;
+    const changed: EntitySummary[] = [];
+    for (const ref of removed) {
+      this.unindexServices(this.byRef.get(ref)!);
+      this.byRef.delete(ref);
+      this.fingerprints.delete(ref);
+      this.edgesOf.delete(ref);
+      this.problems.delete(ref);
+    }
+    for (const entity of entities) {
+      const summary = summariseEntity(entity, checks);
+      const previous = this.byRef.get(summary.ref);
+      if (previous) this.unindexServices(previous);
+      else added = true;
+      matchingChanged ||=
+        !previous || matchingOf(previous) !== matchingOf(summary);
+      this.byRef.set(summary.ref, summary);
+      this.indexServices(summary);
+      this.fingerprints.set(summary.ref, fingerprintOf(entity));
+      this.edgesOf.delete(summary.ref);
+      this.problems.delete(summary.ref);
+      changed.push(summary);
+    }
+    const { edges, problems } = dependencyEdges(entities);
+    for (const edge of edges) addTo(this.edgesOf, edge.dependent, edge);
+    for (const [ref, list] of problems) this.problems.set(ref, list);
+    if (added || removed.length) this.nextGeneration();
+    return { full: false, changed, removed, edges, matchingChanged };
+  }
+
+  private nextGeneration() {
+    this.refsGeneration += 1;
+    this.refsGenerationAt = this.now();
+  }
+
+  private indexServices(entity: EntitySummary) {
+    for (const id of entity.pagerDutyServiceIds)
+      addTo(
+        this.byService,
+        serviceKey(entity.pagerDutyAccount, id),
+        entity.ref,
+      );
+  }
+
+  private unindexServices(entity: EntitySummary) {
+    for (const id of entity.pagerDutyServiceIds) {
+      const key = serviceKey(entity.pagerDutyAccount, id);
+      const refs = this.byService.get(key)?.filter(ref => ref !== entity.ref);
+      if (refs?.length) this.byService.set(key, refs);
+      else this.byService.delete(key);
     }
   }
 
@@ -55,6 +208,16 @@ export class CatalogIndex {
 
   get size(): number {
     return this.byRef.size;
+  }
+
+  /** Every dependency edge the catalog's relations make. */
+  allEdges(): DependencyEdge[] {
+    return [...this.edgesOf.values()].flat();
+  }
+
+  /** The problems of an entity's critical-dependency annotation. */
+  dependencyProblemsOf(ref: string): StatusConfigurationProblem[] {
+    return this.problems.get(ref) ?? [];
   }
 
   /** The entities a PagerDuty service maps to, by its key (`serviceKey`). */

@@ -125,6 +125,69 @@ describe('StatusEngine with the simulator', () => {
       );
     });
 
+    it('applies a catalog change by difference, leaves a read that changes nothing alone, and builds everything again every hour', async () => {
+      let now = new Date();
+      const logger = mockServices.logger.mock();
+      const { sync, makeEngine, setCatalogEntities, store } =
+        await createStatusStack({
+          knex: await databases.init(databaseId),
+          pagerDutyUrl: sim.url,
+          logger,
+          entities,
+        });
+      const fullBuilds = () =>
+        logger.info.mock.calls.filter(([m]) =>
+          String(m).startsWith('Status engine:'),
+        ).length;
+      triggerLoginOutage(sim);
+      await sync.syncOnce();
+      const engine = await makeEngine(() => now);
+      await engine.refreshCatalog();
+      const shopWeb = 'component:default/shop-web';
+      expect(engine.levels(shopWeb).effective).toBe('degraded');
+      const [version, changedAt] = [engine.version, engine.catalogChangedAt];
+
+      // the same catalog again: nothing is built, nothing changes
+      now = new Date(now.getTime() + 60_000);
+      await engine.refreshCatalog();
+      expect([engine.version, engine.catalogChangedAt]).toEqual([
+        version,
+        changedAt,
+      ]);
+
+      // cart-api stops depending on membership-api: shop-web recovers
+      const withoutMembership = entities.map(e =>
+        e.metadata.name === 'cart-api'
+          ? component('cart-api', 'shop', 'PCART00', [])
+          : e,
+      );
+      setCatalogEntities(withoutMembership);
+      await engine.refreshCatalog();
+      expect(engine.levels(shopWeb).effective).toBe('operational');
+      expect(engine.rootCausesOf(shopWeb)).toEqual([]);
+      expect(engine.catalogChangedAt).toEqual(now);
+      // what changed: cart-api, what its path to auth-service reached, and
+      // auth-service, whose blast radius shrank; membership-api is as it was
+      expect(engine.changedSince(version)).toEqual(
+        new Set([
+          'component:default/cart-api',
+          'component:default/auth-service',
+          shopWeb,
+        ]),
+      );
+      expect(
+        (await store.listTransitions(shopWeb)).map(t => t.effectiveTo),
+      ).toEqual(['operational', 'degraded']);
+      expect(fullBuilds()).toBe(1);
+
+      // an hour after the last full build, a read builds everything again
+      setCatalogEntities(entities);
+      now = new Date(now.getTime() + 60 * 60_000);
+      await engine.refreshCatalog();
+      expect(fullBuilds()).toBe(2);
+      expect(engine.levels(shopWeb).effective).toBe('degraded');
+    });
+
     it('records transitions as levels change, and recovers when the incident resolves', async () => {
       const { store, sync, engine } = await setUp();
       await sync.syncOnce();

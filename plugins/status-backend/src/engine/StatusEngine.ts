@@ -1,6 +1,5 @@
 import {
   DEFAULT_HEALTH_RULES,
-  dependencyEdges,
   EntityNameIndex,
   HealthGraph,
   LevelChange,
@@ -22,22 +21,21 @@ import { FreshnessRules, overallFreshness } from './freshness';
 import { PagerDutyFacts } from './PagerDutyFacts';
 import { PagerDutyFactsReader } from './PagerDutyFactsReader';
 import { ChangeLog } from './ChangeLog';
-import { CatalogIndex } from './CatalogIndex';
+import { CatalogDelta, CatalogIndex } from './CatalogIndex';
 import { applyOwnHealth, incidentSignal, ownHealthOf } from './ownSignals';
 import { AlertIndex, RECENT_ALERTS_MS, UnmatchedQuery } from './AlertIndex';
 import { TransitionRecorder } from './TransitionRecorder';
 import { StatusEngineOptions } from './StatusEngineOptions';
-import {
-  EntitySummary,
-  readCatalog,
-  summariseEntity,
-} from '../catalog/catalogSnapshot';
+import { EntitySummary, readCatalog } from '../catalog/catalogSnapshot';
 
 /**
  * Alerts are read again from a little before the last read: rows another
  * replica or a slow transaction wrote with an earlier time are not missed.
  */
 const ALERT_READ_OVERLAP_MS = 2_000;
+
+/** How often a catalog read builds everything again, as a check on the reads that apply a difference. */
+export const FULL_BUILD_EVERY_MS = 60 * 60_000;
 
 /**
  * Keeps the health of every catalog entity in memory: the dependency graph
@@ -49,14 +47,21 @@ const ALERT_READ_OVERLAP_MS = 2_000;
 export class StatusEngine {
   private readonly graph: HealthGraph;
   private readonly entities: CatalogIndex;
-  private catalogProblems = new Map<string, StatusConfigurationProblem[]>();
   private ownSignatures = new Map<string, string>();
   private facts: PagerDutyFacts;
   private readonly alerts: AlertIndex;
   private readonly transitions: TransitionRecorder;
   private refreshQueue: Promise<unknown> = Promise.resolve();
+  private catalogQueue: Promise<unknown> = Promise.resolve();
   private waitingRefresh?: Promise<LevelChange[]>;
+  /** When the catalog was last read. */
   private catalogLoadedAt?: Date;
+  /** When a catalog read last changed something. */
+  private lastCatalogChangeAt?: Date;
+  /** When everything was last built from the catalog. */
+  private fullBuildAt?: Date;
+  /** Entities whose own health the next refresh looks at again, whatever else changed. */
+  private pendingChecks = new Set<string>();
   /** When the alerts were last read from the store (on this process's clock). */
   private alertsReadAt?: Date;
   private readonly factsReader: PagerDutyFactsReader;
@@ -94,29 +99,83 @@ export class StatusEngine {
     return this.entities.settling;
   }
 
-  /** Reloads the catalog and rebuilds the dependency graph. */
-  async refreshCatalog(): Promise<void> {
+  /**
+   * Reads the catalog and applies what changed since the last read: the
+   * edges of changed entities, the walks that cross them, their own health.
+   * Everything is built again on the first read, when much changed, with
+   * PagerDuty's graph in use, and once every {@link FULL_BUILD_EVERY_MS} as a check.
+   */
+  refreshCatalog(): Promise<void> {
+    // one read is applied at a time: each compares with the one before
+    const run = this.catalogQueue.then(() => this.refreshCatalogNow());
+    this.catalogQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async refreshCatalogNow(): Promise<void> {
     const entities = await readCatalog(this.options.catalog, this.options.auth);
+    const readAt = this.now();
+    const full =
+      this.options.pagerDutyDependencies?.mode === 'use' ||
+      !this.fullBuildAt ||
+      readAt.getTime() - this.fullBuildAt.getTime() >= FULL_BUILD_EVERY_MS;
     const checks = [...(this.options.alertMatchers?.values() ?? [])];
-    this.entities.replace(entities.map(e => summariseEntity(e, checks)));
+    const delta = this.entities.apply(entities, checks, { full });
+    this.catalogLoadedAt = readAt;
+    if (!delta) return;
+    if (delta.full) await this.buildFromCatalog(delta);
+    else await this.applyCatalogDelta(delta);
+    this.lastCatalogChangeAt = readAt;
+    this.options.onCatalogChange?.();
+    await this.refreshSignals();
+  }
+
+  private async buildFromCatalog(delta: CatalogDelta) {
     this.alerts.setEntities(this.entities.values(), (account, id) =>
       this.entities.entitiesOfService(account, id),
     );
-    const { edges, problems } = dependencyEdges(entities);
-    this.catalogProblems = problems;
     // PagerDuty's graph is read with the catalog: it changes as rarely
     this.graph.setDependencies(
-      (await this.options.pagerDutyDependencies?.edgesFor(edges, key =>
+      (await this.options.pagerDutyDependencies?.edgesFor(delta.edges, key =>
         this.entities.entitiesOfServiceKey(key),
-      )) ?? edges,
+      )) ?? delta.edges,
     );
     this.ownSignatures.clear();
-    this.catalogLoadedAt = this.now();
-    this.options.onCatalogRead?.();
-    await this.refreshSignals();
+    this.fullBuildAt = this.catalogLoadedAt;
     this.options.logger.info(
-      `Status engine: ${this.entities.size} entities, ${edges.length} dependency edges`,
+      `Status engine: ${this.entities.size} entities, ${delta.edges.length} dependency edges`,
     );
+  }
+
+  private async applyCatalogDelta(delta: CatalogDelta) {
+    const changes: LevelChange[] = [];
+    const touched = new Set<string>();
+    for (const ref of delta.removed) {
+      this.ownSignatures.delete(ref);
+      const forgotten = this.graph.forgetOwn(ref);
+      changes.push(...forgotten.changes);
+      for (const r of forgotten.touched) touched.add(r);
+    }
+    const changedRefs = delta.changed.map(e => e.ref);
+    const touchedByAlerts = delta.matchingChanged
+      ? this.alerts.setEntities(this.entities.values(), (account, id) =>
+          this.entities.entitiesOfService(account, id),
+        )
+      : new Set<string>();
+    const moved = this.graph.replaceDependencies(
+      [...changedRefs, ...delta.removed],
+      delta.edges,
+    );
+    changes.push(...moved.changes);
+    for (const ref of changedRefs) {
+      this.ownSignatures.delete(ref);
+      this.pendingChecks.add(ref);
+    }
+    for (const ref of touchedByAlerts) this.pendingChecks.add(ref);
+    for (const ref of [...moved.touched, ...changedRefs]) touched.add(ref);
+    this.changeLog.record(touched);
+    await this.transitions.record(changes);
+    if (changes.length) this.options.onChanges?.(changes);
   }
 
   /**
@@ -164,9 +223,12 @@ export class StatusEngine {
       this.ownSignatures.size === 0
         ? undefined
         : facts.changedServiceKeys(previous);
+    const pending = this.pendingChecks;
+    this.pendingChecks = new Set();
     const toCheck = changedKeys
       ? [
           ...new Set([
+            ...pending,
             ...touchedByAlerts,
             ...[...changedKeys].flatMap(key =>
               this.entities.entitiesOfServiceKey(key),
@@ -226,9 +288,18 @@ export class StatusEngine {
     return this.alerts.names;
   }
 
-  /** How PagerDuty's service graph and the catalog differ, as of the last catalog read. */
-  dependencyDifferences() {
+  /**
+   * How PagerDuty's service graph and the catalog differ: compared when
+   * asked after either changed (an SRE's page, not worth a second of every
+   * catalog change).
+   */
+  async dependencyDifferences() {
     const graph = this.options.pagerDutyDependencies;
+    await graph?.compareIfChanged(
+      () => this.entities.allEdges(),
+      key => this.entities.entitiesOfServiceKey(key),
+      this.lastCatalogChangeAt,
+    );
     return {
       mode: graph?.mode ?? ('off' as const),
       ...(graph?.differences ?? { pagerDutyOnly: [], catalogOnly: [] }),
@@ -333,9 +404,12 @@ export class StatusEngine {
     return this.graph.impactedSet(ref);
   }
 
-  /** When the catalog was last read: what is kept per catalog read is built again after it. */
-  get catalogReadAt(): Date | undefined {
-    return this.catalogLoadedAt;
+  /**
+   * When a catalog read last changed something (entities, their fields,
+   * their relations): what is kept per catalog is built again after it.
+   */
+  get catalogChangedAt(): Date | undefined {
+    return this.lastCatalogChangeAt;
   }
 
   /** Direct upstreams of an entity. */
@@ -400,7 +474,7 @@ export class StatusEngine {
     const entity = this.entities.get(ref);
     return [
       ...(entity?.problems ?? []),
-      ...(this.catalogProblems.get(ref) ?? []),
+      ...this.entities.dependencyProblemsOf(ref),
       ...this.facts.problemsOf(entity),
     ];
   }

@@ -26,8 +26,8 @@ export type StatusEngineOptions = {
   alertStaleAfterMs?: (source: string) => number | undefined;
   /** Called with the entities whose levels changed in a refresh. */
   onChanges?: (changes: LevelChange[]) => void;
-  /** Called after each read of the catalog (entities or permissions may have changed). */
-  onCatalogRead?: () => void;
+  /** Called after a catalog read that changed something (who may read what may have changed). */
+  onCatalogChange?: () => void;
   rules?: HealthRules;
   /** How often the sync runs (60 s by default). */
   syncIntervalMs?: number;

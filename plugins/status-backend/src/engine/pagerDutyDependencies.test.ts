@@ -108,7 +108,7 @@ describe("PagerDuty's service graph in the engine", () => {
     it('suggests by default: the edge is listed, no level changes', async () => {
       const { engine, describe, result } = await engineWith();
       expect(result.dependencyReads).toBe(5);
-      expect(engine.dependencyDifferences()).toEqual({
+      expect(await engine.dependencyDifferences()).toEqual({
         mode: 'suggest',
         pagerDutyOnly: [{ dependent: CART, upstream: STOCK }],
         catalogOnly: [
@@ -131,7 +131,7 @@ describe("PagerDuty's service graph in the engine", () => {
 
     it('with use, impact passes over the edge and the path says it is known from PagerDuty', async () => {
       const { engine, describe } = await engineWith('use');
-      expect(engine.dependencyDifferences().mode).toBe('use');
+      expect((await engine.dependencyDifferences()).mode).toBe('use');
       const cart = await describe(CART);
       expect(cart.levels).toEqual({
         own: 'operational',
@@ -154,7 +154,7 @@ describe("PagerDuty's service graph in the engine", () => {
       expect([...sim.operationsRequested].slice(before)).not.toContain(
         'GET /service_dependencies/technical_services/{id}',
       );
-      expect(engine.dependencyDifferences()).toEqual({
+      expect(await engine.dependencyDifferences()).toEqual({
         mode: 'off',
         pagerDutyOnly: [],
         catalogOnly: [],

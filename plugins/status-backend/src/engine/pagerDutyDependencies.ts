@@ -40,6 +40,9 @@ const NOTHING: DependencyComparison = { pagerDutyOnly: [], catalogOnly: [] };
  */
 export class PagerDutyDependencies {
   private comparison: DependencyComparison = NOTHING;
+  /** The versions (PagerDuty's graph, the catalog's) the comparison was made for. */
+  private comparedFor?: string;
+  private comparing?: Promise<void>;
 
   constructor(
     readonly mode: PagerDutyDependenciesMode,
@@ -87,7 +90,30 @@ export class PagerDutyDependencies {
     ];
   }
 
-  /** How PagerDuty's graph and the catalog differ, as of the last catalog read. */
+  /**
+   * Compares PagerDuty's graph with the catalog's again when either changed
+   * since the last comparison: PagerDuty's as the store's version tells,
+   * the catalog's as `catalogChangedAt` does. Concurrent callers share one.
+   */
+  async compareIfChanged(
+    catalog: () => DependencyEdge[],
+    entitiesOf: (key: string) => string[],
+    catalogChangedAt: Date | undefined,
+  ): Promise<void> {
+    if (this.mode === 'off' || !this.store) return;
+    const key = `${await this.store.version()}|${catalogChangedAt?.getTime()}`;
+    if (key === this.comparedFor) return;
+    this.comparing ??= this.edgesFor(catalog(), entitiesOf)
+      .then(() => {
+        this.comparedFor = key;
+      })
+      .finally(() => {
+        this.comparing = undefined;
+      });
+    await this.comparing;
+  }
+
+  /** How PagerDuty's graph and the catalog differ, as last compared. */
   get differences(): DependencyComparison {
     return this.comparison;
   }

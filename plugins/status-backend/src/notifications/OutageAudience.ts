@@ -36,7 +36,7 @@ export class OutageAudience {
   /** Each group's members, built again only after a catalog read. */
   private membersOf(): Map<string, string[]> {
     const { engine } = this.options;
-    const readAt = engine.catalogReadAt;
+    const readAt = engine.catalogChangedAt;
     if (this.members?.readAt !== readAt || !this.members) {
       const byGroup = new Map<string, string[]>();
       for (const entity of engine.allEntities())

@@ -238,13 +238,13 @@ export class UpstreamNotifier {
     if (
       kept &&
       kept.version === engine.version &&
-      kept.readAt === engine.catalogReadAt
+      kept.readAt === engine.catalogChangedAt
     )
       return kept.outages;
     const outages = currentUpstreamOutages(engine, rules.minLevel);
     this.outages = {
       version: engine.version,
-      readAt: engine.catalogReadAt,
+      readAt: engine.catalogChangedAt,
       outages,
       digests: new Map(
         outages.map(o => [
@@ -277,7 +277,7 @@ export class UpstreamNotifier {
         user => views.get(user)?.seenAt.toISOString() ?? null,
       ),
       this.firstSeen.upToGeneration,
-      this.options.engine.catalogReadAt?.toISOString() ?? null,
+      this.options.engine.catalogChangedAt?.toISOString() ?? null,
       episode.startedAt.toISOString(),
       episode.sent,
     ]);
@@ -294,7 +294,7 @@ export class UpstreamNotifier {
     const { engine } = this.options;
     const key = JSON.stringify([
       engine.version,
-      engine.catalogReadAt?.toISOString() ?? null,
+      engine.catalogChangedAt?.toISOString() ?? null,
       subscriptionsVersion ?? null,
     ]);
     if (this.audiences?.key !== key) {

@@ -50,7 +50,7 @@ export function addDependencyCoverageRoutes(
     '/coverage/dependencies',
     async (view, req, res) => {
       const { limit } = parseQuery(query, req.query);
-      const differences = options.requireEngine().dependencyDifferences();
+      const differences = await options.requireEngine().dependencyDifferences();
       const pagerDutyOnly = visibleGaps(differences.pagerDutyOnly, view, limit);
       const catalogOnly = visibleGaps(differences.catalogOnly, view, limit);
       const body: StatusDependencyCoverage = {

@@ -1,6 +1,5 @@
 import {
   buildSummaryRows,
-  countSummaryLevels,
   StatusGrouping,
   StatusProblem,
   StatusProblemsPage,
@@ -65,23 +64,41 @@ function scoped(
   return all.filter(e => closure.has(e.entityRef));
 }
 
-/** The entities the filters select in the scope, worst first (as the scope is). */
-function selected(
+/**
+ * The entities a query selects (scope, filters, levels), kept by the view
+ * and followed through each change: the scope and the upstream closures
+ * rest on the catalog, so one test per entity tells what a change moved.
+ *
+ * @internal
+ */
+export function selectionOf(
   engine: StatusEngine,
-  inScope: StatusSummaryEntity[],
+  known: ViewSummary,
   filters: SummaryFilters,
-): StatusSummaryEntity[] {
-  let result = inScope.filter(summaryQueryMatcher(filters));
-  if (filters.withUpstreams) {
-    const closure = upstreamClosure(
-      engine,
-      result.map(e => e.entityRef),
-    );
-    result = inScope.filter(e => closure.has(e.entityRef));
-  }
-  return filters.level?.length
-    ? result.filter(e => hasSummaryLevel(e, filters.level))
-    : result;
+) {
+  return known.selection(`select ${JSON.stringify(filters)}`, entities => {
+    const inScope = scoped(engine, entities, filters.within);
+    const scope = filters.within?.length
+      ? new Set(inScope.map(e => e.entityRef))
+      : undefined;
+    const matches = summaryQueryMatcher(filters);
+    let admitted = matches;
+    if (filters.withUpstreams) {
+      const closure = upstreamClosure(
+        engine,
+        inScope.filter(matches).map(e => e.entityRef),
+      );
+      admitted = e => closure.has(e.entityRef);
+    }
+    return {
+      accepts: (e: StatusSummaryEntity) =>
+        (!scope || scope.has(e.entityRef)) &&
+        admitted(e) &&
+        hasSummaryLevel(e, filters.level),
+      // the filters' values within the scope: the catalog's, as the scope
+      extra: scope ? summaryFacets(inScope) : undefined,
+    };
+  });
 }
 
 /**
@@ -99,8 +116,11 @@ async function problemsPage(
   const problems: StatusProblem[] = await Promise.all(
     ranked.slice(page.offset, page.offset + page.limit).map(async p => {
       // the same for every page of this state and view
-      const impacted = known.memo(`impacted ${p.entityRef}`, () =>
-        summaryIndexOf(engine).worstFirst(p.impacted, IMPACTED_LISTED),
+      // kept until the problem or one of those it impacts changes
+      const impacted = known.keptFor(
+        `impacted ${p.entityRef}`,
+        () => [p.entityRef, ...p.impacted],
+        () => summaryIndexOf(engine).worstFirst(p.impacted, IMPACTED_LISTED),
       );
       const incidents = engine
         .incidentsOf(p.entityRef)
@@ -149,31 +169,19 @@ export async function summariseStatus(
   problemsLimit: number = SUMMARY_PAGES.problems.defaultLimit,
 ): Promise<StatusSummary> {
   const known = summaryIndexOf(engine).forView(view);
-  const { inScope, entities, counts, impacted } = known.memo(
-    `summary ${JSON.stringify(filters)}`,
-    () => {
-      const scope = scoped(engine, known.entities, filters.within);
-      const chosen = selected(engine, scope, filters);
-      return {
-        inScope: scope,
-        entities: chosen,
-        counts: countSummaryLevels(chosen),
-        impacted: chosen.filter(e => e.inherited !== 'operational').length,
-      };
-    },
-  );
+  const chosen = selectionOf(engine, known, filters);
   const problems = await problemsPage(engine, store, view, known, {
     offset: 0,
     limit: problemsLimit,
   });
   const freshness = engine.freshness();
   return {
-    counts,
-    total: entities.length,
-    impacted,
-    entities: entities.slice(page.offset, page.offset + page.limit),
+    counts: chosen.counts,
+    total: chosen.entities.length,
+    impacted: chosen.impacted,
+    entities: chosen.entities.slice(page.offset, page.offset + page.limit),
     ...page,
-    facets: filters.within?.length ? summaryFacets(inScope) : known.facets,
+    facets: chosen.extra ?? known.facets,
     problems: problems.problems,
     problemsTotal: problems.total,
     freshness: {
@@ -213,19 +221,24 @@ export function pageSummaryRows(
   page: SummaryPage,
 ): StatusSummaryRows {
   const known = summaryIndexOf(engine).forView(view);
-  const { entities, rows } = known.memo(
+  const chosen = selectionOf(engine, known, filters);
+  const { entities } = chosen;
+  if (grouping === 'flat') {
+    // a row per entity: only the page's are made
+    return {
+      rows: buildSummaryRows(
+        entities.slice(page.offset, page.offset + page.limit),
+        grouping,
+        collapsed,
+      ),
+      total: entities.length,
+      entities: entities.length,
+      ...page,
+    };
+  }
+  const rows = known.memo(
     `rows ${JSON.stringify([filters, grouping, [...collapsed].sort()])}`,
-    () => {
-      const chosen = selected(
-        engine,
-        scoped(engine, known.entities, filters.within),
-        filters,
-      );
-      return {
-        entities: chosen,
-        rows: buildSummaryRows(chosen, grouping, collapsed),
-      };
-    },
+    () => buildSummaryRows(entities, grouping, collapsed),
   );
   return {
     rows: rows.slice(page.offset, page.offset + page.limit),

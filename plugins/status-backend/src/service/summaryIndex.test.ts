@@ -11,8 +11,9 @@ import { createStatusStack } from '../__testUtils__/statusStack';
 import { StoredIncident, StoredService } from '../database';
 import { StatusEngine } from '../engine/StatusEngine';
 import { CallerView } from './CallerAccess';
-import { summariseStatus } from './summary';
+import { selectionOf, summariseStatus, SummaryFilters } from './summary';
 import { SummaryIndex, ViewSummary } from './summaryIndex';
+import { Selection } from './viewSummary';
 
 jest.setTimeout(120_000);
 
@@ -44,8 +45,35 @@ function generatedOrganisation(random: Random): Entity[] {
   });
 }
 
-/** What a view's summary holds, without its memo. */
-const contentOf = ({ memo: _memo, ...content }: ViewSummary) => content;
+/** What a view's summary holds. */
+const contentOf = ({ version, entities, problems, facets }: ViewSummary) => ({
+  version,
+  entities,
+  problems,
+  facets,
+});
+
+/** What a selection holds (its test left out). */
+const selectionContent = ({
+  entities,
+  counts,
+  impacted,
+  extra,
+}: Selection<unknown>) => ({
+  entities,
+  counts,
+  impacted,
+  extra,
+});
+
+/** Queries whose selections the index keeps and follows through changes. */
+const QUERIES: SummaryFilters[] = [
+  {},
+  { owner: ['group:default/shop'] },
+  { level: ['degraded', 'partial_outage', 'major_outage'] },
+  { within: ['group:default/platform'] },
+  { kind: ['component'], text: 'gen-1', withUpstreams: true },
+];
 
 const view = (key: string, hidden: ReadonlySet<string>): CallerView => ({
   has: ref => !hidden.has(ref),
@@ -65,14 +93,16 @@ describe('the summary index, after random changes', () => {
     'equals a full recomputation, for every view, and the engine a fresh one, on %p',
     async databaseId => {
       const random = new Random(20261207);
-      const organisation = [...shop, ...generatedOrganisation(random)];
-      const refs = organisation.map(
-        e => `${e.kind.toLocaleLowerCase('en-US')}:default/${e.metadata.name}`,
-      );
+      let organisation = [...shop, ...generatedOrganisation(random)];
+      const refOf = (e: Entity) =>
+        `${e.kind.toLocaleLowerCase('en-US')}:default/${e.metadata.name}`;
+      // every ref ever in the catalog: those removed must show nothing
+      const refs = organisation.map(refOf);
+      const logger = mockServices.logger.mock();
       const stack = await createStatusStack({
         knex: await databases.init(databaseId),
         pagerDutyUrl: sim.url,
-        logger: mockServices.logger.mock(),
+        logger,
         entities: organisation,
       });
       await stack.sync.syncOnce();
@@ -102,7 +132,9 @@ describe('the summary index, after random changes', () => {
         items[Math.floor(random.next() * items.length)];
 
       /** The engine that read by difference agrees with one that reads everything. */
+      let freshEngines = 0;
       const compareWithFreshEngine = async () => {
+        freshEngines += 1;
         const other = (await stack.makeEngine())!;
         await other.refreshCatalog();
         expect(refs.map(ref => [ref, engine.levels(ref)])).toEqual(
@@ -116,13 +148,68 @@ describe('the summary index, after random changes', () => {
         );
       };
 
+      /** A change of one entity, or one added or removed, as teams make them. */
+      const changeCatalog = () => {
+        const generated = organisation.filter(e =>
+          e.metadata.name.startsWith('gen-'),
+        );
+        const names = generated.map(e => e.metadata.name);
+        const kind = random.next();
+        if (kind < 0.2 && generated.length > 12) {
+          const gone = pick(generated);
+          organisation = organisation.filter(e => e !== gone);
+          return 'removed';
+        }
+        const upstreams = [
+          ...new Set(
+            Array.from({ length: 1 + Math.floor(random.next() * 3) }, () =>
+              pick(names),
+            ),
+          ),
+        ];
+        const service =
+          random.next() < 0.5
+            ? serviceId(Math.floor(random.next() * SERVICES))
+            : undefined;
+        if (kind < 0.4) {
+          const name = `gen-${24 + Math.floor(random.next() * 6)}`;
+          if (!names.includes(name)) refs.push(`component:default/${name}`);
+          organisation = [
+            ...organisation.filter(e => e.metadata.name !== name),
+            component(name, 'shop', service, upstreams, upstreams[0]),
+          ];
+          return 'added';
+        }
+        const changed = pick(generated);
+        const old = changed.metadata.annotations ?? {};
+        organisation = organisation.map(e =>
+          e === changed
+            ? component(
+                e.metadata.name,
+                random.next() < 0.3 ? 'platform' : (e.spec!.owner as string),
+                kind < 0.7 ? service : old['pagerduty.com/service-id'],
+                kind < 0.7 ? upstreams.filter(u => u !== e.metadata.name) : [],
+                random.next() < 0.5 ? upstreams[0] : undefined,
+              )
+            : e,
+        );
+        return 'changed';
+      };
+
       /** Which kinds of root cause the walk met, to be sure it met them. */
       const seen = new Set<string>();
-      for (let step = 0; step < 40; step++) {
+      const catalogChanges = new Set<string>();
+      for (let step = 0; step < 60; step++) {
         if (step % 8 === 0 && step > 0) await compareWithFreshEngine();
         const action = random.next();
         const at = new Date();
-        if (action < 0.45 || open.size === 0) {
+        if (action > 0.78) {
+          catalogChanges.add(changeCatalog());
+          stack.setCatalogEntities(organisation);
+          await engine.refreshCatalog();
+          // the summaries that followed the change agree with a fresh build
+          await compareWithFreshEngine();
+        } else if (action < 0.4 || open.size === 0) {
           const incident: StoredIncident = {
             account: 'default',
             id: `PINC${step}`,
@@ -139,7 +226,7 @@ describe('the summary index, after random changes', () => {
           };
           open.set(incident.id, incident);
           await store.upsertIncidents([incident]);
-        } else if (action < 0.7) {
+        } else if (action < 0.55) {
           const incident = pick([...open.values()]);
           open.delete(incident.id);
           await store.upsertIncidents([
@@ -151,7 +238,7 @@ describe('the summary index, after random changes', () => {
               observedAt: at,
             },
           ]);
-        } else if (action < 0.8) {
+        } else if (action < 0.62) {
           const incident = pick([...open.values()]);
           const acknowledged = {
             ...incident,
@@ -161,7 +248,7 @@ describe('the summary index, after random changes', () => {
           };
           open.set(incident.id, acknowledged);
           await store.upsertIncidents([acknowledged]);
-        } else if (action < 0.9) {
+        } else if (action < 0.7) {
           // a service PagerDuty deletes, or brings back
           const id = serviceId(Math.floor(random.next() * SERVICES));
           const service = generated.find(s => s.id === id)!;
@@ -181,9 +268,13 @@ describe('the summary index, after random changes', () => {
 
         const fresh = new SummaryIndex(engine);
         for (const v of [everyone, restricted]) {
-          expect(contentOf(index.forView(v))).toEqual(
-            contentOf(fresh.forView(v)),
-          );
+          const kept = index.forView(v);
+          const built = fresh.forView(v);
+          expect(contentOf(kept)).toEqual(contentOf(built));
+          for (const query of QUERIES)
+            expect(selectionContent(selectionOf(engine, kept, query))).toEqual(
+              selectionContent(selectionOf(engine, built, query)),
+            );
           // nothing hidden is named, not even as a root cause or an owner
           const { entities } = index.forView(v);
           for (const entity of entities)
@@ -198,6 +289,14 @@ describe('the summary index, after random changes', () => {
         }
       }
       await compareWithFreshEngine();
+      // the catalog's changes were applied by difference: one full build
+      // only, besides those of the fresh engines
+      expect(catalogChanges).toEqual(new Set(['removed', 'added', 'changed']));
+      expect(
+        logger.info.mock.calls.filter(([message]) =>
+          String(message).startsWith('Status engine:'),
+        ),
+      ).toHaveLength(1 + freshEngines);
       // the walk met inherited outages, and roots hidden from the restricted reader
       expect(seen).toEqual(
         new Set(['true:false', 'false:false', 'false:true']),

@@ -216,7 +216,7 @@ export async function createStatusParts(
       alertStaleAfterMs: alertLimits.staleAfterMs,
       onChanges: changes => livePush.changed(changes.map(c => c.ref)),
       // who may read what can change with the catalog
-      onCatalogRead: () => access.clear(),
+      onCatalogChange: () => access.clear(),
       now: options.now,
     });
   }
