@@ -1,6 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { createHash } from 'node:crypto';
 import { StatusStore } from '../database';
+import { Readable } from '../lib/readable';
 
 /** A view unchanged is stored again after this long, to keep `seenAt` honest. */
 const RESAVE_AFTER_MS = 10 * 60_000;
@@ -32,7 +33,7 @@ export class UserViews {
   ) {}
 
   /** Records what a user may read (called whenever the API reads a user's access). */
-  async seen(userRef: string, readable: Set<string>): Promise<void> {
+  async seen(userRef: string, readable: Readable): Promise<void> {
     const catalog = this.options.catalog();
     if (!catalog) return;
     const hidden: string[] = [];

@@ -38,13 +38,57 @@ describe('CallerAccess', () => {
             : AuthorizeResult.DENY,
       })),
     );
+    // the catalog's policy reads entities under conditions, except for
+    // the readers named in `readEverything` (no conditions) and `readNothing`
+    const readEverything = new Set<string>();
+    const readNothing = new Set<string>();
+    permissions.authorizeConditional.mockImplementation(
+      async (requests, options) =>
+        requests.map(() => {
+          const user = (options?.credentials.principal as any).userEntityRef;
+          if (readEverything.has(user))
+            return { result: AuthorizeResult.ALLOW };
+          if (readNothing.has(user)) return { result: AuthorizeResult.DENY };
+          return {
+            result: AuthorizeResult.CONDITIONAL,
+            pluginId: 'catalog',
+            resourceType: 'catalog-entity',
+            conditions: {
+              rule: 'IS_ENTITY_OWNER',
+              resourceType: 'catalog-entity',
+              params: { claims: [user] },
+            },
+          };
+        }) as any,
+    );
+    // the catalog as the engine last read it, once it has
+    let catalogRead = true;
     const access = new CallerAccess(catalog, permissions, {
       nowMs: () => nowMs,
+      catalogRefs: () =>
+        catalogRead
+          ? {
+              has: ref =>
+                ref === 'component:default/cart-api' ||
+                ref === 'component:default/auth-service',
+            }
+          : undefined,
     });
+    const catalogNotReadYet = () => {
+      catalogRead = false;
+    };
     const advance = (ms: number) => {
       nowMs += ms;
     };
-    return { catalog, permissions, access, advance };
+    return {
+      catalog,
+      permissions,
+      access,
+      advance,
+      readEverything,
+      readNothing,
+      catalogNotReadYet,
+    };
   }
 
   it("asks the catalog and the permission framework with each caller's own credentials", async () => {
@@ -58,6 +102,35 @@ describe('CallerAccess', () => {
     expect(bob.admin).toBe(false);
   });
 
+  it('reads no entities for a caller the catalog lets read everything, and none for one it lets read nothing', async () => {
+    const { catalog, access, readEverything, readNothing } = setUp();
+    readEverything.add('user:default/grace').add('user:default/heidi');
+    readNothing.add('user:default/ivan');
+    const grace = await access.of(mockCredentials.user('user:default/grace'));
+    const heidi = await access.of(mockCredentials.user('user:default/heidi'));
+    const ivan = await access.of(mockCredentials.user('user:default/ivan'));
+    expect(catalog.getEntities).not.toHaveBeenCalled();
+    expect(grace.has('component:default/auth-service')).toBe(true);
+    expect(grace.has('component:default/not-in-the-catalog')).toBe(false);
+    expect(grace.key).toBe(heidi.key);
+    expect(ivan.has('component:default/cart-api')).toBe(false);
+    expect(ivan.key).not.toBe(grace.key);
+    // a reader under conditions still reads what the catalog returns them
+    const bob = await access.of(mockCredentials.user('user:default/bob'));
+    expect(catalog.getEntities).toHaveBeenCalledTimes(1);
+    expect(bob.has('component:default/auth-service')).toBe(false);
+    expect(bob.key).not.toBe(grace.key);
+  });
+
+  it('reads the catalog for a caller allowed everything while the catalog has not been read yet', async () => {
+    const { catalog, access, readEverything, catalogNotReadYet } = setUp();
+    readEverything.add(ALICE);
+    catalogNotReadYet();
+    const alice = await access.of(mockCredentials.user(ALICE));
+    expect(catalog.getEntities).toHaveBeenCalledTimes(1);
+    expect(alice.has('component:default/auth-service')).toBe(true);
+  });
+
   it('reuses one read per caller, shared by concurrent requests', async () => {
     const { catalog, permissions, access } = setUp();
     const alice = mockCredentials.user(ALICE);
@@ -65,6 +138,7 @@ describe('CallerAccess', () => {
     await access.of(alice);
     expect(catalog.getEntities).toHaveBeenCalledTimes(1);
     expect(permissions.authorize).toHaveBeenCalledTimes(1);
+    expect(permissions.authorizeConditional).toHaveBeenCalledTimes(1);
     await access.of(mockCredentials.user('user:default/bob'));
     expect(catalog.getEntities).toHaveBeenCalledTimes(2);
   });

@@ -114,6 +114,10 @@ export async function createStatusParts(
     now: options.now,
   });
   const access = new CallerAccess(catalog, permissions, {
+    catalogRefs: () =>
+      engine?.ready
+        ? { has: ref => engine!.entity(ref) !== undefined }
+        : undefined,
     onUserRead: (user, readable) => userViews.seen(user, readable),
   });
   const liveChannelOf = await createLiveChannels(store);
