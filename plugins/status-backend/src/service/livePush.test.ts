@@ -22,17 +22,22 @@ function recordingSignals() {
 describe('LivePush', () => {
   const channelOf = (ref: string) => `status:hmac-of-${ref}`;
 
-  it("gathers a burst into one message per channel: the shared hint, each entity's and its dependents'", async () => {
+  it("pushes the first change at once and gathers the rest of a burst into one message per channel: the shared hint, each entity's and its dependents'", async () => {
     const { sent, signals } = recordingSignals();
     const push = new LivePush(signals, mockServices.logger.mock(), {
       channelOf,
       shownBy: ref => (ref === 'auth' ? ['cart', 'checkout'] : []),
-      gatherMs: 1,
+      gatherMs: 20,
     });
+    push.changed(['search']);
+    // at once, without waiting for more
+    expect(sent.map(s => s.channel).sort()).toEqual(
+      [STATUS_SIGNAL_CHANNEL, channelOf('search')].sort(),
+    );
     push.changed(['auth']);
     push.changed(['auth', 'search']);
-    await waitForExpect(() => expect(sent).toHaveLength(5));
-    expect(sent.map(s => [s.channel, s.scope]).sort()).toEqual(
+    await waitForExpect(() => expect(sent).toHaveLength(7));
+    expect(sent.slice(2).map(s => [s.channel, s.scope]).sort()).toEqual(
       [
         [STATUS_SIGNAL_CHANNEL, 'some'],
         [channelOf('auth'), 'some'],

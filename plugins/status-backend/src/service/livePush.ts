@@ -4,6 +4,7 @@ import {
   STATUS_SIGNAL_CHANNEL,
   StatusSignal,
 } from '@status-layer/plugin-status-common';
+import { throttle } from '../lib/coalesce';
 
 /** Past this many entity channels in one push, every page is told to read again. */
 const MAX_ENTITY_CHANNELS = 200;
@@ -13,15 +14,16 @@ const MAX_ENTITY_CHANNELS = 200;
  * (which reaches the browsers of every replica through the events service),
  * without naming any entity to anyone who may not read it: the shared channel
  * only says that something changed; each entity's own channel (whose name
- * only its readers learn) says that it did. Changes are gathered for a
- * moment, so a burst is one message per channel.
+ * only its readers learn) says that it did. The first change after a quiet
+ * spell goes out at once; those that follow within a moment are gathered,
+ * so a burst is one more message per channel.
  *
  * @internal
  */
 export class LivePush {
   private refs = new Set<string>();
   private everything = false;
-  private timer?: ReturnType<typeof setTimeout>;
+  private readonly push: () => void;
 
   constructor(
     private readonly signals: SignalsService | undefined,
@@ -33,18 +35,21 @@ export class LivePush {
       shownBy?: (entityRef: string) => Iterable<string>;
       gatherMs?: number;
     },
-  ) {}
+  ) {
+    // news after a quiet spell goes out at once; a burst is gathered
+    this.push = throttle(() => this.flush(), options.gatherMs ?? 100);
+  }
 
   /** Announces that these entities changed; no refs means "anything may have". */
   changed(entityRefs?: Iterable<string>) {
     if (!this.signals) return;
     if (entityRefs) for (const ref of entityRefs) this.refs.add(ref);
     else this.everything = true;
-    this.timer ??= setTimeout(() => this.flush(), this.options.gatherMs ?? 100);
+    this.push();
   }
 
   private flush() {
-    this.timer = undefined;
+    if (!this.everything && this.refs.size === 0) return;
     const touched = new Set(this.refs);
     for (const ref of this.refs)
       for (const shown of this.options.shownBy?.(ref) ?? []) touched.add(shown);

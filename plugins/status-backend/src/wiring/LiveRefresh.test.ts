@@ -30,17 +30,27 @@ describe('LiveRefresh', () => {
     return { order, engine, refresh, logger };
   }
 
-  it('refreshes the engine once for a burst, then pushes what changed', async () => {
+  it('refreshes at once after a quiet spell, once more for the rest of a burst, then pushes what changed', async () => {
     const { order, engine, refresh } = setUp({ ready: true });
     refresh.changed(['b']);
-    refresh.changed(['a', 'b']);
-    await waitForExpect(() => expect(order).toEqual(['refresh', 'push a,b']));
-    expect(engine.refreshSignals).toHaveBeenCalledTimes(1);
+    refresh.changed(['a', 'c']);
+    refresh.changed(['a']);
+    await waitForExpect(() =>
+      expect(order).toEqual(['refresh', 'push b', 'refresh', 'push a,c']),
+    );
+    expect(engine.refreshSignals).toHaveBeenCalledTimes(2);
     // an unnamed change wins over named ones in the same burst
+    await new Promise(resolve => setTimeout(resolve, 5));
     refresh.changed(['c']);
+    refresh.changed(['d']);
     refresh.changed();
     await waitForExpect(() =>
-      expect(order.slice(2)).toEqual(['refresh', 'push all']),
+      expect(order.slice(4)).toEqual([
+        'refresh',
+        'push c',
+        'refresh',
+        'push all',
+      ]),
     );
   });
 

@@ -1,12 +1,13 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { coalesce } from '../lib/coalesce';
+import { throttle } from '../lib/coalesce';
 import { StatusEngine } from '../engine/StatusEngine';
 import { LivePush } from '../service/livePush';
 
 /**
  * After new signals (a webhook, an alert, another replica's news): refresh
  * the engine's levels, then tell open pages, so that what they read again is
- * already current. Bursts become one refresh (coalesced over 100 ms).
+ * already current. News after a quiet spell is applied at once; a burst
+ * becomes one more refresh at the end of 100 ms.
  */
 export class LiveRefresh {
   #pending: Set<string> | 'everything' = new Set();
@@ -24,8 +25,8 @@ export class LiveRefresh {
       coalesceMs?: number;
     },
   ) {
-    this.#run = coalesce(
-      () => this.#refreshThenPush(),
+    this.#run = throttle(
+      () => void this.#refreshThenPush(),
       options.coalesceMs ?? 100,
     );
   }
