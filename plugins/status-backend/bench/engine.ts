@@ -460,9 +460,7 @@ async function main() {
   console.log(
     `  summary over every entity (in process, 100 requests, every tenth after a change): first ${coldSummaryMs.toFixed(
       0,
-    )} ms; after a change ${stats(afterChange)}; unchanged ${stats(
-      unchanged,
-    )}`,
+    )} ms; after a change ${stats(afterChange)}; unchanged ${stats(unchanged)}`,
   );
 
   if (!ENGINE_ONLY) {

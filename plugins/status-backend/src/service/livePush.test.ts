@@ -37,7 +37,12 @@ describe('LivePush', () => {
     push.changed(['auth']);
     push.changed(['auth', 'search']);
     await waitForExpect(() => expect(sent).toHaveLength(7));
-    expect(sent.slice(2).map(s => [s.channel, s.scope]).sort()).toEqual(
+    expect(
+      sent
+        .slice(2)
+        .map(s => [s.channel, s.scope])
+        .sort(),
+    ).toEqual(
       [
         [STATUS_SIGNAL_CHANNEL, 'some'],
         [channelOf('auth'), 'some'],

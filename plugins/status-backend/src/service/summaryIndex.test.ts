@@ -150,13 +150,13 @@ describe('the summary index, after random changes', () => {
 
       /** A change of one entity, or one added or removed, as teams make them. */
       const changeCatalog = () => {
-        const generated = organisation.filter(e =>
+        const ours = organisation.filter(e =>
           e.metadata.name.startsWith('gen-'),
         );
-        const names = generated.map(e => e.metadata.name);
+        const names = ours.map(e => e.metadata.name);
         const kind = random.next();
-        if (kind < 0.2 && generated.length > 12) {
-          const gone = pick(generated);
+        if (kind < 0.2 && ours.length > 12) {
+          const gone = pick(ours);
           organisation = organisation.filter(e => e !== gone);
           return 'removed';
         }
@@ -180,7 +180,7 @@ describe('the summary index, after random changes', () => {
           ];
           return 'added';
         }
-        const changed = pick(generated);
+        const changed = pick(ours);
         const old = changed.metadata.annotations ?? {};
         organisation = organisation.map(e =>
           e === changed

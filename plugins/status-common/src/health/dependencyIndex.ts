@@ -12,8 +12,10 @@ const edgeKey = (dependent: string, upstream: string) =>
  * walks (and so the paths they find) are the same after a full build and
  * after edges were replaced one entity at a time.
  */
-const byRef = (a: Neighbour, b: Neighbour) =>
-  a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0;
+const byRef = (a: Neighbour, b: Neighbour) => {
+  if (a.ref === b.ref) return 0;
+  return a.ref < b.ref ? -1 : 1;
+};
 
 /**
  * The dependency edges of the catalog, indexed both ways: each entity's
