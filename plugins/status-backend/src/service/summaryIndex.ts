@@ -165,33 +165,36 @@ export class SummaryIndex {
       outages.set(ref, {
         entityRef: ref,
         level: own as HealthLevel,
-        impacted: [...this.engine.impactedSetOf(ref)],
+        // in the order of refs, once per change of the outage's reach
+        impacted: [...this.engine.impactedSetOf(ref)].sort(
+          this.refOrder.compareRefs,
+        ),
       });
     else outages.delete(ref);
   }
 
   /**
-   * The worst `limit` of some entities, with their levels, worst first and
-   * then by ref: one pass, however many there are.
+   * The worst `limit` of some entities given in the order of refs (as the
+   * outages' impacted are), with their levels, worst first and then by ref:
+   * one pass that reads each one's level, however many there are.
    */
   worstFirst(
     refs: string[],
     limit: number,
   ): { entityRef: string; level: HealthLevel }[] {
     if (limit <= 0) return [];
-    const order = this.refOrder.compare;
-    const top: Ranked[] = [];
+    const byLevel = new Map<HealthLevel, Ranked[]>(
+      LEVELS_WORST_FIRST.map(level => [level, []]),
+    );
     for (const entityRef of refs) {
-      const item = {
-        entityRef,
-        level: this.engine.levels(entityRef).effective,
-      };
-      if (top.length === limit && order(item, top[limit - 1]) >= 0) continue;
-      const at = top.findIndex(t => order(item, t) < 0);
-      top.splice(at < 0 ? top.length : at, 0, item);
-      if (top.length > limit) top.pop();
+      const level = this.engine.levels(entityRef).effective;
+      const bucket = byLevel.get(level)!;
+      if (bucket.length < limit) bucket.push({ entityRef, level });
     }
-    return top;
+    return LEVELS_WORST_FIRST.flatMap(level => byLevel.get(level)!).slice(
+      0,
+      limit,
+    );
   }
 
   /** A System's Domain, for its components: read once per build from the catalog. */

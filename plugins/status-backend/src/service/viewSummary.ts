@@ -25,6 +25,7 @@ export type BaseEntry = {
 export type OutageRoot = {
   entityRef: string;
   level: HealthLevel;
+  /** In the order of refs. */
   impacted: string[];
 };
 

@@ -25,7 +25,8 @@ const MERGE_FROM = 256;
  */
 export class WorstFirstOrder<T> {
   readonly compare: (a: T, b: T) => number;
-  private readonly compareRefs: (a: string, b: string) => number;
+  /** The order of refs alone (the tie-break of equal levels). */
+  readonly compareRefs: (a: string, b: string) => number;
 
   /**
    * `rankOf` gives a ref's place among refs sorted once (undefined for refs
