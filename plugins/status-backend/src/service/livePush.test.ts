@@ -57,6 +57,20 @@ describe('LivePush', () => {
     ).not.toMatch(/auth|search|cart/);
   });
 
+  it('looks up no dependents once a change is too wide to name', async () => {
+    const { sent, signals } = recordingSignals();
+    const shownBy = jest.fn((ref: string) => [`${ref}-dependent`]);
+    const push = new LivePush(signals, mockServices.logger.mock(), {
+      channelOf,
+      shownBy,
+      gatherMs: 1,
+    });
+    push.changed(Array.from({ length: 5000 }, (_, i) => `entity-${i}`));
+    await waitForExpect(() => expect(sent).toHaveLength(1));
+    expect(sent[0].scope).toBe('all');
+    expect(shownBy).not.toHaveBeenCalled();
+  });
+
   it('says "read everything again" on the shared channel alone for an unnamed change or a very wide one', async () => {
     const { sent, signals } = recordingSignals();
     const push = new LivePush(signals, mockServices.logger.mock(), {

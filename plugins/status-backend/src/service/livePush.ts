@@ -51,8 +51,11 @@ export class LivePush {
   private flush() {
     if (!this.everything && this.refs.size === 0) return;
     const touched = new Set(this.refs);
-    for (const ref of this.refs)
+    // past the bound every page reads again: no dependents are looked up
+    for (const ref of this.refs) {
+      if (this.everything || touched.size > MAX_ENTITY_CHANNELS) break;
       for (const shown of this.options.shownBy?.(ref) ?? []) touched.add(shown);
+    }
     const all = this.everything || touched.size > MAX_ENTITY_CHANNELS;
     this.refs = new Set();
     this.everything = false;

@@ -123,7 +123,7 @@ export async function createStatusParts(
   const liveChannelOf = await createLiveChannels(store);
   const livePush = new LivePush(deps.signals, logger, {
     channelOf: liveChannelOf,
-    shownBy: ref => engine?.impactedBy(ref) ?? [],
+    shownBy: ref => engine?.impactedSetOf(ref) ?? [],
   });
   const liveRefresh = new LiveRefresh({
     engine: () => engine,
