@@ -363,10 +363,12 @@ export class StatusEngine {
 
   /** The entities an incident's service maps to. */
   entitiesOfIncident(incident: StoredIncident): string[] {
-    return this.entities.entitiesOfService(
-      incident.account,
-      incident.serviceId,
-    );
+    return this.entitiesOfService(incident.account, incident.serviceId);
+  }
+
+  /** The entities a PagerDuty service maps to. */
+  entitiesOfService(account: string, serviceId: string): string[] {
+    return this.entities.entitiesOfService(account, serviceId);
   }
 
   /** The entities impacted by this one (its blast radius). */

@@ -9,7 +9,7 @@ export const SIGNALS_CHANGED_TOPIC = 'status.signals-changed';
 /**
  * Keeps every replica's engine current: the replica that stored new signals
  * (a webhook, an alert) announces it through the events service, and every
- * replica refreshes its engine. Each replica subscribes under its own ID, so
+ * other replica refreshes its engine. Each replica subscribes under its own ID, so
  * each gets every announcement (subscribers sharing an ID share the events).
  * Announcements are throttled: the first after a quiet spell goes out at once
  * (so the others refresh as soon as this replica does, before its pushes
@@ -25,17 +25,23 @@ export async function followReplicas(options: {
   coalesceMs?: number;
 }): Promise<{ announce: () => void }> {
   const { events, logger } = options;
+  const replica = randomBytes(8).toString('hex');
   await events.subscribe({
-    id: `status-engine-${randomBytes(8).toString('hex')}`,
+    id: `status-engine-${replica}`,
     topics: [SIGNALS_CHANGED_TOPIC],
-    onEvent: async () => options.onSignalsChanged(),
+    onEvent: async event => {
+      // the announcing replica has refreshed already: a second refresh
+      // would only hold back the reads that wait for the engine to be current
+      if ((event.eventPayload as { from?: unknown })?.from === replica) return;
+      options.onSignalsChanged();
+    },
   });
   return {
     announce: throttle(() => {
       events
         .publish({
           topic: SIGNALS_CHANGED_TOPIC,
-          eventPayload: { at: new Date().toISOString() },
+          eventPayload: { at: new Date().toISOString(), from: replica },
         })
         .catch(error =>
           logger.warn(

@@ -22,7 +22,9 @@ function recordingSignals() {
 describe('LivePush', () => {
   const channelOf = (ref: string) => `status:hmac-of-${ref}`;
 
-  it("pushes the first change at once and gathers the rest of a burst into one message per channel: the shared hint, each entity's and its dependents'", async () => {
+  const workInHandDone = () => new Promise(resolve => setImmediate(resolve));
+
+  it("pushes the first change once the work in hand is done and gathers the rest of a burst into one message per channel: the shared hint, each entity's and its dependents'", async () => {
     const { sent, signals } = recordingSignals();
     const push = new LivePush(signals, mockServices.logger.mock(), {
       channelOf,
@@ -30,7 +32,10 @@ describe('LivePush', () => {
       gatherMs: 20,
     });
     push.changed(['search']);
-    // at once, without waiting for more
+    push.changed(['search']);
+    expect(sent).toEqual([]);
+    // without waiting for more: what the same turn announced is one message
+    await workInHandDone();
     expect(sent.map(s => s.channel).sort()).toEqual(
       [STATUS_SIGNAL_CHANNEL, channelOf('search')].sort(),
     );
@@ -55,6 +60,22 @@ describe('LivePush', () => {
     expect(
       JSON.stringify(sent.filter(s => s.channel === STATUS_SIGNAL_CHANNEL)),
     ).not.toMatch(/auth|search|cart/);
+  });
+
+  it('tells only the shared channel of a change no entity shows', async () => {
+    const { sent, signals } = recordingSignals();
+    const push = new LivePush(signals, mockServices.logger.mock(), {
+      channelOf,
+      gatherMs: 1,
+    });
+    push.changed([]);
+    await workInHandDone();
+    expect(sent).toEqual([
+      expect.objectContaining({
+        channel: STATUS_SIGNAL_CHANNEL,
+        scope: 'some',
+      }),
+    ]);
   });
 
   it('looks up no dependents once a change is too wide to name', async () => {

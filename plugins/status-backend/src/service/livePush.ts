@@ -15,15 +15,20 @@ const MAX_ENTITY_CHANNELS = 200;
  * without naming any entity to anyone who may not read it: the shared channel
  * only says that something changed; each entity's own channel (whose name
  * only its readers learn) says that it did. The first change after a quiet
- * spell goes out at once; those that follow within a moment are gathered,
- * so a burst is one more message per channel.
+ * spell goes out as soon as the work in hand is done (a refresh's level
+ * changes and the news that caused it become one message); those that
+ * follow within a moment are gathered, so a burst is one more message per
+ * channel.
  *
  * @internal
  */
 export class LivePush {
   private refs = new Set<string>();
   private everything = false;
+  /** Something changed that no entity's page shows (e.g. an unmapped service's incident). */
+  private something = false;
   private readonly push: () => void;
+  private pushScheduled = false;
 
   constructor(
     private readonly signals: SignalsService | undefined,
@@ -40,16 +45,27 @@ export class LivePush {
     this.push = throttle(() => this.flush(), options.gatherMs ?? 100);
   }
 
-  /** Announces that these entities changed; no refs means "anything may have". */
+  /**
+   * Announces that these entities changed; an empty list, that something
+   * changed that only pages of many entities show; no list, that anything
+   * may have.
+   */
   changed(entityRefs?: Iterable<string>) {
     if (!this.signals) return;
     if (entityRefs) for (const ref of entityRefs) this.refs.add(ref);
     else this.everything = true;
-    this.push();
+    this.something = true;
+    if (this.pushScheduled) return;
+    this.pushScheduled = true;
+    setImmediate(() => {
+      this.pushScheduled = false;
+      this.push();
+    });
   }
 
   private flush() {
-    if (!this.everything && this.refs.size === 0) return;
+    if (!this.something) return;
+    this.something = false;
     const touched = new Set(this.refs);
     // past the bound every page reads again: no dependents are looked up
     for (const ref of this.refs) {

@@ -54,13 +54,23 @@ describe('LiveRefresh', () => {
     );
   });
 
-  it('pushes nothing for a change with no refs (another replica), and still pushes when a refresh fails', async () => {
+  it("pushes nothing for another replica's news, a bare hint for a change of no entity, and still pushes when a refresh fails", async () => {
     const { order, refresh, logger } = setUp({ ready: true, failing: true });
-    refresh.changed([]);
+    refresh.refreshOnly();
     await waitForExpect(() => expect(order).toEqual(['refresh']));
     refresh.changed(['a']);
     await waitForExpect(() =>
       expect(order).toEqual(['refresh', 'refresh', 'push a']),
+    );
+    refresh.changed([]);
+    await waitForExpect(() =>
+      expect(order).toEqual([
+        'refresh',
+        'refresh',
+        'push a',
+        'refresh',
+        'push ',
+      ]),
     );
     expect(logger.warn).toHaveBeenCalledWith(
       expect.stringContaining('database gone'),
@@ -78,7 +88,7 @@ describe('LiveRefresh', () => {
     const { order, refresh } = setUp({ ready: true });
     // nothing pending: at once
     await refresh.current();
-    refresh.changed([]);
+    refresh.refreshOnly();
     const read = refresh.current().then(() => order.push('read'));
     await read;
     expect(order).toEqual(['refresh', 'read']);

@@ -10,7 +10,8 @@ import { LivePush } from '../service/livePush';
  * becomes one more refresh at the end of 100 ms.
  */
 export class LiveRefresh {
-  #pending: Set<string> | 'everything' = new Set();
+  /** What to push after the refresh: entities, everything, or nothing (news from another replica, which pushes its own). */
+  #pending: Set<string> | 'everything' | undefined = undefined;
   readonly #run: () => void;
   /** News received so far, and how much of it the engine has applied. */
   #requested = 0;
@@ -31,12 +32,26 @@ export class LiveRefresh {
     );
   }
 
-  /** These entities' signals changed; no refs: anything shown may have (e.g. an incident's assignee). */
+  /**
+   * These entities' signals changed (an empty list: something only pages of
+   * many entities show); no list: anything shown may have.
+   */
   changed(entityRefs?: Iterable<string>): void {
     this.#requested += 1;
     if (!entityRefs) this.#pending = 'everything';
-    else if (this.#pending !== 'everything')
+    else if (this.#pending !== 'everything') {
+      this.#pending ??= new Set();
       for (const ref of entityRefs) this.#pending.add(ref);
+    }
+    this.#run();
+  }
+
+  /**
+   * Another replica stored new signals: refresh this engine so that its
+   * reads are current; that replica tells the browsers.
+   */
+  refreshOnly(): void {
+    this.#requested += 1;
     this.#run();
   }
 
@@ -76,7 +91,7 @@ export class LiveRefresh {
 
   async #refresh() {
     const refs = this.#pending;
-    this.#pending = new Set();
+    this.#pending = undefined;
     const engine = this.options.engine();
     if (engine?.ready)
       await engine
@@ -87,6 +102,6 @@ export class LiveRefresh {
           ),
         );
     if (refs === 'everything') this.options.livePush.changed();
-    else if (refs.size) this.options.livePush.changed(refs);
+    else if (refs) this.options.livePush.changed(refs);
   }
 }

@@ -144,14 +144,21 @@ export async function createStatusParts(
   const replicas = await followReplicas({
     events: deps.events,
     logger,
-    onSignalsChanged: () => liveRefresh.changed([]),
+    onSignalsChanged: () => liveRefresh.refreshOnly(),
   });
   const webhookProcessor = new PagerDutyWebhookProcessor({
     store,
     logger: logger.child({ task: 'pagerduty-webhooks' }),
-    onChanged: async () => {
-      // incident changes that move no level still change what pages show
-      liveRefresh.changed();
+    onChanged: async services => {
+      // incident changes that move no level still change what the pages of
+      // their service's entities (and of the dependents they impact) show
+      liveRefresh.changed(
+        engine && services.every(s => s.serviceId)
+          ? services.flatMap(s =>
+              engine!.entitiesOfService(s.account, s.serviceId!),
+            )
+          : undefined,
+      );
       replicas.announce();
     },
   });

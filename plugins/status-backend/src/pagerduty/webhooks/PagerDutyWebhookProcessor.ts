@@ -21,6 +21,13 @@ export const PAGERDUTY_WEBHOOK_EVENT_TYPES = [
   'service.deleted',
 ];
 
+/**
+ * A PagerDuty service whose incidents or details webhooks changed; no
+ * `serviceId` when the event did not tell which (an update to an incident
+ * not stored yet).
+ */
+export type WebhookTouchedService = { account: string; serviceId?: string };
+
 /** After this many failed attempts an event is set aside, with its error kept. */
 const MAX_ATTEMPTS = 5;
 const BATCH = 200;
@@ -40,8 +47,8 @@ export class PagerDutyWebhookProcessor {
     private readonly options: {
       store: StatusStore;
       logger: LoggerService;
-      /** Called after a run that changed something, with the accounts it touched. */
-      onChanged?: (accounts: string[]) => void | Promise<void>;
+      /** Called after a run that changed something, with the services it touched. */
+      onChanged?: (services: WebhookTouchedService[]) => void | Promise<void>;
       now?: () => Date;
     },
   ) {}
@@ -69,14 +76,17 @@ export class PagerDutyWebhookProcessor {
     const { store, logger } = this.options;
     let applied = 0;
     const accounts = new Set<string>();
+    const services = new Map<string, WebhookTouchedService>();
     for (;;) {
       const events = await store.webhookEvents.listPending(BATCH);
       if (events.length === 0) break;
       for (const event of events) {
         try {
-          if (await this.apply(event)) {
+          const touched = await this.apply(event);
+          if (touched) {
             applied++;
             accounts.add(event.account);
+            services.set(JSON.stringify(touched), touched);
           }
           await store.webhookEvents.markProcessed(event.id, this.now());
         } catch (error) {
@@ -107,12 +117,15 @@ export class PagerDutyWebhookProcessor {
         },
       );
     }
-    if (accounts.size) await this.options.onChanged?.([...accounts]);
+    if (services.size) await this.options.onChanged?.([...services.values()]);
     return applied;
   }
 
-  /** Applies one event; false when it changes nothing we keep. */
-  private async apply(event: StoredWebhookEvent): Promise<boolean> {
+  /** Applies one event; the service it touched, or undefined when it changes nothing we keep. */
+  private async apply(
+    event: StoredWebhookEvent,
+  ): Promise<WebhookTouchedService | undefined> {
+    const { account } = event;
     const body = JSON.parse(event.payload);
     const data = body?.event?.data;
     const update = toStoredIncidentUpdate(event.eventType, data, {
@@ -122,11 +135,14 @@ export class PagerDutyWebhookProcessor {
     });
     if (update) {
       await this.options.store.incidentUpdates.upsert([update]);
-      return true;
+      const incident = await this.options.store.getIncident(
+        account,
+        update.incidentId,
+      );
+      return { account, serviceId: incident?.serviceId };
     }
     if (event.eventType.startsWith('incident.') && data?.type === 'incident') {
-      await this.applyIncident(event, data);
-      return true;
+      return { account, serviceId: await this.applyIncident(event, data) };
     }
     if (event.eventType.startsWith('service.') && data?.id) {
       await this.options.store.updateService(
@@ -140,15 +156,19 @@ export class PagerDutyWebhookProcessor {
               status: data.status,
             },
       );
-      return true;
+      return { account, serviceId: String(data.id) };
     }
     this.options.logger.info(
       `Ignored PagerDuty webhook event ${event.id} of type ${event.eventType}`,
     );
-    return false;
+    return undefined;
   }
 
-  private async applyIncident(event: StoredWebhookEvent, data: any) {
+  /** Stores an incident's new state; returns its service. */
+  private async applyIncident(
+    event: StoredWebhookEvent,
+    data: any,
+  ): Promise<string> {
     const { store } = this.options;
     const known = await store.getIncident(event.account, data.id);
     const at = event.occurredAt;
@@ -172,6 +192,7 @@ export class PagerDutyWebhookProcessor {
     )
       incident.acknowledgedAt = undefined;
     await store.upsertIncidents([incident]);
+    return incident.serviceId;
   }
 
   private now() {

@@ -334,16 +334,52 @@ describe('PagerDuty webhooks', () => {
         receivedAt: new Date(),
         payload: JSON.stringify(incidentEvent()),
       });
-      // the next process applies it
+      // the next process applies it, and tells which service it touched
+      const touched: unknown[] = [];
       const processor = new PagerDutyWebhookProcessor({
         store,
         logger: mockServices.logger.mock(),
+        onChanged: services => {
+          touched.push(services);
+        },
       });
       expect(await processor.processPending()).toBe(1);
       expect((await store.getIncident('default', 'PGR0VU2'))?.status).toBe(
         'triggered',
       );
+      expect(touched).toEqual([[{ account: 'default', serviceId: 'PF9KMXH' }]]);
       expect(await processor.processPending()).toBe(0);
+
+      // a note names its incident: the service is the stored incident's, and
+      // unknown for an incident not stored yet
+      const note = (id: string, incidentId: string) => ({
+        id,
+        account: 'default',
+        eventType: 'incident.annotated',
+        resourceId: incidentId,
+        occurredAt: new Date(),
+        receivedAt: new Date(),
+        payload: JSON.stringify({
+          event: {
+            event_type: 'incident.annotated',
+            data: {
+              type: 'incident_note',
+              id: `N${id}`,
+              content: 'Rolled back',
+              created_at: new Date().toISOString(),
+              incident: { id: incidentId, type: 'incident_reference' },
+            },
+          },
+        }),
+      });
+      await store.webhookEvents.saveEvent(note('E2', 'PGR0VU2'));
+      expect(await processor.processPending()).toBe(1);
+      await store.webhookEvents.saveEvent(note('E3', 'PUNKNOWN'));
+      expect(await processor.processPending()).toBe(1);
+      expect(touched.slice(1)).toEqual([
+        [{ account: 'default', serviceId: 'PF9KMXH' }],
+        [{ account: 'default', serviceId: undefined }],
+      ]);
     });
   });
 });

@@ -1,4 +1,5 @@
-import { useSignal } from '@backstage/plugin-signals-react';
+import { useApiHolder } from '@backstage/frontend-plugin-api';
+import { signalApiRef } from '@backstage/plugin-signals-react';
 import {
   STATUS_SIGNAL_CHANNEL,
   StatusSignal,
@@ -9,8 +10,8 @@ import { POLL_INTERVAL_MS } from './usePolling';
 /** With live push, polling is only the safety net. */
 const SAFETY_POLL_INTERVAL_MS = 60_000;
 
-const isChange = (signal: StatusSignal | null): signal is StatusSignal =>
-  signal?.type === 'status-changed';
+const isChange = (signal: unknown): signal is StatusSignal =>
+  (signal as StatusSignal | null)?.type === 'status-changed';
 
 /**
  * Follows the backend's status changes pushed through signals. Pages of many
@@ -19,32 +20,38 @@ const isChange = (signal: StatusSignal | null): signal is StatusSignal =>
  * shared one only when every page must read again. Returns a counter that
  * grows with every change that concerns the view, and the polling interval
  * to use: long when pushes arrive, short otherwise.
+ *
+ * Messages are filtered before they reach React state: on an entity's page,
+ * the shared channel's "something changed somewhere" re-renders nothing,
+ * which keeps the page free to handle its own channel's news at once.
  */
 export function useLiveStatus(entityChannel?: string): {
   changes: number;
   intervalMs: number;
   live: boolean;
 } {
-  const shared = useSignal<StatusSignal>(STATUS_SIGNAL_CHANNEL);
-  const own = useSignal<StatusSignal>(entityChannel ?? STATUS_SIGNAL_CHANNEL);
+  const signals = useApiHolder().get(signalApiRef);
   const [changes, setChanges] = useState(0);
-  const sharedSignal = shared.lastSignal;
-  const ownSignal = own.lastSignal;
   useEffect(() => {
-    if (!isChange(sharedSignal)) return;
-    if (!entityChannel || sharedSignal.scope === 'all') setChanges(n => n + 1);
-    // entityChannel is read at the time of the signal on purpose
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [sharedSignal]);
-  useEffect(() => {
-    if (entityChannel && isChange(ownSignal)) setChanges(n => n + 1);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [ownSignal]);
+    if (!signals) return undefined;
+    const concerned = () => setChanges(n => n + 1);
+    const subscriptions = [
+      signals.subscribe(STATUS_SIGNAL_CHANNEL, message => {
+        if (isChange(message) && (!entityChannel || message.scope === 'all'))
+          concerned();
+      }),
+    ];
+    if (entityChannel)
+      subscriptions.push(
+        signals.subscribe(entityChannel, message => {
+          if (isChange(message)) concerned();
+        }),
+      );
+    return () => subscriptions.forEach(s => s.unsubscribe());
+  }, [signals, entityChannel]);
   return {
     changes,
-    intervalMs: shared.isSignalsAvailable
-      ? SAFETY_POLL_INTERVAL_MS
-      : POLL_INTERVAL_MS,
-    live: shared.isSignalsAvailable,
+    intervalMs: signals ? SAFETY_POLL_INTERVAL_MS : POLL_INTERVAL_MS,
+    live: Boolean(signals),
   };
 }
