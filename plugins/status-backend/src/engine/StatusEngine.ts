@@ -19,23 +19,16 @@ import {
 } from '../database';
 import { FreshnessRules, overallFreshness } from './freshness';
 import { PagerDutyFacts } from './PagerDutyFacts';
-import { PagerDutyFactsReader } from './PagerDutyFactsReader';
+import { SignalRefresher } from './SignalRefresher';
+import { EngineState } from './engineState';
 import { ChangeLog } from './ChangeLog';
-import { CatalogDelta, CatalogIndex } from './CatalogIndex';
-import { applyOwnHealth, incidentSignal, ownHealthOf } from './ownSignals';
-import { AlertIndex, RECENT_ALERTS_MS, UnmatchedQuery } from './AlertIndex';
+import { CatalogIndex } from './CatalogIndex';
+import { CatalogApplier } from './CatalogApplier';
+import { incidentSignal } from './ownSignals';
+import { AlertIndex, UnmatchedQuery } from './AlertIndex';
 import { TransitionRecorder } from './TransitionRecorder';
 import { StatusEngineOptions } from './StatusEngineOptions';
-import { EntitySummary, readCatalog } from '../catalog/catalogSnapshot';
-
-/**
- * Alerts are read again from a little before the last read: rows another
- * replica or a slow transaction wrote with an earlier time are not missed.
- */
-const ALERT_READ_OVERLAP_MS = 2_000;
-
-/** How often a catalog read builds everything again, as a check on the reads that apply a difference. */
-export const FULL_BUILD_EVERY_MS = 60 * 60_000;
+import { EntitySummary } from '../catalog/catalogSnapshot';
 
 /**
  * Keeps the health of every catalog entity in memory: the dependency graph
@@ -47,24 +40,11 @@ export const FULL_BUILD_EVERY_MS = 60 * 60_000;
 export class StatusEngine {
   private readonly graph: HealthGraph;
   private readonly entities: CatalogIndex;
-  private ownSignatures = new Map<string, string>();
-  private facts: PagerDutyFacts;
   private readonly alerts: AlertIndex;
   private readonly transitions: TransitionRecorder;
-  private refreshQueue: Promise<unknown> = Promise.resolve();
   private catalogQueue: Promise<unknown> = Promise.resolve();
-  private waitingRefresh?: Promise<LevelChange[]>;
-  /** When the catalog was last read. */
-  private catalogLoadedAt?: Date;
-  /** When a catalog read last changed something. */
-  private lastCatalogChangeAt?: Date;
-  /** When everything was last built from the catalog. */
-  private fullBuildAt?: Date;
-  /** Entities whose own health the next refresh looks at again, whatever else changed. */
-  private pendingChecks = new Set<string>();
-  /** When the alerts were last read from the store (on this process's clock). */
-  private alertsReadAt?: Date;
-  private readonly factsReader: PagerDutyFactsReader;
+  private readonly catalog: CatalogApplier;
+  private readonly signals: SignalRefresher;
   /** Versions of what entities show, with the entities each touched. */
   private readonly changeLog = new ChangeLog();
 
@@ -80,18 +60,29 @@ export class StatusEngine {
     this.transitions = new TransitionRecorder(options.store, this.graph, () =>
       this.now(),
     );
-    this.facts = PagerDutyFacts.empty(options.accounts, () =>
-      this.freshnessRules(),
-    );
-    this.factsReader = new PagerDutyFactsReader(
-      options.store,
-      options.accounts,
-      () => this.freshnessRules(),
-    );
+    const state: EngineState = {
+      graph: this.graph,
+      entities: this.entities,
+      alerts: this.alerts,
+      changeLog: this.changeLog,
+      transitions: this.transitions,
+      ownSignatures: new Map(),
+      pendingChecks: new Set(),
+    };
+    this.catalog = new CatalogApplier(state, options, () => this.now());
+    this.signals = new SignalRefresher(state, options, {
+      now: () => this.now(),
+      freshnessRules: () => this.freshnessRules(),
+    });
+  }
+
+  /** PagerDuty's facts as last read. */
+  private get facts(): PagerDutyFacts {
+    return this.signals.facts;
   }
 
   get ready(): boolean {
-    return this.catalogLoadedAt !== undefined;
+    return this.catalog.loadedAt !== undefined;
   }
 
   /** Whether the catalog may still be ingesting (see {@link CatalogIndex.settling}). */
@@ -100,10 +91,8 @@ export class StatusEngine {
   }
 
   /**
-   * Reads the catalog and applies what changed since the last read: the
-   * edges of changed entities, the walks that cross them, their own health.
-   * Everything is built again on the first read, when much changed, with
-   * PagerDuty's graph in use, and once every {@link FULL_BUILD_EVERY_MS} as a check.
+   * Reads the catalog and applies what changed since the last read (see
+   * {@link CatalogApplier}), then refreshes the signals of what it changed.
    */
   refreshCatalog(): Promise<void> {
     // one read is applied at a time: each compares with the one before
@@ -113,156 +102,17 @@ export class StatusEngine {
   }
 
   private async refreshCatalogNow(): Promise<void> {
-    const entities = await readCatalog(this.options.catalog, this.options.auth);
-    const readAt = this.now();
-    const full =
-      this.options.pagerDutyDependencies?.mode === 'use' ||
-      !this.fullBuildAt ||
-      readAt.getTime() - this.fullBuildAt.getTime() >= FULL_BUILD_EVERY_MS;
-    const checks = [...(this.options.alertMatchers?.values() ?? [])];
-    const delta = this.entities.apply(entities, checks, { full });
-    this.catalogLoadedAt = readAt;
-    if (!delta) return;
-    if (delta.full) await this.buildFromCatalog(delta);
-    else await this.applyCatalogDelta(delta);
-    this.lastCatalogChangeAt = readAt;
+    if (!(await this.catalog.readAndApply())) return;
     this.options.onCatalogChange?.();
     await this.refreshSignals();
   }
 
-  private async buildFromCatalog(delta: CatalogDelta) {
-    this.alerts.setEntities(this.entities.values(), (account, id) =>
-      this.entities.entitiesOfService(account, id),
-    );
-    // PagerDuty's graph is read with the catalog: it changes as rarely
-    this.graph.setDependencies(
-      (await this.options.pagerDutyDependencies?.edgesFor(delta.edges, key =>
-        this.entities.entitiesOfServiceKey(key),
-      )) ?? delta.edges,
-    );
-    this.ownSignatures.clear();
-    this.fullBuildAt = this.catalogLoadedAt;
-    this.options.logger.info(
-      `Status engine: ${this.entities.size} entities, ${delta.edges.length} dependency edges`,
-    );
-  }
-
-  private async applyCatalogDelta(delta: CatalogDelta) {
-    const changes: LevelChange[] = [];
-    const touched = new Set<string>();
-    for (const ref of delta.removed) {
-      this.ownSignatures.delete(ref);
-      const forgotten = this.graph.forgetOwn(ref);
-      changes.push(...forgotten.changes);
-      for (const r of forgotten.touched) touched.add(r);
-    }
-    const changedRefs = delta.changed.map(e => e.ref);
-    const touchedByAlerts = delta.matchingChanged
-      ? this.alerts.setEntities(this.entities.values(), (account, id) =>
-          this.entities.entitiesOfService(account, id),
-        )
-      : new Set<string>();
-    const moved = this.graph.replaceDependencies(
-      [...changedRefs, ...delta.removed],
-      delta.edges,
-    );
-    changes.push(...moved.changes);
-    for (const ref of changedRefs) {
-      this.ownSignatures.delete(ref);
-      this.pendingChecks.add(ref);
-    }
-    for (const ref of touchedByAlerts) this.pendingChecks.add(ref);
-    for (const ref of [...moved.touched, ...changedRefs]) touched.add(ref);
-    this.changeLog.record(touched);
-    await this.transitions.record(changes);
-    if (changes.length) this.options.onChanges?.(changes);
-  }
-
   /**
    * Re-reads signals from the store, propagates what changed, and records the
-   * transitions. One refresh runs at a time; calls made meanwhile share the
-   * next one, so a burst of webhooks costs two refreshes, not one each.
+   * transitions (see {@link SignalRefresher}).
    */
   refreshSignals(): Promise<LevelChange[]> {
-    if (this.waitingRefresh) return this.waitingRefresh;
-    const run = this.refreshQueue.then(() => {
-      this.waitingRefresh = undefined;
-      return this.refreshSignalsNow();
-    });
-    this.waitingRefresh = run;
-    this.refreshQueue = run.catch(() => undefined);
-    return run;
-  }
-
-  private async refreshSignalsNow(): Promise<LevelChange[]> {
-    const { store } = this.options;
-    const readAt = new Date();
-    const [facts, , alerts] = await Promise.all([
-      this.factsReader.read(),
-      this.transitions.load(),
-      // the alerts that changed since the last read; all of them the first time
-      this.alertsReadAt
-        ? store.alerts.listChangedSince(
-            new Date(this.alertsReadAt.getTime() - ALERT_READ_OVERLAP_MS),
-          )
-        : store.alerts.listAlerts({
-            // recently resolved alerts still show which entities a tool watches
-            includeResolvedSince: new Date(
-              this.now().getTime() - RECENT_ALERTS_MS,
-            ),
-          }),
-    ]);
-    const touchedByAlerts = this.alerts.apply(alerts);
-    this.alertsReadAt = readAt;
-    const previous = this.facts;
-    this.facts = facts;
-    // only the entities of services whose facts changed, and those whose
-    // alerts did, are looked at again; all of them after a catalog read or
-    // when an account's freshness changed
-    const changedKeys =
-      this.ownSignatures.size === 0
-        ? undefined
-        : facts.changedServiceKeys(previous);
-    const pending = this.pendingChecks;
-    this.pendingChecks = new Set();
-    const toCheck = changedKeys
-      ? [
-          ...new Set([
-            ...pending,
-            ...touchedByAlerts,
-            ...[...changedKeys].flatMap(key =>
-              this.entities.entitiesOfServiceKey(key),
-            ),
-          ]),
-        ]
-          .map(ref => this.entities.get(ref))
-          .filter((e): e is EntitySummary => e !== undefined)
-      : this.entities.values();
-
-    const { changes, ownChanged, touched } = applyOwnHealth({
-      entities: toCheck,
-      graph: this.graph,
-      signatures: this.ownSignatures,
-      // every entity is looked at: the touched ones are all of them
-      trackTouched: changedKeys !== undefined,
-      healthOf: entity => {
-        const monitoring = this.monitoringOf(entity);
-        return ownHealthOf(entity, {
-          facts,
-          alerts: this.alerts,
-          monitored: monitoring.pagerDuty || monitoring.alerts,
-          rules: this.options.rules,
-        });
-      },
-    });
-    // what summaries are built from: levels, root causes, own signals,
-    // the services PagerDuty has (misconfiguration)
-    if (ownChanged || !changedKeys || changedKeys.size) {
-      this.changeLog.record(changedKeys ? touched : undefined);
-    }
-    await this.transitions.record(changes);
-    if (changes.length) this.options.onChanges?.(changes);
-    return changes;
+    return this.signals.refresh();
   }
 
   /**
@@ -271,11 +121,7 @@ export class StatusEngine {
    * alerts to it or alerts seen lately. Monitored when either does.
    */
   monitoringOf(entity: EntitySummary): { pagerDuty: boolean; alerts: boolean } {
-    return {
-      pagerDuty: this.facts.serviceKeysOf(entity).length > 0,
-      alerts:
-        this.alerts.isWatched(entity.ref) || entity.alertAnnotations.length > 0,
-    };
+    return this.signals.monitoringOf(entity);
   }
 
   /** The PagerDuty services an entity's annotations name that cannot be read, and why. */
@@ -298,7 +144,7 @@ export class StatusEngine {
     await graph?.compareIfChanged(
       () => this.entities.allEdges(),
       key => this.entities.entitiesOfServiceKey(key),
-      this.lastCatalogChangeAt,
+      this.catalog.changedAt,
     );
     return {
       mode: graph?.mode ?? ('off' as const),
@@ -411,7 +257,7 @@ export class StatusEngine {
    * their relations): what is kept per catalog is built again after it.
    */
   get catalogChangedAt(): Date | undefined {
-    return this.lastCatalogChangeAt;
+    return this.catalog.changedAt;
   }
 
   /** Direct upstreams of an entity. */
@@ -540,7 +386,7 @@ export class StatusEngine {
       ...overallFreshness(
         this.options.accounts.map(a => this.accountFreshness(a)),
       ),
-      catalogLoadedAt: this.catalogLoadedAt,
+      catalogLoadedAt: this.catalog.loadedAt,
     };
   }
 
