@@ -258,11 +258,12 @@ describe('DatabaseNotificationStore', () => {
       expect((await store.getUserViews([])).size).toBe(0);
     });
 
-    it('changes the version of the subscriptions or of the views with each write of them, and only then', async () => {
+    it('changes the version of the subscriptions, of the views or of the episodes with each write of them, and only then', async () => {
       const { store } = await createStore();
       expect(await store.versions()).toEqual({
         subscriptions: undefined,
         views: undefined,
+        episodes: undefined,
       });
       const subscription = {
         userRef: 'user:default/ada',
@@ -281,13 +282,18 @@ describe('DatabaseNotificationStore', () => {
       const second = await store.versions();
       expect(second.subscriptions).toBe(first.subscriptions);
       expect(second.views).toBeDefined();
-      // episodes are not what these versions follow
+      // an episode's write changes the episodes' version alone
       await store.saveEpisode({
         rootRef: 'component:default/payments',
         startedAt: new Date(),
         sent: {},
       });
-      expect(await store.versions()).toEqual(second);
+      const third = await store.versions();
+      expect(third.episodes).toBeDefined();
+      expect(third).toEqual({ ...second, episodes: third.episodes });
+      await store.deleteEpisode('component:default/payments');
+      expect((await store.versions()).episodes).not.toBe(third.episodes);
+      const fourth = await store.versions();
       // removing nothing changes nothing; removing one does
       expect(
         await store.deleteSubscription(
@@ -295,7 +301,7 @@ describe('DatabaseNotificationStore', () => {
           subscription.targetRef,
         ),
       ).toBe(false);
-      expect(await store.versions()).toEqual(second);
+      expect(await store.versions()).toEqual(fourth);
       await store.deleteSubscription(
         subscription.userRef,
         subscription.targetRef,

@@ -63,8 +63,9 @@ export interface NotificationStore {
   getUserViews(userRefs: string[]): Promise<Map<string, StoredUserView>>;
 
   /**
-   * Tokens that change with every write of the subscriptions and of the
-   * users' views, from any replica: readers re-read only what changed.
+   * Tokens that change with every write of the subscriptions, the users'
+   * views and the episodes, from any replica: readers re-read only what
+   * changed.
    */
   versions(): Promise<NotificationStoreVersions>;
 
@@ -87,9 +88,10 @@ export interface NotificationStore {
 export type NotificationStoreVersions = {
   subscriptions?: string;
   views?: string;
+  episodes?: string;
 };
 
-/** Version rows: `notifications-version:subscriptions` and `notifications-version:views`. */
+/** Version rows: `notifications-version:subscriptions`, `:views` and `:episodes`. */
 const VERSION_PREFIX = 'notifications-version:';
 
 const TARGETS_PER_READ = 500;
@@ -126,12 +128,14 @@ export class DatabaseNotificationStore implements NotificationStore {
       })
       .onConflict('root_ref')
       .merge();
+    await bumpVersion(this.db, `${VERSION_PREFIX}episodes`);
   }
 
   async deleteEpisode(rootRef: string): Promise<void> {
     await this.db('status_notification_episodes')
       .where({ root_ref: rootRef })
       .delete();
+    await bumpVersion(this.db, `${VERSION_PREFIX}episodes`);
   }
 
   async listSubscriptionsOf(userRef: string): Promise<StoredSubscription[]> {
@@ -197,6 +201,7 @@ export class DatabaseNotificationStore implements NotificationStore {
     return {
       subscriptions: versions.get('subscriptions'),
       views: versions.get('views'),
+      episodes: versions.get('episodes'),
     };
   }
 

@@ -486,6 +486,15 @@ describe('UpstreamNotifier', () => {
       expect(sentNotifications.at(-1)!.payload.description).not.toContain(
         'cart-api',
       );
+      expect(await parts.notifier!.run()).toMatchObject({ unchanged: 1 });
+      // another replica's write to the episodes is seen: with its episode
+      // gone, the outage is told anew
+      const [episode] = await store.notifications.listEpisodes();
+      await store.notifications.deleteEpisode(episode.rootRef);
+      const sentBefore = sentNotifications.length;
+      expect(await parts.notifier!.run()).toMatchObject({ unchanged: 0 });
+      expect(sentNotifications.length).toBeGreaterThan(sentBefore);
+      expect(await store.notifications.listEpisodes()).toHaveLength(1);
     });
 
     it('tries a failed send again on the next run', async () => {

@@ -1,68 +1,29 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
-import { createHash } from 'node:crypto';
 import { NotificationPayload } from '@backstage/plugin-notifications-common';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
-  HIDDEN_ENTITY_REF,
   isOutage,
   StatusEscalationPolicy,
 } from '@status-layer/plugin-status-common';
 import { StatusStore, StoredNotificationEpisode } from '../database';
 import { StatusEngine } from '../engine/StatusEngine';
 import { ThrottledWarnings } from '../lib/ThrottledWarnings';
+import { recoveryNotification, RootDescription } from './notificationMessages';
 import {
-  fingerprint,
-  outageNotification,
-  recoveryNotification,
-  RootDescription,
-  unservedOutageNotification,
-} from './notificationMessages';
+  byText,
+  composeOutageMessages,
+  scopeOf,
+  ServedView,
+} from './outageMessages';
 import { NotificationRules } from './readNotificationRules';
 import { EntityFirstSeen } from './EntityFirstSeen';
 import { describeRoot, outageStart } from './rootCause';
 import { escalationPoliciesOfMany } from '../engine/escalationPolicies';
 import { UserViews } from './UserViews';
 import { Audience, OutageAudience } from './OutageAudience';
-import { currentUpstreamOutages, UpstreamOutage } from './upstreamOutages';
-
-type Message = {
-  payload: NotificationPayload;
-  link: string;
-  rootName?: string;
-};
-
-/**
- * One notification scope per episode: updates replace it in the bell. Users
- * can read a notification's scope, so it names nothing: a digest of the root
- * cause and the episode's start.
- */
-/** A short digest of JSON-able data. */
-const digest = (value: unknown) =>
-  createHash('sha256').update(JSON.stringify(value)).digest('base64url');
-
-const scopeOf = (episode: StoredNotificationEpisode) =>
-  `status:upstream-outage:${createHash('sha256')
-    .update(`${episode.rootRef}\n${episode.startedAt.toISOString()}`)
-    .digest('base64url')
-    .slice(0, 22)}`;
-
-/**
- * Users who should read the same text, keyed by its fingerprint: each group
- * gets it in one send.
- */
-function byText<T extends { payload: NotificationPayload }>(
-  perUser: Iterable<readonly [string, T]>,
-): Map<string, { message: T; users: string[] }> {
-  const groups = new Map<string, { message: T; users: string[] }>();
-  for (const [user, message] of perUser) {
-    const print = fingerprint(message.payload);
-    const group = groups.get(print) ?? { message, users: [] };
-    group.users.push(user);
-    groups.set(print, group);
-  }
-  return groups;
-}
+import { UpstreamOutage } from './upstreamOutages';
+import { TellingInputs } from './TellingInputs';
 
 /** What one run did. */
 export type NotifierRun = {
@@ -101,32 +62,26 @@ export class UpstreamNotifier {
    * escalation policies.
    */
   private run$?: {
-    views: Map<string, { hidden: Set<string>; seenAt: Date } | undefined>;
+    views: Map<string, ServedView>;
     policiesOf: Map<string, StatusEscalationPolicy[]>;
   };
-  private readonly audience: OutageAudience;
+  private readonly inputs: TellingInputs;
   private readonly firstSeen: EntityFirstSeen;
-  /** The outages of the last engine state read, with a digest of each. */
-  private outages?: {
-    version: number;
-    readAt?: Date;
-    outages: UpstreamOutage[];
-    digests: Map<string, string>;
-  };
-  /** The outages' audiences, for one engine state, catalog read and subscriptions. */
-  private audiences?: {
-    key: string;
-    byRoot: Map<string, Audience>;
-    digests: Map<string, string>;
-  };
   /** Users' views as read, for one version of them. */
   private viewsKept?: {
     version?: string;
-    byUser: Map<string, { hidden: Set<string>; seenAt: Date } | undefined>;
+    byUser: Map<string, ServedView>;
   };
   /** Per root cause, a digest of everything its last telling read. */
   private readonly toldFrom = new Map<string, string>();
-
+  /**
+   * The episodes as stored after the last run, when that run wrote none:
+   * read again only when another replica's write changed their version.
+   */
+  private episodesKept?: {
+    version?: string;
+    byRoot: Map<string, StoredNotificationEpisode>;
+  };
   constructor(
     private readonly options: {
       engine: StatusEngine;
@@ -139,10 +94,15 @@ export class UpstreamNotifier {
     },
   ) {
     this.warnings = new ThrottledWarnings(options.logger, 60_000);
-    this.audience = new OutageAudience(options);
     this.firstSeen = new EntityFirstSeen({
       store: options.store.notifications,
       now: () => this.now(),
+    });
+    this.inputs = new TellingInputs({
+      engine: options.engine,
+      minLevel: options.rules.minLevel,
+      audience: new OutageAudience(options),
+      firstSeen: this.firstSeen,
     });
   }
 
@@ -159,8 +119,11 @@ export class UpstreamNotifier {
     const now = this.now();
     await this.firstSeen.update(engine);
     const versions = await store.notifications.versions();
-    const outages = this.currentOutages();
-    const audiences = await this.audiencesOf(outages, versions.subscriptions);
+    const outages = this.inputs.currentOutages();
+    const audiences = await this.inputs.audiencesOf(
+      outages,
+      versions.subscriptions,
+    );
     // users' views are kept across runs while nobody's view was saved again
     if (!this.viewsKept || this.viewsKept.version !== versions.views)
       this.viewsKept = { version: versions.views, byUser: new Map() };
@@ -173,9 +136,17 @@ export class UpstreamNotifier {
         outages.map(o => o.rootRef),
       ).catch(() => new Map()),
     };
-    const open = new Map(
-      (await store.notifications.listEpisodes()).map(e => [e.rootRef, e]),
-    );
+    // kept only through runs that write nothing: a write drops them
+    const kept = this.episodesKept;
+    this.episodesKept = undefined;
+    const stored =
+      kept && kept.version === versions.episodes
+        ? kept.byRoot
+        : new Map(
+            (await store.notifications.listEpisodes()).map(e => [e.rootRef, e]),
+          );
+    const open = new Map(stored);
+    let wrote = false;
     await this.readViews(
       [...audiences.values()].flatMap(audience => [...audience.keys()]),
     );
@@ -193,7 +164,10 @@ export class UpstreamNotifier {
         episode.notifiedAt ||
         now.getTime() - episode.startedAt.getTime() >= rules.minDurationMs;
       if (!due) {
-        if (isNew) await store.notifications.saveEpisode(episode);
+        if (isNew) {
+          wrote = true;
+          await store.notifications.saveEpisode(episode);
+        }
         continue;
       }
       const audience = audiences.get(outage.rootRef)!;
@@ -202,17 +176,32 @@ export class UpstreamNotifier {
       if (
         episode.notifiedAt &&
         this.toldFrom.get(outage.rootRef) ===
-          this.inputsDigest(outage, episode, audience, root)
+          this.inputs.digestOf({
+            outage,
+            episode,
+            audience,
+            root,
+            views: this.run$.views,
+          })
       ) {
         result.unchanged += 1;
         continue;
       }
+      wrote = true;
       const failedBefore = result.failed;
       const changed = await this.tell(outage, episode, result, audience, root);
       if (result.failed === failedBefore)
         this.toldFrom.set(
           outage.rootRef,
-          this.inputsDigest(outage, episode, audience, root),
+          this.inputs.digestOf({
+            outage,
+            episode,
+            audience,
+            root,
+            views: this.run$.views,
+            // what was sent has just changed
+            fresh: true,
+          }),
         );
       else this.toldFrom.delete(outage.rootRef);
       if (changed || isNew || !episode.notifiedAt) {
@@ -223,102 +212,12 @@ export class UpstreamNotifier {
     for (const episode of open.values()) {
       // stale data is not a recovery: wait until the root's level is known again
       if (engine.levels(episode.rootRef).own === 'unknown') continue;
+      wrote = true;
       await this.recover(episode, now, result);
     }
+    if (!wrote)
+      this.episodesKept = { version: versions.episodes, byRoot: stored };
     return result;
-  }
-
-  /**
-   * The outages now: computed again only after the engine's state changed
-   * (or the catalog was read), with a digest of each for {@link inputsDigest}.
-   */
-  private currentOutages(): UpstreamOutage[] {
-    const { engine, rules } = this.options;
-    const kept = this.outages;
-    if (
-      kept &&
-      kept.version === engine.version &&
-      kept.readAt === engine.catalogChangedAt
-    )
-      return kept.outages;
-    const outages = currentUpstreamOutages(engine, rules.minLevel);
-    this.outages = {
-      version: engine.version,
-      readAt: engine.catalogChangedAt,
-      outages,
-      digests: new Map(
-        outages.map(o => [
-          o.rootRef,
-          digest([o.rootLevel, o.impacted.map(i => [i.ref, i.level, i.path])]),
-        ]),
-      ),
-    };
-    return outages;
-  }
-
-  /**
-   * Everything telling a root's outage reads: the outage, its description
-   * (incident, owner, who is on call now), who would be told of what, their
-   * views, when entities appeared, the catalog's names, and what each was
-   * sent. Equal digests tell the same texts to the same people.
-   */
-  private inputsDigest(
-    outage: UpstreamOutage,
-    episode: StoredNotificationEpisode,
-    audience: Audience,
-    root: RootDescription,
-  ): string {
-    const views = this.run$!.views;
-    return digest([
-      this.outages?.digests.get(outage.rootRef),
-      root,
-      this.audiences?.digests.get(outage.rootRef),
-      [...audience.keys()].map(
-        user => views.get(user)?.seenAt.toISOString() ?? null,
-      ),
-      this.firstSeen.upToGeneration,
-      this.options.engine.catalogChangedAt?.toISOString() ?? null,
-      episode.startedAt.toISOString(),
-      episode.sent,
-    ]);
-  }
-
-  /**
-   * Who is told of each outage, and its digest: built again only when the
-   * engine's state, the catalog read or the subscriptions changed.
-   */
-  private async audiencesOf(
-    outages: UpstreamOutage[],
-    subscriptionsVersion: string | undefined,
-  ): Promise<Map<string, Audience>> {
-    const { engine } = this.options;
-    const key = JSON.stringify([
-      engine.version,
-      engine.catalogChangedAt?.toISOString() ?? null,
-      subscriptionsVersion ?? null,
-    ]);
-    if (this.audiences?.key !== key) {
-      await this.audience.prepare(outages);
-      const byRoot = new Map(
-        outages.map(o => [o.rootRef, this.audience.of(o)]),
-      );
-      this.audiences = {
-        key,
-        byRoot,
-        digests: new Map(
-          [...byRoot].map(([root, audience]) => [
-            root,
-            digest(
-              [...audience].map(([user, entities]) => [
-                user,
-                [...entities.keys()],
-              ]),
-            ),
-          ]),
-        ),
-      };
-    }
-    return this.audiences.byRoot;
   }
 
   /** The root cause as notifications describe it, from this run's reads. */
@@ -349,7 +248,16 @@ export class UpstreamNotifier {
     audience: Audience,
     root: RootDescription,
   ): Promise<boolean> {
-    const messages = this.messagesFor(outage, episode, audience, root);
+    const { engine } = this.options;
+    const messages = composeOutageMessages({
+      outage,
+      episode,
+      told: audience,
+      root,
+      views: this.run$!.views,
+      firstSeen: this.firstSeen,
+      nameOf: ref => engine.titleOf(ref) ?? parseEntityRef(ref).name,
+    });
     let changed = false;
     for (const [print, { message, users: all }] of byText(messages)) {
       // only those who have not read this very text yet
@@ -421,61 +329,6 @@ export class UpstreamNotifier {
       );
       return false;
     }
-  }
-
-  /**
-   * Per user, what they should read now. Owners' members and followers are
-   * told about the entities of theirs the outage reaches; each text names
-   * only what that user may read (see {@link UserViews}).
-   */
-  private messagesFor(
-    outage: UpstreamOutage,
-    episode: StoredNotificationEpisode,
-    told: Audience,
-    root: RootDescription,
-  ): Map<string, Message> {
-    const { engine } = this.options;
-    const nameOf = (ref: string) =>
-      engine.titleOf(ref) ?? parseEntityRef(ref).name;
-    const cache = this.run$!.views;
-    const messages = new Map<string, Message>();
-    const scope = scopeOf(episode);
-    for (const [user, entities] of told) {
-      const view = cache.get(user);
-      if (!view) {
-        // never served: even their own entities may be hidden from them by a policy
-        const payload = unservedOutageNotification({ scope });
-        messages.set(user, { payload, link: payload.link! });
-        continue;
-      }
-      // what their view did not cover (hidden, or newer than it) is not named
-      const mayRead = (ref: string) => {
-        if (view.hidden.has(ref)) return false;
-        const firstSeen = this.firstSeen.of(ref);
-        return firstSeen !== undefined && firstSeen <= view.seenAt;
-      };
-      const readable = [...entities.values()].filter(e => mayRead(e.ref));
-      if (!readable.length) continue;
-      const rootView: RootDescription = mayRead(outage.rootRef)
-        ? root
-        : { hidden: true };
-      const payload = outageNotification({
-        root: rootView,
-        since: episode.startedAt,
-        entities: readable.map(e => ({
-          ...e,
-          path: e.path.map(p => (mayRead(p) ? p : HIDDEN_ENTITY_REF)),
-        })),
-        nameOf,
-        scope,
-      });
-      messages.set(user, {
-        payload,
-        link: payload.link!,
-        rootName: rootView.hidden ? undefined : nameOf(outage.rootRef),
-      });
-    }
-    return messages;
   }
 
   private now() {
