@@ -181,8 +181,10 @@ export type EntityStatus = {
   owner: StatusOwner | null;
   escalationPolicies: StatusEscalationPolicy[];
   upstreams: UpstreamNode[];
-  /** Transitive dependents currently impacted by this entity. */
+  /** The worst 50 of the transitive dependents this entity impacts now, worst first, then by ref. */
   impacted: { entityRef: string; level: HealthLevel }[];
+  /** How many visible transitive dependents this entity impacts now (absent from older backends: `impacted` was whole). */
+  impactedCount?: number;
   /** Every visible transitive dependent, impacted or not. */
   dependentCount: number;
   freshness: StatusFreshness;

@@ -118,6 +118,7 @@ describe('StatusEngine with the simulator', () => {
         'component:default/membership-api',
         'component:default/shop-web',
       ]);
+      expect(auth.impactedCount).toBe(3);
       expect(auth.dependentCount).toBe(3);
       expect(status.dependentCount).toBe(0);
       expect(auth.explanation).toBe(

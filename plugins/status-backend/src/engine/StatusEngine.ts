@@ -310,9 +310,6 @@ export class StatusEngine {
       rootCauses: this.graph.rootCauses(ref),
       incidents: this.incidentsOf(ref),
       upstreams: this.graph.upstreamTree(ref, options.upstreamDepth),
-      impacted: this.graph
-        .impacted(ref)
-        .map(r => ({ ref: r, levels: this.graph.get(r) })),
       problems: this.problemsOf(ref),
     };
   }

@@ -23,6 +23,11 @@ import {
 } from './forCaller';
 import { incidentKey, UpdatesByIncident, updatesOf } from './incidentUpdates';
 import { symptomOf } from './symptoms';
+import { summaryIndexOf } from './summaryIndex';
+import { visibleDependentCount } from './dependentCounts';
+
+/** How many of an entity's impacted dependents its status lists (the page shows them, the count says the rest). */
+const IMPACTED_LISTED = 50;
 
 /** The owner of an entity with its contacts, when the caller may read it. */
 export function describeOwner(
@@ -132,6 +137,7 @@ export async function describeEntityStatus(options: {
 }): Promise<EntityStatus> {
   const { ref, engine, store, view } = options;
   const d = engine.describe(ref, { upstreamDepth: 4 });
+  const impacted = [...engine.impactedSetOf(ref)].filter(r => view.has(r));
 
   const onCallFor = (entityRef: string) =>
     escalationPoliciesOf(engine, store, entityRef);
@@ -211,10 +217,9 @@ export async function describeEntityStatus(options: {
     owner: ownerOf(ref),
     escalationPolicies: await onCallFor(ref),
     upstreams: pruneTree(d.upstreams, view),
-    impacted: d.impacted
-      .filter(i => view.has(i.ref))
-      .map(i => ({ entityRef: i.ref, level: i.levels.effective })),
-    dependentCount: engine.dependentsOf(ref).filter(r => view.has(r)).length,
+    impacted: summaryIndexOf(engine).worstFirst(impacted, IMPACTED_LISTED),
+    impactedCount: impacted.length,
+    dependentCount: visibleDependentCount(engine, ref, view),
     freshness: {
       pagerDuty: accountFreshnessForCaller(account, view),
       catalogLoadedAt: freshness.catalogLoadedAt?.toISOString() ?? null,

@@ -173,6 +173,35 @@ describe('the status API under a real permission policy', () => {
       expectNothingHidden(login.body);
     });
 
+    it("counts only the dependents a reader may see, past a hidden middle too, and keeps each view's count apart", async () => {
+      // payments ← ledger-api (hidden) ← invoices; payments ← fraud-rules (SREs only)
+      const sre = await as(SRE, '/entities/component/default/payments');
+      expect(sre.body.impacted.map((i: any) => i.entityRef).sort()).toEqual([
+        'component:default/fraud-rules',
+        'component:default/invoices',
+        'component:default/ledger-api',
+      ]);
+      expect(sre.body).toMatchObject({ impactedCount: 3, dependentCount: 3 });
+      for (let read = 0; read < 2; read++) {
+        // the second read is answered from the count kept for this view
+        const reader = await as(READER, '/entities/component/default/payments');
+        expect(reader.body.impacted).toEqual([
+          {
+            entityRef: 'component:default/invoices',
+            level: expect.any(String),
+          },
+        ]);
+        expect(reader.body).toMatchObject({
+          impactedCount: 1,
+          dependentCount: 1,
+        });
+        expectNothingHidden(reader.body);
+      }
+      expect(
+        (await as(SRE, '/entities/component/default/payments')).body,
+      ).toMatchObject({ impactedCount: 3, dependentCount: 3 });
+    });
+
     it('keeps hidden entities out of the summary: entities, counts, problems, owners, systems', async () => {
       const reader = await as(READER, '/summary');
       expect(reader.status).toBe(200);

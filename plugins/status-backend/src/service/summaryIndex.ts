@@ -174,27 +174,20 @@ export class SummaryIndex {
   }
 
   /**
-   * The worst `limit` of some entities given in the order of refs (as the
-   * outages' impacted are), with their levels, worst first and then by ref:
-   * one pass that reads each one's level, however many there are.
+   * The worst `limit` of some entities, in any order, with their levels,
+   * worst first and then by ref: one pass that reads each one's level and
+   * keeps only `limit`, however many there are.
    */
   worstFirst(
-    refs: string[],
+    refs: Iterable<string>,
     limit: number,
   ): { entityRef: string; level: HealthLevel }[] {
-    if (limit <= 0) return [];
-    const byLevel = new Map<HealthLevel, Ranked[]>(
-      LEVELS_WORST_FIRST.map(level => [level, []]),
-    );
-    for (const entityRef of refs) {
-      const level = this.engine.levels(entityRef).effective;
-      const bucket = byLevel.get(level)!;
-      if (bucket.length < limit) bucket.push({ entityRef, level });
+    const { engine } = this;
+    function* ranked() {
+      for (const entityRef of refs)
+        yield { entityRef, level: engine.levels(entityRef).effective };
     }
-    return LEVELS_WORST_FIRST.flatMap(level => byLevel.get(level)!).slice(
-      0,
-      limit,
-    );
+    return this.refOrder.first(ranked(), limit);
   }
 
   /** A System's Domain, for its components: read once per build from the catalog. */

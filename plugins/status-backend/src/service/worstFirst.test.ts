@@ -59,4 +59,27 @@ describe('WorstFirstOrder', () => {
       }
     }
   });
+
+  it('picks the first few of many in one pass, as sorting them all would', () => {
+    const random = new Random(11);
+    const order = new WorstFirstOrder<Item>(
+      i => i.ref,
+      i => i.level,
+    );
+    const items = Array.from({ length: 3000 }, (_, i) => ({
+      ref: `component:default/svc-${(i * 7919) % 3000}`,
+      level:
+        LEVELS_WORST_FIRST[
+          Math.floor(random.next() * LEVELS_WORST_FIRST.length)
+        ],
+    }));
+    for (const limit of [0, 1, 10, 50, 2999, 3000, 5000])
+      expect(order.first(items, limit)).toEqual(
+        order.sort(items).slice(0, limit),
+      );
+    // any iterable, read once
+    expect(order.first(new Set(items.slice(0, 20)), 5)).toEqual(
+      order.sort(items.slice(0, 20)).slice(0, 5),
+    );
+  });
 });

@@ -66,6 +66,24 @@ export class WorstFirstOrder<T> {
   }
 
   /**
+   * The first `limit` of some items in this order, in one pass over them
+   * that keeps only those `limit`: however many there are, nothing else is
+   * sorted or kept.
+   */
+  first(items: Iterable<T>, limit: number): T[] {
+    const kept: T[] = [];
+    if (limit <= 0) return kept;
+    for (const item of items) {
+      if (kept.length === limit) {
+        if (this.compare(item, kept[limit - 1]) >= 0) continue;
+        kept.pop();
+      }
+      kept.splice(this.placeOf(kept, item), 0, item);
+    }
+    return kept;
+  }
+
+  /**
    * A copy of `list` (in this order) without the items of the `removed`
    * refs and with `added` in their places; `list` itself is left as it was
    * (a reader of the last state may still be paging it). `onRemoved` is

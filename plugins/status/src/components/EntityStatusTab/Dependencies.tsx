@@ -158,6 +158,8 @@ export function UpstreamList(props: { nodes: UpstreamNode[] }) {
 export function BlastRadius(props: { status: EntityStatus }) {
   const classes = useStyles();
   const { impacted, dependentCount } = props.status;
+  // the backend lists the worst 50 and counts them all
+  const impactedCount = props.status.impactedCount ?? impacted.length;
   const shown = impacted.slice(0, 50);
   return (
     <InfoCard title="Downstream impact">
@@ -166,8 +168,8 @@ export function BlastRadius(props: { status: EntityStatus }) {
           ? 'Nothing in the catalog depends on this.'
           : `${dependentCount} ${
               dependentCount === 1 ? 'entity depends' : 'entities depend'
-            } on this; ${impacted.length} ${
-              impacted.length === 1 ? 'is' : 'are'
+            } on this; ${impactedCount} ${
+              impactedCount === 1 ? 'is' : 'are'
             } currently impacted.`}
       </Typography>
       {shown.length > 0 && (
@@ -180,9 +182,9 @@ export function BlastRadius(props: { status: EntityStatus }) {
           ))}
         </ul>
       )}
-      {impacted.length > shown.length && (
+      {impactedCount > shown.length && (
         <Typography variant="body2" color="textSecondary">
-          and {impacted.length - shown.length} more
+          and {impactedCount - shown.length} more
         </Typography>
       )}
     </InfoCard>

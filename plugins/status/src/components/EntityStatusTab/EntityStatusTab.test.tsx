@@ -426,6 +426,24 @@ describe('EntityStatusTab', () => {
     ).toEqual(['shop-web', 'cart-api']);
   });
 
+  it('counts the impacted dependents the backend did not list', async () => {
+    await renderTab(async () =>
+      anEntityStatus({
+        dependentCount: 9000,
+        impactedCount: 3000,
+        impacted: [
+          { entityRef: 'component:default/cart-api', level: 'major_outage' },
+        ],
+      }),
+    );
+    expect(
+      await screen.findByText(
+        '9000 entities depend on this; 3000 are currently impacted.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('and 2999 more')).toBeInTheDocument();
+  });
+
   it("refreshes when the backend pushes on the entity's own channel, not on changes elsewhere", async () => {
     const subscribers: { channel: string; onMessage: (m: object) => void }[] =
       [];
