@@ -359,6 +359,46 @@ describe('HealthGraph', () => {
     }
   });
 
+  it("finds an entity's blast radius as its definition says: everything whose path to a root passes through it", () => {
+    let seed = 5;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const pick = <T>(list: readonly T[]) =>
+      list[Math.floor(random() * list.length)];
+    const levels: (HealthLevel | undefined)[] = [
+      'operational',
+      'degraded',
+      'partial_outage',
+      'major_outage',
+      undefined,
+    ];
+    const refs = Array.from({ length: 16 }, (_, i) => `s${i}`);
+    for (let round = 0; round < 40; round++) {
+      // cycles, parallel edges and critical ones included
+      const edges = Array.from({ length: 30 }, () =>
+        edge(pick(refs), pick(refs), random() < 0.4),
+      ).filter(e => e.dependent !== e.upstream);
+      const current: Record<string, HealthLevel | undefined> = {};
+      for (const ref of refs) current[ref] = pick(levels);
+      const graph = graphOf(edges, current);
+      for (const ref of refs) {
+        const defined = refs
+          .filter(
+            other =>
+              other !== ref &&
+              graph
+                .rootCauses(other)
+                .some(cause => cause.path.slice(1).includes(ref)),
+          )
+          .sort();
+        expect(graph.impacted(ref)).toEqual(defined);
+        expect([...graph.impactedSet(ref)].sort()).toEqual(defined);
+      }
+    }
+  });
+
   it('after edges are replaced entity by entity, equals a graph built from the whole catalog again', () => {
     let seed = 11;
     const random = () => {

@@ -274,12 +274,22 @@ export class HealthGraph {
    * entity, by its own signals or by an impact that passes through it.
    */
   impacted(ref: string): string[] {
-    return impactedBy(ref, this.rootsOf.get(ref) ?? [], this.impacts);
+    return impactedBy(
+      ref,
+      this.rootsOf.get(ref) ?? [],
+      this.impacts,
+      this.graph.dependents,
+    );
   }
 
   /** {@link HealthGraph.impacted} in no order, for counting and filtering. */
   impactedSet(ref: string): Set<string> {
-    return impactedSet(ref, this.rootsOf.get(ref) ?? [], this.impacts);
+    return impactedSet(
+      ref,
+      this.rootsOf.get(ref) ?? [],
+      this.impacts,
+      this.graph.dependents,
+    );
   }
 
   /**

@@ -1,6 +1,7 @@
 import { compareLevels } from './levels';
 import { RootCause } from './graphTypes';
 import { Impact } from './impactWalk';
+import { Neighbour } from './dependencyIndex';
 
 /**
  * The root causes of `ref`'s inherited level, worst first, each with its
@@ -47,24 +48,39 @@ export function impactedBy(
   ref: string,
   roots: Iterable<string>,
   impacts: Map<string, Impact>,
+  dependents: ReadonlyMap<string, Neighbour[]>,
 ): string[] {
-  return [...impactedSet(ref, roots, impacts)].sort();
+  return [...impactedSet(ref, roots, impacts, dependents)].sort();
 }
 
-/** {@link impactedBy} in no order: for counting and filtering many. */
+/**
+ * {@link impactedBy} in no order: for counting and filtering many. Each
+ * root's walk is a tree of next hops; the entities under `ref` in it are
+ * found from `ref` down, over the dependents whose next hop is the entity
+ * above them, so the cost is that of the answer, not of the root's walk.
+ */
 export function impactedSet(
   ref: string,
   roots: Iterable<string>,
   impacts: Map<string, Impact>,
+  dependents: ReadonlyMap<string, Neighbour[]>,
 ): Set<string> {
   const result = new Set<string>(impacts.get(ref)?.keys() ?? []);
   for (const root of roots) {
     const impact = impacts.get(root)!;
-    for (const candidate of impact.keys()) {
-      let current = candidate;
-      while (current !== root && current !== ref)
-        current = impact.get(current)!.next;
-      if (current === ref && candidate !== ref) result.add(candidate);
+    // each root's tree is walked whole: an entity that ref's own walk
+    // reaches may still lead further in this one
+    const visited = new Set([ref]);
+    const below = [ref];
+    while (below.length) {
+      const above = below.pop()!;
+      for (const { ref: candidate } of dependents.get(above) ?? []) {
+        if (visited.has(candidate)) continue;
+        if (impact.get(candidate)?.next !== above) continue;
+        visited.add(candidate);
+        result.add(candidate);
+        below.push(candidate);
+      }
     }
   }
   return result;
