@@ -84,6 +84,23 @@ export const entities = [
   component('quote-engine', 'shop', 'PNOSUCH', []),
 ];
 
+/** A User entity, member of one group. */
+export const member = (name: string, team: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'User',
+  metadata: { name, namespace: 'default' },
+  spec: { memberOf: [team] },
+  relations: [{ type: 'memberOf', targetRef: `group:default/${team}` }],
+});
+
+/** The organisation with people: sam and nia in shop, pat in platform. */
+export const people = [
+  ...entities,
+  member('sam', 'shop'),
+  member('nia', 'shop'),
+  member('pat', 'platform'),
+];
+
 /** A PagerDuty simulator seeded with the organisation's services and teams. */
 export function startShopSimulator() {
   return startPagerDutySimulator({

@@ -1,30 +1,12 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import { PagerDutySimulator, Random } from '@internal/pagerduty-simulator';
 import { createTestDatabases } from '../__testUtils__/databases';
-import {
-  entities,
-  startShopSimulator,
-} from '../__testUtils__/shopOrganisation';
+import { people, startShopSimulator } from '../__testUtils__/shopOrganisation';
 import { createStatusStack } from '../__testUtils__/statusStack';
 
 jest.setTimeout(180_000);
 
-const member = (name: string, group: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'User',
-  metadata: { name, namespace: 'default' },
-  spec: { memberOf: [group] },
-  relations: [{ type: 'memberOf', targetRef: `group:default/${group}` }],
-});
-
-const people = [
-  ...entities,
-  member('sam', 'shop'),
-  member('nia', 'shop'),
-  member('pat', 'platform'),
-];
 const USERS = ['user:default/sam', 'user:default/nia', 'user:default/pat'];
 const REFS = people.map(
   e => `${e.kind.toLocaleLowerCase('en-US')}:default/${e.metadata.name}`,

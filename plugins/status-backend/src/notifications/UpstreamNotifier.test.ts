@@ -4,7 +4,7 @@ import { PagerDutySimulator } from '@internal/pagerduty-simulator';
 import { createTestDatabases } from '../__testUtils__/databases';
 import {
   component,
-  entities,
+  people,
   startShopSimulator,
   triggerLoginOutage,
 } from '../__testUtils__/shopOrganisation';
@@ -17,22 +17,6 @@ const AUTH = 'component:default/auth-service';
 const SAM = 'user:default/sam';
 const NIA = 'user:default/nia';
 
-/** A User entity, member of one group. */
-const user = (name: string, group: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'User',
-  metadata: { name, namespace: 'default' },
-  spec: { memberOf: [group] },
-  relations: [{ type: 'memberOf', targetRef: `group:default/${group}` }],
-});
-
-/** The shop organisation with people: sam and nia in shop, pat in platform. */
-const people = [
-  ...entities,
-  user('sam', 'shop'),
-  user('nia', 'shop'),
-  user('pat', 'platform'),
-];
 const ALL_REFS = new Set(
   people.map(e => `${e.kind.toLowerCase()}:default/${e.metadata.name}`),
 );

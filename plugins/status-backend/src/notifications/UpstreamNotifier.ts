@@ -172,17 +172,14 @@ export class UpstreamNotifier {
       }
       const audience = audiences.get(outage.rootRef)!;
       const root = this.describe(outage);
+      const views = this.run$.views;
+      /** `fresh`: what was sent has just changed. */
+      const inputs = (fresh?: boolean) =>
+        this.inputs.digestOf({ outage, episode, audience, root, views, fresh });
       // nothing this root's telling reads has changed: it would tell the same
       if (
         episode.notifiedAt &&
-        this.toldFrom.get(outage.rootRef) ===
-          this.inputs.digestOf({
-            outage,
-            episode,
-            audience,
-            root,
-            views: this.run$.views,
-          })
+        this.toldFrom.get(outage.rootRef) === inputs()
       ) {
         result.unchanged += 1;
         continue;
@@ -191,18 +188,7 @@ export class UpstreamNotifier {
       const failedBefore = result.failed;
       const changed = await this.tell(outage, episode, result, audience, root);
       if (result.failed === failedBefore)
-        this.toldFrom.set(
-          outage.rootRef,
-          this.inputs.digestOf({
-            outage,
-            episode,
-            audience,
-            root,
-            views: this.run$.views,
-            // what was sent has just changed
-            fresh: true,
-          }),
-        );
+        this.toldFrom.set(outage.rootRef, inputs(true));
       else this.toldFrom.delete(outage.rootRef);
       if (changed || isNew || !episode.notifiedAt) {
         episode.notifiedAt ??= now;

@@ -24,6 +24,18 @@ function graphOf(
   return graph;
 }
 
+/** A seeded generator, so that a failure can be replayed. */
+function seeded(start: number) {
+  let seed = start;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const pick = <T>(list: readonly T[]) =>
+    list[Math.floor(random() * list.length)];
+  return { random, pick };
+}
+
 /**
  * What a summary shows of each entity: levels, root causes with their
  * paths, and for the roots of impact, their blast radius.
@@ -305,14 +317,7 @@ describe('HealthGraph', () => {
   });
 
   it('after any sequence of changes, equals a full recomputation and reports exactly the entities that changed', () => {
-    // a seeded generator, so a failure can be replayed
-    let seed = 7;
-    const random = () => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed / 2147483648;
-    };
-    const pick = <T>(list: readonly T[]) =>
-      list[Math.floor(random() * list.length)];
+    const { random, pick } = seeded(7);
     const levels: (HealthLevel | undefined)[] = [
       'operational',
       'degraded',
@@ -360,13 +365,7 @@ describe('HealthGraph', () => {
   });
 
   it("finds an entity's blast radius as its definition says: everything whose path to a root passes through it", () => {
-    let seed = 5;
-    const random = () => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed / 2147483648;
-    };
-    const pick = <T>(list: readonly T[]) =>
-      list[Math.floor(random() * list.length)];
+    const { random, pick } = seeded(5);
     const levels: (HealthLevel | undefined)[] = [
       'operational',
       'degraded',
@@ -400,13 +399,7 @@ describe('HealthGraph', () => {
   });
 
   it('after edges are replaced entity by entity, equals a graph built from the whole catalog again', () => {
-    let seed = 11;
-    const random = () => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed / 2147483648;
-    };
-    const pick = <T>(list: readonly T[]) =>
-      list[Math.floor(random() * list.length)];
+    const { random, pick } = seeded(11);
     const levels: (HealthLevel | undefined)[] = [
       'operational',
       'degraded',
