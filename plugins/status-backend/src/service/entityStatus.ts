@@ -217,7 +217,7 @@ export async function describeEntityStatus(options: {
     owner: ownerOf(ref),
     escalationPolicies: await onCallFor(ref),
     upstreams: pruneTree(d.upstreams, view),
-    impacted: summaryIndexOf(engine).worstFirst(impacted, IMPACTED_LISTED),
+    impacted: summaryIndexOf(engine).worstOf(impacted, IMPACTED_LISTED),
     impactedCount: impacted.length,
     dependentCount: visibleDependentCount(engine, ref, view),
     freshness: {

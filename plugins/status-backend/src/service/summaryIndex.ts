@@ -174,11 +174,35 @@ export class SummaryIndex {
   }
 
   /**
-   * The worst `limit` of some entities, in any order, with their levels,
-   * worst first and then by ref: one pass that reads each one's level and
-   * keeps only `limit`, however many there are.
+   * The worst `limit` of some entities given in the order of refs (as the
+   * outages' impacted are), with their levels, worst first and then by ref:
+   * one pass that reads each one's level, however many there are.
    */
   worstFirst(
+    refs: string[],
+    limit: number,
+  ): { entityRef: string; level: HealthLevel }[] {
+    if (limit <= 0) return [];
+    const byLevel = new Map<HealthLevel, Ranked[]>(
+      LEVELS_WORST_FIRST.map(level => [level, []]),
+    );
+    for (const entityRef of refs) {
+      const level = this.engine.levels(entityRef).effective;
+      const bucket = byLevel.get(level)!;
+      if (bucket.length < limit) bucket.push({ entityRef, level });
+    }
+    return LEVELS_WORST_FIRST.flatMap(level => byLevel.get(level)!).slice(
+      0,
+      limit,
+    );
+  }
+
+  /**
+   * {@link SummaryIndex.worstFirst} of entities in any order (a blast radius
+   * as a set): one pass that keeps only `limit`, comparing refs only with
+   * the last one kept.
+   */
+  worstOf(
     refs: Iterable<string>,
     limit: number,
   ): { entityRef: string; level: HealthLevel }[] {
