@@ -89,9 +89,13 @@ export class PagerDutyFactsReader {
     return new PagerDutyFacts(
       accounts,
       {
-        // newest first, as a full read gives them
+        // newest first, and the same order however they were read
+        // (incidents opened in the same millisecond by their number)
         incidents: [...this.open.values()].sort(
-          (a, b) => b.createdAt.getTime() - a.createdAt.getTime(),
+          (a, b) =>
+            b.createdAt.getTime() - a.createdAt.getTime() ||
+            b.number - a.number ||
+            incidentKey(a).localeCompare(incidentKey(b)),
         ),
         services: this.servicesIndex,
         sources,
