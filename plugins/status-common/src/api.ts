@@ -185,8 +185,10 @@ export type EntityStatus = {
   impacted: { entityRef: string; level: HealthLevel }[];
   /** How many visible transitive dependents this entity impacts now (absent from older backends: `impacted` was whole). */
   impactedCount?: number;
-  /** Every visible transitive dependent, impacted or not. */
+  /** Every visible transitive dependent, impacted or not (see `dependentCountAtLeast`). */
   dependentCount: number;
+  /** The count stopped at the backend's bound (5,000 dependents found): at least `dependentCount` depend on it. */
+  dependentCountAtLeast?: boolean;
   freshness: StatusFreshness;
   problems: StatusConfigurationProblem[];
   /** Ongoing and upcoming PagerDuty maintenance windows of its services, soonest first (absent from older backends). */

@@ -270,9 +270,9 @@ export class StatusEngine {
     return this.graph.dependentsOf(ref).map(d => d.ref);
   }
 
-  /** Every transitive dependent of an entity, impacted or not. */
-  dependentsOf(ref: string): string[] {
-    return this.graph.allDependents(ref);
+  /** Every transitive dependent of an entity, impacted or not, or the first `limit` found. */
+  dependentsOf(ref: string, limit?: number): string[] {
+    return this.graph.allDependents(ref, limit);
   }
 
   rootCausesOf(ref: string) {

@@ -138,6 +138,7 @@ export async function describeEntityStatus(options: {
   const { ref, engine, store, view } = options;
   const d = engine.describe(ref, { upstreamDepth: 4 });
   const impacted = [...engine.impactedSetOf(ref)].filter(r => view.has(r));
+  const dependents = visibleDependentCount(engine, ref, view);
 
   const onCallFor = (entityRef: string) =>
     escalationPoliciesOf(engine, store, entityRef);
@@ -219,7 +220,8 @@ export async function describeEntityStatus(options: {
     upstreams: pruneTree(d.upstreams, view),
     impacted: summaryIndexOf(engine).worstOf(impacted, IMPACTED_LISTED),
     impactedCount: impacted.length,
-    dependentCount: visibleDependentCount(engine, ref, view),
+    dependentCount: dependents.count,
+    ...(dependents.atLeast ? { dependentCountAtLeast: true } : {}),
     freshness: {
       pagerDuty: accountFreshnessForCaller(account, view),
       catalogLoadedAt: freshness.catalogLoadedAt?.toISOString() ?? null,

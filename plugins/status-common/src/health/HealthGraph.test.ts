@@ -364,6 +364,18 @@ describe('HealthGraph', () => {
     }
   });
 
+  it('lists every transitive dependent, or stops at a bound', () => {
+    const graph = graphOf(
+      [edge('b', 'a'), edge('c', 'b'), edge('d', 'b'), edge('e', 'd')],
+      {},
+    );
+    expect(graph.allDependents('a').sort()).toEqual(['b', 'c', 'd', 'e']);
+    const first = graph.allDependents('a', 2);
+    expect(first).toHaveLength(2);
+    expect(['b', 'c', 'd', 'e']).toEqual(expect.arrayContaining(first));
+    expect(graph.allDependents('a', 10)).toHaveLength(4);
+  });
+
   it("finds an entity's blast radius as its definition says: everything whose path to a root passes through it", () => {
     const { random, pick } = seeded(5);
     const levels: (HealthLevel | undefined)[] = [

@@ -305,9 +305,9 @@ export class HealthGraph {
     return this.graph.upstreamsOf(ref);
   }
 
-  /** Every transitive dependent of an entity, impacted or not. */
-  allDependents(ref: string): string[] {
-    return this.graph.allDependents(ref);
+  /** Every transitive dependent of an entity, impacted or not, or the first `limit` found. */
+  allDependents(ref: string, limit?: number): string[] {
+    return this.graph.allDependents(ref, limit);
   }
 
   /** Direct dependents of an entity. */

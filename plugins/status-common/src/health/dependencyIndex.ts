@@ -120,13 +120,14 @@ export class DependencyIndex {
     return this.pagerDutyOnly.has(edgeKey(dependent, upstream));
   }
 
-  /** Every transitive dependent of an entity. */
-  allDependents(ref: string): string[] {
+  /** Every transitive dependent of an entity, or the first `limit` found. */
+  allDependents(ref: string, limit = Infinity): string[] {
     const seen = new Set<string>([ref]);
     const queue = [ref];
-    while (queue.length) {
+    while (queue.length && seen.size <= limit) {
       for (const d of this.dependentsOf(queue.pop()!)) {
         if (seen.has(d.ref)) continue;
+        if (seen.size > limit) break;
         seen.add(d.ref);
         queue.push(d.ref);
       }

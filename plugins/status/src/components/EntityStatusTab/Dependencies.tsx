@@ -166,7 +166,9 @@ export function BlastRadius(props: { status: EntityStatus }) {
       <Typography variant="body1" paragraph>
         {dependentCount === 0
           ? 'Nothing in the catalog depends on this.'
-          : `${dependentCount} ${
+          : `${
+              props.status.dependentCountAtLeast ? 'At least ' : ''
+            }${dependentCount} ${
               dependentCount === 1 ? 'entity depends' : 'entities depend'
             } on this; ${impactedCount} ${
               impactedCount === 1 ? 'is' : 'are'

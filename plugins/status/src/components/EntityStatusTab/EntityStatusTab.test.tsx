@@ -444,6 +444,22 @@ describe('EntityStatusTab', () => {
     expect(screen.getByText('and 2999 more')).toBeInTheDocument();
   });
 
+  it('says "at least" when the backend stopped counting dependents', async () => {
+    await renderTab(async () =>
+      anEntityStatus({
+        dependentCount: 4500,
+        dependentCountAtLeast: true,
+        impactedCount: 0,
+        impacted: [],
+      }),
+    );
+    expect(
+      await screen.findByText(
+        'At least 4500 entities depend on this; 0 are currently impacted.',
+      ),
+    ).toBeInTheDocument();
+  });
+
   it("refreshes when the backend pushes on the entity's own channel, not on changes elsewhere", async () => {
     const subscribers: { channel: string; onMessage: (m: object) => void }[] =
       [];
