@@ -49,10 +49,8 @@ export class CatalogApplier {
   }
 
   private async build(delta: CatalogDelta) {
-    const { entities, alerts, graph, ownSignatures } = this.state;
-    alerts.setEntities(entities.values(), (account, id) =>
-      entities.entitiesOfService(account, id),
-    );
+    const { entities, graph, ownSignatures } = this.state;
+    this.matchAlertsAgain();
     // PagerDuty's graph is read with the catalog: it changes as rarely
     graph.setDependencies(
       (await this.options.pagerDutyDependencies?.edgesFor(delta.edges, key =>
@@ -67,8 +65,7 @@ export class CatalogApplier {
   }
 
   private async applyDelta(delta: CatalogDelta) {
-    const { entities, alerts, graph, ownSignatures, pendingChecks } =
-      this.state;
+    const { graph, ownSignatures, pendingChecks } = this.state;
     const changes: LevelChange[] = [];
     const touched = new Set<string>();
     for (const ref of delta.removed) {
@@ -79,9 +76,7 @@ export class CatalogApplier {
     }
     const changedRefs = delta.changed.map(e => e.ref);
     const touchedByAlerts = delta.matchingChanged
-      ? alerts.setEntities(entities.values(), (account, id) =>
-          entities.entitiesOfService(account, id),
-        )
+      ? this.matchAlertsAgain()
       : new Set<string>();
     const moved = graph.replaceDependencies(
       [...changedRefs, ...delta.removed],
@@ -97,5 +92,13 @@ export class CatalogApplier {
     this.state.changeLog.record(touched);
     await this.state.transitions.record(changes);
     if (changes.length) this.options.onChanges?.(changes);
+  }
+
+  /** Maps the alerts to the catalog's entities again; returns the entities whose alerts changed. */
+  private matchAlertsAgain(): Set<string> {
+    const { entities, alerts } = this.state;
+    return alerts.setEntities(entities.values(), (account, id) =>
+      entities.entitiesOfService(account, id),
+    );
   }
 }

@@ -206,14 +206,17 @@ export class UpstreamNotifier {
     return result;
   }
 
+  /** How notifications name an entity: its title, else its name. */
+  private readonly nameOf = (ref: string) =>
+    this.options.engine.titleOf(ref) ?? parseEntityRef(ref).name;
+
   /** The root cause as notifications describe it, from this run's reads. */
   private describe(outage: UpstreamOutage): RootDescription {
-    const { engine } = this.options;
     return describeRoot(
-      engine,
+      this.options.engine,
       this.run$!.policiesOf.get(outage.rootRef) ?? [],
       outage,
-      ref => engine.titleOf(ref) ?? parseEntityRef(ref).name,
+      this.nameOf,
       this.now(),
     );
   }
@@ -234,7 +237,6 @@ export class UpstreamNotifier {
     audience: Audience,
     root: RootDescription,
   ): Promise<boolean> {
-    const { engine } = this.options;
     const messages = composeOutageMessages({
       outage,
       episode,
@@ -242,7 +244,7 @@ export class UpstreamNotifier {
       root,
       views: this.run$!.views,
       firstSeen: this.firstSeen,
-      nameOf: ref => engine.titleOf(ref) ?? parseEntityRef(ref).name,
+      nameOf: this.nameOf,
     });
     let changed = false;
     for (const [print, { message, users: all }] of byText(messages)) {
