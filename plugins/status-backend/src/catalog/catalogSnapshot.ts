@@ -129,15 +129,64 @@ export function summariseEntity(
   return summary;
 }
 
-/** Reads the whole catalog with the plugin's own credentials, only the needed fields. */
+/** An entity as a catalog listing names it: its ref, and the `metadata.etag` that tells when it changed. */
+export type ListedEntity = { ref: string; etag?: string };
+
+// what a listing reads: enough to tell which entities changed since the last read
+const LISTING_FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.etag',
+];
+
+/** Entities read by ref per request, so that one request stays small whatever changed. */
+const REFS_PER_READ = 1000;
+
+/** Lists the whole catalog with the plugin's own credentials: refs and etags only. */
+export async function listCatalog(
+  catalog: CatalogService,
+  auth: AuthService,
+): Promise<ListedEntity[]> {
+  const credentials = await auth.getOwnServiceCredentials();
+  const { items } = await catalog.getEntities(
+    { fields: LISTING_FIELDS },
+    { credentials },
+  );
+  return items.map(entity => ({
+    ref: stringifyEntityRef(entity),
+    etag: entity.metadata.etag,
+  }));
+}
+
+/**
+ * Reads the catalog with the plugin's own credentials, only the needed
+ * fields: the entities `refs` names (those gone since they were listed are
+ * left out), or the whole catalog without it.
+ */
 export async function readCatalog(
   catalog: CatalogService,
   auth: AuthService,
+  refs?: string[],
 ): Promise<Entity[]> {
   const credentials = await auth.getOwnServiceCredentials();
-  const { items } = await catalog.getEntities(
-    { fields: CATALOG_FIELDS },
-    { credentials },
-  );
-  return items;
+  if (!refs) {
+    const { items } = await catalog.getEntities(
+      { fields: CATALOG_FIELDS },
+      { credentials },
+    );
+    return items;
+  }
+  const entities: Entity[] = [];
+  for (let at = 0; at < refs.length; at += REFS_PER_READ) {
+    const { items } = await catalog.getEntitiesByRefs(
+      {
+        entityRefs: refs.slice(at, at + REFS_PER_READ),
+        fields: CATALOG_FIELDS,
+      },
+      { credentials },
+    );
+    for (const entity of items) if (entity) entities.push(entity);
+  }
+  return entities;
 }

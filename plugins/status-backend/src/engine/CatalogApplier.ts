@@ -1,5 +1,6 @@
+import { performance } from 'node:perf_hooks';
 import { LevelChange } from '@status-layer/plugin-status-common';
-import { readCatalog } from '../catalog/catalogSnapshot';
+import { listCatalog, readCatalog } from '../catalog/catalogSnapshot';
 import { CatalogDelta } from './CatalogIndex';
 import { EngineState } from './engineState';
 import { StatusEngineOptions } from './StatusEngineOptions';
@@ -10,7 +11,8 @@ export const FULL_BUILD_EVERY_MS = 60 * 60_000;
 /**
  * Reads the catalog into the engine's state: the first read, a periodic
  * check and reads with PagerDuty's graph in use build everything; the others
- * apply what changed since the read before (the edges of changed entities,
+ * list the catalog's refs and etags, read only the entities that changed,
+ * and apply what changed since the read before (the edges of changed entities,
  * the walks that cross them, which entities' own health to look at again).
  *
  * @internal
@@ -22,6 +24,8 @@ export class CatalogApplier {
   changedAt?: Date;
   /** When everything was last built from the catalog. */
   private fullBuildAt?: Date;
+  /** What the last read spent waiting for the catalog: its listing, and reading the entities it asked for. */
+  lastReadMs = { listing: 0, reading: 0 };
 
   constructor(
     private readonly state: EngineState,
@@ -32,14 +36,29 @@ export class CatalogApplier {
   /** Reads the catalog and applies it; true when something changed. */
   async readAndApply(): Promise<boolean> {
     const { options, state } = this;
-    const entities = await readCatalog(options.catalog, options.auth);
+    const listingStart = performance.now();
+    const listed = await listCatalog(options.catalog, options.auth);
+    this.lastReadMs = { listing: performance.now() - listingStart, reading: 0 };
     const readAt = this.now();
     const full =
       options.pagerDutyDependencies?.mode === 'use' ||
       !this.fullBuildAt ||
       readAt.getTime() - this.fullBuildAt.getTime() >= FULL_BUILD_EVERY_MS;
     const checks = [...(options.alertMatchers?.values() ?? [])];
-    const delta = state.entities.apply(entities, checks, { full });
+    const plan = state.entities.plan(listed, { full });
+    let delta: CatalogDelta | undefined;
+    if (plan) {
+      const readingStart = performance.now();
+      const read = await readCatalog(
+        options.catalog,
+        options.auth,
+        plan.full ? undefined : plan.read,
+      );
+      this.lastReadMs.reading = performance.now() - readingStart;
+      delta = plan.full
+        ? state.entities.replace(read, checks)
+        : state.entities.update(read, plan.removed, checks);
+    }
     this.loadedAt = readAt;
     if (!delta) return false;
     if (delta.full) await this.build(delta);
@@ -50,7 +69,9 @@ export class CatalogApplier {
 
   private async build(delta: CatalogDelta) {
     const { entities, graph, ownSignatures } = this.state;
-    this.matchAlertsAgain();
+    this.state.alerts.setEntities(entities.values(), (account, id) =>
+      entities.entitiesOfService(account, id),
+    );
     // PagerDuty's graph is read with the catalog: it changes as rarely
     graph.setDependencies(
       (await this.options.pagerDutyDependencies?.edgesFor(delta.edges, key =>
@@ -76,7 +97,7 @@ export class CatalogApplier {
     }
     const changedRefs = delta.changed.map(e => e.ref);
     const touchedByAlerts = delta.matchingChanged
-      ? this.matchAlertsAgain()
+      ? this.state.alerts.updateEntities(delta.changed, delta.removed)
       : new Set<string>();
     const moved = graph.replaceDependencies(
       [...changedRefs, ...delta.removed],
@@ -92,13 +113,5 @@ export class CatalogApplier {
     this.state.changeLog.record(touched);
     await this.state.transitions.record(changes);
     if (changes.length) this.options.onChanges?.(changes);
-  }
-
-  /** Maps the alerts to the catalog's entities again; returns the entities whose alerts changed. */
-  private matchAlertsAgain(): Set<string> {
-    const { entities, alerts } = this.state;
-    return alerts.setEntities(entities.values(), (account, id) =>
-      entities.entitiesOfService(account, id),
-    );
   }
 }

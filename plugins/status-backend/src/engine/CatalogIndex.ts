@@ -5,7 +5,11 @@ import {
   dependencyEdges,
   StatusConfigurationProblem,
 } from '@status-layer/plugin-status-common';
-import { EntitySummary, summariseEntity } from '../catalog/catalogSnapshot';
+import {
+  EntitySummary,
+  ListedEntity,
+  summariseEntity,
+} from '../catalog/catalogSnapshot';
 import { addTo } from '../lib/addTo';
 import { serviceKey } from './PagerDutyFacts';
 
@@ -34,6 +38,16 @@ export type CatalogDelta = {
   matchingChanged: boolean;
 };
 
+/**
+ * What a listing of the catalog asks to read: everything, or the entities
+ * new or changed since the last read (with the refs gone).
+ *
+ * @internal
+ */
+export type CatalogReadPlan =
+  | { full: true }
+  | { full: false; read: string[]; removed: string[] };
+
 /** What of an entity the alert mapper reads, to tell whether it changed. */
 const matchingOf = (e: EntitySummary) =>
   JSON.stringify([
@@ -57,9 +71,9 @@ const fingerprintOf = (entity: Entity) =>
 /**
  * The catalog as the engine last read it: its entities by ref and by
  * PagerDuty service, their dependency edges and annotation problems, and
- * whether the set of refs is still changing. Each read is compared with
- * the last one, entity by entity, so that the engine applies only the
- * difference.
+ * whether the set of refs is still changing. Each refresh lists the
+ * catalog's refs and etags first and compares them with the last read, so
+ * that only the entities that changed are read and applied.
  *
  * @internal
  */
@@ -77,48 +91,54 @@ export class CatalogIndex {
   constructor(private readonly now: () => Date) {}
 
   /**
-   * Takes a catalog read: compares it with the last one and keeps what
-   * changed. Everything is taken again with `full`, on the first read, or
-   * when much changed. Undefined when nothing did.
+   * Compares a listing of the catalog with the last read: which entities to
+   * read (new ones, those whose etag changed, those without one) and which
+   * are gone; or everything, with `full`, on the first read, or when much
+   * changed. Undefined when nothing did.
    */
-  apply(
-    entities: Entity[],
-    checks: readonly AlertAnnotationCheck[],
+  plan(
+    listed: ListedEntity[],
     options: { full: boolean },
-  ): CatalogDelta | undefined {
-    this.sizes = [...this.sizes.slice(-1), entities.length];
+  ): CatalogReadPlan | undefined {
+    this.sizes = [...this.sizes.slice(-1), listed.length];
     this.firstReadAt ??= this.now();
-    const changed: Entity[] = [];
+    if (options.full || this.byRef.size === 0) return { full: true };
+    const read: string[] = [];
     let known = 0;
-    for (const entity of entities) {
-      const fingerprint = this.fingerprints.get(stringifyEntityRef(entity));
+    let changed = 0;
+    for (const { ref, etag } of listed) {
+      const fingerprint = this.fingerprints.get(ref);
       if (fingerprint !== undefined) known += 1;
-      if (fingerprint !== fingerprintOf(entity)) changed.push(entity);
+      // without an etag, only the entity itself tells: it is read and compared
+      if (etag === undefined) read.push(ref);
+      else if (fingerprint !== etag) {
+        read.push(ref);
+        changed += 1;
+      }
     }
     // refs gone are looked for only when some are
     const removed =
-      known < this.byRef.size ? this.goneFrom(entities) : ([] as string[]);
-    const full =
-      options.full ||
-      this.byRef.size === 0 ||
-      changed.length + removed.length > this.byRef.size * FULL_BUILD_SHARE;
-    if (full) return this.replace(entities, checks, removed.length > 0);
-    if (!changed.length && !removed.length) return undefined;
-    return this.update(changed, removed, checks);
+      known < this.byRef.size ? this.goneFrom(listed) : ([] as string[]);
+    if (changed + removed.length > this.byRef.size * FULL_BUILD_SHARE)
+      return { full: true };
+    if (!read.length && !removed.length) return undefined;
+    return { full: false, read, removed };
   }
 
-  private goneFrom(entities: Entity[]): string[] {
-    const seen = new Set(entities.map(e => stringifyEntityRef(e)));
+  private goneFrom(listed: ListedEntity[]): string[] {
+    const seen = new Set(listed.map(e => e.ref));
     return [...this.byRef.keys()].filter(ref => !seen.has(ref));
   }
 
-  private replace(
+  /** Takes the whole catalog, read after a plan said `full`: everything is built again. */
+  replace(
     entities: Entity[],
     checks: readonly AlertAnnotationCheck[],
-    anyRemoved: boolean,
   ): CatalogDelta {
     const summaries = entities.map(e => summariseEntity(e, checks));
     const added = summaries.some(e => !this.byRef.has(e.ref));
+    // with none added, as many refs as before are the same refs
+    const refsChanged = added || summaries.length !== this.byRef.size;
     this.byRef = new Map(summaries.map(e => [e.ref, e]));
     this.byService = new Map();
     for (const entity of summaries) this.indexServices(entity);
@@ -129,7 +149,7 @@ export class CatalogIndex {
     this.problems = problems;
     this.edgesOf = new Map();
     for (const edge of edges) addTo(this.edgesOf, edge.dependent, edge);
-    if (added || anyRemoved) this.nextGeneration();
+    if (refsChanged) this.nextGeneration();
     return {
       full: true,
       changed: summaries,
@@ -139,16 +159,27 @@ export class CatalogIndex {
     };
   }
 
-  private update(
-    entities: Entity[],
+  /**
+   * Takes the entities a plan said to read, and the refs it found gone.
+   * Undefined when those read are as they were (entities without an etag,
+   * compared whole) and none are gone.
+   */
+  update(
+    read: Entity[],
     removed: string[],
     checks: readonly AlertAnnotationCheck[],
-  ): CatalogDelta {
+  ): CatalogDelta | undefined {
+    const entities = read.filter(
+      e => this.fingerprints.get(stringifyEntityRef(e)) !== fingerprintOf(e),
+    );
+    if (!entities.length && !removed.length) return undefined;
     let matchingChanged = removed.length > 0;
     let added = false;
     const changed: EntitySummary[] = [];
     for (const ref of removed) {
-      this.unindexServices(this.byRef.get(ref)!);
+      const gone = this.byRef.get(ref);
+      if (!gone) continue;
+      this.unindexServices(gone);
       this.byRef.delete(ref);
       this.fingerprints.delete(ref);
       this.edgesOf.delete(ref);

@@ -252,6 +252,11 @@ export class StatusEngine {
     return this.graph.impactedSet(ref);
   }
 
+  /** What the last catalog refresh spent waiting for the catalog (listing, reading what changed), in milliseconds. */
+  get catalogWaitMs(): { listing: number; reading: number } {
+    return this.catalog.lastReadMs;
+  }
+
   /**
    * When a catalog read last changed something (entities, their fields,
    * their relations): what is kept per catalog is built again after it.
