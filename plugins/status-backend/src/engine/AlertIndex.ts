@@ -70,6 +70,22 @@ export class AlertIndex {
       this.options.matchers,
     );
     this.suggestions = new MappingSuggestions(this.mapper);
+    return this.mapAgain();
+  }
+
+  /**
+   * Follows a catalog change (entities added or changed, refs gone): the
+   * mapper's indexes change by those entities, and every alert held is
+   * mapped again, which costs the alerts held, not the catalog. Returns
+   * the entities whose alerts may have changed.
+   */
+  updateEntities(changed: EntitySummary[], removed: string[]): Set<string> {
+    this.mapper.update(changed, removed);
+    this.suggestions.entitiesChanged();
+    return this.mapAgain();
+  }
+
+  private mapAgain(): Set<string> {
     const alerts = [...this.entries.values()].map(e => e.alert);
     // the entities that had alerts may have others now
     const touched = new Set(this.byEntity.keys());

@@ -307,4 +307,59 @@ describe('AlertMapper', () => {
       ).entityRefs,
     ).toEqual(['component:loyalty/points-api']);
   });
+
+  it('maps as a mapper built from the whole catalog after entities are added, changed and removed', () => {
+    const matchers = alertMatchersOf(BUILT_IN_ALERT_SOURCES);
+    const before = [
+      entity('component:default/checkout', {
+        annotations: { [DATADOG_TAGS_ANNOTATION]: 'team:shop' },
+      }),
+      entity('component:default/payments', {
+        annotations: { [PROMETHEUS_ALERT_SELECTOR_ANNOTATION]: 'job=pay' },
+      }),
+      entity('component:default/search', { title: 'Find' }),
+      entity('component:default/points'),
+    ];
+    const changed = [
+      // its tag and name change hands
+      entity('component:default/checkout', {
+        annotations: { [DATADOG_TAGS_ANNOTATION]: 'team:cart' },
+        title: 'Points',
+      }),
+      entity('component:default/orders', {
+        annotations: {
+          [PROMETHEUS_ALERT_SELECTOR_ANNOTATION]: 'job=pay',
+          [DATADOG_TAGS_ANNOTATION]: 'team:shop',
+        },
+      }),
+    ];
+    const removed = ['component:default/payments', 'component:default/search'];
+    const updated = new AlertMapper(before, undefined, matchers);
+    updated.update(changed, removed);
+    const after = [
+      ...before.filter(
+        e => !removed.includes(e.ref) && e.ref !== changed[0].ref,
+      ),
+      ...changed,
+    ];
+    const built = new AlertMapper(after, undefined, matchers);
+    const alerts = [
+      alert('datadog', { team: 'shop' }),
+      alert('datadog', { team: 'cart' }),
+      alert('alertmanager', { job: 'pay' }),
+      alert('generic', { service: 'search' }),
+      alert('generic', {}, { names: [{ value: 'Find', from: 'source' }] }),
+      alert('generic', {}, { names: [{ value: 'points', from: 'source' }] }),
+      alert('generic', { backstage_entity: 'component:default/payments' }),
+      alert('generic', { backstage_entity: 'component:default/orders' }),
+    ];
+    for (const a of alerts) expect(updated.map(a)).toEqual(built.map(a));
+    expect(updated.map(alerts[0]).entityRefs).toEqual([
+      'component:default/orders',
+    ]);
+    expect(updated.map(alerts[5]).ambiguous).toHaveLength(2);
+    expect([...updated.entities()].map(e => e.ref).sort()).toEqual(
+      after.map(e => e.ref).sort(),
+    );
+  });
 });

@@ -51,32 +51,50 @@ type AnnotationIndex = {
   /** `keys` matchers: the entities each key names. */
   byKey: Map<string, string[]>;
   /** `labels` matchers: the pairs each entity needs on an alert. */
-  byLabels: { ref: string; labels: [string, string][] }[];
+  byLabels: Map<string, [string, string][]>;
 };
 
-function indexAnnotation(
+/** The keys or labels an entity's annotation gives a matcher; none when a module's reader cannot read it. */
+function readAnnotation(
   matcher: AlertSourceMatcher,
-  entities: EntitySummary[],
-): AnnotationIndex {
-  const index: AnnotationIndex = { matcher, byKey: new Map(), byLabels: [] };
-  for (const e of entities) {
-    const value = e.annotations?.[matcher.annotation];
-    if (value === undefined) continue;
-    try {
-      if (matcher.by === 'labels') {
-        const labels = matcher.readLabels(value);
-        if (labels.length) index.byLabels.push({ ref: e.ref, labels });
-        continue;
-      }
-      const normalise = matcher.normaliseKey ?? (key => key);
-      for (const key of matcher.readKeys?.(value) ?? stringList(value))
-        addTo(index.byKey, normalise(key), e.ref);
-    } catch {
-      // a module's reader that cannot read one entity's annotation skips it,
-      // so one odd catalog-info.yaml never stops every alert being mapped
-    }
+  value: string,
+): { keys: string[] } | { labels: [string, string][] } {
+  try {
+    if (matcher.by === 'labels') return { labels: matcher.readLabels(value) };
+    const normalise = matcher.normaliseKey ?? (key => key);
+    return {
+      keys: (matcher.readKeys?.(value) ?? stringList(value)).map(normalise),
+    };
+  } catch {
+    // a module's reader that cannot read one entity's annotation skips it,
+    // so one odd catalog-info.yaml never stops every alert being mapped
+    return { keys: [] };
   }
-  return index;
+}
+
+function indexAnnotation(index: AnnotationIndex, e: EntitySummary) {
+  const value = e.annotations?.[index.matcher.annotation];
+  if (value === undefined) return;
+  const read = readAnnotation(index.matcher, value);
+  if ('labels' in read) {
+    if (read.labels.length) index.byLabels.set(e.ref, read.labels);
+  } else for (const key of read.keys) addTo(index.byKey, key, e.ref);
+}
+
+function unindexAnnotation(index: AnnotationIndex, e: EntitySummary) {
+  const value = e.annotations?.[index.matcher.annotation];
+  if (value === undefined) return;
+  index.byLabels.delete(e.ref);
+  const read = readAnnotation(index.matcher, value);
+  if ('keys' in read)
+    for (const key of read.keys) removeFrom(index.byKey, key, e.ref);
+}
+
+/** Takes a value out of a map of lists, and the key with its last value. */
+function removeFrom<T>(map: Map<string, T[]>, key: string, value: T) {
+  const list = map.get(key)?.filter(v => v !== value);
+  if (list?.length) map.set(key, list);
+  else map.delete(key);
 }
 
 /**
@@ -99,13 +117,13 @@ function indexAnnotation(
  * kind; when several fit, the alert stays unmatched and names them all.
  */
 export class AlertMapper {
-  private readonly refs = new Set<string>();
+  private readonly byRef = new Map<string, EntitySummary>();
   private readonly byName = new Map<string, EntitySummary[]>();
   private readonly byTitle = new Map<string, EntitySummary[]>();
   /** Per source id, its tool's annotation on the entities. */
   private readonly annotations = new Map<string, AnnotationIndex>();
-  /** Every entity, for suggesting candidates. */
-  readonly entities: EntitySummary[] = [];
+  /** Each distinct matcher's index once: sources may share a matcher. */
+  private readonly indexes: AnnotationIndex[] = [];
 
   constructor(
     entities: Iterable<EntitySummary>,
@@ -116,20 +134,46 @@ export class AlertMapper {
     /** Each alert source's matcher, by source id. */
     matchers: ReadonlyMap<string, AlertSourceMatcher> = new Map(),
   ) {
-    for (const e of entities) {
-      this.entities.push(e);
-      this.refs.add(e.ref);
-      addTo(this.byName, lower(e.name), e);
-      if (e.title) addTo(this.byTitle, lower(e.title), e);
-    }
     // sources that share a matcher (Alertmanager, Grafana) share its index
     const indexes = new Map<AlertSourceMatcher, AnnotationIndex>();
     for (const [source, matcher] of matchers) {
-      const index =
-        indexes.get(matcher) ?? indexAnnotation(matcher, this.entities);
-      indexes.set(matcher, index);
+      let index = indexes.get(matcher);
+      if (!index) {
+        index = { matcher, byKey: new Map(), byLabels: new Map() };
+        indexes.set(matcher, index);
+        this.indexes.push(index);
+      }
       this.annotations.set(source, index);
     }
+    for (const e of entities) this.add(e);
+  }
+
+  /** Every entity, for suggesting candidates. */
+  entities(): IterableIterator<EntitySummary> {
+    return this.byRef.values();
+  }
+
+  /** Follows a catalog change: entities added or changed, and refs gone. */
+  update(changed: EntitySummary[], removed: string[]) {
+    for (const ref of [...removed, ...changed.map(e => e.ref)]) {
+      const previous = this.byRef.get(ref);
+      if (previous) this.remove(previous);
+    }
+    for (const e of changed) this.add(e);
+  }
+
+  private add(e: EntitySummary) {
+    this.byRef.set(e.ref, e);
+    addTo(this.byName, lower(e.name), e);
+    if (e.title) addTo(this.byTitle, lower(e.title), e);
+    for (const index of this.indexes) indexAnnotation(index, e);
+  }
+
+  private remove(e: EntitySummary) {
+    this.byRef.delete(e.ref);
+    removeFrom(this.byName, lower(e.name), e);
+    if (e.title) removeFrom(this.byTitle, lower(e.title), e);
+    for (const index of this.indexes) unindexAnnotation(index, e);
   }
 
   map(alert: NormalisedAlert): AlertMatch {
@@ -139,14 +183,14 @@ export class AlertMapper {
     const inUrl = alert.targets?.entityRef;
     if (inUrl) {
       const ref = fullRef(inUrl);
-      if (ref && this.refs.has(ref))
+      if (ref && this.byRef.has(ref))
         return { entityRefs: [ref], match: { rule: 'url', value: ref } };
     }
 
     for (const key of [ALERT_ENTITY_REF_LABEL, ALERT_ENTITY_REF_TAG]) {
       const value = alert.labels[key];
       const ref = value ? fullRef(value) : undefined;
-      if (ref && this.refs.has(ref))
+      if (ref && this.byRef.has(ref))
         return {
           entityRefs: [ref],
           match: { rule: 'entity-ref', key, value },
@@ -207,7 +251,7 @@ export class AlertMapper {
     const { matcher } = index;
     const found = new Set<string>();
     if (matcher.by === 'labels') {
-      for (const { ref, labels } of index.byLabels)
+      for (const [ref, labels] of index.byLabels)
         if (labels.every(([k, v]) => alert.labels[k] === v)) found.add(ref);
     } else {
       const normalise = matcher.normaliseKey ?? (key => key);

@@ -17,11 +17,24 @@ const MAX_CANDIDATES = 3;
  * PagerDuty services no entity names).
  */
 export class MappingSuggestions {
-  /** The catalog's entities by the words of their names. */
-  readonly names: EntityNameIndex;
+  private nameIndex?: EntityNameIndex;
 
-  constructor(private readonly mapper: AlertMapper) {
-    this.names = new EntityNameIndex(mapper.entities);
+  constructor(private readonly mapper: AlertMapper) {}
+
+  /**
+   * The catalog's entities by the words of their names: built when first
+   * asked for after a catalog change, since its words' rarity depends on
+   * every name, and only pages of unmatched alerts and unmapped services
+   * ask for it.
+   */
+  get names(): EntityNameIndex {
+    this.nameIndex ??= new EntityNameIndex(this.mapper.entities());
+    return this.nameIndex;
+  }
+
+  /** The mapper's entities changed: the name index is built again when next asked for. */
+  entitiesChanged() {
+    this.nameIndex = undefined;
   }
 
   /** The candidate entities for an alert's match, and the annotation line that would map the alert. */
