@@ -296,7 +296,7 @@ async function main() {
       '--database postgres needs BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING',
     );
   const knex = postgres?.knex ?? memorySqlite();
-  const { store, sync, makeEngine, setCatalogEntities } =
+  const { store, sync, makeEngine, setCatalogEntities, catalog } =
     await createStatusStack({
       knex,
       pagerDutyUrl: sim.url,
@@ -397,6 +397,7 @@ async function main() {
 
   await measureCatalogChanges({
     engine,
+    catalog,
     entities,
     setCatalogEntities,
     components: { from: GROUPS, count: ENTITIES },
