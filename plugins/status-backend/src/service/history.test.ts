@@ -67,17 +67,30 @@ describe('describeHistory', () => {
       expect(day.observedMs).toBe(0);
       expect(day.backfilled).toEqual({
         incidents: 1,
+        coveredMs: DAY,
         incidentMs: HOUR,
+        downtimeMs: HOUR,
         worst: 'major_outage',
       });
       expect(history.days[2].backfilled).toEqual({
         incidents: 0,
+        coveredMs: DAY,
         incidentMs: 0,
+        downtimeMs: 0,
         worst: 'operational',
       });
-      // today is recorded: not backfilled; availability counts recorded time only
+      // today is recorded: not backfilled; overall availability counts
+      // recorded time only, its own also the backfilled days and their hour down
       expect(history.days[6].backfilled).toBeUndefined();
-      expect(history.availability[0].observedMs).toBeLessThan(DAY);
+      const week = history.availability[0];
+      expect(week.observedMs).toBeLessThan(DAY);
+      expect(week.backfilledMs).toBe(6 * DAY);
+      expect(week.own).toBeCloseTo(1 - HOUR / (6 * DAY + week.observedMs), 6);
+      const today = history.days[6];
+      expect(week.overall).toBeCloseTo(
+        1 - (today.ownDowntimeMs + today.upstreamDowntimeMs) / week.observedMs,
+        6,
+      );
 
       // without a backfill, the days before recording are simply unknown
       await store.deleteMeta(backfillKey('default'));

@@ -107,12 +107,14 @@ export async function describeHistory(
     observedSince,
     from: startOfWindow(now, days),
   });
+  const filled = backfill
+    ? withBackfilledDays(daily, backfill.incidents, backfill.window)
+    : daily;
   return {
     entityRef,
-    days: backfill
-      ? withBackfilledDays(daily, backfill.incidents, backfill.window)
-      : daily,
-    availability: availabilities(daily, days),
+    days: filled,
+    // its own availability counts the past incidents of the days they fill
+    availability: availabilities(filled, days),
     observedSince: observedSince?.toISOString(),
     backfilledFrom: backfill?.window.from.toISOString(),
     truncated: history.truncated,

@@ -198,12 +198,47 @@ describe('withBackfilledDays', () => {
       { from: on(-3, 0), until: observedSince },
     );
     expect(filled.map(d => d.backfilled)).toEqual([
-      { incidents: 3, incidentMs: 3 * HOUR, worst: 'major_outage' },
-      { incidents: 1, incidentMs: HOUR, worst: 'degraded' },
-      { incidents: 0, incidentMs: 0, worst: 'operational' },
+      // three days ago the incidents cover 01:00 to 03:00, all at an outage
+      {
+        incidents: 3,
+        coveredMs: DAY,
+        incidentMs: 3 * HOUR,
+        downtimeMs: 2 * HOUR,
+        worst: 'major_outage',
+      },
+      // degraded is not downtime
+      {
+        incidents: 1,
+        coveredMs: DAY,
+        incidentMs: HOUR,
+        downtimeMs: 0,
+        worst: 'degraded',
+      },
+      {
+        incidents: 0,
+        coveredMs: DAY,
+        incidentMs: 0,
+        downtimeMs: 0,
+        worst: 'operational',
+      },
       // today was observed (from 01:00): left as it is
       undefined,
     ]);
     expect(filled[3]).toEqual(days[3]);
+
+    // its own availability counts the past incidents' downtime over the days
+    // they cover; overall counts the observed hour only (upstreams unknown)
+    expect(historyAvailability(filled, 4)).toEqual({
+      days: 4,
+      observedMs: HOUR,
+      backfilledMs: 3 * DAY,
+      overall: 1,
+      own: 1 - (2 * HOUR) / (3 * DAY + HOUR),
+    });
+    // nothing known at all: no figure rather than 100 %
+    expect(historyAvailability(days.slice(0, 3), 3)).toEqual({
+      days: 3,
+      observedMs: 0,
+    });
   });
 });

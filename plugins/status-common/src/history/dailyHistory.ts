@@ -55,23 +55,34 @@ export type HistoryDay = {
  */
 export type BackfilledDay = {
   incidents: number;
+  /** Time of the day the past incidents were read for (all of it, but at the window's ends). */
+  coveredMs?: number;
   /** Time of the day covered by at least one incident. */
   incidentMs: number;
+  /** Time of the day covered by at least one incident at a partial or major outage: downtime of its own. */
+  downtimeMs?: number;
   /** The worst level an incident of the day raises the entity to. */
   worst: OutageLevel;
 };
 
 /**
- * Availability over a number of days: the share of the observed time that
- * was not downtime, overall and counting the entity's own downtime only.
+ * Availability over a number of days, counting only what is known: overall,
+ * the share of the observed time that was not downtime; its own, the share
+ * of the observed time and of the days before recording that PagerDuty's
+ * past incidents cover (their upstreams unknown) that was not its own
+ * downtime.
  *
  * @public
  */
 export type HistoryAvailability = {
   days: number;
+  /** Time the status layer watched. */
   observedMs: number;
-  /** 0 to 1; undefined when nothing was observed. */
+  /** Time before recording began that PagerDuty's past incidents cover. */
+  backfilledMs?: number;
+  /** 0 to 1, over the observed time; undefined when nothing was observed. */
   overall?: number;
+  /** 0 to 1, over the observed and the backfilled time; undefined when neither. */
   own?: number;
 };
 
@@ -200,14 +211,24 @@ export function historyAvailability(
 ): HistoryAvailability {
   const recent = history.slice(-days);
   const observedMs = recent.reduce((sum, d) => sum + d.observedMs, 0);
-  if (!observedMs) return { days, observedMs };
+  const past = recent.filter(d => !d.observedMs && d.backfilled);
+  const backfilledMs = past.reduce(
+    (sum, d) => sum + (d.backfilled!.coveredMs ?? DAY_MS),
+    0,
+  );
+  const pastDowntime = past.reduce(
+    (sum, d) => sum + (d.backfilled!.downtimeMs ?? 0),
+    0,
+  );
   const own = recent.reduce((sum, d) => sum + d.ownDowntimeMs, 0);
   const upstream = recent.reduce((sum, d) => sum + d.upstreamDowntimeMs, 0);
+  const known = observedMs + backfilledMs;
   return {
     days,
     observedMs,
-    overall: 1 - (own + upstream) / observedMs,
-    own: 1 - own / observedMs,
+    ...(backfilledMs ? { backfilledMs } : {}),
+    ...(observedMs ? { overall: 1 - (own + upstream) / observedMs } : {}),
+    ...(known ? { own: 1 - (own + pastDowntime) / known } : {}),
   };
 }
 
@@ -279,15 +300,27 @@ export function withBackfilledDays(
       .sort((x, y) => x[0] - y[0]);
     let covered = 0;
     let reach = start;
+    let down = 0;
+    let downReach = start;
     let worst: OutageLevel = 'operational';
     for (const [a, b, incident] of spans) {
       covered += Math.max(0, b - Math.max(a, reach));
       reach = Math.max(reach, b);
+      if (isDown(incident.level)) {
+        down += Math.max(0, b - Math.max(a, downReach));
+        downReach = Math.max(downReach, b);
+      }
       if (compareLevels(incident.level, worst) > 0) worst = incident.level;
     }
     return {
       ...day,
-      backfilled: { incidents: spans.length, incidentMs: covered, worst },
+      backfilled: {
+        incidents: spans.length,
+        coveredMs: end - start,
+        incidentMs: covered,
+        downtimeMs: down,
+        worst,
+      },
     };
   });
 }
