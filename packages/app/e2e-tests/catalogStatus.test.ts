@@ -1,5 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { signInAsGuest, waitForLoginOutage } from './signIn';
+import {
+  expectGraphLaidOut,
+  signInAsGuest,
+  waitForLoginOutage,
+} from './signIn';
 
 const SCREENSHOTS = 'e2e-test-report/screenshots';
 
@@ -25,13 +29,21 @@ test.describe('status in the catalog during the login outage', () => {
     const row = page.getByRole('row').filter({
       has: page.getByRole('link', { name: 'auth-service', exact: true }),
     });
-    await expect(
-      row.getByTestId('catalog-status-component:default/auth-service'),
-    ).toHaveText('Major outage');
+    const authCell = row.getByTestId(
+      'catalog-status-component:default/auth-service',
+    );
+    // a short word on screen, the full name for screen readers and on hover
+    await expect(authCell).toContainText('Outage');
+    await expect(authCell).toContainText('Major outage');
+    await expect(authCell.locator('[data-level="major_outage"]')).toBeVisible();
     await page.getByPlaceholder('Search').fill('shop-web');
-    await expect(
-      page.getByTestId('catalog-status-component:default/shop-web'),
-    ).toContainText(/via an upstream$/);
+    const shopCell = page.getByTestId(
+      'catalog-status-component:default/shop-web',
+    );
+    await expect(shopCell).toContainText(/via an upstream$/);
+    // one line at the catalog's default width: no taller than its icon
+    const height = (await shopCell.boundingBox())!.height;
+    expect(height).toBeLessThan(28);
     await page.screenshot({ path: `${SCREENSHOTS}/catalog-status-column.png` });
   });
 
@@ -47,6 +59,7 @@ test.describe('status in the catalog during the login outage', () => {
     await expect(self.locator('title')).toHaveText(
       'auth-service: Major outage',
     );
+    await expectGraphLaidOut(self);
     await page.screenshot({ path: `${SCREENSHOTS}/catalog-graph-status.png` });
   });
 });

@@ -1,4 +1,4 @@
-import { APIRequestContext, expect, Page } from '@playwright/test';
+import { APIRequestContext, expect, Locator, Page } from '@playwright/test';
 
 export const BACKEND_URL =
   process.env.STATUS_BACKEND_URL ?? 'http://localhost:7007';
@@ -66,4 +66,37 @@ export function waitForLoginOutage(request: APIRequestContext): Promise<any> {
     'component/default/shop-web',
     'component:default/auth-service',
   );
+}
+
+/**
+ * Waits until a graph has laid itself out: the node is drawn with its size
+ * and, scrolled to, lies inside the viewport, so that a screenshot taken
+ * next shows the graph rather than the blank before its layout.
+ */
+export async function expectGraphLaidOut(node: Locator): Promise<void> {
+  await expect(node).toBeVisible();
+  await node.scrollIntoViewIfNeeded();
+  await expect
+    .poll(async () => {
+      const box = await node.boundingBox();
+      const viewport = node.page().viewportSize();
+      if (!box || !viewport || box.width < 10 || box.height < 10) return false;
+      return (
+        box.x >= 0 &&
+        box.y >= 0 &&
+        box.x + box.width <= viewport.width &&
+        box.y + box.height <= viewport.height
+      );
+    })
+    .toBe(true);
+  // the graph fades in once laid out: wait until it is fully drawn
+  await expect
+    .poll(() =>
+      node.evaluate(element => {
+        for (let e: Element | null = element; e; e = e.parentElement)
+          if (Number(getComputedStyle(e).opacity) < 1) return false;
+        return true;
+      }),
+    )
+    .toBe(true);
 }

@@ -1,5 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { signInAsGuest, waitForLoginOutage } from './signIn';
+import {
+  expectGraphLaidOut,
+  signInAsGuest,
+  waitForLoginOutage,
+} from './signIn';
 
 const SCREENSHOTS = 'e2e-test-report/screenshots';
 
@@ -48,10 +52,7 @@ test.describe('the company status page during the login outage', () => {
     await expect(page).toHaveURL(/tab=map/);
     const authNode = page.locator('[data-testid="graph-node-auth-service"]');
     await expect(authNode).toHaveAttribute('data-level', 'major_outage');
-    // the graph fades in once laid out
-    await expect
-      .poll(async () => (await authNode.boundingBox())?.width ?? 0)
-      .toBeGreaterThan(10);
+    await expectGraphLaidOut(authNode);
     await page.screenshot({
       path: `${SCREENSHOTS}/status-page-map.png`,
       fullPage: true,

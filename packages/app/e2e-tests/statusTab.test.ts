@@ -1,5 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { signInAsGuest, statusHeaderLevel, waitForLoginOutage } from './signIn';
+import {
+  expectGraphLaidOut,
+  signInAsGuest,
+  statusHeaderLevel,
+  waitForLoginOutage,
+} from './signIn';
 
 const SCREENSHOTS = 'e2e-test-report/screenshots';
 
@@ -41,9 +46,9 @@ test.describe('the Status tab during the login outage', () => {
       page.getByRole('link', { name: /#platform-oncall/ }).first(),
     ).toBeVisible();
     // the dependency graph draws shop-web's upstreams, coloured by level
-    await expect(
-      page.locator('[data-testid="graph-node-auth-service"]'),
-    ).toHaveAttribute('data-level', 'major_outage');
+    const authNode = page.locator('[data-testid="graph-node-auth-service"]');
+    await expect(authNode).toHaveAttribute('data-level', 'major_outage');
+    await expectGraphLaidOut(authNode);
 
     await page.screenshot({
       path: `${SCREENSHOTS}/status-tab-light.png`,
@@ -55,9 +60,7 @@ test.describe('the Status tab during the login outage', () => {
       'data-level',
       'degraded',
     );
-    await expect(
-      page.locator('[data-testid="graph-node-auth-service"]'),
-    ).toBeVisible();
+    await expectGraphLaidOut(authNode);
     await expect(page.locator('body')).toHaveAttribute(
       'data-theme-mode',
       'dark',

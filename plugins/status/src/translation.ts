@@ -6,6 +6,7 @@ import {
 import { COVERAGE_MESSAGES } from './translations/coverage';
 import { DEPENDENCY_MESSAGES } from './translations/dependencies';
 import { FILTER_MESSAGES } from './translations/filters';
+import { LEVEL_SHORT_MESSAGES } from './translations/levels';
 import {
   DISPLAY_LEVEL_LABELS,
   DisplayLevel,
@@ -22,6 +23,7 @@ import {
 export type StatusTranslationMessages = {
   readonly [key in
     | `levels.${DisplayLevel}`
+    | `levelsShort.${DisplayLevel}`
     | `explanation.${keyof typeof STATUS_EXPLANATION_MESSAGES}`
     | `coverage.${keyof typeof COVERAGE_MESSAGES}`
     | `dependencies.${keyof typeof DEPENDENCY_MESSAGES}`
@@ -43,6 +45,7 @@ export const statusTranslationRef: TranslationRef<
   id: 'status',
   messages: {
     levels: DISPLAY_LEVEL_LABELS,
+    levelsShort: LEVEL_SHORT_MESSAGES,
     explanation: STATUS_EXPLANATION_MESSAGES,
     coverage: COVERAGE_MESSAGES,
     dependencies: DEPENDENCY_MESSAGES,

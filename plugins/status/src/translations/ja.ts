@@ -2,14 +2,16 @@ import { createTranslationMessages } from '@backstage/frontend-plugin-api';
 import { statusTranslationRef } from '../translation';
 import { DEPENDENCY_TRANSLATIONS_JA } from './dependencies';
 import { FILTER_TRANSLATIONS_JA } from './filters';
+import { LEVEL_TRANSLATIONS_JA } from './levels';
 
-/** The status plugin's words in Japanese (the coverage tab so far). */
+/** The status plugin's words in Japanese (levels, coverage, filters and dependencies so far). */
 const ja = createTranslationMessages({
   ref: statusTranslationRef,
   full: false,
   messages: {
     ...DEPENDENCY_TRANSLATIONS_JA,
     ...FILTER_TRANSLATIONS_JA,
+    ...LEVEL_TRANSLATIONS_JA,
     'coverage.tab': 'カバレッジ',
     'coverage.what': 'カバレッジ',
     'coverage.intro':

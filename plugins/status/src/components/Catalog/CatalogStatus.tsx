@@ -3,7 +3,10 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { EntityNode } from '@backstage/plugin-catalog-graph';
 import Typography from '@material-ui/core/Typography';
 import { displayLevel, isMonitored } from '@status-layer/plugin-status-common';
-import { LevelLabel, StatusNode, useResource } from '../common';
+import { makeStyles } from '@material-ui/core/styles';
+import Tooltip from '@material-ui/core/Tooltip';
+import ArrowUpwardIcon from '@material-ui/icons/ArrowUpward';
+import { LevelLabel, StatusNode, useResource, VisuallyHidden } from '../common';
 import { entityLevelsLoaderFor, LoadedLevel } from './EntityLevelsLoader';
 
 /** The level a catalog row or node shows: not monitored and misconfigured apart from operational. */
@@ -26,11 +29,25 @@ export function useEntityLevel(entityRef: string) {
   );
 }
 
+const useCellStyles = makeStyles(theme => ({
+  cell: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: theme.spacing(0.5),
+    whiteSpace: 'nowrap',
+  },
+  upstream: {
+    display: 'inline-flex',
+    color: theme.palette.text.secondary,
+  },
+}));
+
 /**
  * An entity's status in a table cell: its level, "via an upstream" when the
  * level is inherited, a dash when it has none (or the reader may not see it).
  */
 export function EntityStatusCell(props: { entityRef: string }) {
+  const classes = useCellStyles();
   const level = useEntityLevel(props.entityRef);
   if (level.loading) return null;
   if (level.error) {
@@ -47,13 +64,21 @@ export function EntityStatusCell(props: { entityRef: string }) {
       </Typography>
     );
   }
+  // one line at the catalog's default widths: the short name, the full one
+  // (and whether it comes from an upstream) in the tooltip
   return (
-    <span data-testid={`catalog-status-${props.entityRef}`}>
-      <LevelLabel level={loadedDisplayLevel(level.value)} />
+    <span
+      data-testid={`catalog-status-${props.entityRef}`}
+      className={classes.cell}
+    >
+      <LevelLabel level={loadedDisplayLevel(level.value)} short />
       {level.value.inherited && (
-        <Typography variant="caption" color="textSecondary" component="div">
-          via an upstream
-        </Typography>
+        <Tooltip title="via an upstream">
+          <span className={classes.upstream}>
+            <ArrowUpwardIcon fontSize="inherit" aria-hidden />
+            <VisuallyHidden>via an upstream</VisuallyHidden>
+          </span>
+        </Tooltip>
       )}
     </span>
   );

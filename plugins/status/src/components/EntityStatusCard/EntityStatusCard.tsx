@@ -8,7 +8,7 @@ import {
   Explanation,
   Freshness,
   LevelLabel,
-  levelLabel,
+  useLevelWords,
   StatusEntityLink,
   StatusOverviewCard,
   useEntityStatus,
@@ -45,6 +45,7 @@ function OnCallNow(props: { status: EntityStatus }) {
 export function EntityStatusCard() {
   const entityRef = usePageEntityRef();
   const status = useEntityStatus(entityRef);
+  const levels = useLevelWords();
   return (
     <StatusOverviewCard entityRef={entityRef} polled={status}>
       {value => (
@@ -57,7 +58,7 @@ export function EntityStatusCard() {
             <Typography variant="body2" paragraph>
               Root cause:{' '}
               <StatusEntityLink entityRef={value.rootCauses[0].entityRef} /> (
-              {levelLabel(
+              {levels.label(
                 value.rootCauses[0].rootLevel ?? value.rootCauses[0].level,
               )}
               )

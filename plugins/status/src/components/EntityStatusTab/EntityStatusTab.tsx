@@ -16,6 +16,7 @@ import {
   OnCall,
   OwnerContacts,
   useEntityStatus,
+  StatusLayerRoot,
 } from '../common';
 import {
   AnnotationSnippet,
@@ -188,19 +189,21 @@ export function EntityStatusTab() {
   const entityRef = stringifyEntityRef(entity);
   const status = useEntityStatus(entityRef);
   return (
-    <Loaded
-      polled={status}
-      what="the status of this entity"
-      staleNotice={false}
-    >
-      {value => (
-        <EntityStatusView
-          status={value}
-          entityName={entity.metadata.name}
-          pollError={status.error}
-          onRetry={status.retry}
-        />
-      )}
-    </Loaded>
+    <StatusLayerRoot name="entity-status">
+      <Loaded
+        polled={status}
+        what="the status of this entity"
+        staleNotice={false}
+      >
+        {value => (
+          <EntityStatusView
+            status={value}
+            entityName={entity.metadata.name}
+            pollError={status.error}
+            onRetry={status.retry}
+          />
+        )}
+      </Loaded>
+    </StatusLayerRoot>
   );
 }

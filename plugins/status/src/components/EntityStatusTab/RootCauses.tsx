@@ -11,7 +11,7 @@ import {
   EntityPath,
   IncidentList,
   LevelLabel,
-  levelLabel,
+  useLevelWords,
   OnCall,
   OwnerContacts,
   StatusEntityLink,
@@ -24,6 +24,7 @@ const useStyles = makeStyles(theme => ({
 /** One upstream root cause: its level, path, incidents, owner and who is on call. */
 export function RootCauseCard(props: { cause: StatusRootCause }) {
   const classes = useStyles();
+  const levels = useLevelWords();
   const { cause } = props;
   const hops = cause.path.length - 1;
   if (cause.entityRef === HIDDEN_ENTITY_REF) {
@@ -34,7 +35,7 @@ export function RootCauseCard(props: { cause: StatusRootCause }) {
         subheader={`${hops} hop${hops === 1 ? '' : 's'} upstream`}
       >
         <Typography variant="body2">
-          Impact on this entity: {levelLabel(cause.level)}
+          Impact on this entity: {levels.label(cause.level)}
         </Typography>
         <div className={classes.section}>
           <EntityPath path={cause.path} pagerDutyHops={cause.pagerDutyHops} />
@@ -59,7 +60,7 @@ export function RootCauseCard(props: { cause: StatusRootCause }) {
     >
       <LevelLabel level={cause.rootLevel ?? cause.level} variant="h6" />
       <Typography variant="body2" color="textSecondary">
-        Impact on this entity: {levelLabel(cause.level)}
+        Impact on this entity: {levels.label(cause.level)}
       </Typography>
       <div className={classes.section}>
         <EntityPath path={cause.path} pagerDutyHops={cause.pagerDutyHops} />

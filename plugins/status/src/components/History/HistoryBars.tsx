@@ -8,7 +8,12 @@ import {
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, useTheme } from '@material-ui/core/styles';
-import { formatDuration, levelColor, levelLabel } from '../common';
+import {
+  formatDuration,
+  levelColor,
+  LevelWords,
+  useLevelWords,
+} from '../common';
 
 const useStyles = makeStyles(theme => ({
   bars: {
@@ -52,20 +57,20 @@ const upstreamName = (ref: string) =>
     : humanizeEntityRef(parseEntityRef(ref));
 
 /** What one day was, in words: the bar's label and tooltip. */
-export function describeDay(day: HistoryDay): string {
+export function describeDay(day: HistoryDay, levels: LevelWords): string {
   if (!day.observedMs) {
     const past = day.backfilled;
     if (!past) return `${day.date}: no data (not yet recorded)`;
     const told = past.incidents
       ? `${past.incidents} incident${
           past.incidents === 1 ? '' : 's'
-        } over ${formatDuration(past.incidentMs)}, ${levelLabel(
+        } over ${formatDuration(past.incidentMs)}, ${levels.label(
           past.worst,
         )} at worst`
       : 'no incidents';
     return `${day.date}: from PagerDuty's past incidents (before recording began): ${told}; upstreams unknown`;
   }
-  const parts = [`${day.date}: ${levelLabel(day.worst)} at worst`];
+  const parts = [`${day.date}: ${levels.label(day.worst)} at worst`];
   if (day.ownDowntimeMs)
     parts.push(`down ${formatDuration(day.ownDowntimeMs)} by its own signals`);
   if (day.upstreamDowntimeMs)
@@ -84,26 +89,49 @@ export function describeDay(day: HistoryDay): string {
 const percent = (share?: number) =>
   share === undefined ? 'no data' : `${(share * 100).toFixed(2)}%`;
 
-/** Availability over 7, 30 and 90 days: overall and counting its own downtime only. */
+const DAY_MS = 24 * 60 * 60_000;
+
+/**
+ * Availability over 7, 30 and 90 days, counting what is known: overall over
+ * the time recorded (said when it is less than the period), its own signals
+ * also over the days before recording that PagerDuty's past incidents cover
+ * (said with how many).
+ */
 export function AvailabilityFigures(props: {
   availability: HistoryAvailability[];
 }) {
   const classes = useStyles();
   return (
     <div className={classes.availability}>
-      {props.availability.map(a => (
-        <div key={a.days} data-testid={`availability-${a.days}`}>
-          <Typography variant="overline" component="div">
-            {a.days} days
-          </Typography>
-          <Typography variant="h6" component="div">
-            {percent(a.overall)}
-          </Typography>
-          <Typography variant="caption" color="textSecondary">
-            own signals only: {percent(a.own)}
-          </Typography>
-        </div>
-      ))}
+      {props.availability.map(a => {
+        const pastDays = Math.round((a.backfilledMs ?? 0) / DAY_MS);
+        return (
+          <div key={a.days} data-testid={`availability-${a.days}`}>
+            <Typography variant="overline" component="div">
+              {a.days} days
+            </Typography>
+            <Typography variant="h6" component="div">
+              {percent(a.overall)}
+            </Typography>
+            {a.observedMs > 0 && a.observedMs < a.days * DAY_MS - 60_000 && (
+              <Typography
+                variant="caption"
+                color="textSecondary"
+                component="div"
+              >
+                over the {formatDuration(a.observedMs)} recorded
+              </Typography>
+            )}
+            <Typography variant="caption" color="textSecondary" component="div">
+              own signals only: {percent(a.own)}
+              {pastDays > 0 &&
+                ` (with ${pastDays} day${
+                  pastDays === 1 ? '' : 's'
+                } before recording, from PagerDuty's past incidents)`}
+            </Typography>
+          </div>
+        );
+      })}
     </div>
   );
 }
@@ -121,6 +149,7 @@ export function HistoryBars(props: {
 }) {
   const classes = useStyles();
   const theme = useTheme();
+  const levels = useLevelWords();
   const noData = theme.palette.action.disabledBackground;
   // before recording began, the past incidents colour the upper half, paler
   const ownHalfStyle = (day: HistoryDay) => {
@@ -137,7 +166,7 @@ export function HistoryBars(props: {
     <>
       <div className={classes.bars} role="group" aria-label="Daily history">
         {props.days.map(day => {
-          const label = describeDay(day);
+          const label = describeDay(day, levels);
           const observed = day.observedMs > 0;
           return (
             <Tooltip key={day.date} title={label}>

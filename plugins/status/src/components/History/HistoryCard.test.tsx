@@ -4,6 +4,7 @@ import {
   HIDDEN_ENTITY_REF,
   StatusHistory,
   StatusTransitionsPage,
+  historyAvailability,
   withBackfilledDays,
 } from '@status-layer/plugin-status-common';
 import { screen, within } from '@testing-library/react';
@@ -95,10 +96,8 @@ describe('HistoryCard', () => {
       async () => {
         throw new Error('not asked');
       },
-      history => ({
-        ...history,
-        backfilledFrom: at(70, 0),
-        days: withBackfilledDays(
+      history => {
+        const days = withBackfilledDays(
           history.days,
           [
             {
@@ -111,8 +110,15 @@ describe('HistoryCard', () => {
             from: new Date(at(70, 0)),
             until: new Date(history.observedSince!),
           },
-        ),
-      }),
+        );
+        return {
+          ...history,
+          backfilledFrom: at(70, 0),
+          days,
+          // as the backend counts it, from the days as filled
+          availability: [7, 30, 90].map(n => historyAvailability(days, n)),
+        };
+      },
     );
     await screen.findByRole('group', { name: 'Daily history' });
     expect(
@@ -141,6 +147,13 @@ describe('HistoryCard', () => {
     expect(
       screen.getByText(/come from PagerDuty's past incidents only/),
     ).toBeVisible();
+    // the days the past incidents cover count towards its own availability,
+    // and say so; overall counts only the time recorded
+    const quarter = screen.getByTestId('availability-90');
+    expect(quarter).toHaveTextContent(/over the .+ recorded/);
+    expect(quarter).toHaveTextContent(
+      /own signals only: \d+\.\d\d% \(with \d+ days before recording, from PagerDuty's past incidents\)/,
+    );
   });
 
   it("lists a chosen day's changes with what explained them, without naming hidden upstreams", async () => {

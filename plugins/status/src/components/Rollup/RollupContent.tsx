@@ -9,6 +9,7 @@ import {
   StatusOverviewCard,
   usePageEntityRef,
   useRollup,
+  StatusLayerRoot,
 } from '../common';
 import { HistoryCard } from '../History';
 import { ResponseCard } from '../Response';
@@ -23,24 +24,30 @@ export function RollupContent() {
   const entityRef = usePageEntityRef();
   const rollup = useRollup(entityRef);
   return (
-    <Loaded polled={rollup} what="the status">
-      {value => (
-        <Grid container spacing={3}>
-          <Grid item xs={12}>
-            <SimulatedDataNotice />
+    <StatusLayerRoot name="rollup">
+      <Loaded polled={rollup} what="the status">
+        {value => (
+          <Grid container spacing={3}>
+            <Grid item xs={12}>
+              <SimulatedDataNotice />
+            </Grid>
+            <Grid item xs={12}>
+              <RollupView rollup={value} />
+            </Grid>
+            <Grid item xs={12}>
+              <HistoryCard entityRef={entityRef} rollup version={value.level} />
+            </Grid>
+            <Grid item xs={12}>
+              <ResponseCard
+                entityRef={entityRef}
+                rollup
+                version={value.level}
+              />
+            </Grid>
           </Grid>
-          <Grid item xs={12}>
-            <RollupView rollup={value} />
-          </Grid>
-          <Grid item xs={12}>
-            <HistoryCard entityRef={entityRef} rollup version={value.level} />
-          </Grid>
-          <Grid item xs={12}>
-            <ResponseCard entityRef={entityRef} rollup version={value.level} />
-          </Grid>
-        </Grid>
-      )}
-    </Loaded>
+        )}
+      </Loaded>
+    </StatusLayerRoot>
   );
 }
 

@@ -12,7 +12,7 @@ import {
   FreshnessSummary,
   LevelCounts,
   LevelLabel,
-  levelLabel,
+  useLevelWords,
   OwnerContacts,
   StatusEntityLink,
 } from '../common';
@@ -68,6 +68,7 @@ const TITLES: Record<string, string> = {
 /** A System's parts, a Domain's Systems or a Group's services, worst first. */
 export function RollupView(props: { rollup: StatusRollup }) {
   const classes = useStyles();
+  const levels = useLevelWords();
   const { rollup } = props;
   const kind = rollup.entityRef.split(':')[0];
   return (
@@ -112,7 +113,7 @@ export function RollupView(props: { rollup: StatusRollup }) {
             <div key={problem.entityRef} className={classes.problem}>
               <Typography variant="subtitle1">
                 <StatusEntityLink entityRef={problem.entityRef} /> —{' '}
-                {levelLabel(problem.level)} — impacts {problem.impacts.length}{' '}
+                {levels.label(problem.level)} — impacts {problem.impacts.length}{' '}
                 of yours
               </Typography>
               <OwnerContacts owner={problem.owner} />
@@ -136,6 +137,8 @@ export function RollupView(props: { rollup: StatusRollup }) {
           paging: rollup.members.length > 20,
           pageSize: 20,
           search: true,
+          // draggable headers nest a focusable handle in each sort button
+          draggable: false,
         }}
         columns={columns}
         data={rollup.members}

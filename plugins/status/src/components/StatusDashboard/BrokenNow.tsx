@@ -1,5 +1,9 @@
 import { EmptyState } from '@backstage/core-components';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { parseEntityRef } from '@backstage/catalog-model';
+import {
+  EntityRefLink,
+  humanizeEntityRef,
+} from '@backstage/plugin-catalog-react';
 import {
   currentOnCall,
   StatusProblem,
@@ -20,7 +24,7 @@ import {
   ago,
   IncidentList,
   LevelLabel,
-  levelLabel,
+  useLevelWords,
   OnCall,
   OwnerContacts,
   StatusEntityLink,
@@ -43,6 +47,10 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
+/** An entity's name as the catalog shows it, as text (a link would nest in the row's button). */
+const nameOf = (ref: string) =>
+  humanizeEntityRef(parseEntityRef(ref), { defaultKind: 'component' });
+
 /**
  * One problem: the entity in an outage of its own, with what it impacts under
  * it, so one upstream failure reads as one row with its blast radius.
@@ -64,16 +72,12 @@ function ProblemRow(props: { problem: StatusProblem }) {
       // the details (up to 100 links) are built only when opened
       TransitionProps={{ unmountOnExit: true }}
     >
-      <AccordionSummary
-        expandIcon={<ExpandMoreIcon />}
-        aria-label={`${problem.entityRef}: ${levelLabel(problem.level)}, ${
-          problem.impactedCount
-        } impacted`}
-      >
+      {/* a button holds no links: they open with the details */}
+      <AccordionSummary expandIcon={<ExpandMoreIcon />}>
         <div className={classes.title}>
           <LevelLabel level={problem.level} variant="subtitle2" />
           <Typography variant="h6" component="span">
-            <EntityRefLink entityRef={problem.entityRef} />
+            {nameOf(problem.entityRef)}
           </Typography>
           <Typography variant="body1" component="span">
             {problem.impactedCount} impacted
@@ -100,14 +104,23 @@ function ProblemRow(props: { problem: StatusProblem }) {
               component="span"
               data-testid="probable-cause"
             >
-              Probably a symptom of{' '}
-              <StatusEntityLink entityRef={cause.entityRef} />
+              Probably a symptom of {nameOf(cause.entityRef)}
             </Typography>
           )}
         </div>
       </AccordionSummary>
       <AccordionDetails>
         <Grid container spacing={2}>
+          <Grid item xs={12} className={classes.title}>
+            <Typography variant="body2" component="span">
+              Status tab: <StatusEntityLink entityRef={problem.entityRef} />
+            </Typography>
+            {cause && (
+              <Typography variant="body2" component="span">
+                Probable cause: <StatusEntityLink entityRef={cause.entityRef} />
+              </Typography>
+            )}
+          </Grid>
           <Grid item xs={12} md={6}>
             <Typography variant="overline" component="div">
               Incidents
@@ -175,6 +188,7 @@ const PROBLEMS_PAGE = 50;
 /** Entities under maintenance or of unknown state: a count and the first names. */
 function Elsewhere(props: { count: number }) {
   const polled = useSummary(ELSEWHERE, ELSEWHERE_LISTED);
+  const levels = useLevelWords();
   return (
     <Typography variant="body2" style={{ marginTop: 16 }}>
       Also: {props.count} under maintenance or of unknown state
@@ -182,7 +196,8 @@ function Elsewhere(props: { count: number }) {
       {polled.value?.entities.map((e, index) => (
         <span key={e.entityRef}>
           {index > 0 && ', '}
-          <EntityRefLink entityRef={e.entityRef} /> ({levelLabel(e.effective)})
+          <EntityRefLink entityRef={e.entityRef} /> ({levels.label(e.effective)}
+          )
         </span>
       ))}
     </Typography>

@@ -23,7 +23,7 @@ import { useEffect, useRef, useState } from 'react';
 import {
   LevelLabel,
   levelColor,
-  levelLabel,
+  useLevelWords,
   StatusEntityLink,
   useSummaryRows,
 } from '../common';
@@ -62,9 +62,10 @@ const useStyles = makeStyles(theme => ({
 /** The last days' worst levels as small squares, oldest first, said in words for screen readers. */
 function RecentDays(props: { levels: (HealthLevel | null)[] }) {
   const classes = useStyles();
+  const levelWords = useLevelWords();
   const theme = useTheme();
   const words = props.levels
-    .map(l => (l ? levelLabel(l) : 'no data'))
+    .map(l => (l ? levelWords.label(l) : 'no data'))
     .join(', ');
   return (
     <span

@@ -79,7 +79,7 @@ describe('StatusDashboard', () => {
     ).toHaveTextContent('Probably a symptom of auth-service');
     expect(auth).not.toHaveTextContent('Probably a symptom');
     await userEvent.click(
-      within(auth).getByRole('button', { name: /auth-service: Major outage/ }),
+      within(auth).getByRole('button', { name: /Major outage.*auth-service/ }),
     );
     const impacted = await screen.findByRole('list', {
       name: 'Impacted by component:default/auth-service',
@@ -324,9 +324,12 @@ describe('StatusDashboard', () => {
         ],
       }),
     });
-    const list = await screen.findByRole('list', {
-      name: 'Company maintenance',
-    });
+    const list = await screen.findByRole(
+      'list',
+      { name: 'Company maintenance' },
+      // read after the summary: two answers before it shows
+      { timeout: 5_000 },
+    );
     expect(list).toHaveTextContent(
       /Under maintenanceSearch cluster upgrade: until .+ \(planned by Ada Lovelace\)search-service/,
     );

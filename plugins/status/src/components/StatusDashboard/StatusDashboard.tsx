@@ -9,6 +9,7 @@ import {
   useIncidents,
   useMyTeamsSummary,
   useSummary,
+  StatusLayerRoot,
 } from '../common';
 import {
   StatusFeedIncident,
@@ -109,63 +110,65 @@ export function StatusDashboard() {
 
   return (
     <Content>
-      <Loaded polled={summary} what="the company's status">
-        {value => (
-          <>
-            <ContentHeader title="Company status" />
-            <Grid container spacing={3}>
-              <Grid item xs={12}>
-                <SimulatedDataNotice />
+      <StatusLayerRoot name="dashboard">
+        <Loaded polled={summary} what="the company's status">
+          {value => (
+            <>
+              <ContentHeader title="Company status" />
+              <Grid container spacing={3}>
+                <Grid item xs={12}>
+                  <SimulatedDataNotice />
+                </Grid>
+                <Grid item xs={12}>
+                  <SummaryBar summary={value} />
+                </Grid>
+                <Grid item xs={12}>
+                  <Tabs
+                    value={state.tab}
+                    onChange={(_, tab) => setState({ tab })}
+                    indicatorColor="primary"
+                    aria-label="Views"
+                  >
+                    {TABS.map(tab => (
+                      <Tab
+                        key={tab.value}
+                        value={tab.value}
+                        label={tabLabel(tab)}
+                      />
+                    ))}
+                  </Tabs>
+                </Grid>
+                <Grid item xs={12}>
+                  {state.tab === 'broken' && (
+                    <>
+                      <BrokenNow summary={value} />
+                      <MaintenanceOverview />
+                    </>
+                  )}
+                  {state.tab === 'everything' && (
+                    <>
+                      <Filters
+                        state={state}
+                        facets={scope?.facets ?? NO_FACETS}
+                        onChange={setState}
+                      />
+                      {everything()}
+                    </>
+                  )}
+                  {state.tab === 'incidents' && (
+                    <IncidentsTab polled={incidents} />
+                  )}
+                  {state.tab === 'map' && <OutageMap />}
+                  {state.tab === 'response' && <TeamResponse />}
+                  {state.tab === 'unmatched' && <UnmatchedAlerts />}
+                  {state.tab === 'coverage' && <CoverageTab />}
+                  {state.tab === 'following' && <FollowingCard />}
+                </Grid>
               </Grid>
-              <Grid item xs={12}>
-                <SummaryBar summary={value} />
-              </Grid>
-              <Grid item xs={12}>
-                <Tabs
-                  value={state.tab}
-                  onChange={(_, tab) => setState({ tab })}
-                  indicatorColor="primary"
-                  aria-label="Views"
-                >
-                  {TABS.map(tab => (
-                    <Tab
-                      key={tab.value}
-                      value={tab.value}
-                      label={tabLabel(tab)}
-                    />
-                  ))}
-                </Tabs>
-              </Grid>
-              <Grid item xs={12}>
-                {state.tab === 'broken' && (
-                  <>
-                    <BrokenNow summary={value} />
-                    <MaintenanceOverview />
-                  </>
-                )}
-                {state.tab === 'everything' && (
-                  <>
-                    <Filters
-                      state={state}
-                      facets={scope?.facets ?? NO_FACETS}
-                      onChange={setState}
-                    />
-                    {everything()}
-                  </>
-                )}
-                {state.tab === 'incidents' && (
-                  <IncidentsTab polled={incidents} />
-                )}
-                {state.tab === 'map' && <OutageMap />}
-                {state.tab === 'response' && <TeamResponse />}
-                {state.tab === 'unmatched' && <UnmatchedAlerts />}
-                {state.tab === 'coverage' && <CoverageTab />}
-                {state.tab === 'following' && <FollowingCard />}
-              </Grid>
-            </Grid>
-          </>
-        )}
-      </Loaded>
+            </>
+          )}
+        </Loaded>
+      </StatusLayerRoot>
     </Content>
   );
 }

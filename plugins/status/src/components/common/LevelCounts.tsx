@@ -5,7 +5,7 @@ import {
 } from '@status-layer/plugin-status-common';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { LevelIcon, levelLabel } from './levels';
+import { LevelIcon, useLevelWords } from './levels';
 
 const useStyles = makeStyles(theme => ({
   counts: {
@@ -38,6 +38,7 @@ export function LevelCounts(props: {
   variant?: 'h6' | 'body2';
 }) {
   const classes = useStyles();
+  const levels = useLevelWords();
   const { counts, showZero, variant = 'h6' } = props;
   const shown = DISPLAY_LEVELS.filter(level => showZero || counts[level] > 0);
   const explained = EXPLAINED.filter(level => counts[level] > 0);
@@ -51,7 +52,7 @@ export function LevelCounts(props: {
               {counts[level]}
             </Typography>
             <Typography variant="body2" component="span">
-              {levelLabel(level)}
+              {levels.label(level)}
             </Typography>
           </li>
         ))}
@@ -61,7 +62,7 @@ export function LevelCounts(props: {
           {explained.map(level => (
             <li key={level}>
               <Typography variant="body2" color="textSecondary">
-                {levelLabel(level)}: {DISPLAY_LEVEL_MEANINGS[level]}.
+                {levels.label(level)}: {DISPLAY_LEVEL_MEANINGS[level]}.
               </Typography>
             </li>
           ))}

@@ -1,7 +1,7 @@
 import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
 import { EntityNode } from '@backstage/plugin-catalog-graph';
 import { useTheme } from '@material-ui/core/styles';
-import { DisplayLevel, levelColor, levelLabel } from './levels';
+import { DisplayLevel, levelColor, useLevelWords } from './levels';
 
 /** A graph node drawn as a box outlined and dotted in its level's colour, named with its level. */
 export function StatusNode(props: {
@@ -9,10 +9,11 @@ export function StatusNode(props: {
   level: DisplayLevel | undefined;
 }) {
   const theme = useTheme();
+  const levels = useLevelWords();
   const { node, level } = props;
   const label = humanizeEntityRef(node.entity, { defaultKind: 'component' });
   const color = level ? levelColor(theme, level) : theme.palette.text.disabled;
-  const words = level ? levelLabel(level) : 'no status';
+  const words = level ? levels.label(level) : 'no status';
   const width = Math.max(120, label.length * 7.2 + 40);
   return (
     <g

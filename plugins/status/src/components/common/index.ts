@@ -1,4 +1,5 @@
-export { levelColor, levelLabel, LevelIcon, LevelLabel } from './levels';
+export { levelColor, LevelIcon, LevelLabel, useLevelWords } from './levels';
+export type { LevelWords } from './levels';
 export type { DisplayLevel } from './levels';
 export { LevelCounts } from './LevelCounts';
 export {
@@ -51,3 +52,5 @@ export { useMoreProblems } from './useMoreProblems';
 export { ROWS_PAGE, useSummaryRows } from './useSummaryRows';
 export { SelectField } from './SelectField';
 export type { SelectOption } from './SelectField';
+export { VisuallyHidden } from './VisuallyHidden';
+export { readableSecondary, StatusLayerRoot } from './StatusLayerRoot';

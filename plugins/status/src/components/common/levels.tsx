@@ -1,7 +1,5 @@
-import {
-  DISPLAY_LEVEL_LABELS,
-  DisplayLevel,
-} from '@status-layer/plugin-status-common';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { DisplayLevel } from '@status-layer/plugin-status-common';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import BuildIcon from '@material-ui/icons/Build';
@@ -12,7 +10,10 @@ import HelpIcon from '@material-ui/icons/Help';
 import RemoveCircleOutlineIcon from '@material-ui/icons/RemoveCircleOutline';
 import ReportProblemOutlinedIcon from '@material-ui/icons/ReportProblemOutlined';
 import WarningIcon from '@material-ui/icons/Warning';
-import { ComponentType } from 'react';
+import Tooltip from '@material-ui/core/Tooltip';
+import { ComponentType, useMemo } from 'react';
+import { statusTranslationRef } from '../../translation';
+import { VisuallyHidden } from './VisuallyHidden';
 
 export type { DisplayLevel };
 
@@ -50,9 +51,22 @@ const ICONS: Record<DisplayLevel, ComponentType<{ className?: string }>> = {
   misconfigured: ReportProblemOutlinedIcon,
 };
 
-/** The words for a level. */
-export function levelLabel(level: DisplayLevel): string {
-  return DISPLAY_LEVEL_LABELS[level];
+/** A level's names in the reader's language: in full, and in a word or two for narrow places. */
+export type LevelWords = {
+  label: (level: DisplayLevel) => string;
+  short: (level: DisplayLevel) => string;
+};
+
+/** The levels' names in the reader's language (the translation ref's `levels` and `levelsShort`). */
+export function useLevelWords(): LevelWords {
+  const { t } = useTranslationRef(statusTranslationRef);
+  return useMemo(
+    () => ({
+      label: level => t(`levels.${level}`),
+      short: level => t(`levelsShort.${level}`),
+    }),
+    [t],
+  );
 }
 
 /** The colour of a level in the current theme. */
@@ -65,7 +79,9 @@ const useStyles = makeStyles(theme => ({
     display: 'inline-flex',
     alignItems: 'center',
     gap: theme.spacing(0.5),
+    whiteSpace: 'nowrap',
   },
+
   ...(Object.fromEntries(
     Object.keys(LIGHT).map(level => [
       level,
@@ -90,25 +106,41 @@ export function LevelIcon(props: {
   );
 }
 
-/** A level as icon and words, e.g. "✖ Major outage". */
+/**
+ * A level as icon and words, e.g. "✖ Major outage", on one line; `short`
+ * for narrow places: a word or two, the full name in its tooltip and for
+ * screen readers.
+ */
 export function LevelLabel(props: {
   level: DisplayLevel;
   variant?: 'body2' | 'body1' | 'h4' | 'h5' | 'h6' | 'subtitle2';
   coloured?: boolean;
+  short?: boolean;
 }) {
   const classes = useStyles();
-  const { level, variant = 'body2', coloured = true } = props;
+  const words = useLevelWords();
+  const { level, variant = 'body2', coloured = true, short = false } = props;
   const large = variant === 'h4' || variant === 'h5';
+  const text = (
+    <Typography
+      component="span"
+      variant={variant}
+      className={coloured ? classes[level] : undefined}
+    >
+      {short ? (
+        <>
+          <span aria-hidden>{words.short(level)}</span>
+          <VisuallyHidden>{words.label(level)}</VisuallyHidden>
+        </>
+      ) : (
+        words.label(level)
+      )}
+    </Typography>
+  );
   return (
     <span className={classes.root} data-level={level}>
       <LevelIcon level={level} fontSize={large ? 'large' : 'small'} />
-      <Typography
-        component="span"
-        variant={variant}
-        className={coloured ? classes[level] : undefined}
-      >
-        {levelLabel(level)}
-      </Typography>
+      {short ? <Tooltip title={words.label(level)}>{text}</Tooltip> : text}
     </span>
   );
 }
