@@ -263,8 +263,18 @@ export async function startRestrictedStatusBackend(
     status?: Record<string, unknown>;
     /** Changes the simulated account before the first sync. */
     prepare?: (sim: PagerDutySimulator) => void;
+    /** Further services of the simulated account, each tied to an entity by name. */
+    services?: {
+      serviceId: string;
+      entityName: string;
+      description: string;
+      ownerGroup: string;
+    }[];
+    /** Changes the organisation above before it is loaded. */
+    entities?: (organisation: Entity[]) => Entity[];
   } = {},
 ): Promise<RestrictedStatusBackend> {
+  const organisation = options.entities?.(entities) ?? entities;
   const published: Published[] = [];
   const notified: NotificationSendOptions[] = [];
   const sim = await startPagerDutySimulator({
@@ -289,6 +299,7 @@ export async function startRestrictedStatusBackend(
           description: 'Takes orders',
           ownerGroup: 'shop',
         },
+        ...(options.services ?? []),
       ],
       groups: [
         {
@@ -354,7 +365,7 @@ export async function startRestrictedStatusBackend(
     databases,
     databaseId,
     statusKnex,
-    entities,
+    entities: organisation,
     memberships: {
       [READER]: ['group:default/shop'],
       [NEWCOMER]: ['group:default/shop'],
@@ -422,7 +433,7 @@ export async function startRestrictedStatusBackend(
       .get('/api/catalog/entities/by-query')
       .query({ limit: 100, fields: 'metadata.name' })
       .set('Authorization', mockCredentials.user.header(SRE));
-    if (res.body.totalItems !== entities.length)
+    if (res.body.totalItems !== organisation.length)
       throw new Error(`catalog has ${res.body.totalItems} entities so far`);
   }, 60_000);
   await catalog.scheduler.triggerTask('status-catalog');

@@ -218,6 +218,14 @@ describe('incident updates and symptoms', () => {
             incidentId: login.id,
             entityRef: 'component:default/auth-service',
             title: 'Login failing',
+            // as data, for a page to word in its reader's language
+            upstreamNumber: login.number,
+            afterMs: 3 * MINUTE,
+            path: [
+              'component:default/cart-api',
+              'component:default/membership-api',
+              'component:default/auth-service',
+            ],
             explanation: `Opened 3 min after auth-service's incident #${login.number}; cart-api depends on auth-service via membership-api.`,
           },
         });

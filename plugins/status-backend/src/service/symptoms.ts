@@ -50,6 +50,9 @@ export function symptomOf(
       incidentId: null,
       entityRef: HIDDEN_ENTITY_REF,
       title: null,
+      upstreamNumber: null,
+      afterMs: cause.afterMs,
+      path,
       explanation: `Opened ${lag} an upstream you may not see began failing; ${entity} depends on it.`,
     };
   }
@@ -60,6 +63,9 @@ export function symptomOf(
     incidentId: cause.upstream.id,
     entityRef: cause.root,
     title: cause.upstream.title,
+    upstreamNumber: cause.upstream.number ?? null,
+    afterMs: cause.afterMs,
+    path,
     explanation: `Opened ${lag} ${root}'s incident${number}; ${entity} depends on ${root}${
       via.length ? ` via ${via.map(nameOf).join(' → ')}` : ''
     }.`,

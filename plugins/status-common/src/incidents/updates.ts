@@ -26,6 +26,16 @@ export type StatusSymptomOf = {
   entityRef: string;
   /** The upstream incident's title; null when hidden. */
   title: string | null;
-  /** In plain words, e.g. "Opened 4 min after auth-service's incident #12; shop-web depends on auth-service via api-gateway." */
+  /** The upstream incident's number; null when hidden or unknown. */
+  upstreamNumber?: number | null;
+  /** How long after the upstream's incident began this one opened (negative: before). */
+  afterMs?: number;
+  /** From the incident's entity to the upstream, both included, hidden entities as `hidden` (HIDDEN_ENTITY_REF). */
+  path?: string[];
+  /**
+   * In plain English, e.g. "Opened 4 min after auth-service's incident #12;
+   * shop-web depends on auth-service via api-gateway.", for API readers; a
+   * page words it in its reader's language from the fields above.
+   */
   explanation: string;
 };
