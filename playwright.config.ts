@@ -19,6 +19,11 @@ export const chromiumLaunchOptions = {
 };
 const isCI = Boolean(process.env.CI);
 
+// Each run's backend starts on empty databases of its own (removed before it
+// starts; .data is ignored by git), so that what an earlier run recorded
+// (transitions, history) never decides what this one sees.
+const e2eData = '.data/e2e-sqlite';
+
 // By default the tests run against the production build of the app, served by
 // the backend on :7007 as in a deployment: built in ~20 s, its pages load in
 // ~2 s where the development server's take ~8 s. PLAYWRIGHT_URL points them at
@@ -33,9 +38,13 @@ export default defineConfig({
   webServer: runningPortal
     ? undefined
     : {
-        command: 'yarn workspace app build && yarn start backend',
+        command: `rm -rf ${e2eData} && yarn workspace app build && yarn start backend`,
         // the backend serves the app built above, at its own address
-        env: { APP_CONFIG_app_baseUrl: backendUrl },
+        env: {
+          APP_CONFIG_app_baseUrl: backendUrl,
+          // relative to packages/backend, as in app-config.yaml
+          APP_CONFIG_backend_database_connection_directory: `../../${e2eData}`,
+        },
         url: `${backendUrl}/.backstage/health/v1/readiness`,
         // never a server left running from an earlier build
         reuseExistingServer: false,

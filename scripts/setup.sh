@@ -83,6 +83,13 @@ ensure_chromium() {
     log "installing Debian's chromium"
     apt_install chromium >/dev/null || die "apt-get install chromium failed"
   fi
+  # Japanese pages (the plugin ships a Japanese translation) need a font with
+  # its characters, or screenshots show empty boxes: Debian's IPA Gothic
+  if ! fc-list :lang=ja 2>/dev/null | grep -q .; then
+    log "installing Debian's Japanese font (fonts-ipafont-gothic)"
+    apt_install fonts-ipafont-gothic >/dev/null ||
+      die "apt-get install fonts-ipafont-gothic failed"
+  fi
   log "$("$STATUS_CHROMIUM_PATH" --version 2>/dev/null | head -n1)"
 }
 

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, Page, test } from '@playwright/test';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { signInAsGuest, waitForLoginOutage } from './signIn';
+import { openEverySection, signInAsGuest, waitForLoginOutage } from './signIn';
 
 const REPORT = 'e2e-test-report/accessibility';
 
@@ -76,6 +76,8 @@ test.describe('WCAG 2.1 AA (axe-core) on the plugin during the login outage', ()
       await expect(page.locator(PLUGIN_MARKUP)).toContainText(shows, {
         timeout: 60_000,
       });
+      // every section open, so that all of the tab is audited
+      await openEverySection(page);
       await expect(page.getByRole('progressbar')).toHaveCount(0);
       expect(
         await violationsOn(page, `status-${name.replace(/\W+/g, '-')}`),

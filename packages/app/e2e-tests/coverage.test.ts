@@ -85,7 +85,8 @@ test.describe('the Coverage tab', () => {
         )
         .toBe('degraded');
       await expect(
-        page.getByRole('link', { name: /e2e: playlists load slowly/ }),
+        // the incident's link (its PagerDuty alert, once read, has one too)
+        page.getByRole('link', { name: /^#\d+ e2e: playlists load slowly/ }),
       ).toBeVisible();
     } finally {
       await request.post(`${SIMULATOR}/_control/incidents/${id}/resolve`);

@@ -37,7 +37,10 @@ test.describe('the portal', () => {
       /\/catalog\/default\/component\/cart-api\/status/,
     );
     await expect(page.getByTestId('status-explanation')).toBeVisible();
-    await expect(page.getByText('Owner and on-call')).toBeVisible();
+    // its own signals, owner and on-call: a section, closed while quiet
+    await expect(
+      page.getByRole('button', { name: /^Own signals, owner and on-call/ }),
+    ).toBeVisible();
     // its critical dependency is listed with its level
     await expect(
       page.getByRole('link', { name: 'membership-api' }).first(),

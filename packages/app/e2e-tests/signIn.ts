@@ -100,3 +100,21 @@ export async function expectGraphLaidOut(node: Locator): Promise<void> {
     )
     .toBe(true);
 }
+
+/** Opens a section of the Status tab (`history`, `response`...) unless the reader's choice or its default has it open. */
+export async function openSection(page: Page, id: string): Promise<void> {
+  const button = page.locator(`#status-section-${id}`);
+  await expect(button).toBeVisible();
+  if ((await button.getAttribute('aria-expanded')) !== 'true')
+    await button.click();
+  await expect(button).toHaveAttribute('aria-expanded', 'true');
+}
+
+/** Opens every closed section of the Status tab, so that all of it shows. */
+export async function openEverySection(page: Page): Promise<void> {
+  const closed = page.locator('[id^="status-section-"][aria-expanded="false"]');
+  while ((await closed.count()) > 0) {
+    const id = (await closed.first().getAttribute('id'))!;
+    await openSection(page, id.replace('status-section-', ''));
+  }
+}

@@ -57,8 +57,10 @@ test.describe('the company status page during the login outage', () => {
       path: `${SCREENSHOTS}/status-page-map.png`,
       fullPage: true,
     });
-    // a click on a node opens that entity's Status tab
-    await authNode.click();
+    // a node is reached by keyboard, and Enter opens that entity's Status tab
+    await authNode.focus();
+    await expect(authNode).toBeFocused();
+    await page.keyboard.press('Enter');
     await expect(page).toHaveURL(
       /\/catalog\/default\/component\/auth-service\/status$/,
     );

@@ -1,6 +1,8 @@
+import { writeFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import {
   expectGraphLaidOut,
+  openSection,
   signInAsGuest,
   statusHeaderLevel,
   waitForLoginOutage,
@@ -87,6 +89,54 @@ test.describe('the Status tab during the login outage', () => {
     ).toBeVisible();
   });
 
+  test('answers first at 1280×800: the level, why, who to call and the action, without scrolling', async ({
+    page,
+    request,
+  }) => {
+    await waitForLoginOutage(request);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await signInAsGuest(page);
+    const heights: Record<string, number> = {};
+    for (const [name, why] of [
+      ['shop-web', /shop-web → .+ → auth-service/],
+      ['auth-service', /its own incident “Login failing/],
+    ] as const) {
+      await page.goto(`/catalog/default/component/${name}/status`);
+      const answer = page.getByTestId('status-answer');
+      await expect(answer).toContainText(why);
+      // who to call: the root cause's owner channel and who is on call now
+      await expect(answer).toContainText('#platform-oncall');
+      await expect(answer).toContainText(/on call now: .+ \(.+, level 1\)/);
+      const action = answer.getByRole('link', {
+        name: /^(Join the bridge|Open incident #\d+ in PagerDuty)/,
+      });
+      for (const part of [
+        statusHeaderLevel(page),
+        page.getByTestId('status-explanation'),
+        answer,
+        action,
+      ]) {
+        const box = (await part.boundingBox())!;
+        expect(box.y + box.height).toBeLessThanOrEqual(800);
+      }
+      // the rest follows, long parts closed to their summary line
+      await expect(page.locator('#status-section-sharing')).toHaveAttribute(
+        'aria-expanded',
+        'false',
+      );
+      heights[name] = await page.evaluate(
+        () => document.documentElement.scrollHeight,
+      );
+      await page.screenshot({
+        path: `${SCREENSHOTS}/status-tab-answer-first-${name}.png`,
+      });
+    }
+    await writeFile(
+      'e2e-test-report/status-tab-heights.json',
+      JSON.stringify({ viewport: '1280x800', heights }, null, 2),
+    );
+  });
+
   test("shows the day's history: the root cause down by its own signals, its dependent only degraded", async ({
     page,
     request,
@@ -96,6 +146,8 @@ test.describe('the Status tab during the login outage', () => {
     const today = new Date().toISOString().slice(0, 10);
 
     await page.goto('/catalog/default/component/auth-service/status');
+    await openSection(page, 'history');
+    await openSection(page, 'response');
     const bar = page.getByTestId(`history-day-${today}`);
     await expect(bar).toHaveAttribute(
       'aria-label',
@@ -121,6 +173,11 @@ test.describe('the Status tab during the login outage', () => {
     );
 
     await page.goto('/catalog/default/component/shop-web/status');
+    // the reader opened the history on auth-service: it stays open
+    await expect(page.locator('#status-section-history')).toHaveAttribute(
+      'aria-expanded',
+      'true',
+    );
     await expect(page.getByTestId(`history-day-${today}`)).toHaveAttribute(
       'aria-label',
       new RegExp(`^${today}: Degraded at worst; degraded .+; no downtime$`),

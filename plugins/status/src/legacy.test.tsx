@@ -161,9 +161,10 @@ describe('the legacy frontend system', () => {
     expect(
       await screen.findByText('Upstream dependencies'),
     ).toBeInTheDocument();
-    const upstreams = screen
-      .getByText('Upstreams by level')
-      .closest('.MuiCard-root') as HTMLElement;
+    // impacted through an upstream: the section is open, the upstream listed
+    const upstreams = await screen.findByRole('list', {
+      name: 'Upstreams not operational',
+    });
     expect(
       within(upstreams).getByRole('link', { name: /auth-service/ }),
     ).toHaveAttribute('href', '/catalog/default/component/auth-service');

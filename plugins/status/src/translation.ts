@@ -7,6 +7,10 @@ import { COVERAGE_MESSAGES } from './translations/coverage';
 import { DEPENDENCY_MESSAGES } from './translations/dependencies';
 import { FILTER_MESSAGES } from './translations/filters';
 import { LEVEL_SHORT_MESSAGES } from './translations/levels';
+import { DASHBOARD_MESSAGES } from './translations/dashboard';
+import { HISTORY_MESSAGES } from './translations/history';
+import { SHARED_MESSAGES } from './translations/shared';
+import { STATUS_TAB_MESSAGES } from './translations/statusTab';
 import {
   DISPLAY_LEVEL_LABELS,
   DisplayLevel,
@@ -27,7 +31,11 @@ export type StatusTranslationMessages = {
     | `explanation.${keyof typeof STATUS_EXPLANATION_MESSAGES}`
     | `coverage.${keyof typeof COVERAGE_MESSAGES}`
     | `dependencies.${keyof typeof DEPENDENCY_MESSAGES}`
-    | `filters.${keyof typeof FILTER_MESSAGES}`]: string;
+    | `filters.${keyof typeof FILTER_MESSAGES}`
+    | `statusTab.${keyof typeof STATUS_TAB_MESSAGES}`
+    | `dashboard.${keyof typeof DASHBOARD_MESSAGES}`
+    | `shared.${keyof typeof SHARED_MESSAGES}`
+    | `history.${keyof typeof HISTORY_MESSAGES}`]: string;
 };
 
 /**
@@ -50,6 +58,10 @@ export const statusTranslationRef: TranslationRef<
     coverage: COVERAGE_MESSAGES,
     dependencies: DEPENDENCY_MESSAGES,
     filters: FILTER_MESSAGES,
+    statusTab: STATUS_TAB_MESSAGES,
+    dashboard: DASHBOARD_MESSAGES,
+    shared: SHARED_MESSAGES,
+    history: HISTORY_MESSAGES,
   },
 });
 

@@ -3,6 +3,11 @@ import { statusTranslationRef } from '../translation';
 import { DEPENDENCY_TRANSLATIONS_JA } from './dependencies';
 import { FILTER_TRANSLATIONS_JA } from './filters';
 import { LEVEL_TRANSLATIONS_JA } from './levels';
+import { EXPLANATION_TRANSLATIONS_JA } from './explanation';
+import { DASHBOARD_TRANSLATIONS_JA } from './dashboard';
+import { HISTORY_TRANSLATIONS_JA } from './history';
+import { SHARED_TRANSLATIONS_JA } from './shared';
+import { STATUS_TAB_TRANSLATIONS_JA } from './statusTab';
 
 /** The status plugin's words in Japanese (levels, coverage, filters and dependencies so far). */
 const ja = createTranslationMessages({
@@ -12,6 +17,11 @@ const ja = createTranslationMessages({
     ...DEPENDENCY_TRANSLATIONS_JA,
     ...FILTER_TRANSLATIONS_JA,
     ...LEVEL_TRANSLATIONS_JA,
+    ...EXPLANATION_TRANSLATIONS_JA,
+    ...STATUS_TAB_TRANSLATIONS_JA,
+    ...DASHBOARD_TRANSLATIONS_JA,
+    ...SHARED_TRANSLATIONS_JA,
+    ...HISTORY_TRANSLATIONS_JA,
     'coverage.tab': 'カバレッジ',
     'coverage.what': 'カバレッジ',
     'coverage.intro':

@@ -6,7 +6,13 @@ import { displayLevel, isMonitored } from '@status-layer/plugin-status-common';
 import { makeStyles } from '@material-ui/core/styles';
 import Tooltip from '@material-ui/core/Tooltip';
 import ArrowUpwardIcon from '@material-ui/icons/ArrowUpward';
-import { LevelLabel, StatusNode, useResource, VisuallyHidden } from '../common';
+import {
+  LevelLabel,
+  StatusNode,
+  useDashboardWords,
+  useResource,
+  VisuallyHidden,
+} from '../common';
 import { entityLevelsLoaderFor, LoadedLevel } from './EntityLevelsLoader';
 
 /** The level a catalog row or node shows: not monitored and misconfigured apart from operational. */
@@ -49,17 +55,18 @@ const useCellStyles = makeStyles(theme => ({
 export function EntityStatusCell(props: { entityRef: string }) {
   const classes = useCellStyles();
   const level = useEntityLevel(props.entityRef);
+  const t = useDashboardWords();
   if (level.loading) return null;
   if (level.error) {
     return (
       <Typography variant="body2" color="textSecondary">
-        Status unavailable
+        {t('statusUnavailable')}
       </Typography>
     );
   }
   if (!level.value) {
     return (
-      <Typography variant="body2" color="textSecondary" title="No status">
+      <Typography variant="body2" color="textSecondary" title={t('noStatus')}>
         —
       </Typography>
     );
@@ -73,15 +80,21 @@ export function EntityStatusCell(props: { entityRef: string }) {
     >
       <LevelLabel level={loadedDisplayLevel(level.value)} short />
       {level.value.inherited && (
-        <Tooltip title="via an upstream">
+        <Tooltip title={t('viaUpstream')}>
           <span className={classes.upstream}>
             <ArrowUpwardIcon fontSize="inherit" aria-hidden />
-            <VisuallyHidden>via an upstream</VisuallyHidden>
+            <VisuallyHidden>{t('viaUpstream')}</VisuallyHidden>
           </span>
         </Tooltip>
       )}
     </span>
   );
+}
+
+/** The Status column's heading in the reader's language. */
+function StatusColumnTitle() {
+  const t = useDashboardWords();
+  return <>{t('statusColumn')}</>;
 }
 
 /**
@@ -95,7 +108,7 @@ export function createStatusCatalogColumn<
   T extends { entity: Entity },
 >(): TableColumn<T> {
   return {
-    title: 'Status',
+    title: <StatusColumnTitle />,
     field: 'status',
     sorting: false,
     render: row => (

@@ -1,23 +1,25 @@
 import { Link } from '@backstage/core-components';
 import {
-  describePartFreshness,
-  LEVEL_LABELS,
   StatusChange,
   StatusChanges,
 } from '@status-layer/plugin-status-common';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import {
-  ago,
   EntityPath,
   LevelLabel,
   LoadedCard,
   StatusEntityLink,
-  timeOfDay,
   useChanges,
+  useHistoryWords,
+  useLevelWords,
   useNow,
+  usePartFreshnessWords,
   useSignalListStyles,
+  useTimeWords,
 } from '../common';
+
+type HistoryWords = ReturnType<typeof useHistoryWords>;
 
 const useStyles = makeStyles(theme => ({
   line: {
@@ -29,24 +31,35 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /** "6 min before", "Under a minute before": how long after the change things went wrong. */
-export function followUpWords(change: StatusChange): string | undefined {
+export function followUpWords(
+  change: StatusChange,
+  words: HistoryWords,
+): string | undefined {
   if (!change.followedBy) return undefined;
   const minutes = change.followedBy.minutesAfter;
-  return minutes < 1 ? 'Under a minute before' : `${minutes} min before`;
+  return minutes < 1
+    ? words('underAMinuteBefore')
+    : words('minutesBefore', { minutes });
 }
 
 function ChangeEntry(props: { change: StatusChange; now: Date }) {
   const classes = useStyles();
   const listClasses = useSignalListStyles();
+  const t = useHistoryWords();
+  const levels = useLevelWords();
+  const time = useTimeWords();
   const { change, now } = props;
   const upstream = change.path.length > 1;
-  const before = followUpWords(change);
+  const before = followUpWords(change, t);
   return (
-    <li className={listClasses.item} aria-label={`Change: ${change.summary}`}>
+    <li
+      className={listClasses.item}
+      aria-label={t('changeLabel', { summary: change.summary })}
+    >
       <div className={classes.line}>
         <Typography variant="body2" component="span" color="textSecondary">
           <time dateTime={change.at} title={new Date(change.at).toString()}>
-            {timeOfDay(change.at)} ({ago(change.at, now)})
+            {time.clock(change.at)} ({time.ago(change.at, now)})
           </time>
         </Typography>
         <Typography variant="body2" component="span">
@@ -55,9 +68,11 @@ function ChangeEntry(props: { change: StatusChange; now: Date }) {
       </div>
       <div className={classes.line}>
         <Typography variant="body2" component="span">
-          {upstream ? 'On the upstream ' : 'On '}
+          {t(upstream ? 'onUpstreamLabel' : 'onLabel')}{' '}
           <StatusEntityLink entityRef={change.entityRef} />
-          {change.source ? ` · from ${change.source}` : ''}
+          {change.source
+            ? ` · ${t('fromSource', { source: change.source })}`
+            : ''}
         </Typography>
         {change.links.map(link => (
           <Link
@@ -72,7 +87,7 @@ function ChangeEntry(props: { change: StatusChange; now: Date }) {
       </div>
       {upstream && (
         <Typography variant="caption" component="div" color="textSecondary">
-          Path: <EntityPath path={change.path} />
+          {t('pathLabel')} <EntityPath path={change.path} />
         </Typography>
       )}
       {change.followedBy && before && (
@@ -80,11 +95,18 @@ function ChangeEntry(props: { change: StatusChange; now: Date }) {
           <LevelLabel level={change.followedBy.level} />
           <Typography variant="body2" component="span">
             {before}{' '}
-            <StatusEntityLink entityRef={change.followedBy.entityRef} /> turned{' '}
-            {LEVEL_LABELS[change.followedBy.level].toLowerCase()}
-            {change.followedBy.incident
-              ? `: “${change.followedBy.incident}”`
-              : ''}
+            <StatusEntityLink entityRef={change.followedBy.entityRef} />{' '}
+            {t(
+              change.followedBy.incident
+                ? 'turnedLevelIncident'
+                : 'turnedLevel',
+              {
+                level: levels
+                  .label(change.followedBy.level)
+                  .toLocaleLowerCase(),
+                incident: change.followedBy.incident ?? '',
+              },
+            )}
           </Typography>
         </div>
       )}
@@ -100,6 +122,7 @@ export function ChangeList(props: {
   const classes = useSignalListStyles();
   const now = useNow(30_000);
   const hidden = props.hiddenChanges ?? 0;
+  const t = useHistoryWords();
   return (
     <>
       <ul className={classes.list}>
@@ -113,8 +136,7 @@ export function ChangeList(props: {
       </ul>
       {hidden > 0 && (
         <Typography variant="body2" color="textSecondary">
-          {hidden} more change{hidden === 1 ? '' : 's'} on upstreams you cannot
-          see.
+          {t('hiddenChanges', { count: hidden })}
         </Typography>
       )}
     </>
@@ -124,8 +146,10 @@ export function ChangeList(props: {
 /** The card's content once loaded: changes, what is left out, and what may be missing. */
 export function RecentChangesList(props: { changes: StatusChanges }) {
   const { changes } = props;
+  const t = useHistoryWords();
+  const describe = usePartFreshnessWords();
   const notices = changes.freshness
-    .map(part => describePartFreshness(part, timeOfDay))
+    .map(describe)
     .filter((n): n is string => Boolean(n));
   return (
     <>
@@ -136,8 +160,7 @@ export function RecentChangesList(props: { changes: StatusChanges }) {
       ))}
       {changes.changes.length === 0 && (
         <Typography variant="body2" color="textSecondary">
-          No changes recorded on this entity or its upstreams in the last{' '}
-          {changes.hours} hours.
+          {t('noChanges', { count: changes.hours })}
         </Typography>
       )}
       <ChangeList
@@ -146,7 +169,7 @@ export function RecentChangesList(props: { changes: StatusChanges }) {
       />
       {changes.truncated && (
         <Typography variant="body2" color="textSecondary">
-          Only the latest {changes.changes.length} are listed.
+          {t('onlyLatest', { count: changes.changes.length })}
         </Typography>
       )}
     </>
@@ -164,12 +187,13 @@ export function RecentChangesCard(props: {
   version?: string;
 }) {
   const changes = useChanges(props.entityRef, props.version);
+  const t = useHistoryWords();
   return (
     <LoadedCard
-      title="Recent changes"
-      subheader="Deploys and configuration changes on this entity and its upstreams, from PagerDuty change events, over the last 24 hours"
+      title={t('changesTitle')}
+      subheader={t('changesSubheader')}
       polled={changes}
-      what="the recent changes"
+      what={t('whatChanges')}
     >
       {value => <RecentChangesList changes={value} />}
     </LoadedCard>

@@ -1,5 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
-import { renderInTestApp } from '@backstage/frontend-test-utils';
+import {
+  TranslationApi,
+  translationApiRef,
+} from '@backstage/frontend-plugin-api';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import {
   EntityProvider,
   entityRouteRef,
@@ -11,7 +15,37 @@ import {
   levels,
 } from '../../__fixtures__/entityStatus';
 import { StatusApi, statusApiRef } from '../../api';
+import ja from '../../translations/ja';
 import { EntityStatusCard } from './EntityStatusCard';
+
+/**
+ * The translation API with Japanese selected: the plugin's Japanese words
+ * (a plural by Japanese plural rules, that is its `_other` form), English
+ * where a word has none.
+ */
+function japaneseTranslationApi(): TranslationApi {
+  const english = mockApis.translation();
+  const words = ja.messages as Record<string, string | null | undefined>;
+  const rules = new Intl.PluralRules('ja');
+  return {
+    getTranslation: ref => {
+      const snapshot = english.getTranslation(ref);
+      if (!snapshot.ready) return snapshot;
+      const fallback = snapshot.t as (key: string, params?: object) => string;
+      const t = (key: string, params: Record<string, unknown> = {}) => {
+        const text =
+          (typeof params.count === 'number'
+            ? words[`${key}_${rules.select(params.count)}`]
+            : undefined) ?? words[key];
+        return text
+          ? text.replace(/{{(\w+)}}/g, (_, name) => String(params[name]))
+          : fallback(key, params);
+      };
+      return { ready: true, t: t as unknown as typeof snapshot.t };
+    },
+    translation$: ref => english.translation$(ref),
+  };
+}
 
 const entity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -93,5 +127,51 @@ describe('EntityStatusCard', () => {
     expect(await screen.findByText(/On call:/)).toHaveTextContent(
       `On call: not known (the shifts last read have ended) (${policy.name})`,
     );
+  });
+
+  it('speaks Japanese when the reader chose it', async () => {
+    const api: Partial<StatusApi> = {
+      getEntityStatus: async () =>
+        anEntityStatus({
+          levels: levels('operational', 'degraded', 'degraded'),
+          rootCauses: [
+            aRootCause(),
+            aRootCause({ entityRef: 'component:default/points-api' }),
+          ],
+          problems: [
+            {
+              annotation: 'pagerduty.com/service-id',
+              message: 'PagerDuty has no service PNOSUCH.',
+            },
+          ],
+        }),
+    };
+    await renderInTestApp(
+      <EntityProvider entity={entity}>
+        <EntityStatusCard />
+      </EntityProvider>,
+      {
+        apis: [
+          [statusApiRef, api as StatusApi],
+          [translationApiRef, japaneseTranslationApi()],
+        ],
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
+    );
+    expect(await screen.findByText(/根本原因:/)).toHaveTextContent(
+      /^根本原因: auth-service \(.+\) ほか 1 件$/,
+    );
+    expect(
+      screen.getByText(
+        'アノテーションの問題が 1 件あります: ステータスタブを確認してください',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/^オンコール担当:/)).toHaveTextContent(
+      `オンコール担当: ${
+        anEntityStatus().escalationPolicies[0].onCall[0].user.name
+      } (E-commerce on-call)`,
+    );
+    expect(screen.getByText('ステータス')).toBeInTheDocument();
+    expect(screen.queryByText(/Root cause|On call/)).toBeNull();
   });
 });

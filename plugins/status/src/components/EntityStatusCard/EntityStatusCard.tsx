@@ -4,6 +4,8 @@ import {
 } from '@status-layer/plugin-status-common';
 import Typography from '@material-ui/core/Typography';
 import {
+  EMBED,
+  Embedded,
   entityDisplayLevel,
   Explanation,
   Freshness,
@@ -14,6 +16,7 @@ import {
   useEntityStatus,
   useNow,
   usePageEntityRef,
+  useStatusTabWords,
 } from '../common';
 
 /**
@@ -22,18 +25,17 @@ import {
  */
 function OnCallNow(props: { status: EntityStatus }) {
   const nowMs = useNow().getTime();
+  const t = useStatusTabWords();
   const [policy] = props.status.escalationPolicies;
   if (!policy) return null;
   const current = currentOnCall(policy.onCall, nowMs);
   const first = current.filter(o => o.level === current[0]?.level);
   let who = first.map(o => o.user.name).join(', ');
   if (!who)
-    who = policy.onCall.length
-      ? 'not known (the shifts last read have ended)'
-      : 'nobody';
+    who = policy.onCall.length ? t('onCallNotKnown') : t('onCallNobody');
   return (
     <Typography variant="body2" paragraph>
-      On call: {who} ({policy.name})
+      {t('onCall', { who, policy: policy.name })}
     </Typography>
   );
 }
@@ -46,6 +48,7 @@ export function EntityStatusCard() {
   const entityRef = usePageEntityRef();
   const status = useEntityStatus(entityRef);
   const levels = useLevelWords();
+  const t = useStatusTabWords();
   return (
     <StatusOverviewCard entityRef={entityRef} polled={status}>
       {value => (
@@ -56,20 +59,28 @@ export function EntityStatusCard() {
           </Typography>
           {value.rootCauses[0] && (
             <Typography variant="body2" paragraph>
-              Root cause:{' '}
-              <StatusEntityLink entityRef={value.rootCauses[0].entityRef} /> (
-              {levels.label(
-                value.rootCauses[0].rootLevel ?? value.rootCauses[0].level,
-              )}
-              )
-              {value.rootCauses.length > 1 &&
-                ` and ${value.rootCauses.length - 1} more`}
+              <Embedded
+                text={t(
+                  value.rootCauses.length > 1
+                    ? 'rootCauseLineMore'
+                    : 'rootCauseLine',
+                  {
+                    entity: EMBED,
+                    level: levels.label(
+                      value.rootCauses[0].rootLevel ??
+                        value.rootCauses[0].level,
+                    ),
+                    more: value.rootCauses.length - 1,
+                  },
+                )}
+              >
+                <StatusEntityLink entityRef={value.rootCauses[0].entityRef} />
+              </Embedded>
             </Typography>
           )}
           {value.problems.length > 0 && (
             <Typography variant="body2" color="error" paragraph>
-              {value.problems.length} annotation problem
-              {value.problems.length === 1 ? '' : 's'}: see the Status tab
+              {t('annotationProblems', { count: value.problems.length })}
             </Typography>
           )}
           <OnCallNow status={value} />

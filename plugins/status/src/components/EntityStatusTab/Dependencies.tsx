@@ -1,9 +1,13 @@
 import {
   CompoundEntityRef,
+  parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { DependencyGraphTypes, InfoCard } from '@backstage/core-components';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { DependencyGraphTypes } from '@backstage/core-components';
+import {
+  EntityRefLink,
+  humanizeEntityRef,
+} from '@backstage/plugin-catalog-react';
 import {
   Direction,
   EntityNode,
@@ -16,16 +20,22 @@ import {
   UPSTREAM_RELATIONS,
   UpstreamNode,
 } from '@status-layer/plugin-status-common';
+import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
+import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import {
   DisplayLevel,
   LevelLabel,
+  SectionWords,
   StatusNode,
   useEntityRoute,
+  useStatusTabWords,
 } from '../common';
+import { STATUS_TAB_MESSAGES } from '../../translations/statusTab';
+import { brokenUpstreams, listUpstreams, UpstreamEntry } from './upstreamDag';
 
 const useStyles = makeStyles(theme => ({
   graph: { height: 480, minHeight: 320 },
@@ -41,20 +51,11 @@ const useStyles = makeStyles(theme => ({
 
 // from an entity to what it depends on, directly or through an API it consumes
 const RELATIONS = [...UPSTREAM_RELATIONS];
-// Deeper graphs become unreadable; the list beside it goes four levels deep.
+// Deeper graphs become unreadable; the list beside it goes as deep as the API.
 const GRAPH_DEPTH = 2;
 
-/** Whether a node and everything above it is operational. */
-function allOperational(node: UpstreamNode): boolean {
-  return (
-    node.levels.effective === 'operational' &&
-    node.upstreams.every(allOperational)
-  );
-}
-
-function countNodes(nodes: UpstreamNode[]): number {
-  return nodes.reduce((n, node) => n + 1 + countNodes(node.upstreams), 0);
-}
+/** The words of the Status tab, for the summaries worded outside a component. */
+type StatusTabWords = SectionWords<keyof typeof STATUS_TAB_MESSAGES>;
 
 function collectLevels(
   nodes: UpstreamNode[],
@@ -108,74 +109,131 @@ export function UpstreamGraph(props: {
   );
 }
 
+/** One upstream in the list: link, level, and what is special about it. */
+function UpstreamItem(props: { entry: UpstreamEntry; showVia: boolean }) {
+  const classes = useStyles();
+  const t = useStatusTabWords();
+  const { entry } = props;
+  return (
+    <li className={classes.node}>
+      <span className={classes.item}>
+        <EntityRefLink entityRef={entry.ref} defaultKind="component" />
+        <LevelLabel level={entry.level} />
+        {props.showVia && entry.via.length > 0 && (
+          <Typography variant="caption" color="textSecondary">
+            {t('via', {
+              path: entry.via
+                .map(ref => humanizeEntityRef(parseEntityRef(ref)))
+                .join(' → '),
+            })}
+          </Typography>
+        )}
+        {entry.critical && (
+          <Typography variant="caption" color="textSecondary">
+            {t('criticalDependency')}
+          </Typography>
+        )}
+        {entry.inCycle && (
+          <Typography variant="caption" color="textSecondary">
+            {t('inCycle')}
+          </Typography>
+        )}
+        {entry.truncated && (
+          <Typography variant="caption" color="textSecondary">
+            {t('truncated')}
+          </Typography>
+        )}
+      </span>
+    </li>
+  );
+}
+
 /**
- * The upstream tree as a nested list: the accessible twin of the graph. A
- * subtree that is operational throughout is folded into a count, so what is
- * broken stands out.
+ * The upstreams as a list, each once however many paths reach it (the
+ * accessible twin of the graph): those not operational, worst first, each
+ * with the way to it; every upstream, nearest first, on request.
  */
 export function UpstreamList(props: { nodes: UpstreamNode[] }) {
   const classes = useStyles();
-  if (props.nodes.length === 0) return null;
+  const t = useStatusTabWords();
+  const [all, setAll] = useState(false);
+  const entries = listUpstreams(props.nodes);
+  const broken = brokenUpstreams(entries);
   return (
-    <ul className={classes.tree}>
-      {props.nodes.map(node => {
-        const folded = allOperational(node) ? countNodes(node.upstreams) : 0;
-        return (
-          <li key={node.ref} className={classes.node}>
-            <span className={classes.item}>
-              <EntityRefLink entityRef={node.ref} defaultKind="component" />
-              <LevelLabel level={node.levels.effective} />
-              {node.critical && (
-                <Typography variant="caption" color="textSecondary">
-                  critical dependency
-                </Typography>
-              )}
-              {node.cycle && (
-                <Typography variant="caption" color="textSecondary">
-                  (cycle: already listed above)
-                </Typography>
-              )}
-              {node.truncated && (
-                <Typography variant="caption" color="textSecondary">
-                  (further upstreams not shown)
-                </Typography>
-              )}
-              {folded > 0 && (
-                <Typography variant="caption" color="textSecondary">
-                  (+{folded} upstream{folded === 1 ? '' : 's'}, all operational)
-                </Typography>
-              )}
-            </span>
-            {folded === 0 && <UpstreamList nodes={node.upstreams} />}
-          </li>
-        );
-      })}
-    </ul>
+    <>
+      {broken.length === 0 ? (
+        <Typography variant="body2" paragraph>
+          {t('everyUpstreamOperational')}
+        </Typography>
+      ) : (
+        <ul className={classes.tree} aria-label={t('upstreamsNotOperational')}>
+          {broken.map(entry => (
+            <UpstreamItem key={entry.ref} entry={entry} showVia />
+          ))}
+        </ul>
+      )}
+      <Button
+        size="small"
+        onClick={() => setAll(!all)}
+        aria-expanded={all}
+        aria-controls="status-all-upstreams"
+      >
+        {all ? t('hideFullList') : t('allUpstreams', { count: entries.length })}
+      </Button>
+      {all && (
+        <ul
+          className={classes.tree}
+          id="status-all-upstreams"
+          aria-label={t('allUpstreamsNearestFirst')}
+        >
+          {entries.map(entry => (
+            <UpstreamItem key={entry.ref} entry={entry} showVia={false} />
+          ))}
+        </ul>
+      )}
+    </>
   );
+}
+
+/** What the downstream section says while closed. */
+export function blastRadiusSummary(
+  status: EntityStatus,
+  t: StatusTabWords,
+): string {
+  const params = {
+    dependents: status.dependentCount,
+    impacted: status.impactedCount ?? status.impacted.length,
+  };
+  return status.dependentCountAtLeast
+    ? t('downstreamSummaryAtLeast', params)
+    : t('downstreamSummary', params);
 }
 
 /** How many entities depend on this one and which of them are impacted now. */
 export function BlastRadius(props: { status: EntityStatus }) {
   const classes = useStyles();
+  const t = useStatusTabWords();
   const { impacted, dependentCount } = props.status;
   // the backend lists the worst 50 and counts them all
   const impactedCount = props.status.impactedCount ?? impacted.length;
   const shown = impacted.slice(0, 50);
   return (
-    <InfoCard title="Downstream impact">
+    <>
       <Typography variant="body1" paragraph>
         {dependentCount === 0
-          ? 'Nothing in the catalog depends on this.'
-          : `${
-              props.status.dependentCountAtLeast ? 'At least ' : ''
-            }${dependentCount} ${
-              dependentCount === 1 ? 'entity depends' : 'entities depend'
-            } on this; ${impactedCount} ${
-              impactedCount === 1 ? 'is' : 'are'
-            } currently impacted.`}
+          ? t('noDependents')
+          : t('blastRadius', {
+              dependents: t(
+                props.status.dependentCountAtLeast
+                  ? 'dependentsAtLeast'
+                  : 'dependents',
+                { count: dependentCount },
+              ),
+              impacted: t('impactedNow', { count: impactedCount }),
+            })}
       </Typography>
       {shown.length > 0 && (
-        <ul className={classes.tree} aria-label="Impacted dependents">
+        <ul className={classes.tree} aria-label={t('impactedDependents')}>
           {shown.map(i => (
             <li key={i.entityRef} className={classes.item}>
               <EntityRefLink entityRef={i.entityRef} defaultKind="component" />
@@ -186,19 +244,20 @@ export function BlastRadius(props: { status: EntityStatus }) {
       )}
       {impactedCount > shown.length && (
         <Typography variant="body2" color="textSecondary">
-          and {impactedCount - shown.length} more
+          {t('andMore', { count: impactedCount - shown.length })}
         </Typography>
       )}
-    </InfoCard>
+    </>
   );
 }
 
-/** Upstream graph and list side by side, and the downstream impact. */
-export function Dependencies(props: {
+/** The upstream graph beside the list of upstreams. */
+export function Upstreams(props: {
   status: EntityStatus;
   entityRef: CompoundEntityRef;
 }) {
   const { status } = props;
+  const t = useStatusTabWords();
   const levels = collectLevels(status.upstreams, new Map());
   const all = new Map<string, DisplayLevel>(levels);
   all.set(
@@ -208,35 +267,32 @@ export function Dependencies(props: {
       effective: status.levels.effective,
     }),
   );
+  if (status.upstreams.length === 0)
+    return <Typography variant="body2">{t('noUpstreams')}</Typography>;
   return (
     <Grid container spacing={3}>
       <Grid item xs={12} lg={8}>
-        <InfoCard
-          title="Upstream dependencies"
-          subheader={`${GRAPH_DEPTH} levels; select a node to open it`}
-          noPadding
-        >
-          {status.upstreams.length === 0 ? (
-            <Typography variant="body2" style={{ padding: 16 }}>
-              This entity depends on nothing in the catalog.
-            </Typography>
-          ) : (
-            <UpstreamGraph entityRef={props.entityRef} levels={all} />
-          )}
-        </InfoCard>
+        <Typography variant="caption" color="textSecondary" component="div">
+          {t('graphHint', { depth: GRAPH_DEPTH })}
+        </Typography>
+        <UpstreamGraph entityRef={props.entityRef} levels={all} />
       </Grid>
       <Grid item xs={12} lg={4}>
-        <InfoCard title="Upstreams by level">
-          {status.upstreams.length === 0 ? (
-            <Typography variant="body2">None</Typography>
-          ) : (
-            <UpstreamList nodes={status.upstreams} />
-          )}
-        </InfoCard>
-      </Grid>
-      <Grid item xs={12}>
-        <BlastRadius status={status} />
+        <UpstreamList nodes={status.upstreams} />
       </Grid>
     </Grid>
   );
+}
+
+/** What the upstream section says while closed: how many are not operational. */
+export function upstreamSummary(
+  status: EntityStatus,
+  t: StatusTabWords,
+): string {
+  const entries = listUpstreams(status.upstreams);
+  if (!entries.length) return t('upstreamSummaryNone');
+  const broken = brokenUpstreams(entries).length;
+  return broken
+    ? t('upstreamSummaryBroken', { broken, total: entries.length })
+    : t('upstreamSummaryOperational', { total: entries.length });
 }

@@ -18,6 +18,7 @@ import {
   DefaultCatalogGraphApi,
 } from '@backstage/plugin-catalog-graph';
 import userEvent from '@testing-library/user-event';
+import { HIDDEN_ENTITY_REF } from '@status-layer/plugin-status-common';
 import {
   anEntityStatus,
   anIncident,
@@ -104,7 +105,18 @@ function renderTab(
 const headerLevel = () =>
   screen.getAllByRole('heading', { level: 2 })[0].querySelector('[data-level]');
 
+/** Opens a closed section of the tab by its title. */
+async function openSection(title: RegExp) {
+  const button = screen.getByRole('button', { name: title });
+  expect(button).toHaveAttribute('aria-expanded', 'false');
+  await userEvent.click(button);
+  expect(button).toHaveAttribute('aria-expanded', 'true');
+}
+
 describe('EntityStatusTab', () => {
+  // a section's open or closed state is remembered in the browser
+  beforeEach(() => window.localStorage.clear());
+
   it("words the explanation from its parts through the plugin's translations", async () => {
     await renderTab(async () =>
       anEntityStatus({
@@ -138,12 +150,21 @@ describe('EntityStatusTab', () => {
     expect(getEntityStatus).toHaveBeenCalledWith('component:default/cart-web');
     expect(headerLevel()).toHaveAttribute('data-level', 'operational');
     expect(screen.getByText(/PagerDuty read 1\d s ago/)).toBeInTheDocument();
-    expect(screen.getByText('No active incidents')).toBeInTheDocument();
-    expect(screen.getByText('Lin Shop')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: /#ecommerce/ })).toHaveAttribute(
+    // who to call, in the answer at the top
+    const answer = screen.getByTestId('status-answer');
+    expect(within(answer).getByText('Lin Shop')).toBeInTheDocument();
+    expect(
+      within(answer).getByRole('link', { name: /#ecommerce/ }),
+    ).toHaveAttribute(
       'href',
       'https://slack.com/app_redirect?channel=ecommerce',
     );
+    // nothing to tell: the sections stay closed to their summary line
+    expect(screen.getByText('0 incidents, 0 alerts')).toBeInTheDocument();
+    expect(screen.queryByText('No active incidents')).not.toBeInTheDocument();
+    await openSection(/Own signals, owner and on-call/);
+    expect(screen.getByText('No active incidents')).toBeInTheDocument();
+    await openSection(/Upstream dependencies/);
     expect(
       screen.getByText('This entity depends on nothing in the catalog.'),
     ).toBeInTheDocument();
@@ -198,7 +219,13 @@ describe('EntityStatusTab', () => {
       ),
     ).toBeInTheDocument();
     expect(screen.getByText('Why: upstream root cause')).toBeInTheDocument();
-    const path = screen.getByLabelText(/^Dependency path:/);
+    // the answer says why and whom to call: the root cause's people
+    const answer = screen.getByTestId('status-answer');
+    expect(within(answer).getByText('Who to call (root cause)')).toBeVisible();
+    expect(
+      within(answer).getByRole('link', { name: /#identity-oncall/ }),
+    ).toBeInTheDocument();
+    const path = within(answer).getByLabelText(/^Dependency path:/);
     expect(
       within(path)
         .getAllByRole('link')
@@ -209,8 +236,8 @@ describe('EntityStatusTab', () => {
     ).toHaveAttribute('href', '/catalog/default/component/auth-service');
     expect(screen.getByText('3 hops upstream')).toBeInTheDocument();
     expect(
-      screen.getByRole('link', { name: /#identity-oncall/ }),
-    ).toBeInTheDocument();
+      screen.getAllByRole('link', { name: /#identity-oncall/ }),
+    ).toHaveLength(2);
     const onCall = screen.getByRole('list', {
       name: 'On call for Identity on-call',
     });
@@ -219,6 +246,54 @@ describe('EntityStatusTab', () => {
     expect(
       screen.getByText('(further upstreams not shown)'),
     ).toBeInTheDocument();
+  });
+
+  it('answers with the root cause, whom to call and the bridge; for a hidden root cause, only whom to ask', async () => {
+    await renderTab(async () =>
+      anEntityStatus({
+        levels: levels('operational', 'degraded', 'degraded'),
+        explanation:
+          'Degraded — impacted by auth-service (Major outage), 3 hops upstream',
+        rootCauses: [aRootCause()],
+      }),
+    );
+    const answer = await screen.findByTestId('status-answer');
+    expect(
+      within(answer).getByRole('link', { name: /^Join the bridge of #1042/ }),
+    ).toHaveAttribute('href', expect.stringMatching(/^https:/));
+    expect(within(answer).getByText(/on call now:/)).toHaveTextContent(
+      /on call now: Ada Platform \(Identity on-call, level 1\)/,
+    );
+  });
+
+  it('never names a hidden root cause or its people in the answer, and points to the last entity the reader sees', async () => {
+    const hidden = aRootCause({
+      entityRef: HIDDEN_ENTITY_REF,
+      rootLevel: null,
+      path: [
+        'component:default/cart-web',
+        'component:default/membership-api',
+        HIDDEN_ENTITY_REF,
+      ],
+      incidents: [],
+      owner: null,
+      escalationPolicies: [],
+    });
+    await renderTab(async () =>
+      anEntityStatus({
+        levels: levels('operational', 'degraded', 'degraded'),
+        explanation: 'Degraded — impacted by an upstream you cannot see',
+        rootCauses: [hidden],
+      }),
+    );
+    const answer = await screen.findByTestId('status-answer');
+    expect(answer).toHaveTextContent(
+      /the root cause is hidden from you; ask the owner of membership-api/,
+    );
+    expect(answer).not.toHaveTextContent(/auth-service|identity/i);
+    expect(
+      within(answer).queryByRole('link', { name: /bridge|incident/i }),
+    ).toBeNull();
   });
 
   it("shows the entity's firing monitoring alerts with their tool and a link back", async () => {
@@ -454,7 +529,11 @@ describe('EntityStatusTab', () => {
       }),
     );
     expect(
-      await screen.findByText(
+      await screen.findByText('at least 4500 depend on this, 0 impacted'),
+    ).toBeInTheDocument();
+    await openSection(/Downstream impact/);
+    expect(
+      screen.getByText(
         'At least 4500 entities depend on this; 0 are currently impacted.',
       ),
     ).toBeInTheDocument();

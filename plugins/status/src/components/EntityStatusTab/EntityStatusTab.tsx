@@ -15,8 +15,11 @@ import {
   Loaded,
   OnCall,
   OwnerContacts,
-  useEntityStatus,
+  Section,
   StatusLayerRoot,
+  useEntityStatus,
+  useLevelWords,
+  useStatusTabWords,
 } from '../common';
 import {
   AnnotationSnippet,
@@ -29,28 +32,34 @@ import { HistoryCard } from '../History';
 import { MaintenanceCard } from '../Maintenance';
 import { ResponseCard } from '../Response';
 import { PublicLinksCard } from '../Share';
-import { Dependencies } from './Dependencies';
+import {
+  BlastRadius,
+  blastRadiusSummary,
+  Upstreams,
+  upstreamSummary,
+} from './Dependencies';
+import { AnswerCard } from './AnswerCard';
 import { RootCauses } from './RootCauses';
-import { StatusHeader } from './StatusHeader';
 
 /** The entity's own signals: PagerDuty incidents and monitoring alerts. */
 function OwnSignals(props: { status: EntityStatus }) {
   const { status } = props;
+  const t = useStatusTabWords();
   return (
-    <InfoCard title="This entity's own signals">
+    <InfoCard title={t('ownSignalsCard')}>
       <Typography variant="overline" component="div">
-        PagerDuty incidents
+        {t('pagerDutyIncidents')}
       </Typography>
       <IncidentList
         incidents={status.incidents}
         emptyText={
           status.incidents.length === 0 && !status.monitored
-            ? 'Not connected to PagerDuty'
-            : 'No active incidents'
+            ? t('notConnected')
+            : undefined
         }
       />
       <Typography variant="overline" component="div" style={{ marginTop: 16 }}>
-        Monitoring alerts
+        {t('monitoringAlerts')}
       </Typography>
       <AlertList alerts={status.alerts} />
     </InfoCard>
@@ -58,14 +67,15 @@ function OwnSignals(props: { status: EntityStatus }) {
 }
 
 function OwnerAndOnCall(props: { status: EntityStatus }) {
+  const t = useStatusTabWords();
   return (
-    <InfoCard title="Owner and on-call">
+    <InfoCard title={t('ownerAndOnCall')}>
       <Typography variant="overline" component="div">
-        Owner
+        {t('owner')}
       </Typography>
       <OwnerContacts owner={props.status.owner} />
       <Typography variant="overline" component="div" style={{ marginTop: 16 }}>
-        On call now
+        {t('onCallNow')}
       </Typography>
       <OnCall policies={props.status.escalationPolicies} />
     </InfoCard>
@@ -80,6 +90,8 @@ export function EntityStatusView(props: {
   onRetry?: () => void;
 }) {
   const { status, entityName, pollError, onRetry } = props;
+  const t = useStatusTabWords();
+  const levels = useLevelWords();
   const entityRef = parseEntityRef(status.entityRef);
   const notAnnotated =
     !status.monitored &&
@@ -91,87 +103,140 @@ export function EntityStatusView(props: {
       </Grid>
       {pollError && (
         <Grid item xs={12}>
-          <ResponseErrorPanel
-            error={pollError}
-            title="Could not refresh the status; showing the last answer"
-          />
+          <ResponseErrorPanel error={pollError} title={t('refreshFailed')} />
         </Grid>
       )}
       <Grid item xs={12}>
-        <StatusHeader status={status} />
+        <AnswerCard status={status} />
       </Grid>
       {status.problems.length > 0 && (
         <Grid item xs={12}>
           <ConfigurationProblems problems={status.problems} />
         </Grid>
       )}
-      {status.rootCauses.length > 0 && (
-        <Grid item xs={12}>
-          <Typography variant="h5" component="h2" gutterBottom>
-            Why: upstream root cause{status.rootCauses.length > 1 ? 's' : ''}
-          </Typography>
-          <RootCauses causes={status.rootCauses} />
-        </Grid>
-      )}
-      {status.maintenance && status.maintenance.length > 0 && (
-        <Grid item xs={12}>
-          <MaintenanceCard windows={status.maintenance} />
-        </Grid>
-      )}
-      <Grid item xs={12} md={7}>
-        <OwnSignals status={status} />
-      </Grid>
-      <Grid item xs={12} md={5}>
-        <OwnerAndOnCall status={status} />
-      </Grid>
-      {status.incidents.length > 0 && (
-        <Grid item xs={12}>
-          <SimilarIncidentsCard
-            entityRef={status.entityRef}
-            version={status.incidents.map(i => i.id).join(',')}
-          />
-        </Grid>
-      )}
-      <Grid item xs={12}>
-        <RecentChangesCard
-          entityRef={status.entityRef}
-          version={`${status.levels.own}/${status.levels.effective}`}
-        />
-      </Grid>
       {notAnnotated && (
         <Grid item xs={12}>
           <EmptyState
             missing="field"
-            title="Not monitored"
-            description={`${entityName} has no signal source of its own, so it only shows the impact of its dependencies. Connect it to its PagerDuty service by adding this annotation to its catalog-info.yaml:`}
+            title={levels.label('not_monitored')}
+            description={t('notAnnotated', { name: entityName })}
             action={<AnnotationSnippet entityName={entityName} />}
           />
         </Grid>
       )}
+      {/* the rest in a stable order, long parts closed to their summary line */}
       <Grid item xs={12}>
-        <Dependencies status={status} entityRef={entityRef} />
-      </Grid>
-      <Grid item xs={12}>
-        <HistoryCard
-          entityRef={status.entityRef}
-          version={`${status.levels.own}/${status.levels.effective}`}
-        />
-      </Grid>
-      {status.monitored && (
-        <Grid item xs={12}>
-          <ResponseCard
+        {status.rootCauses.length > 0 && (
+          <Section
+            id="root-causes"
+            title={t('rootCausesTitle', { count: status.rootCauses.length })}
+            summary={t('rootCausesSummary', {
+              count: status.rootCauses.length,
+            })}
+            defaultOpen
+          >
+            <RootCauses causes={status.rootCauses} />
+          </Section>
+        )}
+        {status.maintenance && status.maintenance.length > 0 && (
+          <Section
+            id="maintenance"
+            title={t('maintenanceTitle')}
+            summary={t('maintenanceSummary', {
+              count: status.maintenance.length,
+            })}
+            defaultOpen
+          >
+            <MaintenanceCard windows={status.maintenance} />
+          </Section>
+        )}
+        <Section
+          id="own-signals"
+          title={t('ownSignalsTitle')}
+          summary={t('ownSignalsSummary', {
+            incidents: t('incidentCount', { count: status.incidents.length }),
+            alerts: t('alertCount', { count: status.alerts.length }),
+          })}
+          defaultOpen={status.incidents.length + status.alerts.length > 0}
+        >
+          <Grid container spacing={3}>
+            <Grid item xs={12} md={7}>
+              <OwnSignals status={status} />
+            </Grid>
+            <Grid item xs={12} md={5}>
+              <OwnerAndOnCall status={status} />
+            </Grid>
+          </Grid>
+        </Section>
+        <Section
+          id="upstreams"
+          title={t('upstreamsTitle')}
+          summary={upstreamSummary(status, t)}
+          defaultOpen={status.levels.inherited !== 'operational'}
+        >
+          <Upstreams status={status} entityRef={entityRef} />
+        </Section>
+        <Section
+          id="downstream"
+          title={t('downstreamTitle')}
+          summary={blastRadiusSummary(status, t)}
+          defaultOpen={(status.impactedCount ?? status.impacted.length) > 0}
+        >
+          <BlastRadius status={status} />
+        </Section>
+        {status.incidents.length > 0 && (
+          <Section id="similar" title={t('similarTitle')} defaultOpen>
+            <SimilarIncidentsCard
+              entityRef={status.entityRef}
+              version={status.incidents.map(i => i.id).join(',')}
+            />
+          </Section>
+        )}
+        <Section
+          id="changes"
+          title={t('changesTitle')}
+          summary={t('changesSummary')}
+          defaultOpen={status.levels.effective !== 'operational'}
+        >
+          <RecentChangesCard
             entityRef={status.entityRef}
-            version={status.incidents.map(i => i.status).join()}
+            version={`${status.levels.own}/${status.levels.effective}`}
           />
-        </Grid>
-      )}
-      <Grid item xs={12}>
-        <PublicLinksCard entityRef={status.entityRef} title={entityName} />
+        </Section>
+        <Section
+          id="history"
+          title={t('historyTitle')}
+          summary={t('historySummary')}
+        >
+          <HistoryCard
+            entityRef={status.entityRef}
+            version={`${status.levels.own}/${status.levels.effective}`}
+          />
+        </Section>
+        {status.monitored && (
+          <Section
+            id="response"
+            title={t('responseTitle')}
+            summary={t('responseSummary')}
+          >
+            <ResponseCard
+              entityRef={status.entityRef}
+              version={status.incidents.map(i => i.status).join()}
+            />
+          </Section>
+        )}
+        <Section
+          id="sharing"
+          title={t('sharingTitle')}
+          summary={t('sharingSummary')}
+        >
+          <PublicLinksCard entityRef={status.entityRef} title={entityName} />
+        </Section>
       </Grid>
       {onRetry && pollError && (
         <Grid item xs={12}>
           <Button variant="outlined" onClick={onRetry}>
-            Retry now
+            {t('retryNow')}
           </Button>
         </Grid>
       )}
@@ -188,13 +253,10 @@ export function EntityStatusTab() {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
   const status = useEntityStatus(entityRef);
+  const t = useStatusTabWords();
   return (
     <StatusLayerRoot name="entity-status">
-      <Loaded
-        polled={status}
-        what="the status of this entity"
-        staleNotice={false}
-      >
+      <Loaded polled={status} what={t('whatEntityStatus')} staleNotice={false}>
         {value => (
           <EntityStatusView
             status={value}

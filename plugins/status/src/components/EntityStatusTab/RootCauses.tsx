@@ -8,6 +8,8 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import {
   AlertList,
+  EMBED,
+  Embedded,
   EntityPath,
   IncidentList,
   LevelLabel,
@@ -15,6 +17,7 @@ import {
   OnCall,
   OwnerContacts,
   StatusEntityLink,
+  useStatusTabWords,
 } from '../common';
 
 const useStyles = makeStyles(theme => ({
@@ -25,26 +28,24 @@ const useStyles = makeStyles(theme => ({
 export function RootCauseCard(props: { cause: StatusRootCause }) {
   const classes = useStyles();
   const levels = useLevelWords();
+  const t = useStatusTabWords();
   const { cause } = props;
   const hops = cause.path.length - 1;
   if (cause.entityRef === HIDDEN_ENTITY_REF) {
     // nothing about it may be told: not its name, owner, incidents or on-call
     return (
       <InfoCard
-        title="Root cause: an upstream you cannot see"
-        subheader={`${hops} hop${hops === 1 ? '' : 's'} upstream`}
+        title={t('rootCauseHidden')}
+        subheader={t('hopsUpstream', { count: hops })}
       >
         <Typography variant="body2">
-          Impact on this entity: {levels.label(cause.level)}
+          {t('impactOnThis', { level: levels.label(cause.level) })}
         </Typography>
         <div className={classes.section}>
           <EntityPath path={cause.path} pagerDutyHops={cause.pagerDutyHops} />
         </div>
         <Typography variant="body2" color="textSecondary">
-          You may not read this upstream in the catalog, so its name, owner and
-          incidents are not shown. Its owners see this outage on their own
-          status pages; ask the owner of the last entity you can see on the
-          path.
+          {t('hiddenRootCauseHint')}
         </Typography>
       </InfoCard>
     );
@@ -53,24 +54,26 @@ export function RootCauseCard(props: { cause: StatusRootCause }) {
     <InfoCard
       title={
         <span>
-          Root cause: <StatusEntityLink entityRef={cause.entityRef} />
+          <Embedded text={t('rootCause', { entity: EMBED })}>
+            <StatusEntityLink entityRef={cause.entityRef} />
+          </Embedded>
         </span>
       }
-      subheader={`${hops} hop${hops === 1 ? '' : 's'} upstream`}
+      subheader={t('hopsUpstream', { count: hops })}
     >
       <LevelLabel level={cause.rootLevel ?? cause.level} variant="h6" />
       <Typography variant="body2" color="textSecondary">
-        Impact on this entity: {levels.label(cause.level)}
+        {t('impactOnThis', { level: levels.label(cause.level) })}
       </Typography>
       <div className={classes.section}>
         <EntityPath path={cause.path} pagerDutyHops={cause.pagerDutyHops} />
       </div>
       <div className={classes.section}>
-        <Typography variant="overline">Active incidents</Typography>
+        <Typography variant="overline">{t('activeIncidents')}</Typography>
         <IncidentList incidents={cause.incidents} />
         {cause.alerts.length > 0 && (
           <>
-            <Typography variant="overline">Firing alerts</Typography>
+            <Typography variant="overline">{t('firingAlerts')}</Typography>
             <AlertList alerts={cause.alerts} />
           </>
         )}
@@ -78,13 +81,13 @@ export function RootCauseCard(props: { cause: StatusRootCause }) {
       <Grid container spacing={2} className={classes.section}>
         <Grid item xs={12} md={6}>
           <Typography variant="overline" component="div">
-            Owner
+            {t('owner')}
           </Typography>
           <OwnerContacts owner={cause.owner} />
         </Grid>
         <Grid item xs={12} md={6}>
           <Typography variant="overline" component="div">
-            On call now
+            {t('onCallNow')}
           </Typography>
           <OnCall policies={cause.escalationPolicies} />
         </Grid>

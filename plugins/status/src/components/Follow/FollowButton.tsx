@@ -3,6 +3,7 @@ import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import NotificationsActiveIcon from '@material-ui/icons/NotificationsActive';
 import NotificationsNoneIcon from '@material-ui/icons/NotificationsNone';
+import { useStatusTabWords } from '../common';
 import { useSubscriptions } from './useSubscriptions';
 
 /**
@@ -12,13 +13,13 @@ import { useSubscriptions } from './useSubscriptions';
  */
 export function FollowButton(props: { entityRef: string; title: string }) {
   const { entityRef, title } = props;
+  const t = useStatusTabWords();
   const subscriptions = useSubscriptions();
   const following = subscriptions.follows(entityRef);
   const off = subscriptions.value?.notificationsEnabled === false;
-  let hint = `Get a notification when ${title} or an upstream of it fails`;
-  if (following)
-    hint = `You are notified when ${title} or an upstream of it fails. Click to stop.`;
-  if (off) hint = 'Notifications are turned off in this portal';
+  let hint = t('followHint', { title });
+  if (following) hint = t('followingHint', { title });
+  if (off) hint = t('notificationsOff');
   const button = (
     <Button
       size="small"
@@ -35,7 +36,7 @@ export function FollowButton(props: { entityRef: string; title: string }) {
           : subscriptions.follow(entityRef)
       }
     >
-      {following ? 'Following' : 'Notify me'}
+      {following ? t('following') : t('notifyMe')}
     </Button>
   );
   return (

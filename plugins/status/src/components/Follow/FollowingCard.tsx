@@ -6,15 +6,16 @@ import ListItemSecondaryAction from '@material-ui/core/ListItemSecondaryAction';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { LevelLabel } from '../common';
+import { LevelLabel, useStatusTabWords } from '../common';
 import { useSubscriptions } from './useSubscriptions';
 
 /** What the signed-in user follows, each with its level and a way to stop. */
 export function FollowingCard() {
   const subscriptions = useSubscriptions();
   const { value, error } = subscriptions;
+  const t = useStatusTabWords();
   return (
-    <InfoCard title="What you follow">
+    <InfoCard title={t('whatYouFollow')}>
       {error && (
         <Typography color="error" role="alert" paragraph>
           {error.message}
@@ -22,31 +23,26 @@ export function FollowingCard() {
       )}
       {value && !value.notificationsEnabled && (
         <Typography variant="body2" paragraph>
-          Notifications are turned off in this portal: following has no effect
-          until an administrator sets status.notifications.enabled.
+          {t('notificationsOffCard')}
         </Typography>
       )}
       {value && value.removed > 0 && (
         <Typography variant="body2" paragraph>
-          {value.removed === 1
-            ? 'One entity you followed is no longer visible to you and was removed.'
-            : `${value.removed} entities you followed are no longer visible to you and were removed.`}
+          {t('followedRemoved', { count: value.removed })}
         </Typography>
       )}
       {value && value.subscriptions.length === 0 && (
-        <Typography variant="body2">
-          You follow nothing yet. Use “Notify me” on an entity’s Status tab to
-          hear when it, or an upstream of it, fails.
-        </Typography>
+        <Typography variant="body2">{t('followNothing')}</Typography>
       )}
       {value && value.subscriptions.length > 0 && (
         <>
           <Typography variant="body2" color="textSecondary">
-            {value.subscriptions.length} of at most {value.max}. You are
-            notified when one of these, or an upstream of it, fails, and when it
-            recovers.
+            {t('followCount', {
+              count: value.subscriptions.length,
+              max: value.max,
+            })}
           </Typography>
-          <List dense aria-label="Followed entities">
+          <List dense aria-label={t('followedEntities')}>
             {value.subscriptions.map(s => (
               <ListItem key={s.entityRef}>
                 <ListItemText
@@ -57,7 +53,7 @@ export function FollowingCard() {
                     s.level ? (
                       <LevelLabel level={s.level} />
                     ) : (
-                      'System, domain or team'
+                      t('systemDomainOrTeam')
                     )
                   }
                 />
@@ -66,9 +62,9 @@ export function FollowingCard() {
                     size="small"
                     disabled={subscriptions.busy}
                     onClick={() => subscriptions.unfollow(s.entityRef)}
-                    aria-label={`Stop following ${s.title}`}
+                    aria-label={t('stopFollowing', { title: s.title })}
                   >
-                    Stop
+                    {t('stop')}
                   </Button>
                 </ListItemSecondaryAction>
               </ListItem>

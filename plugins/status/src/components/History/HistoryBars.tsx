@@ -9,11 +9,15 @@ import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, useTheme } from '@material-ui/core/styles';
 import {
-  formatDuration,
   levelColor,
   LevelWords,
+  TimeWords,
+  useHistoryWords,
   useLevelWords,
+  useTimeWords,
 } from '../common';
+
+type HistoryWords = ReturnType<typeof useHistoryWords>;
 
 const useStyles = makeStyles(theme => ({
   bars: {
@@ -51,43 +55,60 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-const upstreamName = (ref: string) =>
+const upstreamName = (ref: string, words: HistoryWords) =>
   ref === HIDDEN_ENTITY_REF
-    ? 'an upstream you cannot see'
+    ? words('hiddenUpstream')
     : humanizeEntityRef(parseEntityRef(ref));
 
 /** What one day was, in words: the bar's label and tooltip. */
-export function describeDay(day: HistoryDay, levels: LevelWords): string {
+export function describeDay(
+  day: HistoryDay,
+  levels: LevelWords,
+  words: HistoryWords,
+  time: TimeWords,
+): string {
+  const { date } = day;
   if (!day.observedMs) {
     const past = day.backfilled;
-    if (!past) return `${day.date}: no data (not yet recorded)`;
-    const told = past.incidents
-      ? `${past.incidents} incident${
-          past.incidents === 1 ? '' : 's'
-        } over ${formatDuration(past.incidentMs)}, ${levels.label(
-          past.worst,
-        )} at worst`
-      : 'no incidents';
-    return `${day.date}: from PagerDuty's past incidents (before recording began): ${told}; upstreams unknown`;
+    if (!past) return words('dayNotRecorded', { date });
+    return past.incidents
+      ? words('dayBackfilled', {
+          date,
+          count: past.incidents,
+          duration: time.duration(past.incidentMs),
+          level: levels.label(past.worst),
+        })
+      : words('dayBackfilledNone', { date });
   }
-  const parts = [`${day.date}: ${levels.label(day.worst)} at worst`];
+  const parts = [words('dayWorst', { date, level: levels.label(day.worst) })];
   if (day.ownDowntimeMs)
-    parts.push(`down ${formatDuration(day.ownDowntimeMs)} by its own signals`);
+    parts.push(
+      words('dayOwnDowntime', { duration: time.duration(day.ownDowntimeMs) }),
+    );
   if (day.upstreamDowntimeMs)
     parts.push(
-      `down ${formatDuration(day.upstreamDowntimeMs)} because of ${
-        day.upstreams.map(u => upstreamName(u.ref)).join(', ') || 'an upstream'
-      }`,
+      words('dayUpstreamDowntime', {
+        duration: time.duration(day.upstreamDowntimeMs),
+        upstreams:
+          day.upstreams.map(u => upstreamName(u.ref, words)).join(', ') ||
+          words('anUpstream'),
+      }),
     );
-  if (day.degradedMs) parts.push(`degraded ${formatDuration(day.degradedMs)}`);
+  if (day.degradedMs)
+    parts.push(
+      words('dayDegraded', { duration: time.duration(day.degradedMs) }),
+    );
   if (day.maintenanceMs)
-    parts.push(`under maintenance ${formatDuration(day.maintenanceMs)}`);
-  if (!day.ownDowntimeMs && !day.upstreamDowntimeMs) parts.push('no downtime');
+    parts.push(
+      words('dayMaintenance', { duration: time.duration(day.maintenanceMs) }),
+    );
+  if (!day.ownDowntimeMs && !day.upstreamDowntimeMs)
+    parts.push(words('dayNoDowntime'));
   return parts.join('; ');
 }
 
-const percent = (share?: number) =>
-  share === undefined ? 'no data' : `${(share * 100).toFixed(2)}%`;
+const percent = (words: HistoryWords, share?: number) =>
+  share === undefined ? words('noData') : `${(share * 100).toFixed(2)}%`;
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -101,17 +122,20 @@ export function AvailabilityFigures(props: {
   availability: HistoryAvailability[];
 }) {
   const classes = useStyles();
+  const t = useHistoryWords();
+  const time = useTimeWords();
   return (
     <div className={classes.availability}>
       {props.availability.map(a => {
         const pastDays = Math.round((a.backfilledMs ?? 0) / DAY_MS);
+        const own = percent(t, a.own);
         return (
           <div key={a.days} data-testid={`availability-${a.days}`}>
             <Typography variant="overline" component="div">
-              {a.days} days
+              {t('days', { count: a.days })}
             </Typography>
             <Typography variant="h6" component="div">
-              {percent(a.overall)}
+              {percent(t, a.overall)}
             </Typography>
             {a.observedMs > 0 && a.observedMs < a.days * DAY_MS - 60_000 && (
               <Typography
@@ -119,15 +143,13 @@ export function AvailabilityFigures(props: {
                 color="textSecondary"
                 component="div"
               >
-                over the {formatDuration(a.observedMs)} recorded
+                {t('overRecorded', { duration: time.duration(a.observedMs) })}
               </Typography>
             )}
             <Typography variant="caption" color="textSecondary" component="div">
-              own signals only: {percent(a.own)}
-              {pastDays > 0 &&
-                ` (with ${pastDays} day${
-                  pastDays === 1 ? '' : 's'
-                } before recording, from PagerDuty's past incidents)`}
+              {pastDays > 0
+                ? t('ownOnlyWithPast', { percent: own, count: pastDays })
+                : t('ownOnly', { percent: own })}
             </Typography>
           </div>
         );
@@ -150,6 +172,8 @@ export function HistoryBars(props: {
   const classes = useStyles();
   const theme = useTheme();
   const levels = useLevelWords();
+  const t = useHistoryWords();
+  const time = useTimeWords();
   const noData = theme.palette.action.disabledBackground;
   // before recording began, the past incidents colour the upper half, paler
   const ownHalfStyle = (day: HistoryDay) => {
@@ -164,9 +188,9 @@ export function HistoryBars(props: {
   };
   return (
     <>
-      <div className={classes.bars} role="group" aria-label="Daily history">
+      <div className={classes.bars} role="group" aria-label={t('dailyHistory')}>
         {props.days.map(day => {
-          const label = describeDay(day, levels);
+          const label = describeDay(day, levels, t, time);
           const observed = day.observedMs > 0;
           return (
             <Tooltip key={day.date} title={label}>
@@ -196,7 +220,7 @@ export function HistoryBars(props: {
       </div>
       <Typography variant="caption" component="div" className={classes.scale}>
         <span>{props.days[0]?.date}</span>
-        <span>today (UTC)</span>
+        <span>{t('todayUtc')}</span>
       </Typography>
     </>
   );

@@ -12,6 +12,7 @@ import {
   LoadedCard,
   StatusEntityLink,
   useHistory,
+  useHistoryWords,
   useTimelineStyles,
   useTransitions,
 } from '../common';
@@ -22,21 +23,22 @@ const timeUtc = (iso: string) => `${iso.slice(11, 16)} UTC`;
 /** Why one transition happened: its own signals, or the upstreams it inherited from. */
 function TransitionReason(props: { transition: StatusHistoryTransition }) {
   const { signals, rootCauses } = props.transition;
+  const t = useHistoryWords();
   if (signals.length)
     return (
       <Typography variant="body2" component="span" color="textSecondary">
-        own signals: {signals.map(s => s.title).join('; ')}
+        {t('ownSignals', { signals: signals.map(s => s.title).join('; ') })}
       </Typography>
     );
   if (rootCauses.length)
     return (
       <Typography variant="body2" component="span" color="textSecondary">
-        because of{' '}
+        {t('becauseOfLabel')}{' '}
         {rootCauses.map((c, i) => (
           <span key={`${c.root}-${i}`}>
             {i > 0 && ', '}
             {c.root === HIDDEN_ENTITY_REF ? (
-              'an upstream you cannot see'
+              t('hiddenUpstream')
             ) : (
               <StatusEntityLink entityRef={c.root} />
             )}
@@ -54,8 +56,13 @@ function DayTimeline(props: {
   rollup?: boolean;
 }) {
   const page = useTransitions(props.entityRef, props.day, props.rollup);
+  const t = useHistoryWords();
   return (
-    <Loaded polled={page} what={`the changes of ${props.day}`} compact>
+    <Loaded
+      polled={page}
+      what={t('whatDayChanges', { day: props.day })}
+      compact
+    >
       {value => <DayChanges day={props.day} page={value} />}
     </Loaded>
   );
@@ -65,15 +72,16 @@ function DayTimeline(props: {
 function DayChanges(props: { day: string; page: StatusTransitionsPage }) {
   const classes = useTimelineStyles();
   const { transitions, changes = [], hiddenChanges = 0 } = props.page;
+  const words = useHistoryWords();
+  const { day } = props;
   return (
     <>
-      <div aria-label={`Changes on ${props.day}`} role="region">
+      <div aria-label={words('changesOn', { day })} role="region">
         <Typography variant="subtitle2" component="h3">
-          {props.day}:{' '}
           {transitions.length
-            ? `${transitions.length} change${transitions.length > 1 ? 's' : ''}`
-            : 'no change of level'}
-          {props.page.truncated ? ' (the first 500 shown)' : ''}
+            ? words('dayChanges', { day, count: transitions.length })
+            : words('dayNoChange', { day })}
+          {props.page.truncated ? ` ${words('dayTruncated')}` : ''}
         </Typography>
         <ul className={classes.list}>
           {transitions.map((t, i) => (
@@ -99,9 +107,9 @@ function DayChanges(props: { day: string; page: StatusTransitionsPage }) {
         </ul>
       </div>
       {(changes.length > 0 || hiddenChanges > 0) && (
-        <div aria-label={`Deploys of ${props.day}`} role="region">
+        <div aria-label={words('deploysOf', { day })} role="region">
           <Typography variant="subtitle2" component="h3">
-            Deploys and other changes that day, on it and its upstreams
+            {words('deploysHeading')}
           </Typography>
           <ChangeList changes={changes} hiddenChanges={hiddenChanges} />
         </div>
@@ -127,33 +135,33 @@ export function HistoryCard(props: {
     rollup: props.rollup,
     version: props.version,
   });
+  const t = useHistoryWords();
   return (
     <LoadedCard
-      title="History: the last 90 days"
+      title={t('historyTitle')}
       polled={polled}
-      what="the history"
+      what={t('whatHistory')}
     >
       {history => (
         <>
           <AvailabilityFigures availability={history.availability} />
           <Typography variant="caption" color="textSecondary" paragraph>
-            {history.members !== undefined &&
-              `The mean of its ${history.members} member${
-                history.members === 1 ? '' : 's'
-              }; each bar is as bad as its worst member that day. `}
-            Down means a partial or major outage. "Own signals only" counts the
-            time its own incidents and alerts put it there; the rest was caused
-            by what it depends on. Upper half of each bar: its own signals;
-            lower half: its level with its upstreams.
-            {history.observedSince &&
-              ` Recorded since ${history.observedSince.slice(0, 10)}.`}
-            {history.backfilledFrom &&
-              ` Days from ${history.backfilledFrom.slice(
-                0,
-                10,
-              )} until then come from PagerDuty's past incidents only: their upper half shows the incidents, their lower half stays grey because what the upstreams did is not known; availability counts recorded time only.`}
-            {history.truncated &&
-              ' It changed level so often that its oldest days are incomplete.'}
+            {[
+              history.members !== undefined &&
+                t('meanOfMembers', { count: history.members }),
+              t('historyExplained'),
+              history.observedSince &&
+                t('recordedSince', {
+                  date: history.observedSince.slice(0, 10),
+                }),
+              history.backfilledFrom &&
+                t('backfilledFrom', {
+                  date: history.backfilledFrom.slice(0, 10),
+                }),
+              history.truncated && t('historyTruncated'),
+            ]
+              .filter(Boolean)
+              .join(' ')}
           </Typography>
           <HistoryBars
             days={history.days}

@@ -1,10 +1,19 @@
-import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { screen, within } from '@testing-library/react';
+import { statusTranslationRef } from '../../translation';
 import { describeWindow, MaintenanceCard } from './MaintenanceCard';
 
 const MINUTE = 60_000;
 const at = (minutesFromNow: number) =>
   new Date(Date.now() + minutesFromNow * MINUTE).toISOString();
+
+/** The dashboard's words in English, as the page has them. */
+function englishWords(): Parameters<typeof describeWindow>[1] {
+  const snapshot = mockApis.translation().getTranslation(statusTranslationRef);
+  if (!snapshot.ready) throw new Error('The default words are always ready');
+  const t = snapshot.t as unknown as (key: string, params?: object) => string;
+  return (key, params) => t(`dashboard.${key}`, params);
+}
 
 describe('MaintenanceCard', () => {
   it('lists the running window first, then the planned ones, with why, until when and who', async () => {
@@ -51,6 +60,7 @@ describe('MaintenanceCard', () => {
         endTime: new Date(tomorrow.getTime() + 60 * MINUTE).toISOString(),
         ongoing: false,
       },
+      englishWords(),
       now,
     );
     expect(text).toMatch(/^Maintenance: /);

@@ -1,7 +1,7 @@
 import { InfoCard } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { StatusEntityLink, useMaintenance } from '../common';
+import { StatusEntityLink, useDashboardWords, useMaintenance } from '../common';
 import { WindowHeading } from './MaintenanceCard';
 
 const useStyles = makeStyles(theme => ({
@@ -23,11 +23,12 @@ const useStyles = makeStyles(theme => ({
 export function MaintenanceOverview() {
   const classes = useStyles();
   const maintenance = useMaintenance();
+  const t = useDashboardWords();
   const windows = maintenance.value?.windows ?? [];
   if (!windows.length) return null;
   return (
-    <InfoCard title="Maintenance">
-      <ul className={classes.list} aria-label="Company maintenance">
+    <InfoCard title={t('maintenance')}>
+      <ul className={classes.list} aria-label={t('companyMaintenance')}>
         {windows.map(w => (
           <li key={w.id} className={classes.entry}>
             <span className={classes.head}>

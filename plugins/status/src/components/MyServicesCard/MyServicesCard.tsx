@@ -4,6 +4,7 @@ import {
   LevelLabel,
   Loaded,
   StatusEntityLink,
+  useDashboardWords,
   useMyTeamsSummary,
 } from '../common';
 
@@ -17,11 +18,12 @@ const FIRST_TEN = { limit: 10 };
  */
 export function MyServicesCard() {
   const { teams, summary } = useMyTeamsSummary(true, FIRST_TEN);
+  const t = useDashboardWords();
   const owner = teams.value ?? [];
   if (teams.error)
     return (
       <Typography variant="body2" color="error">
-        Could not read your teams: {teams.error.message}
+        {t('teamsFailed', { error: teams.error.message })}
       </Typography>
     );
   // nothing to show until the reader's teams and then their summary are known
@@ -31,15 +33,10 @@ export function MyServicesCard() {
   )
     return <Progress />;
   if (owner.length === 0) {
-    return (
-      <Typography variant="body2">
-        You belong to no team in the catalog, so there are no services of yours
-        to follow.
-      </Typography>
-    );
+    return <Typography variant="body2">{t('noTeamServices')}</Typography>;
   }
   return (
-    <Loaded polled={summary} what="your services" compact>
+    <Loaded polled={summary} what={t('whatYourServices')} compact>
       {value => {
         // worst first: the first page holds the first broken ones
         const broken = (value?.entities ?? []).filter(
@@ -49,12 +46,11 @@ export function MyServicesCard() {
         if (brokenCount === 0)
           return (
             <Typography variant="body2">
-              All {value?.total ?? 0} services your teams own or depend on are
-              operational.
+              {t('allServicesOperational', { count: value?.total ?? 0 })}
             </Typography>
           );
         return (
-          <ul aria-label="Not operational">
+          <ul aria-label={t('notOperational')}>
             {broken.map(e => (
               <li key={e.entityRef}>
                 <StatusEntityLink entityRef={e.entityRef} />{' '}
@@ -62,7 +58,8 @@ export function MyServicesCard() {
                 {e.rootCause && e.rootCause !== e.entityRef && (
                   <Typography variant="caption" component="span">
                     {' '}
-                    because of <StatusEntityLink entityRef={e.rootCause} />
+                    {t('becauseOfLabel')}{' '}
+                    <StatusEntityLink entityRef={e.rootCause} />
                   </Typography>
                 )}
               </li>
@@ -70,7 +67,9 @@ export function MyServicesCard() {
             {brokenCount > broken.length && (
               <li>
                 <Typography variant="caption">
-                  and {brokenCount - broken.length} more on the status page
+                  {t('moreOnStatusPage', {
+                    count: brokenCount - broken.length,
+                  })}
                 </Typography>
               </li>
             )}

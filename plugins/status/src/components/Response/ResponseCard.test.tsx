@@ -1,11 +1,20 @@
-import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { responsePeriods } from '@status-layer/plugin-status-common';
 import { screen, within } from '@testing-library/react';
 import { StatusApi, statusApiRef } from '../../api';
+import { statusTranslationRef } from '../../translation';
 import { countedFrom, ResponseCard } from './ResponseCard';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
+
+/** The history section's words in English, as the page has them. */
+function englishWords(): Parameters<typeof countedFrom>[1] {
+  const snapshot = mockApis.translation().getTranslation(statusTranslationRef);
+  if (!snapshot.ready) throw new Error('The default words are always ready');
+  const t = snapshot.t as unknown as (key: string, params?: object) => string;
+  return (key, params) => t(`history.${key}`, params);
+}
 
 describe('ResponseCard', () => {
   it('shows incidents, MTTA and MTTR per period against the period before, with their definitions', async () => {
@@ -51,6 +60,7 @@ describe('ResponseCard', () => {
   });
 
   it('says where the counted incidents come from: recorded, read from PagerDuty, or still being read', () => {
+    const words = englishWords();
     const base = {
       entityRef: 'component:default/cart-api',
       services: 1,
@@ -58,30 +68,36 @@ describe('ResponseCard', () => {
       truncated: false,
       observedSince: '2026-11-30T08:00:00.000Z',
     };
-    expect(countedFrom(base)).toBe(
+    expect(countedFrom(base, words)).toBe(
       'Incidents count from when the status layer began recording (2026-11-30).',
     );
     expect(
-      countedFrom({
-        ...base,
-        backfill: {
-          from: '2026-09-01T08:00:00.000Z',
-          incidents: 40,
-          finished: false,
+      countedFrom(
+        {
+          ...base,
+          backfill: {
+            from: '2026-09-01T08:00:00.000Z',
+            incidents: 40,
+            finished: false,
+          },
         },
-      }),
+        words,
+      ),
     ).toBe(
       'Past incidents are still being read from PagerDuty (40 so far): figures before the status layer began recording (2026-11-30) are incomplete.',
     );
     expect(
-      countedFrom({
-        ...base,
-        backfill: {
-          from: '2026-09-01T08:00:00.000Z',
-          incidents: 120,
-          finished: true,
+      countedFrom(
+        {
+          ...base,
+          backfill: {
+            from: '2026-09-01T08:00:00.000Z',
+            incidents: 120,
+            finished: true,
+          },
         },
-      }),
+        words,
+      ),
     ).toBe(
       "Incidents count from 2026-09-01: those before the status layer began recording (2026-11-30) were read from PagerDuty's analytics, with their first acknowledgement.",
     );

@@ -8,35 +8,46 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import { formatDuration, LoadedCard, useResponse } from '../common';
+import {
+  LoadedCard,
+  TimeWords,
+  useHistoryWords,
+  useResponse,
+  useTimeWords,
+} from '../common';
 
 type Mean = 'mttaMs' | 'mttrMs';
+type HistoryWords = ReturnType<typeof useHistoryWords>;
 
 /** "12 min (was 20 min)": the figure and the period before it, when both exist. */
 export function withTrend(
   current: ResponseFigures,
   previous: ResponseFigures,
   mean: Mean,
+  words: HistoryWords,
+  time: TimeWords,
 ): string {
   const now = current[mean];
   if (now === undefined) return '—';
   const before = previous[mean];
-  if (before === undefined) return formatDuration(now);
-  let word = 'as';
-  if (now < before) word = 'better than';
-  else if (now > before) word = 'worse than';
-  return `${formatDuration(now)} (${word} ${formatDuration(
-    before,
-  )} the period before)`;
+  if (before === undefined) return time.duration(now);
+  let trend: 'trendSame' | 'trendBetter' | 'trendWorse' = 'trendSame';
+  if (now < before) trend = 'trendBetter';
+  else if (now > before) trend = 'trendWorse';
+  return words(trend, {
+    now: time.duration(now),
+    before: time.duration(before),
+  });
 }
 
 /** The head cells of {@link ResponseFigureCells}. */
 export function ResponseFigureHeadCells() {
+  const t = useHistoryWords();
   return (
     <>
-      <TableCell>Incidents</TableCell>
-      <TableCell>MTTA</TableCell>
-      <TableCell>MTTR</TableCell>
+      <TableCell>{t('columnIncidents')}</TableCell>
+      <TableCell>{t('columnMtta')}</TableCell>
+      <TableCell>{t('columnMttr')}</TableCell>
     </>
   );
 }
@@ -47,33 +58,48 @@ export function ResponseFigureCells(props: {
   previous: ResponseFigures;
 }) {
   const { current, previous } = props;
+  const t = useHistoryWords();
+  const time = useTimeWords();
   return (
     <>
       <TableCell>
-        {current.incidents} (before: {previous.incidents})
+        {t('incidentsBefore', {
+          current: current.incidents,
+          previous: previous.incidents,
+        })}
       </TableCell>
-      <TableCell>{withTrend(current, previous, 'mttaMs')}</TableCell>
-      <TableCell>{withTrend(current, previous, 'mttrMs')}</TableCell>
+      <TableCell>{withTrend(current, previous, 'mttaMs', t, time)}</TableCell>
+      <TableCell>{withTrend(current, previous, 'mttrMs', t, time)}</TableCell>
     </>
   );
 }
 
 /** Since when incidents are counted, and where the older ones came from. */
-export function countedFrom(response: StatusResponse): string {
+export function countedFrom(
+  response: StatusResponse,
+  words: HistoryWords,
+): string {
   const day = (iso: string) => iso.slice(0, 10);
-  const observed = response.observedSince
-    ? ` (${day(response.observedSince)})`
-    : '';
-  const { backfill } = response;
-  if (backfill?.finished) {
-    return `Incidents count from ${day(
-      backfill.from,
-    )}: those before the status layer began recording${observed} were read from PagerDuty's analytics, with their first acknowledgement.`;
-  }
-  if (backfill) {
-    return `Past incidents are still being read from PagerDuty (${backfill.incidents} so far): figures before the status layer began recording${observed} are incomplete.`;
-  }
-  return `Incidents count from when the status layer began recording${observed}.`;
+  const { backfill, observedSince } = response;
+  const params = {
+    observed: observedSince ? day(observedSince) : '',
+    from: backfill ? day(backfill.from) : '',
+    count: backfill?.incidents ?? 0,
+  };
+  if (backfill?.finished)
+    return words(
+      observedSince ? 'countedBackfilledSince' : 'countedBackfilled',
+      params,
+    );
+  if (backfill)
+    return words(
+      observedSince ? 'countedBackfillingSince' : 'countedBackfilling',
+      params,
+    );
+  return words(
+    observedSince ? 'countedRecordedSince' : 'countedRecorded',
+    params,
+  );
 }
 
 /**
@@ -90,25 +116,26 @@ export function ResponseCard(props: {
     rollup: props.rollup,
     version: props.version,
   });
+  const t = useHistoryWords();
   return (
     <LoadedCard
-      title="Incident response"
+      title={t('responseTitle')}
       polled={polled}
-      what="the incident response"
+      what={t('whatResponse')}
     >
       {response => (
         <>
-          <Table size="small" aria-label="Incident response">
+          <Table size="small" aria-label={t('responseTitle')}>
             <TableHead>
               <TableRow>
-                <TableCell>Period</TableCell>
+                <TableCell>{t('columnPeriod')}</TableCell>
                 <ResponseFigureHeadCells />
               </TableRow>
             </TableHead>
             <TableBody>
               {response.periods.map(p => (
                 <TableRow key={p.days}>
-                  <TableCell>{p.days} days</TableCell>
+                  <TableCell>{t('days', { count: p.days })}</TableCell>
                   <ResponseFigureCells
                     current={p.current}
                     previous={p.previous}
@@ -118,15 +145,13 @@ export function ResponseCard(props: {
             </TableBody>
           </Table>
           <Typography variant="caption" color="textSecondary" component="p">
-            Over the PagerDuty incidents created in each period on{' '}
-            {response.services === 1
-              ? 'its service'
-              : `${response.services} services`}
-            : MTTA is the mean time from an incident's creation to its
-            acknowledgement (of those acknowledged), MTTR to its resolution (of
-            those resolved). {countedFrom(response)}
-            {response.truncated &&
-              ' There were more incidents than one answer reads: the newest are counted.'}
+            {[
+              t('responseExplained', { count: response.services }),
+              countedFrom(response, t),
+              response.truncated && t('responseTruncated'),
+            ]
+              .filter(Boolean)
+              .join(' ')}
           </Typography>
         </>
       )}

@@ -8,7 +8,7 @@ import TextField from '@material-ui/core/TextField';
 import MenuItem from '@material-ui/core/MenuItem';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
-import { Loaded, useTeamResponse } from '../common';
+import { Loaded, useHistoryWords, useTeamResponse } from '../common';
 import { ResponseFigureCells, ResponseFigureHeadCells } from './ResponseCard';
 
 const PERIODS = [7, 30, 90] as const;
@@ -21,11 +21,12 @@ const PERIODS = [7, 30, 90] as const;
 export function TeamResponse() {
   const [days, setDays] = useState<(typeof PERIODS)[number]>(30);
   const polled = useTeamResponse(days);
+  const t = useHistoryWords();
   return (
     <>
       <TextField
         select
-        label="Period"
+        label={t('columnPeriod')}
         value={days}
         onChange={event =>
           setDays(Number(event.target.value) as (typeof PERIODS)[number])
@@ -36,18 +37,18 @@ export function TeamResponse() {
       >
         {PERIODS.map(p => (
           <MenuItem key={p} value={p}>
-            Last {p} days
+            {t('lastDays', { count: p })}
           </MenuItem>
         ))}
       </TextField>
-      <Loaded polled={polled} what="the incident response">
+      <Loaded polled={polled} what={t('whatResponse')}>
         {answer => (
           <>
-            <Table size="small" aria-label="Incident response per team">
+            <Table size="small" aria-label={t('teamResponseLabel')}>
               <TableHead>
                 <TableRow>
-                  <TableCell>Team</TableCell>
-                  <TableCell>Services</TableCell>
+                  <TableCell>{t('columnTeam')}</TableCell>
+                  <TableCell>{t('columnServices')}</TableCell>
                   <ResponseFigureHeadCells />
                 </TableRow>
               </TableHead>
@@ -70,13 +71,12 @@ export function TeamResponse() {
               </TableBody>
             </Table>
             <Typography variant="caption" color="textSecondary" component="p">
-              Over the PagerDuty incidents created in the last {answer.days}{' '}
-              days on the services each team owns (of those you may see),
-              against the {answer.days} days before: MTTA is the mean time from
-              an incident's creation to its acknowledgement, MTTR to its
-              resolution.
-              {answer.truncated &&
-                ' There were more incidents than one answer reads: the newest are counted.'}
+              {[
+                t('teamResponseExplained', { count: answer.days }),
+                answer.truncated && t('responseTruncated'),
+              ]
+                .filter(Boolean)
+                .join(' ')}
             </Typography>
           </>
         )}

@@ -1,6 +1,10 @@
 import { levels } from '../../__fixtures__/entityStatus';
 import { Entity } from '@backstage/catalog-model';
-import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import {
+  TranslationApi,
+  translationApiRef,
+} from '@backstage/frontend-plugin-api';
 import {
   EntityProvider,
   entityRouteRef,
@@ -12,6 +16,8 @@ import {
 import { screen, within } from '@testing-library/react';
 import { aHistory } from '../../__fixtures__/history';
 import { StatusApi, statusApiRef } from '../../api';
+import { statusTranslationRef } from '../../translation';
+import ja from '../../translations/ja';
 import { RollupCard, RollupContent } from './RollupContent';
 
 const group: Entity = {
@@ -82,7 +88,40 @@ const rollup: StatusRollup = {
   freshness: { stale: false, lastSuccessAt: new Date().toISOString() },
 };
 
-function renderWith(element: JSX.Element) {
+/**
+ * The translation API of an app whose reader chose Japanese: the status
+ * plugin's shipped Japanese words (a plural by its one form, `_other`),
+ * English where there are none.
+ */
+function japaneseTranslationApi(): TranslationApi {
+  const english = mockApis.translation();
+  const japanese = ja.messages as Record<string, string | null | undefined>;
+  return {
+    getTranslation(ref) {
+      const snapshot = english.getTranslation(ref);
+      if (!snapshot.ready || ref.id !== statusTranslationRef.id)
+        return snapshot;
+      const t = snapshot.t as unknown as (
+        key: string,
+        params?: object,
+      ) => string;
+      const translate = (key: string, params: Record<string, unknown> = {}) => {
+        const text = japanese[key] ?? japanese[`${key}_other`];
+        if (!text) return t(key, params);
+        return text.replace(/\{\{(\w+)\}\}/g, (_, name) =>
+          String(params[name]),
+        );
+      };
+      return { ...snapshot, t: translate as typeof snapshot.t };
+    },
+    translation$: () => english.translation$(),
+  };
+}
+
+function renderWith(
+  element: JSX.Element,
+  translationApi: TranslationApi = mockApis.translation(),
+) {
   const api: Partial<StatusApi> = {
     getRollup: jest.fn(async () => rollup),
     getResponse: async entityRef => ({
@@ -105,7 +144,10 @@ function renderWith(element: JSX.Element) {
   return renderInTestApp(
     <EntityProvider entity={group}>{element}</EntityProvider>,
     {
-      apis: [[statusApiRef, api as StatusApi]],
+      apis: [
+        [statusApiRef, api as StatusApi],
+        [translationApiRef, translationApi],
+      ],
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     },
   );
@@ -158,6 +200,26 @@ describe('Roll-ups', () => {
         'button',
       ),
     ).toHaveLength(90);
+  });
+
+  it('speaks Japanese to a reader who chose it', async () => {
+    await renderWith(<RollupContent />, japaneseTranslationApi());
+    expect(await screen.findByText('ロールアップ')).toBeInTheDocument();
+    expect(
+      screen.getByRole('list', { name: 'レベル別のメンバー数' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('サービスの依存先で発生している障害'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/重大な障害 — 自分のサービス 2 件に影響/),
+    ).toBeInTheDocument();
+    expect(screen.getByText('所有するサービス')).toBeInTheDocument();
+    // the history section too, a plural in its one Japanese form
+    expect(
+      await screen.findByText(/^メンバー 2 件の平均です。/),
+    ).toBeInTheDocument();
+    expect(screen.getByText('履歴: 過去 90 日間')).toBeInTheDocument();
   });
 
   it('summarises on the overview card, linking to the Status tab', async () => {

@@ -7,6 +7,7 @@ import {
   StatusEntityLink,
   Loaded,
   StatusOverviewCard,
+  useDashboardWords,
   usePageEntityRef,
   useRollup,
   StatusLayerRoot,
@@ -23,9 +24,10 @@ import { RollupView } from './RollupView';
 export function RollupContent() {
   const entityRef = usePageEntityRef();
   const rollup = useRollup(entityRef);
+  const t = useDashboardWords();
   return (
     <StatusLayerRoot name="rollup">
-      <Loaded polled={rollup} what="the status">
+      <Loaded polled={rollup} what={t('whatStatus')}>
         {value => (
           <Grid container spacing={3}>
             <Grid item xs={12}>
@@ -58,6 +60,7 @@ export function RollupContent() {
 export function RollupCard() {
   const entityRef = usePageEntityRef();
   const rollup = useRollup(entityRef);
+  const t = useDashboardWords();
   return (
     <StatusOverviewCard entityRef={entityRef} polled={rollup}>
       {value => {
@@ -69,11 +72,11 @@ export function RollupCard() {
             <LevelLabel level={value.displayLevel} variant="h5" />
             <LevelCounts
               counts={value.counts}
-              label="Members per level"
+              label={t('membersPerLevel')}
               variant="body2"
             />
             {broken.length > 0 && (
-              <ul aria-label="Not operational">
+              <ul aria-label={t('notOperational')}>
                 {broken.slice(0, 5).map(m => (
                   <li key={m.entityRef}>
                     <EntityRefLink entityRef={m.entityRef} title={m.title} />{' '}
@@ -84,11 +87,13 @@ export function RollupCard() {
             )}
             {value.upstreamProblems[0] && (
               <Typography variant="body2">
-                Broken upstream:{' '}
+                {t('brokenUpstreamLabel')}{' '}
                 <StatusEntityLink
                   entityRef={value.upstreamProblems[0].entityRef}
                 />{' '}
-                impacts {value.upstreamProblems[0].impacts.length}
+                {t('impactsCount', {
+                  count: value.upstreamProblems[0].impacts.length,
+                })}
               </Typography>
             )}
           </>

@@ -8,6 +8,7 @@ import {
 } from '@status-layer/plugin-status-common';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
+import { useMemo } from 'react';
 import {
   FreshnessSummary,
   LevelCounts,
@@ -15,66 +16,71 @@ import {
   useLevelWords,
   OwnerContacts,
   StatusEntityLink,
+  useDashboardWords,
 } from '../common';
+import { DASHBOARD_MESSAGES } from '../../translations/dashboard';
 
 const useStyles = makeStyles(theme => ({
   list: { margin: 0, paddingLeft: theme.spacing(2) },
   problem: { marginBottom: theme.spacing(2) },
 }));
 
-const columns: TableColumn<StatusRollupMember>[] = [
+type DashboardWords = ReturnType<typeof useDashboardWords>;
+
+const columnsOf = (t: DashboardWords): TableColumn<StatusRollupMember>[] => [
   {
-    title: 'Entity',
+    title: t('columnEntity'),
     field: 'name',
     highlight: true,
     render: m => <EntityRefLink entityRef={m.entityRef} title={m.title} />,
   },
   {
-    title: 'Level',
+    title: t('columnLevel'),
     field: 'levels.effective',
     customSort: (a, b) => compareLevels(a.levels.effective, b.levels.effective),
     render: m => <LevelLabel level={m.displayLevel} />,
   },
   {
-    title: 'Why',
+    title: t('columnWhy'),
     field: 'rootCauses',
     sorting: false,
     render: m => {
       if (m.rootCauses.length === 0)
         return m.activeIncidents
-          ? `${m.activeIncidents} active incident${
-              m.activeIncidents === 1 ? '' : 's'
-            } of its own`
+          ? t('ownIncidents', { count: m.activeIncidents })
           : '';
       const top = m.rootCauses[0];
       return (
         <span>
-          impacted by <StatusEntityLink entityRef={top.entityRef} />, {top.hops}{' '}
-          hop{top.hops === 1 ? '' : 's'} upstream
-          {m.rootCauses.length > 1 && ` (+${m.rootCauses.length - 1} more)`}
+          {t('impactedByLabel')} <StatusEntityLink entityRef={top.entityRef} />
+          {t('hopsUpstream', { count: top.hops })}
+          {m.rootCauses.length > 1 &&
+            t('moreRootCauses', { count: m.rootCauses.length - 1 })}
         </span>
       );
     },
   },
-  { title: 'Incidents', field: 'activeIncidents', type: 'numeric' },
+  { title: t('columnIncidents'), field: 'activeIncidents', type: 'numeric' },
 ];
 
-const TITLES: Record<string, string> = {
-  system: 'Parts of this system',
-  domain: 'Systems of this domain',
-  group: 'Services you own',
+const TITLES: Record<string, keyof typeof DASHBOARD_MESSAGES> = {
+  system: 'membersOfSystem',
+  domain: 'membersOfDomain',
+  group: 'membersOfGroup',
 };
 
 /** A System's parts, a Domain's Systems or a Group's services, worst first. */
 export function RollupView(props: { rollup: StatusRollup }) {
   const classes = useStyles();
   const levels = useLevelWords();
+  const t = useDashboardWords();
+  const columns = useMemo(() => columnsOf(t), [t]);
   const { rollup } = props;
   const kind = rollup.entityRef.split(':')[0];
   return (
     <>
       <InfoCard
-        title="Roll-up"
+        title={t('rollupTitle')}
         action={
           <FollowButton
             entityRef={rollup.entityRef}
@@ -87,12 +93,12 @@ export function RollupView(props: { rollup: StatusRollup }) {
         </div>
         {rollup.members.length === 0 ? (
           <Typography variant="body1" paragraph>
-            Nothing to roll up: no member is in the catalog.
+            {t('noMembers')}
           </Typography>
         ) : (
           <LevelCounts
             counts={rollup.counts}
-            label="Members per level"
+            label={t('membersPerLevel')}
             variant="body2"
           />
         )}
@@ -105,21 +111,23 @@ export function RollupView(props: { rollup: StatusRollup }) {
         <InfoCard
           title={
             kind === 'group'
-              ? 'What your services depend on that is broken'
-              : 'Broken dependencies outside it'
+              ? t('brokenUpstreamsOfGroup')
+              : t('brokenUpstreamsOutside')
           }
         >
           {rollup.upstreamProblems.map(problem => (
             <div key={problem.entityRef} className={classes.problem}>
               <Typography variant="subtitle1">
                 <StatusEntityLink entityRef={problem.entityRef} /> —{' '}
-                {levels.label(problem.level)} — impacts {problem.impacts.length}{' '}
-                of yours
+                {t('upstreamImpacts', {
+                  level: levels.label(problem.level),
+                  count: problem.impacts.length,
+                })}
               </Typography>
               <OwnerContacts owner={problem.owner} />
               <ul
                 className={classes.list}
-                aria-label={`Impacted by ${problem.entityRef}`}
+                aria-label={t('impactedBy', { entity: problem.entityRef })}
               >
                 {problem.impacts.slice(0, 10).map(ref => (
                   <li key={ref}>
@@ -132,7 +140,7 @@ export function RollupView(props: { rollup: StatusRollup }) {
         </InfoCard>
       )}
       <Table<StatusRollupMember>
-        title={TITLES[kind] ?? 'Members'}
+        title={t(TITLES[kind] ?? 'members')}
         options={{
           paging: rollup.members.length > 20,
           pageSize: 20,

@@ -1,7 +1,7 @@
 import { CodeSnippet } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import { StatusPublicLinks } from '@status-layer/plugin-status-common';
-import { LoadedCard, usePublicLinks } from '../common';
+import { LoadedCard, usePublicLinks, useStatusTabWords } from '../common';
 
 /**
  * For status admins: the entity's status badge for a README and its Atom
@@ -10,13 +10,14 @@ import { LoadedCard, usePublicLinks } from '../common';
  */
 export function PublicLinksCard(props: { entityRef: string; title: string }) {
   const links = usePublicLinks(props.entityRef);
+  const t = useStatusTabWords();
   // nothing while loading, and nothing for anyone but a status admin
   if (links.loading || links.value === null) return null;
   return (
     <LoadedCard
-      title="Badge and feed"
+      title={t('badgeAndFeed')}
       polled={links}
-      what="the badge and feed addresses"
+      what={t('whatBadgeAndFeed')}
     >
       {value => value && <PublicLinks value={value} title={props.title} />}
     </LoadedCard>
@@ -24,24 +25,18 @@ export function PublicLinksCard(props: { entityRef: string; title: string }) {
 }
 
 function PublicLinks(props: { value: StatusPublicLinks; title: string }) {
-  const { value } = props;
+  const { value, title } = props;
+  const t = useStatusTabWords();
   if (!value.available)
-    return (
-      <Typography variant="body2">
-        {props.title} is not public. Add it to status.public.entities, or set
-        status.public.tokenSecret to share it with a token.
-      </Typography>
-    );
+    return <Typography variant="body2">{t('notPublic', { title })}</Typography>;
   return (
     <>
       <Typography variant="body2" paragraph>
-        {value.public
-          ? `${props.title} is public: anyone may read its badge and feed.`
-          : `Anyone holding these addresses may read ${props.title}'s level and its changes; share them with care. Changing status.public.tokenSecret revokes them.`}
+        {value.public ? t('isPublic', { title }) : t('tokenLinks', { title })}
       </Typography>
-      <img src={value.badgeUrl} alt={`Status of ${props.title}`} />
+      <img src={value.badgeUrl} alt={t('badgeAlt', { title })} />
       <Typography variant="overline" component="div">
-        Badge for a README
+        {t('badgeForReadme')}
       </Typography>
       <CodeSnippet
         language="markdown"
@@ -49,7 +44,7 @@ function PublicLinks(props: { value: StatusPublicLinks; title: string }) {
         showCopyCodeButton
       />
       <Typography variant="overline" component="div">
-        Atom feed of its level changes
+        {t('atomFeed')}
       </Typography>
       <CodeSnippet language="text" text={value.feedUrl} showCopyCodeButton />
     </>

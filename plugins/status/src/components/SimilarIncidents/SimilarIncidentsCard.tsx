@@ -7,12 +7,19 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import {
   EntityPath,
-  formatDuration,
   LoadedCard,
   StatusEntityLink,
+  TimeWords,
+  useDashboardWords,
+  useHistoryWords,
   useSimilarIncidents,
+  useTimeWords,
 } from '../common';
 import { whenLabel } from '../Maintenance/MaintenanceCard';
+import { HISTORY_MESSAGES } from '../../translations/history';
+
+type HistoryWords = ReturnType<typeof useHistoryWords>;
+type DashboardWords = ReturnType<typeof useDashboardWords>;
 
 const useStyles = makeStyles(theme => ({
   list: { listStyle: 'none', padding: 0, margin: theme.spacing(0, 0, 2, 0) },
@@ -23,23 +30,38 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-const RELATION_WORDS: Record<StatusSimilarIncident['relation'], string> = {
-  'same-service': 'on the same service',
-  'root-cause': 'on the upstream this outage comes from',
-  upstream: 'on an upstream',
+const RELATION_WORDS: Record<
+  StatusSimilarIncident['relation'],
+  keyof typeof HISTORY_MESSAGES
+> = {
+  'same-service': 'relationSameService',
+  'root-cause': 'relationRootCause',
+  upstream: 'relationUpstream',
 };
 
-/** "on the same service, 10 Nov, lasted 38 min, resolved by Ada". */
-export function describeSimilar(similar: StatusSimilarIncident): string {
-  const lasted = formatDuration(
+/**
+ * "on the same service, 10 Nov, lasted 38 min, resolved by Ada"; the day in
+ * the dashboard's words, as maintenance windows say it.
+ */
+export function describeSimilar(
+  similar: StatusSimilarIncident,
+  words: HistoryWords,
+  dashboardWords: DashboardWords,
+  time: TimeWords,
+): string {
+  const lasted = time.duration(
     Date.parse(similar.resolvedAt) - Date.parse(similar.createdAt),
   );
   return [
-    RELATION_WORDS[similar.relation],
-    whenLabel(similar.createdAt),
-    `lasted ${lasted}`,
-    similar.resolvedBy ? `resolved by ${similar.resolvedBy}` : undefined,
-    `${Math.round(similar.titleSimilarity * 100)} % of title words shared`,
+    words(RELATION_WORDS[similar.relation]),
+    whenLabel(similar.createdAt, dashboardWords, new Date(), time),
+    words('lasted', { duration: lasted }),
+    similar.resolvedBy
+      ? words('resolvedBy', { name: similar.resolvedBy })
+      : undefined,
+    words('titleWordsShared', {
+      percent: Math.round(similar.titleSimilarity * 100),
+    }),
   ]
     .filter(Boolean)
     .join(' · ');
@@ -47,9 +69,15 @@ export function describeSimilar(similar: StatusSimilarIncident): string {
 
 function SimilarEntry(props: { similar: StatusSimilarIncident }) {
   const classes = useStyles();
+  const t = useHistoryWords();
+  const dashboardWords = useDashboardWords();
+  const time = useTimeWords();
   const { similar } = props;
   return (
-    <li className={classes.item} aria-label={`Past incident: ${similar.title}`}>
+    <li
+      className={classes.item}
+      aria-label={t('pastIncident', { title: similar.title })}
+    >
       <Typography variant="body2" component="div">
         {similar.htmlUrl ? (
           <Link to={similar.htmlUrl} target="_blank" rel="noopener noreferrer">
@@ -61,11 +89,11 @@ function SimilarEntry(props: { similar: StatusSimilarIncident }) {
         — <StatusEntityLink entityRef={similar.entityRef} />
       </Typography>
       <Typography variant="caption" color="textSecondary" component="div">
-        {describeSimilar(similar)}
+        {describeSimilar(similar, t, dashboardWords, time)}
       </Typography>
       {similar.path.length > 1 && (
         <Typography variant="caption" color="textSecondary" component="div">
-          Path: <EntityPath path={similar.path} />
+          {t('pathLabel')} <EntityPath path={similar.path} />
         </Typography>
       )}
     </li>
@@ -77,18 +105,21 @@ export function SimilarIncidentsList(props: {
   answer: StatusSimilarIncidents;
 }) {
   const classes = useStyles();
+  const t = useHistoryWords();
   const { answer } = props;
   return (
     <>
       {answer.incidents.map(incident => (
-        <section key={incident.id} aria-label={`Like ${incident.title}`}>
+        <section
+          key={incident.id}
+          aria-label={t('likeLabel', { title: incident.title })}
+        >
           <Typography variant="overline" component="h3">
-            Like “{incident.title}”
+            {t('likeHeading', { title: incident.title })}
           </Typography>
           {incident.similar.length === 0 ? (
             <Typography variant="body2" color="textSecondary" paragraph>
-              No resolved incident of the last {answer.days} days on this
-              service or its upstreams resembles it.
+              {t('noSimilar', { count: answer.days })}
             </Typography>
           ) : (
             <ul className={classes.list}>
@@ -101,7 +132,7 @@ export function SimilarIncidentsList(props: {
       ))}
       {answer.hiddenMatches > 0 && (
         <Typography variant="body2" color="textSecondary">
-          {answer.hiddenMatches} more on upstreams you cannot see.
+          {t('hiddenMatches', { count: answer.hiddenMatches })}
         </Typography>
       )}
     </>
@@ -118,12 +149,13 @@ export function SimilarIncidentsCard(props: {
   version?: string;
 }) {
   const answer = useSimilarIncidents(props.entityRef, props.version);
+  const t = useHistoryWords();
   return (
     <LoadedCard
-      title="Similar past incidents"
-      subheader="Resolved incidents like the open ones, on this service and its upstreams, over the last 90 days"
+      title={t('similarTitle')}
+      subheader={t('similarSubheader')}
       polled={answer}
-      what="past incidents"
+      what={t('whatSimilar')}
     >
       {value => <SimilarIncidentsList answer={value} />}
     </LoadedCard>

@@ -21,16 +21,17 @@ import { makeStyles } from '@material-ui/core/styles';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import {
   AlertList,
-  ago,
   IncidentList,
   LevelLabel,
   useLevelWords,
   OnCall,
   OwnerContacts,
   StatusEntityLink,
+  useDashboardWords,
   useMoreProblems,
   useNow,
   useSummary,
+  useTimeWords,
 } from '../common';
 
 const useStyles = makeStyles(theme => ({
@@ -58,6 +59,8 @@ const nameOf = (ref: string) =>
 function ProblemRow(props: { problem: StatusProblem }) {
   const classes = useStyles();
   const now = useNow();
+  const t = useDashboardWords();
+  const time = useTimeWords();
   const { problem } = props;
   // a shift that has ended since the last read is nobody's to answer now
   const firstOnCall = currentOnCall(
@@ -80,11 +83,11 @@ function ProblemRow(props: { problem: StatusProblem }) {
             {nameOf(problem.entityRef)}
           </Typography>
           <Typography variant="body1" component="span">
-            {problem.impactedCount} impacted
+            {t('impactedCount', { count: problem.impactedCount })}
           </Typography>
           {problem.since && (
             <Typography variant="body2" color="textSecondary" component="span">
-              opened {ago(problem.since, now)}
+              {t('openedAgo', { ago: time.ago(problem.since, now) })}
             </Typography>
           )}
           {(problem.incidents[0] ?? problem.alerts[0]) && (
@@ -95,7 +98,7 @@ function ProblemRow(props: { problem: StatusProblem }) {
           )}
           {firstOnCall && (
             <Typography variant="body2" component="span">
-              On call: <strong>{firstOnCall.user.name}</strong>
+              {t('onCallLabel')} <strong>{firstOnCall.user.name}</strong>
             </Typography>
           )}
           {cause && (
@@ -104,7 +107,7 @@ function ProblemRow(props: { problem: StatusProblem }) {
               component="span"
               data-testid="probable-cause"
             >
-              Probably a symptom of {nameOf(cause.entityRef)}
+              {t('probableSymptomOf', { name: nameOf(cause.entityRef) })}
             </Typography>
           )}
         </div>
@@ -113,23 +116,25 @@ function ProblemRow(props: { problem: StatusProblem }) {
         <Grid container spacing={2}>
           <Grid item xs={12} className={classes.title}>
             <Typography variant="body2" component="span">
-              Status tab: <StatusEntityLink entityRef={problem.entityRef} />
+              {t('statusTabLabel')}{' '}
+              <StatusEntityLink entityRef={problem.entityRef} />
             </Typography>
             {cause && (
               <Typography variant="body2" component="span">
-                Probable cause: <StatusEntityLink entityRef={cause.entityRef} />
+                {t('probableCauseLabel')}{' '}
+                <StatusEntityLink entityRef={cause.entityRef} />
               </Typography>
             )}
           </Grid>
           <Grid item xs={12} md={6}>
             <Typography variant="overline" component="div">
-              Incidents
+              {t('incidentsHeading')}
             </Typography>
             <IncidentList incidents={problem.incidents} />
             {problem.alerts.length > 0 && (
               <>
                 <Typography variant="overline" component="div">
-                  Firing alerts
+                  {t('firingAlertsHeading')}
                 </Typography>
                 <AlertList alerts={problem.alerts} />
               </>
@@ -137,26 +142,26 @@ function ProblemRow(props: { problem: StatusProblem }) {
           </Grid>
           <Grid item xs={12} md={6}>
             <Typography variant="overline" component="div">
-              Owner
+              {t('ownerHeading')}
             </Typography>
             <OwnerContacts owner={problem.owner} />
             <Typography variant="overline" component="div">
-              On call now
+              {t('onCallNowHeading')}
             </Typography>
             <OnCall policies={problem.escalationPolicies} />
           </Grid>
           <Grid item xs={12}>
             <Typography variant="overline" component="div">
-              Impacted ({problem.impactedCount})
+              {t('impactedHeading', { count: problem.impactedCount })}
             </Typography>
             {problem.impactedCount === 0 ? (
               <Typography variant="body2" color="textSecondary">
-                Nothing depends on it, or nothing you can see.
+                {t('nothingImpacted')}
               </Typography>
             ) : (
               <ul
                 className={classes.impacted}
-                aria-label={`Impacted by ${problem.entityRef}`}
+                aria-label={t('impactedBy', { entity: problem.entityRef })}
               >
                 {problem.impacted.map(i => (
                   <li key={i.entityRef}>
@@ -168,7 +173,9 @@ function ProblemRow(props: { problem: StatusProblem }) {
             )}
             {problem.impactedCount > problem.impacted.length && (
               <Typography variant="body2" color="textSecondary">
-                and {problem.impactedCount - problem.impacted.length} more
+                {t('andMore', {
+                  count: problem.impactedCount - problem.impacted.length,
+                })}
               </Typography>
             )}
           </Grid>
@@ -189,9 +196,10 @@ const PROBLEMS_PAGE = 50;
 function Elsewhere(props: { count: number }) {
   const polled = useSummary(ELSEWHERE, ELSEWHERE_LISTED);
   const levels = useLevelWords();
+  const t = useDashboardWords();
   return (
     <Typography variant="body2" style={{ marginTop: 16 }}>
-      Also: {props.count} under maintenance or of unknown state
+      {t('elsewhere', { count: props.count })}
       {polled.value?.entities.length ? ' — ' : ''}
       {polled.value?.entities.map((e, index) => (
         <span key={e.entityRef}>
@@ -211,13 +219,14 @@ export function BrokenNow(props: { summary: StatusSummary }) {
     summary,
     PROBLEMS_PAGE,
   );
+  const t = useDashboardWords();
   const elsewhere = summary.counts.under_maintenance + summary.counts.unknown;
   if (summary.problemsTotal === 0 && elsewhere === 0) {
     return (
       <EmptyState
         missing="data"
-        title="Nothing is broken"
-        description="No entity you can see has an active incident or alert."
+        title={t('nothingBroken')}
+        description={t('nothingBrokenDescription')}
       />
     );
   }
@@ -229,12 +238,14 @@ export function BrokenNow(props: { summary: StatusSummary }) {
       {shown < summary.problemsTotal && (
         <Box marginTop={2} display="flex" alignItems="center" gridGap={16}>
           <Button variant="outlined" onClick={loadMore} disabled={loading}>
-            Show {Math.min(PROBLEMS_PAGE, summary.problemsTotal - shown)} more
-            of {summary.problemsTotal - shown} other problems
+            {t('showMoreProblems', {
+              shown: Math.min(PROBLEMS_PAGE, summary.problemsTotal - shown),
+              count: summary.problemsTotal - shown,
+            })}
           </Button>
           {error && (
             <Typography variant="body2" color="error">
-              Could not read more problems: {error.message}
+              {t('moreProblemsFailed', { error: error.message })}
             </Typography>
           )}
         </Box>

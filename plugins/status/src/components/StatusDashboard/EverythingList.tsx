@@ -25,6 +25,7 @@ import {
   levelColor,
   useLevelWords,
   StatusEntityLink,
+  useDashboardWords,
   useSummaryRows,
 } from '../common';
 
@@ -63,16 +64,18 @@ const useStyles = makeStyles(theme => ({
 function RecentDays(props: { levels: (HealthLevel | null)[] }) {
   const classes = useStyles();
   const levelWords = useLevelWords();
+  const t = useDashboardWords();
   const theme = useTheme();
   const words = props.levels
-    .map(l => (l ? levelWords.label(l) : 'no data'))
+    .map(l => (l ? levelWords.label(l) : t('noData')))
     .join(', ');
+  const count = props.levels.length;
   return (
     <span
       className={classes.recent}
       role="img"
-      aria-label={`Last ${props.levels.length} days, oldest first: ${words}`}
-      title={`Last ${props.levels.length} days: ${words}`}
+      aria-label={t('recentDaysLabel', { count, levels: words })}
+      title={t('recentDaysTitle', { count, levels: words })}
     >
       {props.levels.map((level, i) => (
         <span
@@ -110,6 +113,7 @@ function RowLink(props: { entityRef: string; text: string }) {
 
 function EntityRow(props: { entity: StatusSummaryEntity }) {
   const classes = useStyles();
+  const t = useDashboardWords();
   const { entity } = props;
   return (
     <>
@@ -130,7 +134,7 @@ function EntityRow(props: { entity: StatusSummaryEntity }) {
       <Typography variant="body2" className={classes.meta} component="span">
         {entity.rootCause && (
           <>
-            via{' '}
+            {t('viaLabel')}{' '}
             {entity.rootCause === HIDDEN_ENTITY_REF ? (
               <StatusEntityLink entityRef={entity.rootCause} />
             ) : (
@@ -169,6 +173,7 @@ export function EverythingList(props: {
   scopeNote?: string;
 }) {
   const classes = useStyles();
+  const t = useDashboardWords();
   const scroller = useRef<HTMLDivElement>(null);
   const [collapsed, setCollapsed] = useState<string[]>([]);
   const rows = useSummaryRows({
@@ -208,9 +213,9 @@ export function EverythingList(props: {
           size="small"
           onClick={() => toggle(row.key)}
           aria-expanded={!row.collapsed}
-          aria-label={`${row.collapsed ? 'Expand' : 'Collapse'} ${groupTitle(
-            row.ref,
-          )}`}
+          aria-label={t(row.collapsed ? 'expandGroup' : 'collapseGroup', {
+            name: groupTitle(row.ref),
+          })}
         >
           {row.collapsed ? <ChevronRightIcon /> : <ExpandMoreIcon />}
         </IconButton>
@@ -227,7 +232,7 @@ export function EverythingList(props: {
           <LevelLabel level={row.level} />
         </span>
         <Typography variant="body2" className={classes.meta} component="span">
-          {row.count} {row.count === 1 ? 'entity' : 'entities'}
+          {t('entityCount', { count: row.count })}
         </Typography>
       </>
     );
@@ -237,22 +242,23 @@ export function EverythingList(props: {
     <>
       <Typography variant="body2" paragraph role="status">
         {rows.entities === undefined
-          ? 'Loading the entities…'
-          : `${rows.entities} of ${props.outOf} entities${
-              props.scopeNote ? ` ${props.scopeNote}` : ''
-            }`}
+          ? t('loadingEntities')
+          : t(props.scopeNote ? 'entitiesOutOfScoped' : 'entitiesOutOf', {
+              shown: rows.entities,
+              count: props.outOf,
+              scope: props.scopeNote ?? '',
+            })}
       </Typography>
       {rows.error && (
         <Typography variant="body2" color="error" paragraph>
-          Could not read the list: {rows.error.message}. The rows shown may be
-          out of date; the list is read again on the next change.
+          {t('listFailed', { error: rows.error.message })}
         </Typography>
       )}
       <div
         ref={scroller}
         className={classes.scroller}
         role="list"
-        aria-label="Entities"
+        aria-label={t('entitiesLabel')}
         aria-busy={!rows.current}
         data-testid="everything-list"
         data-rows={rows.total ?? ''}
@@ -278,7 +284,7 @@ export function EverythingList(props: {
                   renderRow(row)
                 ) : (
                   <Typography variant="body2" color="textSecondary">
-                    Loading…
+                    {t('loadingRow')}
                   </Typography>
                 )}
               </div>

@@ -1,7 +1,6 @@
 import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
 import { parseEntityRef } from '@backstage/catalog-model';
 import {
-  LEVEL_LABELS,
   LEVEL_PRECEDENCE,
   StatusSummaryFacets,
 } from '@status-layer/plugin-status-common';
@@ -10,7 +9,7 @@ import Switch from '@material-ui/core/Switch';
 import TextField from '@material-ui/core/TextField';
 import { makeStyles } from '@material-ui/core/styles';
 import { useMemo } from 'react';
-import { SelectField, SelectOption } from '../common';
+import { SelectField, SelectOption, useLevelWords } from '../common';
 import { useFilterWords } from '../common/useSectionWords';
 import { FILTER_MESSAGES } from '../../translations/filters';
 import { DashboardState, Grouping } from './useDashboardState';
@@ -80,6 +79,7 @@ export function Filters(props: {
     [facets],
   );
   const words = useFilterWords();
+  const levels = useLevelWords();
   const asOptions = (refs: string[]) =>
     refs.map(ref => ({ value: ref, label: label(ref) }));
   return (
@@ -114,7 +114,7 @@ export function Filters(props: {
         value={state.level}
         options={[...LEVEL_PRECEDENCE].reverse().map(l => ({
           value: l,
-          label: LEVEL_LABELS[l],
+          label: levels.label(l),
         }))}
         onChange={level => onChange({ level })}
       />

@@ -3,7 +3,7 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { StatusFeedIncident } from '@status-layer/plugin-status-common';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { IncidentList, LevelLabel } from '../common';
+import { IncidentList, LevelLabel, useDashboardWords } from '../common';
 
 const useStyles = makeStyles(theme => ({
   entities: {
@@ -42,12 +42,13 @@ function FeedItem(props: { incident: StatusFeedIncident }) {
 /** Active incidents company-wide, newest first, each with its entities and their levels. */
 export function IncidentsFeed(props: { incidents: StatusFeedIncident[] }) {
   const classes = useStyles();
+  const t = useDashboardWords();
   if (props.incidents.length === 0) {
     return (
       <EmptyState
         missing="data"
-        title="No active incidents"
-        description="No incident is triggered or acknowledged on a service you can see."
+        title={t('noActiveIncidents')}
+        description={t('noActiveIncidentsDescription')}
       />
     );
   }
@@ -66,7 +67,7 @@ export function IncidentsFeed(props: { incidents: StatusFeedIncident[] }) {
   }
   return (
     <ol
-      aria-label="Active incidents, newest first"
+      aria-label={t('activeIncidentsLabel')}
       style={{ listStyle: 'none', padding: 0 }}
     >
       {props.incidents
@@ -79,12 +80,13 @@ export function IncidentsFeed(props: { incidents: StatusFeedIncident[] }) {
               {symptoms.length > 0 && (
                 <>
                   <Typography variant="subtitle2">
-                    {symptoms.length} probable symptom
-                    {symptoms.length === 1 ? '' : 's'} of this incident
+                    {t('probableSymptoms', { count: symptoms.length })}
                   </Typography>
                   <ol
                     className={classes.symptoms}
-                    aria-label={`Probable symptoms of ${incident.title}`}
+                    aria-label={t('probableSymptomsOf', {
+                      title: incident.title,
+                    })}
                   >
                     {symptoms.map(symptom => (
                       <li key={symptom.id} className={classes.item}>

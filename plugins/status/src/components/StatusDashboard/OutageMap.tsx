@@ -19,6 +19,7 @@ import {
   DisplayLevel,
   Loaded,
   StatusNode,
+  useDashboardWords,
   useStatusTabLink,
   useSummary,
 } from '../common';
@@ -43,8 +44,9 @@ const MAP_ENTITIES = { limit: 5000 };
  */
 export function OutageMap() {
   const polled = useSummary(NOT_OPERATIONAL, MAP_ENTITIES);
+  const t = useDashboardWords();
   return (
-    <Loaded polled={polled} what="the outage map">
+    <Loaded polled={polled} what={t('whatOutageMap')}>
       {summary => <OutageGraph summary={summary} />}
     </Loaded>
   );
@@ -54,6 +56,7 @@ function OutageGraph(props: { summary: StatusSummary }) {
   const classes = useStyles();
   const navigate = useNavigate();
   const statusTab = useStatusTabLink();
+  const t = useDashboardWords();
   const { summary } = props;
   const { roots, levels, inMap } = useMemo(() => {
     // a root cause is named by what it impacts
@@ -79,8 +82,8 @@ function OutageGraph(props: { summary: StatusSummary }) {
     return (
       <EmptyState
         missing="data"
-        title="No outage spreads right now"
-        description="No entity in an outage has dependents that it impacts."
+        title={t('noSpreadingOutage')}
+        description={t('noSpreadingOutageDescription')}
       />
     );
   }

@@ -6,6 +6,7 @@ import Typography from '@material-ui/core/Typography';
 import {
   Loaded,
   Polled,
+  useDashboardWords,
   useIncidents,
   useMyTeamsSummary,
   useSummary,
@@ -27,28 +28,33 @@ import { IncidentsFeed } from './IncidentsFeed';
 import { OutageMap } from './OutageMap';
 import { SummaryBar } from './SummaryBar';
 import { UnmatchedAlerts } from './UnmatchedAlerts';
+import { DASHBOARD_MESSAGES } from '../../translations/dashboard';
 import {
   DashboardTab,
   toSummaryQuery,
   useDashboardState,
 } from './useDashboardState';
 
-const TABS: { value: DashboardTab; label: string }[] = [
-  { value: 'broken', label: 'What is broken' },
-  { value: 'everything', label: 'Everything' },
-  { value: 'incidents', label: 'Active incidents' },
-  { value: 'map', label: 'Dependency map' },
-  { value: 'response', label: 'Incident response' },
-  { value: 'unmatched', label: 'Unmatched alerts' },
-  { value: 'coverage', label: 'Coverage' },
-  { value: 'following', label: 'Following' },
+type DashboardWord = keyof typeof DASHBOARD_MESSAGES;
+
+const TABS: { value: DashboardTab; word?: DashboardWord }[] = [
+  { value: 'broken', word: 'tabBroken' },
+  { value: 'everything', word: 'tabEverything' },
+  { value: 'incidents', word: 'tabIncidents' },
+  { value: 'map', word: 'tabMap' },
+  { value: 'response', word: 'tabResponse' },
+  { value: 'unmatched', word: 'tabUnmatched' },
+  // named by the coverage tab's own words
+  { value: 'coverage' },
+  { value: 'following', word: 'tabFollowing' },
 ];
 
 function IncidentsTab(props: {
   polled: Polled<{ incidents: StatusFeedIncident[] }>;
 }) {
+  const t = useDashboardWords();
   return (
-    <Loaded polled={props.polled} what="the active incidents">
+    <Loaded polled={props.polled} what={t('whatIncidents')}>
       {value => <IncidentsFeed incidents={value.incidents} />}
     </Loaded>
   );
@@ -83,15 +89,16 @@ export function StatusDashboard() {
   const mine = useMyTeams(state.mine);
   const scope = state.mine ? mine.value : summary.value;
   const coverageWords = useCoverageWords();
+  const t = useDashboardWords();
   const tabLabel = (tab: (typeof TABS)[number]) =>
-    tab.value === 'coverage' ? coverageWords('tab') : tab.label;
+    tab.word ? t(tab.word) : coverageWords('tab');
 
   const everything = () => {
     if (state.mine && (mine.loading || !mine.teams)) return <Progress />;
     if (state.mine && mine.teams!.length === 0)
       return (
         <Typography variant="body2" paragraph>
-          You belong to no group in the catalog, so there is no team to show.
+          {t('noTeams')}
         </Typography>
       );
     return (
@@ -101,7 +108,7 @@ export function StatusDashboard() {
         outOf={scope?.total ?? 0}
         scopeNote={
           state.mine
-            ? `(your teams: ${mine.teams!.join(', ')}, and what they depend on)`
+            ? t('yourTeamsNote', { teams: mine.teams!.join(', ') })
             : undefined
         }
       />
@@ -111,10 +118,10 @@ export function StatusDashboard() {
   return (
     <Content>
       <StatusLayerRoot name="dashboard">
-        <Loaded polled={summary} what="the company's status">
+        <Loaded polled={summary} what={t('whatCompanyStatus')}>
           {value => (
             <>
-              <ContentHeader title="Company status" />
+              <ContentHeader title={t('title')} />
               <Grid container spacing={3}>
                 <Grid item xs={12}>
                   <SimulatedDataNotice />
@@ -127,7 +134,7 @@ export function StatusDashboard() {
                     value={state.tab}
                     onChange={(_, tab) => setState({ tab })}
                     indicatorColor="primary"
-                    aria-label="Views"
+                    aria-label={t('tabsLabel')}
                   >
                     {TABS.map(tab => (
                       <Tab

@@ -14,6 +14,7 @@ import {
   AlertList,
   SelectField,
   useAlertSources,
+  useDashboardWords,
   useStatusTabLink,
   useUnmatchedAlerts,
 } from '../common';
@@ -37,17 +38,29 @@ const useStyles = makeStyles(theme => ({
   code: { fontFamily: 'monospace' },
 }));
 
+/** A message with code in it: what is between backticks is shown as code. */
+function withCode(text: string) {
+  return (
+    <>
+      {text
+        .split('`')
+        .map((part, i) => (i % 2 ? <code key={i}>{part}</code> : part))}
+    </>
+  );
+}
+
 /** Who an unmatched alert may belong to, and the annotation line that would tie it. */
 function Candidates(props: { alert: StatusAlert }) {
   const classes = useStyles();
   const statusTab = useStatusTabLink();
+  const t = useDashboardWords();
   const { candidates = [], suggestion } = props.alert;
   if (!candidates.length && !suggestion) return null;
   return (
     <div className={classes.extra}>
       {candidates.length > 0 && (
         <Typography variant="caption" component="div">
-          Maybe:{' '}
+          {t('maybeLabel')}{' '}
           {candidates.map((ref, i) => {
             const to = statusTab(ref);
             return (
@@ -61,7 +74,7 @@ function Candidates(props: { alert: StatusAlert }) {
       )}
       {suggestion && (
         <Typography variant="caption" component="div">
-          To map it, add to that entity's <code>catalog-info.yaml</code>:{' '}
+          {withCode(t('mapItLabel'))}{' '}
           <code className={classes.code}>{suggestion}</code>
         </Typography>
       )}
@@ -79,6 +92,7 @@ export function UnmatchedAlerts() {
   const classes = useStyles();
   const [source, setSource] = useState('');
   const words = useFilterWords();
+  const t = useDashboardWords();
   const [q, setQ] = useState('');
   const [offset, setOffset] = useState(0);
   const page = useUnmatchedAlerts({ source, q, limit: PAGE_SIZE, offset });
@@ -90,18 +104,13 @@ export function UnmatchedAlerts() {
         <WarningPanel
           key={s.id}
           severity="warning"
-          title={`${s.title}: alerts refused`}
+          title={t('alertsRefused', { source: s.title })}
         >
           <Typography variant="body2">{s.problem}</Typography>
         </WarningPanel>
       ))}
       <Typography variant="body2" paragraph>
-        These alerts fire but name no entity in the catalog. An alert is tied to
-        its entity by the entity's annotation for its tool, an entity ref in the
-        webhook URL (<code>?entity=component:default/name</code>), a{' '}
-        <code>backstage_entity</code> label, a <code>service</code>,{' '}
-        <code>app</code>, <code>component</code> or <code>job</code> label equal
-        to the entity's name, or a name it carries that fits exactly one entity.
+        {withCode(t('unmatchedIntro'))}
       </Typography>
       <div className={classes.filters}>
         <SelectField
@@ -131,12 +140,9 @@ export function UnmatchedAlerts() {
         />
       </div>
       {!page.value && page.error && isNotAllowed(page.error) && (
-        <WarningPanel severity="info" title="For status admins">
+        <WarningPanel severity="info" title={t('forStatusAdmins')}>
           <Typography variant="body2">
-            Alerts that match no entity can name services you may not read, so
-            only status admins (the <code>status.admin</code> permission) see
-            them. Ask the people who run this portal if you map alerts for your
-            teams.
+            {withCode(t('forStatusAdminsDescription'))}
           </Typography>
         </WarningPanel>
       )}
@@ -149,14 +155,15 @@ export function UnmatchedAlerts() {
           <Typography variant="caption" role="status">
             {page.value.total === 0
               ? ''
-              : `${page.value.offset + 1}–${Math.min(
-                  page.value.offset + PAGE_SIZE,
-                  page.value.total,
-                )} of ${page.value.total}`}
+              : t('pageRange', {
+                  from: page.value.offset + 1,
+                  to: Math.min(page.value.offset + PAGE_SIZE, page.value.total),
+                  total: page.value.total,
+                })}
           </Typography>
           <AlertList
             alerts={page.value.alerts}
-            emptyText="Every firing alert belongs to an entity."
+            emptyText={t('noUnmatchedAlerts')}
             showLabels
             renderExtra={alert => <Candidates alert={alert} />}
           />
@@ -164,13 +171,13 @@ export function UnmatchedAlerts() {
             disabled={offset === 0}
             onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}
           >
-            Previous
+            {t('previous')}
           </Button>
           <Button
             disabled={offset + PAGE_SIZE >= page.value.total}
             onClick={() => setOffset(offset + PAGE_SIZE)}
           >
-            Next
+            {t('next')}
           </Button>
         </>
       )}

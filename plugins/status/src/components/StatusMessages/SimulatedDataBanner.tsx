@@ -1,19 +1,20 @@
 import { WarningPanel } from '@backstage/core-components';
 import { PagerDutyMode } from '@status-layer/plugin-status-common';
 import Typography from '@material-ui/core/Typography';
-import { useHealth } from '../common';
+import { EMBED, Embedded, useHealth, useStatusTabWords } from '../common';
 
 /** Says plainly that the page shows a simulator's demo data, when it does. */
 export function SimulatedDataBanner(props: { mode?: PagerDutyMode }) {
+  const t = useStatusTabWords();
   if (props.mode !== 'simulated') {
     return null;
   }
   return (
-    <WarningPanel severity="info" title="Simulated data" defaultExpanded>
+    <WarningPanel severity="info" title={t('simulatedData')} defaultExpanded>
       <Typography variant="body2">
-        No PagerDuty account is connected: incidents, on-call and history come
-        from the built-in PagerDuty simulator and are demo data. Set{' '}
-        <code>status.pagerDuty.apiToken</code> to read your PagerDuty.
+        <Embedded text={t('simulatedDataText', { setting: EMBED })}>
+          <code>status.pagerDuty.apiToken</code>
+        </Embedded>
       </Typography>
     </WarningPanel>
   );

@@ -1,20 +1,56 @@
 import { Link } from '@backstage/core-components';
 import {
-  describeAlertMatch,
+  AlertMatchRule,
+  AlertNameOrigin,
   StatusAlert,
 } from '@status-layer/plugin-status-common';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { useSignalListStyles } from './signalListStyles';
 import { SignalList } from './SignalList';
-import { ago, useNow } from './Freshness';
+import { useNow } from './Freshness';
+import { SectionWords, useSharedWords } from './useSectionWords';
+import { useTimeWords } from './useTimeWords';
+import { SHARED_MESSAGES } from '../../translations/shared';
 
-const SEVERITY_LABELS: Record<StatusAlert['severity'], string> = {
-  critical: 'Critical',
-  error: 'Error',
-  warning: 'Warning',
-  info: 'Info',
-};
+type SharedWords = SectionWords<keyof typeof SHARED_MESSAGES>;
+
+const SEVERITY_LABELS = {
+  critical: 'severityCritical',
+  error: 'severityError',
+  warning: 'severityWarning',
+  info: 'severityInfo',
+} as const satisfies Record<StatusAlert['severity'], string>;
+
+const NAME_ORIGINS = {
+  tag: 'matchedByTag',
+  component: 'matchedByComponent',
+  source: 'matchedBySource',
+  resource: 'matchedByResource',
+  entity: 'matchedByEntity',
+  test: 'matchedByTest',
+} as const satisfies Record<AlertNameOrigin, string>;
+
+/**
+ * How an alert was tied to its entities, in a few words of the reader's
+ * language, e.g. "matched by tag `membership-api`" (as `describeAlertMatch`).
+ */
+function describeMatch(t: SharedWords, match: AlertMatchRule): string {
+  switch (match.rule) {
+    case 'annotation':
+      return t('matchedByAnnotation', { annotation: match.annotation });
+    case 'url':
+      return t('matchedByUrl', { value: match.value });
+    case 'entity-ref':
+      return t('matchedByEntityRef', { key: match.key, value: match.value });
+    case 'label':
+      return t('matchedByLabel', { key: match.key, value: match.value });
+    case 'name':
+      return t(NAME_ORIGINS[match.from], { value: match.value });
+    default:
+      return t('matchedByPagerDutyService');
+  }
+}
 
 /**
  * Firing monitoring alerts: tool, severity in the tool's own words, title,
@@ -31,12 +67,14 @@ export function AlertList(props: {
 }) {
   const classes = useSignalListStyles();
   const now = useNow();
-  const { alerts, emptyText = 'No firing alerts', showLabels } = props;
+  const t = useSharedWords();
+  const time = useTimeWords();
+  const { alerts, emptyText, showLabels } = props;
   return (
     <SignalList
       items={alerts}
       keyOf={alert => `${alert.source}:${alert.fingerprint}`}
-      emptyText={emptyText}
+      emptyText={emptyText ?? t('noFiringAlerts')}
     >
       {alert => (
         <>
@@ -52,27 +90,26 @@ export function AlertList(props: {
             <Chip
               size="small"
               variant="outlined"
-              label={alert.toolSeverity ?? SEVERITY_LABELS[alert.severity]}
+              label={alert.toolSeverity ?? t(SEVERITY_LABELS[alert.severity])}
             />
             {alert.stale && (
               <Chip
                 size="small"
                 color="secondary"
-                label={`not sent again for ${ago(alert.receivedAt, now).replace(
-                  / ago$/,
-                  '',
-                )}: it may have ended`}
+                label={t('alertNotSentAgain', {
+                  time: time.since(alert.receivedAt, now),
+                })}
               />
             )}
             <Typography variant="caption" color="textSecondary">
-              since {ago(alert.startedAt, now).replace(/ ago$/, '')}
+              {t('alertSince', { time: time.since(alert.startedAt, now) })}
             </Typography>
             {alert.description && (
               <Typography variant="caption">{alert.description}</Typography>
             )}
             {alert.match && (
               <Typography variant="caption" color="textSecondary">
-                {describeAlertMatch(alert.match)}
+                {describeMatch(t, alert.match)}
               </Typography>
             )}
           </div>

@@ -11,7 +11,10 @@ import { makeStyles } from '@material-ui/core/styles';
 import ChatIcon from '@material-ui/icons/Chat';
 import EmailIcon from '@material-ui/icons/Email';
 import PhoneInTalkIcon from '@material-ui/icons/PhoneInTalk';
+import { Embedded, EMBED } from './Embedded';
 import { useNow } from './Freshness';
+import { useSharedWords } from './useSectionWords';
+import { useTimeWords } from './useTimeWords';
 
 const useStyles = makeStyles(theme => ({
   line: {
@@ -34,11 +37,12 @@ export function slackChannelUrl(channel: string): string {
 /** The owning group with its Slack channel and e-mail. */
 export function OwnerContacts(props: { owner: StatusOwner | null }) {
   const classes = useStyles();
+  const t = useSharedWords();
   const { owner } = props;
   if (!owner) {
     return (
       <Typography variant="body2" color="textSecondary">
-        No owner in the catalog
+        {t('noOwner')}
       </Typography>
     );
   }
@@ -65,10 +69,6 @@ export function OwnerContacts(props: { owner: StatusOwner | null }) {
   );
 }
 
-/** A date and time in the reader's locale and time zone, e.g. "6 Dec 2026, 10:42". */
-const dateTime = (iso: string) =>
-  new Date(iso).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
-
 function Person(props: { user: StatusEscalationPolicy['onCall'][0]['user'] }) {
   const { user } = props;
   return (
@@ -92,11 +92,13 @@ function Person(props: { user: StatusEscalationPolicy['onCall'][0]['user'] }) {
  */
 export function OnCall(props: { policies: StatusEscalationPolicy[] }) {
   const classes = useStyles();
+  const t = useSharedWords();
+  const time = useTimeWords();
   const nowMs = useNow().getTime();
   if (props.policies.length === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
-        No PagerDuty escalation policy
+        {t('noEscalationPolicy')}
       </Typography>
     );
   }
@@ -111,23 +113,39 @@ export function OnCall(props: { policies: StatusEscalationPolicy[] }) {
           <div key={policy.id}>
             <Typography variant="body2">
               <PhoneInTalkIcon className={classes.icon} aria-hidden />
-              Escalation policy <strong>{policy.name}</strong>
+              <Embedded text={t('escalationPolicy', { name: EMBED })}>
+                <strong>{policy.name}</strong>
+              </Embedded>
             </Typography>
             {current.length === 0 && ended.length === 0 && (
               <Typography variant="body2" color="textSecondary">
-                Nobody is on call
+                {t('nobodyOnCall')}
               </Typography>
             )}
             {current.length > 0 && (
               <ul
                 className={classes.list}
-                aria-label={`On call for ${policy.name}`}
+                aria-label={t('onCallFor', { policy: policy.name })}
               >
                 {current.map(o => (
                   <li key={`${o.level}:${o.user.id}`}>
                     <Typography variant="body2">
-                      Level {o.level}: <Person user={o.user} />
-                      {o.end && <> until {dateTime(o.end)}</>}
+                      <Embedded
+                        text={
+                          o.end
+                            ? t('onCallLevelUntil', {
+                                level: o.level,
+                                person: EMBED,
+                                time: time.dateTime(o.end),
+                              })
+                            : t('onCallLevel', {
+                                level: o.level,
+                                person: EMBED,
+                              })
+                        }
+                      >
+                        <Person user={o.user} />
+                      </Embedded>
                     </Typography>
                   </li>
                 ))}
@@ -137,23 +155,30 @@ export function OnCall(props: { policies: StatusEscalationPolicy[] }) {
               <>
                 <ul
                   className={classes.list}
-                  aria-label={`Shifts that have ended for ${policy.name}`}
+                  aria-label={t('shiftsEndedFor', { policy: policy.name })}
                 >
                   {ended.map(o => (
                     <li key={`${o.level}:${o.user.id}:ended`}>
                       <Typography variant="body2">
-                        Level {o.level}: <Person user={o.user} /> was on call
-                        until {dateTime(o.end!)}
+                        <Embedded
+                          text={t('shiftEnded', {
+                            level: o.level,
+                            person: EMBED,
+                            time: time.dateTime(o.end!),
+                          })}
+                        >
+                          <Person user={o.user} />
+                        </Embedded>
                       </Typography>
                     </li>
                   ))}
                 </ul>
                 <Typography variant="body2" color="textSecondary">
                   {policy.onCallReadAt
-                    ? `PagerDuty's on-call has not been read since ${dateTime(
-                        policy.onCallReadAt,
-                      )}, so who took over is not known.`
-                    : "PagerDuty's on-call has not been read, so who is on call is not known."}
+                    ? t('onCallNotReadSince', {
+                        time: time.dateTime(policy.onCallReadAt),
+                      })
+                    : t('onCallNotRead')}
                 </Typography>
               </>
             )}

@@ -1,10 +1,14 @@
 import { WarningPanel } from '@backstage/core-components';
 import {
   describePartFreshness,
+  PagerDutyDataPart,
   StatusAccountFreshness,
+  StatusPartFreshness,
 } from '@status-layer/plugin-status-common';
 import Typography from '@material-ui/core/Typography';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { useSharedWords } from './useSectionWords';
+import { timeOfDay, useReaderLocale, useTimeWords } from './useTimeWords';
 
 /** "12 s ago", "4 min ago", "3 h ago". */
 export function ago(from: Date | string, now: Date = new Date()): string {
@@ -17,10 +21,6 @@ export function ago(from: Date | string, now: Date = new Date()): string {
   if (seconds < 86400) return `${Math.floor(seconds / 3600)} h ago`;
   return `${Math.floor(seconds / 86400)} d ago`;
 }
-
-/** A time of day in the reader's locale and time zone, e.g. "10:42". */
-export const timeOfDay = (iso: string) =>
-  new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 /** The current time, ticking every few seconds, for "… ago" labels. */
 export function useNow(everyMs = 5000): Date {
@@ -39,6 +39,86 @@ export function freshnessNotices(freshness: StatusAccountFreshness): string[] {
     .filter((notice): notice is string => Boolean(notice));
 }
 
+/** What a reader loses when a part cannot be read. */
+const PART_CONSEQUENCES = {
+  services: 'partServices',
+  incidents: 'partIncidents',
+  maintenance: 'partMaintenance',
+  oncalls: 'partOncalls',
+  alerts: 'partAlerts',
+  changes: 'partChanges',
+  notes: 'partNotes',
+  dependencies: 'partDependencies',
+} as const satisfies Record<PagerDutyDataPart, string>;
+
+/** A part's name inside a sentence. */
+const PART_NAMES = {
+  services: 'partNameServices',
+  incidents: 'partNameIncidents',
+  maintenance: 'partNameMaintenance',
+  oncalls: 'partNameOncalls',
+  alerts: 'partNameAlerts',
+  changes: 'partNameChanges',
+  notes: 'partNameNotes',
+  dependencies: 'partNameDependencies',
+} as const satisfies Record<PagerDutyDataPart, string>;
+
+/**
+ * One sentence for a part of an account's data that is failing or stale, in
+ * the reader's language, or undefined when it is fresh: the translated twin
+ * of `describePartFreshness` (the error itself is in PagerDuty's words).
+ */
+export function usePartFreshnessWords(): (
+  freshness: StatusPartFreshness,
+) => string | undefined {
+  const t = useSharedWords();
+  const locale = useReaderLocale();
+  return useCallback(
+    freshness => {
+      const timeOf = (iso: string) => timeOfDay(iso, locale);
+      const { part, lastError, failingSince, lastSuccessAt, stale } = freshness;
+      const why = lastError ? lastError.replace(/\.$/, '') : undefined;
+      const consequence = t(PART_CONSEQUENCES[part]);
+      if (freshness.skipped) {
+        // "since" is the data shown: the last read, not when the skipping began
+        if (lastSuccessAt) {
+          const time = timeOf(lastSuccessAt);
+          return why
+            ? t('partSkippedSinceBecause', { consequence, time, why })
+            : t('partSkippedSince', { consequence, time });
+        }
+        return why
+          ? t('partSkippedNotYetBecause', { consequence, why })
+          : t('partSkippedNotYet', { consequence });
+      }
+      if (stale) {
+        const since = failingSince ?? lastSuccessAt;
+        if (!lastSuccessAt && !lastError) return undefined; // not read yet: the first sync is on its way
+        const time = since ? timeOf(since) : undefined;
+        if (why)
+          return time
+            ? t('partFailingSince', { consequence, why, time })
+            : t('partFailing', { consequence, why });
+        return time
+          ? t('partNoReadSince', { consequence, time })
+          : t('partNoRead', { consequence });
+      }
+      if (why) {
+        const name = t(PART_NAMES[part]);
+        return lastSuccessAt
+          ? t('partLastReadFailedAt', {
+              part: name,
+              why,
+              time: timeOf(lastSuccessAt),
+            })
+          : t('partLastReadFailed', { part: name, why });
+      }
+      return undefined;
+    },
+    [t, locale],
+  );
+}
+
 /**
  * How fresh one PagerDuty account's data is, channel by channel: "PagerDuty
  * read 12 s ago · last webhook 3 s ago" when all is well; each failing or
@@ -52,29 +132,33 @@ export function Freshness(props: {
   showAccount?: boolean;
 }) {
   const now = useNow();
+  const t = useSharedWords();
+  const time = useTimeWords();
+  const describe = usePartFreshnessWords();
   const { freshness, showAccount } = props;
-  const notices = freshnessNotices(freshness);
-  const account = showAccount
-    ? `PagerDuty account ${freshness.account}`
+  const notices = freshness.parts
+    .map(describe)
+    .filter((notice): notice is string => Boolean(notice));
+  const source = showAccount
+    ? t('pagerDutyAccount', { account: freshness.account })
     : 'PagerDuty';
+  const when = freshness.lastSuccessAt
+    ? time.ago(freshness.lastSuccessAt, now)
+    : t('never');
   if (freshness.stale) {
     const title = freshness.waiting
-      ? `Waiting for ${account}: nothing read yet`
-      : `Stale data: ${account} incidents last read ${
-          freshness.lastSuccessAt ? ago(freshness.lastSuccessAt, now) : 'never'
-        }`;
+      ? t('waitingFor', { source })
+      : t('staleIncidents', { source, when });
     return (
       <WarningPanel severity="warning" title={title}>
         <Typography variant="body2">
-          {freshness.waiting
-            ? 'Levels that rest on PagerDuty are unknown until its incidents are read.'
-            : 'Levels come from the last successful read and may be out of date; an outage still known is shown.'}
+          {freshness.waiting ? t('waitingLevels') : t('staleLevels')}
           {freshness.waiting && freshness.lastError
-            ? ` Last attempt: ${freshness.lastError}`
+            ? ` ${t('lastAttempt', { error: freshness.lastError })}`
             : ''}
         </Typography>
         {notices.length > 0 && (
-          <ul aria-label="What is out of date">
+          <ul aria-label={t('outOfDate')}>
             {notices.map(notice => (
               <li key={notice}>
                 <Typography variant="body2">{notice}</Typography>
@@ -88,11 +172,11 @@ export function Freshness(props: {
   return (
     <div>
       <Typography variant="caption" color="textSecondary" role="status">
-        {`${account} read ${
-          freshness.lastSuccessAt ? ago(freshness.lastSuccessAt, now) : 'never'
-        }`}
+        {t('sourceRead', { source, when })}
         {freshness.lastWebhookAt
-          ? ` · last webhook ${ago(freshness.lastWebhookAt, now)}`
+          ? ` · ${t('lastWebhook', {
+              when: time.ago(freshness.lastWebhookAt, now),
+            })}`
           : ''}
       </Typography>
       {notices.map(notice => (
@@ -116,7 +200,10 @@ export function FreshnessSummary(props: {
   stale: boolean;
 }) {
   const now = useNow();
+  const t = useSharedWords();
+  const time = useTimeWords();
   const { lastSuccessAt, stale } = props;
+  const when = lastSuccessAt ? time.ago(lastSuccessAt, now) : t('never');
   return (
     <Typography
       variant="caption"
@@ -124,10 +211,8 @@ export function FreshnessSummary(props: {
       role="status"
     >
       {stale
-        ? `Stale data: PagerDuty last read ${
-            lastSuccessAt ? ago(lastSuccessAt, now) : 'never'
-          }; levels may be out of date`
-        : `PagerDuty read ${lastSuccessAt ? ago(lastSuccessAt, now) : 'never'}`}
+        ? t('staleSummary', { when })
+        : t('sourceRead', { source: 'PagerDuty', when })}
     </Typography>
   );
 }

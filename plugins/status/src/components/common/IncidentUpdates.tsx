@@ -3,7 +3,9 @@ import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { useState } from 'react';
-import { ago, useNow } from './Freshness';
+import { useNow } from './Freshness';
+import { useSharedWords } from './useSectionWords';
+import { useTimeWords } from './useTimeWords';
 
 const useStyles = makeStyles(theme => ({
   list: { listStyle: 'none', margin: theme.spacing(1, 0, 0), padding: 0 },
@@ -25,15 +27,29 @@ export function IncidentUpdates(props: {
 }) {
   const classes = useStyles();
   const now = useNow();
+  const t = useSharedWords();
+  const time = useTimeWords();
   const [all, setAll] = useState(false);
   const { updates } = props;
   if (!updates.length) return null;
   const shown = all ? updates : updates.slice(0, SHOWN);
+  // who wrote it and when: a status update or a note, by its author if known
+  const heading = (
+    statusUpdate: boolean,
+    author: string | null,
+    params: { ago: string },
+  ) => {
+    if (statusUpdate)
+      return author
+        ? t('statusUpdateBy', { ...params, author })
+        : t('statusUpdate', params);
+    return author ? t('noteBy', { ...params, author }) : t('note', params);
+  };
   return (
     <>
       <ul
         className={classes.list}
-        aria-label={`Updates on ${props.incidentTitle}`}
+        aria-label={t('updatesOn', { title: props.incidentTitle })}
       >
         {shown.map(update => (
           <li
@@ -43,9 +59,9 @@ export function IncidentUpdates(props: {
             }`}
           >
             <Typography variant="caption" color="textSecondary" component="div">
-              {update.kind === 'status_update' ? 'Status update' : 'Note'}
-              {update.author ? ` by ${update.author}` : ''},{' '}
-              {ago(update.at, now)}
+              {heading(update.kind === 'status_update', update.author, {
+                ago: time.ago(update.at, now),
+              })}
             </Typography>
             <Typography variant="body2" className={classes.message}>
               {update.message}
@@ -56,10 +72,8 @@ export function IncidentUpdates(props: {
       {updates.length > SHOWN && (
         <Button size="small" onClick={() => setAll(!all)}>
           {all
-            ? 'Show fewer updates'
-            : `Show ${updates.length - SHOWN} earlier update${
-                updates.length - SHOWN === 1 ? '' : 's'
-              }`}
+            ? t('showFewerUpdates')
+            : t('showEarlierUpdates', { count: updates.length - SHOWN })}
         </Button>
       )}
     </>

@@ -1,11 +1,11 @@
 import {
-  DISPLAY_LEVEL_MEANINGS,
   DISPLAY_LEVELS,
   DisplayLevel,
 } from '@status-layer/plugin-status-common';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { LevelIcon, useLevelWords } from './levels';
+import { useSharedWords } from './useSectionWords';
 
 const useStyles = makeStyles(theme => ({
   counts: {
@@ -21,7 +21,13 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /** Levels whose meaning a reader cannot guess from the word alone: said beside their count. */
-const EXPLAINED: readonly DisplayLevel[] = ['misconfigured', 'not_monitored'];
+const EXPLAINED = ['misconfigured', 'not_monitored'] as const;
+
+/** What each of those levels counts, in one sentence. */
+const MEANINGS = {
+  misconfigured: 'meaningMisconfigured',
+  not_monitored: 'meaningNotMonitored',
+} as const;
 
 /**
  * How many entities are at each display level, worst first, with not
@@ -39,6 +45,7 @@ export function LevelCounts(props: {
 }) {
   const classes = useStyles();
   const levels = useLevelWords();
+  const t = useSharedWords();
   const { counts, showZero, variant = 'h6' } = props;
   const shown = DISPLAY_LEVELS.filter(level => showZero || counts[level] > 0);
   const explained = EXPLAINED.filter(level => counts[level] > 0);
@@ -58,11 +65,14 @@ export function LevelCounts(props: {
         ))}
       </ul>
       {explained.length > 0 && (
-        <ul className={classes.legend} aria-label="What these count">
+        <ul className={classes.legend} aria-label={t('levelCountsLegend')}>
           {explained.map(level => (
             <li key={level}>
               <Typography variant="body2" color="textSecondary">
-                {levels.label(level)}: {DISPLAY_LEVEL_MEANINGS[level]}.
+                {t('levelMeaning', {
+                  level: levels.label(level),
+                  meaning: t(MEANINGS[level]),
+                })}
               </Typography>
             </li>
           ))}

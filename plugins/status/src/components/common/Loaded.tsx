@@ -2,6 +2,7 @@ import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import Button from '@material-ui/core/Button';
 import { ReactNode } from 'react';
 import { Polled } from './usePolling';
+import { useSharedWords } from './useSectionWords';
 
 /**
  * The one loading, error and stale wrapper of the status views: a progress
@@ -20,17 +21,18 @@ export function Loaded<T>(props: {
   children: (value: T) => ReactNode;
 }) {
   const { polled, what, compact } = props;
+  const t = useSharedWords();
   if (polled.loading) return <Progress />;
   if (polled.value === undefined) {
     return (
       <>
         <ResponseErrorPanel
-          error={polled.error ?? new Error('No answer from the status backend')}
-          title={`Could not load ${what}`}
+          error={polled.error ?? new Error(t('noAnswer'))}
+          title={t('couldNotLoad', { what })}
         />
         {!compact && (
           <Button variant="outlined" color="primary" onClick={polled.retry}>
-            Retry
+            {t('retry')}
           </Button>
         )}
       </>
@@ -41,7 +43,7 @@ export function Loaded<T>(props: {
       {polled.error && !compact && props.staleNotice !== false && (
         <ResponseErrorPanel
           error={polled.error}
-          title={`Could not refresh ${what}; showing the last answer`}
+          title={t('couldNotRefresh', { what })}
         />
       )}
       {props.children(polled.value)}

@@ -3,7 +3,7 @@ import { ComponentProps, ReactNode } from 'react';
 import { Loaded } from './Loaded';
 import { Polled } from './usePolling';
 import { useStatusTabLink } from './statusLink';
-import { useFilterWords } from './useSectionWords';
+import { useFilterWords, useSharedWords } from './useSectionWords';
 
 /**
  * An entity page card around one read: its title (and subheader or deep
@@ -42,12 +42,13 @@ export function StatusOverviewCard<T>(props: {
 }) {
   const link = useStatusTabLink()(props.entityRef);
   const words = useFilterWords();
+  const t = useSharedWords();
   return (
     <LoadedCard
-      title="Status"
+      title={t('statusTitle')}
       deepLink={link ? { title: words('openStatusTab'), link } : undefined}
       polled={props.polled}
-      what="the status"
+      what={t('whatStatus')}
     >
       {props.children}
     </LoadedCard>

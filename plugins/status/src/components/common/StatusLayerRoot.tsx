@@ -67,7 +67,9 @@ const readableTheme = (outer: Theme): Theme => ({
 const useStyles = makeStyles({
   root: {
     // a link in a sentence or list is told from its words by more than colour
-    '& a:not(.MuiButtonBase-root)': { textDecoration: 'underline' },
+    // (buttons drawn as links excepted; inside a nested theme their class
+    // names carry a suffix, hence the substring match)
+    '& a:not([class*="MuiButtonBase-root"])': { textDecoration: 'underline' },
   },
 });
 

@@ -2,6 +2,8 @@ import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
 import { EntityNode } from '@backstage/plugin-catalog-graph';
 import { useTheme } from '@material-ui/core/styles';
 import { DisplayLevel, levelColor, useLevelWords } from './levels';
+import { useSharedWords } from './useSectionWords';
+import { KeyboardEvent, MouseEvent } from 'react';
 
 /** A graph node drawn as a box outlined and dotted in its level's colour, named with its level. */
 export function StatusNode(props: {
@@ -10,14 +12,28 @@ export function StatusNode(props: {
 }) {
   const theme = useTheme();
   const levels = useLevelWords();
+  const t = useSharedWords();
   const { node, level } = props;
   const label = humanizeEntityRef(node.entity, { defaultKind: 'component' });
   const color = level ? levelColor(theme, level) : theme.palette.text.disabled;
-  const words = level ? levels.label(level) : 'no status';
+  const words = level ? levels.label(level) : t('noStatus');
   const width = Math.max(120, label.length * 7.2 + 40);
   return (
     <g
       onClick={node.onClick}
+      // reached and opened by keyboard too; named by its title (name: level)
+      {...(node.onClick
+        ? {
+            tabIndex: 0,
+            role: 'link',
+            onKeyDown: (event: KeyboardEvent<SVGGElement>) => {
+              if (event.key !== 'Enter' && event.key !== ' ') return;
+              event.preventDefault();
+              // the graph's handler reads only which node was chosen
+              node.onClick!(event as unknown as MouseEvent<unknown>);
+            },
+          }
+        : {})}
       style={{ cursor: node.onClick ? 'pointer' : undefined }}
       data-testid={`graph-node-${label}`}
       data-level={level ?? 'none'}

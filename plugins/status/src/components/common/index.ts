@@ -7,7 +7,6 @@ export {
   Freshness,
   FreshnessSummary,
   freshnessNotices,
-  timeOfDay,
   useNow,
 } from './Freshness';
 export { IncidentList } from './Incidents';
@@ -54,3 +53,20 @@ export { SelectField } from './SelectField';
 export type { SelectOption } from './SelectField';
 export { VisuallyHidden } from './VisuallyHidden';
 export { readableSecondary, StatusLayerRoot } from './StatusLayerRoot';
+export { Section, useSectionOpen } from './Section';
+export {
+  useDashboardWords,
+  useHistoryWords,
+  useSharedWords,
+  useStatusTabWords,
+} from './useSectionWords';
+export type { SectionWords } from './useSectionWords';
+export {
+  readerLocale,
+  timeOfDay,
+  useReaderLocale,
+  useTimeWords,
+} from './useTimeWords';
+export type { TimeWords } from './useTimeWords';
+export { EMBED, Embedded } from './Embedded';
+export { usePartFreshnessWords } from './Freshness';

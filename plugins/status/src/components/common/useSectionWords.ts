@@ -3,12 +3,25 @@ import { useMemo } from 'react';
 import { statusTranslationRef } from '../../translation';
 import { DEPENDENCY_MESSAGES } from '../../translations/dependencies';
 import { FILTER_MESSAGES } from '../../translations/filters';
+import { DASHBOARD_MESSAGES } from '../../translations/dashboard';
+import { HISTORY_MESSAGES } from '../../translations/history';
+import { SHARED_MESSAGES } from '../../translations/shared';
+import { STATUS_TAB_MESSAGES } from '../../translations/statusTab';
 
-/** A word of one section of the translation ref, with its parameters. */
-type SectionWords<K extends string> = (
-  key: K,
-  params?: Record<string, string>,
+/**
+ * A word of one section of the translation ref, with its parameters; a
+ * plural (keys `<key>_one` / `<key>_other`) is asked for by `<key>` with a
+ * `count`.
+ */
+export type SectionWords<K extends string> = (
+  key: PluralBase<K>,
+  params?: Record<string, string | number>,
 ) => string;
+
+/** A key, or the base of a plural's keys (`files` for `files_one` / `files_other`). */
+type PluralBase<K extends string> =
+  | K
+  | (K extends `${infer Base}_one` | `${infer Base}_other` ? Base : never);
 
 /** A word about PagerDuty's service graph. */
 export type DependencyWords = SectionWords<keyof typeof DEPENDENCY_MESSAGES>;
@@ -22,7 +35,7 @@ function useSectionWords<K extends string>(section: string): SectionWords<K> {
   return useMemo(() => {
     const translate = t as unknown as (
       key: string,
-      params?: Record<string, string>,
+      params?: Record<string, string | number>,
     ) => string;
     return (key, params) => translate(`${section}.${key}`, params);
   }, [t, section]);
@@ -36,4 +49,28 @@ export function useDependencyWords(): DependencyWords {
 /** The words of the filter bars and shared links in the reader's language. */
 export function useFilterWords(): FilterWords {
   return useSectionWords('filters');
+}
+
+/** The words of the Status tab and overview card in the reader's language. */
+export function useStatusTabWords(): SectionWords<
+  keyof typeof STATUS_TAB_MESSAGES
+> {
+  return useSectionWords('statusTab');
+}
+
+/** The words of the dashboard, roll-ups and home-page card in the reader's language. */
+export function useDashboardWords(): SectionWords<
+  keyof typeof DASHBOARD_MESSAGES
+> {
+  return useSectionWords('dashboard');
+}
+
+/** The words every page shares in the reader's language. */
+export function useSharedWords(): SectionWords<keyof typeof SHARED_MESSAGES> {
+  return useSectionWords('shared');
+}
+
+/** The words of history, response, changes and similar incidents in the reader's language. */
+export function useHistoryWords(): SectionWords<keyof typeof HISTORY_MESSAGES> {
+  return useSectionWords('history');
 }
