@@ -108,35 +108,24 @@ function OnCallNow(props: { policies: StatusEscalationPolicy[] }) {
   );
 }
 
-/** The one action: join the incident's bridge, or open the incident. */
+/** The one action: join the incident's bridge, or else open the incident. */
 function IncidentAction(props: { incident: StatusIncident }) {
   const { incident } = props;
   const t = useStatusTabWords();
-  if (incident.conferenceUrl)
-    return (
-      <Button
-        variant="contained"
-        color="primary"
-        href={incident.conferenceUrl}
-        target="_blank"
-        rel="noopener noreferrer"
-      >
-        {t('joinBridge', { number: incident.number })}
-      </Button>
-    );
-  if (incident.htmlUrl)
-    return (
-      <Button
-        variant="outlined"
-        color="primary"
-        href={incident.htmlUrl}
-        target="_blank"
-        rel="noopener noreferrer"
-      >
-        {t('openIncident', { number: incident.number })}
-      </Button>
-    );
-  return null;
+  const bridge = incident.conferenceUrl;
+  const href = bridge ?? incident.htmlUrl;
+  if (!href) return null;
+  return (
+    <Button
+      variant={bridge ? 'contained' : 'outlined'}
+      color="primary"
+      href={href}
+      target="_blank"
+      rel="noopener noreferrer"
+    >
+      {t(bridge ? 'joinBridge' : 'openIncident', { number: incident.number })}
+    </Button>
+  );
 }
 
 /**
