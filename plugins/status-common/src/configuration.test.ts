@@ -75,6 +75,9 @@ describe('readEntityStatusConfiguration', () => {
       {
         annotation: 'pagerduty.com/account',
         message: expect.stringContaining('is not a PagerDuty account name'),
+        // for a page to word in its reader's language
+        code: 'notAccountName',
+        params: { item: 'https://eu.pagerduty.com' },
       },
     ]);
   });
@@ -115,6 +118,8 @@ describe('readEntityStatusConfiguration', () => {
       {
         annotation: 'acme.io/odd',
         message: expect.stringContaining('unreadable'),
+        code: 'unreadable',
+        params: { error: 'Error: unreadable' },
       },
     ]);
   });
@@ -155,12 +160,16 @@ describe('readEntityStatusConfiguration', () => {
       {
         annotation: 'pagerduty.com/service-id',
         message: expect.stringContaining('is not a PagerDuty service ID'),
+        code: 'notServiceId',
+        params: { item: 'https://acme.pagerduty.com/services/PABC123' },
       },
       {
         annotation: 'status.backstage.io/critical-dependencies',
         message: expect.stringContaining(
           '"component:a:b:c" is not an entity reference',
         ),
+        code: 'notEntityRef',
+        params: { item: 'component:a:b:c' },
       },
     ]);
   });

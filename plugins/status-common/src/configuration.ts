@@ -62,7 +62,14 @@ function readAlertAnnotations(
     try {
       messages = check?.(value) ?? [];
     } catch (error) {
-      messages = [`The value could not be read: ${String(error)}`];
+      // the reader's own words for the failure; the error is the module's
+      problems.push({
+        annotation,
+        message: `The value could not be read: ${String(error)}`,
+        code: 'unreadable',
+        params: { error: String(error) },
+      });
+      continue;
     }
     for (const message of messages) problems.push({ annotation, message });
   }
@@ -107,6 +114,8 @@ export function readEntityStatusConfiguration(
       problems.push({
         annotation: PAGERDUTY_SERVICE_ID_ANNOTATION,
         message: `"${item}" is not a PagerDuty service ID. Use the ID from the service's URL in PagerDuty, e.g. https://yours.pagerduty.com/service-directory/PABC123 → PABC123.`,
+        code: 'notServiceId',
+        params: { item },
       });
     }
   }
@@ -120,6 +129,8 @@ export function readEntityStatusConfiguration(
       problems.push({
         annotation: PAGERDUTY_ACCOUNT_ANNOTATION,
         message: `"${rawAccount}" is not a PagerDuty account name. Use the name of an account configured under status.pagerDuty.accounts in app-config (letters, digits, - and _), or remove the annotation for the default account.`,
+        code: 'notAccountName',
+        params: { item: rawAccount },
       });
     }
   }
@@ -139,6 +150,8 @@ export function readEntityStatusConfiguration(
         problems.push({
           annotation: CRITICAL_DEPENDENCIES_ANNOTATION,
           message: `"${item}" is not an entity reference. Write it as kind:name or kind:namespace/name, e.g. component:auth-service.`,
+          code: 'notEntityRef',
+          params: { item },
         });
       }
     }

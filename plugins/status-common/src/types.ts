@@ -7,9 +7,30 @@
 export type StatusConfigurationProblem = {
   /** The annotation to fix. */
   annotation: string;
-  /** What is wrong, in words. */
+  /** What is wrong, in English words, for API readers. */
   message: string;
+  /**
+   * What is wrong, for a page to word in its reader's language with
+   * `params`; absent for the problems an alert source's module words itself.
+   */
+  code?: StatusConfigurationProblemCode;
+  /** The values the words name (the offending item, the accounts...). */
+  params?: Record<string, string>;
 };
+
+/**
+ * The kinds of annotation problem the status layer itself finds.
+ *
+ * @public
+ */
+export type StatusConfigurationProblemCode =
+  | 'notServiceId'
+  | 'notAccountName'
+  | 'notEntityRef'
+  | 'criticalNotDependency'
+  | 'unknownAccount'
+  | 'unknownService'
+  | 'unreadable';
 
 /**
  * A monitoring tool's entity annotation and how to check a value of it, as

@@ -285,12 +285,19 @@ export class PagerDutyFacts {
           message: `No PagerDuty account "${account}" is configured (configured: ${
             this.accounts.join(', ') || 'none'
           }). Fix the annotation, or add the account under status.pagerDuty.accounts in app-config.`,
+          code: 'unknownAccount',
+          params: {
+            account,
+            configured: this.accounts.join(', '),
+          },
         },
       ];
     }
     return unknown.serviceIds.map(id => ({
       annotation: PAGERDUTY_SERVICE_ID_ANNOTATION,
       message: `PagerDuty has no service ${id} (account ${account}). Check the ID in the service's URL in PagerDuty, or remove it from the annotation.`,
+      code: 'unknownService' as const,
+      params: { id, account },
     }));
   }
 }

@@ -696,6 +696,8 @@ describe('StatusEngine with several PagerDuty accounts', () => {
           message: expect.stringContaining(
             'No PagerDuty account "apac" is configured (configured: default, eu)',
           ),
+          code: 'unknownAccount',
+          params: { account: 'apac', configured: 'default, eu' },
         },
       ]);
     });

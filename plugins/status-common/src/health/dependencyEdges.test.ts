@@ -136,6 +136,8 @@ describe('dependencyEdges', () => {
         message: expect.stringContaining(
           'component:default/auth-service is listed as critical but is not a dependency',
         ),
+        code: 'criticalNotDependency',
+        params: { items: 'component:default/auth-service' },
       },
     ]);
   });

@@ -108,6 +108,8 @@ export function dependencyEdges(
           } to spec.dependsOn or spec.consumesApis, or remove ${
             notUpstream.length === 1 ? 'it' : 'them'
           } from the annotation.`,
+          code: 'criticalNotDependency',
+          params: { items: notUpstream.join(', ') },
         },
       ]);
     }

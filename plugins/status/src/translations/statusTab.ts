@@ -147,6 +147,21 @@ export const STATUS_TAB_MESSAGES = {
   atomFeed: 'Atom feed of its level changes',
   // configuration problems and simulated data
   annotationsNeedFixing: 'Status annotations need fixing ({{count}})',
+  problemNotServiceId:
+    '"{{item}}" is not a PagerDuty service ID. Use the ID from the service\'s URL in PagerDuty, e.g. https://yours.pagerduty.com/service-directory/PABC123 → PABC123.',
+  problemNotAccountName:
+    '"{{item}}" is not a PagerDuty account name. Use the name of an account configured under status.pagerDuty.accounts in app-config (letters, digits, - and _), or remove the annotation for the default account.',
+  problemNotEntityRef:
+    '"{{item}}" is not an entity reference. Write it as kind:name or kind:namespace/name, e.g. component:auth-service.',
+  problemCriticalNotDependency:
+    'Listed as critical but not among its dependencies: {{items}}. Add them to spec.dependsOn or spec.consumesApis, or remove them from the annotation.',
+  problemUnknownAccount:
+    'No PagerDuty account "{{account}}" is configured (configured: {{configured}}). Fix the annotation, or add the account under status.pagerDuty.accounts in app-config.',
+  problemUnknownAccountNone:
+    'No PagerDuty account "{{account}}" is configured (configured: none). Fix the annotation, or add the account under status.pagerDuty.accounts in app-config.',
+  problemUnknownService:
+    "PagerDuty has no service {{id}} (account {{account}}). Check the ID in the service's URL in PagerDuty, or remove it from the annotation.",
+  problemUnreadable: 'The value could not be read: {{error}}',
   simulatedData: 'Simulated data',
   simulatedDataText:
     'No PagerDuty account is connected: incidents, on-call and history come from the built-in PagerDuty simulator and are demo data. Set {{setting}} to read your PagerDuty.',
@@ -285,6 +300,21 @@ export const STATUS_TAB_MESSAGES_JA: Record<
   atomFeed: 'レベル変化の Atom フィード',
   annotationsNeedFixing:
     'ステータスのアノテーションに修正が必要です ({{count}})',
+  problemNotServiceId:
+    '「{{item}}」は PagerDuty のサービス ID ではありません。PagerDuty のサービスの URL にある ID を使ってください (例: https://yours.pagerduty.com/service-directory/PABC123 → PABC123)。',
+  problemNotAccountName:
+    '「{{item}}」は PagerDuty のアカウント名ではありません。app-config の status.pagerDuty.accounts に設定したアカウント名 (英数字、- と _) を使うか、既定のアカウントを使う場合はアノテーションを削除してください。',
+  problemNotEntityRef:
+    '「{{item}}」はエンティティ参照ではありません。kind:name または kind:namespace/name の形で書いてください (例: component:auth-service)。',
+  problemCriticalNotDependency:
+    '重要な依存先として挙げられていますが、依存関係にありません: {{items}}。spec.dependsOn か spec.consumesApis に追加するか、アノテーションから削除してください。',
+  problemUnknownAccount:
+    'PagerDuty アカウント「{{account}}」は設定されていません (設定済み: {{configured}})。アノテーションを直すか、app-config の status.pagerDuty.accounts にアカウントを追加してください。',
+  problemUnknownAccountNone:
+    'PagerDuty アカウント「{{account}}」は設定されていません (設定済みのアカウントはありません)。アノテーションを直すか、app-config の status.pagerDuty.accounts にアカウントを追加してください。',
+  problemUnknownService:
+    'PagerDuty にサービス {{id}} はありません (アカウント {{account}})。PagerDuty のサービスの URL にある ID を確認するか、アノテーションから削除してください。',
+  problemUnreadable: '値を読み取れませんでした: {{error}}',
   simulatedData: 'シミュレーションデータ',
   simulatedDataText:
     'PagerDuty アカウントが接続されていません: インシデント、オンコール、履歴は組み込みの PagerDuty シミュレーターによるデモデータです。自社の PagerDuty を読み込むには {{setting}} を設定してください。',

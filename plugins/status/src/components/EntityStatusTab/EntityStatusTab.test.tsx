@@ -438,18 +438,26 @@ describe('EntityStatusTab', () => {
         problems: [
           {
             annotation: 'pagerduty.com/service-id',
-            message:
-              "PagerDuty has no service PNOSUCH (account default). Check the ID in the service's URL in PagerDuty, or remove it from the annotation.",
+            // worded on the page from the code and its values
+            message: "in the API reader's words",
+            code: 'unknownService',
+            params: { id: 'PNOSUCH', account: 'default' },
           },
+          // a module's own problem, in its words
+          { annotation: 'acme.io/selector', message: '"broken" is no pair' },
         ],
       }),
     );
     expect(
-      await screen.findByText(/Status annotations need fixing \(1\)/),
+      await screen.findByText(/Status annotations need fixing \(2\)/),
     ).toBeInTheDocument();
     expect(
-      screen.getByText(/PagerDuty has no service PNOSUCH/),
+      screen.getByText(
+        /PagerDuty has no service PNOSUCH \(account default\)\. Check the ID/,
+      ),
     ).toBeInTheDocument();
+    expect(screen.queryByText(/in the API reader's words/)).toBeNull();
+    expect(screen.getByText(/"broken" is no pair/)).toBeInTheDocument();
     // a misconfigured entity is told to fix, not to add, the annotation
     expect(screen.queryByText(/has no signal source of its own/)).toBeNull();
   });
