@@ -54,8 +54,12 @@ test.describe('the packages installed into a scaffolded app', () => {
     await expect(
       page.getByText('Sign-in fails for every user').first(),
     ).toBeVisible();
+    // one row for the outage, opened to its links
+    const row = page.getByTestId('problem-component:default/auth-service');
+    await expect(row).toBeVisible();
+    await row.getByRole('button').first().click();
     await expect(
-      page.getByRole('link', { name: 'auth-service' }).first(),
+      row.getByRole('link', { name: 'auth-service' }).first(),
     ).toBeVisible();
   });
 
