@@ -1,6 +1,5 @@
 import { WarningPanel } from '@backstage/core-components';
 import {
-  describePartFreshness,
   PagerDutyDataPart,
   StatusAccountFreshness,
   StatusPartFreshness,
@@ -10,18 +9,6 @@ import { useCallback, useEffect, useState } from 'react';
 import { useSharedWords } from './useSectionWords';
 import { timeOfDay, useReaderLocale, useTimeWords } from './useTimeWords';
 
-/** "12 s ago", "4 min ago", "3 h ago". */
-export function ago(from: Date | string, now: Date = new Date()): string {
-  const seconds = Math.max(
-    0,
-    Math.round((now.getTime() - new Date(from).getTime()) / 1000),
-  );
-  if (seconds < 60) return `${seconds} s ago`;
-  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ago`;
-  if (seconds < 86400) return `${Math.floor(seconds / 3600)} h ago`;
-  return `${Math.floor(seconds / 86400)} d ago`;
-}
-
 /** The current time, ticking every few seconds, for "… ago" labels. */
 export function useNow(everyMs = 5000): Date {
   const [now, setNow] = useState(() => new Date());
@@ -30,13 +17,6 @@ export function useNow(everyMs = 5000): Date {
     return () => clearInterval(timer);
   }, [everyMs]);
   return now;
-}
-
-/** One sentence per part of the data that is failing or stale, in plain words. */
-export function freshnessNotices(freshness: StatusAccountFreshness): string[] {
-  return freshness.parts
-    .map(part => describePartFreshness(part, timeOfDay))
-    .filter((notice): notice is string => Boolean(notice));
 }
 
 /** What a reader loses when a part cannot be read. */

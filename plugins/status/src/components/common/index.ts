@@ -2,13 +2,7 @@ export { levelColor, LevelIcon, LevelLabel, useLevelWords } from './levels';
 export type { LevelWords } from './levels';
 export type { DisplayLevel } from './levels';
 export { LevelCounts } from './LevelCounts';
-export {
-  ago,
-  Freshness,
-  FreshnessSummary,
-  freshnessNotices,
-  useNow,
-} from './Freshness';
+export { Freshness, FreshnessSummary, useNow } from './Freshness';
 export { IncidentList } from './Incidents';
 export { OnCall, OwnerContacts, slackChannelUrl } from './Contacts';
 export { usePolling, POLL_INTERVAL_MS } from './usePolling';
@@ -46,7 +40,6 @@ export { usePageEntityRef } from './usePageEntityRef';
 export { Explanation, useExplanation } from './Explanation';
 export { EntityPath } from './EntityPath';
 export { entityDisplayLevel } from './entityDisplayLevel';
-export { formatDuration } from './formatDuration';
 export { useMoreProblems } from './useMoreProblems';
 export { ROWS_PAGE, useSummaryRows } from './useSummaryRows';
 export { SelectField } from './SelectField';

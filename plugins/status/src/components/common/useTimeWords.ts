@@ -47,11 +47,11 @@ export const timeOfDay = (iso: string, locale?: string) =>
 
 /** Times and durations in the reader's language. */
 export type TimeWords = {
-  /** How long ago, e.g. "12 s ago", "4 min ago", "3 h ago" (as {@link ago}). */
+  /** How long ago, e.g. "12 s ago", "4 min ago", "3 h ago". */
   ago: (from: Date | string, now?: Date) => string;
   /** How long since, without "ago", e.g. "12 s", "4 min". */
   since: (from: Date | string, now?: Date) => string;
-  /** A duration, e.g. "2 h 05 min", "40 min", "under a minute" (as {@link formatDuration}). */
+  /** A duration, e.g. "2 h 05 min", "40 min", "under a minute". */
   duration: (ms: number) => string;
   /** A time of day in the reader's locale and time zone, e.g. "10:42". */
   clock: (iso: string) => string;
@@ -66,8 +66,8 @@ export type TimeWords = {
 const MINUTE = 60_000;
 
 /**
- * Times and durations in the reader's language: the translated twins of
- * {@link ago} and {@link formatDuration}, for components (which may call hooks).
+ * Times and durations in the reader's language and locale, for components
+ * (which may call hooks).
  */
 export function useTimeWords(): TimeWords {
   const t = useSharedWords();
