@@ -266,6 +266,35 @@ describe('EntityStatusTab', () => {
     );
   });
 
+  it('answers through a hidden entity in the middle of the path without naming it', async () => {
+    await renderTab(async () =>
+      anEntityStatus({
+        levels: levels('operational', 'degraded', 'degraded'),
+        explanation:
+          'Degraded — impacted by auth-service (Major outage), 3 hops upstream',
+        rootCauses: [
+          aRootCause({
+            path: [
+              'component:default/cart-web',
+              HIDDEN_ENTITY_REF,
+              'component:default/auth-service',
+            ],
+          }),
+        ],
+      }),
+    );
+    const answer = await screen.findByTestId('status-answer');
+    const path = within(answer).getByLabelText(/^Dependency path:/);
+    expect(path).toHaveTextContent(
+      'cart-web → an entity you cannot see → auth-service',
+    );
+    expect(
+      within(path)
+        .getAllByRole('link')
+        .map(link => link.textContent),
+    ).toEqual(['cart-web', 'auth-service']);
+  });
+
   it('never names a hidden root cause or its people in the answer, and points to the last entity the reader sees', async () => {
     const hidden = aRootCause({
       entityRef: HIDDEN_ENTITY_REF,
