@@ -19,7 +19,7 @@ function author(state: AccountState, userId?: string) {
 export function addIncidentNote(
   state: AccountState,
   incidentId: string,
-  options: { content: string; userId?: string; at?: Date },
+  options: { content: string; userId?: string; at?: Date; silent?: boolean },
 ): IncidentNote {
   const incident = state.incident(incidentId);
   const note: IncidentNote = {
@@ -29,6 +29,18 @@ export function addIncidentNote(
     createdAt: options.at ?? state.now(),
   };
   (incident.notes ??= []).push(note);
+  // PagerDuty logs every note on the incident's log too
+  incident.logEntries.push({
+    id: state.random.pagerDutyId(),
+    type: 'annotate_log_entry',
+    createdAt: note.createdAt,
+    incidentId: incident.id,
+    serviceId: incident.serviceId,
+    agent: { type: 'user', id: note.userId },
+    summary: 'Note added',
+    note: note.content,
+  });
+  if (options.silent) return note;
   state.announce({
     eventType: 'incident.annotated',
     resourceType: 'incident',

@@ -65,7 +65,8 @@ export type LogEntryType =
   | 'unacknowledge_log_entry'
   | 'escalate_log_entry'
   | 'assign_log_entry'
-  | 'resolve_log_entry';
+  | 'resolve_log_entry'
+  | 'annotate_log_entry';
 
 export type LogEntry = {
   id: string;
@@ -76,6 +77,8 @@ export type LogEntry = {
   agent: Agent;
   summary: string;
   assigneeIds?: string[];
+  /** The note an `annotate_log_entry` records. */
+  note?: string;
 };
 
 export type Alert = {

@@ -53,7 +53,7 @@ const each =
 export const SCENARIOS: Record<string, Scenario> = {
   'auth-outage': {
     description:
-      'auth-service deployed v2.14.0, then six minutes later a P1 on auth-service like one resolved twelve days ago; low-urgency incidents follow on cart-api and video-bff (its symptoms); acknowledged after 1 minute, a responder note after 90 s and a status update after 2 minutes, resolved after 5; a search cluster upgrade is planned for two hours later',
+      'auth-service deployed v2.14.0, then six minutes later a P1 on auth-service like one resolved twelve days ago (its postmortem linked in a note); low-urgency incidents follow on cart-api and video-bff (its symptoms); acknowledged after 1 minute, a responder note after 90 s and a status update after 2 minutes, resolved after 5; a search cluster upgrade is planned for two hours later',
     steps: [
       {
         at: 0,
@@ -94,6 +94,14 @@ export const SCENARIOS: Record<string, Scenario> = {
           });
           state.resolve(past.id, {
             at: new Date(before.getTime() + 38 * 60_000),
+            silent: true,
+          });
+          // its postmortem, linked the next day
+          addIncidentNote(state, past.id, {
+            content:
+              'Incident review written: [Postmortem: login failing after the certificate rotation](https://wiki.example.com/postmortems/auth-service-certificate-rotation)',
+            userId: past.assigneeIds[0],
+            at: new Date(before.getTime() + 26 * 3_600_000),
             silent: true,
           });
           state.recordChange({

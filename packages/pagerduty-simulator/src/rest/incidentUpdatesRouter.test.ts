@@ -200,4 +200,65 @@ describe('incident notes and status updates', () => {
       });
     });
   });
+  it("serves an incident's log as PagerDuty documents it: every action, notes as annotate entries, newest first", async () => {
+    const start = sim.state.now();
+    const incident = sim.state.trigger({
+      service: 'auth-service',
+      title: 'Token signing failing',
+    });
+    const user = [...sim.state.users.values()][0];
+    sim.state.acknowledge(incident.id, {});
+    const noted = await post(
+      `/incidents/${incident.id}/notes`,
+      { note: { content: 'Postmortem: https://wiki.example.com/pm/1' } },
+      user.email,
+    );
+    expect(noted.status).toBe(200);
+    sim.state.resolve(incident.id, {});
+
+    const read = async (query = '') => {
+      // the simulator validates the answer against the vendored contract
+      const response = await fetch(
+        `${sim.url}/incidents/${incident.id}/log_entries${query}`,
+        { headers: pagerDutyRequestHeaders() },
+      );
+      expect(response.status).toBe(200);
+      return response.json();
+    };
+    const { log_entries: entries } = await read();
+    const types = entries.map((e: any) => e.type);
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'trigger_log_entry',
+        'assign_log_entry',
+        'acknowledge_log_entry',
+        'annotate_log_entry',
+        'resolve_log_entry',
+      ]),
+    );
+    const times = entries.map((e: any) => Date.parse(e.created_at));
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    expect(
+      entries.find((e: any) => e.type === 'annotate_log_entry'),
+    ).toMatchObject({
+      note: 'Postmortem: https://wiki.example.com/pm/1',
+      channel: { type: 'note' },
+      agent: { id: user.id },
+      incident: { id: incident.id },
+    });
+    // the overview leaves out assignments; pages follow limit and offset
+    const overview = await read('?is_overview=true');
+    expect(
+      overview.log_entries.some((e: any) => e.type === 'assign_log_entry'),
+    ).toBe(false);
+    const page = await read('?limit=2&offset=0');
+    expect(page.log_entries).toHaveLength(2);
+    expect(page.more).toBe(true);
+    const since = await read(
+      `?since=${encodeURIComponent(
+        new Date(start.getTime() - 1).toISOString(),
+      )}`,
+    );
+    expect(since.log_entries).toHaveLength(entries.length);
+  });
 });

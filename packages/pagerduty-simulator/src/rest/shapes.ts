@@ -151,7 +151,14 @@ export class Shapes extends DirectoryShapes {
       type: entry.type,
       created_at: iso(entry.createdAt),
       agent: this.agentRef(entry.agent),
-      channel: { type: entry.agent.type === 'user' ? 'web_ui' : 'api' },
+      channel: {
+        type:
+          entry.type === 'annotate_log_entry'
+            ? 'note'
+            : entry.agent.type === 'user'
+            ? 'web_ui'
+            : 'api',
+      },
       service: this.serviceRef(entry.serviceId),
       incident: this.ref(
         'incident',
@@ -162,6 +169,7 @@ export class Shapes extends DirectoryShapes {
       contexts: [],
     };
     if (entry.assigneeIds) body.assignees = entry.assigneeIds.map(this.userRef);
+    if (entry.note !== undefined) body.note = entry.note;
     return body;
   }
 
