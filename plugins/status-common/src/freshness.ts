@@ -13,6 +13,7 @@ export const PAGERDUTY_DATA_PARTS = [
   'changes',
   'notes',
   'dependencies',
+  'timelines',
 ] as const;
 
 /**
@@ -69,6 +70,7 @@ const PART_CONSEQUENCES: Record<PagerDutyDataPart, string> = {
   changes: 'Recent changes may be incomplete',
   notes: 'Incident notes may be out of date',
   dependencies: "PagerDuty's service dependencies may be out of date",
+  timelines: 'Incident timelines may be out of date',
 };
 
 /**

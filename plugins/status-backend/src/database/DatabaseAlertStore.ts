@@ -30,6 +30,12 @@ export interface AlertStore {
   }): Promise<StoredAlert[]>;
   /** Alerts written (received, resolved, expired) at or after a time. */
   listChangedSince(since: Date): Promise<StoredAlert[]>;
+  /** Alerts that started in `[from, to]`, oldest first, at most `limit`. */
+  listStartedBetween(
+    from: Date,
+    to: Date,
+    limit: number,
+  ): Promise<StoredAlert[]>;
   /** How many alerts of a source fire. */
   countFiring(source: string): Promise<number>;
   /** Which of these fingerprints of a source fire already. */
@@ -113,6 +119,21 @@ export class DatabaseAlertStore implements AlertStore {
         { column: 'started_at', order: 'desc' },
         { column: 'fingerprint', order: 'asc' },
       ]);
+    return rows.map(toStoredAlert);
+  }
+
+  async listStartedBetween(
+    from: Date,
+    to: Date,
+    limit: number,
+  ): Promise<StoredAlert[]> {
+    const rows = await this.db('status_alerts')
+      .whereBetween('started_at', [from, to])
+      .orderBy([
+        { column: 'started_at', order: 'asc' },
+        { column: 'fingerprint', order: 'asc' },
+      ])
+      .limit(limit);
     return rows.map(toStoredAlert);
   }
 

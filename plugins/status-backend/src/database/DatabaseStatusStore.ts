@@ -27,6 +27,10 @@ import {
   DatabaseChangeEventStore,
 } from './DatabaseChangeEventStore';
 import {
+  DatabaseIncidentTimelineStore,
+  IncidentTimelineStore,
+} from './DatabaseIncidentTimelineStore';
+import {
   DatabaseIncidentUpdateStore,
   IncidentUpdateStore,
 } from './DatabaseIncidentUpdateStore';
@@ -142,6 +146,7 @@ export class DatabaseStatusStore implements StatusStore {
   readonly changeEvents: ChangeEventStore;
   /** Notes and status updates of incidents, on the same database. */
   readonly incidentUpdates: IncidentUpdateStore;
+  readonly timelines: IncidentTimelineStore;
   /** Notification episodes and subscriptions, on the same database. */
   readonly notifications: NotificationStore;
 
@@ -151,6 +156,7 @@ export class DatabaseStatusStore implements StatusStore {
     this.changeEvents = new DatabaseChangeEventStore(db);
     this.notifications = new DatabaseNotificationStore(db);
     this.incidentUpdates = new DatabaseIncidentUpdateStore(db);
+    this.timelines = new DatabaseIncidentTimelineStore(db);
   }
 
   async ping(): Promise<void> {

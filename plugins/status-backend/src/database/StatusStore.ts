@@ -1,5 +1,6 @@
 import { AlertStore } from './DatabaseAlertStore';
 import { ChangeEventStore } from './DatabaseChangeEventStore';
+import { IncidentTimelineStore } from './DatabaseIncidentTimelineStore';
 import { IncidentUpdateStore } from './DatabaseIncidentUpdateStore';
 import { NotificationStore } from './DatabaseNotificationStore';
 import { WebhookEventStore } from './DatabaseWebhookEventStore';
@@ -33,6 +34,8 @@ export interface StatusStore {
   readonly changeEvents: ChangeEventStore;
   /** Notes and status updates of PagerDuty incidents. */
   readonly incidentUpdates: IncidentUpdateStore;
+  /** PagerDuty's log entries of major incidents, and postmortem links. */
+  readonly timelines: IncidentTimelineStore;
   /** Notification episodes and what users follow. */
   readonly notifications: NotificationStore;
   /** Resolves when the database answers; rejects otherwise. */

@@ -66,7 +66,7 @@ export async function upsertIncidents(
   }
 }
 
-function toIncident(r: any): StoredIncident {
+export function toIncident(r: any): StoredIncident {
   return {
     account: r.account,
     id: r.id,

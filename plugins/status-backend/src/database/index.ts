@@ -27,3 +27,9 @@ export type {
   ServiceMappingStore,
   StoredServiceMapping,
 } from './DatabaseServiceMappingStore';
+export type {
+  IncidentTimelineStore,
+  LogReadState,
+  StoredLogEntry,
+  StoredPostmortem,
+} from './DatabaseIncidentTimelineStore';

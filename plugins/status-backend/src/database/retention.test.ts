@@ -93,6 +93,22 @@ describe('pruneHistory', () => {
         message: `Note ${id}`,
       });
       await store.incidentUpdates.upsert([note('OLD', 100), note('NEW', 1)]);
+      const logEntry = (id: string, daysAgo: number) => ({
+        account: 'default',
+        incidentId: 'PINC1',
+        id,
+        type: 'acknowledge_log_entry',
+        at: new Date(now.getTime() - daysAgo * day),
+        summary: `Acknowledged ${id}`,
+      });
+      await store.timelines.upsertLogEntries([
+        logEntry('LOLD', 100),
+        logEntry('LNEW', 1),
+      ]);
+      await store.timelines.recordRead('default', 'PINC1', {
+        at: new Date(now.getTime() - day),
+        complete: true,
+      });
 
       expect(
         await pruneHistory(
@@ -113,7 +129,16 @@ describe('pruneHistory', () => {
         // one row per service the event names
         changeEvents: 2,
         incidentUpdates: 1,
+        incidentLogs: 1,
       });
+      expect(
+        (await store.timelines.logEntriesOf('default', 'PINC1', 10)).map(
+          e => e.id,
+        ),
+      ).toEqual(['LNEW']);
+      expect(
+        await store.timelines.readStateOf('default', 'PINC1'),
+      ).toMatchObject({ complete: true });
       expect(
         (
           await store.incidentUpdates.listFor(

@@ -13,8 +13,8 @@ export type Retention = {
 /**
  * `status.retention` from config: 30 days of resolved alerts, 7 of processed
  * webhook events, 400 of level transitions (the history) and 90 of change
- * events (as long as PagerDuty keeps them) and 90 of incident notes and
- * status updates by default.
+ * events (as long as PagerDuty keeps them) and 90 of incident notes, status
+ * updates and log entries (the timelines) by default.
  */
 export function readRetention(config: Config): Retention {
   return {
@@ -46,6 +46,7 @@ export async function pruneHistory(
   transitions: number;
   changeEvents: number;
   incidentUpdates: number;
+  incidentLogs: number;
 }> {
   const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
   return {
@@ -62,6 +63,9 @@ export async function pruneHistory(
       daysAgo(retention.changeEventsDays),
     ),
     incidentUpdates: await store.incidentUpdates.pruneBefore(
+      daysAgo(retention.incidentUpdatesDays),
+    ),
+    incidentLogs: await store.timelines.pruneBefore(
       daysAgo(retention.incidentUpdatesDays),
     ),
   };

@@ -157,6 +157,7 @@ describe('PagerDutySync parts that depend on another', () => {
         changes: expect.any(Number),
         alerts: expect.any(Number),
         notes: expect.any(Number),
+        timelines: expect.any(Number),
       });
       // the budget did leave parts out, and each was named with its next turn
       expect(cut).toBeGreaterThan(0);

@@ -8,6 +8,7 @@ import { createStatusStack } from '../__testUtils__/statusStack';
 import { StatusStore } from '../database';
 import { PagerDutyRestClient } from './PagerDutyRestClient';
 import { PagerDutySync } from './PagerDutySync';
+import { MAX_LOG_READS } from './syncIncidentTimelines';
 import { createTestDatabases } from '../__testUtils__/databases';
 
 jest.setTimeout(60_000);
@@ -85,10 +86,12 @@ describe('PagerDutySync against the simulator', () => {
       });
       // services (1 page), incidents (1), maintenance (1), on-calls (15
       // policies, one batch), change events (1), the alerts and the notes of
-      // the 3 new incidents, and one page of past incidents (the backfill);
-      // then the business services (1) and the dependencies of the first
-      // services, one request each
+      // the 3 new incidents, the log of the one major incident (the P1), and
+      // one page of past incidents (the backfill); then the business
+      // services (1) and the dependencies of the first services, one request
+      // each
       expect(result.alertLookups).toBe(3);
+      expect(result.logReads).toBe(1);
       expect(result.noteLookups).toBe(3);
       const serviceCount = sim.state.services.size;
       const graphReads = Math.min(
@@ -96,15 +99,20 @@ describe('PagerDutySync against the simulator', () => {
         serviceCount,
       );
       expect(result.dependencyReads).toBe(graphReads);
-      expect(result.requests).toBe(12 + 1 + graphReads);
-      expect(sim.requestCount - before).toBe(12 + 1 + graphReads);
+      expect(result.requests).toBe(13 + 1 + graphReads);
+      expect(sim.requestCount - before).toBe(13 + 1 + graphReads);
       expect(result.backfill?.finishedAt).toBeDefined();
       expect(result.incidentsChanged).toBe(true);
       // the next sync reads no alerts: no incident's alert count changed
       const again = await sync.syncOnce();
       expect(again.alertLookups).toBe(0);
-      // and the dependencies of the services not read yet
-      expect(again.requests).toBe(5 + (serviceCount - graphReads));
+      // and the dependencies of the services not read yet, and the logs of
+      // the major past incidents the backfill brought, twenty at most
+      expect(again.logReads).toBeGreaterThan(0);
+      expect(again.logReads).toBeLessThanOrEqual(MAX_LOG_READS);
+      expect(again.requests).toBe(
+        5 + (serviceCount - graphReads) + again.logReads!,
+      );
       expect(again.incidentsChanged).toBe(false);
 
       const open = await store.listOpenIncidents();
@@ -138,6 +146,7 @@ describe('PagerDutySync against the simulator', () => {
           'notes',
           'oncalls',
           'services',
+          'timelines',
         ].map(part => [`pagerduty:default:${part}`, null]),
       );
       expect(result.parts.every(p => p.ok)).toBe(true);
@@ -260,10 +269,14 @@ describe('PagerDutySync against the simulator', () => {
       let progress = first.backfill;
       while (!progress?.finishedAt && syncs < 20) {
         const before = sim.requestCount;
-        progress = (await sync.syncOnce()).backfill;
+        const result = await sync.syncOnce();
+        progress = result.backfill;
         syncs += 1;
-        // 5 parts, and 2 pages at most
-        expect(sim.requestCount - before).toBeLessThanOrEqual(5 + 2);
+        // 5 parts, and 2 pages at most, besides the logs of major past incidents
+        expect(result.logReads).toBeLessThanOrEqual(MAX_LOG_READS);
+        expect(
+          sim.requestCount - before - result.logReads!,
+        ).toBeLessThanOrEqual(5 + 2);
       }
       expect(progress).toMatchObject({ incidents: past.length });
       expect(progress!.lastError).toBeUndefined();
@@ -398,6 +411,7 @@ describe('PagerDutySync against the simulator', () => {
         'alerts',
         'notes',
         'dependencies',
+        'timelines',
       ]);
       expect(down.parts.filter(p => p.skipped).map(p => p.part)).toEqual([
         'alerts',
@@ -536,6 +550,8 @@ describe('PagerDutySync against the simulator', () => {
         ['changes', false],
         ['alerts', true],
         ['notes', true],
+        // no major incident's log is due
+        ['timelines', true],
       ]);
       expect((await sourceOf(store, 'oncalls')).lastError).toBe(
         "the sync's budget of 2 PagerDuty requests was spent before this was read; at the next sync it comes after incidents and maintenance windows (the parts read longest ago go first)",

@@ -17,6 +17,7 @@ import { nextTurn, readOrder } from './partOrder';
 import { syncChangeEvents } from './syncChangeEvents';
 import { syncIncidentAlerts } from './syncIncidentAlerts';
 import { syncIncidentNotes } from './incidentUpdates';
+import { syncIncidentTimelines } from './syncIncidentTimelines';
 import { syncMaintenance, syncOnCalls } from './syncOnCalls';
 import { syncOpenIncidents } from './syncOpenIncidents';
 import { syncServiceDependencies } from './syncServiceDependencies';
@@ -45,8 +46,9 @@ type PendingOutcome = { outcome: SyncPartOutcome; at: Date };
  * Reads one PagerDuty account into the store, each part on its own: services
  * with their escalation policies and teams, every open incident account-wide
  * (and the incidents that closed since the last sync), ongoing maintenance
- * windows, who is on call, recent change events, and PagerDuty's own alerts
- * and notes under open incidents.
+ * windows, who is on call, recent change events, PagerDuty's own alerts
+ * and notes under open incidents, and the log of major incidents (their
+ * timelines).
  * A part that fails keeps its last good data, records why, and turns stale
  * after enough missed syncs; the others stay fresh. A part left out because
  * one it needs failed is stale at once. Every request of a sync counts
@@ -139,6 +141,9 @@ export class PagerDutySync {
       },
       notes: async () => {
         result.noteLookups = await syncIncidentNotes(context, open!);
+      },
+      timelines: async () => {
+        result.logReads = await syncIncidentTimelines(context);
       },
       dependencies: async () => {
         const { store: graph, readsPerSync } = this.options.dependencies!;

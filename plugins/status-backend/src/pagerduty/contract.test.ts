@@ -84,6 +84,7 @@ describe("the backend keeps PagerDuty's REST contract", () => {
         'GET /incidents',
         'GET /incidents/{id}',
         'GET /incidents/{id}/alerts',
+        'GET /incidents/{id}/log_entries',
         'GET /incidents/{id}/notes',
         'GET /maintenance_windows',
         'GET /oncalls',

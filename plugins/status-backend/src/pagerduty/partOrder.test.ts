@@ -26,6 +26,7 @@ describe('readOrder', () => {
       'alerts',
       'notes',
       'dependencies',
+      'timelines',
     ]);
   });
 
@@ -41,6 +42,7 @@ describe('readOrder', () => {
         read('alerts', 5),
         read('notes', 5),
         read('dependencies', 40),
+        read('timelines', 15),
       ]),
     ).toEqual([
       'incidents',
@@ -48,6 +50,7 @@ describe('readOrder', () => {
       'dependencies',
       'maintenance',
       'oncalls',
+      'timelines',
       'services',
       'alerts',
       'notes',
@@ -96,6 +99,7 @@ describe('readOrder', () => {
       'alerts',
       'notes',
       'dependencies',
+      'timelines',
     ];
     let cases = 0;
     // every cost of 1 to 3 requests per part, with 1 for incidents and a budget of 4
@@ -117,7 +121,7 @@ describe('readOrder', () => {
       }
       cases++;
     }
-    expect(cases).toBe(2187);
+    expect(cases).toBe(3 ** 8);
   });
 });
 

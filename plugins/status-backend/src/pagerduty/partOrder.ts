@@ -14,6 +14,7 @@ const TIE_ORDER: readonly PagerDutyDataPart[] = [
   'alerts',
   'notes',
   'dependencies',
+  'timelines',
 ];
 
 /** The parts as a sentence names them. */
@@ -26,6 +27,7 @@ const LABELS: Record<PagerDutyDataPart, string> = {
   alerts: 'alerts',
   notes: 'notes',
   dependencies: 'service dependencies',
+  timelines: 'incident timelines',
 };
 
 /**

@@ -33,6 +33,8 @@ export type SyncResult = {
   alertLookups: number;
   /** Incidents whose notes were read this sync. */
   noteLookups?: number;
+  /** Incident logs read for timelines. */
+  logReads?: number;
   /** Services whose dependencies were read this sync (see `syncServiceDependencies.ts`). */
   dependencyReads?: number;
   /**

@@ -120,6 +120,7 @@ export const SHARED_MESSAGES = {
   partChanges: 'Recent changes may be incomplete',
   partNotes: 'Incident notes may be out of date',
   partDependencies: "PagerDuty's service dependencies may be out of date",
+  partTimelines: 'Incident timelines may be out of date',
   partSkippedSince: '{{consequence}}: not read since {{time}}',
   partSkippedSinceBecause:
     '{{consequence}}: not read since {{time}}, because {{why}}',
@@ -141,6 +142,7 @@ export const SHARED_MESSAGES = {
   partNameChanges: 'changes',
   partNameNotes: 'notes',
   partNameDependencies: 'dependencies',
+  partNameTimelines: 'incident timelines',
 };
 
 /**
@@ -259,6 +261,7 @@ export const SHARED_MESSAGES_JA: Record<
   partChanges: '最近の変更が不完全な可能性があります',
   partNotes: 'インシデントのメモが古い可能性があります',
   partDependencies: 'PagerDuty のサービス依存関係が古い可能性があります',
+  partTimelines: 'インシデントのタイムラインが古い可能性があります',
   partSkippedSince: '{{consequence}}: {{time}} 以降読み込まれていません',
   partSkippedSinceBecause:
     '{{consequence}}: {{time}} 以降読み込まれていません。理由: {{why}}',
@@ -281,6 +284,7 @@ export const SHARED_MESSAGES_JA: Record<
   partNameChanges: '変更',
   partNameNotes: 'メモ',
   partNameDependencies: '依存関係',
+  partNameTimelines: 'インシデントのタイムライン',
 };
 
 /** The Japanese words keyed as the translation ref names them (`shared.<key>`). */

@@ -16,6 +16,7 @@ export const PART_SCOPES: Record<PagerDutyDataPart, readonly string[]> = {
   changes: ['change_events.read'],
   notes: ['incidents.read'],
   dependencies: ['services.read'],
+  timelines: ['incidents.read'],
 };
 
 /**

@@ -29,6 +29,7 @@ const PART_CONSEQUENCES = {
   changes: 'partChanges',
   notes: 'partNotes',
   dependencies: 'partDependencies',
+  timelines: 'partTimelines',
 } as const satisfies Record<PagerDutyDataPart, string>;
 
 /** A part's name inside a sentence. */
@@ -41,6 +42,7 @@ const PART_NAMES = {
   changes: 'partNameChanges',
   notes: 'partNameNotes',
   dependencies: 'partNameDependencies',
+  timelines: 'partNameTimelines',
 } as const satisfies Record<PagerDutyDataPart, string>;
 
 /**
