@@ -47,6 +47,7 @@ export const statusPlugin = createBackendPlugin({
         events: eventsServiceRef,
         notifications: notificationService,
         auditor: coreServices.auditor,
+        userInfo: coreServices.userInfo,
       },
       async init({ config, permissionsRegistry, httpRouter, ...services }) {
         const status = readStatusConfig(config, { addedSources });

@@ -1,7 +1,9 @@
 import {
+  AuditorService,
   HttpAuthService,
   LoggerService,
   PermissionsService,
+  UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -29,6 +31,7 @@ import { CallerAccess } from './CallerAccess';
 import { describeEntityStatus } from './entityStatus';
 import { addCoverageRoutes } from './coverageRoutes';
 import { addIncidentFeedRoute } from './incidentFeed';
+import { addIncidentTimelineRoutes } from './incidentTimelineRoutes';
 import { alertForCaller, sourceProblemForCaller } from './forCaller';
 import { MAX_RECENT_DAYS, recentLevels } from './history';
 import { addHistoryRoutes } from './historyRoutes';
@@ -95,6 +98,11 @@ export type RouterOptions = {
   subscriptions?: { maxPerUser: number; notificationsEnabled: boolean };
   /** PagerDuty services mapped to entities in the portal. */
   mappings?: MappingRouteOptions;
+  /** Records who changed what (postmortem links). */
+  auditor: AuditorService;
+  /** The teams a user belongs to; the catalog's memberships when absent. */
+  userInfo?: UserInfoService;
+  now?: () => Date;
 };
 
 const unmatchedQuery = z.object({
@@ -281,6 +289,12 @@ export async function createRouter(
   });
 
   addIncidentFeedRoute(router, context);
+  addIncidentTimelineRoutes(router, {
+    ...context,
+    auditor: options.auditor,
+    userInfo: options.userInfo,
+    now: options.now,
+  });
 
   // The status of one entity: levels, why, who to call, what it depends on.
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {

@@ -7,6 +7,7 @@ import {
   LoggerService,
   PermissionsService,
   SchedulerService,
+  UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -62,6 +63,8 @@ export type StatusDependencies = {
   notifications: NotificationService;
   /** Records who changed what (service mappings); the logger when absent. */
   auditor?: AuditorService;
+  /** The teams a user belongs to (who may link a postmortem); the catalog's memberships when absent. */
+  userInfo?: UserInfoService;
 };
 
 /**
@@ -321,6 +324,9 @@ export async function createStatusParts(
       maxPerUser: status.notifications.maxSubscriptionsPerUser,
       notificationsEnabled: status.notifications.enabled,
     },
+    auditor: deps.auditor ?? loggingAuditor(logger),
+    userInfo: deps.userInfo,
+    now: options.now,
     mappings: {
       httpAuth: deps.httpAuth,
       auth: deps.auth,

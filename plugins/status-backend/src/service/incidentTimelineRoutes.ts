@@ -1,0 +1,153 @@
+import { AuditorService, UserInfoService } from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import { StatusPostmortemLink } from '@status-layer/plugin-status-common';
+import express from 'express';
+import { z } from 'zod';
+import { describeIncidentTimeline, visibleIncident } from './incidentTimeline';
+import { callerViewReader, StatusRouteContext } from './visibleEntity';
+
+/** What the timeline routes need besides the read routes' context. */
+export type IncidentTimelineRouteOptions = StatusRouteContext & {
+  auditor: AuditorService;
+  userInfo?: UserInfoService;
+  now?: () => Date;
+};
+
+const params = z.object({
+  account: z.string().min(1).max(64),
+  id: z.string().min(1).max(64),
+});
+
+const postmortemBody = z.object({
+  url: z
+    .string()
+    .max(2_000)
+    .url()
+    .refine(u => /^https?:\/\//i.test(u), 'the link must be http or https'),
+  title: z.string().max(255).optional(),
+});
+
+function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success)
+    throw new InputError(
+      parsed.error.issues
+        .map(i => `${i.path.join('.') || 'body'}: ${i.message}`)
+        .join('; '),
+    );
+  return parsed.data;
+}
+
+/**
+ * `GET /incidents/:account/:id/timeline`: one incident's timeline for its
+ * caller (a 404 when they may read none of its entities); and
+ * `PUT`/`DELETE /incidents/:account/:id/postmortem`: the owning team (a
+ * member of an owner of one of its entities) or a `status.admin` links the
+ * written postmortem, audited.
+ *
+ * @internal
+ */
+export function addIncidentTimelineRoutes(
+  router: express.Router,
+  options: IncidentTimelineRouteOptions,
+) {
+  const viewOf = callerViewReader(options.httpAuth, options.access);
+  const now = () => options.now?.() ?? new Date();
+
+  router.get('/incidents/:account/:id/timeline', async (req, res) => {
+    const view = await viewOf(req);
+    const { account, id } = parse(params, req.params);
+    res.json(
+      await describeIncidentTimeline({
+        store: options.store,
+        engine: options.requireEngine(),
+        view,
+        account,
+        id,
+        now: now(),
+      }),
+    );
+  });
+
+  /** The caller, who must belong to the team owning the incident's entity (or be an admin). */
+  const owningCaller = async (req: express.Request) => {
+    const credentials = await options.httpAuth.credentials(req, {
+      allow: ['user'],
+    });
+    const view = await options.access.of(credentials);
+    const { account, id } = parse(params, req.params);
+    const engine = options.requireEngine();
+    const { entityRefs } = await visibleIncident({
+      store: options.store,
+      engine,
+      view,
+      account,
+      id,
+    });
+    const user = credentials.principal.userEntityRef;
+    const teams = new Set(
+      options.userInfo
+        ? (await options.userInfo.getUserInfo(credentials)).ownershipEntityRefs
+        : [user, ...(engine.entity(user)?.memberOf ?? [])],
+    );
+    const owns = entityRefs.some(r => {
+      const owner = engine.entity(r)?.owner;
+      return view.has(r) && owner !== undefined && teams.has(owner);
+    });
+    if (!owns && !view.admin)
+      throw new NotAllowedError(
+        "Only the team that owns the incident's entity links its postmortem",
+      );
+    return { user, account, id };
+  };
+
+  router.put('/incidents/:account/:id/postmortem', async (req, res) => {
+    const audit = await options.auditor.createEvent({
+      eventId: 'incident-postmortem',
+      severityLevel: 'low',
+      request: req,
+      meta: { actionType: 'set' },
+    });
+    try {
+      const { user, account, id } = await owningCaller(req);
+      const body = parse(postmortemBody, req.body);
+      const setAt = now();
+      await options.store.timelines.setPostmortem(account, id, {
+        url: body.url,
+        title: body.title,
+        setBy: user,
+        setAt,
+      });
+      const postmortem: StatusPostmortemLink = {
+        url: body.url,
+        title: body.title,
+        source: 'portal',
+        setBy: user,
+        setAt: setAt.toISOString(),
+      };
+      await audit.success({ meta: { account, incidentId: id, ...postmortem } });
+      res.json({ postmortem });
+    } catch (error) {
+      await audit.fail({ error: error as Error });
+      throw error;
+    }
+  });
+
+  router.delete('/incidents/:account/:id/postmortem', async (req, res) => {
+    const audit = await options.auditor.createEvent({
+      eventId: 'incident-postmortem',
+      severityLevel: 'low',
+      request: req,
+      meta: { actionType: 'delete' },
+    });
+    try {
+      const { account, id } = await owningCaller(req);
+      await options.store.timelines.setPostmortem(account, id, null);
+      await audit.success({ meta: { account, incidentId: id } });
+      res.status(204).end();
+    } catch (error) {
+      await audit.fail({ error: error as Error });
+      throw error;
+    }
+  });
+}
