@@ -25,6 +25,8 @@ export type StatusPerson = { id: string; name: string; email?: string };
  */
 export type StatusIncident = {
   id: string;
+  /** Its PagerDuty account, which with its ID names its timeline (`/incidents/:account/:id/timeline`). */
+  account?: string;
   number: number;
   title: string;
   status: 'triggered' | 'acknowledged' | 'resolved';

@@ -31,15 +31,15 @@ export const legacyStatusPlugin = createPlugin({
 });
 
 /**
- * The company-wide status dashboard, for apps on the legacy frontend system.
+ * The company-wide status dashboard (and each incident's timeline under
+ * `incidents/:account/:incidentId`), for apps on the legacy frontend system.
  *
  * @public
  */
 export const StatusDashboardPage = legacyStatusPlugin.provide(
   createRoutableExtension({
     name: 'StatusDashboardPage',
-    component: () =>
-      import('./components/StatusDashboard').then(m => m.StatusDashboard),
+    component: () => import('./components/StatusPage').then(m => m.StatusPage),
     mountPoint: legacyRootRouteRef,
   }),
 );

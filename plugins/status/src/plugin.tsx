@@ -32,8 +32,7 @@ const statusPage = PageBlueprint.make({
     title: 'Status',
     icon: <TrafficIcon />,
     routeRef: rootRouteRef,
-    loader: () =>
-      import('./components/StatusDashboard').then(m => <m.StatusDashboard />),
+    loader: () => import('./components/StatusPage').then(m => <m.StatusPage />),
   },
 });
 
@@ -82,7 +81,8 @@ const myServicesWidget = HomePageWidgetBlueprint.make({
 
 /**
  * The status plugin for the new frontend system: the `/status` page
- * (`page:status`), the Status tab of entity pages (`entity-content:status`)
+ * (`page:status`, with each incident's timeline at
+ * `/status/incidents/:account/:incidentId`), the Status tab of entity pages (`entity-content:status`)
  * and the Status cards of their overview (`entity-card:status` for services,
  * `entity-card:status/rollup` for Systems, Domains and Groups), and the
  * home-page card of the services the reader's teams own or depend on that

@@ -11,6 +11,7 @@ import { DASHBOARD_MESSAGES } from './translations/dashboard';
 import { HISTORY_MESSAGES } from './translations/history';
 import { SHARED_MESSAGES } from './translations/shared';
 import { STATUS_TAB_MESSAGES } from './translations/statusTab';
+import { TIMELINE_MESSAGES } from './translations/timeline';
 import {
   DISPLAY_LEVEL_LABELS,
   DisplayLevel,
@@ -35,7 +36,8 @@ export type StatusTranslationMessages = {
     | `statusTab.${keyof typeof STATUS_TAB_MESSAGES}`
     | `dashboard.${keyof typeof DASHBOARD_MESSAGES}`
     | `shared.${keyof typeof SHARED_MESSAGES}`
-    | `history.${keyof typeof HISTORY_MESSAGES}`]: string;
+    | `history.${keyof typeof HISTORY_MESSAGES}`
+    | `timeline.${keyof typeof TIMELINE_MESSAGES}`]: string;
 };
 
 /**
@@ -62,6 +64,7 @@ export const statusTranslationRef: TranslationRef<
     dashboard: DASHBOARD_MESSAGES,
     shared: SHARED_MESSAGES,
     history: HISTORY_MESSAGES,
+    timeline: TIMELINE_MESSAGES,
   },
 });
 

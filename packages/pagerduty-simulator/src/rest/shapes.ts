@@ -13,6 +13,12 @@ export type { Urls } from './referenceShapes';
 export type { ServicesContext } from './directoryShapes';
 
 /** Serialises the account's objects in PagerDuty's REST and webhook shapes. */
+/** How an action reached PagerDuty: a note, the web UI for people, the API for services. */
+function channelOf(entry: LogEntry): string {
+  if (entry.type === 'annotate_log_entry') return 'note';
+  return entry.agent.type === 'user' ? 'web_ui' : 'api';
+}
+
 export class Shapes extends DirectoryShapes {
   incident(incident: Incident, include: Set<string> = new Set()) {
     const service = this.state.services.get(incident.serviceId)!;
@@ -151,14 +157,7 @@ export class Shapes extends DirectoryShapes {
       type: entry.type,
       created_at: iso(entry.createdAt),
       agent: this.agentRef(entry.agent),
-      channel: {
-        type:
-          entry.type === 'annotate_log_entry'
-            ? 'note'
-            : entry.agent.type === 'user'
-            ? 'web_ui'
-            : 'api',
-      },
+      channel: { type: channelOf(entry) },
       service: this.serviceRef(entry.serviceId),
       incident: this.ref(
         'incident',

@@ -48,6 +48,7 @@ export const incidentView = (
   updates?: UpdatesByIncident,
 ): StatusIncident => ({
   id: i.id,
+  account: i.account,
   number: i.number,
   title: i.title,
   status: i.status,

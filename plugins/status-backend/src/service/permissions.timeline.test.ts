@@ -51,10 +51,9 @@ describe('incident timelines under a real permission policy', () => {
       // the levels each incident caused are recorded
       await waitForExpect(async () => {
         const res = await timeline(SRE, HIDDEN_MIDDLE.incidentTitle);
-        expect(res.status).toBe(200);
-        expect(res.body.impact.map((i: any) => i.entityRef)).toContain(
-          HIDDEN_MIDDLE.dependent,
-        );
+        const impacted = (res.body.impact ?? []).map((i: any) => i.entityRef);
+        if (res.status !== 200 || !impacted.includes(HIDDEN_MIDDLE.dependent))
+          throw new Error(`not recorded yet: ${res.status} ${impacted}`);
       });
     });
     afterAll(() => backend?.sim.close());
@@ -142,7 +141,7 @@ describe('incident timelines under a real permission policy', () => {
       expect(stranger.status).toBe(403);
       // bounded input, said plainly
       const bad = await write('put', READER, 'Orders stuck', {
-        url: 'javascript:alert(1)',
+        url: 'ftp://files.example.com/postmortem.txt',
       });
       expect(bad.status).toBe(400);
       // shop owns checkout

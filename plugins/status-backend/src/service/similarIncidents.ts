@@ -142,6 +142,7 @@ export async function describeSimilarIncidents(
           score: similarity + RELATION_BONUS[relation],
           similar: {
             id: candidate.id,
+            account: candidate.account,
             title: candidate.title,
             entityRef: ref,
             relation,

@@ -7,6 +7,8 @@
  */
 export type StatusSimilarIncident = {
   id: string;
+  /** Its PagerDuty account, which with its ID names its timeline. */
+  account?: string;
   title: string;
   /** The entity whose PagerDuty service it was on. */
   entityRef: string;

@@ -70,7 +70,7 @@ describe('findPostmortemLink', () => {
       findPostmortemLink('[runbook](https://wiki.example.com/runbook)'),
     ).toBeUndefined();
     expect(
-      findPostmortemLink('javascript:alert(1) postmortem'),
+      findPostmortemLink('ftp://files.example.com/postmortem.txt'),
     ).toBeUndefined();
   });
 });

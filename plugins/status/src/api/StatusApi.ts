@@ -13,6 +13,7 @@ import {
   StatusChanges,
   StatusEntityLevels,
   StatusSimilarIncidents,
+  StatusIncidentTimeline,
   StatusTeamResponse,
   StatusMaintenance,
   StatusResponse,
@@ -122,6 +123,19 @@ export interface StatusApi {
   getTeamResponse(days: 7 | 30 | 90): Promise<StatusTeamResponse>;
   /** For each open incident of an entity, the closest resolved ones of the last 90 days. */
   getSimilarIncidents(entityRef: string): Promise<StatusSimilarIncidents>;
+  /** One incident's timeline, as the signed-in user may see it. */
+  getIncidentTimeline(
+    account: string,
+    incidentId: string,
+  ): Promise<StatusIncidentTimeline>;
+  /** Links an incident's written postmortem (its owning team only). */
+  setIncidentPostmortem(
+    account: string,
+    incidentId: string,
+    link: { url: string; title?: string },
+  ): Promise<void>;
+  /** Removes the postmortem link set in the portal. */
+  removeIncidentPostmortem(account: string, incidentId: string): Promise<void>;
   /**
    * The levels of up to 200 entities at once (the catalog's table and graph):
    * those the reader may not see or the status layer does not know are left out.

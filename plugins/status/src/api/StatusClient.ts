@@ -13,6 +13,7 @@ import {
   StatusChanges,
   StatusEntityLevels,
   StatusSimilarIncidents,
+  StatusIncidentTimeline,
   StatusTeamResponse,
   StatusMaintenance,
   StatusResponse,
@@ -50,6 +51,10 @@ function entityPath(entityRef: string): string {
     .map(encodeURIComponent)
     .join('/');
 }
+
+/** `/incidents/<account>/<id>`, each part URL-encoded. */
+const incidentPath = (account: string, incidentId: string) =>
+  `/incidents/${encodeURIComponent(account)}/${encodeURIComponent(incidentId)}`;
 
 /**
  * {@link StatusApi} over HTTP, with the signed-in user's credentials.
@@ -134,6 +139,42 @@ export class StatusClient implements StatusApi {
     return this.get<StatusSimilarIncidents>(
       `/entities/${entityPath(entityRef)}/similar-incidents`,
     );
+  }
+
+  async getIncidentTimeline(
+    account: string,
+    incidentId: string,
+  ): Promise<StatusIncidentTimeline> {
+    return this.get<StatusIncidentTimeline>(
+      `${incidentPath(account, incidentId)}/timeline`,
+    );
+  }
+
+  async setIncidentPostmortem(
+    account: string,
+    incidentId: string,
+    link: { url: string; title?: string },
+  ): Promise<void> {
+    const response = await this.fetch(
+      `${incidentPath(account, incidentId)}/postmortem`,
+      {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(link),
+      },
+    );
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+  }
+
+  async removeIncidentPostmortem(
+    account: string,
+    incidentId: string,
+  ): Promise<void> {
+    const response = await this.fetch(
+      `${incidentPath(account, incidentId)}/postmortem`,
+      { method: 'DELETE' },
+    );
+    if (!response.ok) throw await ResponseError.fromResponse(response);
   }
 
   async getLevels(entityRefs: string[]): Promise<StatusEntityLevels> {

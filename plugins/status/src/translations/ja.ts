@@ -8,6 +8,7 @@ import { DASHBOARD_TRANSLATIONS_JA } from './dashboard';
 import { HISTORY_TRANSLATIONS_JA } from './history';
 import { SHARED_TRANSLATIONS_JA } from './shared';
 import { STATUS_TAB_TRANSLATIONS_JA } from './statusTab';
+import { TIMELINE_TRANSLATIONS_JA } from './timeline';
 
 /** The status plugin's words in Japanese (levels, coverage, filters and dependencies so far). */
 const ja = createTranslationMessages({
@@ -22,6 +23,7 @@ const ja = createTranslationMessages({
     ...DASHBOARD_TRANSLATIONS_JA,
     ...SHARED_TRANSLATIONS_JA,
     ...HISTORY_TRANSLATIONS_JA,
+    ...TIMELINE_TRANSLATIONS_JA,
     'coverage.tab': 'カバレッジ',
     'coverage.what': 'カバレッジ',
     'coverage.intro':

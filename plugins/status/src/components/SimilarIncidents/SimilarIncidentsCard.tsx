@@ -12,7 +12,9 @@ import {
   TimeWords,
   useDashboardWords,
   useHistoryWords,
+  useIncidentTimelineLink,
   useSimilarIncidents,
+  useTimelineWords,
   useTimeWords,
 } from '../common';
 import { whenLabel } from '../Maintenance/MaintenanceCard';
@@ -72,6 +74,8 @@ function SimilarEntry(props: { similar: StatusSimilarIncident }) {
   const t = useHistoryWords();
   const dashboardWords = useDashboardWords();
   const time = useTimeWords();
+  const timelineOf = useIncidentTimelineLink();
+  const timelineWords = useTimelineWords();
   const { similar } = props;
   return (
     <li
@@ -86,7 +90,8 @@ function SimilarEntry(props: { similar: StatusSimilarIncident }) {
         ) : (
           similar.title
         )}{' '}
-        — <StatusEntityLink entityRef={similar.entityRef} />
+        — <StatusEntityLink entityRef={similar.entityRef} /> ·{' '}
+        <Link to={timelineOf(similar)}>{timelineWords('timelineLink')}</Link>
       </Typography>
       <Typography variant="caption" color="textSecondary" component="div">
         {describeSimilar(similar, t, dashboardWords, time)}

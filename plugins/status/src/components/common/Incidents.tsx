@@ -12,9 +12,14 @@ import { SignalList } from './SignalList';
 import { Embedded, EMBED } from './Embedded';
 import { useNow } from './Freshness';
 import { IncidentUpdates } from './IncidentUpdates';
-import { SectionWords, useSharedWords } from './useSectionWords';
+import {
+  SectionWords,
+  useSharedWords,
+  useTimelineWords,
+} from './useSectionWords';
 import { SHARED_MESSAGES } from '../../translations/shared';
 import { useTimeWords } from './useTimeWords';
+import { useIncidentTimelineLink } from './statusLink';
 
 /** A bridge link to Slack: PagerDuty lets it be a web conference or a Slack channel. */
 function isSlackLink(url: string) {
@@ -68,6 +73,8 @@ export function IncidentList(props: {
   const now = useNow();
   const t = useSharedWords();
   const time = useTimeWords();
+  const timelineOf = useIncidentTimelineLink();
+  const timelineWords = useTimelineWords();
   const { incidents, emptyText } = props;
   return (
     <SignalList
@@ -121,6 +128,9 @@ export function IncidentList(props: {
                   })
                 : t('unassigned')}
             </Typography>
+            <Link to={timelineOf(incident)}>
+              {timelineWords('timelineLink')}
+            </Link>
             {incident.conferenceUrl && (
               <Link to={incident.conferenceUrl}>
                 {isSlackLink(incident.conferenceUrl)

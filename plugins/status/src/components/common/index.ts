@@ -7,7 +7,12 @@ export { IncidentList } from './Incidents';
 export { OnCall, OwnerContacts, slackChannelUrl } from './Contacts';
 export { usePolling, POLL_INTERVAL_MS } from './usePolling';
 export type { Polled } from './usePolling';
-export { useEntityRoute, useStatusTabLink } from './statusLink';
+export {
+  useEntityRoute,
+  useIncidentTimelineLink,
+  useStatusRootPath,
+  useStatusTabLink,
+} from './statusLink';
 export { StatusNode } from './StatusNode';
 export { AlertList } from './Alerts';
 export { useLiveStatus } from './useLiveStatus';
@@ -19,6 +24,7 @@ export {
   useHealth,
   useHistory,
   useIncidents,
+  useIncidentTimeline,
   useMaintenance,
   useLiveResource,
   useMyTeamsSummary,
@@ -52,8 +58,9 @@ export {
   useHistoryWords,
   useSharedWords,
   useStatusTabWords,
+  useTimelineWords,
 } from './useSectionWords';
-export type { SectionWords } from './useSectionWords';
+export type { SectionWords, TimelineWords } from './useSectionWords';
 export {
   readerLocale,
   timeOfDay,

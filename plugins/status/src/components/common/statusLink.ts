@@ -1,6 +1,7 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { RouteFunc, useRouteRef } from '@backstage/core-plugin-api';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { rootRouteRef } from '../../routes';
 
 type EntityRouteFunc = RouteFunc<{
   kind: string;
@@ -36,4 +37,30 @@ export function useStatusTabLink(): (entityRef: string) => string | undefined {
       name,
     })}/status`;
   };
+}
+
+/** Where the status page is mounted: `/status` where the app cannot say (a legacy app). */
+export function useStatusRootPath(): string {
+  try {
+    // it throws, after its own hooks, only when the route is not mounted
+    // a route ref of the new frontend system, which core's hook resolves there too
+    return useRouteRef(rootRouteRef as any)?.() ?? '/status';
+  } catch {
+    return '/status';
+  }
+}
+
+/**
+ * The URL of an incident's timeline page, stable enough to paste in chat:
+ * `<status page>/incidents/<account>/<incident id>`.
+ */
+export function useIncidentTimelineLink(): (incident: {
+  account?: string;
+  id: string;
+}) => string {
+  const root = useStatusRootPath().replace(/\/$/, '');
+  return incident =>
+    `${root}/incidents/${encodeURIComponent(
+      incident.account ?? 'default',
+    )}/${encodeURIComponent(incident.id)}`;
 }

@@ -7,6 +7,7 @@ import { DASHBOARD_MESSAGES } from '../../translations/dashboard';
 import { HISTORY_MESSAGES } from '../../translations/history';
 import { SHARED_MESSAGES } from '../../translations/shared';
 import { STATUS_TAB_MESSAGES } from '../../translations/statusTab';
+import { TIMELINE_MESSAGES } from '../../translations/timeline';
 
 /**
  * A word of one section of the translation ref, with its parameters; a
@@ -73,4 +74,12 @@ export function useSharedWords(): SectionWords<keyof typeof SHARED_MESSAGES> {
 /** The words of history, response, changes and similar incidents in the reader's language. */
 export function useHistoryWords(): SectionWords<keyof typeof HISTORY_MESSAGES> {
   return useSectionWords('history');
+}
+
+/** A word of an incident's timeline page and its postmortem draft. */
+export type TimelineWords = SectionWords<keyof typeof TIMELINE_MESSAGES>;
+
+/** The words of an incident's timeline and postmortem draft in the reader's language. */
+export function useTimelineWords(): TimelineWords {
+  return useSectionWords('timeline');
 }

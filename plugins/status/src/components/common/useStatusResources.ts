@@ -202,3 +202,11 @@ export const usePublicLinks = (entityRef: string) =>
  */
 export const useHealth = () =>
   useResource(api => api.getHealth().catch(() => undefined), []);
+
+/** One incident's timeline, read again on every push (its incident may change). */
+export function useIncidentTimeline(account: string, incidentId: string) {
+  return useLiveResource(
+    api => api.getIncidentTimeline(account, incidentId),
+    [account, incidentId],
+  );
+}

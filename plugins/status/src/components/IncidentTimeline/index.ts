@@ -1,0 +1,5 @@
+export {
+  IncidentTimelinePage,
+  IncidentTimelineView,
+} from './IncidentTimelinePage';
+export { composePostmortemDraft } from './postmortemDraft';
