@@ -1,4 +1,8 @@
-import { isMajorIncident, toDate } from '@status-layer/plugin-status-common';
+import {
+  isMajorIncident,
+  MAJOR_PRIORITIES,
+  toDate,
+} from '@status-layer/plugin-status-common';
 import { Knex } from 'knex';
 import { batches } from './batches';
 import { toIncident } from './incidentRows';
@@ -225,8 +229,19 @@ export class DatabaseIncidentTimelineStore implements IncidentTimelineStore {
       })
       .where('i.account', account)
       .where('i.created_at', '>=', since)
-      // a prefilter: isMajorIncident decides
-      .where(q => q.whereNotNull('i.priority').orWhere('i.urgency', 'high'))
+      // isMajorIncident in SQL (it checks again below)
+      .where(q =>
+        q
+          .whereRaw(
+            `upper(i.priority) in (${MAJOR_PRIORITIES.map(() => '?').join(
+              ', ',
+            )})`,
+            [...MAJOR_PRIORITIES],
+          )
+          .orWhere(q2 =>
+            q2.whereNull('i.priority').andWhere('i.urgency', 'high'),
+          ),
+      )
       .where(q => q.whereNull('r.complete').orWhere('r.complete', false))
       .orderBy('i.created_at', 'desc')
       .limit(limit)

@@ -9,10 +9,65 @@ import { createTestDatabases } from '../__testUtils__/databases';
 import { partFreshness } from '../engine/freshness';
 import { RequestCounter } from './PagerDutyClient';
 import {
+  logReadOrder,
   MAX_LOG_READS,
   REREAD_OPEN_AFTER_MS,
   syncIncidentTimelines,
 } from './syncIncidentTimelines';
+import { StoredIncident } from '../database';
+
+describe('logReadOrder', () => {
+  const NOW = Date.UTC(2031, 0, 1);
+  const incident = (
+    id: string,
+    status: StoredIncident['status'],
+    priority: string | undefined,
+    minutesAgo: number,
+  ) =>
+    ({
+      id,
+      status,
+      priority,
+      createdAt: new Date(NOW - minutesAgo * 60_000),
+    } as StoredIncident);
+  const read = (minutesAgo: number) => ({
+    readAt: new Date(NOW - minutesAgo * 60_000),
+    complete: false,
+  });
+
+  it('reads new open incidents, then completes resolved ones, then re-reads open ones, then the backlog by priority', () => {
+    expect(
+      logReadOrder(
+        [
+          { incident: incident('backlog-p2', 'resolved', 'P2', 5_000) },
+          { incident: incident('backlog-p1', 'resolved', 'P1', 9_000) },
+          {
+            incident: incident('open-stale', 'triggered', 'P1', 30),
+            read: read(10),
+          },
+          {
+            incident: incident('open-fresh', 'triggered', 'P1', 30),
+            read: read(1),
+          },
+          {
+            incident: incident('resolved-since', 'resolved', 'P2', 40),
+            read: read(2),
+          },
+          { incident: incident('new-p2', 'triggered', 'P2', 1) },
+          { incident: incident('new-p1', 'acknowledged', 'P1', 2) },
+        ],
+        NOW,
+      ).map(i => i.id),
+    ).toEqual([
+      'new-p1',
+      'new-p2',
+      'resolved-since',
+      'open-stale',
+      'backlog-p1',
+      'backlog-p2',
+    ]);
+  });
+});
 
 jest.setTimeout(90_000);
 
@@ -80,6 +135,13 @@ describe('syncIncidentTimelines', () => {
         title: 'Slow carts',
         urgency: 'low',
       });
+      // a P3 is not major however urgent
+      const p3 = sim.state.trigger({
+        service: 'cart-api',
+        title: 'Slow checkout',
+        urgency: 'high',
+        priority: 'P3',
+      });
 
       // the first sync's log reads all fail: recorded, the part says why
       await setFaults({
@@ -115,7 +177,7 @@ describe('syncIncidentTimelines', () => {
       expect(await syncIncidentTimelines(context(500))).toBe(1);
       expect(await readIds(major.map(m => m.id))).toHaveLength(major.length);
       // a low-urgency incident without a priority is not major
-      expect(await readIds([minor.id])).toEqual([]);
+      expect(await readIds([minor.id, p3.id])).toEqual([]);
       // nothing is due again within minutes
       expect(await syncIncidentTimelines(context(500))).toBe(0);
     });

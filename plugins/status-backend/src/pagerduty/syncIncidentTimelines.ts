@@ -44,9 +44,11 @@ export function toStoredLogEntry(
 }
 
 /**
- * Which incidents to read, most needed first: never read, then resolved
- * since their last read (the read that completes them), then open ones read
- * longest ago; within each, higher priority and newer first.
+ * Which incidents to read, most needed first: open ones never read, then
+ * those resolved since their last read (the read that completes them), then
+ * open ones read longest ago, then resolved ones never read (the backlog of
+ * past incidents the backfill brought); within each, higher priority and
+ * newer first.
  */
 export function logReadOrder(
   candidates: {
@@ -59,8 +61,9 @@ export function logReadOrder(
     incident,
     read,
   }: (typeof candidates)[number]): number | undefined => {
-    if (!read?.readAt) return 0;
-    if (incident.status === 'resolved') return 1;
+    const open = incident.status !== 'resolved';
+    if (!read?.readAt) return open ? 0 : 3;
+    if (!open) return 1;
     if (now - read.readAt.getTime() >= REREAD_OPEN_AFTER_MS) return 2;
     return undefined;
   };

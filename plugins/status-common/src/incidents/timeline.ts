@@ -151,15 +151,19 @@ export type StatusIncidentTimeline = {
   generatedAt: string;
 };
 
-/** Priorities that make an incident major. */
-const MAJOR_PRIORITIES = new Set([
+/**
+ * The priorities (upper case) that make an incident major.
+ *
+ * @public
+ */
+export const MAJOR_PRIORITIES: readonly string[] = [
   'P1',
   'P2',
   'SEV1',
   'SEV2',
   'SEV-1',
   'SEV-2',
-]);
+];
 
 /**
  * Whether an incident is major: priority P1 or P2 (or SEV1/SEV2), or high
@@ -174,7 +178,7 @@ export function isMajorIncident(incident: {
   urgency: string;
 }): boolean {
   const priority = incident.priority?.trim().toUpperCase();
-  if (priority) return MAJOR_PRIORITIES.has(priority);
+  if (priority) return MAJOR_PRIORITIES.includes(priority);
   return incident.urgency === 'high';
 }
 
