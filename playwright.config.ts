@@ -72,12 +72,22 @@ export default defineConfig({
 
   outputDir: 'e2e-test-report/artifacts',
 
-  projects: (generateProjects() ?? []).map(project => ({
-    ...project,
-    use: {
+  // Each package's tests, then (a project depending on them) the tests in
+  // e2e-tests/afterTheOutage, which resolve the demo's outage the others read.
+  projects: (generateProjects() ?? []).flatMap(project => {
+    const use = {
       ...project.use,
       channel: undefined,
       launchOptions: chromiumLaunchOptions,
-    },
-  })),
+    };
+    return [
+      { ...project, use, testIgnore: '**/afterTheOutage/**' },
+      {
+        name: `${project.name}-after-the-outage`,
+        testDir: `${project.testDir}/afterTheOutage`,
+        dependencies: [project.name!],
+        use,
+      },
+    ];
+  }),
 });

@@ -104,6 +104,7 @@ if (!args.includes('--engine')) {
     'bench:ingest',
     'bench:webhooks',
     'bench:history',
+    'bench:timelines',
     'bench:ui',
   ])
     run('yarn', [bench]);

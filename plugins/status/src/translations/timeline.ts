@@ -77,7 +77,6 @@ export const TIMELINE_MESSAGES = {
   // postmortem
   postmortemTitle: 'Postmortem',
   postmortemLink: 'Postmortem',
-  postmortemNamed: 'Postmortem: {{title}}',
   postmortemFromNote: 'linked in a note on the incident',
   postmortemSetBy: 'linked by {{name}} {{time}}',
   noPostmortem: 'No postmortem yet',
@@ -221,7 +220,6 @@ export const TIMELINE_MESSAGES_JA: Record<
     '変更が 1 回の応答に収まらないため、最初のものだけを表示しています。',
   postmortemTitle: 'ポストモーテム',
   postmortemLink: 'ポストモーテム',
-  postmortemNamed: 'ポストモーテム: {{title}}',
   postmortemFromNote: 'インシデントのメモでリンク',
   postmortemSetBy: '{{name}} が {{time}} にリンク',
   noPostmortem: 'ポストモーテムはまだありません',

@@ -250,7 +250,7 @@ describe('IncidentTimelineView', () => {
     );
     expect(
       screen.getByRole('link', {
-        name: /^Postmortem: Login failing after the certificate rotation/,
+        name: /^Login failing after the certificate rotation/,
       }),
     ).toHaveAttribute('href', 'https://wiki.example.com/pm/cert');
     expect(

@@ -213,9 +213,7 @@ export function PostmortemCard(props: {
         <>
           <Typography variant="body1">
             <Link to={postmortem.url}>
-              {postmortem.title
-                ? t('postmortemNamed', { title: postmortem.title })
-                : t('postmortemLink')}
+              {postmortem.title ?? t('postmortemLink')}
             </Link>
           </Typography>
           <Typography variant="body2" color="textSecondary">
