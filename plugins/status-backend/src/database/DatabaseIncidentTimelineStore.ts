@@ -84,6 +84,19 @@ export interface IncidentTimelineStore {
     since: Date,
     limit: number,
   ): Promise<{ incident: StoredIncident; read?: LogReadState }[]>;
+  /**
+   * Major incidents created since `since`, newest first, at most `limit`: of
+   * the given services, or of every service without them.
+   */
+  listMajorIncidents(options: {
+    since: Date;
+    limit: number;
+    services?: { account: string; serviceId: string }[];
+  }): Promise<StoredIncident[]>;
+  /** The notes PagerDuty logged on some incidents (`annotate_log_entry`), newest first. */
+  loggedNotesOf(
+    incidents: { account: string; incidentId: string }[],
+  ): Promise<{ account: string; incidentId: string; note: string }[]>;
   /** Sets (or with `null` removes) an incident's postmortem link. */
   setPostmortem(
     account: string,
@@ -106,6 +119,19 @@ const MAX_NOTE = 4_000;
 
 const bounded = (text: string, max: number) =>
   text.length > max ? `${text.slice(0, max - 1)}…` : text;
+
+/** {@link isMajorIncident} in SQL, on the incidents table under `alias`. */
+const whereMajor = (alias: string) => (q: Knex.QueryBuilder) =>
+  q
+    .whereRaw(
+      `upper(${alias}.priority) in (${MAJOR_PRIORITIES.map(() => '?').join(
+        ', ',
+      )})`,
+      [...MAJOR_PRIORITIES],
+    )
+    .orWhere(q2 =>
+      q2.whereNull(`${alias}.priority`).andWhere(`${alias}.urgency`, 'high'),
+    );
 
 const toReadState = (r: any): LogReadState => ({
   readAt: toDate(r.read_at),
@@ -229,19 +255,7 @@ export class DatabaseIncidentTimelineStore implements IncidentTimelineStore {
       })
       .where('i.account', account)
       .where('i.created_at', '>=', since)
-      // isMajorIncident in SQL (it checks again below)
-      .where(q =>
-        q
-          .whereRaw(
-            `upper(i.priority) in (${MAJOR_PRIORITIES.map(() => '?').join(
-              ', ',
-            )})`,
-            [...MAJOR_PRIORITIES],
-          )
-          .orWhere(q2 =>
-            q2.whereNull('i.priority').andWhere('i.urgency', 'high'),
-          ),
-      )
+      .where(whereMajor('i'))
       .where(q => q.whereNull('r.complete').orWhere('r.complete', false))
       .orderBy('i.created_at', 'desc')
       .limit(limit)
@@ -266,6 +280,62 @@ export class DatabaseIncidentTimelineStore implements IncidentTimelineStore {
           : undefined,
       }))
       .filter(({ incident }) => isMajorIncident(incident));
+  }
+
+  async listMajorIncidents(options: {
+    since: Date;
+    limit: number;
+    services?: { account: string; serviceId: string }[];
+  }): Promise<StoredIncident[]> {
+    const read = async (services?: { account: string; serviceId: string }[]) =>
+      (
+        await this.db('status_pd_incidents as i')
+          .where('i.created_at', '>=', options.since)
+          .where(whereMajor('i'))
+          .modify(q => {
+            if (services)
+              q.where(inner => {
+                for (const s of services)
+                  inner.orWhere({
+                    'i.account': s.account,
+                    'i.service_id': s.serviceId,
+                  });
+              });
+          })
+          .orderBy('i.created_at', 'desc')
+          .limit(options.limit)
+      ).map(toIncident);
+    if (!options.services) return read();
+    const found: StoredIncident[] = [];
+    for (const chunk of batches(options.services, KEYS_PER_READ))
+      found.push(...(await read(chunk)));
+    return found
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+      .slice(0, options.limit);
+  }
+
+  async loggedNotesOf(
+    incidents: { account: string; incidentId: string }[],
+  ): Promise<{ account: string; incidentId: string; note: string }[]> {
+    const result: { account: string; incidentId: string; note: string }[] = [];
+    for (const chunk of batches(incidents, KEYS_PER_READ)) {
+      if (!chunk.length) continue;
+      const rows = await this.db('status_incident_log_entries')
+        .whereNotNull('note')
+        .where(q => {
+          for (const i of chunk)
+            q.orWhere({ account: i.account, incident_id: i.incidentId });
+        })
+        .orderBy('at', 'desc')
+        .select('account', 'incident_id', 'note');
+      for (const r of rows)
+        result.push({
+          account: r.account,
+          incidentId: r.incident_id,
+          note: r.note,
+        });
+    }
+    return result;
   }
 
   async setPostmortem(

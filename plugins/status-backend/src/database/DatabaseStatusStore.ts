@@ -411,7 +411,10 @@ export class DatabaseStatusStore implements StatusStore {
     return selectHistory(this.db, entityRef, options);
   }
 
-  readHistories(entityRefs: string[], options: { since: Date; limit: number }) {
+  readHistories(
+    entityRefs: string[],
+    options: { since: Date; until?: Date; limit: number },
+  ) {
     return selectHistories(this.db, entityRefs, options);
   }
 

@@ -165,12 +165,13 @@ export interface StatusStore {
     options: TransitionWindow,
   ): Promise<WindowTransitions>;
   /**
-   * Several entities' transitions from `since` on, oldest first, each list
-   * opened by the entity's last one before `since`; at most `limit` in all.
+   * Several entities' transitions from `since` on (to `until`), oldest
+   * first, each list opened by the entity's last one before `since`; at most
+   * `limit` in all.
    */
   readHistories(
     entityRefs: string[],
-    options: { since: Date; limit: number },
+    options: { since: Date; until?: Date; limit: number },
   ): Promise<{
     byEntity: Map<string, StatusTransition[]>;
     truncated: boolean;

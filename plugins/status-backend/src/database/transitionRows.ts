@@ -136,7 +136,7 @@ export async function deleteTransitionsBefore(
 export async function selectHistories(
   db: Knex,
   entityRefs: string[],
-  options: { since: Date; limit: number },
+  options: { since: Date; until?: Date; limit: number },
 ): Promise<{
   byEntity: Map<string, StatusTransition[]>;
   truncated: boolean;
@@ -156,6 +156,9 @@ export async function selectHistories(
     const rows = await db('status_transitions')
       .whereIn('entity_ref', batch)
       .where('at', '>=', options.since)
+      .modify(q => {
+        if (options.until) q.where('at', '<=', options.until);
+      })
       .orderBy([
         { column: 'at', order: 'asc' },
         { column: 'id', order: 'asc' },

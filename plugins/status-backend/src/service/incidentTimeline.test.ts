@@ -12,6 +12,7 @@ import {
 } from '../__testUtils__/shopOrganisation';
 import { createStatusStack } from '../__testUtils__/statusStack';
 import { describeIncidentTimeline } from './incidentTimeline';
+import { describeMajorIncidents } from './majorIncidents';
 
 jest.setTimeout(90_000);
 
@@ -129,6 +130,45 @@ describe('incident timeline', () => {
       for (const i of resolved.impact) expect(i.to).not.toBeNull();
       const last = resolved.entries[resolved.entries.length - 1];
       expect(last.kind).toBe('recovered');
+
+      // among auth-service's past major incidents, and its team's
+      const major = (entityRef?: string, query = '') =>
+        describeMajorIncidents({
+          store,
+          engine,
+          view: everything,
+          entityRef,
+          rollup: entityRef?.startsWith('group:'),
+          query,
+          days: 90,
+          offset: 0,
+          limit: 25,
+          now: new Date(),
+        });
+      const own = await major(AUTH);
+      const listed = own.incidents.find(i => i.id === login.id);
+      expect(listed).toMatchObject({
+        title: 'Login failing',
+        entityRef: AUTH,
+        blastRadius: { entities: resolved.impact.length, teams: 2 },
+        postmortem: {
+          url: 'https://wiki.example.com/pm/login',
+          source: 'note',
+        },
+      });
+      expect(listed!.durationMs).toBe(
+        Date.parse(listed!.resolvedAt!) - Date.parse(listed!.createdAt),
+      );
+      const platform = await major('group:default/platform', 'LOGIN');
+      expect(platform.incidents.map(i => i.id)).toContain(login.id);
+      expect(platform.teams).toContainEqual({
+        team: 'group:default/platform',
+        incidents: platform.total,
+        withPostmortem: expect.any(Number),
+      });
+      expect((await major(AUTH, 'payments')).incidents).toEqual([]);
+      // shop-web's own service had none
+      expect((await major(SHOP)).incidents).toEqual([]);
     });
 
     it('says plainly when the log was not read, standing in the incident’s own times', async () => {

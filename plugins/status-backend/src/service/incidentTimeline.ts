@@ -33,6 +33,46 @@ const MAX_TRANSITIONS = 10_000;
 /** How late after an incident began observing may start and still see its impact. */
 const OBSERVED_SLACK_MS = MINUTE_MS;
 
+/** Whether the status layer observed levels when an incident began: levels are observed at each sync, so a start within one is in time. */
+export const observed = (
+  observedSince: Date | undefined,
+  incident: { createdAt: Date },
+) =>
+  !!observedSince &&
+  observedSince.getTime() <= incident.createdAt.getTime() + OBSERVED_SLACK_MS;
+
+/**
+ * The entities an incident made worse (not yet filtered for a reader), from
+ * the level changes of its entities and their dependents while it lasted and
+ * the hour after.
+ */
+export async function impactOf(options: {
+  store: StatusStore;
+  engine: StatusEngine;
+  incident: StoredIncident;
+  entityRefs: string[];
+  /** When it ended (resolved, or now). */
+  end: number;
+}): Promise<{ impact: StatusIncidentImpact[]; truncated: boolean }> {
+  const { store, engine, incident, entityRefs, end } = options;
+  const refs = new Set(entityRefs);
+  for (const root of entityRefs)
+    for (const d of engine.dependentsOf(root, MAX_DEPENDENTS)) refs.add(d);
+  const { byEntity, truncated } = await store.readHistories([...refs], {
+    since: new Date(incident.createdAt.getTime() - MINUTE_MS),
+    until: new Date(end + RECOVERY_AFTER_MS),
+    limit: MAX_TRANSITIONS,
+  });
+  return {
+    impact: incidentImpact({
+      incidentId: incident.id,
+      entityRefs,
+      transitions: [...byEntity.values()].flat(),
+    }),
+    truncated,
+  };
+}
+
 /** The incident a caller may see, with its entities they may see; a 404 otherwise. */
 export async function visibleIncident(options: {
   store: StatusStore;
@@ -188,26 +228,16 @@ export async function describeIncidentTimeline(options: {
   }
 
   // what the status layer observed: its entities and their dependents
-  const observedSince = await store.observedSince();
-  // levels are observed at each sync: a start within one is in time
-  if (!observedSince || observedSince.getTime() > created + OBSERVED_SLACK_MS)
+  if (!observed(await store.observedSince(), incident))
     gaps.push({ code: 'not-observed' });
-  const refs = new Set(entityRefs);
-  for (const root of entityRefs)
-    for (const d of engine.dependentsOf(root, MAX_DEPENDENTS)) refs.add(d);
-  const { byEntity, truncated } = await store.readHistories([...refs], {
-    since: new Date(created - MINUTE_MS),
-    limit: MAX_TRANSITIONS,
+  const { impact: allImpact, truncated } = await impactOf({
+    store,
+    engine,
+    incident,
+    entityRefs,
+    end,
   });
   if (truncated) gaps.push({ code: 'levels-truncated' });
-  const until = end + RECOVERY_AFTER_MS;
-  const allImpact = incidentImpact({
-    incidentId: id,
-    entityRefs,
-    transitions: [...byEntity.values()]
-      .flat()
-      .filter(t => t.at.getTime() <= until),
-  });
   const owners = new Set<string>();
   const impact: StatusIncidentImpact[] = [];
   let hiddenImpact = 0;

@@ -1,10 +1,18 @@
 import { AuditorService, UserInfoService } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
-import { StatusPostmortemLink } from '@status-layer/plugin-status-common';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  isRollupKind,
+  StatusPostmortemLink,
+} from '@status-layer/plugin-status-common';
 import express from 'express';
 import { z } from 'zod';
 import { describeIncidentTimeline, visibleIncident } from './incidentTimeline';
-import { callerViewReader, StatusRouteContext } from './visibleEntity';
+import { describeMajorIncidents } from './majorIncidents';
+import {
+  callerViewReader,
+  StatusRouteContext,
+  toFullEntityRef,
+} from './visibleEntity';
 
 /** What the timeline routes need besides the read routes' context. */
 export type IncidentTimelineRouteOptions = StatusRouteContext & {
@@ -16,6 +24,14 @@ export type IncidentTimelineRouteOptions = StatusRouteContext & {
 const params = z.object({
   account: z.string().min(1).max(64),
   id: z.string().min(1).max(64),
+});
+
+const majorQuery = z.object({
+  entityRef: z.string().min(1).max(255).optional(),
+  q: z.string().max(200).default(''),
+  days: z.coerce.number().int().min(1).max(365).default(90),
+  offset: z.coerce.number().int().min(0).max(10_000).default(0),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 
 const postmortemBody = z.object({
@@ -39,6 +55,8 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
 }
 
 /**
+ * `GET /incidents/major?entityRef=&q=&days=`: past major incidents of an
+ * entity, a roll-up's members or the company, for the caller;
  * `GET /incidents/:account/:id/timeline`: one incident's timeline for its
  * caller (a 404 when they may read none of its entities); and
  * `PUT`/`DELETE /incidents/:account/:id/postmortem`: the owning team (a
@@ -53,6 +71,32 @@ export function addIncidentTimelineRoutes(
 ) {
   const viewOf = callerViewReader(options.httpAuth, options.access);
   const now = () => options.now?.() ?? new Date();
+
+  router.get('/incidents/major', async (req, res) => {
+    const view = await viewOf(req);
+    const query = parse(majorQuery, req.query);
+    const entityRef = query.entityRef
+      ? toFullEntityRef(query.entityRef)
+      : undefined;
+    if (entityRef && !view.has(entityRef))
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    res.json(
+      await describeMajorIncidents({
+        store: options.store,
+        engine: options.requireEngine(),
+        view,
+        entityRef,
+        rollup: entityRef
+          ? isRollupKind(entityRef.slice(0, entityRef.indexOf(':')))
+          : false,
+        query: query.q.trim(),
+        days: query.days,
+        offset: query.offset,
+        limit: query.limit,
+        now: now(),
+      }),
+    );
+  });
 
   router.get('/incidents/:account/:id/timeline', async (req, res) => {
     const view = await viewOf(req);

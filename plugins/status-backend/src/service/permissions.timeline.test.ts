@@ -133,6 +133,55 @@ describe('incident timelines under a real permission policy', () => {
       );
     });
 
+    it('lists past major incidents without a hidden root cause, and counts hidden reach without naming it', async () => {
+      const company = await backend.as(READER, '/incidents/major');
+      expect(company.status).toBe(200);
+      backend.expectNothingHidden(company.body);
+      const titles = company.body.incidents.map((i: any) => i.title);
+      expect(titles).toEqual(
+        expect.arrayContaining([HIDDEN_MIDDLE.incidentTitle, 'Orders stuck']),
+      );
+      expect(titles).not.toContain('Token signing keys expired');
+      const payments = company.body.incidents.find(
+        (i: any) => i.title === HIDDEN_MIDDLE.incidentTitle,
+      );
+      const sre = await backend.as(SRE, '/incidents/major');
+      expect(sre.body.incidents.map((i: any) => i.title)).toContain(
+        'Token signing keys expired',
+      );
+      // the reach counts the hidden middle for every reader alike
+      expect(payments.blastRadius).toEqual(
+        sre.body.incidents.find(
+          (i: any) => i.title === HIDDEN_MIDDLE.incidentTitle,
+        ).blastRadius,
+      );
+      // a hidden entity's own list answers as missing; searching narrows
+      expect(
+        (
+          await backend.as(
+            READER,
+            '/incidents/major?entityRef=component:default/auth-service',
+          )
+        ).status,
+      ).toBe(404);
+      const searched = await backend.as(READER, '/incidents/major?q=orders');
+      expect(searched.body.incidents.map((i: any) => i.title)).toEqual([
+        'Orders stuck',
+      ]);
+      const system = await backend.as(
+        READER,
+        '/incidents/major?entityRef=system:default/shop-system',
+      );
+      expect(system.status).toBe(200);
+      backend.expectNothingHidden(system.body);
+      expect(system.body.incidents.map((i: any) => i.title)).toEqual(
+        expect.arrayContaining([HIDDEN_MIDDLE.incidentTitle, 'Orders stuck']),
+      );
+      expect(
+        (await backend.as(READER, '/incidents/major?days=9999')).status,
+      ).toBe(400);
+    });
+
     it('lets the owning team link a postmortem, and nobody else', async () => {
       // identity does not own checkout: refused
       const stranger = await write('put', IDENTITY_DEV, 'Orders stuck', {

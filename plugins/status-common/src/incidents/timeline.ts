@@ -456,3 +456,69 @@ export function incidentImpact(options: {
       a.entityRef.localeCompare(b.entityRef),
   );
 }
+
+/**
+ * A past major incident, as `GET /incidents/major` lists it.
+ *
+ * @public
+ */
+export type StatusMajorIncident = {
+  account: string;
+  id: string;
+  number: number;
+  title: string;
+  priority: string | null;
+  urgency: 'high' | 'low';
+  status: 'triggered' | 'acknowledged' | 'resolved';
+  createdAt: string;
+  resolvedAt: string | null;
+  /** How long it lasted (so far, while open). */
+  durationMs: number;
+  /** The entity it was on (its root cause), as the reader may see it. */
+  entityRef: string;
+  /**
+   * How far it reached: the entities made worse and their owning teams
+   * (hidden ones counted, never named); null when it began before the status
+   * layer observed levels (backfilled from PagerDuty's past incidents).
+   */
+  blastRadius: { entities: number; teams: number } | null;
+  postmortem: StatusPostmortemLink | null;
+};
+
+/**
+ * The major incidents of an entity (a System's, Domain's or Group's members
+ * for a roll-up) or of the company, with each owning team's share of them
+ * that has a postmortem.
+ *
+ * @public
+ */
+export type StatusMajorIncidents = {
+  /** Whose incidents; null for the company's. */
+  entityRef: string | null;
+  days: number;
+  /** The words searched for in titles, as given. */
+  query: string;
+  /** This page, newest first. */
+  incidents: StatusMajorIncident[];
+  /** How many matched in all. */
+  total: number;
+  offset: number;
+  /** Per owning team the reader may see: its major incidents, and how many have a postmortem. */
+  teams: { team: string; incidents: number; withPostmortem: number }[];
+  /** More matched than one answer reads: the oldest are left out. */
+  truncated: boolean;
+  generatedAt: string;
+};
+
+/**
+ * Whether an incident's title matches a search: every word of the query
+ * (split at spaces) is found in the title, case aside. Works for any script,
+ * Japanese included; an empty query matches everything.
+ *
+ * @public
+ */
+export function matchesTitleSearch(title: string, query: string): boolean {
+  const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  const text = title.toLocaleLowerCase();
+  return words.every(word => text.includes(word));
+}
