@@ -65,6 +65,14 @@ function organisation() {
   }));
 }
 
+/** 2 % P1, 8 % P2, 20 % P3, the rest without a priority. */
+function priorityOf(roll: number): string | undefined {
+  if (roll < 0.02) return 'P1';
+  if (roll < 0.1) return 'P2';
+  if (roll < 0.3) return 'P3';
+  return undefined;
+}
+
 async function main() {
   const sim = await startSyntheticSimulator({
     services: SERVICES,
@@ -83,8 +91,7 @@ async function main() {
       service: syntheticServiceId(Math.floor(random() * SERVICES)),
       title: `Incident ${i}`,
       urgency: roll < 0.4 ? 'high' : 'low',
-      priority:
-        roll < 0.02 ? 'P1' : roll < 0.1 ? 'P2' : roll < 0.3 ? 'P3' : undefined,
+      priority: priorityOf(roll),
       at,
       silent: true,
     });

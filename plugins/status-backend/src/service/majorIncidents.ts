@@ -76,11 +76,11 @@ export async function describeMajorIncidents(options: {
   now: Date;
 }): Promise<StatusMajorIncidents> {
   const { store, engine, view, entityRef, now } = options;
-  const scope = entityRef
-    ? options.rollup
+  let scope: string[] | undefined;
+  if (entityRef)
+    scope = options.rollup
       ? leafMembersOf(engine, entityRef, view).map(m => m.ref)
-      : [entityRef]
-    : undefined;
+      : [entityRef];
   const read = await store.timelines.listMajorIncidents({
     since: new Date(now.getTime() - options.days * DAY_MS),
     limit: MAX_READ + 1,

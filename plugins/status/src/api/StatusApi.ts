@@ -14,6 +14,7 @@ import {
   StatusEntityLevels,
   StatusSimilarIncidents,
   StatusIncidentTimeline,
+  StatusMajorIncidents,
   StatusTeamResponse,
   StatusMaintenance,
   StatusResponse,
@@ -128,6 +129,17 @@ export interface StatusApi {
     account: string,
     incidentId: string,
   ): Promise<StatusIncidentTimeline>;
+  /**
+   * Past major incidents (90 days by default) of an entity, of a System's,
+   * Domain's or Group's members, or of the company without `entityRef`.
+   */
+  getMajorIncidents(query: {
+    entityRef?: string;
+    q?: string;
+    days?: number;
+    offset?: number;
+    limit?: number;
+  }): Promise<StatusMajorIncidents>;
   /** Links an incident's written postmortem (its owning team only). */
   setIncidentPostmortem(
     account: string,

@@ -14,6 +14,7 @@ import {
   StatusEntityLevels,
   StatusSimilarIncidents,
   StatusIncidentTimeline,
+  StatusMajorIncidents,
   StatusTeamResponse,
   StatusMaintenance,
   StatusResponse,
@@ -147,6 +148,22 @@ export class StatusClient implements StatusApi {
   ): Promise<StatusIncidentTimeline> {
     return this.get<StatusIncidentTimeline>(
       `${incidentPath(account, incidentId)}/timeline`,
+    );
+  }
+
+  async getMajorIncidents(query: {
+    entityRef?: string;
+    q?: string;
+    days?: number;
+    offset?: number;
+    limit?: number;
+  }): Promise<StatusMajorIncidents> {
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(query))
+      if (value !== undefined && value !== '') search.set(key, String(value));
+    const text = search.toString();
+    return this.get<StatusMajorIncidents>(
+      `/incidents/major${text ? `?${text}` : ''}`,
     );
   }
 

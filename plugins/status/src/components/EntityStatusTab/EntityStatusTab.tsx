@@ -20,6 +20,7 @@ import {
   useEntityStatus,
   useLevelWords,
   useStatusTabWords,
+  useTimelineWords,
 } from '../common';
 import {
   AnnotationSnippet,
@@ -39,6 +40,7 @@ import {
   upstreamSummary,
 } from './Dependencies';
 import { AnswerCard } from './AnswerCard';
+import { PastMajorIncidentsCard } from '../IncidentTimeline';
 import { RootCauses } from './RootCauses';
 
 /** The entity's own signals: PagerDuty incidents and monitoring alerts. */
@@ -91,6 +93,7 @@ export function EntityStatusView(props: {
 }) {
   const { status, entityName, pollError, onRetry } = props;
   const t = useStatusTabWords();
+  const timelineWords = useTimelineWords();
   const levels = useLevelWords();
   const entityRef = parseEntityRef(status.entityRef);
   const notAnnotated =
@@ -213,6 +216,18 @@ export function EntityStatusView(props: {
             version={`${status.levels.own}/${status.levels.effective}`}
           />
         </Section>
+        {status.monitored && (
+          <Section
+            id="major-incidents"
+            title={timelineWords('majorTitle')}
+            summary={timelineWords('majorSectionSummary')}
+          >
+            <PastMajorIncidentsCard
+              entityRef={status.entityRef}
+              version={status.incidents.map(i => i.status).join()}
+            />
+          </Section>
+        )}
         {status.monitored && (
           <Section
             id="response"

@@ -3,3 +3,4 @@ export {
   IncidentTimelineView,
 } from './IncidentTimelinePage';
 export { composePostmortemDraft } from './postmortemDraft';
+export { PastMajorIncidentsCard } from './PastMajorIncidents';

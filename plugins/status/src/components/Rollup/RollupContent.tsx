@@ -13,6 +13,7 @@ import {
   StatusLayerRoot,
 } from '../common';
 import { HistoryCard } from '../History';
+import { PastMajorIncidentsCard } from '../IncidentTimeline';
 import { ResponseCard } from '../Response';
 import { SimulatedDataNotice } from '../StatusMessages';
 import { RollupView } from './RollupView';
@@ -38,6 +39,12 @@ export function RollupContent() {
             </Grid>
             <Grid item xs={12}>
               <HistoryCard entityRef={entityRef} rollup version={value.level} />
+            </Grid>
+            <Grid item xs={12}>
+              <PastMajorIncidentsCard
+                entityRef={entityRef}
+                version={value.level}
+              />
             </Grid>
             <Grid item xs={12}>
               <ResponseCard

@@ -21,6 +21,7 @@ import { MaintenanceOverview } from '../Maintenance';
 import { TeamResponse } from '../Response';
 import { FollowingCard } from '../Follow';
 import { CoverageTab, useCoverageWords } from '../Coverage';
+import { PastMajorIncidentsCard } from '../IncidentTimeline';
 import { BrokenNow } from './BrokenNow';
 import { EverythingList } from './EverythingList';
 import { Filters } from './Filters';
@@ -54,9 +55,12 @@ function IncidentsTab(props: {
 }) {
   const t = useDashboardWords();
   return (
-    <Loaded polled={props.polled} what={t('whatIncidents')}>
-      {value => <IncidentsFeed incidents={value.incidents} />}
-    </Loaded>
+    <>
+      <Loaded polled={props.polled} what={t('whatIncidents')}>
+        {value => <IncidentsFeed incidents={value.incidents} />}
+      </Loaded>
+      <PastMajorIncidentsCard />
+    </>
   );
 }
 

@@ -25,6 +25,7 @@ export {
   useHistory,
   useIncidents,
   useIncidentTimeline,
+  useMajorIncidents,
   useMaintenance,
   useLiveResource,
   useMyTeamsSummary,

@@ -210,3 +210,18 @@ export function useIncidentTimeline(account: string, incidentId: string) {
     [account, incidentId],
   );
 }
+
+/**
+ * Past major incidents of an entity, a roll-up's members or the company,
+ * read again when the query changes or `refreshOn` does (e.g. a level).
+ */
+export function useMajorIncidents(
+  query: { entityRef?: string; q?: string; offset?: number },
+  refreshOn?: string,
+) {
+  return useResource(
+    api => api.getMajorIncidents(query),
+    [query.entityRef, query.q, query.offset],
+    refreshOn,
+  );
+}
