@@ -16,6 +16,7 @@ import { HISTORY_MESSAGES } from '../../../plugins/status/src/translations/histo
 import { LEVEL_SHORT_MESSAGES } from '../../../plugins/status/src/translations/levels';
 import { SHARED_MESSAGES } from '../../../plugins/status/src/translations/shared';
 import { STATUS_TAB_MESSAGES } from '../../../plugins/status/src/translations/statusTab';
+import { TIMELINE_MESSAGES } from '../../../plugins/status/src/translations/timeline';
 import { signInAsGuest, waitForLoginOutage } from './signIn';
 
 const SCREENSHOTS = 'e2e-test-report/screenshots';
@@ -37,6 +38,7 @@ const englishFragments = (() => {
     HISTORY_MESSAGES,
     SHARED_MESSAGES,
     STATUS_TAB_MESSAGES,
+    TIMELINE_MESSAGES,
   ].flatMap(m => Object.values(m as Record<string, string>));
   return [
     ...new Set(
@@ -101,11 +103,37 @@ test.describe('the plugin in Japanese', () => {
       fullPage: true,
     });
 
+    // the incidents with past major incidents, and one incident's timeline
+    await page.goto('/status?tab=incidents');
+    await expect(
+      page.getByRole('table', { name: '過去の重大インシデント' }),
+    ).toBeVisible();
+    await expect(page.getByRole('progressbar')).toHaveCount(0);
+    found.incidents = await englishOn(page);
+    await page
+      .getByRole('link', { name: 'タイムライン', exact: true })
+      .first()
+      .click();
+    await expect(
+      page.getByRole('list', { name: 'タイムライン' }),
+    ).toBeVisible();
+    await expect(page.getByRole('progressbar')).toHaveCount(0);
+    found.timeline = await englishOn(page);
+    await page.screenshot({
+      path: `${SCREENSHOTS}/incident-timeline-japanese.png`,
+      fullPage: true,
+    });
+
     await mkdir('e2e-test-report', { recursive: true });
     await writeFile(
       'e2e-test-report/japanese-english-left.json',
       JSON.stringify(found, null, 2),
     );
-    expect(found).toEqual({ 'shop-web': [], dashboard: [] });
+    expect(found).toEqual({
+      'shop-web': [],
+      dashboard: [],
+      incidents: [],
+      timeline: [],
+    });
   });
 });

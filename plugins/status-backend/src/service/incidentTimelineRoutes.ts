@@ -145,14 +145,28 @@ export function addIncidentTimelineRoutes(
     return { user, account, id };
   };
 
-  router.put('/incidents/:account/:id/postmortem', async (req, res) => {
+  /** Runs a change of a postmortem link as one audited event. */
+  const audited = async (
+    req: express.Request,
+    actionType: 'set' | 'delete',
+    change: () => Promise<{ [key: string]: string | undefined }>,
+  ) => {
     const audit = await options.auditor.createEvent({
       eventId: 'incident-postmortem',
       severityLevel: 'low',
       request: req,
-      meta: { actionType: 'set' },
+      meta: { actionType },
     });
     try {
+      await audit.success({ meta: await change() });
+    } catch (error) {
+      await audit.fail({ error: error as Error });
+      throw error;
+    }
+  };
+
+  router.put('/incidents/:account/:id/postmortem', async (req, res) => {
+    await audited(req, 'set', async () => {
       const { user, account, id } = await owningCaller(req);
       const body = parse(postmortemBody, req.body);
       const setAt = now();
@@ -169,29 +183,17 @@ export function addIncidentTimelineRoutes(
         setBy: user,
         setAt: setAt.toISOString(),
       };
-      await audit.success({ meta: { account, incidentId: id, ...postmortem } });
       res.json({ postmortem });
-    } catch (error) {
-      await audit.fail({ error: error as Error });
-      throw error;
-    }
+      return { account, incidentId: id, ...postmortem };
+    });
   });
 
   router.delete('/incidents/:account/:id/postmortem', async (req, res) => {
-    const audit = await options.auditor.createEvent({
-      eventId: 'incident-postmortem',
-      severityLevel: 'low',
-      request: req,
-      meta: { actionType: 'delete' },
-    });
-    try {
+    await audited(req, 'delete', async () => {
       const { account, id } = await owningCaller(req);
       await options.store.timelines.setPostmortem(account, id, null);
-      await audit.success({ meta: { account, incidentId: id } });
       res.status(204).end();
-    } catch (error) {
-      await audit.fail({ error: error as Error });
-      throw error;
-    }
+      return { account, incidentId: id };
+    });
   });
 }

@@ -31,6 +31,20 @@ const KIND_KEYS = {
   recovered: 'kindRecovered',
 } as const satisfies Record<StatusTimelineKind, string>;
 
+/**
+ * PagerDuty's log entries the page names by kind itself: their summary
+ * ("Acknowledged by …") is PagerDuty's English, and says no more than the
+ * kind and who did it.
+ */
+const NAMED_BY_KIND = new Set<StatusTimelineKind>([
+  'triggered',
+  'acknowledged',
+  'unacknowledged',
+  'escalated',
+  'assigned',
+  'resolved',
+]);
+
 /** A kind of timeline entry's name. */
 export const kindLabel = (t: TimelineWords, kind: StatusTimelineKind) =>
   t(KIND_KEYS[kind]);
@@ -64,8 +78,9 @@ export function useEntryWords(): DraftWords {
       else if (e.kind === 'recovered' && e.entityRef)
         parts.push(t('recovered', { entity: entity(e.entityRef) }));
       else {
+        const text = NAMED_BY_KIND.has(e.kind) ? undefined : e.text;
         parts.push(
-          e.text ? `${kindLabel(t, e.kind)}: ${e.text}` : kindLabel(t, e.kind),
+          text ? `${kindLabel(t, e.kind)}: ${text}` : kindLabel(t, e.kind),
         );
         if (e.entityRef && e.kind !== 'change')
           parts.push(t('onEntity', { entity: entity(e.entityRef) }));
