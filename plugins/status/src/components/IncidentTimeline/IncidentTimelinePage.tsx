@@ -210,10 +210,10 @@ export function IncidentTimelineView(props: {
         </div>
       ))}
       <Grid container spacing={3}>
-        <Grid item xs={12} md={4}>
+        <Grid item xs={12}>
           <PostmortemCard timeline={timeline} onChanged={props.onChanged} />
         </Grid>
-        <Grid item xs={12} md={8}>
+        <Grid item xs={12}>
           <InfoCard
             title={t('impactTitle')}
             subheader={t('impactSummary', {
