@@ -163,9 +163,39 @@ describe('DatabaseStatusStore', () => {
         entity_ref: 'component:default/shop-web',
         first_seen_at: new Date(),
       });
-      // the newest migrations first: when incidents were stored (the
-      // column goes, the incident stays), PagerDuty's service graph, then
-      // the services mapped in the portal (their tables go)
+      await knex('status_incident_log_entries').insert({
+        account: 'default',
+        incident_id: 'PINC001',
+        id: 'PLOG001',
+        type: 'annotate_log_entry',
+        at: new Date(),
+        summary: 'Note added',
+        note: 'Postmortem: https://wiki.example.com/pm/1',
+      });
+      await knex('status_incident_postmortems').insert({
+        account: 'default',
+        incident_id: 'PINC001',
+        url: 'https://wiki.example.com/pm/1',
+        set_by: 'user:default/dana',
+        set_at: new Date(),
+      });
+      // the newest migrations first: incident timelines (their tables and
+      // the start-time indexes go; incidents and alerts stay), when incidents
+      // were stored (the column goes, the incident stays), PagerDuty's
+      // service graph, then the services mapped in the portal (their tables go)
+      await knex.migrate.down({ directory: migrationsDir });
+      expect(await knex.schema.hasTable('status_incident_log_entries')).toBe(
+        false,
+      );
+      expect(await knex.schema.hasTable('status_incident_postmortems')).toBe(
+        false,
+      );
+      expect(await knex('status_alerts').pluck('fingerprint')).toEqual(['f1']);
+      await knex.migrate.up({ directory: migrationsDir });
+      expect(await knex.schema.hasTable('status_incident_log_reads')).toBe(
+        true,
+      );
+      await knex.migrate.down({ directory: migrationsDir });
       await knex.migrate.down({ directory: migrationsDir });
       expect(
         await knex.schema.hasColumn('status_pd_incidents', 'stored_at'),

@@ -81,6 +81,7 @@ describe('describeSimilarIncidents', () => {
       expect(auth.incidents[0].similar).toEqual([
         {
           id: 'PA1',
+          account: 'default',
           title: 'Login failing for 20% of users',
           entityRef: 'component:default/auth-service',
           relation: 'same-service',
