@@ -4,6 +4,7 @@ import {
   toDate,
 } from '@status-layer/plugin-status-common';
 import { Knex } from 'knex';
+import { boundedText } from '../lib/boundedText';
 import { batches } from './batches';
 import { toIncident } from './incidentRows';
 import { StoredIncident } from './types';
@@ -117,9 +118,6 @@ const KEYS_PER_READ = 200;
 const MAX_SUMMARY = 2_000;
 const MAX_NOTE = 4_000;
 
-const bounded = (text: string, max: number) =>
-  text.length > max ? `${text.slice(0, max - 1)}…` : text;
-
 /** {@link isMajorIncident} in SQL, on the incidents table under `alias`. */
 const whereMajor = (alias: string) => (q: Knex.QueryBuilder) =>
   q
@@ -156,8 +154,8 @@ export class DatabaseIncidentTimelineStore implements IncidentTimelineStore {
             type: e.type.slice(0, 64),
             at: e.at,
             agent: e.agent?.slice(0, 255) ?? null,
-            summary: bounded(e.summary, MAX_SUMMARY),
-            note: e.note ? bounded(e.note, MAX_NOTE) : null,
+            summary: boundedText(e.summary, MAX_SUMMARY),
+            note: e.note ? boundedText(e.note, MAX_NOTE) : null,
           },
         ]),
       ).values(),

@@ -1,4 +1,5 @@
 import { StoredIncidentUpdate } from '../database';
+import { boundedText, nonBlank } from '../lib/boundedText';
 import { isPagerDutyId } from './mapping';
 import type { SyncContext } from './syncContext';
 
@@ -12,12 +13,6 @@ const REREAD_AFTER_MS = 10 * 60_000;
 
 const notesReadKey = (account: string) =>
   `pagerduty:${account}:incident-notes-read`;
-
-const bounded = (text: string, max: number) =>
-  text.length > max ? `${text.slice(0, max - 1)}…` : text;
-
-const textOr = (value: unknown) =>
-  typeof value === 'string' && value.trim() ? value : undefined;
 
 /**
  * Webhook events whose data is what was added to an incident, not the
@@ -47,18 +42,18 @@ export function toStoredIncidentUpdate(
   const kind = INCIDENT_UPDATE_EVENTS[eventType]?.kind;
   if (!kind || !isPagerDutyId(data?.id) || !isPagerDutyId(data?.incident?.id))
     return undefined;
-  const message = textOr(kind === 'note' ? data.content : data.message);
+  const message = nonBlank(kind === 'note' ? data.content : data.message);
   if (!message) return undefined;
   const created = new Date(data.created_at);
-  const author = textOr(data.sender?.summary) ?? textOr(options.agent);
+  const author = nonBlank(data.sender?.summary) ?? nonBlank(options.agent);
   return {
     account: options.account,
     incidentId: data.incident.id,
     kind,
     id: data.id,
     at: Number.isNaN(created.getTime()) ? options.at : created,
-    author: author ? bounded(author, MAX_AUTHOR) : undefined,
-    message: bounded(message, MAX_UPDATE_MESSAGE),
+    author: author ? boundedText(author, MAX_AUTHOR) : undefined,
+    message: boundedText(message, MAX_UPDATE_MESSAGE),
   };
 }
 
@@ -68,19 +63,19 @@ function toStoredNote(
   account: string,
   incidentId: string,
 ): StoredIncidentUpdate | undefined {
-  const content = textOr(note?.content);
+  const content = nonBlank(note?.content);
   const at = new Date(note?.created_at);
   if (!isPagerDutyId(note?.id) || !content || Number.isNaN(at.getTime()))
     return undefined;
-  const author = textOr(note.user?.summary);
+  const author = nonBlank(note.user?.summary);
   return {
     account,
     incidentId,
     kind: 'note',
     id: note.id,
     at,
-    author: author ? bounded(author, MAX_AUTHOR) : undefined,
-    message: bounded(content, MAX_UPDATE_MESSAGE),
+    author: author ? boundedText(author, MAX_AUTHOR) : undefined,
+    message: boundedText(content, MAX_UPDATE_MESSAGE),
   };
 }
 

@@ -1,4 +1,5 @@
 import { StoredIncident, StoredLogEntry } from '../database';
+import { nonBlank } from '../lib/boundedText';
 import { isPagerDutyId } from './mapping';
 import type { SyncContext } from './syncContext';
 
@@ -13,9 +14,6 @@ const MAX_LOG_PAGES = 5;
 /** Candidates read from the store per sync. */
 const CANDIDATES = 500;
 
-const textOr = (value: unknown) =>
-  typeof value === 'string' && value.trim() ? value : undefined;
-
 /** A log entry as `GET /incidents/{id}/log_entries` lists it, in the store's shape. */
 export function toStoredLogEntry(
   row: any,
@@ -23,22 +21,22 @@ export function toStoredLogEntry(
   incidentId: string,
 ): StoredLogEntry | undefined {
   const at = new Date(row?.created_at);
-  const type = textOr(row?.type);
+  const type = nonBlank(row?.type);
   if (!isPagerDutyId(row?.id) || !type || Number.isNaN(at.getTime()))
     return undefined;
   // an annotate entry's note: `note`, or older accounts' `channel.summary`
   const note =
     type === 'annotate_log_entry'
-      ? textOr(row.note) ?? textOr(row.channel?.summary)
-      : textOr(row.note);
+      ? nonBlank(row.note) ?? nonBlank(row.channel?.summary)
+      : nonBlank(row.note);
   return {
     account,
     incidentId,
     id: row.id,
     type,
     at,
-    agent: textOr(row.agent?.summary),
-    summary: textOr(row.summary) ?? type,
+    agent: nonBlank(row.agent?.summary),
+    summary: nonBlank(row.summary) ?? type,
     note,
   };
 }

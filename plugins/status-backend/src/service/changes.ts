@@ -66,6 +66,8 @@ export async function changesAlongPath(options: {
   view: CallerView;
   since: Date;
   until?: Date;
+  /** What followed each change (`followedBy`), which costs two reads; true by default. */
+  followUps?: boolean;
 }) {
   const { entityRef, engine, store, view, since, until } = options;
   const paths = upstreamPaths(engine, entityRef);
@@ -92,6 +94,59 @@ export async function changesAlongPath(options: {
     }
   }
 
+  const followUp =
+    options.followUps === false
+      ? () => undefined
+      : await followUpsOf({
+          entityRef,
+          engine,
+          store,
+          since,
+          found,
+          refsByService,
+        });
+
+  const changes: StatusChange[] = found.map(({ row, ref }) => {
+    const followedBy = followUp(row, ref);
+    return {
+      id: row.id,
+      at: row.at.toISOString(),
+      summary: row.summary,
+      source: row.source,
+      links: row.links,
+      entityRef: ref,
+      path: paths
+        .get(ref)!
+        .map(p => (p === ref || view.has(p) ? p : HIDDEN_ENTITY_REF)),
+      followedBy,
+    };
+  });
+
+  return {
+    changes,
+    hiddenChanges,
+    truncated: rows.length > CHANGES_MAX,
+    accounts: [...new Set(services.map(s => s.account))].sort(),
+  };
+}
+
+/**
+ * What followed each of the changes found: the first worsening of the
+ * changed entity or of the listed one, from their levels and the incidents
+ * opened on the changed services since.
+ */
+async function followUpsOf(options: {
+  entityRef: string;
+  engine: StatusEngine;
+  store: StatusStore;
+  since: Date;
+  found: {
+    row: { account: string; serviceId: string; at: Date };
+    ref: string;
+  }[];
+  refsByService: Map<string, string[]>;
+}): Promise<(row: { at: Date }, ref: string) => StatusChange['followedBy']> {
+  const { entityRef, engine, store, since, found, refsByService } = options;
   // what followed each change: the changed entities' and this one's levels since
   const { byEntity } = await store.readHistories(
     [...new Set([entityRef, ...found.map(f => f.ref)])],
@@ -127,8 +182,8 @@ export async function changesAlongPath(options: {
       incidentsByRef.set(ref, [...(incidentsByRef.get(ref) ?? []), opened]);
   }
 
-  const changes: StatusChange[] = found.map(({ row, ref }) => {
-    const followedBy = changeFollowUp({
+  return (row, ref) =>
+    changeFollowUp({
       at: row.at,
       changed: {
         entityRef: ref,
@@ -137,24 +192,4 @@ export async function changesAlongPath(options: {
       },
       listed: { entityRef, transitions: transitionsOf(entityRef) },
     });
-    return {
-      id: row.id,
-      at: row.at.toISOString(),
-      summary: row.summary,
-      source: row.source,
-      links: row.links,
-      entityRef: ref,
-      path: paths
-        .get(ref)!
-        .map(p => (p === ref || view.has(p) ? p : HIDDEN_ENTITY_REF)),
-      followedBy,
-    };
-  });
-
-  return {
-    changes,
-    hiddenChanges,
-    truncated: rows.length > CHANGES_MAX,
-    accounts: [...new Set(services.map(s => s.account))].sort(),
-  };
 }

@@ -12,7 +12,7 @@ import {
   StatusTimelineEntry,
   StatusTimelineGap,
 } from '@status-layer/plugin-status-common';
-import { StatusStore, StoredIncident, StoredLogEntry } from '../database';
+import { StatusStore, StoredIncident, StoredPostmortem } from '../database';
 import { StatusEngine } from '../engine/StatusEngine';
 import { CallerView } from './CallerAccess';
 import { changesAlongPath } from './changes';
@@ -95,22 +95,24 @@ export async function visibleIncident(options: {
   return { incident, entityRefs };
 }
 
-/** The postmortem set in the portal, else the newest note (or logged note) that links one. */
+/**
+ * An incident's postmortem: the link set in the portal, else the first of its
+ * notes (newest first: its notes, then those PagerDuty logged) that links one.
+ */
 export function postmortemOf(
-  portal: StatusPostmortemLink | undefined,
-  updates: StatusIncidentUpdate[],
-  logEntries: StoredLogEntry[],
+  portal: StoredPostmortem | undefined,
+  notes: Iterable<string>,
 ): StatusPostmortemLink | null {
-  if (portal) return portal;
-  const texts = [
-    ...updates.filter(u => u.kind === 'note').map(u => u.message),
-    ...[...logEntries]
-      .reverse()
-      .map(e => e.note)
-      .filter((n): n is string => !!n),
-  ];
-  for (const text of texts) {
-    const found = findPostmortemLink(text);
+  if (portal)
+    return {
+      url: portal.url,
+      title: portal.title,
+      source: 'portal',
+      setBy: portal.setBy,
+      setAt: portal.setAt.toISOString(),
+    };
+  for (const note of notes) {
+    const found = findPostmortemLink(note);
     if (found) return { ...found, source: 'note' };
   }
   return null;
@@ -209,6 +211,8 @@ export async function describeIncidentTimeline(options: {
       view,
       since: new Date(created - CHANGES_BEFORE_MS),
       until: incident.createdAt,
+      // a timeline shows what followed each change itself
+      followUps: false,
     });
     if (found.truncated) gaps.push({ code: 'changes-truncated' });
     for (const change of found.changes) {
@@ -288,17 +292,13 @@ export async function describeIncidentTimeline(options: {
     hiddenImpact,
     teams: owners.size,
     gaps,
-    postmortem: postmortemOf(
-      portal[0] && {
-        url: portal[0].url,
-        title: portal[0].title,
-        source: 'portal',
-        setBy: portal[0].setBy,
-        setAt: portal[0].setAt.toISOString(),
-      },
-      updates,
-      logEntries,
-    ),
+    postmortem: postmortemOf(portal[0], [
+      ...updates.filter(u => u.kind === 'note').map(u => u.message),
+      ...[...logEntries]
+        .reverse()
+        .map(e => e.note)
+        .filter((n): n is string => !!n),
+    ]),
     generatedAt: now.toISOString(),
   };
 }

@@ -1,6 +1,5 @@
 import {
   DAY_MS,
-  findPostmortemLink,
   matchesTitleSearch,
   StatusMajorIncident,
   StatusMajorIncidents,
@@ -9,7 +8,8 @@ import {
 import { StatusStore, StoredIncident } from '../database';
 import { StatusEngine } from '../engine/StatusEngine';
 import { CallerView } from './CallerAccess';
-import { impactOf, observed } from './incidentTimeline';
+import { addTo } from '../lib/addTo';
+import { impactOf, observed, postmortemOf } from './incidentTimeline';
 import { leafMembersOf } from './rollup';
 import { servicesOf } from './upstreamPaths';
 
@@ -19,37 +19,28 @@ const MAX_READ = 2_000;
 const keyOf = (i: { account: string; id?: string; incidentId?: string }) =>
   `${i.account}/${i.id ?? i.incidentId}`;
 
-/** Each incident's postmortem: set in the portal, else linked in a note or a logged note. */
+/** Each incident's postmortem ({@link postmortemOf}), read for all of them at once. */
 async function postmortemsOf(
   store: StatusStore,
   incidents: StoredIncident[],
 ): Promise<Map<string, StatusPostmortemLink>> {
   const keys = incidents.map(i => ({ account: i.account, incidentId: i.id }));
-  const found = new Map<string, StatusPostmortemLink>();
   const [portal, notes, logged] = await Promise.all([
     store.timelines.postmortemsOf(keys),
     store.incidentUpdates.listFor(keys, 50),
     store.timelines.loggedNotesOf(keys),
   ]);
-  for (const p of portal)
-    found.set(keyOf(p), {
-      url: p.url,
-      title: p.title,
-      source: 'portal',
-      setBy: p.setBy,
-      setAt: p.setAt.toISOString(),
-    });
-  const fromNotes = [
-    ...notes
-      .filter(n => n.kind === 'note')
-      .map(n => ({ ...n, note: n.message })),
-    ...logged,
-  ];
-  for (const n of fromNotes) {
-    const key = keyOf(n);
-    if (found.has(key)) continue;
-    const link = findPostmortemLink(n.note);
-    if (link) found.set(key, { ...link, source: 'note' });
+  const portalOf = new Map(portal.map(p => [keyOf(p), p]));
+  // newest first: the notes, then those PagerDuty logged
+  const notesOf = new Map<string, string[]>();
+  for (const n of notes.filter(u => u.kind === 'note'))
+    addTo(notesOf, keyOf(n), n.message);
+  for (const n of logged) addTo(notesOf, keyOf(n), n.note);
+  const found = new Map<string, StatusPostmortemLink>();
+  for (const incident of incidents) {
+    const key = keyOf(incident);
+    const link = postmortemOf(portalOf.get(key), notesOf.get(key) ?? []);
+    if (link) found.set(key, link);
   }
   return found;
 }
