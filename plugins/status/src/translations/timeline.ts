@@ -100,6 +100,7 @@ export const TIMELINE_MESSAGES = {
   copied: 'Copied',
   copyFailed: 'Copying was refused; select the text and copy it instead.',
   download: 'Download Markdown',
+  draftFileName: 'postmortem-{{id}}.md',
   close: 'Close',
   mdTitle: 'Postmortem: {{title}}',
   mdIntro:
@@ -274,6 +275,7 @@ export const TIMELINE_MESSAGES_JA: Record<
   copyFailed:
     'コピーが許可されませんでした。テキストを選択してコピーしてください。',
   download: 'Markdown をダウンロード',
+  draftFileName: 'ポストモーテム-{{id}}.md',
   close: '閉じる',
   mdTitle: 'ポストモーテム: {{title}}',
   mdIntro:

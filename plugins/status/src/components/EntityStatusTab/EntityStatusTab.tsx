@@ -95,6 +95,8 @@ export function EntityStatusView(props: {
   const t = useStatusTabWords();
   const timelineWords = useTimelineWords();
   const levels = useLevelWords();
+  // the incident cards read again when an incident opens, is acknowledged or closes
+  const incidentStates = status.incidents.map(i => i.status).join();
   const entityRef = parseEntityRef(status.entityRef);
   const notAnnotated =
     !status.monitored &&
@@ -217,28 +219,28 @@ export function EntityStatusView(props: {
           />
         </Section>
         {status.monitored && (
-          <Section
-            id="major-incidents"
-            title={timelineWords('majorTitle')}
-            summary={timelineWords('majorSectionSummary')}
-          >
-            <PastMajorIncidentsCard
-              entityRef={status.entityRef}
-              version={status.incidents.map(i => i.status).join()}
-            />
-          </Section>
-        )}
-        {status.monitored && (
-          <Section
-            id="response"
-            title={t('responseTitle')}
-            summary={t('responseSummary')}
-          >
-            <ResponseCard
-              entityRef={status.entityRef}
-              version={status.incidents.map(i => i.status).join()}
-            />
-          </Section>
+          <>
+            <Section
+              id="major-incidents"
+              title={timelineWords('majorTitle')}
+              summary={timelineWords('majorSectionSummary')}
+            >
+              <PastMajorIncidentsCard
+                entityRef={status.entityRef}
+                version={incidentStates}
+              />
+            </Section>
+            <Section
+              id="response"
+              title={t('responseTitle')}
+              summary={t('responseSummary')}
+            >
+              <ResponseCard
+                entityRef={status.entityRef}
+                version={incidentStates}
+              />
+            </Section>
+          </>
         )}
         <Section
           id="sharing"

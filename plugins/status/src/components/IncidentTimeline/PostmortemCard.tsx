@@ -44,7 +44,7 @@ function DraftDialog(props: {
     () => composePostmortemDraft(props.timeline, words, new Date()),
     [props.timeline, words],
   );
-  const fileName = `postmortem-${props.timeline.incident.id}.md`;
+  const fileName = t('draftFileName', { id: props.timeline.incident.id });
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(markdown);
