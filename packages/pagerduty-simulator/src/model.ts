@@ -47,6 +47,8 @@ export type Service = {
   updatedAt: Date;
   /** The catalog entity this service was seeded from, when any. */
   entityName?: string;
+  /** The routing key of its Events API v2 integration. */
+  integrationKey: string;
 };
 
 export type Priority = {
@@ -116,6 +118,8 @@ export type Incident = {
   logEntries: LogEntry[];
   /** Notes responders added, oldest first. */
   notes?: IncidentNote[];
+  /** The details a person wrote when opening it (`body.details`). */
+  details?: string;
   /** Status updates published to stakeholders, oldest first. */
   statusUpdates?: IncidentStatusUpdate[];
 };

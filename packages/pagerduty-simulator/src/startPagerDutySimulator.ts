@@ -20,6 +20,7 @@ import { answerErrors, createRestRouter } from './rest/restRouter';
 import { createAnalyticsRouter } from './rest/analyticsRouter';
 import { createChangeEventRouter } from './rest/changeEventRouter';
 import { createIncidentUpdatesRouter } from './rest/incidentUpdatesRouter';
+import { createEventsV2Router } from './rest/eventsV2Router';
 import { enforceContract, RefusedRequest } from './openapi/enforceContract';
 import { PagerDutyOpenApi } from './openapi/PagerDutyOpenApi';
 import { Shapes } from './rest/shapes';
@@ -118,7 +119,7 @@ function findDemoCatalog(): string {
 
 /**
  * Starts a PagerDuty simulator: PagerDuty's REST API v2 for the endpoints the
- * status backend uses, v3 webhooks, fault injection, and a control API under
+ * status backend uses, the Events API v2 under `/v2`, v3 webhooks, fault injection, and a control API under
  * `/_control` for scenarios.
  *
  * @public
@@ -191,6 +192,16 @@ export async function startPagerDutySimulator(
       )}`,
     );
   };
+  // the Events API v2, as events.pagerduty.com/v2 serves it: no API key
+  app.use(
+    '/v2',
+    createEventsV2Router({
+      state,
+      now,
+      onRefused: refuse,
+      onOperation: operation => operationsRequested.add(operation),
+    }),
+  );
   const contract = enforceContract({
     contract: PagerDutyOpenApi.rest(),
     log,

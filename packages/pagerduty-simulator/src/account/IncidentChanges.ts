@@ -39,9 +39,18 @@ export class IncidentChanges extends AccountReads {
     at?: Date;
     withConferenceBridge?: boolean;
     silent?: boolean;
+    /** The user who opened it (`POST /incidents` with `From`); else an integration did. */
+    createdBy?: string;
+    /** What they wrote (`body.details`). */
+    details?: string;
+    /** PagerDuty's deduplication key; a random one when absent. */
+    incidentKey?: string;
   }): Incident {
     const service = this.service(options.service);
     const at = options.at ?? this.now();
+    const opener: Agent = options.createdBy
+      ? { type: 'user', id: options.createdBy }
+      : { type: 'service', id: service.id };
     const policy = this.escalationPolicies.get(service.escalationPolicyId)!;
     const assignee = this.onCallNow(policy, at)[0].userId;
     const id = this.random.pagerDutyId();
@@ -55,11 +64,12 @@ export class IncidentChanges extends AccountReads {
       priorityId: options.priority
         ? this.priorityByName(options.priority).id
         : undefined,
-      incidentKey: this.random.hex(32),
+      incidentKey: options.incidentKey ?? this.random.hex(32),
       createdAt: at,
       updatedAt: at,
       lastStatusChangeAt: at,
-      lastStatusChangeBy: { type: 'service', id: service.id },
+      lastStatusChangeBy: opener,
+      details: options.details,
       acknowledgerIds: [],
       escalationLevel: 1,
       assigneeIds: [assignee],
@@ -89,8 +99,10 @@ export class IncidentChanges extends AccountReads {
     this.log(
       incident,
       'trigger_log_entry',
-      { type: 'service', id: service.id },
-      `Triggered through the API.`,
+      opener,
+      options.createdBy
+        ? `Triggered by ${this.userName(options.createdBy)}.`
+        : `Triggered through the API.`,
       at,
     );
     this.log(
@@ -107,7 +119,7 @@ export class IncidentChanges extends AccountReads {
         resourceType: 'incident',
         resourceId: id,
         occurredAt: at,
-        agent: { type: 'service', id: service.id },
+        agent: opener,
       });
     }
     return incident;

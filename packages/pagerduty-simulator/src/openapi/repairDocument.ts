@@ -3,7 +3,7 @@ const UTC_DATE_TIME_PATTERN =
   '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z$';
 
 /**
- * Four repairs to the document, each for a defect that makes a correct
+ * Five repairs to the document, each for a defect that makes a correct
  * exchange impossible to validate; nothing else is relaxed.
  *
  * - `oneOf` becomes `anyOf`: the alternatives overlap with no discriminator
@@ -17,6 +17,9 @@ const UTC_DATE_TIME_PATTERN =
  * - The change events' `since`/`until` pattern `YYYY-MM-DDThh:mm:ssZ` is a
  *   placeholder, not a regular expression, and matches no date; it becomes
  *   one for what the text says is accepted: a UTC date-time (others get 400).
+ * - `IncidentBody.details` also allows a string: the schema says object, but
+ *   the document's own example of `POST /incidents` (and PagerDuty's API
+ *   reference) sends the details as text, which is what the web UI shows.
  *
  * And one translation: OpenAPI 3.0's boolean `exclusiveMinimum` and
  * `exclusiveMaximum` (modifiers of `minimum`/`maximum`) become the numeric
@@ -53,6 +56,10 @@ export function repairDocument(document: any): any {
   const ack =
     repaired.components?.schemas?.AcknowledgeLogEntry?.allOf[1].properties.type;
   if (ack) ack.enum = [...ack.enum, 'acknowledge_log_entry'];
+  const incidentBody = repaired.components?.schemas?.IncidentBody;
+  if (incidentBody?.properties?.details?.type === 'object') {
+    incidentBody.properties.details.type = ['object', 'string'];
+  }
   const authorization = repaired.components.parameters?.header_Authorization;
   if (authorization) {
     authorization.schema.pattern =

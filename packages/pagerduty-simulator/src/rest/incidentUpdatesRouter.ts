@@ -14,6 +14,25 @@ import { noteShape, statusUpdateShape } from './updateShapes';
 const noteBody = z.object({
   note: z.object({ content: z.string().min(1).max(MAX_UPDATE_LENGTH) }),
 });
+/** What PagerDuty shows of a title; longer ones are refused rather than cut. */
+export const MAX_INCIDENT_TITLE_LENGTH = 1_024;
+
+const createBody = z.object({
+  incident: z.object({
+    title: z.string().trim().min(1).max(MAX_INCIDENT_TITLE_LENGTH),
+    service: z.object({ id: z.string(), type: z.literal('service_reference') }),
+    urgency: z.enum(['high', 'low']).optional(),
+    body: z
+      .object({
+        details: z.union([z.string().max(MAX_UPDATE_LENGTH), z.object({})]),
+      })
+      .partial()
+      .optional(),
+    incident_key: z.string().max(255).optional(),
+    priority: z.object({ id: z.string() }).optional(),
+  }),
+});
+
 const statusUpdateBody = z.object({
   message: z.string().min(1).max(MAX_UPDATE_LENGTH),
   subject: z.string().optional(),
@@ -31,11 +50,12 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
 }
 
 /**
- * `GET`/`POST /incidents/{id}/notes` and `POST /incidents/{id}/status_updates`:
- * responders' notes and stakeholder updates. Writes name their author in the
- * `From` header, which must be a user of the account, as PagerDuty requires;
- * each write sends its webhook (`incident.annotated`,
- * `incident.status_update_published`).
+ * The writes people make: `POST /incidents` (opening an incident by hand),
+ * `GET`/`POST /incidents/{id}/notes` and `POST /incidents/{id}/status_updates`
+ * (responders' notes and stakeholder updates). Writes name their author in
+ * the `From` header, which must be a user of the account, as PagerDuty
+ * requires; each write sends its webhook (`incident.triggered`,
+ * `incident.annotated`, `incident.status_update_published`).
  */
 export function createIncidentUpdatesRouter(options: {
   state: AccountState;
@@ -61,6 +81,41 @@ export function createIncidentUpdatesRouter(options: {
       );
     return user.id;
   };
+
+  router.post('/incidents', (req, res) => {
+    const userId = requester(req);
+    const { incident: input } = parse(createBody, req.body);
+    const service = state.services.get(input.service.id);
+    if (!service)
+      throw PagerDutyApiError.invalidInput(
+        `Service ${input.service.id} not found`,
+      );
+    // PagerDuty refuses a second open incident with the same key on a service
+    if (
+      input.incident_key &&
+      [...state.incidents.values()].some(
+        i =>
+          i.serviceId === service.id &&
+          i.incidentKey === input.incident_key &&
+          i.status !== 'resolved',
+      )
+    )
+      throw PagerDutyApiError.invalidInput(
+        'Open incident with matching dedup key already exists on this service',
+      );
+    let details = input.body?.details;
+    if (details !== undefined && typeof details !== 'string')
+      details = JSON.stringify(details);
+    const incident = state.trigger({
+      service: service.id,
+      title: input.title,
+      urgency: input.urgency,
+      createdBy: userId,
+      details,
+      incidentKey: input.incident_key,
+    });
+    res.status(201).json({ incident: shapes.incident(incident) });
+  });
 
   router.get('/incidents/:id/notes', (req, res) => {
     res.json({

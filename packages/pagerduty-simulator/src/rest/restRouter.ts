@@ -140,6 +140,23 @@ export function createRestRouter(options: WebhookRouterParts): Router {
     );
   });
 
+  // PagerDuty matches `query` against names and e-mail addresses alike, which
+  // is how integrations find the user behind an address
+  router.get('/users', (req, res) => {
+    const teamIds = arrayParam(req.query, 'team_ids');
+    const query = stringParam(req.query, 'query')?.toLowerCase();
+    const users = [...state.users.values()]
+      .filter(u => !teamIds.length || u.teamIds.some(t => teamIds.includes(t)))
+      .filter(
+        u =>
+          !query ||
+          u.name.toLowerCase().includes(query) ||
+          u.email.toLowerCase().includes(query),
+      )
+      .sort((a, b) => a.name.localeCompare(b.name));
+    list(req, res, 'users', users, u => shapes.user(u));
+  });
+
   router.get('/users/:id', (req, res) => {
     const user = state.users.get(req.params.id);
     if (!user) throw PagerDutyApiError.notFound(`User ${req.params.id}`);

@@ -13,6 +13,8 @@ export type CatalogSeed = {
     entityName: string;
     description: string;
     ownerGroup: string;
+    /** Its `pagerduty.com/integration-key`, the routing key its Events API v2 integration gets. */
+    integrationKey?: string;
   }[];
   groups: {
     name: string;
@@ -166,6 +168,8 @@ export function readCatalogSeed(entryFile: string): CatalogSeed {
       entityName: e.metadata.name,
       description: e.metadata.description ?? '',
       ownerGroup: entityName(e.spec?.owner ?? 'unowned'),
+      integrationKey:
+        annotations['pagerduty.com/integration-key']?.trim() || undefined,
     });
   }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Random } from '../random';
 import { AccountState } from '../state';
 import { CatalogSeed } from './readCatalog';
@@ -192,6 +193,10 @@ export function seedAccount(
       createdAt,
       updatedAt: createdAt,
       entityName: s.entityName,
+      // derived, not drawn: drawing would move every seeded incident after it
+      integrationKey:
+        s.integrationKey ??
+        createHash('md5').update(`events-v2:${s.serviceId}`).digest('hex'),
     });
   }
 
