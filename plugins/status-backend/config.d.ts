@@ -51,6 +51,13 @@ export interface Config {
       apiBaseUrl?: string;
       /** Requests per minute the backend never exceeds (600 by default; PagerDuty allows 960). */
       requestsPerMinute?: number;
+      /**
+       * Base URL of PagerDuty's Events API v2, where problem reports go for
+       * entities known only by `pagerduty.com/integration-key`. Defaults to
+       * `https://events.pagerduty.com` (`https://events.eu.pagerduty.com` in
+       * the EU region); the demo points it at the simulator.
+       */
+      eventsBaseUrl?: string;
       /** Seconds between two syncs (60 by default). Webhooks make changes visible sooner. */
       syncIntervalSeconds?: number;
       /**
@@ -103,6 +110,8 @@ export interface Config {
           apiBaseUrl?: string;
           /** Defaults to `status.pagerDuty.requestsPerMinute`, then 600. */
           requestsPerMinute?: number;
+          /** Defaults to `status.pagerDuty.eventsBaseUrl`, then PagerDuty's. */
+          eventsBaseUrl?: string;
           /**
            * Signing secrets of this account's webhook subscriptions.
            * @visibility secret
@@ -225,6 +234,25 @@ export interface Config {
      * followers of entities an upstream outage reaches are told once per root
      * cause, and again when it recovers.
      */
+    /**
+     * Reporting a problem from an entity's status page: the report is added
+     * to the entity's open PagerDuty incident as a note, or opens one (which
+     * pages its on-call) as the reporter, matched to a PagerDuty user by
+     * e-mail, else through the entity's `pagerduty.com/integration-key`.
+     * Needs the `status.incident.create` permission, and a REST API key that
+     * may write (a read-only key's refusal is shown to the reporter).
+     */
+    reports?: {
+      /** On by default; `false` hides the action and refuses every report. */
+      enabled?: boolean;
+      /**
+       * The urgencies a reporter may choose for a new incident, the default
+       * first; `[low, high]` by default. `[low]` never pages at high urgency.
+       */
+      urgencies?: Array<'high' | 'low'>;
+      /** Reports one user may send per hour, notes and incidents alike (5 by default). */
+      maxPerUserPerHour?: number;
+    };
     notifications?: {
       /** Sends notifications (false by default: turn on once the notifications backend is installed). */
       enabled?: boolean;

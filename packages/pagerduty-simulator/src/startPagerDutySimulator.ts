@@ -20,7 +20,7 @@ import { answerErrors, createRestRouter } from './rest/restRouter';
 import { createAnalyticsRouter } from './rest/analyticsRouter';
 import { createChangeEventRouter } from './rest/changeEventRouter';
 import { createIncidentUpdatesRouter } from './rest/incidentUpdatesRouter';
-import { createEventsV2Router } from './rest/eventsV2Router';
+import { createEventsV2Router } from './events/eventsV2Router';
 import { enforceContract, RefusedRequest } from './openapi/enforceContract';
 import { PagerDutyOpenApi } from './openapi/PagerDutyOpenApi';
 import { Shapes } from './rest/shapes';

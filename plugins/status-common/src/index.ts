@@ -22,5 +22,6 @@ export * from './subscriptions';
 export * from './coverage';
 export * from './mappings';
 export * from './response';
+export * from './reports';
 export * from './permissions';
 export * from './rules';

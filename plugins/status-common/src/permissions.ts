@@ -26,6 +26,19 @@ export const statusMappingWritePermission = createPermission({
 });
 
 /**
+ * May report a problem with an entity from the portal: add the report to
+ * the entity's open PagerDuty incident as a note, or open one (which pages
+ * its on-call). Only for entities the caller may read, as the reporter of
+ * an entity of their own that the caller may read too.
+ *
+ * @public
+ */
+export const statusIncidentCreatePermission = createPermission({
+  name: 'status.incident.create',
+  attributes: { action: 'create' },
+});
+
+/**
  * Every permission the status plugins define.
  *
  * @public
@@ -33,4 +46,5 @@ export const statusMappingWritePermission = createPermission({
 export const statusPermissions = [
   statusAdminPermission,
   statusMappingWritePermission,
+  statusIncidentCreatePermission,
 ];

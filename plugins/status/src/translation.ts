@@ -12,6 +12,7 @@ import { HISTORY_MESSAGES } from './translations/history';
 import { SHARED_MESSAGES } from './translations/shared';
 import { STATUS_TAB_MESSAGES } from './translations/statusTab';
 import { TIMELINE_MESSAGES } from './translations/timeline';
+import { REPORT_MESSAGES } from './translations/reports';
 import {
   DISPLAY_LEVEL_LABELS,
   DisplayLevel,
@@ -37,7 +38,8 @@ export type StatusTranslationMessages = {
     | `dashboard.${keyof typeof DASHBOARD_MESSAGES}`
     | `shared.${keyof typeof SHARED_MESSAGES}`
     | `history.${keyof typeof HISTORY_MESSAGES}`
-    | `timeline.${keyof typeof TIMELINE_MESSAGES}`]: string;
+    | `timeline.${keyof typeof TIMELINE_MESSAGES}`
+    | `reports.${keyof typeof REPORT_MESSAGES}`]: string;
 };
 
 /**
@@ -65,6 +67,7 @@ export const statusTranslationRef: TranslationRef<
     shared: SHARED_MESSAGES,
     history: HISTORY_MESSAGES,
     timeline: TIMELINE_MESSAGES,
+    reports: REPORT_MESSAGES,
   },
 });
 

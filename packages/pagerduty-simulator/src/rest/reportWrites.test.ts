@@ -2,7 +2,7 @@ import {
   PagerDutySimulator,
   startPagerDutySimulator,
 } from '../startPagerDutySimulator';
-import { EVENTS_V2_LIMITS } from './eventsV2Router';
+import { EVENTS_V2_LIMITS } from '../events/eventsV2Router';
 import { pagerDutyRequestHeaders } from './requestHeaders';
 
 jest.setTimeout(60_000);

@@ -35,6 +35,7 @@ import {
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import {
   statusAdminPermission,
+  statusIncidentCreatePermission,
   statusMappingWritePermission,
 } from '@status-layer/plugin-status-common';
 
@@ -50,6 +51,9 @@ export const SRE_GROUP = 'group:default/sre';
 /** Members of this group (besides SREs) may map PagerDuty services to entities. */
 export const MAPPERS_GROUP = 'group:default/identity';
 
+/** The one user who may not report problems (`status.incident.create`). */
+export const NOT_A_REPORTER = 'user:default/newcomer';
+
 /**
  * A permission policy as an adopter would write one, not allow-all: SREs may
  * do everything; everyone else may read an entity unless it carries
@@ -57,7 +61,8 @@ export const MAPPERS_GROUP = 'group:default/identity';
  * but SREs may read one with {@link SRE_ONLY_LABEL}, not even its owners (a
  * conditional decision that the catalog turns into a database filter); nobody
  * else holds `status.admin`, and only members of {@link MAPPERS_GROUP} may
- * map PagerDuty services (`status.mapping.write`).
+ * map PagerDuty services (`status.mapping.write`); everyone but
+ * {@link NOT_A_REPORTER} may report problems (`status.incident.create`).
  */
 export class RestrictedEntitiesPolicy implements PermissionPolicy {
   async handle(
@@ -73,6 +78,12 @@ export class RestrictedEntitiesPolicy implements PermissionPolicy {
         result: claims.includes(MAPPERS_GROUP)
           ? AuthorizeResult.ALLOW
           : AuthorizeResult.DENY,
+      };
+    if (isPermission(request.permission, statusIncidentCreatePermission))
+      return {
+        result: claims.includes(NOT_A_REPORTER)
+          ? AuthorizeResult.DENY
+          : AuthorizeResult.ALLOW,
       };
     if (isPermission(request.permission, catalogEntityReadPermission)) {
       return createCatalogConditionalDecision(request.permission, {

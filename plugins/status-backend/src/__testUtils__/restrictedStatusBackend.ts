@@ -269,6 +269,7 @@ export async function startRestrictedStatusBackend(
       entityName: string;
       description: string;
       ownerGroup: string;
+      integrationKey?: string;
     }[];
     /** Changes the organisation above before it is loaded. */
     entities?: (organisation: Entity[]) => Entity[];
@@ -384,7 +385,11 @@ export async function startRestrictedStatusBackend(
         ],
       },
       status: {
-        pagerDuty: { apiToken: 'simulator-token', apiBaseUrl: sim.url },
+        pagerDuty: {
+          apiToken: 'simulator-token',
+          apiBaseUrl: sim.url,
+          eventsBaseUrl: sim.url,
+        },
         alerts: { sources: { alertmanager: { secret: ALERT_SECRET } } },
         notifications: { enabled: true, minDurationSeconds: 0 },
         public: {

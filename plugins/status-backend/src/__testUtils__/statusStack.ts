@@ -39,6 +39,7 @@ export async function createStatusStack(options: {
   const account = (url: string) => ({
     apiToken: 'simulator-token',
     apiBaseUrl: url,
+    eventsBaseUrl: url,
     ...(tokenType ? { tokenType } : {}),
   });
   const config = new ConfigReader({

@@ -47,6 +47,11 @@ export class RequestCounter {
 export type PagerDutyRequestOptions = {
   budget?: RequestCounter;
   signal?: AbortSignal;
+  /**
+   * The `From` header of a write that acts as a person (creating an
+   * incident, adding a note): the e-mail address of a user of the account.
+   */
+  from?: string;
 };
 
 /**

@@ -275,6 +275,7 @@ export class PagerDutyRestClient implements PagerDutyClient {
         tokenType: credentials.tokenType,
         timeoutMs: this.timeoutMs,
         signal: options.signal,
+        from: options.from,
       });
       if (result.kind !== 'rate-limited') this.noteRateLimit(result.headers);
       switch (result.kind) {

@@ -36,6 +36,8 @@ export type PdjsRequest = {
   timeoutMs: number;
   /** The sync's deadline. */
   signal?: AbortSignal;
+  /** The `From` header of a write made as a user (their e-mail address). */
+  from?: string;
 };
 
 /** pdjs rejects with the response itself when its body is not JSON. */
@@ -104,7 +106,10 @@ export async function requestThroughPdjs(
       token: request.token,
       tokenType: request.tokenType,
       // the same spelling as pdjs's own header, so it replaces it
-      headers: { 'Content-Type': 'application/json' },
+      headers: {
+        'Content-Type': 'application/json',
+        ...(request.from ? { From: request.from } : {}),
+      },
       queryParameters: request.query,
       // pdjs moves a GET's `data` into the query
       data: request.method === 'GET' ? undefined : (request.data as object),

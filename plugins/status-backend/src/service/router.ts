@@ -32,6 +32,9 @@ import { describeEntityStatus } from './entityStatus';
 import { addCoverageRoutes } from './coverageRoutes';
 import { addIncidentFeedRoute } from './incidentFeed';
 import { addIncidentTimelineRoutes } from './incidentTimelineRoutes';
+import { addReportRoutes } from './reportRoutes';
+import { ReportChannels } from './problemReports';
+import { ReportRules } from './readReportRules';
 import { alertForCaller, sourceProblemForCaller } from './forCaller';
 import { MAX_RECENT_DAYS, recentLevels } from './history';
 import { addHistoryRoutes } from './historyRoutes';
@@ -102,6 +105,12 @@ export type RouterOptions = {
   auditor: AuditorService;
   /** The teams a user belongs to; the catalog's memberships when absent. */
   userInfo?: UserInfoService;
+  /** Reporting problems to PagerDuty: the rules, and where reports go. */
+  reports?: {
+    rules: ReportRules;
+    channels: ReportChannels;
+    onIncidentStored?: (entityRefs: string[]) => Promise<void>;
+  };
   now?: () => Date;
 };
 
@@ -295,6 +304,14 @@ export async function createRouter(
     userInfo: options.userInfo,
     now: options.now,
   });
+  if (options.reports)
+    addReportRoutes(router, {
+      ...context,
+      permissions: options.permissions,
+      auditor: options.auditor,
+      ...options.reports,
+      now: options.now,
+    });
 
   // The status of one entity: levels, why, who to call, what it depends on.
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {

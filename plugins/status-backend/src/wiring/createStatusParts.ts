@@ -30,6 +30,7 @@ import {
 import { PagerDutySync } from '../pagerduty/PagerDutySync';
 import { ClientCredentialsAuthorization } from '../pagerduty/auth/ClientCredentialsAuthorization';
 import { PAGERDUTY_OAUTH_SCOPES } from '../pagerduty/auth/scopes';
+import { EventsV2Sender } from '../pagerduty/EventsV2Sender';
 import { createPagerDutyWebhookRouter } from '../pagerduty/webhooks/createPagerDutyWebhookRouter';
 import { PagerDutyWebhookProcessor } from '../pagerduty/webhooks/PagerDutyWebhookProcessor';
 import { subscribeToWebhooks } from '../pagerduty/webhooks/subscribeToWebhooks';
@@ -327,6 +328,23 @@ export async function createStatusParts(
     auditor: deps.auditor ?? loggingAuditor(logger),
     userInfo: deps.userInfo,
     now: options.now,
+    reports: {
+      rules: status.reports,
+      channels: {
+        clients,
+        events: new Map(
+          pagerDuty.accounts.map(account => [
+            account.name,
+            new EventsV2Sender({ eventsBaseUrl: account.eventsBaseUrl }),
+          ]),
+        ),
+      },
+      onIncidentStored: async entityRefs => {
+        liveRefresh.changed(entityRefs);
+        replicas.announce();
+        await liveRefresh.current();
+      },
+    },
     mappings: {
       httpAuth: deps.httpAuth,
       auth: deps.auth,

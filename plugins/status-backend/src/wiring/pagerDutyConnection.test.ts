@@ -18,6 +18,7 @@ describe('readPagerDutyConnection', () => {
           name: 'default',
           apiToken: 'real-token',
           apiBaseUrl: 'https://api.pagerduty.com',
+          eventsBaseUrl: 'https://events.pagerduty.com',
         },
       ],
     });
@@ -33,6 +34,7 @@ describe('readPagerDutyConnection', () => {
             eu: {
               apiToken: 'eu-token',
               apiBaseUrl: 'https://api.eu.pagerduty.com',
+              eventsBaseUrl: 'https://events.eu.pagerduty.com',
             },
             acquired: { apiToken: 'acq-token', requestsPerMinute: 100 },
           },
@@ -47,18 +49,21 @@ describe('readPagerDutyConnection', () => {
           apiToken: 'us-token',
           apiBaseUrl: 'https://api.pagerduty.com',
           requestsPerMinute: 300,
+          eventsBaseUrl: 'https://events.pagerduty.com',
         },
         {
           name: 'eu',
           apiToken: 'eu-token',
           apiBaseUrl: 'https://api.eu.pagerduty.com',
           requestsPerMinute: 300,
+          eventsBaseUrl: 'https://events.eu.pagerduty.com',
         },
         {
           name: 'acquired',
           apiToken: 'acq-token',
           apiBaseUrl: 'https://api.pagerduty.com',
           requestsPerMinute: 100,
+          eventsBaseUrl: 'https://events.pagerduty.com',
         },
       ],
     });
@@ -91,6 +96,7 @@ describe('readPagerDutyConnection', () => {
       {
         name: 'default',
         apiBaseUrl: 'https://api.pagerduty.com',
+        eventsBaseUrl: 'https://events.pagerduty.com',
         oauth: {
           clientId: 'status-app',
           clientSecret: 'the-secret',
@@ -102,6 +108,7 @@ describe('readPagerDutyConnection', () => {
       {
         name: 'eu',
         apiBaseUrl: 'https://api.eu.pagerduty.com',
+        eventsBaseUrl: 'https://events.eu.pagerduty.com',
         oauth: {
           clientId: 'eu-app',
           clientSecret: 'eu-secret',
@@ -114,6 +121,7 @@ describe('readPagerDutyConnection', () => {
         name: 'acquired',
         apiToken: 'acq-token',
         apiBaseUrl: 'https://api.pagerduty.com',
+        eventsBaseUrl: 'https://events.pagerduty.com',
       },
     ]);
   });
@@ -146,6 +154,7 @@ describe('readPagerDutyConnection', () => {
     ).toEqual({
       name: 'default',
       apiBaseUrl: 'http://127.0.0.1:7123',
+      eventsBaseUrl: 'http://127.0.0.1:7123',
       oauth: {
         clientId: 'meridian-status-demo',
         clientSecret: 'demo-client-secret',
@@ -202,6 +211,7 @@ describe('readPagerDutyConnection', () => {
         {
           name: 'default',
           apiBaseUrl: 'http://127.0.0.1:7100',
+          eventsBaseUrl: 'http://127.0.0.1:7100',
           apiToken: 'simulator-token',
         },
       ],

@@ -17,6 +17,9 @@ export const DEFAULT_SIMULATOR_TOKEN = 'simulator-token';
 
 /** The EU service region's REST API. */
 const EU_API_BASE_URL = 'https://api.eu.pagerduty.com';
+/** PagerDuty's Events API v2, in each service region. */
+const DEFAULT_PAGERDUTY_EVENTS_BASE_URL = 'https://events.pagerduty.com';
+const EU_EVENTS_BASE_URL = 'https://events.eu.pagerduty.com';
 
 /**
  * The demo's Scoped OAuth app (`status.demo.simulator.oauth: true`): the
@@ -48,6 +51,8 @@ export type PagerDutyAccountConnection = {
   tokenType?: 'token' | 'bearer';
   /** This account's own request budget; each account has its own rate limit. */
   requestsPerMinute?: number;
+  /** Where its Events API v2 is, e.g. `https://events.pagerduty.com` (reports through integration keys). */
+  eventsBaseUrl: string;
 };
 
 /**
@@ -142,6 +147,12 @@ function readAccount(
     requestsPerMinute:
       config.getOptionalNumber('requestsPerMinute') ??
       fallback?.getOptionalNumber('requestsPerMinute'),
+    eventsBaseUrl:
+      config.getOptionalString('eventsBaseUrl') ??
+      fallback?.getOptionalString('eventsBaseUrl') ??
+      (oauth?.region === 'eu'
+        ? EU_EVENTS_BASE_URL
+        : DEFAULT_PAGERDUTY_EVENTS_BASE_URL),
   };
 }
 
@@ -203,7 +214,13 @@ export function readPagerDutyConnection(
     return {
       mode: 'simulated',
       accounts: [
-        { name: DEFAULT_PAGERDUTY_ACCOUNT, apiBaseUrl, ...credentials },
+        {
+          name: DEFAULT_PAGERDUTY_ACCOUNT,
+          apiBaseUrl,
+          // the simulator serves the Events API beside its REST API
+          eventsBaseUrl: apiBaseUrl,
+          ...credentials,
+        },
       ],
       simulator: {
         port,

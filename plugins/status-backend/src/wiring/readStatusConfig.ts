@@ -21,6 +21,7 @@ import {
   readNotificationRules,
 } from '../notifications/readNotificationRules';
 import { PublicAccess, readPublicAccess } from '../service/publicAccess';
+import { readReportRules, ReportRules } from '../service/readReportRules';
 import { readConfiguredWebhookSecrets } from '../pagerduty/webhooks/webhookSecrets';
 
 /** Everything the status backend reads from `status.*`, read and checked once at start-up. */
@@ -40,6 +41,8 @@ export type StatusConfig = {
   pagerDutyDependencies: PagerDutyDependenciesMode;
   retention: Retention;
   notifications: NotificationRules;
+  /** Reporting problems to PagerDuty from status pages. */
+  reports: ReportRules;
   /** Badges and feeds without signing in. */
   publicAccess: PublicAccess;
   encryptionKey?: string;
@@ -85,6 +88,7 @@ export function readStatusConfig(
     pagerDutyDependencies: readPagerDutyDependenciesMode(config),
     retention: readRetention(config),
     notifications: readNotificationRules(config),
+    reports: readReportRules(config),
     publicAccess,
     encryptionKey,
     secrets: [

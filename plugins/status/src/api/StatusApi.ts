@@ -29,6 +29,9 @@ import {
   StatusDependencyCoverage,
   StatusCoverage,
   StatusCoverageQuery,
+  StatusReportRequest,
+  StatusReportResult,
+  StatusReportTarget,
 } from '@status-layer/plugin-status-common';
 
 /**
@@ -203,6 +206,20 @@ export interface StatusApi {
   }): Promise<{ mapping: StatusServiceMapping }>;
   /** Removes an entity's mapping made in the portal. */
   removeServiceMapping(entityRef: string): Promise<void>;
+  /**
+   * Where a report of `target`, as suffered by the reader's `affected`
+   * entity, would go: its open incidents (a report joins one rather than
+   * paging again), the path between them, and whether the reader may report.
+   */
+  getReportTarget(
+    target: string,
+    affected: string,
+  ): Promise<StatusReportTarget>;
+  /**
+   * Reports a problem (needs `status.incident.create`): a note on the
+   * target's open incident when one is named, else a new incident.
+   */
+  reportProblem(report: StatusReportRequest): Promise<StatusReportResult>;
 }
 
 /**

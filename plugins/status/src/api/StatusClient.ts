@@ -31,6 +31,9 @@ import {
   StatusSubscriptions,
   StatusCoverage,
   StatusCoverageQuery,
+  StatusReportRequest,
+  StatusReportResult,
+  StatusReportTarget,
 } from '@status-layer/plugin-status-common';
 import {
   StatusApi,
@@ -368,6 +371,29 @@ export class StatusClient implements StatusApi {
       { method: 'DELETE' },
     );
     if (!response.ok) throw await ResponseError.fromResponse(response);
+  }
+
+  async getReportTarget(
+    target: string,
+    affected: string,
+  ): Promise<StatusReportTarget> {
+    return this.get<StatusReportTarget>(
+      `/reports/target?target=${encodeURIComponent(
+        target,
+      )}&affected=${encodeURIComponent(affected)}`,
+    );
+  }
+
+  async reportProblem(
+    report: StatusReportRequest,
+  ): Promise<StatusReportResult> {
+    const response = await this.fetch('/reports', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(report),
+    });
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    return (await response.json()) as StatusReportResult;
   }
 
   private async fetch(path: string, init?: RequestInit): Promise<Response> {

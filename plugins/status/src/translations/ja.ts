@@ -9,6 +9,7 @@ import { HISTORY_TRANSLATIONS_JA } from './history';
 import { SHARED_TRANSLATIONS_JA } from './shared';
 import { STATUS_TAB_TRANSLATIONS_JA } from './statusTab';
 import { TIMELINE_TRANSLATIONS_JA } from './timeline';
+import { REPORT_TRANSLATIONS_JA } from './reports';
 
 /** The status plugin's words in Japanese (levels, coverage, filters and dependencies so far). */
 const ja = createTranslationMessages({
@@ -24,6 +25,7 @@ const ja = createTranslationMessages({
     ...SHARED_TRANSLATIONS_JA,
     ...HISTORY_TRANSLATIONS_JA,
     ...TIMELINE_TRANSLATIONS_JA,
+    ...REPORT_TRANSLATIONS_JA,
     'coverage.tab': 'カバレッジ',
     'coverage.what': 'カバレッジ',
     'coverage.intro':

@@ -12,6 +12,7 @@ import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { FollowButton } from '../Follow';
+import { ReportProblemButton } from '../Report';
 import {
   EMBED,
   Embedded,
@@ -41,6 +42,7 @@ const useStyles = makeStyles(theme => ({
     margin: theme.spacing(2, 0),
     alignItems: 'baseline',
   },
+  actions: { display: 'flex', gap: theme.spacing(1), alignItems: 'center' },
   term: { fontWeight: theme.typography.fontWeightMedium as number },
   definition: { margin: 0 },
   levels: {
@@ -150,10 +152,16 @@ export function AnswerCard(props: { status: EntityStatus }) {
       title={t('health')}
       noPadding={false}
       action={
-        <FollowButton
-          entityRef={status.entityRef}
-          title={status.entityRef.split('/').pop()!}
-        />
+        <span className={classes.actions}>
+          <ReportProblemButton
+            target={status.entityRef}
+            affected={status.entityRef}
+          />
+          <FollowButton
+            entityRef={status.entityRef}
+            title={status.entityRef.split('/').pop()!}
+          />
+        </span>
       }
     >
       <div role="heading" aria-level={2}>

@@ -36,6 +36,7 @@ import {
 } from '../common';
 import { STATUS_TAB_MESSAGES } from '../../translations/statusTab';
 import { brokenUpstreams, listUpstreams, UpstreamEntry } from './upstreamDag';
+import { ReportProblemButton } from '../Report';
 
 const useStyles = makeStyles(theme => ({
   graph: { height: 480, minHeight: 320 },
@@ -110,7 +111,12 @@ export function UpstreamGraph(props: {
 }
 
 /** One upstream in the list: link, level, and what is special about it. */
-function UpstreamItem(props: { entry: UpstreamEntry; showVia: boolean }) {
+function UpstreamItem(props: {
+  entry: UpstreamEntry;
+  showVia: boolean;
+  /** The page's entity, which reports a problem with this upstream. */
+  affected?: string;
+}) {
   const classes = useStyles();
   const t = useStatusTabWords();
   const { entry } = props;
@@ -143,6 +149,13 @@ function UpstreamItem(props: { entry: UpstreamEntry; showVia: boolean }) {
             {t('truncated')}
           </Typography>
         )}
+        {props.affected && (
+          <ReportProblemButton
+            target={entry.ref}
+            affected={props.affected}
+            short
+          />
+        )}
       </span>
     </li>
   );
@@ -153,7 +166,11 @@ function UpstreamItem(props: { entry: UpstreamEntry; showVia: boolean }) {
  * accessible twin of the graph): those not operational, worst first, each
  * with the way to it; every upstream, nearest first, on request.
  */
-export function UpstreamList(props: { nodes: UpstreamNode[] }) {
+export function UpstreamList(props: {
+  nodes: UpstreamNode[];
+  /** The page's entity: each upstream offers to report a problem with it. */
+  affected?: string;
+}) {
   const classes = useStyles();
   const t = useStatusTabWords();
   const [all, setAll] = useState(false);
@@ -168,7 +185,12 @@ export function UpstreamList(props: { nodes: UpstreamNode[] }) {
       ) : (
         <ul className={classes.tree} aria-label={t('upstreamsNotOperational')}>
           {broken.map(entry => (
-            <UpstreamItem key={entry.ref} entry={entry} showVia />
+            <UpstreamItem
+              key={entry.ref}
+              entry={entry}
+              showVia
+              affected={props.affected}
+            />
           ))}
         </ul>
       )}
@@ -187,7 +209,12 @@ export function UpstreamList(props: { nodes: UpstreamNode[] }) {
           aria-label={t('allUpstreamsNearestFirst')}
         >
           {entries.map(entry => (
-            <UpstreamItem key={entry.ref} entry={entry} showVia={false} />
+            <UpstreamItem
+              key={entry.ref}
+              entry={entry}
+              showVia={false}
+              affected={props.affected}
+            />
           ))}
         </ul>
       )}
@@ -278,7 +305,7 @@ export function Upstreams(props: {
         <UpstreamGraph entityRef={props.entityRef} levels={all} />
       </Grid>
       <Grid item xs={12} lg={4}>
-        <UpstreamList nodes={status.upstreams} />
+        <UpstreamList nodes={status.upstreams} affected={status.entityRef} />
       </Grid>
     </Grid>
   );

@@ -140,7 +140,10 @@ export function EntityStatusView(props: {
             })}
             defaultOpen
           >
-            <RootCauses causes={status.rootCauses} />
+            <RootCauses
+              causes={status.rootCauses}
+              affected={status.entityRef}
+            />
           </Section>
         )}
         {status.maintenance && status.maintenance.length > 0 && (

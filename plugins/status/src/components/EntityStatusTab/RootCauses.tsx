@@ -19,13 +19,18 @@ import {
   StatusEntityLink,
   useStatusTabWords,
 } from '../common';
+import { ReportProblemButton } from '../Report';
 
 const useStyles = makeStyles(theme => ({
   section: { marginTop: theme.spacing(2) },
 }));
 
 /** One upstream root cause: its level, path, incidents, owner and who is on call. */
-export function RootCauseCard(props: { cause: StatusRootCause }) {
+export function RootCauseCard(props: {
+  cause: StatusRootCause;
+  /** The page's entity, which suffers from it (and reports it). */
+  affected?: string;
+}) {
   const classes = useStyles();
   const levels = useLevelWords();
   const t = useStatusTabWords();
@@ -60,6 +65,14 @@ export function RootCauseCard(props: { cause: StatusRootCause }) {
         </span>
       }
       subheader={t('hopsUpstream', { count: hops })}
+      action={
+        props.affected && (
+          <ReportProblemButton
+            target={cause.entityRef}
+            affected={props.affected}
+          />
+        )
+      }
     >
       <LevelLabel level={cause.rootLevel ?? cause.level} variant="h6" />
       <Typography variant="body2" color="textSecondary">
@@ -97,13 +110,17 @@ export function RootCauseCard(props: { cause: StatusRootCause }) {
 }
 
 /** Every upstream root cause as a card, worst first. */
-export function RootCauses(props: { causes: StatusRootCause[] }) {
+export function RootCauses(props: {
+  causes: StatusRootCause[];
+  /** The page's entity. */
+  affected?: string;
+}) {
   if (props.causes.length === 0) return null;
   return (
     <Grid container spacing={3}>
       {props.causes.map(cause => (
         <Grid item xs={12} key={cause.entityRef}>
-          <RootCauseCard cause={cause} />
+          <RootCauseCard cause={cause} affected={props.affected} />
         </Grid>
       ))}
     </Grid>

@@ -30,6 +30,7 @@ export {
   useLiveResource,
   useMyTeamsSummary,
   usePublicLinks,
+  useReportTarget,
   useResponse,
   useResource,
   useRollup,
@@ -57,6 +58,7 @@ export { Section, useSectionOpen } from './Section';
 export {
   useDashboardWords,
   useHistoryWords,
+  useReportWords,
   useSharedWords,
   useStatusTabWords,
   useTimelineWords,

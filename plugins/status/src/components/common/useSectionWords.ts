@@ -8,6 +8,7 @@ import { HISTORY_MESSAGES } from '../../translations/history';
 import { SHARED_MESSAGES } from '../../translations/shared';
 import { STATUS_TAB_MESSAGES } from '../../translations/statusTab';
 import { TIMELINE_MESSAGES } from '../../translations/timeline';
+import { REPORT_MESSAGES } from '../../translations/reports';
 
 /**
  * A word of one section of the translation ref, with its parameters; a
@@ -82,4 +83,9 @@ export type TimelineWords = SectionWords<keyof typeof TIMELINE_MESSAGES>;
 /** The words of an incident's timeline and postmortem draft in the reader's language. */
 export function useTimelineWords(): TimelineWords {
   return useSectionWords('timeline');
+}
+
+/** The words of reporting a problem in the reader's language. */
+export function useReportWords(): SectionWords<keyof typeof REPORT_MESSAGES> {
+  return useSectionWords('reports');
 }

@@ -225,3 +225,11 @@ export function useMajorIncidents(
     refreshOn,
   );
 }
+
+/** Where a report of `target`, suffered by `affected`, would go; read when a report is begun. */
+export function useReportTarget(target: string, affected: string) {
+  return useResource(
+    api => api.getReportTarget(target, affected),
+    [target, affected],
+  );
+}

@@ -151,13 +151,11 @@ export function createEventsV2Router(options: {
     } else if (event.event_action === 'resolve' && open) {
       state.resolve(open.id);
     }
-    res
-      .status(202)
-      .json({
-        status: 'success',
-        message: 'Event processed',
-        dedup_key: dedupKey,
-      });
+    res.status(202).json({
+      status: 'success',
+      message: 'Event processed',
+      dedup_key: dedupKey,
+    });
   });
 
   return router;

@@ -1,0 +1,1 @@
+export { ReportProblemButton, ReportProblemDialog } from './ReportProblem';
