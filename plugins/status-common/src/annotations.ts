@@ -109,3 +109,13 @@ export const AZURE_RESOURCE_ID_ANNOTATION = 'azure.com/resource-id';
  * @public
  */
 export const STATUSCAKE_TEST_NAME_ANNOTATION = 'statuscake.com/test-name';
+
+/**
+ * The entity's service level objective: the share of time it is up, in
+ * percent, optionally with its window in days, e.g. `99.9` (over 30 days) or
+ * `99.5/7d`. Downtime is time at a partial or a major outage; config can set
+ * defaults by lifecycle and type (`status.objectives.defaults`).
+ *
+ * @public
+ */
+export const SLO_ANNOTATION = 'status.backstage.io/slo';

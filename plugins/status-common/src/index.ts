@@ -23,5 +23,6 @@ export * from './coverage';
 export * from './mappings';
 export * from './response';
 export * from './reports';
+export * from './objectives';
 export * from './permissions';
 export * from './rules';

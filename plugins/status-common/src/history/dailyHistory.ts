@@ -86,7 +86,12 @@ export type HistoryAvailability = {
   own?: number;
 };
 
-const isDown = (level: HealthLevel) =>
+/**
+ * Whether time at a level is downtime: a partial or a major outage.
+ *
+ * @public
+ */
+export const isDowntimeLevel = (level: HealthLevel) =>
   level === 'partial_outage' || level === 'major_outage';
 
 const worse = (a: HealthLevel, b: HealthLevel) =>
@@ -95,6 +100,53 @@ const worse = (a: HealthLevel, b: HealthLevel) =>
 /** The UTC day of a time, as `YYYY-MM-DD`. */
 export function utcDay(time: number): string {
   return new Date(time).toISOString().slice(0, 10);
+}
+
+/** A stretch of time at one level: from a transition to the next (or to now). */
+export type LevelSpan = {
+  start: number;
+  end: number;
+  own: HealthLevel;
+  effective: HealthLevel;
+  rootCauses: string[];
+};
+
+/**
+ * The stretches of time an entity's transitions describe between `from` and
+ * `now` (milliseconds): the last transition before `from` sets the level at
+ * `from`; before the first one, the entity was operational.
+ *
+ * @public
+ */
+export function levelSpans(
+  transitions: HistoryTransition[],
+  from: number,
+  now: number,
+): LevelSpan[] {
+  const spans: LevelSpan[] = [];
+  let level = {
+    own: 'operational' as HealthLevel,
+    effective: 'operational' as HealthLevel,
+    rootCauses: [] as string[],
+    since: from,
+  };
+  const close = (end: number) => {
+    const start = Math.max(level.since, from);
+    if (end > start) spans.push({ start, end, ...level });
+  };
+  for (const transition of transitions) {
+    const at = Date.parse(transition.at);
+    if (Number.isNaN(at) || at > now) continue;
+    close(at);
+    level = {
+      own: transition.ownTo ?? 'operational',
+      effective: transition.effectiveTo,
+      rootCauses: transition.rootCauses ?? [],
+      since: at,
+    };
+  }
+  close(now);
+  return spans;
 }
 
 /**
@@ -134,37 +186,7 @@ export function dailyHistory(options: {
   }));
   const blame = days.map(() => new Map<string, number>());
 
-  // the levels hold from each transition to the next (or to now)
-  type Span = {
-    start: number;
-    end: number;
-    own: HealthLevel;
-    effective: HealthLevel;
-    rootCauses: string[];
-  };
-  const spans: Span[] = [];
-  let level = {
-    own: 'operational' as HealthLevel,
-    effective: 'operational' as HealthLevel,
-    rootCauses: [] as string[],
-    since: observedFrom,
-  };
-  const close = (end: number) => {
-    const start = Math.max(level.since, observedFrom);
-    if (end > start) spans.push({ start, end, ...level });
-  };
-  for (const transition of options.transitions) {
-    const at = Date.parse(transition.at);
-    if (Number.isNaN(at) || at > now) continue;
-    close(at);
-    level = {
-      own: transition.ownTo ?? 'operational',
-      effective: transition.effectiveTo,
-      rootCauses: transition.rootCauses ?? [],
-      since: at,
-    };
-  }
-  close(now);
+  const spans = levelSpans(options.transitions, observedFrom, now);
 
   for (const span of spans) {
     for (
@@ -181,8 +203,8 @@ export function dailyHistory(options: {
       day.observedMs += ms;
       day.worst = worse(day.worst, span.effective);
       day.worstOwn = worse(day.worstOwn, span.own);
-      if (isDown(span.own)) day.ownDowntimeMs += ms;
-      else if (isDown(span.effective)) {
+      if (isDowntimeLevel(span.own)) day.ownDowntimeMs += ms;
+      else if (isDowntimeLevel(span.effective)) {
         day.upstreamDowntimeMs += ms;
         for (const ref of span.rootCauses)
           blame[index].set(ref, (blame[index].get(ref) ?? 0) + ms);
@@ -306,7 +328,7 @@ export function withBackfilledDays(
     for (const [a, b, incident] of spans) {
       covered += Math.max(0, b - Math.max(a, reach));
       reach = Math.max(reach, b);
-      if (isDown(incident.level)) {
+      if (isDowntimeLevel(incident.level)) {
         down += Math.max(0, b - Math.max(a, downReach));
         downReach = Math.max(downReach, b);
       }
