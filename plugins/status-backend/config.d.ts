@@ -235,6 +235,27 @@ export interface Config {
      * cause, and again when it recovers.
      */
     /**
+     * Service level objectives of entities without their own
+     * `status.backstage.io/slo` annotation, and how maintenance counts.
+     */
+    objectives?: {
+      /**
+       * The first default whose conditions all hold gives an entity its
+       * objective, e.g. `{ lifecycle: production, type: service, target: 99.9 }`.
+       */
+      defaults?: Array<{
+        kind?: string;
+        type?: string;
+        lifecycle?: string;
+        /** Percent of time up, above 0 and below 100. */
+        target: number;
+        /** 30 by default, at most 90. */
+        windowDays?: number;
+      }>;
+      /** Time under maintenance: `excluded` from the window (default) or `counted` as downtime. */
+      maintenance?: 'excluded' | 'counted';
+    };
+    /**
      * Reporting a problem from an entity's status page: the report is added
      * to the entity's open PagerDuty incident as a note, or opens one (which
      * pages its on-call) as the reporter, matched to a PagerDuty user by

@@ -22,6 +22,8 @@ export type EntitySummary = CatalogPlacement & {
   ref: string;
   /** `spec.lifecycle`, e.g. `production`. */
   lifecycle?: string;
+  /** `spec.type`, e.g. `service` or `website`. */
+  type?: string;
   pagerDutyServiceIds: string[];
   /** The PagerDuty account of those services. */
   pagerDutyAccount: string;
@@ -55,6 +57,7 @@ export const CATALOG_FIELDS = [
   'spec.system',
   'spec.domain',
   'spec.lifecycle',
+  'spec.type',
   'spec.profile',
   'relations',
 ];
@@ -93,6 +96,7 @@ export function summariseEntity(
       typeof spec.lifecycle === 'string' && spec.lifecycle
         ? spec.lifecycle
         : undefined,
+    type: typeof spec.type === 'string' && spec.type ? spec.type : undefined,
     pagerDutyServiceIds: configuration.pagerDutyServiceIds,
     pagerDutyAccount: configuration.pagerDutyAccount,
     integrationKey:

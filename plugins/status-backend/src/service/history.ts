@@ -62,7 +62,8 @@ function rootCausesSeenBy(t: StatusTransition, view: CallerView) {
   return [...causes.visible, ...(causes.hidden ? [causes.hidden] : [])];
 }
 
-const asHistoryTransition = (
+/** A stored transition as a history reads it, its root causes as the caller may see them. */
+export const asHistoryTransition = (
   t: StatusTransition,
   view: CallerView,
 ): HistoryTransition => ({

@@ -11,6 +11,7 @@ import {
   describeRollupHistory,
 } from './history';
 import { describeResponse, describeTeamResponse } from './response';
+import { describeObjective, ObjectiveRules } from './objectives';
 import {
   callerViewReader,
   requireRollupKind,
@@ -25,7 +26,7 @@ import {
  */
 export function addHistoryRoutes(
   router: express.Router,
-  options: StatusRouteContext,
+  options: StatusRouteContext & { objectives: ObjectiveRules },
 ) {
   const { httpAuth, access, store, requireEngine } = options;
 
@@ -66,6 +67,11 @@ export function addHistoryRoutes(
   // Incident response (MTTA, MTTR, counts) of an entity's PagerDuty services.
   entityRoute('/entities/:kind/:namespace/:name/response', about =>
     describeResponse({ ...about, rollup: false }),
+  );
+
+  // An entity's objective: attainment, budget left and who spent it, burn rates.
+  entityRoute('/entities/:kind/:namespace/:name/objective', about =>
+    describeObjective(about, options.objectives),
   );
 
   // Recent changes (deploys, config changes) of an entity and its upstreams.

@@ -35,6 +35,7 @@ import { addIncidentTimelineRoutes } from './incidentTimelineRoutes';
 import { addReportRoutes } from './reportRoutes';
 import { ReportChannels } from './problemReports';
 import { ReportRules } from './readReportRules';
+import { ObjectiveRules } from './objectives';
 import { alertForCaller, sourceProblemForCaller } from './forCaller';
 import { MAX_RECENT_DAYS, recentLevels } from './history';
 import { addHistoryRoutes } from './historyRoutes';
@@ -105,6 +106,8 @@ export type RouterOptions = {
   auditor: AuditorService;
   /** The teams a user belongs to; the catalog's memberships when absent. */
   userInfo?: UserInfoService;
+  /** Service level objectives: defaults and how maintenance counts. */
+  objectives?: ObjectiveRules;
   /** Reporting problems to PagerDuty: the rules, and where reports go. */
   reports?: {
     rules: ReportRules;
@@ -383,7 +386,10 @@ export async function createRouter(
     res.json(describeRollup({ ref: entityRef, engine, view }));
   });
 
-  addHistoryRoutes(router, context);
+  addHistoryRoutes(router, {
+    ...context,
+    objectives: options.objectives ?? { defaults: [], maintenance: 'excluded' },
+  });
   addCoverageRoutes(router, { ...context, ...options });
   addLevelRoutes(router, { ...context, whenCurrent });
   addDependencyCoverageRoutes(router, context);

@@ -328,6 +328,7 @@ export async function createStatusParts(
     auditor: deps.auditor ?? loggingAuditor(logger),
     userInfo: deps.userInfo,
     now: options.now,
+    objectives: status.objectives,
     reports: {
       rules: status.reports,
       channels: {

@@ -22,6 +22,7 @@ import {
 } from '../notifications/readNotificationRules';
 import { PublicAccess, readPublicAccess } from '../service/publicAccess';
 import { readReportRules, ReportRules } from '../service/readReportRules';
+import { ObjectiveRules, readObjectiveRules } from '../service/objectives';
 import { readConfiguredWebhookSecrets } from '../pagerduty/webhooks/webhookSecrets';
 
 /** Everything the status backend reads from `status.*`, read and checked once at start-up. */
@@ -43,6 +44,8 @@ export type StatusConfig = {
   notifications: NotificationRules;
   /** Reporting problems to PagerDuty from status pages. */
   reports: ReportRules;
+  /** Service level objectives: defaults and how maintenance counts. */
+  objectives: ObjectiveRules;
   /** Badges and feeds without signing in. */
   publicAccess: PublicAccess;
   encryptionKey?: string;
@@ -89,6 +92,7 @@ export function readStatusConfig(
     retention: readRetention(config),
     notifications: readNotificationRules(config),
     reports: readReportRules(config),
+    objectives: readObjectiveRules(config),
     publicAccess,
     encryptionKey,
     secrets: [
