@@ -211,6 +211,36 @@ test.describe('the Status tab during the login outage', () => {
     });
   });
 
+  test("splits cart-api's error budget between the login outage it inherits and its own incident", async ({
+    page,
+    request,
+  }) => {
+    await waitForLoginOutage(request);
+    await signInAsGuest(page);
+    await page.goto('/catalog/default/component/cart-api/status');
+    await openSection(page, 'objective');
+    await expect(page.getByText(/^99\.5 % up over 7 days/)).toBeVisible();
+    const spent = page.getByRole('list', { name: 'Who spent it' });
+    // the outage reached cart-api through membership-api before its own incident opened
+    await expect(
+      spent.getByRole('listitem').filter({ hasText: /^auth-service: / }),
+    ).toContainText(/% of the budget\)$/);
+    await expect(
+      page
+        .getByRole('list', { name: 'Burn rate' })
+        .getByRole('listitem')
+        .first(),
+    ).toHaveText(/^Last hour: [\d.,]+× \(own [\d.,]+×, inherited [\d.,]+×\)$/);
+    await expect(
+      page.getByRole('meter', { name: 'Error budget left' }),
+    ).toBeVisible();
+    await page.locator('#status-section-objective').scrollIntoViewIfNeeded();
+    await page.screenshot({
+      path: `${SCREENSHOTS}/status-tab-objective.png`,
+      fullPage: true,
+    });
+  });
+
   test('shows the same failure twelve days ago: how long it lasted and who resolved it', async ({
     page,
     request,

@@ -13,6 +13,7 @@ import { SHARED_MESSAGES } from './translations/shared';
 import { STATUS_TAB_MESSAGES } from './translations/statusTab';
 import { TIMELINE_MESSAGES } from './translations/timeline';
 import { REPORT_MESSAGES } from './translations/reports';
+import { OBJECTIVE_MESSAGES } from './translations/objectives';
 import {
   DISPLAY_LEVEL_LABELS,
   DisplayLevel,
@@ -39,7 +40,8 @@ export type StatusTranslationMessages = {
     | `shared.${keyof typeof SHARED_MESSAGES}`
     | `history.${keyof typeof HISTORY_MESSAGES}`
     | `timeline.${keyof typeof TIMELINE_MESSAGES}`
-    | `reports.${keyof typeof REPORT_MESSAGES}`]: string;
+    | `reports.${keyof typeof REPORT_MESSAGES}`
+    | `objectives.${keyof typeof OBJECTIVE_MESSAGES}`]: string;
 };
 
 /**
@@ -68,6 +70,7 @@ export const statusTranslationRef: TranslationRef<
     history: HISTORY_MESSAGES,
     timeline: TIMELINE_MESSAGES,
     reports: REPORT_MESSAGES,
+    objectives: OBJECTIVE_MESSAGES,
   },
 });
 

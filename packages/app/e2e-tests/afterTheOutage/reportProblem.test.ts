@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { violationsOn } from '../axe';
-import { openSection, signInAsGuest } from '../signIn';
+import { BACKEND_URL, guestToken, openSection, signInAsGuest } from '../signIn';
 
 const SCREENSHOTS = 'e2e-test-report/screenshots';
 const SIMULATOR = 'http://127.0.0.1:7008';
@@ -17,10 +17,24 @@ test.describe('reporting a problem', () => {
     page,
     request,
   }) => {
+    // the status engine has read the catalog: the upstream is one of shop-web's
+    const token = await guestToken(request);
+    await expect
+      .poll(
+        async () => {
+          const response = await request.get(
+            `${BACKEND_URL}/api/status/reports/target?target=component:default/product-catalog-api&affected=component:default/shop-web`,
+            { headers: { Authorization: `Bearer ${token}` } },
+          );
+          return response.ok() ? (await response.json()).path.length : 0;
+        },
+        { timeout: 90_000, intervals: [2_000] },
+      )
+      .toBe(2);
     await signInAsGuest(page);
     await page.goto('/catalog/default/component/shop-web/status');
     await openSection(page, 'upstreams');
-    await page.getByRole('button', { name: /^All upstreams/ }).click();
+    await page.getByRole('button', { name: /^All \d+ upstreams$/ }).click();
     const all = page.getByRole('list', {
       name: 'All upstreams, nearest first',
     });

@@ -32,6 +32,7 @@ import {
   StatusReportRequest,
   StatusReportResult,
   StatusReportTarget,
+  StatusObjectiveReport,
 } from '@status-layer/plugin-status-common';
 
 /**
@@ -215,6 +216,12 @@ export interface StatusApi {
     target: string,
     affected: string,
   ): Promise<StatusReportTarget>;
+  /**
+   * How an entity stands against its service level objective: attainment,
+   * error budget left and who spent it (own signals, each upstream), burn
+   * rates over the last hour and day.
+   */
+  getObjective(entityRef: string): Promise<StatusObjectiveReport>;
   /**
    * Reports a problem (needs `status.incident.create`): a note on the
    * target's open incident when one is named, else a new incident.

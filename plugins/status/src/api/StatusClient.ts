@@ -34,6 +34,7 @@ import {
   StatusReportRequest,
   StatusReportResult,
   StatusReportTarget,
+  StatusObjectiveReport,
 } from '@status-layer/plugin-status-common';
 import {
   StatusApi,
@@ -381,6 +382,12 @@ export class StatusClient implements StatusApi {
       `/reports/target?target=${encodeURIComponent(
         target,
       )}&affected=${encodeURIComponent(affected)}`,
+    );
+  }
+
+  async getObjective(entityRef: string): Promise<StatusObjectiveReport> {
+    return this.get<StatusObjectiveReport>(
+      `/entities/${entityPath(entityRef)}/objective`,
     );
   }
 

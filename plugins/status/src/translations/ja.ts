@@ -10,6 +10,7 @@ import { SHARED_TRANSLATIONS_JA } from './shared';
 import { STATUS_TAB_TRANSLATIONS_JA } from './statusTab';
 import { TIMELINE_TRANSLATIONS_JA } from './timeline';
 import { REPORT_TRANSLATIONS_JA } from './reports';
+import { OBJECTIVE_TRANSLATIONS_JA } from './objectives';
 
 /** The status plugin's words in Japanese (levels, coverage, filters and dependencies so far). */
 const ja = createTranslationMessages({
@@ -26,6 +27,7 @@ const ja = createTranslationMessages({
     ...HISTORY_TRANSLATIONS_JA,
     ...TIMELINE_TRANSLATIONS_JA,
     ...REPORT_TRANSLATIONS_JA,
+    ...OBJECTIVE_TRANSLATIONS_JA,
     'coverage.tab': 'カバレッジ',
     'coverage.what': 'カバレッジ',
     'coverage.intro':

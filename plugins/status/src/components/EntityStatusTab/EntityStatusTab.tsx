@@ -20,6 +20,7 @@ import {
   useEntityStatus,
   useLevelWords,
   useStatusTabWords,
+  useObjectiveWords,
   useTimelineWords,
 } from '../common';
 import {
@@ -41,6 +42,7 @@ import {
 } from './Dependencies';
 import { AnswerCard } from './AnswerCard';
 import { PastMajorIncidentsCard } from '../IncidentTimeline';
+import { ObjectiveCard } from '../Objective';
 import { RootCauses } from './RootCauses';
 
 /** The entity's own signals: PagerDuty incidents and monitoring alerts. */
@@ -94,6 +96,7 @@ export function EntityStatusView(props: {
   const { status, entityName, pollError, onRetry } = props;
   const t = useStatusTabWords();
   const timelineWords = useTimelineWords();
+  const objectiveWords = useObjectiveWords();
   const levels = useLevelWords();
   // the incident cards read again when an incident opens, is acknowledged or closes
   const incidentStates = status.incidents.map(i => i.status).join();
@@ -217,6 +220,16 @@ export function EntityStatusView(props: {
           summary={t('historySummary')}
         >
           <HistoryCard
+            entityRef={status.entityRef}
+            version={`${status.levels.own}/${status.levels.effective}`}
+          />
+        </Section>
+        <Section
+          id="objective"
+          title={objectiveWords('title')}
+          summary={objectiveWords('sectionSummary')}
+        >
+          <ObjectiveCard
             entityRef={status.entityRef}
             version={`${status.levels.own}/${status.levels.effective}`}
           />

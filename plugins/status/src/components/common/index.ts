@@ -29,6 +29,7 @@ export {
   useMaintenance,
   useLiveResource,
   useMyTeamsSummary,
+  useObjective,
   usePublicLinks,
   useReportTarget,
   useResponse,
@@ -58,6 +59,7 @@ export { Section, useSectionOpen } from './Section';
 export {
   useDashboardWords,
   useHistoryWords,
+  useObjectiveWords,
   useReportWords,
   useSharedWords,
   useStatusTabWords,

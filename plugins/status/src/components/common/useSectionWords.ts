@@ -9,6 +9,7 @@ import { SHARED_MESSAGES } from '../../translations/shared';
 import { STATUS_TAB_MESSAGES } from '../../translations/statusTab';
 import { TIMELINE_MESSAGES } from '../../translations/timeline';
 import { REPORT_MESSAGES } from '../../translations/reports';
+import { OBJECTIVE_MESSAGES } from '../../translations/objectives';
 
 /**
  * A word of one section of the translation ref, with its parameters; a
@@ -88,4 +89,11 @@ export function useTimelineWords(): TimelineWords {
 /** The words of reporting a problem in the reader's language. */
 export function useReportWords(): SectionWords<keyof typeof REPORT_MESSAGES> {
   return useSectionWords('reports');
+}
+
+/** The words of service level objectives in the reader's language. */
+export function useObjectiveWords(): SectionWords<
+  keyof typeof OBJECTIVE_MESSAGES
+> {
+  return useSectionWords('objectives');
 }

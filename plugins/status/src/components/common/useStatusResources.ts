@@ -233,3 +233,8 @@ export function useReportTarget(target: string, affected: string) {
     [target, affected],
   );
 }
+
+/** An entity's objective and error budget; read again when `version` changes. */
+export function useObjective(entityRef: string, version?: string) {
+  return useResource(api => api.getObjective(entityRef), [entityRef], version);
+}

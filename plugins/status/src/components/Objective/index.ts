@@ -1,0 +1,1 @@
+export { ObjectiveCard, ObjectiveView } from './ObjectiveCard';
