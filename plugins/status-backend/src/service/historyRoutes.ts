@@ -11,7 +11,11 @@ import {
   describeRollupHistory,
 } from './history';
 import { describeResponse, describeTeamResponse } from './response';
-import { describeObjective, ObjectiveRules } from './objectives';
+import {
+  describeObjective,
+  describeRollupObjectives,
+  ObjectiveRules,
+} from './objectives';
 import {
   callerViewReader,
   requireRollupKind,
@@ -99,6 +103,13 @@ export function addHistoryRoutes(
     {
       rollup: true,
     },
+  );
+
+  // The objectives of a System's, Domain's or Group's members, least budget left first.
+  entityRoute(
+    '/rollups/:kind/:namespace/:name/objectives',
+    about => describeRollupObjectives(about, options.objectives),
+    { rollup: true },
   );
 
   // Incident response over a System's, Domain's or Group's members.

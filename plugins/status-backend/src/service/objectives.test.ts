@@ -5,6 +5,7 @@ import { createTestDatabases } from '../__testUtils__/databases';
 import { useShopDuringLoginOutage } from '../__testUtils__/shopOrganisation';
 import {
   describeObjective,
+  describeRollupObjectives,
   objectiveOf,
   ObjectiveRules,
   readObjectiveRules,
@@ -160,6 +161,26 @@ describe('objectives', () => {
         own.burnRates!.hour!.inherited,
       );
       void sim;
+
+      // the shop team's services at a glance: cart-api's budget first
+      const team = await describeRollupObjectives(
+        {
+          entityRef: 'group:default/shop',
+          engine,
+          store,
+          view: all,
+          query: {},
+          now: new Date(Date.now() + 20 * MIN),
+        },
+        rules,
+      );
+      expect(team.members.map(m => m.entityRef)).toEqual([
+        CART,
+        'component:default/quote-engine',
+        'component:default/shop-web',
+      ]);
+      expect(team.members[0].window!.budgetLeft).toBeLessThan(1);
+      expect(team).toMatchObject({ withoutObjective: 0, truncated: false });
     });
   });
 });

@@ -11,7 +11,9 @@ import {
   SLO_ANNOTATION,
   StatusObjective,
   StatusObjectiveReport,
+  StatusRollupObjectives,
 } from '@status-layer/plugin-status-common';
+import { leafMembersOf } from './rollup';
 import { EntitySummary } from '../catalog/catalogSnapshot';
 
 import { EntityRouteContext } from './EntityRouteContext';
@@ -146,4 +148,40 @@ export async function describeObjective(
     maintenance: rules.maintenance,
     now,
   });
+}
+
+/** Members of a roll-up whose objectives are read at once: each reads its own history. */
+export const MAX_ROLLUP_OBJECTIVES = 50;
+
+/**
+ * The objectives of a System's, Domain's or Group's members the caller may
+ * see, least budget left first: at most {@link MAX_ROLLUP_OBJECTIVES}
+ * members (by name), each read as its own page reads it.
+ */
+export async function describeRollupObjectives(
+  about: EntityRouteContext,
+  rules: ObjectiveRules,
+): Promise<StatusRollupObjectives> {
+  const { engine, view, entityRef, now } = about;
+  const members = leafMembersOf(engine, entityRef, view).sort((a, b) =>
+    a.ref.localeCompare(b.ref),
+  );
+  const withObjective = members.filter(m => objectiveOf(m, rules).objective);
+  const read = withObjective.slice(0, MAX_ROLLUP_OBJECTIVES);
+  const reports: StatusObjectiveReport[] = [];
+  for (const member of read)
+    reports.push(
+      await describeObjective({ ...about, entityRef: member.ref }, rules),
+    );
+  const left = (r: StatusObjectiveReport) =>
+    r.window?.budgetLeft ?? Number.POSITIVE_INFINITY;
+  return {
+    entityRef,
+    members: reports.sort(
+      (a, b) => left(a) - left(b) || a.entityRef.localeCompare(b.entityRef),
+    ),
+    withoutObjective: members.length - withObjective.length,
+    truncated: withObjective.length > read.length,
+    generatedAt: now.toISOString(),
+  };
 }

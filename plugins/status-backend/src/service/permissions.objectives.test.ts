@@ -91,5 +91,23 @@ describe('objectives under a real permission policy', () => {
         missing.body.error.message.replace('nope', 'X'),
       );
     });
+
+    it("lists a System's members with objectives the reader may see, and no roll-up hidden from them", async () => {
+      const res = await backend.as(
+        READER,
+        '/rollups/system/default/shop-system/objectives',
+      );
+      expect(res.status).toBe(200);
+      expect(res.body.members.map((m: any) => m.entityRef).sort()).toEqual([
+        'component:default/checkout',
+        'component:default/invoices',
+      ]);
+      backend.expectNothingHidden(res.body);
+      const hidden = await backend.as(
+        READER,
+        '/rollups/system/default/identity-core/objectives',
+      );
+      expect(hidden.status).toBe(404);
+    });
   });
 });

@@ -75,3 +75,20 @@ export type StatusBurnRate = {
   own: number;
   inherited: number;
 };
+
+/**
+ * The objectives of a System's, Domain's or Group's members at a glance
+ * (`GET /rollups/…/objectives`): those with an objective, least budget left
+ * first.
+ *
+ * @public
+ */
+export type StatusRollupObjectives = {
+  entityRef: string;
+  members: StatusObjectiveReport[];
+  /** Members the caller may see that have no objective. */
+  withoutObjective: number;
+  /** More members have objectives than are read at once. */
+  truncated: boolean;
+  generatedAt: string;
+};

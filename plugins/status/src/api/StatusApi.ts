@@ -33,6 +33,7 @@ import {
   StatusReportResult,
   StatusReportTarget,
   StatusObjectiveReport,
+  StatusRollupObjectives,
 } from '@status-layer/plugin-status-common';
 
 /**
@@ -222,6 +223,8 @@ export interface StatusApi {
    * rates over the last hour and day.
    */
   getObjective(entityRef: string): Promise<StatusObjectiveReport>;
+  /** The objectives of a System's, Domain's or Group's members, least budget left first. */
+  getRollupObjectives(entityRef: string): Promise<StatusRollupObjectives>;
   /**
    * Reports a problem (needs `status.incident.create`): a note on the
    * target's open incident when one is named, else a new incident.

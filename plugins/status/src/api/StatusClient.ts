@@ -35,6 +35,7 @@ import {
   StatusReportResult,
   StatusReportTarget,
   StatusObjectiveReport,
+  StatusRollupObjectives,
 } from '@status-layer/plugin-status-common';
 import {
   StatusApi,
@@ -388,6 +389,14 @@ export class StatusClient implements StatusApi {
   async getObjective(entityRef: string): Promise<StatusObjectiveReport> {
     return this.get<StatusObjectiveReport>(
       `/entities/${entityPath(entityRef)}/objective`,
+    );
+  }
+
+  async getRollupObjectives(
+    entityRef: string,
+  ): Promise<StatusRollupObjectives> {
+    return this.get<StatusRollupObjectives>(
+      `/rollups/${entityPath(entityRef)}/objectives`,
     );
   }
 

@@ -32,6 +32,21 @@ export const OBJECTIVE_MESSAGES = {
   maintenance: '{{duration}} under maintenance is left out of the window.',
   maintenanceCounted:
     '{{duration}} under maintenance counts as its own downtime.',
+  rollupTitle: 'Objectives of its members',
+  rollupWhat: 'the objectives of its members',
+  rollupNone: 'None of its members has an objective.',
+  rollupWithout_one: '{{count}} member has no objective.',
+  rollupWithout_other: '{{count}} members have no objective.',
+  rollupTruncated: 'The first {{count}} members with an objective are shown.',
+  columnEntity: 'Entity',
+  columnObjective: 'Objective',
+  columnBudget: 'Budget left',
+  columnSpent: 'Spent by',
+  columnBurn: 'Burn rate, last hour',
+  objectiveShort: '{{target}} % / {{days}} d',
+  spentShort: 'own {{own}}, inherited {{inherited}}',
+  spentTop: 'most by {{entity}}',
+  unknown: 'not known yet',
 };
 
 const OBJECTIVE_MESSAGES_JA: typeof OBJECTIVE_MESSAGES = {
@@ -63,6 +78,21 @@ const OBJECTIVE_MESSAGES_JA: typeof OBJECTIVE_MESSAGES = {
   maintenance: 'メンテナンス中の {{duration}} は期間から除外されています。',
   maintenanceCounted:
     'メンテナンス中の {{duration}} は自身のダウンタイムとして数えています。',
+  rollupTitle: 'メンバーの目標',
+  rollupWhat: 'メンバーの目標',
+  rollupNone: '目標のあるメンバーはいません。',
+  rollupWithout_one: '{{count}} 件のメンバーには目標がありません。',
+  rollupWithout_other: '{{count}} 件のメンバーには目標がありません。',
+  rollupTruncated: '目標のある最初の {{count}} 件のメンバーを表示しています。',
+  columnEntity: 'エンティティ',
+  columnObjective: '目標',
+  columnBudget: '残りのバジェット',
+  columnSpent: '消費した原因',
+  columnBurn: 'バーンレート (直近 1 時間)',
+  objectiveShort: '{{target}} % / {{days}} 日',
+  spentShort: '自身 {{own}}、継承 {{inherited}}',
+  spentTop: '最大は {{entity}}',
+  unknown: 'まだ不明',
 };
 
 /** The Japanese words keyed as the translation ref names them (`objectives.<key>`). */

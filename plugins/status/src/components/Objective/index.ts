@@ -1,1 +1,2 @@
 export { ObjectiveCard, ObjectiveView } from './ObjectiveCard';
+export { RollupObjectivesCard } from './RollupObjectivesCard';

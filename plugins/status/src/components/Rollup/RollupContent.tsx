@@ -13,6 +13,7 @@ import {
   StatusLayerRoot,
 } from '../common';
 import { HistoryCard } from '../History';
+import { RollupObjectivesCard } from '../Objective';
 import { PastMajorIncidentsCard } from '../IncidentTimeline';
 import { ResponseCard } from '../Response';
 import { SimulatedDataNotice } from '../StatusMessages';
@@ -39,6 +40,12 @@ export function RollupContent() {
             </Grid>
             <Grid item xs={12}>
               <HistoryCard entityRef={entityRef} rollup version={value.level} />
+            </Grid>
+            <Grid item xs={12}>
+              <RollupObjectivesCard
+                entityRef={entityRef}
+                version={value.level}
+              />
             </Grid>
             <Grid item xs={12}>
               <PastMajorIncidentsCard

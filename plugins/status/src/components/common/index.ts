@@ -31,6 +31,7 @@ export {
   useMyTeamsSummary,
   useObjective,
   usePublicLinks,
+  useRollupObjectives,
   useReportTarget,
   useResponse,
   useResource,

@@ -238,3 +238,12 @@ export function useReportTarget(target: string, affected: string) {
 export function useObjective(entityRef: string, version?: string) {
   return useResource(api => api.getObjective(entityRef), [entityRef], version);
 }
+
+/** The objectives of a roll-up's members; read again when `version` changes. */
+export function useRollupObjectives(entityRef: string, version?: string) {
+  return useResource(
+    api => api.getRollupObjectives(entityRef),
+    [entityRef],
+    version,
+  );
+}
