@@ -211,7 +211,7 @@ test.describe('the Status tab during the login outage', () => {
     });
   });
 
-  test("splits cart-api's error budget between the login outage it inherits and its own incident", async ({
+  test("spends cart-api's error budget on the login outage it inherits, naming auth-service, with the burn rates", async ({
     page,
     request,
   }) => {
@@ -221,7 +221,8 @@ test.describe('the Status tab during the login outage', () => {
     await openSection(page, 'objective');
     await expect(page.getByText(/^99\.5 % up over 7 days/)).toBeVisible();
     const spent = page.getByRole('list', { name: 'Who spent it' });
-    // the outage reached cart-api through membership-api before its own incident opened
+    // the outage reaches cart-api through membership-api, a critical dependency;
+    // cart-api's own low-urgency incident only degrades it, which is not downtime
     await expect(
       spent.getByRole('listitem').filter({ hasText: /^auth-service: / }),
     ).toContainText(/% of the budget\)$/);
