@@ -1,7 +1,9 @@
 /* eslint-disable no-console */
 // Benchmark of the history API on 10,000 entities with 90 days of recorded
 // transitions, over HTTP on an SQLite file and on PostgreSQL: one entity's
-// 90 days, and the roll-ups of a System (50 parts) and a Group (200 services).
+// 90 days, and the roll-ups of a System (50 parts) and a Group (200 services);
+// and of objectives (a default of 99.9 % over 30 days for every production
+// component): one entity's, and its System's and Group's members at a glance.
 // Run with `yarn bench:history`; prints figures, asserts nothing.
 import { Entity } from '@backstage/catalog-model';
 import { DAY_MS } from '@status-layer/plugin-status-common';
@@ -128,6 +130,9 @@ async function main() {
         config: {
           status: {
             pagerDuty: { apiToken: 'simulator-token', apiBaseUrl: sim.url },
+            objectives: {
+              defaults: [{ lifecycle: 'production', target: 99.9 }],
+            },
           },
         },
         runStartupTasks: true,
@@ -178,6 +183,24 @@ async function main() {
           `    a Group's roll-up, 200 services (50 requests): ${await time(
             () => `/rollups/group/default/team-${pick(GROUPS)}/history`,
             50,
+          )}`,
+        );
+        console.log(
+          `    one entity's objective, 30 days and burn rates (500 requests): ${await time(
+            () => `/entities/component/default/svc-${pick(ENTITIES)}/objective`,
+            500,
+          )}`,
+        );
+        console.log(
+          `    a System's members' objectives, 50 parts (50 requests): ${await time(
+            () => `/rollups/system/default/system-${pick(SYSTEMS)}/objectives`,
+            50,
+          )}`,
+        );
+        console.log(
+          `    a Group's members' objectives, the first 50 of 200 (20 requests): ${await time(
+            () => `/rollups/group/default/team-${pick(GROUPS)}/objectives`,
+            20,
           )}`,
         );
       } finally {
