@@ -29,7 +29,7 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /** A number as the reader writes it, with at most `digits` decimals. */
-function useNumber() {
+export function useNumber() {
   const locale = useReaderLocale();
   return (value: number, digits = 1) =>
     value.toLocaleString(locale, { maximumFractionDigits: digits });

@@ -14,18 +14,16 @@ import {
   LoadedCard,
   StatusEntityLink,
   useObjectiveWords,
-  useReaderLocale,
   useRollupObjectives,
   useTimeWords,
 } from '../common';
+import { useNumber } from './ObjectiveCard';
 
 /** One member's row: its objective, budget left, who spent it and the last hour's burn. */
 function MemberRow(props: { report: StatusObjectiveReport }) {
   const t = useObjectiveWords();
   const time = useTimeWords();
-  const locale = useReaderLocale();
-  const number = (value: number, digits = 1) =>
-    value.toLocaleString(locale, { maximumFractionDigits: digits });
+  const number = useNumber();
   const { report } = props;
   const { objective, window } = report;
   const hour = report.burnRates?.hour;
