@@ -1,5 +1,6 @@
 import { compareLevels, HealthLevel, OutageLevel } from '../health';
 import { DAY_MS } from '../rules/dates';
+import { addBlame, downtimeCause, isDowntimeLevel, rankBlame } from './blame';
 
 /**
  * One recorded change of an entity's levels, as the history reads it.
@@ -86,13 +87,8 @@ export type HistoryAvailability = {
   own?: number;
 };
 
-/**
- * Whether time at a level is downtime: a partial or a major outage.
- *
- * @public
- */
-export const isDowntimeLevel = (level: HealthLevel) =>
-  level === 'partial_outage' || level === 'major_outage';
+/** The upstreams a day keeps, most blamed first. */
+const UPSTREAMS_PER_DAY = 5;
 
 const worse = (a: HealthLevel, b: HealthLevel) =>
   compareLevels(a, b) >= 0 ? a : b;
@@ -203,21 +199,18 @@ export function dailyHistory(options: {
       day.observedMs += ms;
       day.worst = worse(day.worst, span.effective);
       day.worstOwn = worse(day.worstOwn, span.own);
-      if (isDowntimeLevel(span.own)) day.ownDowntimeMs += ms;
-      else if (isDowntimeLevel(span.effective)) {
+      const cause = downtimeCause(span);
+      if (cause === 'own') day.ownDowntimeMs += ms;
+      else if (cause === 'inherited') {
         day.upstreamDowntimeMs += ms;
-        for (const ref of span.rootCauses)
-          blame[index].set(ref, (blame[index].get(ref) ?? 0) + ms);
+        addBlame(blame[index], span.rootCauses, ms);
       }
       if (span.effective === 'degraded') day.degradedMs += ms;
       if (span.effective === 'under_maintenance') day.maintenanceMs += ms;
     }
   }
   days.forEach((day, i) => {
-    day.upstreams = [...blame[i]]
-      .map(([ref, ms]) => ({ ref, ms }))
-      .sort((a, b) => b.ms - a.ms || a.ref.localeCompare(b.ref))
-      .slice(0, 5);
+    day.upstreams = rankBlame(blame[i], UPSTREAMS_PER_DAY);
   });
   return days;
 }
@@ -270,8 +263,7 @@ export function rollupHistory(members: HistoryDay[][]): HistoryDay[] {
       days.reduce((sum, d) => sum + (d[key] as number), 0) / days.length;
     const blame = new Map<string, number>();
     for (const day of days)
-      for (const u of day.upstreams)
-        blame.set(u.ref, (blame.get(u.ref) ?? 0) + u.ms);
+      for (const u of day.upstreams) addBlame(blame, [u.ref], u.ms);
     return {
       date: first.date,
       observedMs: Math.max(...days.map(d => d.observedMs)),
@@ -281,10 +273,7 @@ export function rollupHistory(members: HistoryDay[][]): HistoryDay[] {
       upstreamDowntimeMs: mean('upstreamDowntimeMs'),
       degradedMs: mean('degradedMs'),
       maintenanceMs: mean('maintenanceMs'),
-      upstreams: [...blame]
-        .map(([ref, ms]) => ({ ref, ms }))
-        .sort((a, b) => b.ms - a.ms || a.ref.localeCompare(b.ref))
-        .slice(0, 5),
+      upstreams: rankBlame(blame, UPSTREAMS_PER_DAY),
     };
   });
 }

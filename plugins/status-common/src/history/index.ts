@@ -1,2 +1,3 @@
 export * from './dailyHistory';
 export * from './api';
+export { isDowntimeLevel } from './blame';

@@ -1,7 +1,7 @@
+import { addBlame, downtimeCause, rankBlame } from '../history/blame';
 import {
   HistoryDay,
   HistoryTransition,
-  isDowntimeLevel,
   levelSpans,
 } from '../history/dailyHistory';
 import { DAY_MS } from '../rules/dates';
@@ -49,11 +49,6 @@ export function parseObjective(
   return { target: Number((percent / 100).toFixed(6)), windowDays };
 }
 
-const sortedBlame = (blame: Map<string, number>) =>
-  [...blame]
-    .map(([ref, ms]) => ({ ref, ms }))
-    .sort((a, b) => b.ms - a.ms || a.ref.localeCompare(b.ref));
-
 /**
  * Downtime between `from` and `now` from an entity's transitions (the last
  * one before `from` included), own and inherited, with the upstreams to
@@ -82,15 +77,15 @@ export function downtimeWithin(options: {
   for (const span of levelSpans(options.transitions, from, options.now)) {
     const ms = span.end - span.start;
     result.knownMs += ms;
-    if (isDowntimeLevel(span.own)) result.ownMs += ms;
-    else if (isDowntimeLevel(span.effective)) {
+    const cause = downtimeCause(span);
+    if (cause === 'own') result.ownMs += ms;
+    else if (cause === 'inherited') {
       result.inheritedMs += ms;
-      for (const ref of span.rootCauses)
-        blame.set(ref, (blame.get(ref) ?? 0) + ms);
+      addBlame(blame, span.rootCauses, ms);
     }
     if (span.effective === 'under_maintenance') result.maintenanceMs += ms;
   }
-  result.upstreams = sortedBlame(blame);
+  result.upstreams = rankBlame(blame);
   return result;
 }
 
@@ -110,8 +105,7 @@ function windowDowntime(days: HistoryDay[], maintenance: MaintenanceCounting) {
       ownMs += day.ownDowntimeMs;
       inheritedMs += day.upstreamDowntimeMs;
       maintenanceMs += day.maintenanceMs;
-      for (const u of day.upstreams)
-        blame.set(u.ref, (blame.get(u.ref) ?? 0) + u.ms);
+      for (const u of day.upstreams) addBlame(blame, [u.ref], u.ms);
     } else if (day.backfilled) {
       // before recording: PagerDuty's past incidents, their upstreams unknown
       knownMs += day.backfilled.coveredMs ?? DAY_MS;
@@ -125,7 +119,7 @@ function windowDowntime(days: HistoryDay[], maintenance: MaintenanceCounting) {
     ownMs,
     inheritedMs,
     maintenanceMs,
-    upstreams: sortedBlame(blame),
+    upstreams: rankBlame(blame),
   };
 }
 
