@@ -15,7 +15,6 @@ import {
   StatusReportUrgency,
 } from '@status-layer/plugin-status-common';
 import { StatusStore } from '../database';
-import { StoredIncident } from '../database/types';
 import { EntitySummary } from '../catalog/catalogSnapshot';
 import { StatusEngine } from '../engine/StatusEngine';
 import { EventsV2Sender } from '../pagerduty/EventsV2Sender';
@@ -261,7 +260,7 @@ export async function sendReport(options: {
       );
       return {
         kind: 'incident',
-        incident: incidentView(stored as StoredIncident, engine, view),
+        incident: incidentView(stored, engine, view),
       };
     }
   }
