@@ -5,6 +5,7 @@ import {
 } from '../openapi/PagerDutyOpenApi';
 import { RefusedRequest } from '../openapi/enforceContract';
 import { AccountState } from '../state';
+import { SlidingMinute } from '../rest/guards';
 
 /** PagerDuty's documented limits of the Events API v2. */
 export const EVENTS_V2_LIMITS = {
@@ -50,15 +51,13 @@ export function createEventsV2Router(options: {
   const { state } = options;
   const router = Router();
   // events accepted per routing key in the last minute
-  const recent = new Map<string, number[]>();
-  const throttled = (routingKey: string) => {
-    const now = options.now().getTime();
-    const times = (recent.get(routingKey) ?? []).filter(t => t > now - 60_000);
-    const over = times.length >= EVENTS_V2_LIMITS.perMinutePerRoutingKey;
-    if (!over) times.push(now);
-    recent.set(routingKey, times);
-    return over;
-  };
+  const perKey = new SlidingMinute();
+  const throttled = (routingKey: string) =>
+    !perKey.take(
+      routingKey,
+      EVENTS_V2_LIMITS.perMinutePerRoutingKey,
+      options.now().getTime(),
+    ).admitted;
 
   router.use(
     // the answer is checked against the document before it leaves

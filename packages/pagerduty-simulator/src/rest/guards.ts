@@ -114,6 +114,30 @@ export function requireScope(
 }
 
 /**
+ * Requests counted per key in any sliding minute, as PagerDuty's APIs count
+ * them: `take` admits one more unless `limit` were already taken in the last
+ * 60 s, and says how many remain and when the oldest leaves the window.
+ */
+export class SlidingMinute {
+  private readonly windows = new Map<string, number[]>();
+
+  take(
+    key: string,
+    limit: number,
+    now: number,
+  ): { admitted: boolean; remaining: number; resetSeconds: number } {
+    const recent = (this.windows.get(key) ?? []).filter(t => t > now - 60_000);
+    const resetSeconds = recent.length
+      ? Math.max(1, Math.ceil((recent[0] + 60_000 - now) / 1000))
+      : 60;
+    const admitted = recent.length < limit;
+    if (admitted) recent.push(now);
+    this.windows.set(key, recent);
+    return { admitted, remaining: limit - recent.length, resetSeconds };
+  }
+}
+
+/**
  * A per-token budget of requests in any sliding minute, answered with 429 and
  * PagerDuty's `ratelimit-*` headers once spent.
  */
@@ -121,20 +145,14 @@ export function rateLimit(options: {
   perMinute: () => number;
   now: () => number;
 }) {
-  const windows = new Map<string, number[]>();
+  const windows = new SlidingMinute();
   return (_req: Request, res: Response, next: NextFunction) => {
-    const token: string = res.locals.token;
     const limit = options.perMinute();
-    const now = options.now();
-    const recent = (windows.get(token) ?? []).filter(t => t > now - 60_000);
-    const resetSeconds = recent.length
-      ? Math.max(1, Math.ceil((recent[0] + 60_000 - now) / 1000))
-      : 60;
+    const taken = windows.take(res.locals.token, limit, options.now());
     res.setHeader('ratelimit-limit', String(limit));
-    if (recent.length >= limit) {
-      windows.set(token, recent);
-      res.setHeader('ratelimit-remaining', '0');
-      res.setHeader('ratelimit-reset', String(resetSeconds));
+    res.setHeader('ratelimit-remaining', String(Math.max(0, taken.remaining)));
+    res.setHeader('ratelimit-reset', String(taken.resetSeconds));
+    if (!taken.admitted) {
       sendError(
         res,
         new PagerDutyApiError(
@@ -145,10 +163,6 @@ export function rateLimit(options: {
       );
       return;
     }
-    recent.push(now);
-    windows.set(token, recent);
-    res.setHeader('ratelimit-remaining', String(limit - recent.length));
-    res.setHeader('ratelimit-reset', String(resetSeconds));
     next();
   };
 }
