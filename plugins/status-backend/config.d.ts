@@ -254,6 +254,13 @@ export interface Config {
       }>;
       /** Time under maintenance: `excluded` from the window (default) or `counted` as downtime. */
       maintenance?: 'excluded' | 'counted';
+      /**
+       * Tell an entity's owners, once per burn, when its error budget burns
+       * fast: at the last hour's pace it runs out within the window, and the
+       * last day burnt faster than the objective allows. Needs
+       * `status.notifications.enabled`. True by default.
+       */
+      burnNotifications?: boolean;
     };
     /**
      * Reporting a problem from an entity's status page: the report is added

@@ -30,6 +30,7 @@ import {
   DatabaseIncidentTimelineStore,
   IncidentTimelineStore,
 } from './DatabaseIncidentTimelineStore';
+import { BudgetStore, DatabaseBudgetStore } from './DatabaseBudgetStore';
 import {
   DatabaseIncidentUpdateStore,
   IncidentUpdateStore,
@@ -149,6 +150,8 @@ export class DatabaseStatusStore implements StatusStore {
   readonly timelines: IncidentTimelineStore;
   /** Notification episodes and subscriptions, on the same database. */
   readonly notifications: NotificationStore;
+  /** Error budgets kept per entity, on the same database. */
+  readonly budgets: BudgetStore;
 
   private constructor(private readonly db: Knex) {
     this.alerts = new DatabaseAlertStore(db);
@@ -157,6 +160,7 @@ export class DatabaseStatusStore implements StatusStore {
     this.notifications = new DatabaseNotificationStore(db);
     this.incidentUpdates = new DatabaseIncidentUpdateStore(db);
     this.timelines = new DatabaseIncidentTimelineStore(db);
+    this.budgets = new DatabaseBudgetStore(db);
   }
 
   async ping(): Promise<void> {

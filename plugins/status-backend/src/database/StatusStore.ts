@@ -1,4 +1,5 @@
 import { AlertStore } from './DatabaseAlertStore';
+import { BudgetStore } from './DatabaseBudgetStore';
 import { ChangeEventStore } from './DatabaseChangeEventStore';
 import { IncidentTimelineStore } from './DatabaseIncidentTimelineStore';
 import { IncidentUpdateStore } from './DatabaseIncidentUpdateStore';
@@ -38,6 +39,8 @@ export interface StatusStore {
   readonly timelines: IncidentTimelineStore;
   /** Notification episodes and what users follow. */
   readonly notifications: NotificationStore;
+  /** Error budgets kept per entity, and the burns told of. */
+  readonly budgets: BudgetStore;
   /** Resolves when the database answers; rejects otherwise. */
   ping(): Promise<void>;
   /** Reads a fact about the store, or undefined when it was never written. */

@@ -33,3 +33,8 @@ export type {
   StoredLogEntry,
   StoredPostmortem,
 } from './DatabaseIncidentTimelineStore';
+export type {
+  BudgetComputed,
+  BudgetStore,
+  StoredBudgetEpisode,
+} from './DatabaseBudgetStore';

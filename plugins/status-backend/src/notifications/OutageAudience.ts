@@ -64,6 +64,21 @@ export class OutageAudience {
   }
 
   /**
+   * The users who own an entity: its owning group's members, or its owning
+   * user; none when the owner opted out or is excluded.
+   */
+  ownersOf(ref: string): string[] {
+    const { engine, rules } = this.options;
+    const owner = engine.entity(ref)?.owner;
+    if (!owner) return [];
+    if (rules.excludedOwners.has(owner.toLocaleLowerCase('en-US'))) return [];
+    if (engine.entity(owner)?.notificationsDisabled) return [];
+    return parseEntityRef(owner).kind.toLocaleLowerCase('en-US') === 'user'
+      ? [owner]
+      : this.membersOf().get(owner) ?? [];
+  }
+
+  /**
    * The members of the owners of the entities the outage reaches, with
    * those entities; the root cause's own owners are handling it and are not
    * told, nor are owners who opted out.
@@ -71,19 +86,12 @@ export class OutageAudience {
   private *owningUsers(
     outage: UpstreamOutage,
   ): Generator<[string, ImpactedEntity]> {
-    const { engine, rules } = this.options;
+    const { engine } = this.options;
     const rootOwner = engine.entity(outage.rootRef)?.owner;
-    const members = this.membersOf();
     for (const impacted of outage.impacted) {
       const owner = engine.entity(impacted.ref)?.owner;
       if (!owner || owner === rootOwner) continue;
-      if (rules.excludedOwners.has(owner.toLocaleLowerCase('en-US'))) continue;
-      if (engine.entity(owner)?.notificationsDisabled) continue;
-      const users =
-        parseEntityRef(owner).kind.toLocaleLowerCase('en-US') === 'user'
-          ? [owner]
-          : members.get(owner) ?? [];
-      for (const user of users) yield [user, impacted];
+      for (const user of this.ownersOf(impacted.ref)) yield [user, impacted];
     }
   }
 

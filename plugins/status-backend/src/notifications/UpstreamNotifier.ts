@@ -66,7 +66,8 @@ export class UpstreamNotifier {
     policiesOf: Map<string, StatusEscalationPolicy[]>;
   };
   private readonly inputs: TellingInputs;
-  private readonly firstSeen: EntityFirstSeen;
+  /** When each entity first appeared: shared with the budget notifier. */
+  readonly firstSeen: EntityFirstSeen;
   /** Users' views as read, for one version of them. */
   private viewsKept?: {
     version?: string;

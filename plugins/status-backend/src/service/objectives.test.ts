@@ -26,6 +26,7 @@ const rules: ObjectiveRules = {
     },
   ],
   maintenance: 'excluded',
+  burnNotifications: true,
 };
 
 describe('objectives', () => {
@@ -72,6 +73,7 @@ describe('objectives', () => {
     ).toEqual({
       defaults: [{ type: 'service', target: 0.999, windowDays: 30 }],
       maintenance: 'counted',
+      burnNotifications: true,
     });
     expect(() =>
       readObjectiveRules(

@@ -36,6 +36,8 @@ export type ObjectiveDefault = {
 export type ObjectiveRules = {
   defaults: ObjectiveDefault[];
   maintenance: MaintenanceCounting;
+  /** Tell owners of fast burns (when notifications are on). */
+  burnNotifications: boolean;
 };
 
 /** `status.objectives` from config, checked. */
@@ -64,7 +66,11 @@ export function readObjectiveRules(config: Config): ObjectiveRules {
       };
     },
   );
-  return { defaults, maintenance };
+  return {
+    defaults,
+    maintenance,
+    burnNotifications: section?.getOptionalBoolean('burnNotifications') ?? true,
+  };
 }
 
 /** An entity's objective: its annotation, else the first matching default. */

@@ -388,7 +388,11 @@ export async function createRouter(
 
   addHistoryRoutes(router, {
     ...context,
-    objectives: options.objectives ?? { defaults: [], maintenance: 'excluded' },
+    objectives: options.objectives ?? {
+      defaults: [],
+      maintenance: 'excluded',
+      burnNotifications: true,
+    },
   });
   addCoverageRoutes(router, { ...context, ...options });
   addLevelRoutes(router, { ...context, whenCurrent });

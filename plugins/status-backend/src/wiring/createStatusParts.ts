@@ -42,6 +42,8 @@ import { LivePush } from '../service/livePush';
 import { SecretRedactor } from '../lib/redaction';
 import { createRouter } from '../service/router';
 import { UpstreamNotifier } from '../notifications/UpstreamNotifier';
+import { BudgetNotifier } from '../notifications/BudgetNotifier';
+import { BudgetRefresher } from '../service/BudgetRefresher';
 import { UserViews } from '../notifications/UserViews';
 import { LiveRefresh } from './LiveRefresh';
 import { followCatalogChange } from './followCatalogChange';
@@ -253,6 +255,28 @@ export async function createStatusParts(
         now: options.now,
       })
     : undefined;
+  const budgets =
+    engine && notifier
+      ? {
+          refresher: new BudgetRefresher({
+            engine,
+            store,
+            rules: status.objectives,
+            logger: logger.child({ task: 'status-budgets' }),
+            now: options.now,
+          }),
+          notifier: new BudgetNotifier({
+            engine,
+            store,
+            notifications: deps.notifications,
+            logger: logger.child({ task: 'status-budgets' }),
+            rules: status.notifications,
+            userViews,
+            firstSeen: notifier.firstSeen,
+            now: options.now,
+          }),
+        }
+      : undefined;
 
   const webhooks = Router();
   webhooks.use(
@@ -374,6 +398,7 @@ export async function createStatusParts(
     liveRefresh,
     replicas,
     notifier,
+    budgets,
     userViews,
     router,
   };

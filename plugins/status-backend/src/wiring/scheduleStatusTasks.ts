@@ -84,6 +84,27 @@ export async function scheduleStatusTasks(
           );
       },
     });
+  const { budgets } = parts;
+  if (budgets)
+    await scheduler.scheduleTask({
+      // global: one replica keeps the budgets and tells each burn once
+      id: 'status-budgets',
+      scope: 'global',
+      frequency: { minutes: 1 },
+      timeout: { minutes: 5 },
+      initialDelay: { seconds: 20 },
+      fn: async () => {
+        await budgets.refresher.run();
+        if (
+          !status.notifications.enabled ||
+          !status.objectives.burnNotifications
+        )
+          return;
+        const run = await budgets.notifier.run();
+        if (run.sent)
+          logger.info(`Told ${run.sent} owners of a fast error budget burn`);
+      },
+    });
   // firing alerts their tool stopped re-sending have ended, unseen
   await scheduler.scheduleTask({
     id: 'status-alert-expiry',

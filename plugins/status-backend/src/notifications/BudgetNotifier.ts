@@ -1,0 +1,154 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { NotificationPayload } from '@backstage/plugin-notifications-common';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import { budgetSummaryFor } from '@status-layer/plugin-status-common';
+import { StatusStore, StoredBudgetEpisode } from '../database';
+import { StatusEngine } from '../engine/StatusEngine';
+import { ThrottledWarnings } from '../lib/ThrottledWarnings';
+import {
+  budgetBurnNotification,
+  budgetScopeOf,
+  unservedBudgetBurnNotification,
+} from './budgetMessages';
+import { EntityFirstSeen } from './EntityFirstSeen';
+import { byText, ServedView } from './outageMessages';
+import { OutageAudience } from './OutageAudience';
+import { NotificationRules } from './readNotificationRules';
+import { UserViews } from './UserViews';
+
+/** What one run did. */
+export type BudgetNotifierRun = {
+  /** Owners told of a burn that began. */
+  sent: number;
+  /** Sends that failed and are tried again next run. */
+  failed: number;
+  /** Burns that stopped: their episode ends, the next burn is told again. */
+  ended: number;
+};
+
+/**
+ * Tells an entity's owners when its error budget burns fast (see
+ * `burningBy`): once per burn, from the summaries the budget refresher
+ * keeps, in words that say whether the burn is the entity's own downtime or
+ * inherited, naming the upstream that used the most of the budget only to
+ * those whose last served view lets them read it (see {@link UserViews}).
+ * Episodes are stored, so a restart or another replica never tells one
+ * twice; a burn that stops ends its episode.
+ */
+export class BudgetNotifier {
+  private readonly warnings: ThrottledWarnings;
+  private readonly audience: OutageAudience;
+
+  constructor(
+    private readonly options: {
+      engine: StatusEngine;
+      store: StatusStore;
+      notifications: NotificationService;
+      logger: LoggerService;
+      rules: NotificationRules;
+      userViews: UserViews;
+      firstSeen: EntityFirstSeen;
+      now?: () => Date;
+    },
+  ) {
+    this.warnings = new ThrottledWarnings(options.logger, 60_000);
+    this.audience = new OutageAudience(options);
+  }
+
+  async run(): Promise<BudgetNotifierRun> {
+    const { engine, store, rules } = this.options;
+    const result: BudgetNotifierRun = { sent: 0, failed: 0, ended: 0 };
+    if (!rules.enabled || !engine.ready) return result;
+    const now = this.options.now?.() ?? new Date();
+    const [burning, episodes] = await Promise.all([
+      store.budgets.listBurning(),
+      store.budgets.listEpisodes(),
+    ]);
+    const open = new Map(episodes.map(e => [e.entityRef, e]));
+    for (const episode of open.values())
+      if (
+        !burning.has(episode.entityRef) ||
+        !engine.entity(episode.entityRef)
+      ) {
+        await store.budgets.deleteEpisode(episode.entityRef);
+        result.ended += 1;
+      }
+    const due = [...burning].filter(
+      ([ref]) => engine.entity(ref) && !open.get(ref)?.notifiedAt,
+    );
+    if (!due.length) return result;
+    await this.options.firstSeen.update(engine);
+    for (const [entityRef, summary] of due) {
+      const episode: StoredBudgetEpisode = open.get(entityRef) ?? {
+        entityRef,
+        cause: summary.burning!,
+        startedAt: now,
+      };
+      const owners = this.audience.ownersOf(entityRef);
+      const views = await this.options.userViews.viewsOf(owners);
+      const scope = budgetScopeOf(episode);
+      const messages = new Map<string, { payload: NotificationPayload }>();
+      for (const user of owners) {
+        const view = views.get(user);
+        if (!view) {
+          messages.set(user, {
+            payload: unservedBudgetBurnNotification({ scope }),
+          });
+          continue;
+        }
+        const mayRead = (ref: string) => this.mayRead(view, ref);
+        // a policy may hide even an owner's own entity from them
+        if (!mayRead(entityRef)) continue;
+        messages.set(user, {
+          payload: budgetBurnNotification({
+            entityRef,
+            summary: budgetSummaryFor(summary, mayRead),
+            cause: episode.cause,
+            nameOf: this.nameOf,
+            scope,
+          }),
+        });
+      }
+      let failed = false;
+      for (const { message, users } of byText(messages).values()) {
+        if (await this.send(users, message.payload))
+          result.sent += users.length;
+        else {
+          result.failed += users.length;
+          failed = true;
+        }
+      }
+      // told once: a failed send is tried again, a sent one never repeated
+      await store.budgets.saveEpisode(
+        failed ? episode : { ...episode, notifiedAt: now },
+      );
+    }
+    return result;
+  }
+
+  private mayRead(view: NonNullable<ServedView>, ref: string) {
+    if (view.hidden.has(ref)) return false;
+    const firstSeen = this.options.firstSeen.of(ref);
+    return firstSeen !== undefined && firstSeen <= view.seenAt;
+  }
+
+  private readonly nameOf = (ref: string) =>
+    this.options.engine.titleOf(ref) ?? parseEntityRef(ref).name;
+
+  private async send(users: string[], payload: NotificationPayload) {
+    try {
+      await this.options.notifications.send({
+        recipients: { type: 'entity', entityRef: users },
+        payload,
+      });
+      return true;
+    } catch (error) {
+      this.warnings.warn(
+        'send',
+        `Sending an error budget notification to ${users.length} users failed; it is tried again on the next run: ${error}`,
+      );
+      return false;
+    }
+  }
+}
