@@ -28,6 +28,12 @@ exports.up = async function up(knex) {
       .timestamp('notified_at', { useTz: true })
       .nullable()
       .comment('when the owners were told; null until a send succeeded');
+    table
+      .text('told_unserved')
+      .nullable()
+      .comment(
+        'JSON list of owners told without names, never served yet: told again by name once served',
+      );
   });
 };
 

@@ -1,3 +1,4 @@
+import type { StatusBudgetSummary } from './objectives/api';
 import { HealthLevel } from './health';
 
 /**
@@ -26,5 +27,7 @@ export type StatusEntityLevels = {
     inherited: boolean;
     /** Its configuration has a problem: shown as misconfigured while nothing worse holds. */
     misconfigured?: boolean;
+    /** Its error budget as last computed, when it has an objective. */
+    budget?: StatusBudgetSummary;
   }[];
 };

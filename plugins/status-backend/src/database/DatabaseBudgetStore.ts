@@ -12,6 +12,8 @@ export type StoredBudgetEpisode = {
   startedAt: Date;
   /** When the owners were told; absent until a send succeeded. */
   notifiedAt?: Date;
+  /** Owners told without names, never served yet: told again by name once served. */
+  toldUnserved?: string[];
 };
 
 /** When an entity's budget was last computed, and what a refresh needs to know of it. */
@@ -126,6 +128,9 @@ export class DatabaseBudgetStore implements BudgetStore {
       cause: row.cause,
       startedAt: toDate(row.started_at)!,
       ...(row.notified_at ? { notifiedAt: toDate(row.notified_at)! } : {}),
+      ...(row.told_unserved
+        ? { toldUnserved: JSON.parse(row.told_unserved) as string[] }
+        : {}),
     }));
   }
 
@@ -136,9 +141,12 @@ export class DatabaseBudgetStore implements BudgetStore {
         cause: episode.cause,
         started_at: episode.startedAt,
         notified_at: episode.notifiedAt ?? null,
+        told_unserved: episode.toldUnserved?.length
+          ? JSON.stringify(episode.toldUnserved)
+          : null,
       })
       .onConflict('entity_ref')
-      .merge(['cause', 'started_at', 'notified_at']);
+      .merge(['cause', 'started_at', 'notified_at', 'told_unserved']);
   }
 
   async deleteEpisode(entityRef: string): Promise<void> {

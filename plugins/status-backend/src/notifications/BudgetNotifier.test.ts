@@ -144,6 +144,17 @@ describe('BudgetNotifier', () => {
       expect(await parts.budgets!.notifier.run()).toMatchObject({ sent: 0 });
       expect(sent).toHaveLength(told);
 
+      // nia, told without names, is told by name in place once served
+      await parts.userViews.seen(NIA, ALL_REFS);
+      expect(await parts.budgets!.notifier.run()).toMatchObject({ sent: 1 });
+      const toNia = to(NIA);
+      expect(toNia).toHaveLength(2);
+      expect(toNia[1].payload.title).toBe(
+        'cart-api: error budget burning fast (inherited)',
+      );
+      expect(toNia[1].payload.scope).toBe(toNia[0].payload.scope);
+      expect(await parts.budgets!.notifier.run()).toMatchObject({ sent: 0 });
+
       // the burn stops an hour after the outage: its episodes end, and the next burn is told again
       sim.state.resolve(incident.id);
       await stack.sync.syncOnce();

@@ -33,8 +33,9 @@ export type BudgetNotifierRun = {
  * keeps, in words that say whether the burn is the entity's own downtime or
  * inherited, naming the upstream that used the most of the budget only to
  * those whose last served view lets them read it (see {@link UserViews}).
- * Episodes are stored, so a restart or another replica never tells one
- * twice; a burn that stops ends its episode.
+ * Owners never served are told without names, and by name (in place, same
+ * scope) once served. Episodes are stored, so a restart or another replica
+ * never tells one twice; a burn that stops ends its episode.
  */
 export class BudgetNotifier {
   private readonly warnings: ThrottledWarnings;
@@ -74,9 +75,11 @@ export class BudgetNotifier {
         await store.budgets.deleteEpisode(episode.entityRef);
         result.ended += 1;
       }
-    const due = [...burning].filter(
-      ([ref]) => engine.entity(ref) && !open.get(ref)?.notifiedAt,
-    );
+    const due = [...burning].filter(([ref]) => {
+      if (!engine.entity(ref)) return false;
+      const episode = open.get(ref);
+      return !episode?.notifiedAt || !!episode.toldUnserved?.length;
+    });
     if (!due.length) return result;
     await this.options.firstSeen.update(engine);
     for (const [entityRef, summary] of due) {
@@ -85,16 +88,24 @@ export class BudgetNotifier {
         cause: summary.burning!,
         startedAt: now,
       };
-      const owners = this.audience.ownersOf(entityRef);
+      // told already: only those told without names, once they were served
+      const owners = episode.notifiedAt
+        ? episode.toldUnserved!
+        : this.audience.ownersOf(entityRef);
       const views = await this.options.userViews.viewsOf(owners);
+      if (episode.notifiedAt && owners.every(user => !views.get(user)))
+        continue;
       const scope = budgetScopeOf(episode);
       const messages = new Map<string, { payload: NotificationPayload }>();
+      const unserved: string[] = [];
       for (const user of owners) {
         const view = views.get(user);
         if (!view) {
-          messages.set(user, {
-            payload: unservedBudgetBurnNotification({ scope }),
-          });
+          unserved.push(user);
+          if (!episode.notifiedAt)
+            messages.set(user, {
+              payload: unservedBudgetBurnNotification({ scope }),
+            });
           continue;
         }
         const mayRead = (ref: string) => this.mayRead(view, ref);
@@ -119,10 +130,15 @@ export class BudgetNotifier {
           failed = true;
         }
       }
-      // told once: a failed send is tried again, a sent one never repeated
-      await store.budgets.saveEpisode(
-        failed ? episode : { ...episode, notifiedAt: now },
-      );
+      // told once: a failed send is tried again, a sent one never repeated;
+      // one told without names is told again in place once served
+      if (!failed)
+        await store.budgets.saveEpisode({
+          ...episode,
+          notifiedAt: episode.notifiedAt ?? now,
+          toldUnserved: unserved,
+        });
+      else if (!open.has(entityRef)) await store.budgets.saveEpisode(episode);
     }
     return result;
   }

@@ -7,6 +7,7 @@ import {
 } from '@status-layer/plugin-status-common';
 import express from 'express';
 import { getForCaller, StatusRouteContext } from './visibleEntity';
+import { keptBudgetsFor } from './keptBudgets';
 
 /** `entityRef` given once or repeated, normalised, bounded. */
 function readEntityRefs(query: express.Request['query']): string[] {
@@ -37,12 +38,13 @@ function readEntityRefs(query: express.Request['query']): string[] {
 
 /**
  * `GET /levels`: the levels of a page of entities at once, for the catalog's
- * table column and graph nodes; entities the caller may not see are left out
- * exactly as unknown ones are.
+ * table column and graph nodes, with each one's error budget as last kept
+ * (the upstream named only when the caller may read it); entities the
+ * caller may not see are left out exactly as unknown ones are.
  */
 export function addLevelRoutes(
   router: express.Router,
-  options: Omit<StatusRouteContext, 'store'> & {
+  options: StatusRouteContext & {
     whenCurrent: () => Promise<void>;
   },
 ) {
@@ -63,6 +65,12 @@ export function addLevelRoutes(
         ...(engine.isMisconfigured(entityRef) ? { misconfigured: true } : {}),
       });
     }
+    const budgets = await keptBudgetsFor(
+      options.store,
+      view,
+      levels.map(l => l.entityRef),
+    );
+    for (const entry of levels) entry.budget = budgets.get(entry.entityRef);
     res.json({ levels } satisfies StatusEntityLevels);
   });
 }

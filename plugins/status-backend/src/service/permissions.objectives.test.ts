@@ -5,9 +5,11 @@ import { createTestDatabases } from '../__testUtils__/databases';
 import {
   HIDDEN_MIDDLE,
   IDENTITY_DEV,
+  NEWCOMER,
   READER,
   RestrictedStatusBackend,
   startRestrictedStatusBackend,
+  VETERAN,
 } from '../__testUtils__/restrictedStatusBackend';
 
 jest.setTimeout(120_000);
@@ -80,6 +82,89 @@ describe('objectives under a real permission policy', () => {
         HIDDEN_MIDDLE.root,
       ]);
       backend.expectNothingHidden(res.body);
+    });
+
+    it('keeps budgets for the catalog column and the dashboard, and tells owners of the burn, naming no hidden upstream', async () => {
+      const CHECKOUT = 'component:default/checkout';
+      const levels = () =>
+        backend.as(
+          READER,
+          `/levels?entityRef=${CHECKOUT}&entityRef=${HIDDEN_MIDDLE.dependent}`,
+        );
+      await backend.scheduler.triggerTask('status-budgets');
+      await waitForExpect(async () => {
+        const res = await levels();
+        expect(res.body.levels).toHaveLength(2);
+        for (const level of res.body.levels)
+          expect(level.budget?.burning).toBe('inherited');
+      });
+      const byRef = Object.fromEntries(
+        (await levels()).body.levels.map((l: any) => [l.entityRef, l.budget]),
+      );
+      // a hidden root: its share counted, its name not told
+      expect(byRef[CHECKOUT].topUpstream.ref).toBe(HIDDEN_ENTITY_REF);
+      expect(byRef[CHECKOUT].inheritedUsed).toBeGreaterThan(0);
+      // a hidden middle: the visible root behind it is named
+      expect(byRef[HIDDEN_MIDDLE.dependent].topUpstream.ref).toBe(
+        HIDDEN_MIDDLE.root,
+      );
+      const owner = await backend.as(
+        IDENTITY_DEV,
+        `/levels?entityRef=${CHECKOUT}`,
+      );
+      expect(owner.body.levels[0].budget.topUpstream.ref).toBe(
+        'component:default/auth-service',
+      );
+      // the dashboard's rows carry the same, masked the same way
+      const rows = await backend.as(READER, '/summary/rows?limit=1000');
+      const row = rows.body.rows.find(
+        (r: any) => r.entity?.entityRef === CHECKOUT,
+      );
+      expect(row.entity.budget.topUpstream.ref).toBe(HIDDEN_ENTITY_REF);
+      backend.expectNothingHidden(rows.body);
+      backend.expectNothingHidden((await levels()).body);
+
+      // shop owns checkout and invoices: the newcomer, never served, is
+      // told of each burn without names; the veteran by name once served,
+      // and nothing hidden either way
+      const burnsTo = (user: string) =>
+        backend
+          .notifiedTo(user)
+          .filter(n => n.payload.topic === 'Error budgets');
+      await backend.as(VETERAN, `/levels?entityRef=${CHECKOUT}`);
+      await waitForExpect(async () => {
+        await backend.scheduler.triggerTask('status-budgets');
+        expect(burnsTo(NEWCOMER)).toHaveLength(2);
+        const named = burnsTo(VETERAN).filter(
+          n => !n.payload.title.startsWith('An error budget'),
+        );
+        expect(named.map(n => n.payload.title).sort()).toEqual([
+          'checkout: error budget burning fast (inherited)',
+          // payments' incident opened before recording: its budget is spent
+          expect.stringMatching(
+            /^invoices: error budget (burning fast|spent and still burning) \(inherited\)$/,
+          ),
+        ]);
+        expect(
+          named.find(n => n.payload.title.startsWith('invoices'))!.payload
+            .description,
+        ).toContain('payments used');
+        expect(
+          named.find(n => n.payload.title.startsWith('checkout'))!.payload
+            .description,
+        ).toContain('an upstream you may not see used');
+      });
+      for (const n of burnsTo(NEWCOMER))
+        expect(n.payload.title).toBe(
+          'An error budget of an entity you own is burning fast',
+        );
+      backend.expectNothingHidden(burnsTo(NEWCOMER));
+      backend.expectNothingHidden(burnsTo(VETERAN));
+      // once per burn: asked again, nobody is told again
+      const told = backend.notified.length;
+      await backend.scheduler.triggerTask('status-budgets');
+      await backend.scheduler.triggerTask('status-budgets');
+      expect(backend.notified.length).toBe(told);
     });
 
     it("answers 404 for a hidden entity's objective, as for one that does not exist", async () => {

@@ -61,6 +61,7 @@ import {
 } from './summary';
 import { parseRowsSearch, readInput } from './rowsSearch';
 import { parseQuery } from './parseQuery';
+import { withBudgets } from './keptBudgets';
 
 /**
  * What the status router needs.
@@ -261,6 +262,8 @@ export async function createRouter(
       collapsed,
       page,
     );
+    // the budget column: the page's entities only, as last kept
+    answer.rows = await withBudgets(store, view, answer.rows);
     if (historyDays) {
       // the compact history column: the page's entities only
       const recent = await recentLevels({

@@ -7,6 +7,7 @@ import {
 import { StatusAlert } from '../alerts';
 import { HealthLevel, OutageLevel } from '../health/levels';
 import type { DisplayLevel } from '../health/monitoring';
+import type { StatusBudgetSummary } from '../objectives/api';
 
 /**
  * Where an entity stands in the catalog: what it is, who owns it, and the
@@ -42,6 +43,11 @@ export type StatusSummaryEntity = CatalogPlacement & {
    * rows were asked `history=<days>`; null for a day with no data.
    */
   recent?: (HealthLevel | null)[];
+  /**
+   * Its error budget as last computed, on the dashboard's rows (absent
+   * without an objective, or before it was first computed).
+   */
+  budget?: StatusBudgetSummary;
 };
 
 /**
