@@ -47,6 +47,16 @@ export const OBJECTIVE_MESSAGES = {
   spentShort: 'own {{own}}, inherited {{inherited}}',
   spentTop: 'most by {{entity}}',
   unknown: 'not known yet',
+  budgetCell: '{{percent}} % budget',
+  budgetCellSpent: 'budget spent',
+  budgetDetails:
+    'Error budget left: {{percent}} % ({{target}} % up over {{days}} days). Used by its own downtime: {{own}} %; by upstreams: {{inherited}} %.',
+  budgetDetailsUnknown:
+    'Error budget of {{target}} % up over {{days}} days: nothing recorded yet.',
+  budgetTop: 'Most by {{entity}} ({{percent}} %).',
+  burningOwn: 'Burning fast: its own downtime.',
+  burningInherited: 'Burning fast: inherited from upstreams.',
+  burningMark: 'burning fast',
 };
 
 const OBJECTIVE_MESSAGES_JA: typeof OBJECTIVE_MESSAGES = {
@@ -93,6 +103,16 @@ const OBJECTIVE_MESSAGES_JA: typeof OBJECTIVE_MESSAGES = {
   spentShort: '自身 {{own}}、継承 {{inherited}}',
   spentTop: '最大は {{entity}}',
   unknown: 'まだ不明',
+  budgetCell: 'バジェット {{percent}} %',
+  budgetCellSpent: 'バジェット消費済み',
+  budgetDetails:
+    'エラーバジェットの残り {{percent}} % ({{days}} 日間で {{target}} % の稼働)。自身のダウンタイムによる消費: {{own}} %、上流による消費: {{inherited}} %。',
+  budgetDetailsUnknown:
+    '{{days}} 日間で {{target}} % の稼働のエラーバジェット: まだ記録がありません。',
+  budgetTop: '最も多いのは {{entity}} ({{percent}} %)。',
+  burningOwn: '急速に消費中: 自身のダウンタイム。',
+  burningInherited: '急速に消費中: 上流からの影響。',
+  burningMark: '急速に消費中',
 };
 
 /** The Japanese words keyed as the translation ref names them (`objectives.<key>`). */

@@ -94,4 +94,75 @@ describe('createStatusCatalogColumn', () => {
       ],
     ]);
   });
+
+  it("shows a row's error budget left, and the whole of it (who used it, whether it burns fast) in a tooltip the keyboard reaches", async () => {
+    const api: Partial<StatusApi> = {
+      getLevels: async () => ({
+        levels: [
+          {
+            entityRef: 'component:default/cart-api',
+            own: 'operational',
+            effective: 'major_outage',
+            inherited: true,
+            budget: {
+              target: 0.995,
+              windowDays: 7,
+              budgetLeft: 0.38,
+              ownUsed: 0.1,
+              inheritedUsed: 0.52,
+              topUpstream: { ref: 'component:default/auth-service', used: 0.4 },
+              burning: 'inherited',
+              computedAt: new Date().toISOString(),
+            },
+          },
+          {
+            entityRef: 'component:default/checkout',
+            effective: 'operational',
+            own: 'operational',
+            inherited: false,
+            budget: {
+              target: 0.999,
+              windowDays: 30,
+              budgetLeft: -0.2,
+              ownUsed: 0.2,
+              inheritedUsed: 1,
+              topUpstream: { ref: 'hidden', used: 1 },
+              computedAt: new Date().toISOString(),
+            },
+          },
+        ],
+      }),
+    };
+    await renderInTestApp(
+      <Table
+        title="Catalog"
+        data={['cart-api', 'checkout'].map(name => ({
+          entity: entity(name),
+          name,
+        }))}
+        columns={[
+          { title: 'Name', field: 'name' },
+          createStatusCatalogColumn(),
+        ]}
+      />,
+      { apis: [[statusApiRef, api as StatusApi]] },
+    );
+    const cart = await screen.findByTestId(
+      'catalog-status-component:default/cart-api',
+    );
+    expect(cart).toHaveTextContent('38 % budget · burning fast');
+    expect(cart).toHaveTextContent(
+      'Error budget left: 38 % (99.5 % up over 7 days). Used by its own downtime: 10 %; by upstreams: 52 %. Most by auth-service (40 %). Burning fast: inherited from upstreams.',
+    );
+    const badges = screen.getAllByTestId('budget-badge');
+    expect(badges[0]).toHaveAttribute('tabindex', '0');
+    const checkout = screen.getByTestId(
+      'catalog-status-component:default/checkout',
+    );
+    expect(checkout).toHaveTextContent('budget spent');
+    expect(checkout).toHaveTextContent(
+      'Most by An upstream you cannot see (100 %).',
+    );
+    expect(checkout).not.toHaveTextContent('hidden');
+  });
 });

@@ -13,6 +13,7 @@ import {
   useResource,
   VisuallyHidden,
 } from '../common';
+import { BudgetBadge } from '../Objective';
 import { entityLevelsLoaderFor, LoadedLevel } from './EntityLevelsLoader';
 
 /** The level a catalog row or node shows: not monitored and misconfigured apart from operational. */
@@ -50,7 +51,9 @@ const useCellStyles = makeStyles(theme => ({
 
 /**
  * An entity's status in a table cell: its level, "via an upstream" when the
- * level is inherited, a dash when it has none (or the reader may not see it).
+ * level is inherited, its error budget left when it has an objective (the
+ * whole of it in a tooltip), a dash when it has none (or the reader may not
+ * see it).
  */
 export function EntityStatusCell(props: { entityRef: string }) {
   const classes = useCellStyles();
@@ -87,6 +90,7 @@ export function EntityStatusCell(props: { entityRef: string }) {
           </span>
         </Tooltip>
       )}
+      {level.value.budget && <BudgetBadge budget={level.value.budget} />}
     </span>
   );
 }

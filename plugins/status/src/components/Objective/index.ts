@@ -1,2 +1,3 @@
 export { ObjectiveCard, ObjectiveView } from './ObjectiveCard';
 export { RollupObjectivesCard } from './RollupObjectivesCard';
+export { BudgetBadge, useBudgetDetails } from './BudgetBadge';

@@ -28,6 +28,7 @@ import {
   useDashboardWords,
   useSummaryRows,
 } from '../common';
+import { BudgetBadge } from '../Objective';
 
 const ROW_HEIGHT = 40;
 /** Days in each row's compact history. */
@@ -57,6 +58,7 @@ const useStyles = makeStyles(theme => ({
   level: { flex: '0 0 11rem' },
   meta: { flex: '1 1 12rem', overflow: 'hidden', whiteSpace: 'nowrap' },
   recent: { flex: '0 0 auto', display: 'inline-flex', gap: 2 },
+  budget: { flex: '0 0 10rem', overflow: 'hidden' },
   day: { width: 8, height: 16, borderRadius: 1 },
 }));
 
@@ -131,6 +133,9 @@ function EntityRow(props: { entity: StatusSummaryEntity }) {
         <LevelLabel level={summaryEntityLevel(entity)} />
       </span>
       {entity.recent && <RecentDays levels={entity.recent} />}
+      <span className={classes.budget}>
+        {entity.budget && <BudgetBadge budget={entity.budget} />}
+      </span>
       <Typography variant="body2" className={classes.meta} component="span">
         {entity.rootCause && (
           <>

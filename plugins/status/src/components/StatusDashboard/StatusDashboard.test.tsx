@@ -335,6 +335,47 @@ describe('StatusDashboard', () => {
     );
   });
 
+  it("shows each entity's error budget left in the everything list", async () => {
+    await renderDashboard(
+      {
+        getSummaryRows: async () => ({
+          rows: [
+            {
+              type: 'entity',
+              key: 'component:default/cart-api',
+              depth: 0,
+              entity: aSummaryEntity('cart-api', {
+                budget: {
+                  target: 0.995,
+                  windowDays: 7,
+                  budgetLeft: 0.38,
+                  ownUsed: 0,
+                  inheritedUsed: 0.62,
+                  topUpstream: {
+                    ref: 'component:default/auth-service',
+                    used: 0.62,
+                  },
+                  burning: 'inherited',
+                  computedAt: new Date().toISOString(),
+                },
+              }),
+            },
+          ],
+          total: 1,
+          entities: 1,
+          offset: 0,
+          limit: 200,
+        }),
+      },
+      '/status?tab=everything&group=flat',
+    );
+    const badge = await screen.findByTestId('budget-badge');
+    expect(badge).toHaveTextContent('38 % budget · burning fast');
+    expect(badge).toHaveTextContent(
+      'Most by auth-service (62 %). Burning fast: inherited from upstreams.',
+    );
+  });
+
   it("shows each entity's last seven days in the everything list", async () => {
     const asked: unknown[] = [];
     await renderDashboard(
