@@ -251,6 +251,8 @@ export interface Config {
         target: number;
         /** 30 by default, at most 90. */
         windowDays?: number;
+        /** Degraded time counts as downtime too (outages only by default). */
+        degradedCounts?: boolean;
       }>;
       /** Time under maintenance: `excluded` from the window (default) or `counted` as downtime. */
       maintenance?: 'excluded' | 'counted';

@@ -1,6 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   budgetSummary,
+  countingOf,
   isDowntimeLevel,
   StatusBudgetSummary,
 } from '@status-layer/plugin-status-common';
@@ -63,11 +64,15 @@ export class BudgetRefresher {
     const due: { ref: string; urgency: number }[] = [];
     const withObjective = new Set<string>();
     for (const entity of engine.allEntities()) {
-      if (!objectiveOf(entity, rules).objective) continue;
+      const { objective } = objectiveOf(entity, rules);
+      if (!objective) continue;
       withObjective.add(entity.ref);
       const urgency = this.urgencyOf(
         known.get(entity.ref),
-        isDowntimeLevel(engine.levels(entity.ref).effective),
+        isDowntimeLevel(
+          engine.levels(entity.ref).effective,
+          countingOf(objective),
+        ),
         now,
       );
       if (urgency !== undefined) due.push({ ref: entity.ref, urgency });

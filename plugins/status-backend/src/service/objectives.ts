@@ -1,6 +1,7 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import {
+  countingOf,
   DAY_MS,
   DEFAULT_OBJECTIVE_WINDOW_DAYS,
   downtimeWithin,
@@ -30,6 +31,7 @@ export type ObjectiveDefault = {
   lifecycle?: string;
   target: number;
   windowDays: number;
+  degradedCounts?: true;
 };
 
 /** `status.objectives`: defaults, and how maintenance counts. */
@@ -54,7 +56,7 @@ export function readObjectiveRules(config: Config): ObjectiveRules {
       const parsed = parseObjective(
         `${entry.getNumber('target')}/${
           entry.getOptionalNumber('windowDays') ?? DEFAULT_OBJECTIVE_WINDOW_DAYS
-        }d`,
+        }d${entry.getOptionalBoolean('degradedCounts') ? ' degraded' : ''}`,
       );
       if ('problem' in parsed)
         throw new InputError(`${where}: ${parsed.problem}`);
@@ -97,6 +99,7 @@ export function objectiveOf(
           target: match.target,
           windowDays: match.windowDays,
           source: 'config',
+          ...(match.degradedCounts ? { degradedCounts: true } : {}),
         },
       }
     : {};
@@ -147,6 +150,7 @@ export async function describeObjective(
       from: now.getTime() - ms,
       now: now.getTime(),
       observedSince,
+      counting: countingOf(objective),
     });
   return objectiveReport({
     entityRef,

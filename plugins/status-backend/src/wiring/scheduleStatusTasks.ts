@@ -90,7 +90,7 @@ export async function scheduleStatusTasks(
       // global: one replica keeps the budgets and tells each burn once
       id: 'status-budgets',
       scope: 'global',
-      frequency: { minutes: 1 },
+      frequency: { seconds: 30 },
       timeout: { minutes: 5 },
       initialDelay: { seconds: 20 },
       fn: async () => {

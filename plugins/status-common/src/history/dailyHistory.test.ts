@@ -37,6 +37,43 @@ describe('dailyHistory', () => {
     expect(historyAvailability(days.slice(0, 2), 2).overall).toBeUndefined();
   });
 
+  it('keeps the downtime objectives that count degraded time read: own and inherited, with its upstreams', () => {
+    const days = dailyHistory({
+      transitions: [
+        // degraded by auth-service for two hours
+        {
+          at: at(0, 1),
+          ownTo: 'operational',
+          effectiveTo: 'degraded',
+          rootCauses: ['component:default/auth-service'],
+        },
+        // its own degradation while auth-service still weighs: its own
+        {
+          at: at(0, 3),
+          ownTo: 'degraded',
+          effectiveTo: 'partial_outage',
+          rootCauses: ['component:default/auth-service'],
+        },
+        { at: at(0, 4), ownTo: 'operational', effectiveTo: 'operational' },
+      ],
+      days: 2,
+      now,
+      observedSince: new Date(Date.parse(at(10, 0))),
+    });
+    const [yesterday, todays] = days;
+    expect(yesterday.withDegraded).toBeUndefined();
+    expect(todays).toMatchObject({
+      ownDowntimeMs: 0,
+      upstreamDowntimeMs: HOUR,
+      degradedMs: 2 * HOUR,
+      withDegraded: {
+        ownMs: HOUR,
+        inheritedMs: 2 * HOUR,
+        upstreams: [{ ref: 'component:default/auth-service', ms: 2 * HOUR }],
+      },
+    });
+  });
+
   it('splits own and upstream-caused downtime, across midnight, and names the upstream', () => {
     const days = dailyHistory({
       transitions: [

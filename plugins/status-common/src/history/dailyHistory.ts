@@ -43,6 +43,15 @@ export type HistoryDay = {
   /** The upstreams behind the day's upstream-caused downtime, most time first. */
   upstreams: { ref: string; ms: number }[];
   /**
+   * The day's downtime when degraded time counts too (objectives that say
+   * so), own and inherited, with its upstreams; absent when there was none.
+   */
+  withDegraded?: {
+    ownMs: number;
+    inheritedMs: number;
+    upstreams: { ref: string; ms: number }[];
+  };
+  /**
    * For a day before recording began that PagerDuty's past incidents cover:
    * what they tell (incidents only; dependencies unknown).
    */
@@ -181,6 +190,7 @@ export function dailyHistory(options: {
     upstreams: [],
   }));
   const blame = days.map(() => new Map<string, number>());
+  const blameWithDegraded = days.map(() => new Map<string, number>());
 
   const spans = levelSpans(options.transitions, observedFrom, now);
 
@@ -205,12 +215,26 @@ export function dailyHistory(options: {
         day.upstreamDowntimeMs += ms;
         addBlame(blame[index], span.rootCauses, ms);
       }
+      const withDegraded = downtimeCause(span, 'degraded');
+      if (withDegraded) {
+        day.withDegraded ??= { ownMs: 0, inheritedMs: 0, upstreams: [] };
+        if (withDegraded === 'own') day.withDegraded.ownMs += ms;
+        else {
+          day.withDegraded.inheritedMs += ms;
+          addBlame(blameWithDegraded[index], span.rootCauses, ms);
+        }
+      }
       if (span.effective === 'degraded') day.degradedMs += ms;
       if (span.effective === 'under_maintenance') day.maintenanceMs += ms;
     }
   }
   days.forEach((day, i) => {
     day.upstreams = rankBlame(blame[i], UPSTREAMS_PER_DAY);
+    if (day.withDegraded)
+      day.withDegraded.upstreams = rankBlame(
+        blameWithDegraded[i],
+        UPSTREAMS_PER_DAY,
+      );
   });
   return days;
 }

@@ -1,3 +1,4 @@
 export * from './dailyHistory';
 export * from './api';
 export { isDowntimeLevel } from './blame';
+export type { DowntimeCounting } from './blame';

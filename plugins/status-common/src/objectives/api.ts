@@ -10,6 +10,8 @@ export type StatusObjective = {
   windowDays: number;
   /** From its `status.backstage.io/slo` annotation, or a config default. */
   source: 'annotation' | 'config';
+  /** Degraded time counts as downtime too (outages only otherwise). */
+  degradedCounts?: boolean;
 };
 
 /**

@@ -32,6 +32,22 @@ describe('parseObjective', () => {
     expect(parseObjective('99.5/7d')).toEqual({ target: 0.995, windowDays: 7 });
   });
 
+  it('reads whether degraded time counts too', () => {
+    expect(parseObjective('99.9/30d degraded')).toEqual({
+      target: 0.999,
+      windowDays: 30,
+      degradedCounts: true,
+    });
+    expect(parseObjective('99.5 Degraded')).toEqual({
+      target: 0.995,
+      windowDays: 30,
+      degradedCounts: true,
+    });
+    expect(parseObjective('99.5 slow')).toEqual({
+      problem: expect.stringContaining('"degraded" when degraded time counts'),
+    });
+  });
+
   it('says what is wrong with an objective that cannot be kept', () => {
     expect(parseObjective('three nines')).toEqual({
       problem: expect.stringContaining('write a percentage such as 99.9'),
@@ -92,6 +108,39 @@ describe('objectiveReport', () => {
     // auth-service alone used 53 % of the budget
     expect(23 / 43.2).toBeCloseTo(0.532, 3);
     expect(report.exhaustsAt).toBeUndefined();
+  });
+
+  it('counts degraded time only for an objective that says so', () => {
+    const days = thirtyDays([
+      {
+        degradedMs: 30 * MIN,
+        withDegraded: {
+          ownMs: 0,
+          inheritedMs: 30 * MIN,
+          upstreams: [{ ref: 'component:default/auth-service', ms: 30 * MIN }],
+        },
+      },
+    ]);
+    const report = (degradedCounts?: boolean) =>
+      objectiveReport({
+        entityRef: 'component:default/shop-web',
+        objective: {
+          ...objective,
+          ...(degradedCounts ? { degradedCounts } : {}),
+        },
+        days,
+        lastHour: none,
+        lastDay: none,
+        maintenance: 'excluded',
+        now: NOW,
+      });
+    expect(report().window).toMatchObject({ inheritedMs: 0, budgetLeft: 1 });
+    expect(report(true).window).toMatchObject({
+      ownMs: 0,
+      inheritedMs: 30 * MIN,
+      upstreams: [{ ref: 'component:default/auth-service', ms: 30 * MIN }],
+    });
+    expect(report(true).window!.budgetLeft).toBeCloseTo(1 - 30 / 43.2);
   });
 
   it('counts days before recording from past incidents, and maintenance as configured', () => {
@@ -221,6 +270,26 @@ describe('downtimeWithin', () => {
       maintenanceMs: 0,
       upstreams: [{ ref: 'component:default/auth-service', ms: 30 * MIN }],
     });
+    // degraded time counted: the last ten minutes at degraded are inherited downtime too
+    const degraded = [
+      ...transitions,
+      {
+        at: at(5 * MIN),
+        effectiveTo: 'degraded' as const,
+        ownTo: 'operational' as const,
+        rootCauses: ['component:default/auth-service'],
+      },
+    ];
+    const window = {
+      transitions: degraded,
+      from: NOW.getTime() - HOUR,
+      now: NOW.getTime(),
+      observedSince: NOW.getTime() - 2 * DAY_MS,
+    };
+    expect(downtimeWithin(window).inheritedMs).toBe(30 * MIN);
+    expect(
+      downtimeWithin({ ...window, counting: 'degraded' }).inheritedMs,
+    ).toBe(35 * MIN);
     // recording began 40 minutes ago
     expect(
       downtimeWithin({

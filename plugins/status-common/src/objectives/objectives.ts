@@ -1,4 +1,9 @@
-import { addBlame, downtimeCause, rankBlame } from '../history/blame';
+import {
+  addBlame,
+  downtimeCause,
+  DowntimeCounting,
+  rankBlame,
+} from '../history/blame';
 import {
   HistoryDay,
   HistoryTransition,
@@ -19,19 +24,24 @@ export const MAX_OBJECTIVE_WINDOW_DAYS = 90;
 
 /**
  * Reads an objective as the `status.backstage.io/slo` annotation writes it:
- * a percentage, optionally `%`, optionally `/<days>d` (e.g. `99.9`,
- * `99.95%`, `99.5/7d`).
+ * a percentage, optionally `%`, optionally `/<days>d`, optionally
+ * `degraded` when degraded time counts as downtime too (e.g. `99.9`,
+ * `99.95%`, `99.5/7d`, `99.9/30d degraded`).
  *
  * @public
  */
 export function parseObjective(
   raw: string,
-): { target: number; windowDays: number } | { problem: string } {
+):
+  | { target: number; windowDays: number; degradedCounts?: true }
+  | { problem: string } {
   const match =
-    /^\s*(\d{1,3}(?:\.\d{1,4})?)\s*%?\s*(?:\/\s*(\d{1,3})\s*d)?\s*$/i.exec(raw);
+    /^\s*(\d{1,3}(?:\.\d{1,4})?)\s*%?\s*(?:\/\s*(\d{1,3})\s*d)?\s*(degraded)?\s*$/i.exec(
+      raw,
+    );
   if (!match)
     return {
-      problem: `"${raw}" is not an objective: write a percentage such as 99.9, optionally with a window such as 99.9/30d`,
+      problem: `"${raw}" is not an objective: write a percentage such as 99.9, optionally with a window such as 99.9/30d, and "degraded" when degraded time counts as downtime`,
     };
   const percent = Number(match[1]);
   const windowDays = match[2]
@@ -45,9 +55,22 @@ export function parseObjective(
     return {
       problem: `a window of ${windowDays} days: it must be 1 to ${MAX_OBJECTIVE_WINDOW_DAYS} days`,
     };
-  // 99.9 / 100 is 0.9990000000000001 in floating point
-  return { target: Number((percent / 100).toFixed(6)), windowDays };
+  return {
+    // 99.9 / 100 is 0.9990000000000001 in floating point
+    target: Number((percent / 100).toFixed(6)),
+    windowDays,
+    ...(match[3] ? { degradedCounts: true as const } : {}),
+  };
 }
+
+/**
+ * What an objective counts as downtime.
+ *
+ * @public
+ */
+export const countingOf = (objective: {
+  degradedCounts?: boolean;
+}): DowntimeCounting => (objective.degradedCounts ? 'degraded' : 'outages');
 
 /**
  * Downtime between `from` and `now` from an entity's transitions (the last
@@ -61,6 +84,7 @@ export function downtimeWithin(options: {
   from: number;
   now: number;
   observedSince?: number;
+  counting?: DowntimeCounting;
 }): StatusDowntime & { maintenanceMs: number } {
   const from = Math.max(
     options.from,
@@ -77,7 +101,7 @@ export function downtimeWithin(options: {
   for (const span of levelSpans(options.transitions, from, options.now)) {
     const ms = span.end - span.start;
     result.knownMs += ms;
-    const cause = downtimeCause(span);
+    const cause = downtimeCause(span, options.counting);
     if (cause === 'own') result.ownMs += ms;
     else if (cause === 'inherited') {
       result.inheritedMs += ms;
@@ -93,7 +117,11 @@ export function downtimeWithin(options: {
 export type MaintenanceCounting = 'excluded' | 'counted';
 
 /** Downtime over the last days of a daily history, backfilled days included. */
-function windowDowntime(days: HistoryDay[], maintenance: MaintenanceCounting) {
+function windowDowntime(
+  days: HistoryDay[],
+  maintenance: MaintenanceCounting,
+  counting: DowntimeCounting,
+) {
   let knownMs = 0;
   let ownMs = 0;
   let inheritedMs = 0;
@@ -102,10 +130,18 @@ function windowDowntime(days: HistoryDay[], maintenance: MaintenanceCounting) {
   for (const day of days) {
     if (day.observedMs > 0) {
       knownMs += day.observedMs;
-      ownMs += day.ownDowntimeMs;
-      inheritedMs += day.upstreamDowntimeMs;
       maintenanceMs += day.maintenanceMs;
-      for (const u of day.upstreams) addBlame(blame, [u.ref], u.ms);
+      const downtime =
+        counting === 'degraded'
+          ? day.withDegraded
+          : {
+              ownMs: day.ownDowntimeMs,
+              inheritedMs: day.upstreamDowntimeMs,
+              upstreams: day.upstreams,
+            };
+      ownMs += downtime?.ownMs ?? 0;
+      inheritedMs += downtime?.inheritedMs ?? 0;
+      for (const u of downtime?.upstreams ?? []) addBlame(blame, [u.ref], u.ms);
     } else if (day.backfilled) {
       // before recording: PagerDuty's past incidents, their upstreams unknown
       knownMs += day.backfilled.coveredMs ?? DAY_MS;
@@ -161,6 +197,7 @@ export function objectiveReport(options: {
   const window = windowDowntime(
     options.days.slice(-objective.windowDays),
     options.maintenance,
+    countingOf(objective),
   );
   const allowed = 1 - objective.target;
   const spent = window.ownMs + window.inheritedMs;

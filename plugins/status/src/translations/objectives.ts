@@ -57,6 +57,7 @@ export const OBJECTIVE_MESSAGES = {
   burningOwn: 'Burning fast: its own downtime.',
   burningInherited: 'Burning fast: inherited from upstreams.',
   burningMark: 'burning fast',
+  degradedCounts: 'Degraded time counts as downtime too.',
 };
 
 const OBJECTIVE_MESSAGES_JA: typeof OBJECTIVE_MESSAGES = {
@@ -113,6 +114,7 @@ const OBJECTIVE_MESSAGES_JA: typeof OBJECTIVE_MESSAGES = {
   burningOwn: '急速に消費中: 自身のダウンタイム。',
   burningInherited: '急速に消費中: 上流からの影響。',
   burningMark: '急速に消費中',
+  degradedCounts: 'パフォーマンス低下の時間もダウンタイムとして数えます。',
 };
 
 /** The Japanese words keyed as the translation ref names them (`objectives.<key>`). */

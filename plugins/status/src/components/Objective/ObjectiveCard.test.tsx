@@ -54,6 +54,17 @@ async function render(answer: StatusObjectiveReport) {
 }
 
 describe('ObjectiveCard', () => {
+  it('says when degraded time counts as downtime too', async () => {
+    const answer = report();
+    await render({
+      ...answer,
+      objective: { ...answer.objective!, degradedCounts: true },
+    });
+    expect(
+      await screen.findByText('Degraded time counts as downtime too.'),
+    ).toBeInTheDocument();
+  });
+
   it('shows the budget left, who spent it (own apart from each upstream) and how fast it burns', async () => {
     await render(report());
     expect(

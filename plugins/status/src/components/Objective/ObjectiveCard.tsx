@@ -68,17 +68,24 @@ export function ObjectiveView(props: { report: StatusObjectiveReport }) {
       </Typography>
     );
   const heading = (
-    <Typography variant="subtitle1">
-      {t('objective', {
-        target: number(objective.target * 100, 4),
-        days: objective.windowDays,
-      })}{' '}
-      <Typography component="span" variant="caption" color="textSecondary">
-        (
-        {t(objective.source === 'annotation' ? 'fromAnnotation' : 'fromConfig')}
-        )
+    <>
+      <Typography variant="subtitle1">
+        {t('objective', {
+          target: number(objective.target * 100, 4),
+          days: objective.windowDays,
+        })}{' '}
+        <Typography component="span" variant="caption" color="textSecondary">
+          (
+          {t(
+            objective.source === 'annotation' ? 'fromAnnotation' : 'fromConfig',
+          )}
+          )
+        </Typography>
       </Typography>
-    </Typography>
+      {objective.degradedCounts && (
+        <Typography variant="body2">{t('degradedCounts')}</Typography>
+      )}
+    </>
   );
   if (!window || window.knownMs <= 0 || window.budgetLeft === undefined)
     return (
