@@ -40,7 +40,21 @@ test.describe('status in the catalog during the login outage', () => {
     const shopCell = page.getByTestId(
       'catalog-status-component:default/shop-web',
     );
-    await expect(shopCell).toContainText(/via an upstream$/);
+    await expect(shopCell).toContainText(/via an upstream/);
+    // its error budget, once kept (every 30 s): the whole in a tooltip
+    await expect(async () => {
+      await page.reload();
+      await page.getByPlaceholder('Search').fill('shop-web');
+      await expect(shopCell.getByTestId('budget-badge')).toBeVisible({
+        timeout: 3_000,
+      });
+    }).toPass({ timeout: 60_000 });
+    const badge = shopCell.getByTestId('budget-badge');
+    await expect(badge).toContainText(/(% budget|budget spent)/);
+    await badge.hover();
+    await expect(page.getByRole('tooltip')).toContainText(
+      /^Error budget left: -?[\d.,]+ % \(99\.9 % up over 30 days\)\. Used by its own downtime: [\d.,]+ %; by upstreams: [\d.,]+ %\. Most by auth-service/,
+    );
     // one line at the catalog's default width: no taller than its icon
     const height = (await shopCell.boundingBox())!.height;
     expect(height).toBeLessThan(28);

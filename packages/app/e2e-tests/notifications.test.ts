@@ -56,6 +56,33 @@ test.describe('notifications, updates and symptoms during the login outage', () 
     );
   });
 
+  test("the bell tells the guest once that shop-web's error budget burns fast, inherited from auth-service", async ({
+    page,
+    request,
+  }) => {
+    // budgets are kept every 30 s: up to two runs before the named text
+    test.setTimeout(180_000);
+    await waitForLoginOutage(request);
+    await signInAsGuest(page);
+    // a page of the status layer records what the guest may read
+    await page.goto('/catalog/default/component/shop-web/status');
+    await expect(page.getByTestId('status-explanation')).toBeVisible();
+    // a burn is told once, by name once the reader was served
+    const burn = page.getByText(
+      'shop-web: error budget burning fast (inherited)',
+    );
+    await expect(async () => {
+      await page.goto('/notifications');
+      await expect(burn.first()).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 120_000, intervals: [5_000] });
+    await expect(burn).toHaveCount(1);
+    await expect(
+      page
+        .getByText(/^At the last hour's pace, the error budget of shop-web/)
+        .first(),
+    ).toBeVisible();
+  });
+
   test("the Status tab shows the upstream's status update and note, groups cart-api's incident under it, and lets the guest follow", async ({
     page,
     request,

@@ -242,6 +242,35 @@ test.describe('the Status tab during the login outage', () => {
       .screenshot({ path: `${SCREENSHOTS}/status-tab-objective.png` });
   });
 
+  test("spends shop-web's budget, which counts degraded time, on the login outage: all of it inherited", async ({
+    page,
+    request,
+  }) => {
+    await waitForLoginOutage(request);
+    await signInAsGuest(page);
+    await page.goto('/catalog/default/component/shop-web/status');
+    await openSection(page, 'objective');
+    await expect(page.getByText(/^99\.9 % up over 30 days/)).toBeVisible();
+    await expect(
+      page.getByText('Degraded time counts as downtime too.'),
+    ).toBeVisible();
+    const spent = page.getByRole('list', { name: 'Who spent it' });
+    // degraded three hops from auth-service: this hour's spend is all inherited
+    await expect(
+      spent.getByRole('listitem').filter({ hasText: /^auth-service: / }),
+    ).toContainText(/% of the budget\)$/);
+    await expect(
+      page
+        .getByRole('list', { name: 'Burn rate' })
+        .getByRole('listitem')
+        .first(),
+    ).toHaveText(/^Last hour: [\d.,]+× \(own 0×, inherited [\d.,]+×\)$/);
+    await page
+      .locator('#status-section-objective-content')
+      .first()
+      .screenshot({ path: `${SCREENSHOTS}/status-tab-objective-shop-web.png` });
+  });
+
   test('shows the same failure twelve days ago: how long it lasted and who resolved it', async ({
     page,
     request,
