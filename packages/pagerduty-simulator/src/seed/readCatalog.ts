@@ -15,6 +15,8 @@ export type CatalogSeed = {
     ownerGroup: string;
     /** Its `pagerduty.com/integration-key`, the routing key its Events API v2 integration gets. */
     integrationKey?: string;
+    /** Days before now without seeded incidents ({@link PAGERDUTY_QUIET_DAYS_HINT}). */
+    quietDays?: number;
   }[];
   groups: {
     name: string;
@@ -53,6 +55,14 @@ export const PAGERDUTY_DEPENDENCIES_HINT = 'pagerduty-simulator/depends-on';
  */
 export const PAGERDUTY_UNREFERENCED_SERVICE_HINT =
   'pagerduty-simulator/service-id';
+
+/**
+ * A simulator-only annotation of the demo catalog: the number of days
+ * before now in which the seeded history has no incident of this entity's
+ * service (a quiet month), so what happens now stands out. Backstage
+ * ignores it; the status backend never reads it.
+ */
+export const PAGERDUTY_QUIET_DAYS_HINT = 'pagerduty-simulator/quiet-days';
 
 /** An entity as a catalog file writes it. */
 export type RawEntity = {
@@ -170,6 +180,9 @@ export function readCatalogSeed(entryFile: string): CatalogSeed {
       ownerGroup: entityName(e.spec?.owner ?? 'unowned'),
       integrationKey:
         annotations['pagerduty.com/integration-key']?.trim() || undefined,
+      ...(Number(annotations[PAGERDUTY_QUIET_DAYS_HINT]) > 0
+        ? { quietDays: Number(annotations[PAGERDUTY_QUIET_DAYS_HINT]) }
+        : {}),
     });
   }
 

@@ -48,6 +48,42 @@ describe('seeding from the demo catalog', () => {
     ).toEqual([]);
   });
 
+  it("leaves a quiet service's last days without incidents, and moves no other service's history", async () => {
+    const seed = readCatalogSeed(catalogFile);
+    const shopWeb = seed.services.find(s => s.entityName === 'shop-web')!;
+    expect(shopWeb.quietDays).toBe(32);
+    const history = async (quiet: boolean) => {
+      const sim = await startPagerDutySimulator({
+        seed: 42,
+        now: () => NOW,
+        catalog: quiet
+          ? seed
+          : {
+              ...seed,
+              services: seed.services.map(({ quietDays, ...s }) => s),
+            },
+      });
+      try {
+        return [...sim.state.incidents.values()].map(i => ({
+          serviceId: i.serviceId,
+          at: i.createdAt.getTime(),
+        }));
+      } finally {
+        await sim.close();
+      }
+    };
+    const [quiet, loud] = await Promise.all([history(true), history(false)]);
+    const since = NOW.getTime() - 32 * 86_400_000;
+    const ofShopWeb = (h: typeof quiet) =>
+      h.filter(i => i.serviceId === shopWeb.serviceId);
+    expect(ofShopWeb(loud).some(i => i.at > since)).toBe(true);
+    expect(ofShopWeb(quiet).filter(i => i.at > since)).toEqual([]);
+    expect(ofShopWeb(quiet).length).toBeGreaterThan(0);
+    const others = (h: typeof quiet) =>
+      h.filter(i => i.serviceId !== shopWeb.serviceId);
+    expect(others(quiet)).toEqual(others(loud));
+  });
+
   it('builds the same account for the same seed, and another for another seed', async () => {
     const summary = async (seed: number) => {
       const sim = await startPagerDutySimulator({

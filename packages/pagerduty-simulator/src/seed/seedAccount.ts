@@ -200,7 +200,17 @@ export function seedAccount(
     });
   }
 
-  seedHistory(state, random, now, options.historyDays ?? 90);
+  seedHistory(
+    state,
+    random,
+    now,
+    options.historyDays ?? 90,
+    new Map(
+      catalog.services.flatMap(s =>
+        s.quietDays ? [[s.serviceId, s.quietDays] as const] : [],
+      ),
+    ),
+  );
   // a fortnight of deploys, none when the account is seeded without history
   seedChanges(state, random, now, Math.min(14, options.historyDays ?? 90));
   seedDependencies(state, catalog, options.seed);
@@ -260,6 +270,8 @@ function seedHistory(
   random: Random,
   now: Date,
   days: number,
+  /** Per service, the last days without incidents. */
+  quietDays: ReadonlyMap<string, number>,
 ) {
   const planned: {
     at: Date;
@@ -292,6 +304,9 @@ function seedHistory(
         tta: ttaMinutes * 60_000,
         ttr: Math.max(ttrMinutes * 60_000, ttaMinutes * 60_000 + 60_000),
       });
+      // drawn all the same, so the other services' history does not move
+      const quiet = quietDays.get(service.id);
+      if (quiet && at.getTime() > now.getTime() - quiet * DAY_MS) planned.pop();
     }
   }
   // Incident numbers grow with time, as in PagerDuty.
