@@ -13,6 +13,7 @@ import {
   StatusRouteContext,
   toFullEntityRef,
 } from './visibleEntity';
+import { callerOwnership } from './callerOwnership';
 
 /** What the timeline routes need besides the read routes' context. */
 export type IncidentTimelineRouteOptions = StatusRouteContext & {
@@ -129,11 +130,7 @@ export function addIncidentTimelineRoutes(
       id,
     });
     const user = credentials.principal.userEntityRef;
-    const teams = new Set(
-      options.userInfo
-        ? (await options.userInfo.getUserInfo(credentials)).ownershipEntityRefs
-        : [user, ...(engine.entity(user)?.memberOf ?? [])],
-    );
+    const teams = await callerOwnership(credentials, engine, options.userInfo);
     const owns = entityRefs.some(r => {
       const owner = engine.entity(r)?.owner;
       return view.has(r) && owner !== undefined && teams.has(owner);

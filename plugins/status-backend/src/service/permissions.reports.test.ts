@@ -145,6 +145,10 @@ describe('reporting a problem under a real permission policy', () => {
       expect(target.body.openIncidents.map((i: any) => i.title)).toEqual([
         HIDDEN_MIDDLE.incidentTitle,
       ]);
+      // shop's fraud-rules depends on payments too, but only SREs may read it: not offered
+      expect(target.body.affectedChoices.map((c: any) => c.entityRef)).toEqual([
+        HIDDEN_MIDDLE.dependent,
+      ]);
       backend.expectNothingHidden(target.body);
 
       const again = await report(READER, {
@@ -174,6 +178,19 @@ describe('reporting a problem under a real permission policy', () => {
       );
       for (const word of SECRET_WORDS)
         expect(notes[0].content).not.toContain(word);
+    });
+
+    it("offers the reader's other entities that depend on the target as the affected one", async () => {
+      const target = await targetOf(
+        IDENTITY_DEV,
+        'component:default/auth-service',
+        'component:default/login-api',
+      );
+      expect(target.status).toBe(200);
+      expect(target.body.affectedChoices.map((c: any) => c.entityRef)).toEqual([
+        'component:default/login-api',
+        'resource:default/session-db',
+      ]);
     });
 
     it('opens an incident as the reporter, shows it at once, and tells a second reporter to join it', async () => {

@@ -5,6 +5,7 @@ import {
 } from '@backstage/errors';
 import {
   HIDDEN_ENTITY_REF,
+  MAX_AFFECTED_CHOICES,
   reportIncidentText,
   reportNoteText,
   ReportWording,
@@ -80,6 +81,50 @@ const openIncidentsOf = (engine: StatusEngine, ref: string) =>
     .filter(i => i.status !== 'resolved')
     .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
 
+/** Kinds a reader may name as affected: what owns a PagerDuty service or an API. */
+const AFFECTED_KINDS = new Set(['Component', 'Resource', 'API']);
+/** How many of the target's dependents are looked among: a platform service has thousands. */
+const DEPENDENTS_SEARCHED = 20_000;
+
+/**
+ * What the reader may name as the affected entity: the current one, then
+ * the entities they or their groups own that depend on the target and that
+ * they may see, by ref, at most {@link MAX_AFFECTED_CHOICES}. One pass over
+ * the engine's entities, and the target's dependents up to a bound.
+ */
+function affectedChoicesOf(options: {
+  engine: StatusEngine;
+  view: CallerView;
+  owners: ReadonlySet<string>;
+  target: string;
+  affected: EntitySummary;
+}): { entityRef: string; title?: string }[] {
+  const { engine, view, owners, affected } = options;
+  const current = { entityRef: affected.ref, title: affected.title };
+  if (!owners.size) return [current];
+  const dependents = new Set(
+    engine.dependentsOf(options.target, DEPENDENTS_SEARCHED),
+  );
+  const owned: EntitySummary[] = [];
+  for (const entity of engine.allEntities())
+    if (
+      entity.owner &&
+      owners.has(entity.owner) &&
+      AFFECTED_KINDS.has(entity.kind) &&
+      entity.ref !== affected.ref &&
+      dependents.has(entity.ref) &&
+      view.has(entity.ref)
+    )
+      owned.push(entity);
+  owned.sort((a, b) => a.ref.localeCompare(b.ref));
+  return [
+    current,
+    ...owned
+      .slice(0, MAX_AFFECTED_CHOICES - 1)
+      .map(e => ({ entityRef: e.ref, title: e.title })),
+  ];
+}
+
 /** What a reader sees before writing a report: where it would go, and who is already on it. */
 export function describeReportTarget(options: {
   engine: StatusEngine;
@@ -88,6 +133,8 @@ export function describeReportTarget(options: {
   affected: string;
   rules: ReportRules;
   permitted: boolean;
+  /** What the reader owns through (themselves, their groups): their entities they may name as affected. */
+  owners?: ReadonlySet<string>;
 }): StatusReportTarget {
   const { engine, view, rules } = options;
   const { target, affected, path } = reportEntities(
@@ -102,6 +149,13 @@ export function describeReportTarget(options: {
   return {
     target: { entityRef: target.ref, title: target.title },
     affected: { entityRef: affected.ref, title: affected.title },
+    affectedChoices: affectedChoicesOf({
+      engine,
+      view,
+      owners: options.owners ?? new Set(),
+      target: target.ref,
+      affected,
+    }),
     path,
     openIncidents: openIncidentsOf(engine, target.ref).map(i =>
       incidentView(i, engine, view),

@@ -3,6 +3,7 @@ import {
   BackstageCredentials,
   BackstageUserPrincipal,
   PermissionsService,
+  UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -24,6 +25,7 @@ import {
   sendReport,
 } from './problemReports';
 import { ReportRules } from './readReportRules';
+import { callerOwnership } from './callerOwnership';
 
 /** What the report routes need besides the read routes' context. */
 export type ReportRouteOptions = StatusRouteContext & {
@@ -33,6 +35,8 @@ export type ReportRouteOptions = StatusRouteContext & {
   channels: ReportChannels;
   /** Told of a new incident once stored; resolves once this replica's pages show it. */
   onIncidentStored?: (entityRefs: string[]) => Promise<void>;
+  /** What a reader owns through, when the app provides it. */
+  userInfo?: UserInfoService;
   now?: () => Date;
 };
 
@@ -104,14 +108,16 @@ export function addReportRoutes(
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     const view = await access.of(credentials);
     const query = parseQuery(targetQuery, req.query);
+    const engine = options.requireEngine();
     res.json(
       describeReportTarget({
-        engine: options.requireEngine(),
+        engine,
         view,
         target: toFullEntityRef(query.target),
         affected: toFullEntityRef(query.affected),
         rules,
         permitted: rules.enabled && (await permitted(credentials)),
+        owners: await callerOwnership(credentials, engine, options.userInfo),
       }),
     );
   });

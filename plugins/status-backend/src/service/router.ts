@@ -315,6 +315,7 @@ export async function createRouter(
       ...context,
       permissions: options.permissions,
       auditor: options.auditor,
+      userInfo: options.userInfo,
       ...options.reports,
       now: options.now,
     });

@@ -29,6 +29,12 @@ export type StatusReportTarget = {
   target: { entityRef: string; title?: string };
   affected: { entityRef: string; title?: string };
   /**
+   * The entities the reader may name as the affected one: the affected
+   * entity, then those the reader or their groups own that depend on the
+   * target (at most {@link MAX_AFFECTED_CHOICES}, by ref).
+   */
+  affectedChoices: { entityRef: string; title?: string }[];
+  /**
    * From the affected entity to the target along `dependsOn`: entity refs,
    * with {@link HIDDEN_ENTITY_REF} for an entity the reader may not see.
    * Empty when the target is not upstream of the affected entity.
@@ -45,6 +51,13 @@ export type StatusReportTarget = {
   /** Why not, when not allowed: `disabled` by config or `permission`. */
   notAllowedReason?: 'disabled' | 'permission';
 };
+
+/**
+ * The most entities a reader is offered to name as the affected one.
+ *
+ * @public
+ */
+export const MAX_AFFECTED_CHOICES = 20;
 
 /**
  * The body of `POST /reports`.

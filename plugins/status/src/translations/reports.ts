@@ -11,6 +11,7 @@ export const REPORT_MESSAGES = {
   buttonFor: 'Report a problem with {{entity}}',
   title: 'Report a problem with {{entity}}',
   affected: 'You report it as the owner of {{entity}}.',
+  affectedChoice: 'Which of your entities suffers from it',
   pathTitle: 'How {{entity}} depends on it',
   notUpstream: '{{entity}} does not depend on it in the catalog.',
   alreadyOnIt:
@@ -54,6 +55,7 @@ const REPORT_MESSAGES_JA: typeof REPORT_MESSAGES = {
   buttonFor: '{{entity}} の問題を報告',
   title: '{{entity}} の問題を報告',
   affected: '{{entity}} のオーナーとして報告します。',
+  affectedChoice: '影響を受けているあなたのエンティティ',
   pathTitle: '{{entity}} からの依存経路',
   notUpstream: 'カタログ上、{{entity}} はこれに依存していません。',
   alreadyOnIt:

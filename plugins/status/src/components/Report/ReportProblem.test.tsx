@@ -32,6 +32,7 @@ const target = (
 ): StatusReportTarget => ({
   target: { entityRef: LOGIN },
   affected: { entityRef: SHOP },
+  affectedChoices: [{ entityRef: SHOP }],
   path: [SHOP, 'hidden', LOGIN],
   openIncidents: [],
   means: 'incident',
@@ -102,6 +103,54 @@ describe('ReportProblemButton', () => {
     expect(
       within(dialog).getByRole('link', { name: /^Timeline of #12/ }),
     ).toHaveAttribute('href', '/status/incidents/default/PINC1');
+  });
+
+  it('lets the reader name another of their entities that suffers, and reads its path', async () => {
+    const CART = 'component:default/cart-api';
+    const asked: string[] = [];
+    const reportProblem = jest.fn(async () => ({
+      kind: 'incident' as const,
+      incident,
+    }));
+    const dialog = await open({
+      getReportTarget: async (_target, affected) => {
+        asked.push(affected);
+        return target({
+          affected: { entityRef: affected },
+          affectedChoices: [
+            { entityRef: affected },
+            ...[SHOP, CART]
+              .filter(ref => ref !== affected)
+              .map(entityRef => ({ entityRef })),
+          ],
+          path: [affected, LOGIN],
+        });
+      },
+      reportProblem,
+    });
+    const choice = await within(dialog).findByRole('combobox', {
+      name: 'Which of your entities suffers from it',
+    });
+    expect(choice).toHaveValue(SHOP);
+    fireEvent.change(choice, { target: { value: CART } });
+    await waitFor(() =>
+      expect(dialog).toHaveTextContent(
+        'You report it as the owner of cart-api.',
+      ),
+    );
+    expect(asked).toEqual([SHOP, CART]);
+    fireEvent.change(
+      within(dialog).getByRole('textbox', { name: /What do you see/ }),
+      { target: { value: 'Carts cannot sign in' } },
+    );
+    fireEvent.click(
+      within(dialog).getByRole('button', { name: 'Open an incident' }),
+    );
+    await waitFor(() =>
+      expect(reportProblem).toHaveBeenCalledWith(
+        expect.objectContaining({ target: LOGIN, affected: CART }),
+      ),
+    );
   });
 
   it('opens an incident at the urgency chosen, and keeps the text when the send fails', async () => {

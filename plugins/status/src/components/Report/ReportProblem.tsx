@@ -118,6 +118,7 @@ function ReportForm(props: {
   setDescription: (text: string) => void;
   urgency: StatusReportUrgency;
   setUrgency: (urgency: StatusReportUrgency) => void;
+  setAffected: (entityRef: string) => void;
   onClose: () => void;
 }) {
   const classes = useStyles();
@@ -139,6 +140,25 @@ function ReportForm(props: {
   return (
     <>
       <DialogContent>
+        {report.affectedChoices.length > 1 && (
+          <TextField
+            id="status-report-affected"
+            select
+            SelectProps={{ native: true }}
+            label={t('affectedChoice')}
+            value={report.affected.entityRef}
+            onChange={event => props.setAffected(event.target.value)}
+            fullWidth
+            variant="outlined"
+            margin="dense"
+          >
+            {report.affectedChoices.map(choice => (
+              <option key={choice.entityRef} value={choice.entityRef}>
+                {choice.title ?? nameOf(choice.entityRef)}
+              </option>
+            ))}
+          </TextField>
+        )}
         {!self && (
           <div>
             <Typography variant="body2">
@@ -282,7 +302,9 @@ export function ReportProblemDialog(props: {
 }) {
   const t = useReportWords();
   const statusApi = useApi(statusApiRef);
-  const polled = useReportTarget(props.target, props.affected);
+  // the reader may name another of their entities that depends on the target
+  const [affected, setAffected] = useState(props.affected);
+  const polled = useReportTarget(props.target, affected);
   // one report dialog is open at a time
   const titleId = 'status-report-title';
   const [description, setDescription] = useState('');
@@ -301,7 +323,7 @@ export function ReportProblemDialog(props: {
       setResult(
         await statusApi.reportProblem({
           target: props.target,
-          affected: props.affected,
+          affected,
           description,
           urgency: incident ? undefined : urgency ?? report.urgencies[0],
           incident: incident
@@ -350,6 +372,7 @@ export function ReportProblemDialog(props: {
                 setDescription={setDescription}
                 urgency={urgency ?? report.urgencies[0]}
                 setUrgency={setUrgency}
+                setAffected={setAffected}
                 onClose={props.onClose}
               />
             )}
