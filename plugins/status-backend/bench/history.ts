@@ -3,7 +3,9 @@
 // transitions, over HTTP on an SQLite file and on PostgreSQL: one entity's
 // 90 days, and the roll-ups of a System (50 parts) and a Group (200 services);
 // and of objectives (a default of 99.9 % over 30 days for every production
-// component): one entity's, and its System's and Group's members at a glance.
+// component): one entity's, and its System's and Group's members at a glance;
+// and the error budgets kept per entity, read with a page of the catalog's
+// column or of the dashboard's list.
 // Run with `yarn bench:history`; prints figures, asserts nothing.
 import { Entity } from '@backstage/catalog-model';
 import { DAY_MS } from '@status-layer/plugin-status-common';
@@ -111,6 +113,33 @@ const stats = (samples: number[]) =>
     0.95,
   ).toFixed(1)} ms`;
 
+/** A kept budget for every entity, as the refresher writes them. */
+async function keepBudgets(knex: Knex) {
+  const now = new Date();
+  const rows = Array.from({ length: ENTITIES }, (_, i) => ({
+    entity_ref: `component:default/svc-${i}`,
+    summary: JSON.stringify({
+      target: 0.999,
+      windowDays: 30,
+      budgetLeft: 1 - random(),
+      ownUsed: random() / 2,
+      inheritedUsed: random() / 2,
+      topUpstream: {
+        ref: `component:default/svc-${Math.floor(random() * ENTITIES)}`,
+        used: random() / 2,
+      },
+      computedAt: now.toISOString(),
+    }),
+    burning: null,
+    computed_at: now,
+  }));
+  for (let i = 0; i < rows.length; i += 200)
+    await knex('status_objective_budgets')
+      .insert(rows.slice(i, i + 200))
+      .onConflict('entity_ref')
+      .merge();
+}
+
 async function main() {
   const entities = organisation();
   const sim = await startSyntheticSimulator({
@@ -201,6 +230,26 @@ async function main() {
           `    a Group's members' objectives, the first 50 of 200 (20 requests): ${await time(
             () => `/rollups/group/default/team-${pick(GROUPS)}/objectives`,
             20,
+          )}`,
+        );
+        // the budgets the status-budgets task keeps, one per entity: what a
+        // page of the catalog's column or of the dashboard's list adds
+        await keepBudgets(knex);
+        const page = () =>
+          Array.from(
+            { length: 200 },
+            () => `entityRef=component:default/svc-${pick(ENTITIES)}`,
+          ).join('&');
+        console.log(
+          `    the catalog column's levels with budgets, 200 entities (100 requests): ${await time(
+            () => `/levels?${page()}`,
+            100,
+          )}`,
+        );
+        console.log(
+          `    the dashboard's list with budgets, 200 rows (50 requests): ${await time(
+            () => `/summary/rows?group=flat&limit=200&offset=${pick(9_000)}`,
+            50,
           )}`,
         );
       } finally {

@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import { Table } from '@backstage/core-components';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { screen } from '@testing-library/react';
 import { StatusApi, statusApiRef } from '../../api';
 import { createStatusCatalogColumn } from './CatalogStatus';
@@ -95,7 +96,7 @@ describe('createStatusCatalogColumn', () => {
     ]);
   });
 
-  it("shows a row's error budget left, and the whole of it (who used it, whether it burns fast) in a tooltip the keyboard reaches", async () => {
+  it("shows a row's error budget left, and the whole of it (who used it, whether it burns fast) in a tooltip, linked to its Status tab", async () => {
     const api: Partial<StatusApi> = {
       getLevels: async () => ({
         levels: [
@@ -145,7 +146,10 @@ describe('createStatusCatalogColumn', () => {
           createStatusCatalogColumn(),
         ]}
       />,
-      { apis: [[statusApiRef, api as StatusApi]] },
+      {
+        apis: [[statusApiRef, api as StatusApi]],
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
     );
     const cart = await screen.findByTestId(
       'catalog-status-component:default/cart-api',
@@ -154,8 +158,10 @@ describe('createStatusCatalogColumn', () => {
     expect(cart).toHaveTextContent(
       'Error budget left: 38 % (99.5 % up over 7 days). Used by its own downtime: 10 %; by upstreams: 52 %. Most by auth-service (40 %). Burning fast: inherited from upstreams.',
     );
-    const badges = screen.getAllByTestId('budget-badge');
-    expect(badges[0]).toHaveAttribute('tabindex', '0');
+    // a link to its Status tab: the keyboard reaches the tooltip too
+    expect(
+      screen.getByRole('link', { name: /^Error budget left: 38 %/ }),
+    ).toHaveAttribute('href', '/catalog/default/component/cart-api/status');
     const checkout = screen.getByTestId(
       'catalog-status-component:default/checkout',
     );

@@ -90,7 +90,9 @@ export function EntityStatusCell(props: { entityRef: string }) {
           </span>
         </Tooltip>
       )}
-      {level.value.budget && <BudgetBadge budget={level.value.budget} />}
+      {level.value.budget && (
+        <BudgetBadge entityRef={props.entityRef} budget={level.value.budget} />
+      )}
     </span>
   );
 }

@@ -6,7 +6,8 @@ import {
   HIDDEN_ENTITY_REF,
   StatusBudgetSummary,
 } from '@status-layer/plugin-status-common';
-import { useObjectiveWords, VisuallyHidden } from '../common';
+import { Link } from '@backstage/core-components';
+import { useObjectiveWords, useStatusTabLink, VisuallyHidden } from '../common';
 import { useNumber } from './ObjectiveCard';
 
 const useStyles = makeStyles(theme => ({
@@ -18,10 +19,6 @@ const useStyles = makeStyles(theme => ({
     color: theme.palette.text.secondary,
     fontSize: theme.typography.caption.fontSize,
     borderRadius: theme.shape.borderRadius,
-    '&:focus-visible': {
-      outline: `2px solid ${theme.palette.primary.main}`,
-      outlineOffset: 2,
-    },
   },
 }));
 
@@ -64,29 +61,50 @@ export function useBudgetDetails(): (budget: StatusBudgetSummary) => string {
 /**
  * An entity's error budget as last kept, in a few characters ("38 %
  * budget", a flame and "burning fast" when it burns fast), the whole of it
- * in a tooltip that the keyboard reaches too; the catalog's column and the
- * dashboard's list show it.
+ * in a tooltip and for screen readers; a link to the entity's Status tab
+ * (where the Objective section tells the rest), so the keyboard reaches the
+ * tooltip too. The catalog's column and the dashboard's list show it.
  */
-export function BudgetBadge(props: { budget: StatusBudgetSummary }) {
+export function BudgetBadge(props: {
+  entityRef: string;
+  budget: StatusBudgetSummary;
+}) {
   const classes = useStyles();
   const t = useObjectiveWords();
   const number = useNumber();
+  const statusTab = useStatusTabLink()(props.entityRef);
   const details = useBudgetDetails()(props.budget);
   const { budgetLeft, burning } = props.budget;
   let text: string;
   if (budgetLeft === undefined) text = t('unknown');
   else if (budgetLeft <= 0) text = t('budgetCellSpent');
   else text = t('budgetCell', { percent: number(budgetLeft * 100, 0) });
+  const content = (
+    <>
+      {burning && <WhatshotIcon fontSize="inherit" aria-hidden />}
+      <span aria-hidden>
+        {text}
+        {burning && ` · ${t('burningMark')}`}
+      </span>
+      <VisuallyHidden>{details}</VisuallyHidden>
+    </>
+  );
   return (
     <Tooltip title={details}>
-      <span className={classes.badge} tabIndex={0} data-testid="budget-badge">
-        {burning && <WhatshotIcon fontSize="inherit" aria-hidden />}
-        <span aria-hidden>
-          {text}
-          {burning && ` · ${t('burningMark')}`}
+      {statusTab ? (
+        <Link
+          to={statusTab}
+          className={classes.badge}
+          color="inherit"
+          data-testid="budget-badge"
+        >
+          {content}
+        </Link>
+      ) : (
+        <span className={classes.badge} data-testid="budget-badge">
+          {content}
         </span>
-        <VisuallyHidden>{details}</VisuallyHidden>
-      </span>
+      )}
     </Tooltip>
   );
 }

@@ -134,7 +134,9 @@ function EntityRow(props: { entity: StatusSummaryEntity }) {
       </span>
       {entity.recent && <RecentDays levels={entity.recent} />}
       <span className={classes.budget}>
-        {entity.budget && <BudgetBadge budget={entity.budget} />}
+        {entity.budget && (
+          <BudgetBadge entityRef={entity.entityRef} budget={entity.budget} />
+        )}
       </span>
       <Typography variant="body2" className={classes.meta} component="span">
         {entity.rootCause && (
