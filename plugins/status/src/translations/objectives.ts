@@ -58,6 +58,7 @@ export const OBJECTIVE_MESSAGES = {
   burningInherited: 'Burning fast: inherited from upstreams.',
   burningMark: 'burning fast',
   degradedCounts: 'Degraded time counts as downtime too.',
+  budgetComputed: 'As computed {{ago}}.',
 };
 
 const OBJECTIVE_MESSAGES_JA: typeof OBJECTIVE_MESSAGES = {
@@ -115,6 +116,7 @@ const OBJECTIVE_MESSAGES_JA: typeof OBJECTIVE_MESSAGES = {
   burningInherited: '急速に消費中: 上流からの影響。',
   burningMark: '急速に消費中',
   degradedCounts: 'パフォーマンス低下の時間もダウンタイムとして数えます。',
+  budgetComputed: '{{ago}}の計算です。',
 };
 
 /** The Japanese words keyed as the translation ref names them (`objectives.<key>`). */

@@ -128,7 +128,8 @@ describe('createStatusCatalogColumn', () => {
               ownUsed: 0.2,
               inheritedUsed: 1,
               topUpstream: { ref: 'hidden', used: 1 },
-              computedAt: new Date().toISOString(),
+              // kept two hours ago: the task has not kept it since
+              computedAt: new Date(Date.now() - 2 * 3_600_000).toISOString(),
             },
           },
         ],
@@ -170,5 +171,7 @@ describe('createStatusCatalogColumn', () => {
       'Most by An upstream you cannot see (100 %).',
     );
     expect(checkout).not.toHaveTextContent('hidden');
+    expect(checkout).toHaveTextContent(/As computed .+ ago\.$/);
+    expect(cart).not.toHaveTextContent('As computed');
   });
 });

@@ -7,7 +7,12 @@ import {
   StatusBudgetSummary,
 } from '@status-layer/plugin-status-common';
 import { Link } from '@backstage/core-components';
-import { useObjectiveWords, useStatusTabLink, VisuallyHidden } from '../common';
+import {
+  useObjectiveWords,
+  useStatusTabLink,
+  useTimeWords,
+  VisuallyHidden,
+} from '../common';
 import { useNumber } from './ObjectiveCard';
 
 const useStyles = makeStyles(theme => ({
@@ -22,9 +27,13 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
+/** A kept budget older than this says when it was computed (it is kept every 30 s). */
+const STALE_AFTER_MS = 5 * 60_000;
+
 /** The whole of a kept budget in one sentence: the tooltip, and what a screen reader reads. */
 export function useBudgetDetails(): (budget: StatusBudgetSummary) => string {
   const t = useObjectiveWords();
+  const time = useTimeWords();
   const number = useNumber();
   const percent = (share: number) => number(share * 100, 0);
   return budget => {
@@ -52,6 +61,9 @@ export function useBudgetDetails(): (budget: StatusBudgetSummary) => string {
         }),
       budget.burning === 'own' && t('burningOwn'),
       budget.burning === 'inherited' && t('burningInherited'),
+      // kept by a task: say when, once it is no longer fresh
+      Date.now() - Date.parse(budget.computedAt) > STALE_AFTER_MS &&
+        t('budgetComputed', { ago: time.ago(budget.computedAt) }),
     ]
       .filter(Boolean)
       .join(' ');
