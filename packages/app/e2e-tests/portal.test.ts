@@ -21,7 +21,7 @@ test.describe('the portal', () => {
     expect(Number(total)).toBeGreaterThanOrEqual(60);
     await page.getByPlaceholder('Search').fill('auth-service');
     await expect(
-      page.getByRole('link', { name: 'auth-service' }),
+      page.getByRole('link', { name: 'auth-service', exact: true }),
     ).toBeVisible();
   });
 

@@ -26,6 +26,13 @@ const useStyles = makeStyles(theme => ({
   healthy: { background: theme.palette.primary.main },
   low: { background: theme.palette.error.main },
   list: { margin: theme.spacing(0.5, 0, 2), paddingLeft: theme.spacing(2.5) },
+  // error.main is below 4.5:1 on the paper in the light theme
+  warning: {
+    color:
+      theme.palette.type === 'dark'
+        ? theme.palette.error.light
+        : theme.palette.error.dark,
+  },
 }));
 
 /** A number as the reader writes it, with at most `digits` decimals. */
@@ -189,7 +196,7 @@ export function ObjectiveView(props: { report: StatusObjectiveReport }) {
         </>
       )}
       {report.exhaustsAt && (
-        <Typography variant="body2" color="error" role="status">
+        <Typography variant="body2" className={classes.warning} role="status">
           {t('exhausts', { time: time.dateTime(report.exhaustsAt) })}
         </Typography>
       )}
