@@ -1,4 +1,4 @@
-import type { StatusBudgetSummary } from './objectives/api';
+import type { StatusBudgetSummary } from './summary/api';
 import { HealthLevel } from './health';
 
 /**

@@ -94,34 +94,3 @@ export type StatusRollupObjectives = {
   truncated: boolean;
   generatedAt: string;
 };
-
-/**
- * An entity's error budget as last computed for everyone, kept so lists
- * (the catalog's column, the dashboard) and burn notifications read it
- * without reading each entity's history. The upstream named is masked per
- * reader.
- *
- * @public
- */
-export type StatusBudgetSummary = {
-  /** The objective's target, 0 to 1. */
-  target: number;
-  windowDays: number;
-  /** 0 to 1 of the budget left; below 0 when spent; absent when nothing is known. */
-  budgetLeft?: number;
-  /** The budget the entity's own downtime used, 0 to 1 (and more when overspent). */
-  ownUsed: number;
-  /** The budget inherited downtime used. */
-  inheritedUsed: number;
-  /** The upstream that used the most of it (`hidden` when the reader may not see it). */
-  topUpstream?: { ref: string; used: number };
-  /**
-   * Burning fast: at the last hour's pace the budget runs out before the
-   * window ends (or is already spent), and the last day burnt it faster
-   * than the objective allows. Whose downtime burns most.
-   */
-  burning?: 'own' | 'inherited';
-  /** When the budget runs out at the last hour's pace, if before the window ends. */
-  exhaustsAt?: string;
-  computedAt: string;
-};

@@ -1,5 +1,6 @@
 import { HIDDEN_ENTITY_REF } from '../api';
-import { StatusBudgetSummary, StatusObjectiveReport } from './api';
+import { StatusBudgetSummary } from '../summary/api';
+import { StatusObjectiveReport } from './api';
 
 /**
  * Whether an objective's budget burns fast enough to tell its owners, and by
