@@ -179,6 +179,37 @@ describe('DatabaseStatusStore', () => {
         set_by: 'user:default/dana',
         set_at: new Date(),
       });
+      await knex('status_objective_budgets').insert({
+        entity_ref: 'component:default/shop-web',
+        summary: JSON.stringify({
+          target: 0.999,
+          windowDays: 30,
+          ownUsed: 0,
+          inheritedUsed: 0.5,
+          computedAt: new Date().toISOString(),
+        }),
+        burning: 'inherited',
+        computed_at: new Date(),
+      });
+      await knex('status_budget_episodes').insert({
+        entity_ref: 'component:default/shop-web',
+        cause: 'inherited',
+        started_at: new Date(),
+      });
+      // the kept error budgets and burn episodes go, nothing else
+      await knex.migrate.down({ directory: migrationsDir });
+      expect(await knex.schema.hasTable('status_objective_budgets')).toBe(
+        false,
+      );
+      expect(await knex.schema.hasTable('status_budget_episodes')).toBe(false);
+      expect(await knex('status_incident_postmortems').pluck('url')).toEqual([
+        'https://wiki.example.com/pm/1',
+      ]);
+      await knex.migrate.up({ directory: migrationsDir });
+      expect(
+        await knex('status_objective_budgets').pluck('entity_ref'),
+      ).toEqual([]);
+      await knex.migrate.down({ directory: migrationsDir });
       // the newest migrations first: incident timelines (their tables and
       // the start-time indexes go; incidents and alerts stay), when incidents
       // were stored (the column goes, the incident stays), PagerDuty's
