@@ -33,21 +33,33 @@ describe('BudgetNotifier', () => {
   let sim: PagerDutySimulator | undefined;
   afterEach(() => sim?.close());
 
+  /** The shop organisation with notifications on, a 99.9 % objective on every component, and a clock the test moves. */
+  async function shop(databaseId: Parameters<typeof databases.init>[0]) {
+    sim = await startShopSimulator();
+    const stack = await createStatusStack({
+      knex: await databases.init(databaseId),
+      pagerDutyUrl: sim.url,
+      logger: mockServices.logger.mock(),
+      entities: organisation,
+      config: {
+        notifications: { enabled: true },
+        objectives: { defaults: [{ kind: 'component', target: 99.9 }] },
+      },
+    });
+    let nowMs = Date.now();
+    const clock = {
+      now: () => new Date(nowMs),
+      advance: (ms: number) => {
+        nowMs += ms;
+      },
+    };
+    return { stack, clock };
+  }
+
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
     it("tells each entity's owners once per fast burn, own or inherited, naming the upstream only to those who may read it", async () => {
-      sim = await startShopSimulator();
-      const stack = await createStatusStack({
-        knex: await databases.init(databaseId),
-        pagerDutyUrl: sim.url,
-        logger: mockServices.logger.mock(),
-        entities: organisation,
-        config: {
-          notifications: { enabled: true },
-          objectives: { defaults: [{ kind: 'component', target: 99.9 }] },
-        },
-      });
-      let nowMs = Date.now();
-      const now = () => new Date(nowMs);
+      const { stack, clock } = await shop(databaseId);
+      const now = clock.now;
       const start = async () => {
         const parts = await stack.makeParts(now);
         await parts.engine!.refreshCatalog();
@@ -57,7 +69,7 @@ describe('BudgetNotifier', () => {
       const to = (user: string) =>
         sent.filter(n => (n.recipients as any).entityRef.includes(user));
 
-      const incident = triggerLoginOutage(sim);
+      const incident = triggerLoginOutage(sim!);
       await stack.sync.syncOnce();
       let parts = await start();
       await parts.engine!.refreshSignals();
@@ -68,7 +80,7 @@ describe('BudgetNotifier', () => {
       await parts.userViews.seen(LEE, readableBut(MEMBERSHIP));
       const { refresher, notifier } = parts.budgets!;
 
-      nowMs += 20 * MIN;
+      clock.advance(20 * MIN);
       await parts.engine!.refreshSignals();
       expect(await refresher.run()).toMatchObject({ computed: 5 });
       const kept = await parts.store.budgets.summariesOf([
@@ -135,7 +147,7 @@ describe('BudgetNotifier', () => {
       expect(to(PAT)[0].payload.description).toBeDefined();
 
       // once per burn: not again, nor after a restart
-      nowMs += 5 * MIN;
+      clock.advance(5 * MIN);
       await parts.engine!.refreshSignals();
       await refresher.run();
       expect(await notifier.run()).toMatchObject({ sent: 0 });
@@ -156,43 +168,32 @@ describe('BudgetNotifier', () => {
       expect(await parts.budgets!.notifier.run()).toMatchObject({ sent: 0 });
 
       // the burn stops an hour after the outage: its episodes end, and the next burn is told again
-      sim.state.resolve(incident.id);
+      sim!.state.resolve(incident.id);
       await stack.sync.syncOnce();
       await parts.engine!.refreshSignals();
-      nowMs += 61 * MIN;
+      clock.advance(61 * MIN);
       await parts.budgets!.refresher.run();
       expect(await parts.budgets!.notifier.run()).toMatchObject({
         sent: 0,
         ended: 3,
       });
-      triggerLoginOutage(sim);
+      triggerLoginOutage(sim!);
       await stack.sync.syncOnce();
       await parts.engine!.refreshSignals();
-      nowMs += 10 * MIN;
+      clock.advance(10 * MIN);
       await parts.engine!.refreshSignals();
       await parts.budgets!.refresher.run();
       expect(await parts.budgets!.notifier.run()).toMatchObject({ sent: 6 });
     });
 
     it('tries a failed send again until it went', async () => {
-      sim = await startShopSimulator();
-      const stack = await createStatusStack({
-        knex: await databases.init(databaseId),
-        pagerDutyUrl: sim.url,
-        logger: mockServices.logger.mock(),
-        entities: organisation,
-        config: {
-          notifications: { enabled: true },
-          objectives: { defaults: [{ kind: 'component', target: 99.9 }] },
-        },
-      });
-      let nowMs = Date.now();
-      const parts = await stack.makeParts(() => new Date(nowMs));
+      const { stack, clock } = await shop(databaseId);
+      const parts = await stack.makeParts(clock.now);
       await parts.engine!.refreshCatalog();
-      triggerLoginOutage(sim);
+      triggerLoginOutage(sim!);
       await stack.sync.syncOnce();
       await parts.engine!.refreshSignals();
-      nowMs += 20 * MIN;
+      clock.advance(20 * MIN);
       await parts.engine!.refreshSignals();
       await parts.budgets!.refresher.run();
       stack.failNextSends(100);

@@ -16,6 +16,7 @@ import { byText, ServedView } from './outageMessages';
 import { OutageAudience } from './OutageAudience';
 import { NotificationRules } from './readNotificationRules';
 import { UserViews } from './UserViews';
+import { sendToUsers } from './sendToUsers';
 
 /** What one run did. */
 export type BudgetNotifierRun = {
@@ -152,19 +153,13 @@ export class BudgetNotifier {
   private readonly nameOf = (ref: string) =>
     this.options.engine.titleOf(ref) ?? parseEntityRef(ref).name;
 
-  private async send(users: string[], payload: NotificationPayload) {
-    try {
-      await this.options.notifications.send({
-        recipients: { type: 'entity', entityRef: users },
-        payload,
-      });
-      return true;
-    } catch (error) {
-      this.warnings.warn(
-        'send',
-        `Sending an error budget notification to ${users.length} users failed; it is tried again on the next run: ${error}`,
-      );
-      return false;
-    }
+  private send(users: string[], payload: NotificationPayload) {
+    return sendToUsers({
+      notifications: this.options.notifications,
+      warnings: this.warnings,
+      users,
+      payload,
+      what: 'an error budget notification',
+    });
   }
 }

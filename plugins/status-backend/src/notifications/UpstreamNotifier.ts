@@ -24,6 +24,7 @@ import { UserViews } from './UserViews';
 import { Audience, OutageAudience } from './OutageAudience';
 import { UpstreamOutage } from './upstreamOutages';
 import { TellingInputs } from './TellingInputs';
+import { sendToUsers } from './sendToUsers';
 
 /** What one run did. */
 export type NotifierRun = {
@@ -304,20 +305,14 @@ export class UpstreamNotifier {
     else await store.notifications.saveEpisode(episode);
   }
 
-  private async send(users: string[], payload: NotificationPayload) {
-    try {
-      await this.options.notifications.send({
-        recipients: { type: 'entity', entityRef: users },
-        payload,
-      });
-      return true;
-    } catch (error) {
-      this.warnings.warn(
-        'send',
-        `Sending a status notification to ${users.length} users failed; it is tried again on the next run: ${error}`,
-      );
-      return false;
-    }
+  private send(users: string[], payload: NotificationPayload) {
+    return sendToUsers({
+      notifications: this.options.notifications,
+      warnings: this.warnings,
+      users,
+      payload,
+      what: 'a status notification',
+    });
   }
 
   private now() {
