@@ -1,4 +1,5 @@
 import { HIDDEN_ENTITY_REF } from '../api';
+import { historyDay } from './__testUtils__/historyDay';
 import { HistoryDay } from '../history/dailyHistory';
 import { DAY_MS } from '../rules/dates';
 import { StatusDowntime } from './api';
@@ -9,18 +10,7 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const NOW = new Date(Date.now());
 
-const day = (changes: Partial<HistoryDay> = {}): HistoryDay => ({
-  date: '2026-01-01',
-  observedMs: DAY_MS,
-  worst: 'operational',
-  worstOwn: 'operational',
-  ownDowntimeMs: 0,
-  upstreamDowntimeMs: 0,
-  degradedMs: 0,
-  maintenanceMs: 0,
-  upstreams: [],
-  ...changes,
-});
+const day = historyDay;
 const stretch = (
   knownMs: number,
   ownMs: number,

@@ -1,4 +1,5 @@
 import { HistoryDay } from '../history/dailyHistory';
+import { historyDay } from './__testUtils__/historyDay';
 import { DAY_MS } from '../rules/dates';
 import { downtimeWithin, objectiveReport, parseObjective } from './objectives';
 
@@ -6,18 +7,7 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const NOW = new Date(Date.now());
 
-const day = (changes: Partial<HistoryDay> = {}): HistoryDay => ({
-  date: '2026-01-01',
-  observedMs: DAY_MS,
-  worst: 'operational',
-  worstOwn: 'operational',
-  ownDowntimeMs: 0,
-  upstreamDowntimeMs: 0,
-  degradedMs: 0,
-  maintenanceMs: 0,
-  upstreams: [],
-  ...changes,
-});
+const day = historyDay;
 const none = { knownMs: HOUR, ownMs: 0, inheritedMs: 0, upstreams: [] };
 const thirtyDays = (changes: Partial<HistoryDay>[] = []) =>
   Array.from({ length: 30 }, (_, i) => day(changes[i] ?? {}));
