@@ -45,3 +45,9 @@ export type {
   TokenAnswer,
 } from './oauth/OAuthApps';
 export { addIncidentNote, publishStatusUpdate } from './incidentUpdates';
+export type {
+  StatusPage,
+  StatusPageDefinition,
+  StatusPagePost,
+  StatusPagePostUpdate,
+} from './statusPages';

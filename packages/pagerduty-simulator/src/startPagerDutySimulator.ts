@@ -22,6 +22,7 @@ import { createChangeEventRouter } from './rest/changeEventRouter';
 import { createIncidentUpdatesRouter } from './rest/incidentUpdatesRouter';
 import { createEventsV2Router } from './events/eventsV2Router';
 import { enforceContract, RefusedRequest } from './openapi/enforceContract';
+import { StatusPageDefinition } from './statusPages';
 import { PagerDutyOpenApi } from './openapi/PagerDutyOpenApi';
 import { Shapes } from './rest/shapes';
 import { CatalogSeed, readCatalogSeed } from './seed/readCatalog';
@@ -63,6 +64,8 @@ export type PagerDutySimulatorOptions = {
   oauth?: SimulatedOAuthOptions;
   /** Days of resolved incident history (90 by default). */
   historyDays?: number;
+  /** Status pages of the account (none by default), their IDs derived from their names. */
+  statusPages?: StatusPageDefinition[];
   /** A scenario to start with, optionally held in its worst state and backdated. */
   scenario?: { name: string; hold?: boolean; startedSecondsAgo?: number };
   /** Speeds up scenario timelines in tests (0.01 runs them 100 times faster). */
@@ -139,6 +142,7 @@ export async function startPagerDutySimulator(
     historyDays: options.historyDays,
     missingServiceIds: options.missingServiceIds,
   });
+  for (const page of options.statusPages ?? []) state.statusPages.add(page);
 
   const app = express();
   app.disable('x-powered-by');

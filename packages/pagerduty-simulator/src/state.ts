@@ -1,6 +1,7 @@
 import { MaintenanceWindow, Service } from './model';
 import { ChangeEvent } from './changeEvents';
 import { IncidentChanges } from './account/IncidentChanges';
+import { StatusPages } from './statusPages';
 
 export { InvalidTransitionError, UnknownObjectError } from './account/errors';
 export type { AccountChange } from './account/errors';
@@ -12,6 +13,8 @@ export type { AccountChange } from './account/errors';
  */
 export class AccountState extends IncidentChanges {
   private nextMaintenanceNumber = 1;
+  /** The account's status pages and their posts. */
+  readonly statusPages = new StatusPages(() => this.now());
 
   startMaintenance(options: {
     services: string[];

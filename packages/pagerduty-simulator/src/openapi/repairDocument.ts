@@ -3,7 +3,7 @@ const UTC_DATE_TIME_PATTERN =
   '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z$';
 
 /**
- * Five repairs to the document, each for a defect that makes a correct
+ * Seven repairs to the document, each for a defect that makes a correct
  * exchange impossible to validate; nothing else is relaxed.
  *
  * - `oneOf` becomes `anyOf`: the alternatives overlap with no discriminator
@@ -20,6 +20,14 @@ const UTC_DATE_TIME_PATTERN =
  * - `IncidentBody.details` also allows a string: the schema says object, but
  *   the document's own example of `POST /incidents` (and PagerDuty's API
  *   reference) sends the details as text, which is what the web UI shows.
+ * - A status page post update need not name its `post`: the updates of a
+ *   new post cannot (it has no ID yet), and the document's own example of
+ *   `POST /status_pages/{id}/posts` leaves it out.
+ * - A schema with `properties` and `nullable` but no `type` (the status
+ *   pages' impacted service and impact, a status page service's business
+ *   service) gets `type: object`, what its properties say: OpenAPI 3.0's
+ *   `nullable` means nothing without a type, and the validator refuses to
+ *   compile it.
  *
  * And one translation: OpenAPI 3.0's boolean `exclusiveMinimum` and
  * `exclusiveMaximum` (modifiers of `minimum`/`maximum`) become the numeric
@@ -36,6 +44,14 @@ export function repairDocument(document: any): any {
             ? UTC_DATE_TIME_PATTERN
             : visit(value);
       }
+      if (
+        out.properties &&
+        out.nullable !== undefined &&
+        out.type === undefined &&
+        !out.allOf &&
+        !out.anyOf
+      )
+        out.type = 'object';
       for (const [exclusive, bound] of [
         ['exclusiveMinimum', 'minimum'],
         ['exclusiveMaximum', 'maximum'],
@@ -56,6 +72,11 @@ export function repairDocument(document: any): any {
   const ack =
     repaired.components?.schemas?.AcknowledgeLogEntry?.allOf[1].properties.type;
   if (ack) ack.enum = [...ack.enum, 'acknowledge_log_entry'];
+  const postUpdate = repaired.components?.schemas?.StatusPagePostUpdateRequest;
+  if (postUpdate?.required)
+    postUpdate.required = postUpdate.required.filter(
+      (name: string) => name !== 'post',
+    );
   const incidentBody = repaired.components?.schemas?.IncidentBody;
   if (incidentBody?.properties?.details?.type === 'object') {
     incidentBody.properties.details.type = ['object', 'string'];

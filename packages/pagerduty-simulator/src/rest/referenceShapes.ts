@@ -35,6 +35,16 @@ export class ReferenceShapes {
     protected readonly urls: Urls,
   ) {}
 
+  /** An object's `self`, from its path under the API. */
+  selfOf(path: string): string {
+    return `${this.urls.api}/${path}`;
+  }
+
+  /** A page of the web app, from its path. */
+  webOf(path: string): string {
+    return `${this.urls.web}/${path}`;
+  }
+
   ref(kind: keyof typeof PATHS, id: string, summary: string) {
     const [api, web] = PATHS[kind];
     return {

@@ -5,6 +5,7 @@ import { iso } from './shapes';
 import { byTeamAndName, includeOf, pageLister } from './listing';
 import { createIncidentsRouter } from './incidentsRouter';
 import { createServiceDependenciesRouter } from './serviceDependenciesRouter';
+import { createStatusPagesRouter } from './statusPagesRouter';
 import {
   createWebhookSubscriptionsRouter,
   WebhookRouterParts,
@@ -24,6 +25,7 @@ export function createRestRouter(options: WebhookRouterParts): Router {
   const list = pageLister(options.faults);
 
   router.use(createServiceDependenciesRouter(options));
+  router.use(createStatusPagesRouter(options));
 
   router.get('/services', (req, res) => {
     const services = byTeamAndName(req, state.services.values());
