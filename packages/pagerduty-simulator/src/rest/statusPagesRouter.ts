@@ -10,7 +10,7 @@ import {
   StatusPageUpdateInput,
 } from '../statusPages';
 import { PagerDutyApiError } from './errors';
-import { arrayParam, paginate, stringParam } from './params';
+import { arrayParam, stringParam } from './params';
 import { RouterParts } from './routerParts';
 import { iso, Shapes } from './shapes';
 
@@ -40,6 +40,23 @@ const postBody = z.object({
     status_page: idRef,
   }),
 });
+
+/**
+ * A whole list in one answer: the status pages' list operations document no
+ * `limit` or `offset` (the contract refuses them), only the pagination
+ * fields of the answer.
+ */
+function whole<T>(items: T[]) {
+  return {
+    page: items,
+    pagination: {
+      offset: 0,
+      limit: items.length,
+      more: false,
+      total: items.length,
+    },
+  };
+}
 
 /** Reads a body beyond the contract's schema, in PagerDuty's error shape. */
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
@@ -183,13 +200,13 @@ export function createStatusPagesRouter(options: RouterParts): Router {
   router.get('/status_pages', (req, res) => {
     const type = stringParam(req.query, 'status_page_type');
     const all = [...pages.pages.values()].filter(p => !type || p.type === type);
-    const { page, pagination } = paginate(req.query, all);
+    const { page, pagination } = whole(all);
     res.json({ ...pagination, status_pages: page.map(shapes.page) });
   });
 
   router.get('/status_pages/:id/services', (req, res) => {
     const statusPage = pageOf(req);
-    const { page, pagination } = paginate(req.query, statusPage.services);
+    const { page, pagination } = whole(statusPage.services);
     res.json({
       ...pagination,
       services: page.map(s => shapes.service(statusPage, s)),
@@ -200,8 +217,7 @@ export function createStatusPagesRouter(options: RouterParts): Router {
     router.get(`/status_pages/:id/${kind}`, (req, res) => {
       const statusPage = pageOf(req);
       const type = postType(req);
-      const { page, pagination } = paginate(
-        req.query,
+      const { page, pagination } = whole(
         statusPage[kind].filter(c => !type || c.postType === type),
       );
       res.json({
@@ -221,7 +237,7 @@ export function createStatusPagesRouter(options: RouterParts): Router {
         (!type || p.postType === type) &&
         (!statuses.size || statuses.has(latestStatus(p) ?? '')),
     );
-    const { page, pagination } = paginate(req.query, posts);
+    const { page, pagination } = whole(posts);
     res.json({
       ...pagination,
       posts: page.map(p => shapes.post(statusPage, p, false)),
@@ -263,7 +279,7 @@ export function createStatusPagesRouter(options: RouterParts): Router {
   router.get('/status_pages/:id/posts/:post_id/post_updates', (req, res) => {
     const statusPage = pageOf(req);
     const post = postOf(req, statusPage);
-    const { page, pagination } = paginate(req.query, post.updates);
+    const { page, pagination } = whole(post.updates);
     res.json({
       ...pagination,
       post_updates: page.map(u => shapes.update(statusPage, u)),
