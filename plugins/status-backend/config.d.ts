@@ -265,6 +265,37 @@ export interface Config {
       burnNotifications?: boolean;
     };
     /**
+     * PagerDuty status pages kept in step with entities: each service of a
+     * page shows its entity's level as an impact (its own signals, or with
+     * its upstreams when `inherited`), once held for `minDurationSeconds`,
+     * through one incident post opened, updated and resolved by the status
+     * layer. Only the entities listed here are ever published.
+     */
+    statusPages?: Array<{
+      /** The PagerDuty account of the page (`default` by default). */
+      account?: string;
+      /** The page's name or ID. */
+      page: string;
+      /** Each service of the page (name or ID) and the entity it shows. */
+      components: Array<{ entity: string; service: string }>;
+      /** Publish the level with upstreams; off by default (own signals only). */
+      inherited?: boolean;
+      /** How long a level must hold before the page shows it (120 by default). */
+      minDurationSeconds?: number;
+      /** The least time between two writes to the page (30 by default). */
+      minIntervalSeconds?: number;
+      /** The page's impact (by description) for each level. */
+      impacts?: {
+        operational?: string;
+        degraded?: string;
+        partial_outage?: string;
+        major_outage?: string;
+        under_maintenance?: string;
+      };
+      /** The title of the incident posts it opens ("Service disruption"). */
+      title?: string;
+    }>;
+    /**
      * Reporting a problem from an entity's status page: the report is added
      * to the entity's open PagerDuty incident as a note, or opens one (which
      * pages its on-call) as the reporter, matched to a PagerDuty user by

@@ -102,8 +102,11 @@ export const people = [
 ];
 
 /** A PagerDuty simulator seeded with the organisation's services and teams. */
-export function startShopSimulator() {
+export function startShopSimulator(
+  extra: Partial<Parameters<typeof startPagerDutySimulator>[0]> = {},
+) {
   return startPagerDutySimulator({
+    ...extra,
     seed: 41,
     historyDays: 3,
     catalog: {

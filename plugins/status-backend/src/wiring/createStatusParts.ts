@@ -44,6 +44,7 @@ import { createRouter } from '../service/router';
 import { UpstreamNotifier } from '../notifications/UpstreamNotifier';
 import { BudgetNotifier } from '../notifications/BudgetNotifier';
 import { BudgetRefresher } from '../service/BudgetRefresher';
+import { StatusPagePublisher } from '../publishing/StatusPagePublisher';
 import { UserViews } from '../notifications/UserViews';
 import { LiveRefresh } from './LiveRefresh';
 import { followCatalogChange } from './followCatalogChange';
@@ -255,6 +256,17 @@ export async function createStatusParts(
         now: options.now,
       })
     : undefined;
+  const statusPages =
+    engine && status.statusPages.length
+      ? new StatusPagePublisher({
+          engine,
+          store,
+          clients,
+          rules: status.statusPages,
+          logger: logger.child({ task: 'status-pages' }),
+          now: options.now,
+        })
+      : undefined;
   const budgets =
     engine && notifier
       ? {
@@ -399,6 +411,7 @@ export async function createStatusParts(
     replicas,
     notifier,
     budgets,
+    statusPages,
     userViews,
     router,
   };

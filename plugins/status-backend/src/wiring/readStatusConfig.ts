@@ -23,6 +23,10 @@ import {
 import { PublicAccess, readPublicAccess } from '../service/publicAccess';
 import { readReportRules, ReportRules } from '../service/readReportRules';
 import { ObjectiveRules, readObjectiveRules } from '../service/objectives';
+import {
+  readStatusPageRules,
+  StatusPageRule,
+} from '../publishing/readStatusPageRules';
 import { readConfiguredWebhookSecrets } from '../pagerduty/webhooks/webhookSecrets';
 
 /** Everything the status backend reads from `status.*`, read and checked once at start-up. */
@@ -46,6 +50,8 @@ export type StatusConfig = {
   reports: ReportRules;
   /** Service level objectives: defaults and how maintenance counts. */
   objectives: ObjectiveRules;
+  /** PagerDuty status pages kept in step with entities. */
+  statusPages: StatusPageRule[];
   /** Badges and feeds without signing in. */
   publicAccess: PublicAccess;
   encryptionKey?: string;
@@ -93,6 +99,10 @@ export function readStatusConfig(
     notifications: readNotificationRules(config),
     reports: readReportRules(config),
     objectives: readObjectiveRules(config),
+    statusPages: readStatusPageRules(
+      config,
+      pagerDuty.accounts.map(a => a.name),
+    ),
     publicAccess,
     encryptionKey,
     secrets: [

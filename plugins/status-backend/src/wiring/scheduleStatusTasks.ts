@@ -105,6 +105,21 @@ export async function scheduleStatusTasks(
           logger.info(`Told ${run.sent} owners of a fast error budget burn`);
       },
     });
+  const { statusPages } = parts;
+  if (statusPages)
+    await scheduler.scheduleTask({
+      // global: one replica writes to each page, from the state all share
+      id: 'status-pages',
+      scope: 'global',
+      frequency: { seconds: 30 },
+      timeout: { minutes: 5 },
+      initialDelay: { seconds: 30 },
+      fn: async () => {
+        const run = await statusPages.run();
+        if (run.written)
+          logger.info(`Updated ${run.written} PagerDuty status pages`);
+      },
+    });
   // firing alerts their tool stopped re-sending have ended, unseen
   await scheduler.scheduleTask({
     id: 'status-alert-expiry',

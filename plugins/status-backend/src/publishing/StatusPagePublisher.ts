@@ -1,0 +1,242 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { HealthLevel } from '@status-layer/plugin-status-common';
+import { StatusStore } from '../database';
+import { StatusEngine } from '../engine/StatusEngine';
+import { PagerDutyClient } from '../pagerduty/PagerDutyClient';
+import {
+  addStatusPagePostUpdate,
+  openStatusPagePost,
+  readStatusPage,
+  StatusPageObjects,
+  StatusPageUpdate,
+} from '../pagerduty/statusPageWrites';
+import { PUBLISHED_LEVELS, StatusPageRule } from './readStatusPageRules';
+
+/** The page's objects are read again after this long (services and choices rarely change). */
+const OBJECTS_MAX_AGE_MS = 10 * 60_000;
+
+/** What the publisher keeps of one page, in the store: restarts resume from it. */
+type PageState = {
+  /** The incident post it opened and keeps updating, until all is operational. */
+  postId?: string;
+  /** Each service's impact as last published (absent: operational). */
+  published: Record<string, string>;
+  /** An impact waiting to have held for the minimum duration, and since when. */
+  pending: Record<string, { impact: string; since: number }>;
+  lastWriteAt?: number;
+};
+
+/** What one run did. */
+export type StatusPagesRun = { written: number; failed: number };
+
+/** The freshness source of a page: its own part, apart from the PagerDuty sync's. */
+export const statusPageSource = (rule: StatusPageRule) =>
+  `status-page:${rule.account}:${rule.page}`;
+
+/**
+ * Keeps PagerDuty status pages in step with the entities config maps to
+ * their services: each service shows its entity's level (its own signals,
+ * or with its upstreams when the page says `inherited`) as an impact, once
+ * that level has held for the minimum duration, through one incident post
+ * opened when something is not operational, updated as impacts change and
+ * resolved when all is operational again. Writes to a page are spaced by its
+ * minimum interval; a level not known (stale data) publishes nothing. What
+ * was published is stored, so a restart or another replica resumes without
+ * opening a second post; a failed write is tried again next run and marks
+ * the page's own freshness source stale, with PagerDuty's answer.
+ */
+export class StatusPagePublisher {
+  private readonly objects = new Map<
+    string,
+    { at: number; objects: StatusPageObjects }
+  >();
+
+  constructor(
+    private readonly options: {
+      engine: StatusEngine;
+      store: StatusStore;
+      clients: ReadonlyMap<string, PagerDutyClient>;
+      rules: StatusPageRule[];
+      logger: LoggerService;
+      now?: () => Date;
+    },
+  ) {}
+
+  async run(): Promise<StatusPagesRun> {
+    const result: StatusPagesRun = { written: 0, failed: 0 };
+    if (!this.options.engine.ready) return result;
+    for (const rule of this.options.rules) {
+      try {
+        if (await this.publish(rule)) result.written += 1;
+        await this.options.store.recordSourceAttempt(statusPageSource(rule), {
+          at: this.now(),
+          ok: true,
+          via: 'poll',
+        });
+      } catch (error) {
+        result.failed += 1;
+        const message = `Could not keep the PagerDuty status page "${rule.page}" in step; tried again next run: ${error}`;
+        this.options.logger.warn(message);
+        await this.options.store.recordSourceAttempt(statusPageSource(rule), {
+          at: this.now(),
+          ok: false,
+          error: String(error),
+        });
+      }
+    }
+    return result;
+  }
+
+  /** One page: answers whether it wrote. */
+  private async publish(rule: StatusPageRule): Promise<boolean> {
+    const { store } = this.options;
+    const client = this.options.clients.get(rule.account);
+    if (!client) throw new Error(`no PagerDuty client for ${rule.account}`);
+    const page = await this.objectsOf(rule, client);
+    const key = statusPageSource(rule);
+    const stored = await store.getMeta(key);
+    const state: PageState = stored
+      ? JSON.parse(stored.value)
+      : { published: {}, pending: {} };
+    const now = this.now().getTime();
+
+    const next = { ...state.published };
+    let waiting = false;
+    const serviceIds: string[] = [];
+    for (const component of rule.components) {
+      const serviceId = page.services.get(component.service);
+      if (!serviceId)
+        throw new Error(
+          `the page has no service "${component.service}" (for ${component.entityRef})`,
+        );
+      serviceIds.push(serviceId);
+      const level = this.levelOf(rule, component.entityRef);
+      // not known (stale data, or not in the catalog): the page keeps what it shows
+      if (level === undefined) continue;
+      const impact = this.impactOf(rule, level);
+      const shown = state.published[serviceId] ?? rule.operational;
+      if (impact === shown) {
+        delete state.pending[serviceId];
+        continue;
+      }
+      const pending = state.pending[serviceId];
+      if (pending?.impact !== impact)
+        state.pending[serviceId] = { impact, since: now };
+      if (now - state.pending[serviceId].since >= rule.minDurationMs) {
+        next[serviceId] = impact;
+      } else waiting = true;
+    }
+    const changed = Object.keys({ ...next, ...state.published }).some(
+      id =>
+        (next[id] ?? rule.operational) !==
+        (state.published[id] ?? rule.operational),
+    );
+    if (
+      !changed ||
+      (state.lastWriteAt !== undefined &&
+        now - state.lastWriteAt < rule.minIntervalMs)
+    ) {
+      // pending levels are kept for the next run
+      if (waiting || changed) await store.setMeta(key, JSON.stringify(state));
+      return false;
+    }
+    const impacted = Object.entries(next).filter(
+      ([, impact]) => impact !== rule.operational,
+    );
+    let severity = 'All good';
+    if (impacted.some(([, impact]) => impact !== rule.impacts.degraded))
+      severity = 'Major';
+    else if (impacted.length) severity = 'Minor';
+    const update = (status: string): StatusPageUpdate => ({
+      message: this.messageOf(rule, page, impacted.length),
+      statusId: this.choice(page.statuses, status, 'status'),
+      severityId: this.choice(page.severities, severity, 'severity'),
+      // every service of the rule, operational ones said so
+      impacted: [...new Set(serviceIds)].map(serviceId => ({
+        serviceId,
+        impactId: this.choice(
+          page.impacts,
+          next[serviceId] ?? rule.operational,
+          'impact',
+        ),
+      })),
+    });
+    if (!state.postId) {
+      if (!impacted.length) return false;
+      state.postId = await openStatusPagePost(client, page.id, {
+        title: rule.title,
+        update: update('Investigating'),
+      });
+    } else {
+      await addStatusPagePostUpdate(
+        client,
+        page.id,
+        state.postId,
+        update(impacted.length ? 'Identified' : 'Resolved'),
+      );
+      if (!impacted.length) state.postId = undefined;
+    }
+    for (const [serviceId, impact] of Object.entries(next)) {
+      delete state.pending[serviceId];
+      if (impact === rule.operational) delete next[serviceId];
+    }
+    state.published = next;
+    state.lastWriteAt = now;
+    await store.setMeta(key, JSON.stringify(state));
+    return true;
+  }
+
+  /** The level a page shows for an entity; undefined when it is not known. */
+  private levelOf(
+    rule: StatusPageRule,
+    entityRef: string,
+  ): HealthLevel | undefined {
+    const { engine } = this.options;
+    if (!engine.entity(entityRef)) return undefined;
+    const levels = engine.levels(entityRef);
+    const level = rule.inherited
+      ? levels.effective
+      : levels.own ?? 'operational';
+    return level === 'unknown' ? undefined : level;
+  }
+
+  private impactOf(rule: StatusPageRule, level: HealthLevel): string {
+    return (PUBLISHED_LEVELS as readonly string[]).includes(level)
+      ? rule.impacts[level as (typeof PUBLISHED_LEVELS)[number]]
+      : rule.operational;
+  }
+
+  private messageOf(
+    rule: StatusPageRule,
+    page: StatusPageObjects,
+    impacted: number,
+  ): string {
+    if (!impacted) return 'All services are operational again.';
+    return `${impacted} of ${rule.components.length} services of ${page.name} are affected; this page follows the services' monitoring.`;
+  }
+
+  private choice(
+    choices: Map<string, string>,
+    description: string,
+    what: string,
+  ): string {
+    const id = choices.get(description);
+    if (!id)
+      throw new Error(`the page has no ${what} described "${description}"`);
+    return id;
+  }
+
+  private async objectsOf(rule: StatusPageRule, client: PagerDutyClient) {
+    const key = statusPageSource(rule);
+    const kept = this.objects.get(key);
+    const now = this.now().getTime();
+    if (kept && now - kept.at < OBJECTS_MAX_AGE_MS) return kept.objects;
+    const objects = await readStatusPage(client, rule.page);
+    this.objects.set(key, { at: now, objects });
+    return objects;
+  }
+
+  private now() {
+    return this.options.now?.() ?? new Date();
+  }
+}
