@@ -13,8 +13,8 @@ import {
  * demo is on (`status.demo.enabled`, honoured only on loopback or in
  * development: see `readDemoMode`), starts the PagerDuty simulator on
  * 127.0.0.1 beside the backend, with the configured scenario already in
- * progress. The status plugin subscribes its webhook receiver to it, as it
- * would to PagerDuty.
+ * progress, and the status pages `status.statusPages` names. The status
+ * plugin subscribes its webhook receiver to it, as it would to PagerDuty.
  */
 export const statusModulePagerDutySimulator = createBackendModule({
   pluginId: 'status',
@@ -52,6 +52,15 @@ export const statusModulePagerDutySimulator = createBackendModule({
               }
             : undefined,
           missingServiceIds: simulator.missingServiceIds,
+          // the status pages the status plugin keeps in step, as PagerDuty would have them
+          statusPages: (
+            config.getOptionalConfigArray('status.statusPages') ?? []
+          ).map(page => ({
+            name: page.getString('page'),
+            services: page
+              .getConfigArray('components')
+              .map(c => c.getString('service')),
+          })),
           // 75 s in: acknowledged; the responder's note and the status
           // update follow within the first minute, through the webhooks the
           // status plugin subscribes to, as PagerDuty would send them
