@@ -276,7 +276,7 @@ export interface Config {
       account?: string;
       /** The page's name or ID. */
       page: string;
-      /** Each service of the page (name or ID) and the entity it shows. */
+      /** Each service of the page (name or ID) and the entity it shows (a System shows the worst of its parts). */
       components: Array<{ entity: string; service: string }>;
       /** Publish the level with upstreams; off by default (own signals only). */
       inherited?: boolean;

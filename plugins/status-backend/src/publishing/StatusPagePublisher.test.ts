@@ -1,4 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
 import { PagerDutySimulator } from '@internal/pagerduty-simulator';
 import { createTestDatabases } from '../__testUtils__/databases';
 import {
@@ -13,6 +14,21 @@ jest.setTimeout(120_000);
 
 const MIN = 60_000;
 const PAGE = 'Meridian status';
+
+/** The shop's people, with cart-api and shop-web the parts of the System mall. */
+const withMall: Entity[] = [
+  ...people.map(e =>
+    ['cart-api', 'shop-web'].includes(e.metadata.name)
+      ? { ...e, spec: { ...e.spec, system: 'system:default/mall' } }
+      : e,
+  ),
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: { name: 'mall', namespace: 'default' },
+    spec: { owner: 'group:default/shop' },
+  },
+];
 
 describe('StatusPagePublisher', () => {
   const databases = createTestDatabases();
@@ -31,7 +47,7 @@ describe('StatusPagePublisher', () => {
       knex: await databases.init(databaseId),
       pagerDutyUrl: sim.url,
       logger: mockServices.logger.mock(),
-      entities: people,
+      entities: withMall,
       client: { maxRetries: 0, backoffMs: 10 },
       config: {
         statusPages: [
@@ -152,10 +168,15 @@ describe('StatusPagePublisher', () => {
       expect(source).toMatchObject({ consecutiveFailures: 0 });
     });
 
-    it('publishes inherited impact only when asked, no faster than its interval, and says why it failed', async () => {
+    it("publishes inherited impact only when asked, a System's as its worst part's, no faster than its interval, and says why it failed", async () => {
+      // carts shows the System mall: the worst of its parts (cart-api, shop-web)
       const { stack, clock, start, posts } = await shop(databaseId, {
         inherited: true,
         minIntervalSeconds: 600,
+        components: [
+          { entity: 'component:default/auth-service', service: 'Sign-in' },
+          { entity: 'system:default/mall', service: 'Carts' },
+        ],
       });
       const incident = triggerLoginOutage(sim!);
       await stack.sync.syncOnce();

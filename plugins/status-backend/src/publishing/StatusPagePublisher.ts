@@ -1,5 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { HealthLevel } from '@status-layer/plugin-status-common';
+import { HealthLevel, rollUp } from '@status-layer/plugin-status-common';
 import { StatusStore } from '../database';
 import { StatusEngine } from '../engine/StatusEngine';
 import { PagerDutyClient } from '../pagerduty/PagerDutyClient';
@@ -36,7 +36,8 @@ export const statusPageSource = (rule: StatusPageRule) =>
 /**
  * Keeps PagerDuty status pages in step with the entities config maps to
  * their services: each service shows its entity's level (its own signals,
- * or with its upstreams when the page says `inherited`) as an impact, once
+ * or with its upstreams when the page says `inherited`; a System's is the
+ * worst of its parts') as an impact, once
  * that level has held for the minimum duration, through one incident post
  * opened when something is not operational, updated as impacts change and
  * resolved when all is operational again. Writes to a page are spaced by its
@@ -186,18 +187,31 @@ export class StatusPagePublisher {
     return true;
   }
 
-  /** The level a page shows for an entity; undefined when it is not known. */
+  /**
+   * The level a page shows for an entity, or for a System the worst of its
+   * parts'; undefined when it (or any part) is not known.
+   */
   private levelOf(
     rule: StatusPageRule,
     entityRef: string,
   ): HealthLevel | undefined {
     const { engine } = this.options;
-    if (!engine.entity(entityRef)) return undefined;
-    const levels = engine.levels(entityRef);
-    const level = rule.inherited
-      ? levels.effective
-      : levels.own ?? 'operational';
-    return level === 'unknown' ? undefined : level;
+    const entity = engine.entity(entityRef);
+    if (!entity) return undefined;
+    const levelOfOne = (ref: string) => {
+      const levels = engine.levels(ref);
+      return rule.inherited ? levels.effective : levels.own ?? 'operational';
+    };
+    if (entity.kind.toLocaleLowerCase('en-US') !== 'system') {
+      const level = levelOfOne(entityRef);
+      return level === 'unknown' ? undefined : level;
+    }
+    const parts = [...engine.allEntities()]
+      .filter(e => e.system === entityRef && e.kind !== 'System')
+      .map(e => ({ ref: e.ref, level: levelOfOne(e.ref) }));
+    if (!parts.length || parts.some(p => p.level === 'unknown'))
+      return undefined;
+    return rollUp(parts).level;
   }
 
   private impactOf(rule: StatusPageRule, level: HealthLevel): string {
