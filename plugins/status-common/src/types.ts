@@ -94,4 +94,23 @@ export type StatusBackendHealth = {
   pagerDutyMode: PagerDutyMode;
   /** Server time of the answer, ISO 8601. */
   checkedAt: string;
+  /**
+   * The external status pages kept in step, and whether their last update
+   * went: `failing` pages show what was last published.
+   */
+  statusPages?: StatusPageHealth[];
+};
+
+/**
+ * Whether one external status page is kept in step.
+ *
+ * @public
+ */
+export type StatusPageHealth = {
+  page: string;
+  account: string;
+  /** `pending` before the first attempt. */
+  state: 'ok' | 'failing' | 'pending';
+  lastSuccessAt?: string;
+  failingSince?: string;
 };

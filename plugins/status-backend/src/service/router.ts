@@ -62,6 +62,7 @@ import {
 import { parseRowsSearch, readInput } from './rowsSearch';
 import { parseQuery } from './parseQuery';
 import { withBudgets } from './keptBudgets';
+import { statusPagesHealth } from './statusPagesHealth';
 
 /**
  * What the status router needs.
@@ -75,6 +76,8 @@ export type RouterOptions = {
   permissions: PermissionsService;
   store: StatusStore;
   pagerDutyMode: PagerDutyMode;
+  /** The external status pages kept in step, told in `GET /health`. */
+  statusPages?: { account: string; page: string }[];
   /** The health engine; absent when no PagerDuty is configured. */
   engine?: StatusEngine;
   /** What each caller may see, shared with what drops it when the catalog changes. */
@@ -179,6 +182,11 @@ export async function createRouter(
       pagerDutyMode,
       checkedAt: new Date().toISOString(),
     };
+    if (database === 'ok' && options.statusPages?.length)
+      body.statusPages = statusPagesHealth(
+        options.statusPages,
+        await store.listSources(),
+      );
     res.status(database === 'ok' ? 200 : 503).json(body);
   });
 

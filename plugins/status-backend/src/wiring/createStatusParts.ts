@@ -365,6 +365,10 @@ export async function createStatusParts(
     userInfo: deps.userInfo,
     now: options.now,
     objectives: status.objectives,
+    statusPages: status.statusPages.map(r => ({
+      account: r.account,
+      page: r.page,
+    })),
     reports: {
       rules: status.reports,
       channels: {

@@ -165,6 +165,10 @@ export const STATUS_TAB_MESSAGES = {
   simulatedData: 'Simulated data',
   simulatedDataText:
     'No PagerDuty account is connected: incidents, on-call and history come from the built-in PagerDuty simulator and are demo data. Set {{setting}} to read your PagerDuty.',
+  statusPageFailing: 'A status page is not kept in step',
+  statusPageFailingText:
+    'The status page “{{page}}” could not be updated since {{since}}: it shows what was last published{{lastSuccess}}. The backend’s logs say why; it is tried again every 30 seconds.',
+  statusPageLastSuccess: ', at {{time}}',
 };
 
 /**
@@ -318,6 +322,10 @@ export const STATUS_TAB_MESSAGES_JA: Record<
   simulatedData: 'シミュレーションデータ',
   simulatedDataText:
     'PagerDuty アカウントが接続されていません: インシデント、オンコール、履歴は組み込みの PagerDuty シミュレーターによるデモデータです。自社の PagerDuty を読み込むには {{setting}} を設定してください。',
+  statusPageFailing: 'ステータスページが更新されていません',
+  statusPageFailingText:
+    'ステータスページ「{{page}}」を {{since}} から更新できていません: 最後に公開した内容{{lastSuccess}}のままです。理由はバックエンドのログにあります。30 秒ごとに再試行します。',
+  statusPageLastSuccess: ' ({{time}})',
 };
 
 /** The Japanese words keyed as the translation ref names them (`statusTab.<key>`). */

@@ -335,6 +335,37 @@ describe('StatusDashboard', () => {
     );
   });
 
+  it('says when a status page kept in step could not be updated, and nothing while all are', async () => {
+    const failingSince = new Date(Date.now() - 10 * 60_000).toISOString();
+    await renderDashboard({
+      getHealth: async () => ({
+        status: 'ok',
+        database: 'ok',
+        pagerDutyMode: 'live',
+        checkedAt: new Date().toISOString(),
+        statusPages: [
+          {
+            account: 'default',
+            page: 'Meridian status',
+            state: 'failing',
+            failingSince,
+            lastSuccessAt: failingSince,
+          },
+          { account: 'default', page: 'Internal', state: 'ok' },
+        ],
+      }),
+    });
+    expect(
+      await screen.findByText(/A status page is not kept in step/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /^The status page “Meridian status” could not be updated since .+: it shows what was last published, at .+\./,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/“Internal”/)).toBeNull();
+  });
+
   it("shows each entity's error budget left in the everything list", async () => {
     await renderDashboard(
       {

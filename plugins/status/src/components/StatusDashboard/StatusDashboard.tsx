@@ -128,7 +128,7 @@ export function StatusDashboard() {
               <ContentHeader title={t('title')} />
               <Grid container spacing={3}>
                 <Grid item xs={12}>
-                  <SimulatedDataNotice />
+                  <SimulatedDataNotice withStatusPages />
                 </Grid>
                 <Grid item xs={12}>
                   <SummaryBar summary={value} />

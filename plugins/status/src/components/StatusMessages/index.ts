@@ -4,3 +4,4 @@ export {
   SimulatedDataBanner,
   SimulatedDataNotice,
 } from './SimulatedDataBanner';
+export { StatusPagesBanner } from './StatusPagesNotice';
