@@ -39,6 +39,11 @@ export type BudgetRefresh = {
  * the store.
  */
 export class BudgetRefresher {
+  /**
+   * A copy of the store's rows (when each budget was computed), read once:
+   * only this task writes them, and a replica that takes the task over
+   * reads them afresh, so a stale copy only computes a budget early.
+   */
   private computed?: Map<string, BudgetComputed>;
 
   constructor(
