@@ -8,6 +8,7 @@ import {
 } from '../incidentUpdates';
 import { AccountState } from '../state';
 import { PagerDutyApiError } from './errors';
+import { parseBody } from './params';
 import { Shapes } from './shapes';
 import { noteShape, statusUpdateShape } from './updateShapes';
 
@@ -38,16 +39,6 @@ const statusUpdateBody = z.object({
   subject: z.string().optional(),
   html_message: z.string().optional(),
 });
-
-/** Reads a body beyond the contract's schema: PagerDuty's own limits, in its error shape. */
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const parsed = schema.safeParse(body);
-  if (!parsed.success)
-    throw PagerDutyApiError.invalidInput(
-      ...parsed.error.issues.map(i => `${i.path.join('.')}: ${i.message}`),
-    );
-  return parsed.data;
-}
 
 /**
  * The writes people make: `POST /incidents` (opening an incident by hand),
@@ -84,7 +75,7 @@ export function createIncidentUpdatesRouter(options: {
 
   router.post('/incidents', (req, res) => {
     const userId = requester(req);
-    const { incident: input } = parse(createBody, req.body);
+    const { incident: input } = parseBody(createBody, req.body);
     const service = state.services.get(input.service.id);
     if (!service)
       throw PagerDutyApiError.invalidInput(
@@ -126,7 +117,7 @@ export function createIncidentUpdatesRouter(options: {
   router.post('/incidents/:id/notes', (req, res) => {
     const incident = incidentOf(req);
     const userId = requester(req);
-    const { note } = parse(noteBody, req.body);
+    const { note } = parseBody(noteBody, req.body);
     if ((incident.notes?.length ?? 0) >= MAX_NOTES_PER_INCIDENT)
       throw PagerDutyApiError.invalidInput(
         `An incident has at most ${MAX_NOTES_PER_INCIDENT} notes`,
@@ -141,7 +132,7 @@ export function createIncidentUpdatesRouter(options: {
   router.post('/incidents/:id/status_updates', (req, res) => {
     const incident = incidentOf(req);
     const userId = requester(req);
-    const { message } = parse(statusUpdateBody, req.body);
+    const { message } = parseBody(statusUpdateBody, req.body);
     const update = publishStatusUpdate(state, incident.id, {
       message,
       userId,

@@ -1,4 +1,5 @@
 import { Request } from 'express';
+import { z } from 'zod';
 import { PagerDutyApiError } from './errors';
 import { EndpointFault } from './guards';
 
@@ -94,4 +95,17 @@ export function paginate<T>(query: Query, items: T[], fault?: EndpointFault) {
       total: booleanParam(query, 'total') ? items.length : null,
     },
   };
+}
+
+/**
+ * A request body read beyond the contract's schema (PagerDuty's own limits
+ * and rules), each problem a detail of one 400 in PagerDuty's error shape.
+ */
+export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success)
+    throw PagerDutyApiError.invalidInput(
+      ...parsed.error.issues.map(i => `${i.path.join('.')}: ${i.message}`),
+    );
+  return parsed.data;
 }

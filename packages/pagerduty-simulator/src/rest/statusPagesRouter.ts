@@ -10,7 +10,7 @@ import {
   StatusPageUpdateInput,
 } from '../statusPages';
 import { PagerDutyApiError } from './errors';
-import { arrayParam, stringParam } from './params';
+import { arrayParam, parseBody, stringParam } from './params';
 import { RouterParts } from './routerParts';
 import { iso, Shapes } from './shapes';
 
@@ -56,16 +56,6 @@ function whole<T>(items: T[]) {
       total: items.length,
     },
   };
-}
-
-/** Reads a body beyond the contract's schema, in PagerDuty's error shape. */
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const parsed = schema.safeParse(body);
-  if (!parsed.success)
-    throw PagerDutyApiError.invalidInput(
-      ...parsed.error.issues.map(i => `${i.path.join('.')}: ${i.message}`),
-    );
-  return parsed.data;
 }
 
 const asInput = (u: z.infer<typeof updateBody>): StatusPageUpdateInput => ({
@@ -246,7 +236,7 @@ export function createStatusPagesRouter(options: RouterParts): Router {
 
   router.post('/status_pages/:id/posts', (req, res) => {
     const statusPage = pageOf(req);
-    const { post: input } = parse(postBody, req.body);
+    const { post: input } = parseBody(postBody, req.body);
     if (input.status_page.id !== statusPage.id)
       throw PagerDutyApiError.invalidInput(
         `status_page.id must be ${statusPage.id}, the page of the path`,
@@ -289,7 +279,7 @@ export function createStatusPagesRouter(options: RouterParts): Router {
   router.post('/status_pages/:id/posts/:post_id/post_updates', (req, res) => {
     const statusPage = pageOf(req);
     const post = postOf(req, statusPage);
-    const { post_update: input } = parse(
+    const { post_update: input } = parseBody(
       z.object({ post_update: updateBody }),
       req.body,
     );

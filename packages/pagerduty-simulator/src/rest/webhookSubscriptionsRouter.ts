@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { WebhookSubscription } from '../model';
 import { PagerDutyApiError } from './errors';
 import { pageLister } from './listing';
+import { parseBody } from './params';
 import { Shapes } from './shapes';
 import { RouterParts } from './routerParts';
 
@@ -73,13 +74,8 @@ export function createWebhookSubscriptionsRouter(
   const list = pageLister(options.faults);
 
   router.post('/webhook_subscriptions', (req, res) => {
-    const parsed = webhookSubscriptionBody.safeParse(req.body);
-    if (!parsed.success) {
-      throw PagerDutyApiError.invalidInput(
-        ...parsed.error.issues.map(i => `${i.path.join('.')}: ${i.message}`),
-      );
-    }
-    const unknown = parsed.data.webhook_subscription.events.filter(
+    const body = parseBody(webhookSubscriptionBody, req.body);
+    const unknown = body.webhook_subscription.events.filter(
       e => !(WEBHOOK_EVENT_TYPES as readonly string[]).includes(e),
     );
     if (unknown.length) {
@@ -89,7 +85,7 @@ export function createWebhookSubscriptionsRouter(
     }
     res.status(201).json({
       webhook_subscription: options.createWebhookSubscription(
-        parsed.data.webhook_subscription,
+        body.webhook_subscription,
       ),
     });
   });
