@@ -12,7 +12,7 @@ import {
   unservedBudgetBurnNotification,
 } from './budgetMessages';
 import { EntityFirstSeen } from './EntityFirstSeen';
-import { byText, ServedView } from './outageMessages';
+import { byText, readableIn } from './outageMessages';
 import { OutageAudience } from './OutageAudience';
 import { NotificationRules } from './readNotificationRules';
 import { UserViews } from './UserViews';
@@ -109,7 +109,7 @@ export class BudgetNotifier {
             });
           continue;
         }
-        const mayRead = (ref: string) => this.mayRead(view, ref);
+        const mayRead = readableIn(view, this.options.firstSeen);
         // a policy may hide even an owner's own entity from them
         if (!mayRead(entityRef)) continue;
         messages.set(user, {
@@ -142,12 +142,6 @@ export class BudgetNotifier {
       else if (!open.has(entityRef)) await store.budgets.saveEpisode(episode);
     }
     return result;
-  }
-
-  private mayRead(view: NonNullable<ServedView>, ref: string) {
-    if (view.hidden.has(ref)) return false;
-    const firstSeen = this.options.firstSeen.of(ref);
-    return firstSeen !== undefined && firstSeen <= view.seenAt;
   }
 
   private readonly nameOf = (ref: string) =>

@@ -34,6 +34,21 @@ export const scopeOf = (episode: StoredNotificationEpisode) =>
     .slice(0, 22)}`;
 
 /**
+ * What a served user may read by name: not hidden from their view, and
+ * known before it was seen (a newer entity is in no view, so hidden).
+ */
+export function readableIn(
+  view: NonNullable<ServedView>,
+  firstSeen: EntityFirstSeen,
+): (ref: string) => boolean {
+  return ref => {
+    if (view.hidden.has(ref)) return false;
+    const seen = firstSeen.of(ref);
+    return seen !== undefined && seen <= view.seenAt;
+  };
+}
+
+/**
  * Users who should read the same text, keyed by its fingerprint: each group
  * gets it in one send.
  */
@@ -76,11 +91,7 @@ export function composeOutageMessages(options: {
       messages.set(user, { payload, link: payload.link! });
       continue;
     }
-    const mayRead = (ref: string) => {
-      if (view.hidden.has(ref)) return false;
-      const firstSeen = options.firstSeen.of(ref);
-      return firstSeen !== undefined && firstSeen <= view.seenAt;
-    };
+    const mayRead = readableIn(view, options.firstSeen);
     const readable = [...entities.values()].filter(e => mayRead(e.ref));
     if (!readable.length) continue;
     const rootView: RootDescription = mayRead(outage.rootRef)
