@@ -100,6 +100,25 @@ describe('status pages', () => {
     notify_subscribers: false,
   });
 
+  /** `POST /status_pages/{id}/posts`: an incident post with one update, and these changes. */
+  const openPost = (
+    page: Awaited<ReturnType<typeof pageObjects>>,
+    first: object,
+    changes: object = {},
+  ) =>
+    call('post', `/status_pages/${page.id}/posts`, '/status_pages/{id}/posts', {
+      post: {
+        type: 'status_page_post',
+        title: 'Sign-in failing',
+        post_type: 'incident',
+        starts_at: null,
+        ends_at: null,
+        status_page: { id: page.id, type: 'status_page' },
+        updates: [first],
+        ...changes,
+      },
+    });
+
   it('lists pages, their services and the choices of incident posts, as documented', async () => {
     const page = await pageObjects();
     expect(Object.keys(page.services)).toEqual(['Sign-in', 'Shop']);
@@ -122,26 +141,12 @@ describe('status pages', () => {
 
   it('opens an incident post, updates it until resolved, and lists it by its latest status', async () => {
     const page = await pageObjects();
-    const opened = await call(
-      'post',
-      `/status_pages/${page.id}/posts`,
-      '/status_pages/{id}/posts',
-      {
-        post: {
-          type: 'status_page_post',
-          title: 'Sign-in failing',
-          post_type: 'incident',
-          starts_at: null,
-          ends_at: null,
-          status_page: { id: page.id, type: 'status_page' },
-          updates: [
-            update(page, 'Investigating', {
-              'Sign-in': 'Major outage',
-              Shop: 'Degraded performance',
-            }),
-          ],
-        },
-      },
+    const opened = await openPost(
+      page,
+      update(page, 'Investigating', {
+        'Sign-in': 'Major outage',
+        Shop: 'Degraded performance',
+      }),
     );
     expect(opened.status).toBe(201);
     const postId = opened.body.post.id;
@@ -204,23 +209,7 @@ describe('status pages', () => {
   it("refuses what the page's own objects do not allow, and what the document does not", async () => {
     const page = await pageObjects();
     const post = (changes: object, first = update(page, 'Investigating', {})) =>
-      call(
-        'post',
-        `/status_pages/${page.id}/posts`,
-        '/status_pages/{id}/posts',
-        {
-          post: {
-            type: 'status_page_post',
-            title: 'Sign-in failing',
-            post_type: 'incident',
-            starts_at: null,
-            ends_at: null,
-            status_page: { id: page.id, type: 'status_page' },
-            updates: [first],
-            ...changes,
-          },
-        },
-      );
+      openPost(page, first, changes);
     const maintenanceStatus = {
       ...update(page, 'Investigating', {}),
       status: { id: 'PNOSUCH', type: 'status_page_status' },
