@@ -8,6 +8,7 @@ import {
   triggerLoginOutage,
 } from '../__testUtils__/shopOrganisation';
 import { createStatusStack } from '../__testUtils__/statusStack';
+import { movableClock } from '../__testUtils__/movableClock';
 
 jest.setTimeout(120_000);
 
@@ -46,13 +47,7 @@ describe('BudgetNotifier', () => {
         objectives: { defaults: [{ kind: 'component', target: 99.9 }] },
       },
     });
-    let nowMs = Date.now();
-    const clock = {
-      now: () => new Date(nowMs),
-      advance: (ms: number) => {
-        nowMs += ms;
-      },
-    };
+    const clock = movableClock();
     return { stack, clock };
   }
 

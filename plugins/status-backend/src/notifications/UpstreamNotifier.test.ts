@@ -9,6 +9,7 @@ import {
   triggerLoginOutage,
 } from '../__testUtils__/shopOrganisation';
 import { createStatusStack } from '../__testUtils__/statusStack';
+import { movableClock } from '../__testUtils__/movableClock';
 
 jest.setTimeout(120_000);
 
@@ -48,13 +49,7 @@ describe('UpstreamNotifier', () => {
         },
       },
     });
-    let nowMs = Date.now();
-    const clock = {
-      advance: (ms: number) => {
-        nowMs += ms;
-      },
-      now: () => new Date(nowMs),
-    };
+    const clock = movableClock();
     /** A (re)started backend: its engine refreshed from the store and catalog. */
     const start = async () => {
       const parts = await stack.makeParts(clock.now);

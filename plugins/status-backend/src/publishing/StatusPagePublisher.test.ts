@@ -8,6 +8,7 @@ import {
   triggerLoginOutage,
 } from '../__testUtils__/shopOrganisation';
 import { createStatusStack } from '../__testUtils__/statusStack';
+import { movableClock } from '../__testUtils__/movableClock';
 import { statusPageSource } from './StatusPagePublisher';
 
 jest.setTimeout(120_000);
@@ -64,13 +65,7 @@ describe('StatusPagePublisher', () => {
         ],
       },
     });
-    let nowMs = Date.now();
-    const clock = {
-      now: () => new Date(nowMs),
-      advance: (ms: number) => {
-        nowMs += ms;
-      },
-    };
+    const clock = movableClock();
     const start = async () => {
       const parts = await stack.makeParts(clock.now);
       await parts.engine!.refreshCatalog();
