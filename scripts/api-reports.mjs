@@ -36,6 +36,7 @@ const PACKAGES = [
   'plugins/status-common',
   'plugins/status-node',
   'plugins/catalog-backend-module-status',
+  'plugins/notifications-backend-module-msteams',
 ];
 const check = process.argv.includes('--check');
 

@@ -51,3 +51,12 @@ export type {
   StatusPagePost,
   StatusPagePostUpdate,
 } from './statusPages';
+export { TeamsWorkflows } from './teams/TeamsWorkflows';
+export type {
+  PostedTeamsCard,
+  TeamsWorkflowFault,
+} from './teams/TeamsWorkflows';
+export {
+  adaptiveCardProblems,
+  teamsMessageProblems,
+} from './teams/validateTeamsMessage';

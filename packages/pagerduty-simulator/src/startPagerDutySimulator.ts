@@ -29,6 +29,10 @@ import { CatalogSeed, readCatalogSeed } from './seed/readCatalog';
 import { seedAccount } from './seed/seedAccount';
 import { AccountState } from './state';
 import { createWebPages } from './webPages';
+import { createTeamsControlRouter } from './teams/teamsControlRouter';
+import { createTeamsRouter } from './teams/teamsRouter';
+import { createTeamsWebPage } from './teams/teamsWebPage';
+import { TeamsWorkflows } from './teams/TeamsWorkflows';
 import {
   WebhookDeliveryOptions,
   WebhookDispatcher,
@@ -66,6 +70,12 @@ export type PagerDutySimulatorOptions = {
   historyDays?: number;
   /** Status pages of the account (none by default), their IDs derived from their names. */
   statusPages?: StatusPageDefinition[];
+  /**
+   * Simulated Microsoft Teams workflow webhooks: any workflow name takes
+   * posts at `/teams/workflows/{name}/invoke?sig=<signature>` (default
+   * signature `simulator-signature`).
+   */
+  teams?: { signature?: string };
   /** A scenario to start with, optionally held in its worst state and backdated. */
   scenario?: { name: string; hold?: boolean; startedSecondsAgo?: number };
   /** Speeds up scenario timelines in tests (0.01 runs them 100 times faster). */
@@ -95,6 +105,8 @@ export type PagerDutySimulator = {
   faults: Faults;
   /** The account's Scoped OAuth apps and their tokens (revoke, change scopes, expire). */
   oauth: OAuthApps;
+  /** The simulated Teams workflows and the cards they took. */
+  teams: TeamsWorkflows;
   /** REST API requests received (all answers, 429 and faults included), for tests and benchmarks. */
   readonly requestCount: number;
   /** The last 100 requests refused for breaking PagerDuty's contract or lacking an OAuth scope, with why. */
@@ -171,6 +183,10 @@ export async function startPagerDutySimulator(
   });
   const faultRandom = new Random(seed + 1);
 
+  const teams = new TeamsWorkflows(
+    options.teams?.signature ?? 'simulator-signature',
+  );
+  app.use('/_control/teams', createTeamsControlRouter(teams));
   app.use(
     '/_control',
     createControlRouter({
@@ -181,7 +197,9 @@ export async function startPagerDutySimulator(
       webhooks,
     }),
   );
+  app.use('/web/teams', createTeamsWebPage(teams));
   app.use('/web', createWebPages(state));
+  app.use('/teams', createTeamsRouter({ workflows: teams, now, log }));
   const oauth = new OAuthApps(options.oauth, now);
   app.use(createOAuthRouter({ apps: oauth, log }));
   let requestCount = 0;
@@ -286,6 +304,7 @@ export async function startPagerDutySimulator(
     webhooks,
     scenarios,
     oauth,
+    teams,
     get faults() {
       return faults;
     },
