@@ -332,6 +332,13 @@ export interface Config {
       excludeOwners?: string[];
       /** How many entities, systems and groups one user may follow (200 by default). */
       maxSubscriptionsPerUser?: number;
+      /**
+       * Tells owning Groups too, once each, for their channels: a
+       * notification processor (the Microsoft Teams module, Slack's) posts it
+       * to the channel the Group's annotation names. Its text names only what
+       * every member of the Group may read. False by default.
+       */
+      channels?: boolean;
     };
     /**
      * Status badges (SVG) and Atom feeds of level changes, readable without

@@ -35,7 +35,10 @@ describe('BudgetNotifier', () => {
   afterEach(() => sim?.close());
 
   /** The shop organisation with notifications on, a 99.9 % objective on every component, and a clock the test moves. */
-  async function shop(databaseId: Parameters<typeof databases.init>[0]) {
+  async function shop(
+    databaseId: Parameters<typeof databases.init>[0],
+    channels = false,
+  ) {
     sim = await startShopSimulator();
     const stack = await createStatusStack({
       knex: await databases.init(databaseId),
@@ -43,7 +46,7 @@ describe('BudgetNotifier', () => {
       logger: mockServices.logger.mock(),
       entities: organisation,
       config: {
-        notifications: { enabled: true },
+        notifications: { enabled: true, channels },
         objectives: { defaults: [{ kind: 'component', target: 99.9 }] },
       },
     });
@@ -196,6 +199,65 @@ describe('BudgetNotifier', () => {
       expect(stack.sentNotifications).toHaveLength(0);
       stack.failNextSends(0);
       expect(await parts.budgets!.notifier.run()).toMatchObject({ sent: 6 });
+      expect(await parts.budgets!.notifier.run()).toMatchObject({ sent: 0 });
+    });
+
+    it("tells the owning Group's channel once, naming only what every member may read, and by name once all were served", async () => {
+      const { stack, clock } = await shop(databaseId, true);
+      const parts = await stack.makeParts(clock.now);
+      await parts.engine!.refreshCatalog();
+      triggerLoginOutage(sim!);
+      await stack.sync.syncOnce();
+      await parts.engine!.refreshSignals();
+      await parts.userViews.seen(SAM, ALL_REFS);
+      await parts.userViews.seen(PAT, ALL_REFS);
+      await parts.userViews.seen(KIM, readableBut(AUTH));
+      await parts.userViews.seen(LEE, readableBut(MEMBERSHIP));
+      clock.advance(20 * MIN);
+      await parts.engine!.refreshSignals();
+      await parts.budgets!.refresher.run();
+      const channels = () =>
+        stack.sentNotifications.filter(
+          n => (n.recipients as any).excludeEntityRef,
+        );
+      const to = (group: string) =>
+        channels().filter(n => (n.recipients as any).entityRef.includes(group));
+
+      // six owners' texts and three channels' (shop's of cart-api, platform's
+      // of its two services); nia was never served, so shop's names nothing
+      expect(await parts.budgets!.notifier.run()).toMatchObject({ sent: 9 });
+      expect(to('group:default/shop').map(n => n.payload)).toEqual([
+        expect.objectContaining({
+          title: 'An error budget of an entity you own is burning fast',
+          link: '/status',
+        }),
+      ]);
+      expect(to('group:default/shop')[0].payload.topic).toBeUndefined();
+      expect(
+        to('group:default/platform')
+          .map(n => n.payload.title)
+          .sort(),
+      ).toEqual([
+        'auth-service: error budget burning fast (own downtime)',
+        'membership-api: error budget burning fast (inherited)',
+      ]);
+
+      // once nia is served, the channel is told by name in place: the root
+      // hidden from kim is not named
+      await parts.userViews.seen(NIA, ALL_REFS);
+      expect(await parts.budgets!.notifier.run()).toMatchObject({ sent: 2 });
+      const shopChannel = to('group:default/shop');
+      expect(shopChannel).toHaveLength(2);
+      expect(shopChannel[1].payload.title).toBe(
+        'cart-api: error budget burning fast (inherited)',
+      );
+      expect(shopChannel[1].payload.scope).toBe(shopChannel[0].payload.scope);
+      expect(shopChannel[1].payload.description).toContain(
+        'an upstream you may not see used',
+      );
+      expect(JSON.stringify(shopChannel)).not.toMatch(
+        /auth-service|membership/,
+      );
       expect(await parts.budgets!.notifier.run()).toMatchObject({ sent: 0 });
     });
   });

@@ -15,8 +15,9 @@ import { EntityFirstSeen } from './EntityFirstSeen';
 import { byText, readableIn } from './outageMessages';
 import { OutageAudience } from './OutageAudience';
 import { NotificationRules } from './readNotificationRules';
-import { UserViews } from './UserViews';
+import { ServedView, UserViews } from './UserViews';
 import { sendToUsers } from './sendToUsers';
+import { readRecipientViews } from './channels';
 
 /** What one run did. */
 export type BudgetNotifierRun = {
@@ -29,7 +30,8 @@ export type BudgetNotifierRun = {
 };
 
 /**
- * Tells an entity's owners when its error budget burns fast (see
+ * Tells an entity's owners (and, with `channels`, its owning Group's
+ * channel, in words every member may read) when its error budget burns fast (see
  * `burningBy`): once per burn, from the summaries the budget refresher
  * keeps, in words that say whether the burn is the entity's own downtime or
  * inherited, naming the upstream that used the most of the budget only to
@@ -90,10 +92,16 @@ export class BudgetNotifier {
         startedAt: now,
       };
       // told already: only those told without names, once they were served
+      const channel = this.audience.channelOf(entityRef);
       const owners = episode.notifiedAt
         ? episode.toldUnserved!
-        : this.audience.ownersOf(entityRef);
-      const views = await this.options.userViews.viewsOf(owners);
+        : [...this.audience.ownersOf(entityRef), ...(channel ? [channel] : [])];
+      const views = new Map<string, ServedView>();
+      await readRecipientViews(owners, {
+        userViews: this.options.userViews,
+        membersOf: group => this.audience.membersOfGroup(group),
+        known: views,
+      });
       if (episode.notifiedAt && owners.every(user => !views.get(user)))
         continue;
       const scope = budgetScopeOf(episode);

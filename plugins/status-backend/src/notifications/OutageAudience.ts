@@ -2,10 +2,14 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { StatusStore } from '../database';
 import { StatusEngine } from '../engine/StatusEngine';
 import { addTo } from '../lib/addTo';
+import { isChannelRef } from './channels';
 import { NotificationRules } from './readNotificationRules';
 import { ImpactedEntity, UpstreamOutage } from './upstreamOutages';
 
-/** Per user told of an outage, the entities of theirs it reaches, by ref. */
+/**
+ * Per user (or Group's channel, see `isChannelRef`) told of an outage, the
+ * entities of theirs it reaches, by ref.
+ */
 export type Audience = Map<string, Map<string, ImpactedEntity>>;
 
 /**
@@ -59,6 +63,8 @@ export class OutageAudience {
       told.set(user, entities);
     };
     for (const [user, entity] of this.owningUsers(outage)) tell(user, entity);
+    for (const [group, entity] of this.owningChannels(outage))
+      tell(group, entity);
     for (const [user, entity] of this.followers(outage)) tell(user, entity);
     return told;
   }
@@ -76,6 +82,37 @@ export class OutageAudience {
     return parseEntityRef(owner).kind.toLocaleLowerCase('en-US') === 'user'
       ? [owner]
       : this.membersOf().get(owner) ?? [];
+  }
+
+  /** A Group's members, as of the last catalog read. */
+  membersOfGroup(group: string): string[] {
+    return this.membersOf().get(group) ?? [];
+  }
+
+  /**
+   * The owning Group to tell for its channel (with `channels` on): none when
+   * the owner is a user, opted out or is excluded.
+   */
+  channelOf(ref: string): string | undefined {
+    const { engine, rules } = this.options;
+    if (!rules.channels) return undefined;
+    const owner = engine.entity(ref)?.owner;
+    if (!owner || !isChannelRef(owner)) return undefined;
+    if (rules.excludedOwners.has(owner.toLocaleLowerCase('en-US')))
+      return undefined;
+    if (engine.entity(owner)?.notificationsDisabled) return undefined;
+    return owner;
+  }
+
+  /** The owning Groups' channels, as {@link owningUsers} their members. */
+  private *owningChannels(
+    outage: UpstreamOutage,
+  ): Generator<[string, ImpactedEntity]> {
+    const rootOwner = this.options.engine.entity(outage.rootRef)?.owner;
+    for (const impacted of outage.impacted) {
+      const channel = this.channelOf(impacted.ref);
+      if (channel && channel !== rootOwner) yield [channel, impacted];
+    }
   }
 
   /**

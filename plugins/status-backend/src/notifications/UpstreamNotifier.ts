@@ -25,6 +25,7 @@ import { Audience, OutageAudience } from './OutageAudience';
 import { UpstreamOutage } from './upstreamOutages';
 import { TellingInputs } from './TellingInputs';
 import { sendToUsers } from './sendToUsers';
+import { readRecipientViews } from './channels';
 
 /** What one run did. */
 export type NotifierRun = {
@@ -67,6 +68,7 @@ export class UpstreamNotifier {
     policiesOf: Map<string, StatusEscalationPolicy[]>;
   };
   private readonly inputs: TellingInputs;
+  private readonly audience: OutageAudience;
   /** When each entity first appeared: shared with the budget notifier. */
   readonly firstSeen: EntityFirstSeen;
   /** Users' views as read, for one version of them. */
@@ -100,10 +102,11 @@ export class UpstreamNotifier {
       store: options.store.notifications,
       now: () => this.now(),
     });
+    this.audience = new OutageAudience(options);
     this.inputs = new TellingInputs({
       engine: options.engine,
       minLevel: options.rules.minLevel,
-      audience: new OutageAudience(options),
+      audience: this.audience,
       firstSeen: this.firstSeen,
     });
   }
@@ -223,13 +226,13 @@ export class UpstreamNotifier {
     );
   }
 
-  /** The views of these users, read once per run. */
-  private async readViews(users: string[]) {
-    const cache = this.run$!.views;
-    const unread = [...new Set(users)].filter(user => !cache.has(user));
-    if (unread.length)
-      for (const [user, view] of await this.options.userViews.viewsOf(unread))
-        cache.set(user, view);
+  /** The views of these users and channels, read once per run. */
+  private async readViews(recipients: string[]) {
+    await readRecipientViews(recipients, {
+      userViews: this.options.userViews,
+      membersOf: group => this.audience.membersOfGroup(group),
+      known: this.run$!.views,
+    });
   }
 
   private async tell(

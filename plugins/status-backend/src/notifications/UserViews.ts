@@ -3,6 +3,9 @@ import { createHash } from 'node:crypto';
 import { StatusStore } from '../database';
 import { Readable } from '../lib/readable';
 
+/** A user's view as last served: what they may not read, and when. */
+export type ServedView = { hidden: Set<string>; seenAt: Date } | undefined;
+
 /** A view unchanged is stored again after this long, to keep `seenAt` honest. */
 const RESAVE_AFTER_MS = 10 * 60_000;
 /** Beyond this many hidden entities a view is not stored: the user is treated as never seen. */
@@ -67,9 +70,7 @@ export class UserViews {
    * for users never served. Entities that appeared after `seenAt` are in no
    * view: treat them as hidden ({@link EntityFirstSeen}).
    */
-  async viewsOf(
-    userRefs: string[],
-  ): Promise<Map<string, { hidden: Set<string>; seenAt: Date } | undefined>> {
+  async viewsOf(userRefs: string[]): Promise<Map<string, ServedView>> {
     const views = await this.options.store.notifications.getUserViews(userRefs);
     return new Map(
       userRefs.map(user => {

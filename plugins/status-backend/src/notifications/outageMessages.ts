@@ -11,6 +11,7 @@ import {
 } from './notificationMessages';
 import { Audience } from './OutageAudience';
 import { UpstreamOutage } from './upstreamOutages';
+import { ServedView } from './UserViews';
 
 /** One user's text about an outage, and what its follow-up needs. */
 export type OutageMessage = {
@@ -19,8 +20,7 @@ export type OutageMessage = {
   rootName?: string;
 };
 
-/** A user's view as last served: what they may not read, and when. */
-export type ServedView = { hidden: Set<string>; seenAt: Date } | undefined;
+export type { ServedView } from './UserViews';
 
 /**
  * One notification scope per episode: updates replace it in the bell. Users

@@ -15,7 +15,9 @@ describe('status.notifications and status.public', () => {
       minDurationMs: 120_000,
       excludedOwners: new Set(),
       maxSubscriptionsPerUser: 200,
+      channels: false,
     });
+    expect(notifications({ channels: true }).channels).toBe(true);
     expect(
       notifications({
         enabled: true,

@@ -14,6 +14,11 @@ export type NotificationRules = {
   excludedOwners: Set<string>;
   /** How many entities, systems and groups one user may follow. */
   maxSubscriptionsPerUser: number;
+  /**
+   * Whether owning Groups are told too, for their channels (Teams, Slack),
+   * in words every member may read.
+   */
+  channels: boolean;
 };
 
 /** `status.notifications` from config, checked. */
@@ -56,5 +61,6 @@ export function readNotificationRules(config: Config): NotificationRules {
       ),
     ),
     maxSubscriptionsPerUser,
+    channels: section?.getOptionalBoolean('channels') ?? false,
   };
 }
