@@ -32,6 +32,10 @@ backend.add(import('@backstage/plugin-events-backend'));
 // notifications and signals (live updates to open browsers)
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
+// Microsoft Teams channels: cards through workflow webhooks (see app-config.yaml)
+backend.add(
+  import('@status-layer/plugin-notifications-backend-module-msteams'),
+);
 
 // status: entity health from PagerDuty and monitoring tools
 backend.add(import('@status-layer/plugin-status-backend'));

@@ -228,7 +228,7 @@ describe('BudgetNotifier', () => {
       expect(await parts.budgets!.notifier.run()).toMatchObject({ sent: 9 });
       expect(to('group:default/shop').map(n => n.payload)).toEqual([
         expect.objectContaining({
-          title: 'An error budget of an entity you own is burning fast',
+          title: 'An error budget of an entity your team owns is burning fast',
           link: '/status',
         }),
       ]);

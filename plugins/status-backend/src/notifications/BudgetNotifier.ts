@@ -17,7 +17,7 @@ import { OutageAudience } from './OutageAudience';
 import { NotificationRules } from './readNotificationRules';
 import { ServedView, UserViews } from './UserViews';
 import { sendToUsers } from './sendToUsers';
-import { readRecipientViews } from './channels';
+import { isChannelRef, readRecipientViews } from './channels';
 
 /** What one run did. */
 export type BudgetNotifierRun = {
@@ -113,7 +113,10 @@ export class BudgetNotifier {
           unserved.push(user);
           if (!episode.notifiedAt)
             messages.set(user, {
-              payload: unservedBudgetBurnNotification({ scope }),
+              payload: unservedBudgetBurnNotification({
+                scope,
+                forChannel: isChannelRef(user),
+              }),
             });
           continue;
         }

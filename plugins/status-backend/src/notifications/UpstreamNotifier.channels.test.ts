@@ -159,7 +159,7 @@ describe('UpstreamNotifier with channels', () => {
       await on.parts.notifier!.run();
       const [channel] = on.toChannel();
       expect(channel.payload).toMatchObject({
-        title: 'An upstream outage affects entities you own or follow',
+        title: 'An upstream outage affects entities your team owns',
         link: '/status',
       });
       expect(JSON.stringify(channel.payload)).not.toMatch(

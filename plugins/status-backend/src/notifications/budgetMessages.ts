@@ -89,12 +89,24 @@ export function budgetBurnNotification(options: {
  */
 export function unservedBudgetBurnNotification(options: {
   scope: string;
+  /** For a Group's channel (see `isChannelRef`): worded for its members. */
+  forChannel?: boolean;
 }): NotificationPayload {
+  const wording = options.forChannel
+    ? {
+        title: 'An error budget of an entity your team owns is burning fast',
+        description:
+          'The status page shows which objective, how fast its budget burns and whose downtime burns it. ' +
+          'This message names nothing because not every member of the team has opened the status page yet, so the portal cannot tell what all of them may see.',
+      }
+    : {
+        title: 'An error budget of an entity you own is burning fast',
+        description:
+          'The status page shows which objective, how fast its budget burns and whose downtime burns it. ' +
+          'This notification names nothing because you have not opened the status page yet, so the portal cannot tell what you may see.',
+      };
   return {
-    title: 'An error budget of an entity you own is burning fast',
-    description:
-      'The status page shows which objective, how fast its budget burns and whose downtime burns it. ' +
-      'This notification names nothing because you have not opened the status page yet, so the portal cannot tell what you may see.',
+    ...wording,
     link: STATUS_PAGE_LINK,
     severity: 'high',
     topic: BUDGET_BURN_TOPIC,

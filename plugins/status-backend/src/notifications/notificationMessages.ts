@@ -170,13 +170,26 @@ export const STATUS_PAGE_LINK = '/status';
  */
 export function unservedOutageNotification(options: {
   scope: string;
+  /** For a Group's channel (see `isChannelRef`): worded for its members. */
+  forChannel?: boolean;
 }): NotificationPayload {
+  const wording = options.forChannel
+    ? {
+        title: 'An upstream outage affects entities your team owns',
+        description:
+          "The status page shows which of your team's entities are affected, through which upstream, and whom to contact. " +
+          'This message names nothing because not every member of the team has opened the status page yet, so the portal cannot tell what all of them may see; ' +
+          'once they have, its updates name what every member may read.',
+      }
+    : {
+        title: 'An upstream outage affects entities you own or follow',
+        description:
+          'The status page shows which of your entities are affected, through which upstream, and whom to contact. ' +
+          'This notification names nothing because you have not opened the status page yet, so the portal cannot tell what you may see; ' +
+          'once you have, its updates name what you may read.',
+      };
   return {
-    title: 'An upstream outage affects entities you own or follow',
-    description:
-      'The status page shows which of your entities are affected, through which upstream, and whom to contact. ' +
-      'This notification names nothing because you have not opened the status page yet, so the portal cannot tell what you may see; ' +
-      'once you have, its updates name what you may read.',
+    ...wording,
     link: STATUS_PAGE_LINK,
     severity: 'normal',
     topic: UPSTREAM_OUTAGE_TOPIC,

@@ -2,6 +2,7 @@ import { NotificationPayload } from '@backstage/plugin-notifications-common';
 import { HIDDEN_ENTITY_REF } from '@status-layer/plugin-status-common';
 import { createHash } from 'node:crypto';
 import { StoredNotificationEpisode } from '../database';
+import { isChannelRef } from './channels';
 import { EntityFirstSeen } from './EntityFirstSeen';
 import {
   fingerprint,
@@ -87,7 +88,10 @@ export function composeOutageMessages(options: {
     const view = options.views.get(user);
     if (!view) {
       // never served: even their own entities may be hidden from them by a policy
-      const payload = unservedOutageNotification({ scope });
+      const payload = unservedOutageNotification({
+        scope,
+        forChannel: isChannelRef(user),
+      });
       messages.set(user, { payload, link: payload.link! });
       continue;
     }

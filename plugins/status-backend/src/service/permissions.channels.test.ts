@@ -62,7 +62,7 @@ describe("Groups' channels under a real permission policy", () => {
       // not even shop's own entities, which a policy may hide from them
       for (const { payload } of toShopChannel()) {
         expect(payload).toMatchObject({
-          title: 'An upstream outage affects entities you own or follow',
+          title: 'An upstream outage affects entities your team owns',
           link: '/status',
         });
         expect(payload.topic).toBeUndefined();
