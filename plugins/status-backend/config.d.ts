@@ -284,7 +284,10 @@ export interface Config {
       minDurationSeconds?: number;
       /** The least time between two writes to the page (30 by default). */
       minIntervalSeconds?: number;
-      /** The page's impact (by description) for each level. */
+      /**
+       * The page's impact (by description) for each level; `under_maintenance`
+       * is among the impacts of maintenance posts ("Under maintenance").
+       */
       impacts?: {
         operational?: string;
         degraded?: string;
@@ -294,6 +297,11 @@ export interface Config {
       };
       /** The title of the incident posts it opens ("Service disruption"). */
       title?: string;
+      /**
+       * The title of the maintenance posts it opens while a service's entity
+       * is under a PagerDuty maintenance window ("Scheduled maintenance").
+       */
+      maintenanceTitle?: string;
     }>;
     /**
      * Reporting a problem from an entity's status page: the report is added

@@ -11,7 +11,18 @@ export type StatusPageObjects = {
   impacts: Map<string, string>;
   statuses: Map<string, string>;
   severities: Map<string, string>;
+  /** The choices of maintenance posts, description → ID. */
+  maintenance: {
+    impacts: Map<string, string>;
+    statuses: Map<string, string>;
+    severities: Map<string, string>;
+  };
 };
+
+/** An incident post, or a maintenance post with its window. */
+export type StatusPagePostKind =
+  | { postType: 'incident' }
+  | { postType: 'maintenance'; startsAt: Date; endsAt: Date };
 
 /** What one post update says: its status and severity, and each service's impact, by ID. */
 export type StatusPageUpdate = {
@@ -25,8 +36,8 @@ type Choice = { id: string; description: string };
 
 /**
  * Reads a status page, named by name or ID: its services and the statuses,
- * severities and impacts of incident posts (`GET /status_pages` and four
- * reads of the page). A page the account does not have is a NotFoundError.
+ * severities and impacts of incident and of maintenance posts
+ * (`GET /status_pages` and seven reads of the page). A page the account does not have is a NotFoundError.
  */
 export async function readStatusPage(
   client: PagerDutyClient,
@@ -45,12 +56,15 @@ export async function readStatusPage(
       `PagerDuty has no status page named or with the ID "${nameOrId}"`,
     );
   const base = `/status_pages/${encodeURIComponent(page.id)}`;
-  const choices = async (kind: 'impacts' | 'statuses' | 'severities') =>
+  const choices = async (
+    kind: 'impacts' | 'statuses' | 'severities',
+    postType: 'incident' | 'maintenance' = 'incident',
+  ) =>
     new Map(
       (
         await client.get<Choice[]>(
           `${base}/${kind}`,
-          { post_type: 'incident' },
+          { post_type: postType },
           kind,
         )
       ).map(c => [c.description, c.id]),
@@ -72,6 +86,11 @@ export async function readStatusPage(
     impacts: await choices('impacts'),
     statuses: await choices('statuses'),
     severities: await choices('severities'),
+    maintenance: {
+      impacts: await choices('impacts', 'maintenance'),
+      statuses: await choices('statuses', 'maintenance'),
+      severities: await choices('severities', 'maintenance'),
+    },
   };
 }
 
@@ -89,21 +108,24 @@ const updateBody = (update: StatusPageUpdate, postId?: string) => ({
   ...(postId ? { post: { id: postId, type: 'status_page_post' } } : {}),
 });
 
-/** Opens an incident post on a page with its first update; answers the post's ID. */
+/** Opens a post on a page with its first update; answers the post's ID. */
 export async function openStatusPagePost(
   client: PagerDutyClient,
   pageId: string,
-  input: { title: string; update: StatusPageUpdate },
+  input: { title: string; update: StatusPageUpdate; kind?: StatusPagePostKind },
 ): Promise<string> {
+  const kind = input.kind ?? { postType: 'incident' };
   const post = await client.post<{ id: string }>(
     `/status_pages/${encodeURIComponent(pageId)}/posts`,
     {
       post: {
         type: 'status_page_post',
         title: input.title,
-        post_type: 'incident',
-        starts_at: null,
-        ends_at: null,
+        post_type: kind.postType,
+        starts_at:
+          kind.postType === 'maintenance' ? kind.startsAt.toISOString() : null,
+        ends_at:
+          kind.postType === 'maintenance' ? kind.endsAt.toISOString() : null,
         status_page: { id: pageId, type: 'status_page' },
         updates: [updateBody(input.update)],
       },

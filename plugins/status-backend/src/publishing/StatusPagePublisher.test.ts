@@ -163,6 +163,46 @@ describe('StatusPagePublisher', () => {
       expect(source).toMatchObject({ consecutiveFailures: 0 });
     });
 
+    it('shows a maintenance window in a maintenance post of its own, at once, with its start and end, and completes it', async () => {
+      const { stack, start, posts, sim: simulator } = await shop(databaseId);
+      const window = simulator.state.startMaintenance({
+        services: ['auth-service'],
+        minutes: 45,
+      });
+      await stack.sync.syncOnce();
+      const parts = await start();
+      expect(parts.engine!.levels('component:default/auth-service').own).toBe(
+        'under_maintenance',
+      );
+      // planned: shown without waiting for the minimum duration
+      expect(await parts.statusPages!.run()).toEqual({ written: 1, failed: 0 });
+      const page = [...simulator.state.statusPages.pages.values()].find(
+        p => p.name === PAGE,
+      )!;
+      const [post] = [...page.posts.values()];
+      // PagerDuty's times are whole seconds
+      const second = (date: Date) =>
+        new Date(Math.floor(date.getTime() / 1000) * 1000);
+      expect(post).toMatchObject({
+        postType: 'maintenance',
+        title: 'Scheduled maintenance',
+        startsAt: second(window.startTime),
+        endsAt: second(window.endTime),
+      });
+      // no incident post: maintenance is not an outage
+      expect(posts()).toEqual([
+        [['In progress', { 'Sign-in': 'Under maintenance' }]],
+      ]);
+      expect(await parts.statusPages!.run()).toEqual({ written: 0, failed: 0 });
+
+      simulator.state.endMaintenance(window.id);
+      await stack.sync.syncOnce();
+      await parts.engine!.refreshSignals();
+      expect(await parts.statusPages!.run()).toEqual({ written: 1, failed: 0 });
+      expect(posts()[0][1]).toEqual(['Completed', {}]);
+      expect(simulator.refusedRequests).toEqual([]);
+    });
+
     it("publishes inherited impact only when asked, a System's as its worst part's, no faster than its interval, and says why it failed", async () => {
       // carts shows the System mall: the worst of its parts (cart-api, shop-web)
       const { stack, clock, start, posts } = await shop(databaseId, {

@@ -24,6 +24,8 @@ type PageState = {
   /** An impact waiting to have held for the minimum duration, and since when. */
   pending: Record<string, { impact: string; since: number }>;
   lastWriteAt?: number;
+  /** The maintenance post it opened, and the services it shows under maintenance. */
+  maintenance?: { postId: string; serviceIds: string[] };
 };
 
 /** What one run did. */
@@ -40,7 +42,9 @@ export const statusPageSource = (rule: StatusPageRule) =>
  * worst of its parts') as an impact, once
  * that level has held for the minimum duration, through one incident post
  * opened when something is not operational, updated as impacts change and
- * resolved when all is operational again. Writes to a page are spaced by its
+ * resolved when all is operational again. A service whose entity is under a
+ * PagerDuty maintenance window is shown in a maintenance post of its own,
+ * with the window's start and end, at once, completed when it ends. Writes to a page are spaced by its
  * minimum interval; a level not known (stale data) publishes nothing. What
  * was published is stored, so a restart or another replica resumes without
  * opening a second post; a failed write is tried again next run and marks
@@ -104,6 +108,8 @@ export class StatusPagePublisher {
     const next = { ...state.published };
     let waiting = false;
     const serviceIds: string[] = [];
+    /** Services whose entity is under maintenance now, with its window. */
+    const maintained = new Map<string, { startsAt: Date; endsAt: Date }>();
     for (const component of rule.components) {
       const serviceId = page.services.get(component.service);
       if (!serviceId)
@@ -114,6 +120,10 @@ export class StatusPagePublisher {
       const level = this.levelOf(rule, component.entityRef);
       // not known (stale data, or not in the catalog): the page keeps what it shows
       if (level === undefined) continue;
+      if (level === 'under_maintenance') {
+        const window = this.windowOf(component.entityRef);
+        if (window) maintained.set(serviceId, window);
+      }
       const impact = this.impactOf(rule, level);
       const shown = state.published[serviceId] ?? rule.operational;
       if (impact === shown) {
@@ -132,15 +142,41 @@ export class StatusPagePublisher {
         (next[id] ?? rule.operational) !==
         (state.published[id] ?? rule.operational),
     );
-    if (
-      !changed ||
-      (state.lastWriteAt !== undefined &&
-        now - state.lastWriteAt < rule.minIntervalMs)
-    ) {
-      // pending levels are kept for the next run
-      if (waiting || changed) await store.setMeta(key, JSON.stringify(state));
-      return false;
+    const shownMaintained = state.maintenance?.serviceIds ?? [];
+    // planned, with a window: shown at once, without the minimum duration
+    const maintenanceChanged =
+      [...maintained.keys()].sort().join() !==
+      [...shownMaintained].sort().join();
+    const spaced = () =>
+      state.lastWriteAt === undefined ||
+      now - state.lastWriteAt >= rule.minIntervalMs;
+    let wrote = false;
+    if (changed && spaced())
+      wrote = await this.writeIncident(rule, client, page, state, {
+        next,
+        serviceIds,
+        now,
+      });
+    if (maintenanceChanged && spaced()) {
+      await this.writeMaintenance(rule, client, page, state, maintained);
+      state.lastWriteAt = now;
+      wrote = true;
     }
+    // pending levels are kept for the next run
+    if (wrote || waiting || changed || maintenanceChanged)
+      await store.setMeta(key, JSON.stringify(state));
+    return wrote;
+  }
+
+  /** Opens, updates or resolves the incident post; answers whether it wrote. */
+  private async writeIncident(
+    rule: StatusPageRule,
+    client: PagerDutyClient,
+    page: StatusPageObjects,
+    state: PageState,
+    levels: { next: Record<string, string>; serviceIds: string[]; now: number },
+  ): Promise<boolean> {
+    const { next, serviceIds, now } = levels;
     const impacted = Object.entries(next).filter(
       ([, impact]) => impact !== rule.operational,
     );
@@ -183,8 +219,101 @@ export class StatusPagePublisher {
     }
     state.published = next;
     state.lastWriteAt = now;
-    await store.setMeta(key, JSON.stringify(state));
     return true;
+  }
+
+  /**
+   * Opens a maintenance post (its window the earliest start and latest end
+   * of the windows), updates it when the services under maintenance change,
+   * and completes it when none is.
+   */
+  private async writeMaintenance(
+    rule: StatusPageRule,
+    client: PagerDutyClient,
+    page: StatusPageObjects,
+    state: PageState,
+    maintained: Map<string, { startsAt: Date; endsAt: Date }>,
+  ): Promise<void> {
+    const choices = page.maintenance;
+    const update = (
+      status: string,
+      serviceIds: string[],
+    ): StatusPageUpdate => ({
+      message: serviceIds.length
+        ? `${serviceIds.length} of ${rule.components.length} services of ${page.name} are under planned maintenance.`
+        : 'The planned maintenance is over.',
+      statusId: this.choice(choices.statuses, status, 'maintenance status'),
+      severityId: this.choice(
+        choices.severities,
+        'Maintenance',
+        'maintenance severity',
+      ),
+      impacted: serviceIds.map(serviceId => ({
+        serviceId,
+        impactId: this.choice(
+          choices.impacts,
+          rule.maintenanceImpact,
+          'maintenance impact',
+        ),
+      })),
+    });
+    const serviceIds = [...maintained.keys()];
+    if (!state.maintenance) {
+      const windows = [...maintained.values()];
+      const postId = await openStatusPagePost(client, page.id, {
+        title: rule.maintenanceTitle,
+        update: update('In progress', serviceIds),
+        kind: {
+          postType: 'maintenance',
+          startsAt: new Date(
+            Math.min(...windows.map(w => w.startsAt.getTime())),
+          ),
+          endsAt: new Date(Math.max(...windows.map(w => w.endsAt.getTime()))),
+        },
+      });
+      state.maintenance = { postId, serviceIds };
+      return;
+    }
+    const done = serviceIds.length === 0;
+    await addStatusPagePostUpdate(
+      client,
+      page.id,
+      state.maintenance.postId,
+      update(done ? 'Completed' : 'In progress', serviceIds),
+    );
+    state.maintenance = done
+      ? undefined
+      : { postId: state.maintenance.postId, serviceIds };
+  }
+
+  /**
+   * The ongoing maintenance of an entity's PagerDuty services (a System's:
+   * of its parts'), earliest start to latest end; undefined when none is
+   * known, so nothing is published on a guess.
+   */
+  private windowOf(
+    entityRef: string,
+  ): { startsAt: Date; endsAt: Date } | undefined {
+    const { engine } = this.options;
+    const now = this.now().getTime();
+    const refs =
+      engine.entity(entityRef)?.kind.toLocaleLowerCase('en-US') === 'system'
+        ? [...engine.allEntities()]
+            .filter(e => e.system === entityRef && e.kind !== 'System')
+            .map(e => e.ref)
+        : [entityRef];
+    const ongoing = refs
+      .flatMap(ref => engine.maintenanceOf(ref))
+      .map(w => ({
+        startsAt: new Date(w.startTime),
+        endsAt: new Date(w.endTime),
+      }))
+      .filter(w => w.startsAt.getTime() <= now && w.endsAt.getTime() > now);
+    if (!ongoing.length) return undefined;
+    return {
+      startsAt: new Date(Math.min(...ongoing.map(w => w.startsAt.getTime()))),
+      endsAt: new Date(Math.max(...ongoing.map(w => w.endsAt.getTime()))),
+    };
   }
 
   /**

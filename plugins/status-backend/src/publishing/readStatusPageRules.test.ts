@@ -30,10 +30,11 @@ describe('readStatusPageRules', () => {
           degraded: 'Minor issues',
           partial_outage: 'Partial outage',
           major_outage: 'Major outage',
-          under_maintenance: 'Degraded performance',
         },
         operational: 'Operational',
         title: 'Service disruption',
+        maintenanceImpact: 'Under maintenance',
+        maintenanceTitle: 'Scheduled maintenance',
       },
     ]);
     expect(read(undefined)).toEqual([]);

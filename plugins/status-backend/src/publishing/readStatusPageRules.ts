@@ -2,12 +2,14 @@ import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { stringifyEntityRef, parseEntityRef } from '@backstage/catalog-model';
 
-/** The levels a status page shows as an impact; the rest is operational. */
+/**
+ * The levels a status page shows as an impact in its incident post; the
+ * rest is operational there (maintenance has a post of its own).
+ */
 export const PUBLISHED_LEVELS = [
   'degraded',
   'partial_outage',
   'major_outage',
-  'under_maintenance',
 ] as const;
 
 /** One PagerDuty status page kept in step with some entities. */
@@ -30,14 +32,16 @@ export type StatusPageRule = {
   operational: string;
   /** The title of the incident posts it opens. */
   title: string;
+  /** The impact, among maintenance posts' impacts, of a service under maintenance. */
+  maintenanceImpact: string;
+  /** The title of the maintenance posts it opens. */
+  maintenanceTitle: string;
 };
 
 const DEFAULT_IMPACTS: StatusPageRule['impacts'] = {
   degraded: 'Degraded performance',
   partial_outage: 'Partial outage',
   major_outage: 'Major outage',
-  // PagerDuty's incident posts have no maintenance impact: shown as degraded
-  under_maintenance: 'Degraded performance',
 };
 
 /** `status.statusPages` from config, checked: only what an admin wrote is ever published. */
@@ -92,6 +96,12 @@ export function readStatusPageRules(
         ) as StatusPageRule['impacts'],
         operational: impacts?.getOptionalString('operational') ?? 'Operational',
         title: entry.getOptionalString('title') ?? 'Service disruption',
+        maintenanceImpact:
+          impacts?.getOptionalString('under_maintenance') ??
+          'Under maintenance',
+        maintenanceTitle:
+          entry.getOptionalString('maintenanceTitle') ??
+          'Scheduled maintenance',
       };
     },
   );
