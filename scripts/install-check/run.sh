@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# The install check: proves that the five packages work outside this
+# The install check: proves that the six packages work outside this
 # repository, installed the way an adopter installs them, in an app on the
 # new frontend system and in one on the legacy frontend system.
 #
-#  1. builds and packs (`yarn pack`) the five packages, checks the tarballs
+#  1. builds and packs (`yarn pack`) the six packages, checks the tarballs
 #     with publint, and serves them from a local npm registry for the
 #     @status-layer scope (both apps install the same tarballs);
 #  2. scaffolds two separate Backstage apps from the pinned template
@@ -18,7 +18,8 @@
 #     new app on :7007, the legacy one on :7017) against it;
 #  5. opens an incident in the simulator and checks both apps in Chromium:
 #     the Status tab, the overview cards, the home-page card, the /status
-#     dashboard and, in the legacy app, every dashboard tab, the sidebar item,
+#     dashboard, the Teams card each app posts to the simulator and, in the
+#     legacy app, every dashboard tab, the sidebar item,
 #     the catalog's Status column and live updates, with no error boundary.
 #
 # usage: bash scripts/install-check/run.sh   (STATUS_INSTALL_CHECK_KEEP=1 keeps
@@ -106,10 +107,10 @@ wait_for_url() {
 
 # ── 1. the packages, packed as they would be published ──────────────────────
 cd "$STATUS_REPO_ROOT"
-log "install check: building and packing the five packages"
+log "install check: building and packing the six packages"
 # the packages' type declarations are built from tsc's output
 yarn tsc
-for package in status-common status-node status-backend status catalog-backend-module-status; do
+for package in status-common status-node status-backend status catalog-backend-module-status notifications-backend-module-msteams; do
   (cd "plugins/$package" && yarn build && yarn pack --out "$packs/%s-%v.tgz") >"$logs/pack-$package.log" 2>&1 ||
     die "packing plugins/$package failed: $(tail -n 30 "$logs/pack-$package.log")"
 done

@@ -4,6 +4,7 @@ import {
   signInAsGuest,
   waitForRootCause,
 } from '../../../packages/app/e2e-tests/signIn';
+import { expectTeamsCardFrom } from './teamsCard';
 
 // A Backstage app scaffolded from the template, with our packages installed
 // from their tarballs by following the install guide, against the simulator.
@@ -19,6 +20,13 @@ test.describe('the packages installed into a scaffolded app', () => {
       'component:default/auth-service',
     );
     await signInAsGuest(page);
+  });
+
+  test("the e-commerce team's Teams channel gets the outage's card, through the Teams module", async ({
+    request,
+    baseURL,
+  }) => {
+    await expectTeamsCardFrom(request, baseURL!);
   });
 
   test('the overview card and the Status tab explain the impact', async ({

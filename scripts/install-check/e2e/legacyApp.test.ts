@@ -1,4 +1,5 @@
 import { APIRequestContext, expect, Page, test } from '@playwright/test';
+import { expectTeamsCardFrom } from './teamsCard';
 
 // A Backstage app scaffolded from the template's legacy frontend system
 // (`create-app --legacy`), with our packages installed from their tarballs by
@@ -140,6 +141,13 @@ test.describe('the packages installed into a legacy-frontend app', () => {
       });
       await expectNoErrors(page, thrown);
     }
+  });
+
+  test("the e-commerce team's Teams channel gets the outage's card, through the Teams module", async ({
+    request,
+    baseURL,
+  }) => {
+    await expectTeamsCardFrom(request, baseURL!);
   });
 
   test('the catalog table has a Status column', async ({ page }) => {
