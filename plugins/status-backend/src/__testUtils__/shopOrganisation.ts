@@ -199,3 +199,20 @@ export function useShopDuringLoginOutage(
     return started;
   };
 }
+
+/**
+ * What a served user may read in an organisation: every entity but the
+ * hidden ones, as `UserViews.seen` takes it.
+ */
+export function organisationRefs(organisation: Entity[]) {
+  const all = new Set(
+    organisation.map(
+      e => `${e.kind.toLocaleLowerCase('en-US')}:default/${e.metadata.name}`,
+    ),
+  );
+  return {
+    all,
+    but: (...hidden: string[]) =>
+      new Set([...all].filter(ref => !hidden.includes(ref))),
+  };
+}

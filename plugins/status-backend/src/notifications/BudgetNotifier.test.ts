@@ -6,6 +6,7 @@ import {
   people,
   startShopSimulator,
   triggerLoginOutage,
+  organisationRefs,
 } from '../__testUtils__/shopOrganisation';
 import { createStatusStack } from '../__testUtils__/statusStack';
 import { movableClock } from '../__testUtils__/movableClock';
@@ -23,11 +24,7 @@ const LEE = 'user:default/lee';
 const PAT = 'user:default/pat';
 
 const organisation = [...people, member('kim', 'shop'), member('lee', 'shop')];
-const ALL_REFS = new Set(
-  organisation.map(e => `${e.kind.toLowerCase()}:default/${e.metadata.name}`),
-);
-const readableBut = (...hidden: string[]) =>
-  new Set([...ALL_REFS].filter(ref => !hidden.includes(ref)));
+const { all: ALL_REFS, but: readableBut } = organisationRefs(organisation);
 
 describe('BudgetNotifier', () => {
   const databases = createTestDatabases();

@@ -5,6 +5,7 @@ import {
   people,
   startShopSimulator,
   triggerLoginOutage,
+  organisationRefs,
 } from '../__testUtils__/shopOrganisation';
 import { createStatusStack } from '../__testUtils__/statusStack';
 import { movableClock } from '../__testUtils__/movableClock';
@@ -18,11 +19,7 @@ const MEMBERSHIP = 'component:default/membership-api';
 const SAM = 'user:default/sam';
 const NIA = 'user:default/nia';
 
-const ALL_REFS = new Set(
-  people.map(e => `${e.kind.toLowerCase()}:default/${e.metadata.name}`),
-);
-const readableBut = (...hidden: string[]) =>
-  new Set([...ALL_REFS].filter(ref => !hidden.includes(ref)));
+const { all: ALL_REFS, but: readableBut } = organisationRefs(people);
 
 describe('channelView', () => {
   const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 0, minute));
