@@ -18,9 +18,7 @@ import {
   TeamsDestination,
 } from './routing/destinations';
 import { TeamsConfig } from './routing/readTeamsConfig';
-
-/** Cards remembered per webhook and scope, at most: the oldest are forgotten first. */
-export const MAX_REMEMBERED_CARDS = 10_000;
+import { PostedCards } from './database/PostedCards';
 
 /** Recipient entities looked up per notification, at most. */
 export const MAX_RECIPIENT_ENTITIES = 500;
@@ -41,18 +39,19 @@ const realSleep = (ms: number) =>
  * delays or breaks the notifications backend or its other processors.
  * Teams' workflow webhooks cannot edit a posted message: a notification
  * sent again in place (same scope) posts one card marked as an update when
- * its content changed, and nothing when it did not.
+ * its content changed, and nothing when it did not, on any replica and
+ * after a restart ({@link PostedCards}).
  *
  * @internal
  */
 export class TeamsNotificationProcessor implements NotificationProcessor {
   private readonly queue: DeliveryQueue;
-  /** Per webhook and scope, a digest of the card last queued. */
-  private readonly posted = new Map<string, string>();
 
   constructor(
     private readonly options: {
       config: TeamsConfig;
+      /** The card last posted per webhook and scope. */
+      posted: PostedCards;
       catalog: CatalogService;
       auth: AuthService;
       logger: LoggerService;
@@ -139,11 +138,11 @@ export class TeamsNotificationProcessor implements NotificationProcessor {
     const content = createHash('sha256')
       .update(JSON.stringify(teamsMessage({ payload, link, words })))
       .digest('hex');
+    const { scope } = payload;
     for (const destination of destinations) {
-      const remembered = payload.scope
-        ? `${destination.key}\u0000${payload.scope}`
+      const before = scope
+        ? await this.options.posted.lastPosted(destination.key, scope)
         : undefined;
-      const before = remembered ? this.posted.get(remembered) : undefined;
       if (before === content) continue;
       const message = teamsMessage({
         payload,
@@ -151,16 +150,21 @@ export class TeamsNotificationProcessor implements NotificationProcessor {
         words,
         updated: before !== undefined,
       });
-      if (!this.queue.add(destination, message)) continue;
-      if (remembered) this.remember(remembered, content);
+      const forgetIfFailed = (outcome: PostOutcome) => {
+        if (outcome.ok || !scope) return;
+        // not posted: the same card sent again is tried again
+        this.options.posted
+          .forget(destination.key, scope, content)
+          .catch(error =>
+            this.options.logger.warn(
+              `Microsoft Teams: could not forget a card that was not posted: ${error}`,
+            ),
+          );
+      };
+      if (!this.queue.add(destination, message, forgetIfFailed)) continue;
+      if (scope)
+        await this.options.posted.remember(destination.key, scope, content);
     }
-  }
-
-  private remember(key: string, content: string) {
-    this.posted.delete(key);
-    this.posted.set(key, content);
-    if (this.posted.size > MAX_REMEMBERED_CARDS)
-      this.posted.delete(this.posted.keys().next().value!);
   }
 
   /** The recipients' annotations, read in one request. */

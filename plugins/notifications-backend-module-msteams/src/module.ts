@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationsProcessingExtensionPoint } from '@backstage/plugin-notifications-node';
+import { PostedCards } from './database/PostedCards';
 import { readTeamsConfig } from './routing/readTeamsConfig';
 import { TeamsNotificationProcessor } from './TeamsNotificationProcessor';
 
@@ -25,13 +26,15 @@ export const notificationsModuleMsTeams = createBackendModule({
         logger: coreServices.logger,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
+        database: coreServices.database,
       },
-      async init({ processing, config, logger, auth, catalog }) {
+      async init({ processing, config, logger, auth, catalog, database }) {
         const teams = readTeamsConfig(config);
         if (!teams) return;
         processing.addProcessor(
           new TeamsNotificationProcessor({
             config: teams,
+            posted: await PostedCards.create({ database }),
             catalog,
             auth,
             logger,

@@ -30,8 +30,15 @@ export class DeliveryQueue {
     },
   ) {}
 
-  /** Queues a card; false when the queue is full and the card is dropped. */
-  add(destination: TeamsDestination, body: unknown): boolean {
+  /**
+   * Queues a card; false when the queue is full and the card is dropped.
+   * `done` is told how its post ended.
+   */
+  add(
+    destination: TeamsDestination,
+    body: unknown,
+    done?: (outcome: PostOutcome) => void,
+  ): boolean {
     const { logger } = this.options;
     if (this.queued >= this.options.maxQueued) {
       logger.warn(
@@ -56,6 +63,7 @@ export class DeliveryQueue {
           `Microsoft Teams: a card for ${destination.label} was not posted after ${outcome.attempts} tries: ${outcome.reason}`,
         );
       this.options.onDone?.(destination, outcome);
+      done?.(outcome);
       await this.options.sleep(MIN_SPACING_MS);
     });
     this.lines.set(destination.key, next);

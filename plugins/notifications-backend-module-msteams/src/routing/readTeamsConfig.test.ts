@@ -39,26 +39,26 @@ describe('readTeamsConfig', () => {
 
   it.each([
     [
-      { webhooks: { a: { url: 'http://example.com/x?sig=s3cret-sig' } } },
       'webhooks.a.url must be an https URL',
+      { webhooks: { a: { url: 'http://example.com/x?sig=s3cret-sig' } } },
     ],
     [
+      'topics[0].webhooks names the webhook "b"',
       {
         webhooks: { a: { url: SECRET } },
         topics: [{ topic: 't', webhooks: ['b'] }],
       },
-      'topics[0].webhooks names the webhook "b"',
     ],
     [
-      { webhooks: { a: { url: SECRET } }, broadcast: ['c'] },
       'broadcast names the webhook "c"',
+      { webhooks: { a: { url: SECRET } }, broadcast: ['c'] },
     ],
-    [{ language: 'fr' }, 'language must be en or ja'],
-    [{ retries: 11 }, 'retries must be a whole number from 0 to 10'],
-    [{ timeoutMs: 5 }, 'timeoutMs must be a whole number from 100 to 60000'],
-  ])(
-    'refuses %j with a clear error that never shows a URL',
-    (msteams, message) => {
+    ['language must be en or ja', { language: 'fr' }],
+    ['retries must be a whole number from 0 to 10', { retries: 11 }],
+    ['timeoutMs must be a whole number from 100 to 60000', { timeoutMs: 5 }],
+  ] as [string, JsonObject][])(
+    'says "%s", never showing a URL',
+    (message, msteams) => {
       let error: Error | undefined;
       try {
         read(msteams);
