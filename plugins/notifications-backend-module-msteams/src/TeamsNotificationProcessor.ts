@@ -161,9 +161,11 @@ export class TeamsNotificationProcessor implements NotificationProcessor {
             ),
           );
       };
-      if (!this.queue.add(destination, message, forgetIfFailed)) continue;
+      // remembered before it is queued, so a fast failure's forgetting follows it
       if (scope)
         await this.options.posted.remember(destination.key, scope, content);
+      if (!this.queue.add(destination, message, forgetIfFailed) && scope)
+        await this.options.posted.forget(destination.key, scope, content);
     }
   }
 
