@@ -34,9 +34,14 @@ export function channelView(
   return { hidden, seenAt: seenAt! };
 }
 
+/** Per map of views, the members each channel's view was built from. */
+const builtFrom = new WeakMap<Map<string, ServedView>, Map<string, string>>();
+
 /**
  * The views of users and Groups' channels, into `known` (users already
- * there are not read again): a channel's from its members' views.
+ * there are not read again): a channel's from its members' views, built
+ * again only when its members changed (`known` is replaced when any view
+ * was saved again).
  */
 export async function readRecipientViews(
   recipients: string[],
@@ -55,6 +60,14 @@ export async function readRecipientViews(
   if (unread.length)
     for (const [user, view] of await options.userViews.viewsOf(unread))
       known.set(user, view);
-  for (const channel of channels)
-    known.set(channel, channelView(options.membersOf(channel), known));
+  let built = builtFrom.get(known);
+  if (!built) builtFrom.set(known, (built = new Map()));
+  for (const channel of channels) {
+    const members = options.membersOf(channel);
+    const signature = members.join('\n');
+    // the same members' views as last time: the union is not built again
+    if (known.has(channel) && built.get(channel) === signature) continue;
+    known.set(channel, channelView(members, known));
+    built.set(channel, signature);
+  }
 }
