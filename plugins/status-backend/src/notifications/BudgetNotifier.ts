@@ -16,7 +16,7 @@ import { byText, readableIn } from './outageMessages';
 import { OutageAudience } from './OutageAudience';
 import { NotificationRules } from './readNotificationRules';
 import { ServedView, UserViews } from './UserViews';
-import { sendToUsers } from './sendToUsers';
+import { sendToRecipients } from './sendToRecipients';
 import { isChannelRef, readRecipientViews } from './channels';
 
 /** What one run did. */
@@ -159,10 +159,10 @@ export class BudgetNotifier {
     this.options.engine.titleOf(ref) ?? parseEntityRef(ref).name;
 
   private send(users: string[], payload: NotificationPayload) {
-    return sendToUsers({
+    return sendToRecipients({
       notifications: this.options.notifications,
       warnings: this.warnings,
-      users,
+      recipients: users,
       payload,
       what: 'an error budget notification',
     });

@@ -62,11 +62,24 @@ export class OutageAudience {
       entities.set(entity.ref, entity);
       told.set(user, entities);
     };
-    for (const [user, entity] of this.owningUsers(outage)) tell(user, entity);
-    for (const [group, entity] of this.owningChannels(outage))
-      tell(group, entity);
+    for (const [recipient, entity] of this.owningRecipients(outage))
+      tell(recipient, entity);
     for (const [user, entity] of this.followers(outage)) tell(user, entity);
     return told;
+  }
+
+  /**
+   * The owner told about an entity: none when it has none, or the owner
+   * opted out or is excluded.
+   */
+  private toldOwner(ref: string): string | undefined {
+    const { engine, rules } = this.options;
+    const owner = engine.entity(ref)?.owner;
+    if (!owner) return undefined;
+    if (rules.excludedOwners.has(owner.toLocaleLowerCase('en-US')))
+      return undefined;
+    if (engine.entity(owner)?.notificationsDisabled) return undefined;
+    return owner;
   }
 
   /**
@@ -74,11 +87,8 @@ export class OutageAudience {
    * user; none when the owner opted out or is excluded.
    */
   ownersOf(ref: string): string[] {
-    const { engine, rules } = this.options;
-    const owner = engine.entity(ref)?.owner;
+    const owner = this.toldOwner(ref);
     if (!owner) return [];
-    if (rules.excludedOwners.has(owner.toLocaleLowerCase('en-US'))) return [];
-    if (engine.entity(owner)?.notificationsDisabled) return [];
     return parseEntityRef(owner).kind.toLocaleLowerCase('en-US') === 'user'
       ? [owner]
       : this.membersOf().get(owner) ?? [];
@@ -94,33 +104,17 @@ export class OutageAudience {
    * the owner is a user, opted out or is excluded.
    */
   channelOf(ref: string): string | undefined {
-    const { engine, rules } = this.options;
-    if (!rules.channels) return undefined;
-    const owner = engine.entity(ref)?.owner;
-    if (!owner || !isChannelRef(owner)) return undefined;
-    if (rules.excludedOwners.has(owner.toLocaleLowerCase('en-US')))
-      return undefined;
-    if (engine.entity(owner)?.notificationsDisabled) return undefined;
-    return owner;
-  }
-
-  /** The owning Groups' channels, as {@link owningUsers} their members. */
-  private *owningChannels(
-    outage: UpstreamOutage,
-  ): Generator<[string, ImpactedEntity]> {
-    const rootOwner = this.options.engine.entity(outage.rootRef)?.owner;
-    for (const impacted of outage.impacted) {
-      const channel = this.channelOf(impacted.ref);
-      if (channel && channel !== rootOwner) yield [channel, impacted];
-    }
+    if (!this.options.rules.channels) return undefined;
+    const owner = this.toldOwner(ref);
+    return owner && isChannelRef(owner) ? owner : undefined;
   }
 
   /**
-   * The members of the owners of the entities the outage reaches, with
-   * those entities; the root cause's own owners are handling it and are not
-   * told, nor are owners who opted out.
+   * The members of the owners of the entities the outage reaches, and the
+   * owning Groups' channels, with those entities; the root cause's own
+   * owners are handling it and are not told, nor are owners who opted out.
    */
-  private *owningUsers(
+  private *owningRecipients(
     outage: UpstreamOutage,
   ): Generator<[string, ImpactedEntity]> {
     const { engine } = this.options;
@@ -129,6 +123,8 @@ export class OutageAudience {
       const owner = engine.entity(impacted.ref)?.owner;
       if (!owner || owner === rootOwner) continue;
       for (const user of this.ownersOf(impacted.ref)) yield [user, impacted];
+      const channel = this.channelOf(impacted.ref);
+      if (channel) yield [channel, impacted];
     }
   }
 

@@ -24,7 +24,7 @@ import { UserViews } from './UserViews';
 import { Audience, OutageAudience } from './OutageAudience';
 import { UpstreamOutage } from './upstreamOutages';
 import { TellingInputs } from './TellingInputs';
-import { sendToUsers } from './sendToUsers';
+import { sendToRecipients } from './sendToRecipients';
 import { readRecipientViews } from './channels';
 
 /** What one run did. */
@@ -309,10 +309,10 @@ export class UpstreamNotifier {
   }
 
   private send(users: string[], payload: NotificationPayload) {
-    return sendToUsers({
+    return sendToRecipients({
       notifications: this.options.notifications,
       warnings: this.warnings,
-      users,
+      recipients: users,
       payload,
       what: 'a status notification',
     });

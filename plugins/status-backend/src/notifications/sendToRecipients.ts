@@ -15,16 +15,17 @@ import { isChannelRef } from './channels';
  * post to the channel its annotation names. It carries no topic, so a
  * processor's topic routes, which post to other channels, never take it.
  */
-export async function sendToUsers(options: {
+export async function sendToRecipients(options: {
   notifications: NotificationService;
   warnings: ThrottledWarnings;
-  users: string[];
+  /** User refs, and Group refs for their channels. */
+  recipients: string[];
   payload: NotificationPayload;
   /** What is sent, in the warning: "a status notification". */
   what: string;
 }): Promise<boolean> {
-  const channels = options.users.filter(isChannelRef);
-  const users = options.users.filter(ref => !isChannelRef(ref));
+  const channels = options.recipients.filter(isChannelRef);
+  const users = options.recipients.filter(ref => !isChannelRef(ref));
   const { topic: _routedElsewhere, ...channelPayload } = options.payload;
   try {
     if (users.length)
