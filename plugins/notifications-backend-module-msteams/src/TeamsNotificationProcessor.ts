@@ -15,7 +15,6 @@ import {
   AnnotatedRecipient,
   destinationsOf,
   TEAMS_WEBHOOK_ANNOTATION,
-  TeamsDestination,
 } from './routing/destinations';
 import { TeamsConfig } from './routing/readTeamsConfig';
 import { PostedCards } from './database/PostedCards';
@@ -60,8 +59,6 @@ export class TeamsNotificationProcessor implements NotificationProcessor {
       /** Waits between retries and between cards; a test passes its own. */
       sleep?: (ms: number) => Promise<void>;
       fetch?: typeof fetch;
-      /** Told of each card's end, posted or not. */
-      onDone?: (destination: TeamsDestination, outcome: PostOutcome) => void;
     },
   ) {
     const { config } = options;
@@ -70,7 +67,6 @@ export class TeamsNotificationProcessor implements NotificationProcessor {
       maxQueued: config.maxQueued,
       logger: options.logger,
       sleep,
-      onDone: options.onDone,
       post: (destination, body) =>
         postToWebhook({
           url: destination.url,

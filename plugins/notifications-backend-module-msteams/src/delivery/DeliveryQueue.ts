@@ -25,8 +25,6 @@ export class DeliveryQueue {
         body: unknown,
       ) => Promise<PostOutcome>;
       sleep: (ms: number) => Promise<void>;
-      /** Told of each card's end, posted or not. */
-      onDone?: (destination: TeamsDestination, outcome: PostOutcome) => void;
     },
   ) {}
 
@@ -62,7 +60,6 @@ export class DeliveryQueue {
         logger.error(
           `Microsoft Teams: a card for ${destination.label} was not posted after ${outcome.attempts} tries: ${outcome.reason}`,
         );
-      this.options.onDone?.(destination, outcome);
       done?.(outcome);
       await this.options.sleep(MIN_SPACING_MS);
     });
